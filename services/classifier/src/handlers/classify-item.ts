@@ -1,0 +1,20 @@
+import { itemJobId, type Analysis, type ClassifyJob, type JobContext, type RawItem, type Send } from '@marsad/queues';
+
+export interface ClassifyItemDeps {
+  analyse(item: RawItem): Analysis | Promise<Analysis>;
+  /** Drop items whose main language is not Arabic instead of storing them with arabic: false. */
+  dropNonArabic: boolean;
+  sendToStore: Send<'store'>;
+}
+
+export type ClassifyItemResult = Analysis & { itemId: string; sourceId: string; dropped: boolean };
+
+/** Analyses one item and sends it on to the store (unless the config drops non-Arabic items). */
+export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx: JobContext): Promise<ClassifyItemResult> {
+  const { item } = job;
+  const analysis = await deps.analyse(item);
+  const dropped = deps.dropNonArabic && !analysis.arabic;
+  if (!dropped) await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId }, jobId: itemJobId(item.id) }]);
+  ctx.log.debug({ language: analysis.language, tags: analysis.tags, duplicateOf: analysis.duplicateOf, dropped }, 'classified');
+  return { ...analysis, itemId: item.id, sourceId: item.sourceId, dropped };
+}

@@ -1,0 +1,2 @@
+export { startDashboard, type DashboardDeps } from './main.js';
+export { buildDashboardApp, type DashboardAppOptions } from './app.js';

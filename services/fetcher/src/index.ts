@@ -1,0 +1,3 @@
+export { startFetcher, type FetcherDeps } from './main.js';
+export { fetchSource, toRawItems, type FetchSourceDeps, type FetchSourceResult } from './handlers/fetch-source.js';
+export { syncSourceSchedulers } from './schedulers.js';

@@ -1,0 +1,41 @@
+import type { Config } from '@marsad/config';
+import type { Logger } from '@marsad/logger';
+import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
+import { createHttpClient } from '@marsad/sources';
+import { fetchSource } from './handlers/fetch-source.js';
+import { syncSourceSchedulers } from './schedulers.js';
+
+export interface FetcherDeps {
+  config: Config;
+  logger: Logger;
+  connection: Redis;
+  queues: PipelineQueues;
+  store: { knownItemIds(ids: readonly string[]): Promise<Set<string>> };
+  /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
+  schedule?: boolean;
+}
+
+/** The fetcher: polls each source on its schedule and queues new items for classification. */
+export async function startFetcher(deps: FetcherDeps) {
+  const log = deps.logger.child({ service: 'fetcher' });
+  const http = createHttpClient();
+  const sources = new Map(deps.config.sources.map((source) => [source.id, source]));
+  const sendToClassify = sender(deps.queues, 'classify');
+  const worker = createStageWorker({
+    queue: 'fetch',
+    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify }, ctx),
+    connection: deps.connection,
+    prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
+    concurrency: deps.config.pipeline.concurrency.fetch,
+    logger: log,
+  });
+  if (deps.schedule ?? true) log.info(await syncSourceSchedulers(deps.queues, deps.config.sources), 'source schedulers synced');
+  return {
+    name: 'fetcher',
+    worker,
+    async close() {
+      await worker.close();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Config } from '@marsad/config';
+import type { Logger } from '@marsad/logger';
+import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
+import type { Store } from '@marsad/store';
+import { storeItem } from './handlers/store-item.js';
+
+export interface StoreServiceDeps {
+  config: Config;
+  logger: Logger;
+  connection: Redis;
+  queues: PipelineQueues;
+  store: Store;
+}
+
+/** The store service: writes classified items to PostgreSQL (or the embedded PGlite). */
+export async function startStoreService(deps: StoreServiceDeps) {
+  const sendToAlert = sender(deps.queues, 'alert');
+  const worker = createStageWorker({
+    queue: 'store',
+    handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, sendToAlert }, ctx),
+    connection: deps.connection,
+    prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
+    concurrency: deps.config.pipeline.concurrency.store,
+    logger: deps.logger.child({ service: 'store' }),
+  });
+  return { name: 'store', worker, close: () => worker.close() };
+}

@@ -1,0 +1,32 @@
+import { formatSummary, runOnce, RunTimeoutError } from '../run-once.js';
+import { openRuntime, readConfig, loggerFor } from '../runtime.js';
+import { UsageError } from '../services.js';
+
+export interface RunOptions {
+  once?: boolean;
+  config?: string;
+  sources?: string;
+  json?: boolean;
+  timeout?: string;
+}
+
+/** `marsad run --once`: every source once, every item through every stage, then a summary. */
+export async function runCommand(options: RunOptions): Promise<number> {
+  if (!options.once) throw new UsageError('only "marsad run --once" exists; for continuous polling use "marsad start"');
+  const config = readConfig(options.config ?? options.sources);
+  const logger = loggerFor(config);
+  const runtime = await openRuntime(config, logger);
+  try {
+    const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : undefined;
+    const summary = await runOnce(runtime, timeoutMs ? { timeoutMs } : {});
+    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof RunTimeoutError)) throw err;
+    process.stdout.write(options.json ? `${JSON.stringify(err.summary)}\n` : `${formatSummary(err.summary)}\n`);
+    logger.error({ unfinished: err.unfinished }, err.message);
+    return 3;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,23 @@
+import { openRuntime, readConfig, loggerFor } from '../runtime.js';
+import { checkQueueConsumers, parseServiceNames, SERVICES, type RunningService } from '../services.js';
+import { closeWithin, shutdownSignal } from '../shutdown.js';
+
+/** `marsad start [service...]`: the services, in one process, until SIGINT or SIGTERM. */
+export async function startCommand(serviceNames: string[], options: { config?: string }): Promise<number> {
+  const names = parseServiceNames(serviceNames);
+  checkQueueConsumers();
+  const config = readConfig(options.config);
+  const logger = loggerFor(config);
+  const signal = shutdownSignal(logger);
+  const runtime = await openRuntime(config, logger);
+  const running: RunningService[] = [];
+  for (const name of names) running.push(await SERVICES[name].start(runtime));
+  logger.info({ services: names, sources: config.sources.length, config: config.file, store: runtime.store.kind }, 'marsad started');
+  logger.info({ signal: await signal }, 'shutting down: finishing active jobs');
+  await closeWithin(logger, config.env.MARSAD_SHUTDOWN_GRACE_MS, async () => {
+    for (const service of running.reverse()) await service.close();
+    await runtime.close();
+  });
+  logger.info('stopped');
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { ConfigError } from '@marsad/config';
+import { RedisUnavailableError } from '@marsad/queues';
+import { StoreBusyError } from '@marsad/store';
+import { Command } from 'commander';
+import { classifyCommand } from './commands/classify.js';
+import { demoCommand } from './commands/demo.js';
+import { itemsCommand } from './commands/items.js';
+import { runCommand } from './commands/run.js';
+import { startCommand } from './commands/start.js';
+import { SERVICE_NAMES, UsageError } from './services.js';
+
+/** Errors a person can act on: one clear message, no stack trace. */
+const EXPECTED_ERRORS = [ConfigError, RedisUnavailableError, StoreBusyError, UsageError];
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('marsad')
+    .description('Marsad (مرصد): watch Arabic news, recognise copies of reference articles, tag Interpol and DGSN stories')
+    .showHelpAfterError()
+    .exitOverride();
+  const withConfig = (command: Command) => command.option('-c, --config <file>', 'sources file (default: ./marsad.yml, else the bundled default)');
+  const run = <A extends unknown[]>(fn: (...args: A) => Promise<number>) => async (...args: A) => setExit(await fn(...args));
+
+  withConfig(program.command('start'))
+    .description(`run services until SIGINT/SIGTERM (default all: ${SERVICE_NAMES.join(', ')})`)
+    .argument('[services...]', 'services to run in this process')
+    .action(run((services: string[], options: { config?: string }) => startCommand(services, options)));
+  withConfig(program.command('run'))
+    .description('fetch every source once, wait until every item has passed every stage, print a summary')
+    .option('--once', 'one pass over the sources (required)')
+    .option('--sources <file>', 'alias of --config')
+    .option('--json', 'print the summary as JSON')
+    .option('--timeout <seconds>', 'give up waiting after this long (exit 3)', '600')
+    .action(run(runCommand));
+  withConfig(program.command('items'))
+    .description('list stored items, newest first')
+    .option('--tag <tag>', 'only items with this tag')
+    .option('--since <date>', 'only items published (or fetched) since this ISO 8601 date')
+    .option('--duplicates-of <id>', 'only copies of this reference article or item')
+    .option('--source <id>', 'only items of this source')
+    .option('--limit <n>', 'at most this many items')
+    .option('--text', 'include the article text')
+    .option('--json', 'one JSON object per line')
+    .action(run(itemsCommand));
+  program
+    .command('classify')
+    .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')
+    .action(run(classifyCommand));
+  program
+    .command('demo')
+    .description('the whole pipeline on recorded feeds, offline (needs Redis; the store is in memory)')
+    .action(run(demoCommand));
+  return program;
+}
+
+/** Runs the command line; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (isCommanderExit(err)) return err.exitCode;
+  if (EXPECTED_ERRORS.some((type) => err instanceof type)) {
+    process.stderr.write(`marsad: ${(err as Error).message}\n`);
+    return 2;
+  }
+  process.stderr.write(`marsad: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}
+
+function isCommanderExit(err: unknown): err is { exitCode: number } {
+  return typeof err === 'object' && err !== null && 'code' in err && String((err as { code: unknown }).code).startsWith('commander.');
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import type { Config, SourceConfig } from '@marsad/config';
+import {
+  closeQueues,
+  deleteKeysWithPrefix,
+  isFinalFailure,
+  openQueues,
+  QUEUE_NAMES,
+  UNFINISHED_STATES,
+  type PipelineQueues,
+} from '@marsad/queues';
+import { startAlerter } from '@marsad/service-alerter';
+import { startClassifier, type ClassifyItemResult } from '@marsad/service-classifier';
+import { startFetcher, type FetchSourceResult } from '@marsad/service-fetcher';
+import { startStoreService, type StoreItemResult } from '@marsad/service-store';
+import type { Job, Worker } from 'bullmq';
+import type { Runtime } from './runtime.js';
+
+export interface SourceSummary {
+  fetched: number;
+  queued: number;
+  stored: number;
+  errors: string[];
+}
+
+export interface RunSummary {
+  runId: string;
+  sources: number;
+  /** Items the sources listed. */
+  fetched: number;
+  /** Items not stored before, sent through the pipeline. */
+  queued: number;
+  /** Rows this run added. */
+  new: number;
+  /** Items found to copy a reference article or an earlier item. */
+  duplicates: number;
+  arabic: number;
+  nonArabic: number;
+  /** Non-Arabic items not stored because of pipeline.dropNonArabic. */
+  dropped: number;
+  tags: Record<string, number>;
+  perSource: Record<string, SourceSummary>;
+  /** Jobs that failed for good, with their reasons. */
+  errors: { stage: string; sourceId: string | undefined; reason: string }[];
+  durationMs: number;
+}
+
+export interface RunOnceOptions {
+  /** @defaultValue every enabled source of the config */
+  sources?: readonly SourceConfig[];
+  /** Give up waiting after this long. @defaultValue 600000 */
+  timeoutMs?: number;
+  /** Poll interval of the idle check. @defaultValue 50 */
+  pollMs?: number;
+}
+
+/** The run did not finish in time; `summary` says what had happened by then. */
+export class RunTimeoutError extends Error {
+  override name = 'RunTimeoutError';
+  constructor(readonly summary: RunSummary, readonly unfinished: number) {
+    super(`the run did not finish within its time limit: ${unfinished} job(s) still unfinished`);
+  }
+}
+
+/** Fetch attempts within one run: a dead host should be reported quickly, not retried for minutes. */
+const RUN_FETCH_OPTIONS = { attempts: 2, backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 } } as const;
+
+/**
+ * Fetches every source once and waits until every item has passed every stage. The run has queues
+ * of its own (a prefix under the configured one), so a `marsad start` on the same Redis neither
+ * takes its jobs nor keeps it waiting; the store and the item dedup are shared as usual.
+ */
+export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): Promise<RunSummary> {
+  const started = Date.now();
+  const runId = randomBytes(6).toString('hex');
+  const prefix = `${runtime.config.env.MARSAD_QUEUE_PREFIX.slice(0, -1)}:run:${runId}}`;
+  const config: Config = { ...runtime.config, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
+  const sources = (options.sources ?? config.sources).filter((source) => source.enabled);
+  const logger = runtime.logger.child({ runId });
+  const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
+  const summary = emptySummary(runId, sources);
+  const deps = { ...runtime, config, logger, queues };
+  const services = [
+    await startFetcher({ ...deps, schedule: false }),
+    await startClassifier(deps),
+    await startStoreService(deps),
+    await startAlerter(deps),
+  ];
+  services.forEach((service) => track(service.worker, summary));
+  let unfinished: number;
+  try {
+    await queues.fetch.addBulk(
+      sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${source.id}` } })),
+    );
+    logger.info({ sources: sources.length }, 'run started');
+    unfinished = await waitUntilIdle(queues, options.timeoutMs ?? 600_000, options.pollMs ?? 50);
+  } finally {
+    // Closing the workers waits for their active jobs, so every result is in the summary after it.
+    await Promise.all(services.map((service) => service.close()));
+    await closeQueues(queues);
+    await deleteKeysWithPrefix(runtime.connection, prefix);
+  }
+  summary.durationMs = Date.now() - started;
+  if (unfinished > 0) throw new RunTimeoutError(summary, unfinished);
+  logger.info({ fetched: summary.fetched, new: summary.new, errors: summary.errors.length, ms: summary.durationMs }, 'run finished');
+  return summary;
+}
+
+/** Resolves with 0 once no stage has a job left to do, or with the number left at the deadline. */
+async function waitUntilIdle(queues: PipelineQueues, timeoutMs: number, pollMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(QUEUE_NAMES.map((name) => queues[name].getJobCounts(...UNFINISHED_STATES)));
+    const unfinished = counts.reduce((sum, byState) => sum + Object.values(byState).reduce((a, b) => a + b, 0), 0);
+    if (unfinished === 0 || Date.now() >= deadline) return unfinished;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSummary {
+  return {
+    runId, sources: sources.length, fetched: 0, queued: 0, new: 0, duplicates: 0, arabic: 0, nonArabic: 0, dropped: 0,
+    tags: {}, errors: [], durationMs: 0,
+    perSource: Object.fromEntries(sources.map((s) => [s.id, { fetched: 0, queued: 0, stored: 0, errors: [] }])),
+  };
+}
+
+/** Folds each stage's results into the summary as the run's own workers finish jobs. */
+function track(worker: Worker, summary: RunSummary): void {
+  const forSource = (id: string) => (summary.perSource[id] ??= { fetched: 0, queued: 0, stored: 0, errors: [] });
+  worker.on('completed', (job: Job, result: unknown) => {
+    switch (worker.name) {
+      case 'fetch': {
+        const r = result as FetchSourceResult;
+        summary.fetched += r.fetched;
+        summary.queued += r.queued;
+        Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued });
+        break;
+      }
+      case 'classify': {
+        const r = result as ClassifyItemResult;
+        if (r.arabic) summary.arabic++;
+        else summary.nonArabic++;
+        if (r.duplicateOf) summary.duplicates++;
+        if (r.dropped) summary.dropped++;
+        for (const tag of r.tags) summary.tags[tag] = (summary.tags[tag] ?? 0) + 1;
+        break;
+      }
+      case 'store': {
+        const r = result as StoreItemResult;
+        if (r.inserted) {
+          summary.new++;
+          forSource(r.sourceId).stored++;
+        }
+        break;
+      }
+    }
+  });
+  worker.on('failed', (job, err) => {
+    if (!job || !isFinalFailure(job, err)) return;
+    const data = job.data as { sourceId?: string; item?: { sourceId?: string } };
+    const sourceId = data.sourceId ?? data.item?.sourceId;
+    summary.errors.push({ stage: worker.name, sourceId, reason: err.message });
+    if (sourceId) forSource(sourceId).errors.push(`${worker.name}: ${err.message}`);
+  });
+}
+
+/** The summary as people read it. */
+export function formatSummary(summary: RunSummary): string {
+  const lines = [
+    `run ${summary.runId}: ${summary.sources} source(s) in ${(summary.durationMs / 1000).toFixed(1)}s`,
+    `  fetched ${summary.fetched}, new ${summary.new}, already stored ${summary.fetched - summary.queued}, ` +
+      `duplicates ${summary.duplicates}, arabic ${summary.arabic}, not arabic ${summary.nonArabic}` +
+      (summary.dropped ? `, dropped ${summary.dropped}` : ''),
+    `  tags: ${Object.entries(summary.tags).map(([tag, n]) => `${tag} ${n}`).join(', ') || 'none'}`,
+  ];
+  for (const [id, s] of Object.entries(summary.perSource)) {
+    const status = s.errors.length ? `ERROR ${s.errors.join('; ')}` : 'ok';
+    lines.push(`  ${id.padEnd(24)} fetched ${String(s.fetched).padStart(4)}  new ${String(s.stored).padStart(4)}  ${status}`);
+  }
+  const itemErrors = summary.errors.filter((e) => e.stage !== 'fetch');
+  if (itemErrors.length) lines.push(`  item errors: ${itemErrors.length} (see the logs for each job's reason)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,50 @@
+import { adapterOptionChecks } from '@marsad/sources';
+import { loadConfig, type Config } from '@marsad/config';
+import { createLogger, type Logger } from '@marsad/logger';
+import { checkRedis, closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
+import { openStore, type Store } from '@marsad/store';
+
+/** Reads and validates the configuration once, with every adapter's option schema. */
+export function readConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig({ file, env, adapters: adapterOptionChecks() });
+}
+
+export function loggerFor(config: Config, base: Record<string, unknown> = {}): Logger {
+  return createLogger({ level: config.env.LOG_LEVEL, format: config.env.LOG_FORMAT, base });
+}
+
+/** Everything a service needs, opened once per process and passed down. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  connection: Redis;
+  queues: PipelineQueues;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Checks Redis first (the one clear message on a fresh machine), then opens the store and the queues. */
+export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  await checkRedis(config.env.REDIS_URL);
+  const store = await openStore({
+    databaseUrl: config.env.DATABASE_URL,
+    dataDir: config.env.MARSAD_DATA_DIR,
+    onError: (err) => logger.error({ err }, 'database connection error'),
+  });
+  const connection = createRedis(config.env.REDIS_URL);
+  connection.on('error', (err) => logger.error({ err: err.message }, 'redis connection error'));
+  const queues = openQueues({ connection, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline });
+  logger.debug({ store: store.kind, prefix: config.env.MARSAD_QUEUE_PREFIX }, 'runtime open');
+  return {
+    config,
+    logger,
+    connection,
+    queues,
+    store,
+    async close() {
+      await closeQueues(queues);
+      await connection.quit().catch(() => connection.disconnect());
+      await store.close();
+    },
+  };
+}

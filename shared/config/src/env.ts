@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Settings that come from the environment (twelve-factor): where the services are, how to log. */
+export const EnvSchema = z.object({
+  /** Redis for the BullMQ queues. @defaultValue redis://127.0.0.1:6379 */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** PostgreSQL; when unset the store is an embedded PGlite under MARSAD_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder of the embedded store. @defaultValue ./data */
+  MARSAD_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Prefix of every BullMQ key. The braces make it a Redis Cluster hash tag, so all of a queue's
+   * keys live in one slot as BullMQ's Lua scripts require. @defaultValue {marsad}
+   */
+  MARSAD_QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{[^{}]+\}$/, 'must be wrapped in braces, e.g. {marsad}, so that it is a Redis Cluster hash tag')
+    .default('{marsad}'),
+  /** @defaultValue info */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** "pretty" or "json"; by default pretty when stderr is a terminal. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /** Port of the dashboard service. @defaultValue 3000 */
+  MARSAD_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Address the dashboard binds to. @defaultValue 127.0.0.1 */
+  MARSAD_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** How long shutdown waits for active jobs before giving up. @defaultValue 30000 */
+  MARSAD_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { IntervalSchema } from './interval.js';
+
+/**
+ * One news source. Adapter-specific options (selectors, `fullText`, ...) sit beside these keys and
+ * are validated by the adapter's own schema, so the object is kept loose here.
+ */
+export const SourceSchema = z.looseObject({
+  /** Stable identifier, used in item rows, logs and metrics. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (at most 64)'),
+  /** Human-readable outlet name. @defaultValue the id */
+  name: z.string().min(1).optional(),
+  /** Adapter that reads the source, e.g. "rss". */
+  adapter: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Polling interval. @defaultValue 15m */
+  interval: IntervalSchema.default(900_000),
+  /** A disabled source is kept in the file but never fetched. @defaultValue true */
+  enabled: z.boolean().default(true),
+});
+
+export type SourceConfig = z.infer<typeof SourceSchema>;
+
+/** How long finished jobs stay in Redis, bounding its memory. */
+export const RetentionSchema = z.strictObject({
+  /** @defaultValue 3600 (one hour) */
+  completedAgeSeconds: z.number().int().positive().default(3_600),
+  /** @defaultValue 1000 */
+  completedCount: z.number().int().positive().default(1_000),
+  /** @defaultValue 604800 (seven days) */
+  failedAgeSeconds: z.number().int().positive().default(604_800),
+  /** @defaultValue 5000 */
+  failedCount: z.number().int().positive().default(5_000),
+});
+
+export const ConcurrencySchema = z.strictObject({
+  /** @defaultValue 8 */
+  fetch: z.number().int().positive().default(8),
+  /** @defaultValue 4 */
+  classify: z.number().int().positive().default(4),
+  /** @defaultValue 16 */
+  store: z.number().int().positive().default(16),
+  /** @defaultValue 4 */
+  alert: z.number().int().positive().default(4),
+});
+
+export const PipelineSchema = z.strictObject({
+  /** Items whose main language is not Arabic are stored (marked arabic: false) unless this is true. @defaultValue false */
+  dropNonArabic: z.boolean().default(false),
+  /** Attempts per job before it goes to the failed set. @defaultValue 5 */
+  attempts: z.number().int().min(1).max(50).default(5),
+  /** First retry delay; later ones double, with jitter. @defaultValue 2000 */
+  backoffMs: z.number().int().positive().default(2_000),
+  retention: RetentionSchema.prefault({}),
+  concurrency: ConcurrencySchema.prefault({}),
+});
+
+export type PipelineConfig = z.infer<typeof PipelineSchema>;
+
+export const ConfigFileSchema = z.strictObject({
+  sources: z.array(SourceSchema).min(1, 'list at least one source'),
+  pipeline: PipelineSchema.prefault({}),
+  /** Alert rules and channels; validated by the alerter (its own issue). */
+  alerts: z.unknown().optional(),
+});
+
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;

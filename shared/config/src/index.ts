@@ -1,0 +1,21 @@
+export { ConfigError } from './config-error.js';
+export { EnvSchema, type Env } from './env.js';
+export {
+  ConfigFileSchema,
+  PipelineSchema,
+  SourceSchema,
+  type ConfigFile,
+  type PipelineConfig,
+  type SourceConfig,
+} from './file-schema.js';
+export { IntervalSchema, parseInterval, MIN_INTERVAL_MS } from './interval.js';
+export {
+  DEFAULT_SOURCES_FILE,
+  loadConfig,
+  parseConfigText,
+  parseEnv,
+  resolveConfigFile,
+  type Config,
+  type LoadConfigOptions,
+  type SourceOptionsCheck,
+} from './load.js';

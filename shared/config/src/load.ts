@@ -1,0 +1,124 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from './config-error.js';
+import { EnvSchema, type Env } from './env.js';
+import { ConfigFileSchema, type ConfigFile, type SourceConfig } from './file-schema.js';
+
+/** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
+export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('../sources.default.yml', import.meta.url));
+
+export interface Config extends ConfigFile {
+  env: Env;
+  /** Absolute path of the file the sources came from. */
+  file: string;
+}
+
+/** Validates adapter-specific keys of a source; returns zod issues (paths relative to the source). */
+export type SourceOptionsCheck = (source: SourceConfig) => z.core.$ZodIssue[];
+
+export interface LoadConfigOptions {
+  /** --config / --sources; else marsad.yml in `cwd`, else the bundled default. */
+  file?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Adapter option checks by adapter name; a source naming another adapter is an error. */
+  adapters?: Record<string, SourceOptionsCheck>;
+}
+
+/** Picks the config file as DESIGN.md says: the flag, else ./marsad.yml, else the bundled default. */
+export function resolveConfigFile(file: string | undefined, cwd = process.cwd()): string {
+  if (file) return resolve(cwd, file);
+  const local = resolve(cwd, 'marsad.yml');
+  return existsSync(local) ? local : DEFAULT_SOURCES_FILE;
+}
+
+/** Reads the environment and the YAML file once, validates both, and lists every problem at once. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = parseEnv(options.env ?? process.env);
+  const file = resolveConfigFile(options.file, options.cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, [`cannot read the file: ${(err as Error).message}`]);
+  }
+  return { ...parseConfigText(text, file, options.adapters), env, file };
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError('the environment', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+}
+
+/** Parses and validates a sources file's text; errors name `file:line:column` and the field. */
+export function parseConfigText(text: string, file: string, adapters?: Record<string, SourceOptionsCheck>): ConfigFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => `${at(file, lines, e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`));
+  }
+  const parsed = ConfigFileSchema.safeParse(doc.toJS());
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
+  if (parsed.success) problems.push(...checkSources(parsed.data.sources, doc, lines, file, adapters));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems);
+  return parsed.data;
+}
+
+function checkSources(
+  sources: SourceConfig[],
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  adapters: Record<string, SourceOptionsCheck> | undefined,
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  sources.forEach((source, index) => {
+    const base = ['sources', index];
+    if (seen.has(source.id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${source.id}"`));
+    seen.add(source.id);
+    if (!adapters) return;
+    const check = adapters[source.adapter];
+    if (!check) {
+      const known = Object.keys(adapters).join(', ');
+      problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${source.adapter}" (known: ${known})`));
+      return;
+    }
+    for (const issue of check(source)) problems.push(describeIssue({ ...issue, path: [...base, ...issue.path] }, doc, lines, file));
+  });
+  return problems;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): string {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return describe(file, doc, lines, path, message);
+}
+
+function describe(file: string, doc: Document, lines: LineCounter, path: (string | number)[], message: string): string {
+  const field = formatPath(path);
+  return `${at(file, lines, offsetOf(doc, path))}: ${field ? `${field}: ` : ''}${message}`;
+}
+
+/** The offset of the deepest node that exists along `path`, so a missing key points at its parent. */
+function offsetOf(doc: Document, path: (string | number)[]): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function at(file: string, lines: LineCounter, offset: number): string {
+  const { line, col } = lines.linePos(offset);
+  return `${file}:${line}:${col}`;
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

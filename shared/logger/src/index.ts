@@ -1,0 +1,39 @@
+import pino, { type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger } from 'pino';
+
+export interface LoggerOptions {
+  /** @defaultValue info */
+  level?: LevelWithSilent;
+  /** Pretty lines for people; JSON for machines. @defaultValue pretty when stderr is a terminal */
+  format?: 'pretty' | 'json' | undefined;
+  /** Fields added to every line, e.g. `{ service: 'fetcher' }`. */
+  base?: Record<string, unknown>;
+}
+
+/** Values that must never reach a log line, whatever object they sit in. */
+const REDACTED_PATHS = ['*.password', '*.secret', '*.token', 'config.env.DATABASE_URL', 'env.DATABASE_URL'];
+
+/**
+ * The one logger factory. Logs go to stderr so that commands whose stdout is data (`marsad classify`,
+ * `marsad items --json`) stay clean to pipe.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const format = options.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
+  const common = {
+    level: options.level ?? 'info',
+    base: { pid: process.pid, ...options.base },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: pino.stdSerializers.err },
+  };
+  if (format === 'pretty') {
+    return pino({
+      ...common,
+      transport: {
+        target: 'pino-pretty',
+        options: { destination: 2, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+      },
+    });
+  }
+  return pino(common, pino.destination({ fd: 2, sync: true }));
+}

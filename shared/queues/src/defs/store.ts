@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ClassifiedItemSchema, RunIdSchema } from '../item.js';
+import type { QueueDef } from '../queue-def.js';
+
+export const StoreJobSchema = z.object({ item: ClassifiedItemSchema, runId: RunIdSchema });
+export type StoreJob = z.infer<typeof StoreJobSchema>;
+
+export const storeQueue = {
+  name: 'store',
+  schema: StoreJobSchema,
+  description: 'upsert one classified item into PostgreSQL, idempotently',
+} as const satisfies QueueDef<StoreJob>;

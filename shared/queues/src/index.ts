@@ -1,0 +1,36 @@
+export { checkRedis, createRedis, redactUrl, type Redis } from './connection.js';
+export { PermanentError, RedisUnavailableError, RetryLaterError } from './errors.js';
+export { defaultJobOptions } from './job-options.js';
+export {
+  AnalysisSchema,
+  ClassifiedItemSchema,
+  RawItemSchema,
+  type Analysis,
+  type ClassifiedItem,
+  type RawItem,
+} from './item.js';
+export { AlertJobSchema, alertQueue, type AlertJob } from './defs/alert.js';
+export { ClassifyJobSchema, classifyQueue, type ClassifyJob } from './defs/classify.js';
+export { FetchJobSchema, fetchQueue, type FetchJob } from './defs/fetch.js';
+export { StoreJobSchema, storeQueue, type StoreJob } from './defs/store.js';
+export type { QueueDef } from './queue-def.js';
+export { QUEUES, QUEUE_NAMES, type PayloadOf, type QueueName } from './queues.js';
+export {
+  closeQueues,
+  itemJobId,
+  openQueues,
+  sender,
+  type Outgoing,
+  type PipelineQueues,
+  type QueueContext,
+  type Send,
+} from './pipeline-queues.js';
+export {
+  createStageWorker,
+  isFinalFailure,
+  parsePayload,
+  type JobContext,
+  type StageHandler,
+  type StageWorkerOptions,
+} from './worker.js';
+export { deleteKeysWithPrefix, UNFINISHED_STATES } from './keys.js';

@@ -1,0 +1,42 @@
+import type { SourceConfig } from '@marsad/config';
+import type { Logger } from '@marsad/logger';
+import { z } from 'zod';
+import type { HttpClient } from './http/client.js';
+
+/** What an adapter returns for each article it finds; the fetcher turns it into an item. */
+export const FetchedItemSchema = z.object({
+  url: z.string().min(1),
+  title: z.string(),
+  text: z.string(),
+  /** ISO 8601, or null when the source gives no (readable) date. */
+  publishedAt: z.string().nullable(),
+});
+export type FetchedItem = z.infer<typeof FetchedItemSchema>;
+
+export interface FetchContext {
+  http: HttpClient;
+  log: Logger;
+}
+
+export interface AdapterMeta {
+  name: string;
+  description: string;
+  /** A valid source entry using this adapter, as it would appear in the sources file. */
+  example: Record<string, unknown>;
+}
+
+/**
+ * A source adapter, in the manner of RSSHub's routes: a declarative description, the schema of its
+ * own options in the sources file, and `fetch`, which returns items and nothing else.
+ */
+export interface Adapter<Options extends z.ZodType = z.ZodType> {
+  meta: AdapterMeta;
+  /** Validates the adapter's own keys of a source entry (the common keys are checked by config). */
+  optionsSchema: Options;
+  fetch(source: SourceConfig & z.infer<Options>, ctx: FetchContext): Promise<FetchedItem[]>;
+}
+
+/** Declares an adapter with its options type inferred from its schema. */
+export function defineAdapter<Options extends z.ZodType>(adapter: Adapter<Options>): Adapter<Options> {
+  return adapter;
+}

@@ -1,0 +1,121 @@
+import { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { decodeBody } from './decode.js';
+import { classifyNetworkError, classifyStatus, FetchError } from './fetch-error.js';
+
+export interface HttpClientOptions {
+  /** @defaultValue "Marsad/0.1 (+https://github.com/marsad; news monitoring)" */
+  userAgent?: string;
+  /** @defaultValue 10000 */
+  connectTimeoutMs?: number;
+  /** The whole request, headers and body. @defaultValue 30000 */
+  totalTimeoutMs?: number;
+  /** Larger bodies are cut off and reported as too-large. @defaultValue 10 MiB */
+  maxBytes?: number;
+  /** @defaultValue 5 */
+  maxRedirections?: number;
+}
+
+export interface HttpResponse {
+  /** The URL requested (redirects are followed transparently). */
+  url: string;
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+  /** The body decoded to text with its declared or detected charset. */
+  text(): string;
+}
+
+export interface HttpClient {
+  get(url: string, headers?: Record<string, string>): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USER_AGENT = 'Marsad/0.1 (news monitoring; +https://github.com/marsad/marsad)';
+const MiB = 1024 * 1024;
+
+/** The one HTTP client every adapter uses: timeouts, size cap, redirect limit, compression. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const maxBytes = options.maxBytes ?? 10 * MiB;
+  const totalTimeoutMs = options.totalTimeoutMs ?? 30_000;
+  const dispatcher: Dispatcher = new Agent({ connectTimeout: options.connectTimeoutMs ?? 10_000 }).compose(
+    interceptors.redirect({ maxRedirections: options.maxRedirections ?? 5 }),
+  );
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  return {
+    async get(url, headers = {}) {
+      const signal = AbortSignal.timeout(totalTimeoutMs);
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(url, {
+          dispatcher,
+          signal,
+          headers: { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', accept: '*/*', ...headers },
+        });
+      } catch (err) {
+        throw classifyNetworkError(err, url);
+      }
+      const flatHeaders = flattenHeaders(response.headers);
+      const failure = classifyStatus(response.statusCode, url, retryAfterMs(flatHeaders['retry-after']));
+      if (failure) {
+        response.body.resume();
+        throw failure;
+      }
+      const body = await readLimited(decompressed(response.body, flatHeaders['content-encoding']), maxBytes, url, flatHeaders['content-length']);
+      return {
+        url,
+        status: response.statusCode,
+        headers: flatHeaders,
+        body,
+        text: () => decodeBody(body, flatHeaders['content-type']),
+      };
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+/** The body as sent before compression; the size limit then applies to what we really parse. */
+function decompressed(body: Readable, encoding: string | undefined): Readable {
+  const coding = encoding?.trim().toLowerCase();
+  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : coding === 'br' ? createBrotliDecompress() : undefined;
+  if (!decoder) return body;
+  body.on('error', (err) => decoder.destroy(err));
+  decoder.on('close', () => body.destroy()); // stop reading the socket when we stop decoding
+  return body.pipe(decoder);
+}
+
+async function readLimited(body: Readable, maxBytes: number, url: string, length?: string): Promise<Buffer> {
+  if (length !== undefined && Number(length) > maxBytes) {
+    body.destroy();
+    throw new FetchError('too-large', `body of ${url} is ${length} bytes, over the limit of ${maxBytes}`, { url });
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of body) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) {
+        body.destroy();
+        throw new FetchError('too-large', `body of ${url} exceeds the limit of ${maxBytes} bytes`, { url });
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    throw classifyNetworkError(err, url);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

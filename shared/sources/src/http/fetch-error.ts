@@ -1,0 +1,63 @@
+/**
+ * Why a fetch failed, decided once at the HTTP boundary. Source health, logs and metrics all use
+ * these kinds, so the set is closed.
+ */
+export const FETCH_ERROR_KINDS = [
+  'dns', 'network', 'tls', 'timeout', 'redirect', 'rate-limited', 'blocked', 'not-found', 'http', 'server',
+  'empty', 'too-large', 'parse', 'encoding',
+] as const;
+export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
+
+/** Kinds where trying again later may succeed; the others need a person to change something. */
+const TRANSIENT: ReadonlySet<FetchErrorKind> = new Set(['dns', 'network', 'tls', 'timeout', 'rate-limited', 'server', 'empty']);
+
+export class FetchError extends Error {
+  override name = 'FetchError';
+  constructor(
+    readonly kind: FetchErrorKind,
+    message: string,
+    readonly details: { url?: string; status?: number; retryAfterMs?: number } = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  get transient(): boolean {
+    return TRANSIENT.has(this.kind);
+  }
+}
+
+/** Classifies what undici or Node threw while connecting or reading. */
+export function classifyNetworkError(err: unknown, url: string): FetchError {
+  if (err instanceof FetchError) return err;
+  const code = findCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const kind: FetchErrorKind =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns'
+    : code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'ETIMEDOUT' || (err as Error)?.name === 'TimeoutError' ? 'timeout'
+    : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'tls'
+    : code?.startsWith('Z_') ? 'encoding' // a corrupt gzip, deflate or brotli body
+    : /redirect/i.test(message) ? 'redirect'
+    : 'network';
+  return new FetchError(kind, `${kind} error fetching ${url}: ${code ?? message}`, { url }, { cause: err });
+}
+
+function findCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+/** Classifies a response status; undefined for success. */
+export function classifyStatus(status: number, url: string, retryAfterMs?: number): FetchError | undefined {
+  if (status < 400) return undefined;
+  const kind: FetchErrorKind =
+    status === 429 || (status === 503 && retryAfterMs !== undefined) ? 'rate-limited'
+    : status === 401 || status === 403 || status === 451 ? 'blocked'
+    : status === 404 || status === 410 ? 'not-found'
+    : status >= 500 ? 'server'
+    : 'http';
+  return new FetchError(kind, `HTTP ${status} from ${url}`, { url, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/** Query parameters that only track the reader; the same article with or without them is one article. */
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+)$/i;
+const AMP_PARAMETER = /^(amp|outputtype)$/i;
+
+/**
+ * One spelling per article: lowercase host without `www.`, `m.` or `amp.`, no fragment, no tracking
+ * parameters, no AMP suffix, sorted query. Two feeds linking the same article give the same URL.
+ */
+export function canonicalUrl(raw: string, base?: string): string {
+  const url = new URL(raw.trim(), base);
+  url.hash = '';
+  url.hostname = url.hostname.toLowerCase().replace(/^(www|m|mobile|amp)\./, '');
+  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
+  url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1') || '/';
+  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMETER.test(key) && !AMP_PARAMETER.test(key));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  url.search = new URLSearchParams(kept).toString();
+  return url.toString();
+}
+
+/** An item's id: a digest of its canonical URL, short enough to read, long enough never to collide. */
+export function itemIdFor(canonical: string): string {
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,27 @@
+import type { SourceConfig, SourceOptionsCheck } from '@marsad/config';
+import type { Adapter } from './adapter.js';
+import { rss } from './adapters/rss.js';
+
+/** Every adapter Marsad ships, by the name sources use in `adapter:`. */
+export const ADAPTERS: Record<string, Adapter> = { rss };
+
+/** Keys every source has; the rest of an entry belongs to its adapter. */
+const COMMON_KEYS = new Set(['id', 'name', 'adapter', 'url', 'interval', 'enabled']);
+
+export function getAdapter(name: string): Adapter | undefined {
+  return ADAPTERS[name];
+}
+
+/** For config loading: validates each source's adapter-specific keys with that adapter's schema. */
+export function adapterOptionChecks(): Record<string, SourceOptionsCheck> {
+  return Object.fromEntries(
+    Object.entries(ADAPTERS).map(([name, adapter]) => [
+      name,
+      (source: SourceConfig) => {
+        const own = Object.fromEntries(Object.entries(source).filter(([key]) => !COMMON_KEYS.has(key)));
+        const parsed = adapter.optionsSchema.safeParse(own);
+        return parsed.success ? [] : parsed.error.issues;
+      },
+    ]),
+  );
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+
+/** The embedded store's folder is in use by another live process. */
+export class StoreBusyError extends Error {
+  override name = 'StoreBusyError';
+}
+
+const LOCK_FILE = 'marsad.lock';
+
+/**
+ * The embedded PostgreSQL (PGlite) under `dataDir`, or in memory for `memory://`. PGlite is one
+ * process's database: a lock file turns a second process opening it into a clear error instead of
+ * a corrupted folder.
+ */
+export async function createPgliteClient(dataDir: string): Promise<SqlClient> {
+  const inMemory = dataDir.startsWith('memory://');
+  const lock = inMemory ? undefined : takeLock(dataDir);
+  const db = await PGlite.create(dataDir);
+  const executor = (runner: PGlite | Transaction): SqlExecutor => ({
+    query: async <Row>(text: string, params?: unknown[]) => (await runner.query<Row>(text, params)).rows,
+    exec: async (text: string) => {
+      await runner.exec(text);
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...executor(db),
+    transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    async close() {
+      await db.close();
+      if (lock) rmSync(lock, { force: true });
+    },
+  };
+}
+
+function takeLock(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = join(dataDir, LOCK_FILE);
+  const holder = readHolder(lock);
+  if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+    throw new StoreBusyError(
+      `the embedded store in ${dataDir} is open in another process (pid ${holder}); stop that process, ` +
+        `or set DATABASE_URL to a PostgreSQL server that several processes can share`,
+    );
+  }
+  writeFileSync(lock, String(process.pid));
+  return lock;
+}
+
+function readHolder(lock: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

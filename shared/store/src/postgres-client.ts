@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+
+export interface PostgresClientOptions {
+  url: string;
+  /** @defaultValue 10 */
+  maxConnections?: number;
+  onError?: (err: Error) => void;
+}
+
+/** A pooled PostgreSQL connection through `pg`. */
+export function createPostgresClient(options: PostgresClientOptions): SqlClient {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    application_name: 'marsad',
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', (err) => options.onError?.(err));
+  const executor = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    query: async <Row>(text: string, params?: unknown[]) => (await runner.query(text, params)).rows as Row[],
+    exec: async (text: string) => {
+      await runner.query(text);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...executor(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The server tests may create databases on; CI's .ci/run makes sure one answers here. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  /** URL of a fresh, empty database of this test's own. */
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** Creates a database for one test file on the real PostgreSQL; `drop()` removes it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `marsad_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,4 @@
+export { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './database.js';
+export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
+export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+export { rssFeed, type FeedEntry } from './feeds.js';

@@ -1,0 +1,64 @@
+/**
+ * Normalisation for matching, never for display: two spellings of one Arabic word become one string.
+ * Folds what Arabic news sites vary freely: hamza and alef forms, ta marbuta, alef maqsura, diacritics,
+ * tatweel, Arabic-Indic digits, punctuation and quote styles, Latin case, HTML entities, whitespace.
+ */
+
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]/g;
+const TATWEEL = /\u0640/g;
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', ndash: '–', mdash: '—',
+  hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', zwnj: '\u200C', zwj: '\u200D', rlm: '\u200F', lrm: '\u200E',
+};
+
+/** One character to one replacement; Arabic-script letters that vary between spellings of one word. */
+const LETTER_FOLDS: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
+  'ؤ': 'و', 'ئ': 'ي', 'ى': 'ي', 'ی': 'ي', 'ې': 'ي',
+  'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه', 'ھ': 'ه',
+  'ک': 'ك', 'ڪ': 'ك',
+};
+
+const DIGIT_ZERO = { arabicIndic: 0x0660, persian: 0x06f0 } as const;
+
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+  });
+}
+
+function foldCharacter(char: string): string {
+  const folded = LETTER_FOLDS[char];
+  if (folded !== undefined) return folded;
+  const code = char.charCodeAt(0);
+  if (code >= DIGIT_ZERO.arabicIndic && code <= DIGIT_ZERO.arabicIndic + 9) return String(code - DIGIT_ZERO.arabicIndic);
+  if (code >= DIGIT_ZERO.persian && code <= DIGIT_ZERO.persian + 9) return String(code - DIGIT_ZERO.persian);
+  return char;
+}
+
+/**
+ * Letters, digits and single spaces only: punctuation (Arabic and Latin, every quote style) becomes a
+ * word break, so "“أنتربول”" and "(الانتربول)" both yield their bare words.
+ */
+export function normalizeForMatching(text: string): string {
+  return decodeHtmlEntities(text)
+    .normalize('NFKC')
+    .replace(DIACRITICS, '')
+    .replace(TATWEEL, '')
+    .replace(/[\u0600-\u06FF]/g, foldCharacter)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '') // Latin accents: "Sûreté" and "surete" match
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Normalised words, in order. */
+export function tokenize(text: string): string[] {
+  const normalized = normalizeForMatching(text);
+  return normalized ? normalized.split(' ') : [];
+}
