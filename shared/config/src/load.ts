@@ -48,8 +48,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   return { ...parseConfigText(text, file, options.adapters), env, file };
 }
 
+/** Parses the environment; a variable set to the empty string counts as unset (`DATABASE_URL=`). */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (parsed.success) return parsed.data;
   throw new ConfigError('the environment', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import pg from 'pg';
 
 /** The server tests may create databases on; CI's .ci/run makes sure one answers here. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+// pg does not fall back to the OS user when $USER is unset (as under CI), so the URL names it.
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://${userInfo().username}@127.0.0.1:5432/test`;
 
 export interface TestDatabase {
   /** URL of a fresh, empty database of this test's own. */

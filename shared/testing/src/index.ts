@@ -2,3 +2,4 @@ export { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './data
 export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
 export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { rssFeed, type FeedEntry } from './feeds.js';
+export { collect, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';

@@ -7,7 +7,7 @@ export interface TestRedis {
   url: string;
   /** A BullMQ prefix of this test's own, e.g. `{marsad-test-3f9a1c}`. */
   prefix: string;
-  /** Deletes every key under the prefix. */
+  /** Deletes every key under the prefix and the prefixes derived from it. */
   cleanup(): Promise<void>;
   /** Keys currently under the prefix (to check what a test leaves behind). */
   keys(): Promise<string[]>;
@@ -20,7 +20,8 @@ export function createTestRedis(label = 'test'): TestRedis {
     const found: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 1000);
+      // Without the closing brace, so prefixes derived from this one (a run's own queues) count too.
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${escapeGlob(prefix.slice(0, -1))}*`, 'COUNT', 1000);
       cursor = next;
       found.push(...keys);
     } while (cursor !== '0');

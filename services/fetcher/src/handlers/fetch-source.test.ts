@@ -1,0 +1,108 @@
+import { SourceSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { PermanentError, RetryLaterError, type Outgoing } from '@marsad/queues';
+import { createHttpClient, FetchError } from '@marsad/sources';
+import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchSource, toRawItems, type FetchSourceDeps } from './fetch-source.js';
+
+const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
+const http = createHttpClient({ totalTimeoutMs: 2_000 });
+const NOW = new Date('2024-11-10T12:00:00Z');
+let server: FixtureServer;
+
+const FEED = rssFeed('هسبريس', 'https://www.hespress.com', [
+  { title: 'خبر أول', link: 'https://www.hespress.com/1.html?utm_source=rss', description: 'نص أول', pubDate: 'Sat, 09 Nov 2024 16:45:00 +0000' },
+  { title: 'خبر ثان', link: 'https://www.hespress.com/2.html', description: 'نص ثان' },
+  { title: 'خبر أول مكرر', link: 'https://hespress.com/1.html#comments', description: 'نص أول' },
+]);
+
+beforeAll(async () => {
+  server = await serveFixtures({
+    '/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
+    '/missing': { status: 404, body: '' },
+    '/down': { status: 503, body: '' },
+    '/busy': { status: 429, body: '', headers: { 'retry-after': '90' } },
+  });
+});
+afterAll(async () => {
+  await http.close();
+  await server.close();
+});
+
+function deps(path: string, known: string[] = []) {
+  const sent: Outgoing<'classify'>[] = [];
+  const source = SourceSchema.parse({ id: 'hespress', adapter: 'rss', url: server.url(path) });
+  const d: FetchSourceDeps = {
+    sources: new Map([[source.id, source]]),
+    http,
+    knownItemIds: async (ids) => new Set(ids.filter((id) => known.includes(id))),
+    sendToClassify: async (jobs) => void sent.push(...jobs),
+    now: () => NOW,
+  };
+  return { d, sent };
+}
+
+describe('fetchSource', () => {
+  it('queues each new item once, with a job id derived from its canonical URL', async () => {
+    const { d, sent } = deps('/feed');
+    const result = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, d, ctx);
+    expect(result).toEqual({ sourceId: 'hespress', fetched: 2, queued: 2 });
+    expect(sent.map((j) => [j.payload.item.url, j.payload.item.title, j.payload.runId])).toEqual([
+      ['https://hespress.com/1.html', 'خبر أول', 'r1'],
+      ['https://hespress.com/2.html', 'خبر ثان', 'r1'],
+    ]);
+    expect(sent[0]!.jobId).toBe(`item-${sent[0]!.payload.item.id}`);
+    expect(sent[0]!.payload.item).toMatchObject({ sourceId: 'hespress', publishedAt: '2024-11-09T16:45:00.000Z', fetchedAt: NOW.toISOString(), text: 'نص أول' });
+  });
+
+  it('skips items the store already holds', async () => {
+    const first = deps('/feed');
+    await fetchSource({ sourceId: 'hespress' }, first.d, ctx);
+    const knownId = first.sent[0]!.payload.item.id;
+    const { d, sent } = deps('/feed', [knownId]);
+    expect(await fetchSource({ sourceId: 'hespress' }, d, ctx)).toEqual({ sourceId: 'hespress', fetched: 2, queued: 1 });
+    expect(sent.map((j) => j.payload.item.id)).not.toContain(knownId);
+  });
+
+  it('fails permanently for a source that is not in the sources file', async () => {
+    const { d } = deps('/feed');
+    await expect(fetchSource({ sourceId: 'nope' }, d, ctx)).rejects.toThrow(PermanentError);
+  });
+
+  it('fails permanently, with the error kind, when the feed is gone', async () => {
+    const { d } = deps('/missing');
+    await expect(fetchSource({ sourceId: 'hespress' }, d, ctx)).rejects.toThrow(/^\[not-found\] HTTP 404/);
+    await expect(fetchSource({ sourceId: 'hespress' }, d, ctx)).rejects.toBeInstanceOf(PermanentError);
+  });
+
+  it('leaves a server error to be retried with backoff', async () => {
+    const { d } = deps('/down');
+    const err = await fetchSource({ sourceId: 'hespress' }, d, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FetchError);
+    expect(err).not.toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toMatch(/^\[server\]/);
+  });
+
+  it('retries when the server says, for a 429 with Retry-After', async () => {
+    const { d } = deps('/busy');
+    const err = await fetchSource({ sourceId: 'hespress' }, d, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetryLaterError);
+    expect((err as RetryLaterError).retryAfterMs).toBe(90_000);
+  });
+});
+
+describe('toRawItems', () => {
+  it('drops links that are not http(s) or not URLs at all', () => {
+    const items = toRawItems(
+      [
+        { url: 'javascript:alert(1)', title: 'x', text: '', publishedAt: null },
+        { url: 'not a url', title: 'y', text: '', publishedAt: null },
+        { url: 'https://a.ma/1', title: 'z', text: '', publishedAt: null },
+      ],
+      's',
+      NOW,
+    );
+    expect(items.map((i) => i.url)).toEqual(['https://a.ma/1']);
+  });
+});

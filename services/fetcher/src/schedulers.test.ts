@@ -1,0 +1,36 @@
+import { PipelineSchema, SourceSchema } from '@marsad/config';
+import { closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { createTestRedis } from '@marsad/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syncSourceSchedulers } from './schedulers.js';
+
+const redis = createTestRedis('schedulers');
+const connection = createRedis(redis.url);
+const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+
+afterAll(async () => {
+  await closeQueues(queues);
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+const source = (id: string, interval = '15m', enabled = true) =>
+  SourceSchema.parse({ id, adapter: 'rss', url: `https://${id}.example/feed`, interval, enabled });
+
+describe('syncSourceSchedulers', () => {
+  it('keeps one scheduler per enabled source however often it runs, and drops removed sources', async () => {
+    const sources = [source('a'), source('b', '1h'), source('off', '15m', false)];
+    await syncSourceSchedulers(queues, sources);
+    await syncSourceSchedulers(queues, sources); // a restart
+    let schedulers = await queues.fetch.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.every]).sort()).toEqual([
+      ['source:a', 900_000],
+      ['source:b', 3_600_000],
+    ]);
+    expect(await syncSourceSchedulers(queues, [source('a', '5m')])).toEqual({ upserted: 1, removed: 1 });
+    schedulers = await queues.fetch.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.every])).toEqual([['source:a', 300_000]]);
+    const delayed = await queues.fetch.getDelayed();
+    expect(delayed.every((job) => job.data.sourceId === 'a')).toBe(true);
+  });
+});

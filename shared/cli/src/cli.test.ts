@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PipelineSchema } from '@marsad/config';
+import { closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { createTestRedis, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
+/** Nothing listens on port 1: proves a command needs no Redis or database. */
+const NO_SERVICES = { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+
+describe('marsad classify', () => {
+  it('answers one JSON line per input line, in input order, with no Redis or database', async () => {
+    const input = [
+      { id: 'a', title: 'حموشي يستقبل وفدا أمنيا إسبانيا', text: 'استقبل المدير العام للأمن الوطني وفدا أمنيا إسبانيا بالرباط' },
+      { id: 2, title: 'La DGSN recrute', text: "La Sûreté nationale annonce l'ouverture d'un concours de recrutement", url: 'https://fr.le360.ma/x' },
+      { id: 'c', title: 'پلیس', text: 'پلیس ایران اعلام کرد که این فرد دستگیر شده است' },
+    ];
+    const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input: `${input.map((l) => JSON.stringify(l)).join('\n')}\n\n` });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.id, l.language, l.arabic])).toEqual([
+      ['a', 'arb', true],
+      ['2', 'fra', false],
+      ['c', 'pes', false],
+    ]);
+    for (const line of lines) expect(line).toMatchObject({ duplicateOf: null, tags: [] });
+  });
+
+  it('answers an invalid line with an error line, keeping the order', async () => {
+    const input = ['not json', JSON.stringify({ title: 'no id' }), JSON.stringify({ id: 'ok', title: 'خبر', text: 'نص الخبر كاملا هنا' })].join('\n');
+    const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toEqual({ id: null, error: 'not valid JSON' });
+    expect(lines[1]).toMatchObject({ id: null, error: expect.stringContaining('id') });
+    expect(lines[2]).toMatchObject({ id: 'ok', language: 'arb', arabic: true });
+  });
+});
+
+describe('marsad start', () => {
+  it('says in one line how to get Redis when none answers, and exits non-zero without a stack trace', async () => {
+    const result = await runNode(BIN, ['start'], { env: { ...NO_SERVICES, MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-')) } });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^marsad: Redis is not answering at redis:\/\/127\.0\.0\.1:1 .*docker compose up -d redis.*redis-server/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an invalid sources file naming the file, line and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+    const file = join(dir, 'bad.yml');
+    writeFileSync(file, 'sources:\n  - id: a\n    adapter: rss\n    url: https://a.example/feed\n    interval: often\n');
+    const result = await runNode(BIN, ['start', '--config', file], { env: NO_SERVICES });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:5:15: sources[0].interval: invalid interval "often"`);
+  });
+
+  it('rejects an unknown service name', async () => {
+    const result = await runNode(BIN, ['start', 'scraper'], { env: NO_SERVICES });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown service\(s\) scraper/);
+  });
+
+  describe('with Redis', () => {
+    const redis = createTestRedis('cli');
+    afterAll(() => redis.cleanup());
+
+    it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
+      const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) } });
+      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const config = join(dir, 'marsad.yml');
+      writeFileSync(config, `sources:\n  - { id: one, adapter: rss, url: "${server.url('/feed')}", interval: 1h }\n  - { id: two, adapter: rss, url: "${server.url('/feed')}", interval: 2h }\n`);
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, MARSAD_HTTP_PORT: '0', DATABASE_URL: '' };
+      try {
+        for (let start = 0; start < 2; start++) {
+          const child = startNode(BIN, ['start', '--config', config], { env });
+          const exited = collect(child, 60_000);
+          await waitForOutput(child, (out) => out.includes('"msg":"marsad started"'));
+          await waitForOutput(child, (out) => out.includes('"msg":"dashboard listening"'));
+          child.kill('SIGTERM');
+          const result = await exited;
+          expect(result.code).toBe(0);
+          expect(child.output()).toContain('"msg":"stopped"');
+        }
+        const connection = createRedis(redis.url);
+        const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+        const schedulers = await queues.fetch.getJobSchedulers();
+        expect(schedulers.map((s) => s.key).sort()).toEqual(['source:one', 'source:two']);
+        await closeQueues(queues);
+        connection.disconnect();
+      } finally {
+        await server.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveConfigFile, type SourceOptionsCheck } from './load.js';
+
+const VALID = `sources:
+  - id: hespress
+    adapter: rss
+    url: https://www.hespress.com/feed
+    interval: 10m
+  - { id: le360, adapter: rss, url: "https://fr.le360.ma/rss" }
+`;
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfigText', () => {
+  it('parses sources, turns intervals into milliseconds and fills defaults', () => {
+    const config = parseConfigText(VALID, 'marsad.yml');
+    expect(config.sources.map((s) => [s.id, s.interval, s.enabled])).toEqual([
+      ['hespress', 600_000, true],
+      ['le360', 900_000, true],
+    ]);
+    expect(config.pipeline.dropNonArabic).toBe(false);
+    expect(config.pipeline.retention.completedCount).toBe(1_000);
+  });
+
+  it('lists every problem at once, each with file, line, column and field', () => {
+    const text = `sources:
+  - id: hespress
+    adapter: rss
+    url: not-a-url
+    interval: 5 minutes
+  - id: hespress
+    adapter: rss
+    url: https://example.org/feed
+pipeline:
+  dropNonArabik: true
+`;
+    const problems = problemsOf(() => parseConfigText(text, 'marsad.yml'));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^marsad\.yml:4:10: sources\[0\]\.url: /),
+        expect.stringMatching(/^marsad\.yml:5:15: sources\[0\]\.interval: invalid interval "5 minutes"/),
+        expect.stringMatching(/^marsad\.yml:10:3: pipeline: unknown key\(s\) "dropNonArabik"/),
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it('reports duplicate ids and unknown adapters once the shape is valid', () => {
+    const text = `sources:
+  - { id: a, adapter: rss, url: "https://a.example/feed" }
+  - { id: a, adapter: gopher, url: "https://b.example/feed" }
+`;
+    const adapters: Record<string, SourceOptionsCheck> = { rss: () => [] };
+    const problems = problemsOf(() => parseConfigText(text, 'x.yml', adapters));
+    expect(problems).toEqual([
+      expect.stringMatching(/^x\.yml:3:11: sources\[1\]\.id: duplicate source id "a"/),
+      expect.stringMatching(/^x\.yml:3:23: sources\[1\]\.adapter: unknown adapter "gopher" \(known: rss\)/),
+    ]);
+  });
+
+  it("points adapter option errors at the option's line", () => {
+    const text = `sources:
+  - id: a
+    adapter: rss
+    url: https://a.example/feed
+    fullTxt: true
+`;
+    const check: SourceOptionsCheck = (source) =>
+      'fullTxt' in source ? [{ code: 'custom', path: ['fullTxt'], message: 'unknown option', input: undefined }] : [];
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', { rss: check }))).toEqual([
+      expect.stringMatching(/^x\.yml:5:14: sources\[0\]\.fullTxt: unknown option/),
+    ]);
+  });
+
+  it('points a missing key at its parent entry', () => {
+    const problems = problemsOf(() => parseConfigText('sources:\n  - { id: a, adapter: rss }\n', 'x.yml'));
+    expect(problems).toEqual([expect.stringMatching(/^x\.yml:2:5: sources\[0\]\.url: /)]);
+  });
+
+  it('gives the line of a YAML syntax error', () => {
+    const problems = problemsOf(() => parseConfigText('sources:\n  - id: a\n   adapter: [rss\n', 'x.yml'));
+    expect(problems[0]).toMatch(/^x\.yml:\d+:\d+: YAML syntax: /);
+  });
+
+  it.each([
+    ['an empty list', 'sources: []\n', /list at least one source/],
+    ['an interval under 10s', 'sources:\n  - { id: a, adapter: rss, url: "https://a.example", interval: 2s }\n', /shorter than the minimum/],
+    ['an id with spaces', 'sources:\n  - { id: "my feed", adapter: rss, url: "https://a.example" }\n', /lowercase letters/],
+    ['a non-http url', 'sources:\n  - { id: a, adapter: rss, url: "ftp://a.example/feed" }\n', /sources\[0\]\.url/],
+  ])('rejects %s', (_name, text, pattern) => {
+    expect(problemsOf(() => parseConfigText(text, 'x.yml')).join('\n')).toMatch(pattern);
+  });
+});
+
+describe('parseEnv', () => {
+  it('has working defaults', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', MARSAD_QUEUE_PREFIX: '{marsad}', MARSAD_HTTP_PORT: 3000, MARSAD_DATA_DIR: './data' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats an empty variable as unset', () => {
+    const env = parseEnv({ DATABASE_URL: '', REDIS_URL: '' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('rejects a queue prefix that is not a Redis Cluster hash tag, and a bad database URL', () => {
+    const problems = problemsOf(() => parseEnv({ MARSAD_QUEUE_PREFIX: 'marsad', DATABASE_URL: 'mysql://x', MARSAD_HTTP_PORT: 'eighty' }));
+    expect(problems.join('\n')).toMatch(/MARSAD_QUEUE_PREFIX: must be wrapped in braces/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/MARSAD_HTTP_PORT/);
+  });
+});
+
+describe('loadConfig', () => {
+  it('prefers --config, then ./marsad.yml, then the bundled default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-config-'));
+    expect(resolveConfigFile(undefined, dir)).toBe(DEFAULT_SOURCES_FILE);
+    writeFileSync(join(dir, 'marsad.yml'), VALID);
+    expect(resolveConfigFile(undefined, dir)).toBe(join(dir, 'marsad.yml'));
+    expect(resolveConfigFile('other.yml', dir)).toBe(join(dir, 'other.yml'));
+    const config = loadConfig({ cwd: dir, env: {} });
+    expect(config.file).toBe(join(dir, 'marsad.yml'));
+    expect(config.sources).toHaveLength(2);
+  });
+
+  it('names the file it cannot read', () => {
+    expect(problemsOf(() => loadConfig({ file: '/nonexistent/marsad.yml', env: {} }))[0]).toMatch(/cannot read the file/);
+  });
+
+  it('accepts the bundled default sources file', () => {
+    const config = loadConfig({ file: DEFAULT_SOURCES_FILE, env: {} });
+    expect(config.sources.length).toBeGreaterThan(5);
+    expect(config.sources.every((s) => s.adapter === 'rss')).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+import { PipelineSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { createTestRedis, type TestRedis } from '@marsad/testing';
+import { QueueEvents, type Job } from 'bullmq';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRedis, type Redis } from './connection.js';
+import { PermanentError, RetryLaterError } from './errors.js';
+import { closeQueues, openQueues, sender, type PipelineQueues } from './pipeline-queues.js';
+import { createStageWorker, type StageHandler } from './worker.js';
+
+const logger = createLogger({ level: 'silent' });
+const pipeline = PipelineSchema.parse({ attempts: 3, backoffMs: 20, retention: { completedCount: 5 } });
+
+let redis: TestRedis;
+let connection: Redis;
+let queues: PipelineQueues;
+let events: QueueEvents;
+const closers: (() => Promise<unknown>)[] = [];
+
+beforeEach(async () => {
+  redis = createTestRedis('queues');
+  connection = createRedis(redis.url);
+  queues = openQueues({ connection, prefix: redis.prefix, pipeline });
+  events = new QueueEvents('fetch', { connection: connection.duplicate(), prefix: redis.prefix });
+  await events.waitUntilReady();
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+  await events.close();
+  await closeQueues(queues);
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+function fetchWorker(handle: StageHandler<'fetch'>, concurrency = 1) {
+  const worker = createStageWorker({ queue: 'fetch', handle, connection, prefix: redis.prefix, concurrency, logger });
+  closers.push(() => worker.close());
+  return worker;
+}
+
+async function finished(job: Job): Promise<{ state: string; reason?: string; value?: unknown }> {
+  try {
+    return { state: 'completed', value: await job.waitUntilFinished(events, 10_000) };
+  } catch (err) {
+    return { state: 'failed', reason: (err as Error).message };
+  }
+}
+
+describe('createStageWorker', () => {
+  it('hands a valid payload to the handler and stores its result', async () => {
+    fetchWorker(async (payload) => ({ got: payload.sourceId }));
+    const job = await queues.fetch.add('fetch', { sourceId: 'hespress' });
+    expect(await finished(job)).toEqual({ state: 'completed', value: { got: 'hespress' } });
+  });
+
+  it('fails an invalid payload at once with the validation message, without retries', async () => {
+    let calls = 0;
+    fetchWorker(async () => calls++);
+    const job = await queues.fetch.add('fetch', { sourceId: 42 } as never);
+    const result = await finished(job);
+    expect(result.state).toBe('failed');
+    expect(result.reason).toMatch(/invalid fetch job payload: .*sourceId/);
+    const failed = await queues.fetch.getJob(job.id!);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(calls).toBe(0);
+  });
+
+  it('does not retry a PermanentError', async () => {
+    let calls = 0;
+    fetchWorker(async () => {
+      calls++;
+      throw new PermanentError('unknown source "x"');
+    });
+    const job = await queues.fetch.add('fetch', { sourceId: 'x' });
+    expect(await finished(job)).toEqual({ state: 'failed', reason: 'unknown source "x"' });
+    expect(calls).toBe(1);
+  });
+
+  it('retries other errors with backoff until an attempt succeeds', async () => {
+    let calls = 0;
+    fetchWorker(async () => {
+      if (++calls < 3) throw new Error('connection reset');
+      return 'ok';
+    });
+    const job = await queues.fetch.add('fetch', { sourceId: 'flaky' });
+    expect(await finished(job)).toEqual({ state: 'completed', value: 'ok' });
+    expect(calls).toBe(3);
+    expect(job.opts.backoff).toEqual({ type: 'exponential', delay: 20, jitter: 0.5 });
+  });
+
+  it('gives up after the configured attempts and keeps the last reason', async () => {
+    fetchWorker(async () => {
+      throw new Error('still down');
+    });
+    const job = await queues.fetch.add('fetch', { sourceId: 'down' });
+    expect(await finished(job)).toEqual({ state: 'failed', reason: 'still down' });
+    expect((await queues.fetch.getJob(job.id!))?.attemptsMade).toBe(3);
+  });
+
+  it('puts a job asking to retry later back after the delay, without using an attempt', async () => {
+    const seen: number[] = [];
+    fetchWorker(async () => {
+      seen.push(Date.now());
+      if (seen.length === 1) throw new RetryLaterError('HTTP 429', 300);
+      return 'done';
+    });
+    const job = await queues.fetch.add('fetch', { sourceId: 'busy' });
+    expect(await finished(job)).toEqual({ state: 'completed', value: 'done' });
+    expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(250);
+  });
+
+  it('keeps a bounded number of completed jobs', async () => {
+    fetchWorker(async () => 'ok', 4);
+    const jobs = await queues.fetch.addBulk(Array.from({ length: 20 }, (_, i) => ({ name: 'fetch', data: { sourceId: `s${i}` } })));
+    await Promise.all(jobs.map(finished));
+    expect(await queues.fetch.getCompletedCount()).toBeLessThanOrEqual(pipeline.retention.completedCount);
+  });
+
+  it('finishes the active job before close() resolves', async () => {
+    let finishedAt = 0;
+    const worker = fetchWorker(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      finishedAt = Date.now();
+      return 'ok';
+    });
+    const active = new Promise<void>((resolve) => worker.once('active', () => resolve()));
+    const job = await queues.fetch.add('fetch', { sourceId: 'slow' });
+    await active;
+    await worker.close();
+    expect(finishedAt).toBeGreaterThan(0);
+    expect(await (await queues.fetch.getJob(job.id!))?.getState()).toBe('completed');
+  });
+});
+
+describe('sender', () => {
+  it('queues a job id once, however often the same item is sent', async () => {
+    const send = sender(queues, 'fetch');
+    await send([{ payload: { sourceId: 'a' }, jobId: 'item-1' }]);
+    await send([{ payload: { sourceId: 'a' }, jobId: 'item-1' }, { payload: { sourceId: 'b' }, jobId: 'item-2' }]);
+    expect(await queues.fetch.getWaitingCount()).toBe(2);
+  });
+});

@@ -1,0 +1,117 @@
+import { gzipSync } from 'node:zlib';
+import { serveFixtures, type FixtureServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, retryAfterMs } from './client.js';
+import { FetchError, type FetchErrorKind } from './fetch-error.js';
+
+const KiB = 1024;
+let server: FixtureServer;
+const http = createHttpClient({ totalTimeoutMs: 1_500, maxBytes: 64 * KiB, maxRedirections: 3 });
+
+beforeAll(async () => {
+  server = await serveFixtures({
+    '/ok': { body: 'مرحبا', headers: { 'content-type': 'text/plain; charset=utf-8' } },
+    '/gzip': { body: gzipSync(Buffer.from('<rss>مضغوط</rss>')), headers: { 'content-encoding': 'gzip', 'content-type': 'application/xml' } },
+    '/corrupt-gzip': { body: Buffer.from('not gzip at all'), headers: { 'content-encoding': 'gzip' } },
+    '/gone': { status: 404, body: 'nope' },
+    '/forbidden': { status: 403, body: 'no' },
+    '/broken': { status: 500, body: 'oops' },
+    '/teapot': { status: 418, body: 'tea' },
+    '/busy': { status: 429, body: 'slow down', headers: { 'retry-after': '120' } },
+    '/loop-a': { status: 302, body: '', headers: { location: '/loop-b' } },
+    '/loop-b': { status: 302, body: '', headers: { location: '/loop-a' } },
+    '/moved': { status: 301, body: '', headers: { location: '/ok' } },
+    '/declared-huge': (_req, res) => {
+      res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
+      res.write('x'.repeat(1024)); // then nothing more: the client must not wait for the rest
+    },
+    '/endless': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = 'x'.repeat(16 * KiB);
+      const timer = setInterval(() => {
+        if (!res.write(chunk)) return;
+      }, 1);
+      res.on('close', () => clearInterval(timer));
+    },
+    '/gzip-bomb': { body: gzipSync(Buffer.alloc(10 * 1024 * 1024)), headers: { 'content-encoding': 'gzip' } },
+    '/silent': () => {
+      // never answers
+    },
+  });
+});
+
+afterAll(async () => {
+  await http.close();
+  await server.close();
+});
+
+async function failureOf(path: string): Promise<FetchError> {
+  const err = await http.get(server.url(path)).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(FetchError);
+  return err as FetchError;
+}
+
+describe('http client', () => {
+  it('returns the body and decodes it with its charset', async () => {
+    const response = await http.get(server.url('/ok'));
+    expect(response.status).toBe(200);
+    expect(response.text()).toBe('مرحبا');
+  });
+
+  it('sends a clear user agent and asks for compression', async () => {
+    let seen: Record<string, string | string[] | undefined> = {};
+    const probe = await serveFixtures({ '/h': (req, res) => ((seen = req.headers), res.end('ok')) });
+    await http.get(probe.url('/h'));
+    await probe.close();
+    expect(seen['user-agent']).toMatch(/^Marsad\//);
+    expect(seen['accept-encoding']).toContain('gzip');
+  });
+
+  it('decompresses gzip bodies', async () => {
+    expect((await http.get(server.url('/gzip'))).text()).toBe('<rss>مضغوط</rss>');
+  });
+
+  it('follows a redirect', async () => {
+    expect((await http.get(server.url('/moved'))).text()).toBe('مرحبا');
+  });
+
+  it.each<[string, FetchErrorKind]>([
+    ['/gone', 'not-found'],
+    ['/forbidden', 'blocked'],
+    ['/broken', 'server'],
+    ['/teapot', 'http'],
+    ['/busy', 'rate-limited'],
+    ['/loop-a', 'redirect'],
+    ['/declared-huge', 'too-large'],
+    ['/endless', 'too-large'],
+    ['/gzip-bomb', 'too-large'],
+    ['/corrupt-gzip', 'encoding'],
+    ['/silent', 'timeout'],
+  ])('classifies %s as %s', async (path, kind) => {
+    const err = await failureOf(path);
+    expect(err.kind).toBe(kind);
+    expect(err.message).toContain('127.0.0.1');
+  });
+
+  it('carries Retry-After of a 429', async () => {
+    expect((await failureOf('/busy')).details).toMatchObject({ status: 429, retryAfterMs: 120_000 });
+  });
+
+  it('classifies a refused connection as a network error', async () => {
+    const err = await http.get('http://127.0.0.1:1/feed').catch((e: unknown) => e as FetchError);
+    expect(err).toBeInstanceOf(FetchError);
+    expect(err.kind).toBe('network');
+    expect(err.transient).toBe(true);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it.each([
+    ['seconds', '30', 30_000],
+    ['an HTTP date', 'Thu, 01 Jan 2026 00:01:00 GMT', 60_000],
+    ['garbage', 'soon', undefined],
+    ['nothing', undefined, undefined],
+  ])('reads %s', (_name, value, expected) => {
+    expect(retryAfterMs(value, Date.parse('2026-01-01T00:00:00Z'))).toBe(expected);
+  });
+});

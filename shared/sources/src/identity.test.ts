@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl, itemIdFor } from './identity.js';
+
+describe('canonicalUrl', () => {
+  it.each([
+    ['tracking parameters', 'https://www.hespress.com/a.html?utm_source=rss&utm_medium=feed&fbclid=x', 'https://hespress.com/a.html'],
+    ['the fragment', 'https://alyaoum24.com/1932554.html#comments', 'https://alyaoum24.com/1932554.html'],
+    ['host case and www', 'https://WWW.Hespress.COM/a.html', 'https://hespress.com/a.html'],
+    ['the mobile host', 'https://m.hespress.com/a.html', 'https://hespress.com/a.html'],
+    ['an AMP path', 'https://www.hespress.com/a.html/amp', 'https://hespress.com/a.html/'],
+    ['an AMP parameter', 'https://example.ma/news/1?amp=1', 'https://example.ma/news/1'],
+    ['the default port', 'https://example.ma:443/x', 'https://example.ma/x'],
+    ['parameter order', 'https://example.ma/?b=2&a=1', 'https://example.ma/?a=1&b=2'],
+  ])('folds %s', (_name, raw, expected) => {
+    expect(canonicalUrl(raw)).toBe(expected);
+  });
+
+  it('keeps parameters that identify the article', () => {
+    expect(canonicalUrl('https://example.ma/article.php?id=42&utm_campaign=x')).toBe('https://example.ma/article.php?id=42');
+  });
+
+  it('resolves a relative link against its base', () => {
+    expect(canonicalUrl('/a.html', 'https://www.hespress.com/feed')).toBe('https://hespress.com/a.html');
+  });
+});
+
+describe('itemIdFor', () => {
+  it('is the same for the same canonical URL and different otherwise', () => {
+    const a = itemIdFor(canonicalUrl('https://www.hespress.com/a.html?utm_source=x'));
+    expect(a).toBe(itemIdFor(canonicalUrl('https://hespress.com/a.html#top')));
+    expect(a).not.toBe(itemIdFor(canonicalUrl('https://hespress.com/b.html')));
+    expect(a).toMatch(/^[0-9a-f]{24}$/);
+  });
+});

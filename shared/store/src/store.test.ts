@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClassifiedItem } from '@marsad/queues';
+import { createTestDatabase, type TestDatabase } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreBusyError } from './pglite-client.js';
+import { openStore, type Store } from './store.js';
+
+function item(id: string, overrides: Partial<ClassifiedItem> = {}): ClassifiedItem {
+  return {
+    id,
+    sourceId: 'hespress',
+    url: `https://www.hespress.com/${id}.html`,
+    title: `عنوان ${id}`,
+    text: 'نص المقال',
+    publishedAt: '2024-11-07T11:32:00.000Z',
+    fetchedAt: '2024-11-07T12:00:00.000Z',
+    language: 'arb',
+    arabic: true,
+    duplicateOf: null,
+    similarity: null,
+    storyId: id,
+    tags: [],
+    ...overrides,
+  };
+}
+
+/** The same behaviour is required of both back-ends, so one suite runs on each. */
+describe.each([
+  ['PostgreSQL', 'postgres'],
+  ['PGlite', 'pglite'],
+] as const)('store on %s', (_label, kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+
+  beforeAll(async () => {
+    if (kind === 'postgres') {
+      database = await createTestDatabase();
+      store = await openStore({ databaseUrl: database.url });
+    } else {
+      store = await openStore({ dataDir: 'memory://' });
+    }
+    expect(store.kind).toBe(kind);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await database?.drop();
+  });
+
+  it('applies migrations once, however often it is opened', async () => {
+    const versions = await store.sql.query<{ version: string }>('SELECT version FROM schema_migrations');
+    expect(versions.map((v) => v.version)).toEqual(['001_items']);
+    if (database) {
+      const again = await openStore({ databaseUrl: database.url });
+      expect((await again.sql.query('SELECT version FROM schema_migrations')).length).toBe(1);
+      await again.close();
+    }
+  });
+
+  it('inserts an item once: a second upsert of the same id adds no row', async () => {
+    expect(await store.upsertItem(item('a1'))).toEqual({ inserted: true });
+    expect(await store.upsertItem(item('a1', { title: 'changed' }))).toEqual({ inserted: false });
+    const rows = await store.listItems({ sourceId: 'hespress' });
+    expect(rows.filter((r) => r.id === 'a1')).toHaveLength(1);
+    expect(rows.find((r) => r.id === 'a1')?.title).toBe('عنوان a1');
+  });
+
+  it('keeps one row when many deliveries of an item race', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.upsertItem(item('race'))));
+    expect(results.filter((r) => r.inserted)).toHaveLength(1);
+    expect((await store.listItems()).filter((r) => r.id === 'race')).toHaveLength(1);
+  });
+
+  it('round-trips every field', async () => {
+    const original = item('full', {
+      sourceId: 'le360-fr', language: 'fra', arabic: false, duplicateOf: '000_7f10525f81fda1b7',
+      similarity: 0.87, storyId: '000_7f10525f81fda1b7', tags: ['interpol', 'dgsn'], publishedAt: null,
+    });
+    await store.upsertItem(original);
+    const [stored] = await store.listItems({ sourceId: 'le360-fr' });
+    const { storedAt, ...rest } = stored!;
+    expect(rest).toEqual(original);
+    expect(Date.parse(storedAt)).not.toBeNaN();
+  });
+
+  it('tells which ids it already holds', async () => {
+    await store.upsertItem(item('known'));
+    expect(await store.knownItemIds(['known', 'unknown'])).toEqual(new Set(['known']));
+    expect(await store.knownItemIds([])).toEqual(new Set());
+  });
+
+  it('filters by tag, date, reference and source, newest first', async () => {
+    await store.upsertItem(item('f1', { sourceId: 'filter', tags: ['dgsn'], publishedAt: '2024-11-01T00:00:00.000Z' }));
+    await store.upsertItem(item('f2', { sourceId: 'filter', tags: ['interpol', 'dgsn'], publishedAt: '2024-11-05T00:00:00.000Z', duplicateOf: 'ref1' }));
+    await store.upsertItem(item('f3', { sourceId: 'filter', tags: [], publishedAt: null, fetchedAt: '2024-11-09T00:00:00.000Z' }));
+    const ids = async (filter: Parameters<Store['listItems']>[0]) => (await store.listItems({ sourceId: 'filter', ...filter })).map((r) => r.id);
+    expect(await ids({})).toEqual(['f3', 'f2', 'f1']);
+    expect(await ids({ tag: 'dgsn' })).toEqual(['f2', 'f1']);
+    expect(await ids({ tag: 'interpol' })).toEqual(['f2']);
+    expect(await ids({ since: '2024-11-04T00:00:00Z' })).toEqual(['f3', 'f2']);
+    expect(await ids({ duplicatesOf: 'ref1' })).toEqual(['f2']);
+    expect(await ids({ limit: 1 })).toEqual(['f3']);
+  });
+});
+
+describe('embedded store', () => {
+  it('keeps its data in the data folder across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    const first = await openStore({ dataDir: dir });
+    await first.upsertItem(item('persisted'));
+    await first.close();
+    const second = await openStore({ dataDir: dir });
+    expect((await second.listItems()).map((r) => r.id)).toEqual(['persisted']);
+    await second.close();
+  });
+
+  it('refuses a data folder that another live process has open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    const other = spawn('sleep', ['30']);
+    try {
+      mkdirSync(join(dir, 'pglite'), { recursive: true });
+      writeFileSync(join(dir, 'pglite', 'marsad.lock'), String(other.pid));
+      const opening = openStore({ dataDir: dir });
+      await expect(opening).rejects.toThrow(StoreBusyError);
+      await expect(opening).rejects.toThrow(/in another process \(pid \d+\).*DATABASE_URL/);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    mkdirSync(join(dir, 'pglite'), { recursive: true });
+    writeFileSync(join(dir, 'pglite', 'marsad.lock'), '999999999');
+    const store = await openStore({ dataDir: dir });
+    expect(await store.countItems()).toBe(0);
+    await store.close();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from './language.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Modern Standard Arabic news', 'أفادت المديرية العامة للأمن الوطني بأن عناصر الشرطة تمكنت من توقيف شخص يشتبه في تورطه في قضية تتعلق بالنصب والاحتيال', 'arb', true],
+    ['Moroccan Darija in Arabic script', 'بزاف ديال الشباب اليوم كيقولو بلي السياسة ما بقاتش كتعنيهم وكيشوفو بلي الأحزاب ما كتسمعش ليهم', 'arb', true],
+    ['Darija with the letter ڭ', 'الدرك الملكي ولا البوليس؟ شكون اللي غادي يتكلف بهاد القضية فالڭار ديال كازا', 'arb', true],
+    ['a short Arabic title', 'حموشي يستقبل وفدا أمنيا إسبانيا', 'arb', true],
+    ['Persian', 'پلیس ایران اعلام کرد که این فرد پس از چند ماه تحقیق دستگیر شده است', 'pes', false],
+    ['Urdu', 'پولیس نے بتایا کہ ملزم کو گرفتار کر لیا گیا ہے اور تحقیقات جاری ہیں', 'urd', false],
+    ['French', "La Direction générale de la Sûreté nationale a annoncé l'ouverture d'un concours de recrutement", 'fra', false],
+    ['English', 'Morocco was elected to the vice-presidency of Interpol for Africa at the general assembly in Glasgow', 'eng', false],
+    ['a French article quoting an Arabic name', 'Le directeur général de la DGSN, عبد اللطيف حموشي, a reçu hier à Rabat une délégation espagnole de haut niveau', 'fra', false],
+    ['a short French title', 'La DGSN lance une campagne de recrutement', 'fra', false],
+    ['a short English title', 'Interpol red notice suspect arrested in Tangier', 'eng', false],
+    ['Spanish', 'La policía marroquí detuvo en Tánger a un ciudadano francés buscado por la justicia de su país', 'spa', false],
+  ])('%s', (_name, text, language, arabic) => {
+    expect(detectLanguage(text)).toEqual({ language, arabic });
+  });
+
+  it.each([
+    ['empty text', ''],
+    ['digits and punctuation only', '2024 - 11 / 07 !!!'],
+    ['a single short word', 'OK'],
+  ])('names no language for %s', (_name, text) => {
+    expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decodeHtmlEntities, normalizeForMatching, tokenize } from './normalize.js';
+
+describe('normalizeForMatching', () => {
+  it.each([
+    ['alef and hamza forms', 'أإآٱا', 'ااااا'],
+    ['ta marbuta and alef maqsura', 'مديرية على', 'مديريه علي'],
+    ['diacritics', 'مُدِيرِيَّةُ', 'مديريه'],
+    ['tatweel', 'الأمـــــن', 'الامن'],
+    ['Arabic-Indic and Persian digits', '٢٠٢٤ و۱۹۲۳', '2024 و1923'],
+    ['quote styles and punctuation', '“الأنتربول” «الإنتربول» (انتربول)،', 'الانتربول الانتربول انتربول'],
+    ['Latin case and accents', 'Sûreté NATIONALE', 'surete nationale'],
+    ['HTML entities', 'DGSN &amp; Interpol &#1605;&#x0645;', 'dgsn interpol مم'],
+    ['whitespace', '  a \n\t b  ', 'a b'],
+  ])('folds %s', (_name, input, expected) => {
+    expect(normalizeForMatching(input)).toBe(expected);
+  });
+
+  it('makes two spellings of one sentence equal', () => {
+    expect(normalizeForMatching('صوّتت الجمعية العامة للأنتربول، صباح اليوم')).toBe(normalizeForMatching('صوتت الجمعيـة العامة للانتربول صباح اليوم'));
+  });
+});
+
+describe('decodeHtmlEntities', () => {
+  it('leaves unknown entities and invalid code points alone', () => {
+    expect(decodeHtmlEntities('&bogus; &#0; &#xFFFFFFF;')).toBe('&bogus; &#0; &#xFFFFFFF;');
+  });
+});
+
+describe('tokenize', () => {
+  it('returns no token for blank text', () => {
+    expect(tokenize('  ،  ')).toEqual([]);
+  });
+});

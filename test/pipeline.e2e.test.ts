@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The whole pipeline as a person runs it: local feeds -> `marsad run --once` on real Redis and a
+ * real store -> `marsad items --json`. Every item stored exactly once; a second run adds nothing.
+ */
+const BIN = fileURLToPath(new URL('../shared/cli/bin/marsad.js', import.meta.url));
+const DEMO_FEEDS = fileURLToPath(new URL('../shared/cli/demo/feeds/', import.meta.url));
+
+const arabicEntries: FeedEntry[] = Array.from({ length: 12 }, (_, i) => ({
+  title: `خبر رقم ${i + 1} عن المديرية العامة للأمن الوطني`,
+  link: `https://www.hespress.com/news-${i + 1}.html`,
+  description: `<p>أفادت المديرية العامة للأمن الوطني في بلاغ لها اليوم بأن مصالحها تمكنت من توقيف المشتبه فيه رقم ${i + 1}.</p>`,
+  pubDate: new Date(Date.UTC(2024, 10, 1 + i, 9)).toUTCString(),
+}));
+/** Another outlet listing two of the same articles (tracking parameters, mobile host): still two items, not four. */
+const overlapping: FeedEntry[] = [
+  { ...arabicEntries[0]!, link: `${arabicEntries[0]!.link}?utm_source=rss&utm_medium=twitter` },
+  { ...arabicEntries[1]!, link: arabicEntries[1]!.link.replace('www.', 'm.') },
+  { title: 'مقال خاص بالموقع الثاني', link: 'https://alyaoum24.com/only-here.html', description: 'نص المقال الخاص بالموقع الثاني كاملا' },
+];
+const frenchEntries: FeedEntry[] = [
+  { title: 'La DGSN lance une campagne de recrutement', link: 'https://fr.le360.ma/dgsn-recrutement', description: "La Direction générale de la Sûreté nationale a annoncé l'ouverture d'un concours." },
+];
+const DEMO_ITEMS = { 'alyaoum24.xml': 3, 'le360-fr.xml': 2 };
+
+const EXPECTED_NEW = arabicEntries.length + 1 + frenchEntries.length + DEMO_ITEMS['alyaoum24.xml'] + DEMO_ITEMS['le360-fr.xml'];
+
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures({
+    '/hespress.rss': { body: rssFeed('هسبريس', 'https://www.hespress.com', arabicEntries), headers: { 'content-type': 'application/rss+xml; charset=utf-8' } },
+    '/other.rss': { body: rssFeed('موقع آخر', 'https://alyaoum24.com', overlapping) },
+    '/french.rss': { body: rssFeed('Le360', 'https://fr.le360.ma', frenchEntries) },
+    '/atom.xml': { body: readFileSync(`${DEMO_FEEDS}alyaoum24.xml`), headers: { 'content-type': 'application/atom+xml' } },
+    '/le360.xml': { body: readFileSync(`${DEMO_FEEDS}le360-fr.xml`) },
+    '/gone.rss': { status: 404, body: 'not here' },
+    '/broken.rss': { body: '<rss><channel><item><title>unclosed' },
+  });
+});
+afterAll(() => server.close());
+
+function writeConfig(extra = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+  const file = join(dir, 'sources.yml');
+  writeFileSync(
+    file,
+    `sources:
+  - { id: hespress, adapter: rss, url: "${server.url('/hespress.rss')}" }
+  - { id: other, adapter: rss, url: "${server.url('/other.rss')}" }
+  - { id: french, adapter: rss, url: "${server.url('/french.rss')}" }
+  - { id: atom, adapter: rss, url: "${server.url('/atom.xml')}" }
+  - { id: le360, adapter: rss, url: "${server.url('/le360.xml')}" }
+  - { id: gone, adapter: rss, url: "${server.url('/gone.rss')}" }
+  - { id: broken, adapter: rss, url: "${server.url('/broken.rss')}" }
+${extra}`,
+  );
+  return file;
+}
+
+interface Summary {
+  fetched: number;
+  new: number;
+  errors: { stage: string; sourceId: string; reason: string }[];
+  perSource: Record<string, { fetched: number; stored: number; errors: string[] }>;
+}
+
+async function marsad(args: string[], env: NodeJS.ProcessEnv) {
+  const result = await runNode(BIN, args, { env });
+  if (result.code !== 0) throw new Error(`marsad ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return result.stdout;
+}
+
+const runOnce = async (config: string, env: NodeJS.ProcessEnv) => JSON.parse(await marsad(['run', '--once', '--config', config, '--json'], env)) as Summary;
+const items = async (env: NodeJS.ProcessEnv, ...filters: string[]) =>
+  (await marsad(['items', '--json', ...filters], env)).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe.each(['PostgreSQL', 'PGlite'] as const)('marsad run --once on %s', (store) => {
+  const redis = createTestRedis('e2e');
+  let database: TestDatabase | undefined;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    database = store === 'PostgreSQL' ? await createTestDatabase() : undefined;
+    env = {
+      REDIS_URL: redis.url,
+      MARSAD_QUEUE_PREFIX: redis.prefix,
+      DATABASE_URL: database?.url ?? '',
+      MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')),
+    };
+  });
+  afterAll(async () => {
+    await redis.cleanup();
+    await database?.drop();
+  });
+
+  it('stores every item exactly once, reports failing sources, and a second run adds nothing', async () => {
+    const config = writeConfig();
+    const first = await runOnce(config, env);
+    expect(first.new).toBe(EXPECTED_NEW);
+    expect(first.perSource.hespress).toMatchObject({ fetched: 12, stored: 12, errors: [] });
+    expect(first.perSource.other).toMatchObject({ fetched: 3, errors: [] });
+    expect(first.perSource.gone!.errors.join()).toMatch(/\[not-found\] HTTP 404/);
+    expect(first.perSource.broken!.errors.join()).toMatch(/\[parse\]/);
+    expect(first.errors.map((e) => e.sourceId).sort()).toEqual(['broken', 'gone']);
+
+    const stored = await items(env);
+    expect(stored).toHaveLength(EXPECTED_NEW);
+    expect(new Set(stored.map((i) => i.id)).size).toBe(EXPECTED_NEW);
+    expect(new Set(stored.map((i) => i.url)).size).toBe(EXPECTED_NEW);
+    for (const item of stored) {
+      for (const key of ['id', 'sourceId', 'url', 'title', 'publishedAt', 'fetchedAt', 'language', 'arabic', 'duplicateOf', 'similarity', 'storyId', 'tags']) {
+        expect(item).toHaveProperty(key);
+      }
+    }
+    const byUrl = new Map(stored.map((i) => [i.url, i]));
+    expect(byUrl.get('https://hespress.com/news-1.html')).toMatchObject({ language: 'arb', arabic: true, publishedAt: '2024-11-01T09:00:00.000Z' });
+    expect(byUrl.get('https://fr.le360.ma/dgsn-recrutement')).toMatchObject({ language: 'fra', arabic: false });
+
+    const second = await runOnce(config, env);
+    expect(second.new).toBe(0);
+    expect(second.fetched).toBe(first.fetched);
+    expect(await items(env)).toHaveLength(EXPECTED_NEW);
+    expect((await redis.keys()).filter((key) => key.includes(':run:'))).toEqual([]); // a run's own queues are gone once it ends
+  });
+
+  it('filters what it lists', async () => {
+    const french = await items(env, '--source', 'french');
+    expect(french.map((i) => i.title)).toEqual(['La DGSN lance une campagne de recrutement']);
+    const recent = await items(env, '--since', '2024-11-10T00:00:00Z', '--source', 'hespress');
+    expect(recent.map((i) => i.url).sort()).toEqual(['https://hespress.com/news-10.html', 'https://hespress.com/news-11.html', 'https://hespress.com/news-12.html']);
+  });
+});
+
+describe('marsad run --once with pipeline.dropNonArabic', () => {
+  const redis = createTestRedis('e2e-drop');
+  afterAll(() => redis.cleanup());
+
+  it('stores only the Arabic items', async () => {
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const summary = await runOnce(writeConfig('pipeline:\n  dropNonArabic: true\n'), env);
+    const stored = await items(env);
+    expect(stored.length).toBe(EXPECTED_NEW - frenchEntries.length - DEMO_ITEMS['le360-fr.xml']);
+    expect(stored.every((i) => i.arabic === true)).toBe(true);
+    expect(summary).toMatchObject({ dropped: frenchEntries.length + DEMO_ITEMS['le360-fr.xml'] });
+  });
+});
+
+describe('marsad run', () => {
+  it('exits non-zero only when the run cannot happen: no Redis', async () => {
+    const result = await runNode(BIN, ['run', '--once', '--config', writeConfig()], { env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Redis is not answering/);
+  });
+});
