@@ -42,7 +42,10 @@ export interface RunSummary {
   perSource: Record<string, SourceSummary>;
   /** Jobs that failed for good, with their reasons. */
   errors: { stage: string; sourceId: string | undefined; reason: string }[];
+  /** The whole run, starting and stopping its workers included. */
   durationMs: number;
+  /** From the first fetch job queued until every stage was idle: the pipeline's own work. */
+  processingMs: number;
 }
 
 export interface RunOnceOptions {
@@ -52,6 +55,11 @@ export interface RunOnceOptions {
   timeoutMs?: number;
   /** Poll interval of the idle check. @defaultValue 50 */
   pollMs?: number;
+  /**
+   * Queue prefix of the run. By default one of its own, deleted when the run ends; a caller that
+   * passes one keeps the queues (and their retained jobs) and cleans up itself.
+   */
+  prefix?: string;
 }
 
 /** The run did not finish in time; `summary` says what had happened by then. */
@@ -73,9 +81,9 @@ const RUN_FETCH_OPTIONS = { attempts: 2, backoff: { type: 'exponential', delay: 
 export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): Promise<RunSummary> {
   const started = Date.now();
   const runId = randomBytes(6).toString('hex');
-  const prefix = `${runtime.config.env.MARSAD_QUEUE_PREFIX.slice(0, -1)}:run:${runId}}`;
-  const config: Config = { ...runtime.config, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
-  const sources = (options.sources ?? config.sources).filter((source) => source.enabled);
+  const prefix = options.prefix ?? `${runtime.config.env.MARSAD_QUEUE_PREFIX.slice(0, -1)}:run:${runId}}`;
+  const sources = (options.sources ?? runtime.config.sources).filter((source) => source.enabled);
+  const config: Config = { ...runtime.config, sources, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
   const logger = runtime.logger.child({ runId });
   const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
   const summary = emptySummary(runId, sources);
@@ -89,16 +97,18 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   services.forEach((service) => track(service.worker, summary));
   let unfinished: number;
   try {
+    const queued = Date.now();
     await queues.fetch.addBulk(
-      sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${source.id}` } })),
+      sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${runId}-${source.id}` } })),
     );
     logger.info({ sources: sources.length }, 'run started');
     unfinished = await waitUntilIdle(queues, options.timeoutMs ?? 600_000, options.pollMs ?? 50);
+    summary.processingMs = Date.now() - queued;
   } finally {
     // Closing the workers waits for their active jobs, so every result is in the summary after it.
     await Promise.all(services.map((service) => service.close()));
     await closeQueues(queues);
-    await deleteKeysWithPrefix(runtime.connection, prefix);
+    if (!options.prefix) await deleteKeysWithPrefix(runtime.connection, prefix);
   }
   summary.durationMs = Date.now() - started;
   if (unfinished > 0) throw new RunTimeoutError(summary, unfinished);
@@ -120,7 +130,7 @@ async function waitUntilIdle(queues: PipelineQueues, timeoutMs: number, pollMs: 
 function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSummary {
   return {
     runId, sources: sources.length, fetched: 0, queued: 0, new: 0, duplicates: 0, arabic: 0, nonArabic: 0, dropped: 0,
-    tags: {}, errors: [], durationMs: 0,
+    tags: {}, errors: [], durationMs: 0, processingMs: 0,
     perSource: Object.fromEntries(sources.map((s) => [s.id, { fetched: 0, queued: 0, stored: 0, errors: [] }])),
   };
 }

@@ -31,7 +31,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       ...common,
       transport: {
         target: 'pino-pretty',
-        options: { destination: 2, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+        options: { destination: 2, colorize: Boolean(process.stderr.isTTY), translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
       },
     });
   }

@@ -33,7 +33,8 @@ export interface Adapter<Options extends z.ZodType = z.ZodType> {
   meta: AdapterMeta;
   /** Validates the adapter's own keys of a source entry (the common keys are checked by config). */
   optionsSchema: Options;
-  fetch(source: SourceConfig & z.infer<Options>, ctx: FetchContext): Promise<FetchedItem[]>;
+  /** Reads the source; `options` are the entry's own keys, parsed by `optionsSchema`. */
+  fetch(source: SourceConfig, options: z.infer<Options>, ctx: FetchContext): Promise<FetchedItem[]>;
 }
 
 /** Declares an adapter with its options type inferred from its schema. */

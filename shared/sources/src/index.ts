@@ -1,5 +1,5 @@
 export { defineAdapter, FetchedItemSchema, type Adapter, type AdapterMeta, type FetchContext, type FetchedItem } from './adapter.js';
-export { ADAPTERS, adapterOptionChecks, getAdapter } from './registry.js';
+export { ADAPTERS, adapterOptionChecks, fetchWithAdapter, getAdapter } from './registry.js';
 export { canonicalUrl, itemIdFor } from './identity.js';
 export { htmlToText } from './html-text.js';
 export { createHttpClient, DEFAULT_USER_AGENT, retryAfterMs, type HttpClient, type HttpClientOptions, type HttpResponse } from './http/client.js';

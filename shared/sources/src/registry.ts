@@ -1,5 +1,5 @@
 import type { SourceConfig, SourceOptionsCheck } from '@marsad/config';
-import type { Adapter } from './adapter.js';
+import type { Adapter, FetchContext, FetchedItem } from './adapter.js';
 import { rss } from './adapters/rss.js';
 
 /** Every adapter Marsad ships, by the name sources use in `adapter:`. */
@@ -12,16 +12,25 @@ export function getAdapter(name: string): Adapter | undefined {
   return ADAPTERS[name];
 }
 
+/** A source entry's adapter-specific keys: everything but the keys every source has. */
+function ownOptions(source: SourceConfig): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(source).filter(([key]) => !COMMON_KEYS.has(key)));
+}
+
 /** For config loading: validates each source's adapter-specific keys with that adapter's schema. */
 export function adapterOptionChecks(): Record<string, SourceOptionsCheck> {
   return Object.fromEntries(
     Object.entries(ADAPTERS).map(([name, adapter]) => [
       name,
       (source: SourceConfig) => {
-        const own = Object.fromEntries(Object.entries(source).filter(([key]) => !COMMON_KEYS.has(key)));
-        const parsed = adapter.optionsSchema.safeParse(own);
+        const parsed = adapter.optionsSchema.safeParse(ownOptions(source));
         return parsed.success ? [] : parsed.error.issues;
       },
     ]),
   );
+}
+
+/** Runs the source's adapter with its parsed options (the config was validated at start-up). */
+export function fetchWithAdapter(adapter: Adapter, source: SourceConfig, ctx: FetchContext): Promise<FetchedItem[]> {
+  return adapter.fetch(source, adapter.optionsSchema.parse(ownOptions(source)), ctx);
 }

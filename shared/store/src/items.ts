@@ -39,21 +39,35 @@ const COLUMNS = [
   'language', 'arabic', 'duplicate_of', 'similarity', 'story_id', 'tags',
 ] as const;
 
-const UPSERT_SQL = `INSERT INTO items (${COLUMNS.join(', ')})
-  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-  ON CONFLICT (id) DO NOTHING
-  RETURNING id`;
+/** `INSERT ... ON CONFLICT DO NOTHING` for `rows` rows, returning the ids it inserted. */
+function upsertSql(rows: number): string {
+  const tuples = Array.from({ length: rows }, (_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  return `INSERT INTO items (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`;
+}
 
-/**
- * Inserts the item unless a row with its id exists. A re-delivered job or a re-fetched article
- * therefore never makes a second row; `inserted` tells the caller whether this call was the first.
- */
-export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise<{ inserted: boolean }> {
-  const rows = await db.query<{ id: string }>(UPSERT_SQL, [
+function rowValues(item: ClassifiedItem): unknown[] {
+  return [
     item.id, item.sourceId, item.url, item.title, item.text, item.publishedAt, item.fetchedAt,
     item.language, item.arabic, item.duplicateOf, item.similarity, item.storyId, item.tags,
-  ]);
-  return { inserted: rows.length > 0 };
+  ];
+}
+
+/**
+ * Inserts each item unless a row with its id exists, in one statement. A re-delivered job or a
+ * re-fetched article therefore never makes a second row; `inserted` tells each caller whether its
+ * call was the first (of two calls for one id in the same batch, only the first is).
+ */
+export async function upsertItems(db: SqlExecutor, items: readonly ClassifiedItem[]): Promise<{ inserted: boolean }[]> {
+  if (items.length === 0) return [];
+  const unique = [...new Map(items.map((item) => [item.id, item])).values()];
+  const rows = await db.query<{ id: string }>(upsertSql(unique.length), unique.flatMap(rowValues));
+  const inserted = new Set(rows.map((row) => row.id));
+  return items.map((item) => ({ inserted: inserted.delete(item.id) }));
+}
+
+export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise<{ inserted: boolean }> {
+  const [result] = await upsertItems(db, [item]);
+  return result!;
 }
 
 /** The subset of `ids` already stored: lets the fetcher skip articles it has seen. */

@@ -74,6 +74,13 @@ describe.each([
     expect((await store.listItems()).filter((r) => r.id === 'race')).toHaveLength(1);
   });
 
+  it('fails only the item the database rejects when it shares a batch with others', async () => {
+    const bad = item('bad', { text: 'NUL \u0000 byte' });
+    const results = await Promise.allSettled([store.upsertItem(item('ok1')), store.upsertItem(bad), store.upsertItem(item('ok2'))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.knownItemIds(['ok1', 'bad', 'ok2'])).toEqual(new Set(['ok1', 'ok2']));
+  });
+
   it('round-trips every field', async () => {
     const original = item('full', {
       sourceId: 'le360-fr', language: 'fra', arabic: false, duplicateOf: '000_7f10525f81fda1b7',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
-import { countItems, knownItemIds, listItems, upsertItem, type ItemFilter, type StoredItem } from './items.js';
+import { createBatcher, type BatcherOptions } from './batcher.js';
+import { countItems, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { createPgliteClient } from './pglite-client.js';
 import { createPostgresClient } from './postgres-client.js';
@@ -12,6 +13,8 @@ export interface StoreOptions {
   /** Folder of the embedded store, or `memory://` for a throwaway one. @defaultValue ./data */
   dataDir?: string;
   onError?: (err: Error) => void;
+  /** How concurrent upserts are gathered into one statement. */
+  batching?: BatcherOptions;
 }
 
 /** Marsad's store: items in PostgreSQL or PGlite, same migrations and queries for both. */
@@ -36,15 +39,34 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await sql.close().catch(() => {});
     throw err;
   }
+  const batchedUpsert = createBatcher((items: ClassifiedItem[]) => upsertBatch(sql, items), options.batching);
   return {
     kind: sql.kind,
     sql,
-    upsertItem: (item) => upsertItem(sql, item),
+    upsertItem: batchedUpsert,
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
     countItems: () => countItems(sql),
-    close: () => sql.close(),
+    async close() {
+      await batchedUpsert.flush();
+      await sql.close();
+    },
   };
+}
+
+/**
+ * One statement for the batch; if it fails, each item alone, so that one item the database rejects
+ * fails only its own job and not the jobs that happened to share its batch.
+ */
+async function upsertBatch(sql: SqlClient, items: ClassifiedItem[]): Promise<PromiseSettledResult<{ inserted: boolean }>[]> {
+  try {
+    return (await upsertItems(sql, items)).map((value) => ({ status: 'fulfilled', value }));
+  } catch (err) {
+    if (items.length === 1) return [{ status: 'rejected', reason: err }];
+    const results: PromiseSettledResult<{ inserted: boolean }>[] = [];
+    for (const item of items) results.push(await upsertItem(sql, item).then((value) => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason })));
+    return results;
+  }
 }
 
 function embeddedDir(dataDir: string): string {

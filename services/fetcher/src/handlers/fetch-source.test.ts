@@ -93,6 +93,11 @@ describe('fetchSource', () => {
 });
 
 describe('toRawItems', () => {
+  it('removes control characters that would make an item unstorable', () => {
+    const [item] = toRawItems([{ url: 'https://a.ma/1', title: 'عنوان\u0000', text: 'نص\u0007 المقال\nسطر', publishedAt: null }], 's', NOW);
+    expect([item?.title, item?.text]).toEqual(['عنوان', 'نص المقال\nسطر']);
+  });
+
   it('drops links that are not http(s) or not URLs at all', () => {
     const items = toRawItems(
       [

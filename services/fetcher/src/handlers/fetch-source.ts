@@ -8,7 +8,7 @@ import {
   type RawItem,
   type Send,
 } from '@marsad/queues';
-import { canonicalUrl, FetchError, getAdapter, itemIdFor, type FetchedItem, type HttpClient } from '@marsad/sources';
+import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, itemIdFor, type FetchedItem, type HttpClient } from '@marsad/sources';
 
 export interface FetchSourceDeps {
   sources: ReadonlyMap<string, SourceConfig>;
@@ -36,7 +36,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const started = Date.now();
   let fetched: FetchedItem[];
   try {
-    fetched = await adapter.fetch(source, { http: deps.http, log: ctx.log });
+    fetched = await fetchWithAdapter(adapter, source, { http: deps.http, log: ctx.log });
   } catch (err) {
     throw asJobError(err);
   }
@@ -61,9 +61,15 @@ export function toRawItems(fetched: FetchedItem[], sourceId: string, fetchedAt: 
     if (!/^https?:/.test(url)) continue;
     const id = itemIdFor(url);
     if (byId.has(id)) continue;
-    byId.set(id, { id, sourceId, url, title: entry.title, text: entry.text, publishedAt: entry.publishedAt, fetchedAt: fetchedAt.toISOString() });
+    byId.set(id, { id, sourceId, url, title: clean(entry.title), text: clean(entry.text), publishedAt: entry.publishedAt, fetchedAt: fetchedAt.toISOString() });
   }
   return [...byId.values()];
+}
+
+/** Control characters (NUL above all, which PostgreSQL refuses in text) are noise from broken feeds. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
 /**

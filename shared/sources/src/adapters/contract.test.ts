@@ -5,7 +5,7 @@ import { serveFixtures } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/client.js';
 import { canonicalUrl, itemIdFor } from '../identity.js';
-import { ADAPTERS } from '../registry.js';
+import { ADAPTERS, fetchWithAdapter } from '../registry.js';
 
 const log = createLogger({ level: 'silent' });
 const DAY_MS = 86_400_000;
@@ -22,8 +22,7 @@ describe.each(Object.values(ADAPTERS))('adapter $meta.name contract', (adapter) 
     const http = createHttpClient();
     try {
       const source = SourceSchema.parse({ ...adapter.meta.example, url: server.url(example.pathname) });
-      expect(adapter.optionsSchema.safeParse({}).success).toBe(true);
-      const items = await adapter.fetch(source, { http, log });
+      const items = await fetchWithAdapter(adapter, source, { http, log });
       expect(items.length).toBeGreaterThan(0);
       const ids = items.map((item) => itemIdFor(canonicalUrl(item.url)));
       expect(new Set(ids).size).toBe(items.length);

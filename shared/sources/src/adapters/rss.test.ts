@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8') {
   server = await serveFixtures({ '/feed': { body, headers: { 'content-type': contentType } } });
-  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') }), { http, log });
+  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') }), {}, { http, log });
 }
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>

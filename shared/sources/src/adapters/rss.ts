@@ -18,7 +18,7 @@ export const rss = defineAdapter({
     example: { id: 'hespress', adapter: 'rss', url: 'https://www.hespress.com/feed', interval: '10m' },
   },
   optionsSchema: z.strictObject({}),
-  async fetch(source, { http }) {
+  async fetch(source, _options, { http }) {
     const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' });
     const xml = response.text();
     if (!xml.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });

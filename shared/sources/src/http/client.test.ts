@@ -98,7 +98,7 @@ describe('http client', () => {
   });
 
   it('classifies a refused connection as a network error', async () => {
-    const err = await http.get('http://127.0.0.1:1/feed').catch((e: unknown) => e as FetchError);
+    const err = (await http.get('http://127.0.0.1:1/feed').catch((e: unknown) => e)) as FetchError;
     expect(err).toBeInstanceOf(FetchError);
     expect(err.kind).toBe('network');
     expect(err.transient).toBe(true);

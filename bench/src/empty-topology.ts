@@ -1,0 +1,37 @@
+import type { PipelineConfig } from '@marsad/config';
+import { defaultJobOptions, deleteKeysWithPrefix, type Redis } from '@marsad/queues';
+import { Queue, Worker } from 'bullmq';
+
+/**
+ * The baseline: Marsad's BullMQ topology (one fetch job per feed, then one job per item in classify,
+ * store and alert, same concurrency, same job options) with processors that only enqueue the next job.
+ */
+export async function runEmptyTopology(connection: Redis, prefix: string, pipeline: PipelineConfig, feeds: number, perFeed: number): Promise<number> {
+  const opts = defaultJobOptions(pipeline);
+  const queue = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: opts });
+  const [fetch, classify, store, alert] = [queue('fetch'), queue('classify'), queue('store'), queue('alert')] as const;
+  let done = 0;
+  let resolveAll: () => void = () => {};
+  const all = new Promise<void>((resolve) => (resolveAll = resolve));
+  const total = feeds * perFeed;
+  const worker = (name: string, concurrency: number, next: (data: { id: string }) => Promise<unknown>) =>
+    new Worker(name, async (job) => next(job.data as { id: string }), { connection, prefix, concurrency });
+  const workers = [
+    worker('fetch', pipeline.concurrency.fetch, async (data) =>
+      classify.addBulk(Array.from({ length: perFeed }, (_, i) => ({ name: 'classify', data: { id: `${data.id}-${i}` }, opts: { jobId: `item-${data.id}-${i}` } }))),
+    ),
+    worker('classify', pipeline.concurrency.classify, (data) => store.add('store', data, { jobId: `item-${data.id}` })),
+    worker('store', pipeline.concurrency.store, (data) => alert.add('alert', data, { jobId: `item-${data.id}` })),
+    worker('alert', pipeline.concurrency.alert, async () => {
+      if (++done === total) resolveAll();
+    }),
+  ];
+  const started = performance.now();
+  await fetch.addBulk(Array.from({ length: feeds }, (_, f) => ({ name: 'fetch', data: { id: `f${f}` } })));
+  await all;
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all([fetch, classify, store, alert].map((q) => q.close()));
+  await deleteKeysWithPrefix(connection, prefix);
+  return total / seconds;
+}
