@@ -46,7 +46,7 @@ describe('marsad start', () => {
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^marsad: Redis is not answering at redis:\/\/127\.0\.0\.1:1 .*docker compose up -d redis.*redis-server/);
+    expect(lines[0]).toMatch(/^marsad: Redis is not answering at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\).*docker compose up -d redis.*redis-server/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

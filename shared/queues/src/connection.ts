@@ -32,12 +32,13 @@ export async function checkRedis(url: string, timeoutMs = 3_000): Promise<void> 
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  probe.on('error', () => {}); // reported through the rejected ping below
+  let socketError: unknown;
+  probe.on('error', (err) => (socketError ??= err)); // the root cause; connect() only says "Connection is closed"
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    throw new RedisUnavailableError(redactUrl(url), err);
+    throw new RedisUnavailableError(redactUrl(url), socketError ?? err);
   } finally {
     probe.disconnect();
   }
