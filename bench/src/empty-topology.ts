@@ -3,10 +3,18 @@ import { defaultJobOptions, deleteKeysWithPrefix, type Redis } from '@marsad/que
 import { Queue, Worker } from 'bullmq';
 
 /**
- * The baseline: Marsad's BullMQ topology (one fetch job per feed, then one job per item in classify,
- * store and alert, same concurrency, same job options) with processors that only enqueue the next job.
+ * The baseline: Marsad's BullMQ topology (same queues, concurrency and job options) with processors
+ * that only enqueue the next job. `fetchPerItem` false: one fetch job per feed, as the pipeline has;
+ * true: one job per item in every stage, fetch included.
  */
-export async function runEmptyTopology(connection: Redis, prefix: string, pipeline: PipelineConfig, feeds: number, perFeed: number): Promise<number> {
+export async function runEmptyTopology(
+  connection: Redis,
+  prefix: string,
+  pipeline: PipelineConfig,
+  feeds: number,
+  perFeed: number,
+  fetchPerItem = false,
+): Promise<number> {
   const opts = defaultJobOptions(pipeline);
   const queue = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: opts });
   const [fetch, classify, store, alert] = [queue('fetch'), queue('classify'), queue('store'), queue('alert')] as const;
@@ -18,7 +26,9 @@ export async function runEmptyTopology(connection: Redis, prefix: string, pipeli
     new Worker(name, async (job) => next(job.data as { id: string }), { connection, prefix, concurrency });
   const workers = [
     worker('fetch', pipeline.concurrency.fetch, async (data) =>
-      classify.addBulk(Array.from({ length: perFeed }, (_, i) => ({ name: 'classify', data: { id: `${data.id}-${i}` }, opts: { jobId: `item-${data.id}-${i}` } }))),
+      fetchPerItem
+        ? classify.add('classify', data, { jobId: `item-${data.id}` })
+        : classify.addBulk(Array.from({ length: perFeed }, (_, i) => ({ name: 'classify', data: { id: `${data.id}-${i}` }, opts: { jobId: `item-${data.id}-${i}` } }))),
     ),
     worker('classify', pipeline.concurrency.classify, (data) => store.add('store', data, { jobId: `item-${data.id}` })),
     worker('store', pipeline.concurrency.store, (data) => alert.add('alert', data, { jobId: `item-${data.id}` })),
@@ -27,7 +37,8 @@ export async function runEmptyTopology(connection: Redis, prefix: string, pipeli
     }),
   ];
   const started = performance.now();
-  await fetch.addBulk(Array.from({ length: feeds }, (_, f) => ({ name: 'fetch', data: { id: `f${f}` } })));
+  const fetchJobs = fetchPerItem ? total : feeds;
+  await fetch.addBulk(Array.from({ length: fetchJobs }, (_, f) => ({ name: 'fetch', data: { id: `f${f}` } })));
   await all;
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(workers.map((w) => w.close()));
