@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,32 @@ describe('marsad classify', () => {
       ['2', 'fra', false],
       ['c', 'pes', false],
     ]);
-    for (const line of lines) expect(line).toMatchObject({ duplicateOf: null, tags: [] });
+    // The French line names no country: its "Sûreté nationale" could be Algeria's, so it is not tagged.
+    expect(lines.map((l) => l.tags)).toEqual([['dgsn'], [], []]);
+    for (const line of lines) expect(line).toMatchObject({ duplicateOf: null });
+  });
+
+  it('points copies at the reference article or at an earlier line', async () => {
+    const seed = readFileSync(fileURLToPath(new URL('../../../seeds/002_76943d91d9f1eaeb.txt', import.meta.url)), 'utf8');
+    const story = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا خلال الأشهر المقبلة';
+    const input = [
+      { id: 'pickup', title: 'حموشي في غلاسكو', text: `الرباط - متابعة\n${seed.replaceAll('أ', 'ا')}\nتابعونا` },
+      { id: 'first', title: 'دعم مربي الماشية', text: story },
+      { id: 'again', title: 'الفلاحة: دعم استثنائي', text: `${story} (وكالات)` },
+    ];
+    const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input: input.map((l) => JSON.stringify(l)).join('\n') });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.duplicateOf)).toEqual(['002_76943d91d9f1eaeb', null, 'first']);
+    expect(lines[0]!.similarity).toBeGreaterThan(0.9);
+    expect(lines[0]!.tags).toEqual(['interpol', 'dgsn']);
+  });
+
+  it('reads the reference articles from --seeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const text = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا';
+    writeFileSync(join(dir, 'communique-7.txt'), text);
+    const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text }) });
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'communique-7', similarity: 1 });
   });
 
   it('answers an invalid line with an error line, keeping the order', async () => {

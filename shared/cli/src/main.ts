@@ -44,6 +44,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('classify')
     .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')
+    .option('--seeds <dir>', 'reference articles (default: ./seeds, else the bundled ones)')
     .action(run(classifyCommand));
   program
     .command('demo')

@@ -19,3 +19,4 @@ export {
   type LoadConfigOptions,
   type SourceOptionsCheck,
 } from './load.js';
+export { BUNDLED_SEEDS_DIR, readReferenceArticles, resolveSeedsDir, type ReferenceArticle } from './references.js';

@@ -1,2 +1,38 @@
-export { decodeHtmlEntities, normalizeForMatching, tokenize } from './normalize.js';
+import { fileURLToPath } from 'node:url';
+
+export { decodeHtmlEntities, normalizeForMatching, normalizeWord, tokenize } from './normalize.js';
+export { tokenizeWithOffsets, type Tokens } from './tokens.js';
 export { detectLanguage, type LanguageResult } from './language.js';
+export {
+  BANDS,
+  bandKeys,
+  containment,
+  coverage,
+  coveredWords,
+  distinctSorted,
+  estimatedContainment,
+  estimatedJaccard,
+  minhash,
+  ROWS_PER_BAND,
+  shingleSequence,
+  shingles,
+  SHINGLE_SIZE,
+  SIGNATURE_SIZE,
+} from './fingerprint.js';
+export {
+  COPY_THRESHOLD,
+  judgeCopy,
+  MemoryCopyIndex,
+  MIN_SHINGLES,
+  MIN_COPIED_WORDS,
+  BOILERPLATE_ARTICLES,
+  type CopyMatch,
+  type CopyVerdict,
+  type Fingerprint,
+  type IndexedArticle,
+} from './copy-index.js';
+export { AliasFileSchema, compileTagger, Tagger, type AliasFile, type TagEvidence, type TagResult } from './tagger.js';
+export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText } from './analyse.js';
+
+/** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
+export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));

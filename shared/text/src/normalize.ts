@@ -40,6 +40,18 @@ function foldCharacter(char: string): string {
   return char;
 }
 
+/** One word (a run of letters, digits and marks) folded for matching; may be empty (a lone tatweel). */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKC')
+    .replace(DIACRITICS, '')
+    .replace(TATWEEL, '')
+    .replace(/[\u0600-\u06FF]/g, foldCharacter)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 /**
  * Letters, digits and single spaces only: punctuation (Arabic and Latin, every quote style) becomes a
  * word break, so "“أنتربول”" and "(الانتربول)" both yield their bare words.

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from './analyse.js';
+import { COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
+import { coverage, estimatedContainment } from './fingerprint.js';
+
+const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
+const paragraphs = seed.split('\n').filter(Boolean);
+const OTHER = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا خلال الأشهر المقبلة';
+
+function indexWithSeed(): MemoryCopyIndex {
+  const index = new MemoryCopyIndex();
+  index.add({ id: 'ref', storyId: 'ref', reference: true, ...fingerprintOf(seed) });
+  return index;
+}
+
+describe('coverage', () => {
+  it('loses one word for one changed word, not a shingle run', () => {
+    const words = 'a b c d e f g h i j k l m n o p q r s t'.split(' ');
+    const edited = [...words];
+    edited[10] = 'changed';
+    const a = fingerprintOf(words.join(' '));
+    const b = fingerprintOf(edited.join(' '));
+    expect(coverage(a.sequence, b.shingles)).toBeCloseTo(19 / 20, 5);
+  });
+
+  it('is estimated by MinHash within a few points', () => {
+    const a = fingerprintOf(seed);
+    const b = fingerprintOf(paragraphs.slice(0, 4).join('\n'));
+    const exact = coverage(a.sequence, b.shingles);
+    expect(Math.abs(estimatedContainment(a.signature, a.shingles.length, b.signature, b.shingles.length) - exact)).toBeLessThan(0.12);
+  });
+});
+
+describe('MemoryCopyIndex', () => {
+  it('finds a copy with an added intro, boilerplate and collapsed paragraphs', () => {
+    const copy = fingerprintOf(`متابعة\nأوردت مصادر الخبر التالي: ${paragraphs.join(' ')} جميع الحقوق محفوظة`);
+    const verdict = indexWithSeed().checkAndInsert('item', copy);
+    expect(verdict.copyOf).toMatchObject({ id: 'ref', reference: true });
+    expect(verdict.storyId).toBe('ref');
+  });
+
+  it('finds a copy of more than half of the paragraphs', () => {
+    const verdict = indexWithSeed().checkAndInsert('item', fingerprintOf(paragraphs.slice(0, 5).join('\n')));
+    expect(verdict.copyOf?.containment).toBeGreaterThanOrEqual(COPY_THRESHOLD);
+  });
+
+  it('does not call an article quoting one paragraph a copy, and keeps it as an original', () => {
+    const index = indexWithSeed();
+    const verdict = index.checkAndInsert('quote', fingerprintOf(`${OTHER}\n${paragraphs[3]}\n${OTHER.split(' ').reverse().join(' ')}`));
+    expect(verdict.copyOf).toBeNull();
+    expect(verdict.storyId).toBe('quote');
+    expect(index.size).toBe(2);
+  });
+
+  it('points a later copy of an original item at it, sharing its story', () => {
+    const index = indexWithSeed();
+    index.checkAndInsert('first', fingerprintOf(OTHER));
+    const verdict = index.checkAndInsert('second', fingerprintOf(`عاجل: ${OTHER} (وكالات)`));
+    expect(verdict).toMatchObject({ copyOf: { id: 'first', reference: false }, storyId: 'first' });
+    expect(index.size).toBe(2);
+  });
+
+  it('ignores a second add of the same id, so re-loading references is idempotent', () => {
+    const index = indexWithSeed();
+    index.add({ id: 'ref', storyId: 'ref', reference: true, ...fingerprintOf(OTHER) });
+    expect(index.size).toBe(1);
+    expect(index.checkAndInsert('copy', fingerprintOf(seed)).copyOf?.id).toBe('ref');
+  });
+
+  it('stops counting outlet boilerplate once several indexed articles share it', () => {
+    const footer = 'تابعوا آخر الأخبار على موقعنا وصفحاتنا في مواقع التواصل الاجتماعي واشتركوا في النشرة البريدية اليومية المجانية';
+    const article = (own: string) => fingerprintOf(`${own} هذا الأسبوع بحسب المعطيات الرسمية\n${footer}`);
+    const stories = ['ارتفاع أسعار الخضر في الأسواق', 'افتتاح معرض الكتاب بالرباط', 'تعادل الفريق الوطني في مباراة ودية'];
+    const fresh = new MemoryCopyIndex();
+    fresh.add({ id: 's0', storyId: 's0', reference: false, ...article(stories[0]!) });
+    // With one article known, the footer is most of its text: by the rule, sharing it is copying it.
+    expect(fresh.checkAndInsert('next', article('انطلاق امتحانات الباكالوريا')).copyOf?.id).toBe('s0');
+
+    const seasoned = new MemoryCopyIndex();
+    stories.forEach((own, i) => seasoned.add({ id: `s${i}`, storyId: `s${i}`, reference: false, ...article(own) }));
+    expect(seasoned.checkAndInsert('next', article('انطلاق امتحانات الباكالوريا')).copyOf).toBeNull();
+  });
+});
+
+describe('judgeCopy', () => {
+  it('prefers the most reproduced article, and a reference on a tie', () => {
+    const verdict = judgeCopy([
+      { id: 'item', storyId: 'item', reference: false, containment: 0.8, words: 100 },
+      { id: 'ref', storyId: 'ref', reference: true, containment: 0.8, words: 100 },
+      { id: 'low', storyId: 'low', reference: false, containment: 0.3, words: 100 },
+    ]);
+    expect(verdict.copyOf?.id).toBe('ref');
+    expect(verdict.similarity).toBe(0.8);
+  });
+
+  it('requires a minimum of reproduced words', () => {
+    expect(judgeCopy([{ id: 'tiny', storyId: 'tiny', reference: false, containment: 1, words: 5 }]).copyOf).toBeNull();
+  });
+});

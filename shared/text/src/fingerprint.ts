@@ -1,0 +1,142 @@
+import { hashString, mix32 } from './hash.js';
+
+/** Words per shingle: long enough that shared names and stock phrases of one event do not make two articles alike. */
+export const SHINGLE_SIZE = 4;
+/** MinHash values per signature. */
+export const SIGNATURE_SIZE = 128;
+/** LSH: signature values per band, and bands; candidates share at least one band. */
+export const ROWS_PER_BAND = 2;
+export const BANDS = 64;
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 * (i + 1)));
+
+/** The hash of every run of SHINGLE_SIZE consecutive words, in text order (a short text: one, of all its words). */
+export function shingleSequence(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < size) return Uint32Array.of(hashString(words.join(' ')));
+  const sequence = new Uint32Array(words.length - size + 1);
+  for (let i = 0; i < sequence.length; i++) sequence[i] = hashString(words.slice(i, i + size).join(' '));
+  return sequence;
+}
+
+/** The distinct shingle hashes, sorted. */
+export function shingles(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
+  return distinctSorted(shingleSequence(words, size));
+}
+
+export function distinctSorted(sequence: Uint32Array): Uint32Array {
+  return Uint32Array.from(new Set(sequence)).sort();
+}
+
+/**
+ * Share of A's words that B reproduces: a word counts when it lies inside at least one of A's
+ * shingles that B also has. One word changed costs that word, not the SHINGLE_SIZE shingles around
+ * it, so light rewording barely moves it, while a quoted paragraph still counts for its own length.
+ */
+export function coverage(sequenceA: Uint32Array, sortedB: Uint32Array, size = SHINGLE_SIZE): number {
+  return coveredWords(sequenceA, sortedB, size).share;
+}
+
+/**
+ * The words of A that B reproduces, as a count and a share. Shingles `ignore` says are boilerplate
+ * (shared by many articles) neither count as reproduced nor as text to reproduce.
+ */
+export function coveredWords(
+  sequenceA: Uint32Array,
+  sortedB: Uint32Array,
+  size = SHINGLE_SIZE,
+  ignore: (shingle: number) => boolean = () => false,
+): { words: number; share: number } {
+  if (sequenceA.length === 0) return { words: 0, share: 0 };
+  const words = sequenceA.length + size - 1;
+  // 0: not reproduced, 1: reproduced, 2: boilerplate only
+  const state = new Uint8Array(words);
+  const boilerplate = new Uint8Array(words).fill(1);
+  for (let p = 0; p < sequenceA.length; p++) {
+    const shingle = sequenceA[p]!;
+    const end = Math.min(words, p + size);
+    if (ignore(shingle)) continue;
+    boilerplate.fill(0, p, end);
+    if (has(sortedB, shingle)) state.fill(1, p, end);
+  }
+  let reproduced = 0;
+  let counted = 0;
+  for (let w = 0; w < words; w++) {
+    if (boilerplate[w]) continue;
+    counted++;
+    reproduced += state[w]!;
+  }
+  return { words: reproduced, share: counted === 0 ? 0 : reproduced / counted };
+}
+
+function has(sorted: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * MinHash signature: for each of SIGNATURE_SIZE seeded hash functions, the smallest hash over the
+ * shingles, kept to 16 bits (ample to tell values apart; halves what the shared index stores).
+ */
+export function minhash(shingleSet: Uint32Array): Uint16Array {
+  const signature = new Uint16Array(SIGNATURE_SIZE).fill(0xffff);
+  const full = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const shingle of shingleSet) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const h = mix32(shingle ^ SEEDS[i]!);
+      if (h < full[i]!) full[i] = h;
+    }
+  }
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = shingleSet.length ? full[i]! >>> 16 : 0xffff;
+  return signature;
+}
+
+/** One key per band: the band's number and its values, so equal keys mean an equal band. */
+export function bandKeys(signature: Uint16Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS_PER_BAND; r++) h = Math.imul(h ^ signature[b * ROWS_PER_BAND + r]!, 0x01000193);
+    keys.push(mix32(h));
+  }
+  return keys;
+}
+
+/** Share of signature values two signatures agree on: an estimate of their shingle sets' Jaccard index. */
+export function estimatedJaccard(a: Uint16Array, b: Uint16Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** |A ∩ B| / |A| exactly, for sorted shingle sets: how much of A reappears in B. */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / a.length;
+}
+
+/** |A ∩ B| / |A| estimated from MinHash signatures and set sizes (J = |A∩B| / |A∪B|). */
+export function estimatedContainment(a: Uint16Array, sizeA: number, b: Uint16Array, sizeB: number): number {
+  if (sizeA === 0) return 0;
+  const j = estimatedJaccard(a, b);
+  return Math.min(1, (j * (sizeA + sizeB)) / ((1 + j) * sizeA));
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileTagger } from './tagger.js';
+
+const tagger = compileTagger(readFileSync(fileURLToPath(new URL('../aliases.yml', import.meta.url)), 'utf8'));
+const tags = (text: string) => tagger.tag(text).tags;
+
+describe('tagger: interpol', () => {
+  it.each([
+    ['with the article and a preposition', 'صوتت الجمعية العامة للأنتربول لصالح المغرب'],
+    ['with و + ل + ال', 'وللإنتربول دور في ذلك'],
+    ['with ب + ال', 'التنسيق القائم بالأنتربول بين الأجهزة'],
+    ['with ف + ال', 'فالإنتربول يتابع الملف'],
+    ['misspelt as in the press', 'فعاليات قمة الأنتروبول بمراكش'],
+    ['by its full Arabic name', 'المنظمة الدولية للشرطة الجنائية تعقد دورتها'],
+    ['as الشرطة الدولية', 'أصدرت الشرطة الدولية مذكرة بحث'],
+    ['through a red notice', 'يشكل موضوع نشرة حمراء دولية'],
+    ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
+    ['in English capitals', 'INTERPOL said on Tuesday'],
+    ['by its French name', 'Organisation internationale de police criminelle'],
+  ])('finds Interpol %s', (_name, text) => {
+    expect(tags(text)).toContain('interpol');
+  });
+
+  it.each([
+    ['Europol', 'Europol dismantled a network'],
+    ['Afripol', 'عقدت أفريبول اجتماعها'],
+    ['interpolation', "une méthode d'interpolation spatiale"],
+    ['anthropology', 'ندوة حول الأنثروبولوجيا الثقافية'],
+    ['Inter Milan', 'فاز إنتر ميلان على يوفنتوس'],
+  ])('does not take %s for Interpol', (_name, text) => {
+    expect(tags(text)).not.toContain('interpol');
+  });
+});
+
+describe('tagger: dgsn', () => {
+  it.each([
+    ['its Director General', 'استقبل عبد اللطيف حموشي وفدا أمنيا'],
+    ['its Director General in French', 'Abdellatif Hammouchi a reçu une délégation'],
+    ['its Arabic name, in a Moroccan story', 'أفاد بلاغ للمديرية العامة للأمن الوطني بأن عناصر الشرطة بطنجة أوقفت مشتبها فيه'],
+    ['its acronym, in a Moroccan story', 'La DGSN a interpellé un suspect à Casablanca'],
+    ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
+    ['its English name', "Morocco's General Directorate for National Security (DGSN) said"],
+  ])('finds the DGSN by %s', (_name, text) => {
+    expect(tags(text)).toContain('dgsn');
+  });
+
+  it.each([
+    ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
+    ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
+    ["Iraq's national security service", 'أعلن جهاز الأمن الوطني العراقي اعتقال متهمين في بغداد'],
+    ['"national security" in general', 'تهديدات تطال الأمن الوطني للولايات المتحدة'],
+    ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
+    ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
+  ])('does not tag %s', (_name, text) => {
+    expect(tags(text)).not.toContain('dgsn');
+  });
+});
+
+describe('tagger: evidence', () => {
+  it('says which alias matched, where, and as the text writes it', () => {
+    const text = 'قال إن “وللإنتربول” دورا';
+    const { evidence } = tagger.tag(text);
+    expect(evidence.interpol).toEqual([{ alias: 'انتربول', offset: text.indexOf('وللإنتربول'), matched: 'وللإنتربول' }]);
+  });
+
+  it('points into text with diacritics and tatweel as written', () => {
+    const text = 'استقبل حمّـوشي الوفد';
+    expect(tagger.tag(text).evidence.dgsn?.[0]).toMatchObject({ offset: 7, matched: 'حمّـوشي' });
+  });
+});
+
+describe('compileTagger', () => {
+  it('adds a tag from the alias file alone', () => {
+    const custom = compileTagger('tags:\n  europol:\n    phrases: [europol, يوروبول]\n');
+    expect(custom.tag('Europol et Interpol').tags).toEqual(['europol']);
+    expect(custom.tag('التعاون مع اليوروبول').tags).toEqual(['europol']);
+  });
+
+  it('rejects a phrase naming an unknown condition', () => {
+    expect(() => compileTagger('tags:\n  x:\n    phrases: [{ phrase: a, when: nowhere }]\n')).toThrow(/unknown condition "nowhere"/);
+  });
+
+  it('rejects a malformed file with the key at fault', () => {
+    expect(() => compileTagger('tags:\n  x:\n    phrase: [a]\n')).toThrow(/invalid alias file/);
+  });
+});

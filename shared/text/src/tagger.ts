@@ -1,0 +1,171 @@
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { tokenizeWithOffsets, type Tokens } from './tokens.js';
+
+/** Conjunctions, prepositions and the article that Arabic writes joined to the next word. */
+const PROCLITICS = ['وبال', 'فبال', 'وكال', 'فكال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'وك', 'فك', 'ول', 'فل', 'و', 'ف', 'ب', 'ك', 'ل'];
+const MIN_STEM = 2;
+
+const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
+const ConditionSchema = z.strictObject({
+  /** The article names at least one of these places. */
+  requireAny: z.string().optional(),
+  /** None of these places within `words` words of the phrase. */
+  forbidNear: z.strictObject({ place: z.string(), words: z.number().int().positive() }).optional(),
+  /** These places are not named more often than the `requireAny` ones. */
+  forbidDominant: z.string().optional(),
+});
+export const AliasFileSchema = z.strictObject({
+  places: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  conditions: z.record(z.string(), ConditionSchema).default({}),
+  tags: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.strictObject({ phrases: z.array(PhraseSchema).min(1) })),
+});
+export type AliasFile = z.infer<typeof AliasFileSchema>;
+
+export interface TagEvidence {
+  /** The phrase of the alias file that matched. */
+  alias: string;
+  /** Where the match starts in the (entity-decoded) text, in UTF-16 code units. */
+  offset: number;
+  /** The words as the text writes them. */
+  matched: string;
+}
+
+export interface TagResult {
+  tags: string[];
+  evidence: Record<string, TagEvidence[]>;
+}
+
+interface PhraseRef {
+  owner: string; // a tag, or `place:<name>`
+  phrase: string;
+  length: number;
+  when?: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  outputs: PhraseRef[];
+}
+
+interface Match {
+  ref: PhraseRef;
+  start: number;
+  end: number; // index of the last word
+}
+
+/** A word as matching sees it: without a leading article, which phrases may or may not write. */
+function canonical(word: string): string {
+  return word.startsWith('ال') && word.length - 2 >= MIN_STEM ? word.slice(2) : word;
+}
+
+/** The forms a text word may stand for: itself, and itself without each proclitic it starts with. */
+function variants(word: string): string[] {
+  const forms = new Set([canonical(word)]);
+  for (const clitic of PROCLITICS) {
+    if (word.length - clitic.length >= MIN_STEM && word.startsWith(clitic)) forms.add(canonical(word.slice(clitic.length)));
+  }
+  return [...forms];
+}
+
+/**
+ * A compiled alias file: every phrase of every tag and place in one word trie, run over the text's
+ * words in a single left-to-right pass (the set of live trie states is at most the longest phrase).
+ */
+export class Tagger {
+  private readonly root: TrieNode = { next: new Map(), outputs: [] };
+  private readonly file: AliasFile;
+
+  constructor(file: AliasFile) {
+    this.file = file;
+    for (const [tag, { phrases }] of Object.entries(file.tags)) {
+      for (const entry of phrases) {
+        const { phrase, when } = typeof entry === 'string' ? { phrase: entry, when: undefined } : entry;
+        if (when && !file.conditions[when]) throw new Error(`tag "${tag}": phrase "${phrase}" names unknown condition "${when}"`);
+        this.insert({ owner: tag, phrase, length: 0, ...(when ? { when } : {}) });
+      }
+    }
+    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0 });
+  }
+
+  get tagNames(): string[] {
+    return Object.keys(this.file.tags);
+  }
+
+  private insert(ref: PhraseRef): void {
+    const words = tokenizeWithOffsets(ref.phrase).words.map(canonical);
+    if (words.length === 0) throw new Error(`alias "${ref.phrase}" has no words`);
+    let node = this.root;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: new Map(), outputs: [] }));
+      node = child;
+    }
+    node.outputs.push({ ...ref, length: words.length });
+  }
+
+  /** Every phrase occurrence, in one pass over the words. */
+  private matches(words: readonly string[]): Match[] {
+    const found: Match[] = [];
+    let live: TrieNode[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const forms = variants(words[i]!);
+      const nextLive: TrieNode[] = [];
+      for (const node of [this.root, ...live]) {
+        for (const form of forms) {
+          const child = node.next.get(form);
+          if (!child) continue;
+          nextLive.push(child);
+          for (const ref of child.outputs) found.push({ ref, start: i - ref.length + 1, end: i });
+        }
+      }
+      live = nextLive;
+    }
+    return found;
+  }
+
+  /** The tags of a text, each with the evidence that earned it. */
+  tag(input: string | Tokens): TagResult {
+    const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
+    const all = this.matches(tokens.words);
+    const places = all.filter((m) => m.ref.owner.startsWith('place:'));
+    const evidence: Record<string, TagEvidence[]> = {};
+    for (const match of all) {
+      const { owner, when, phrase } = match.ref;
+      if (owner.startsWith('place:') || (when && !this.holds(when, match, places))) continue;
+      const offset = tokens.offsets[match.start]!;
+      const endOffset = tokens.offsets[match.end]! + wordLength(tokens.text, tokens.offsets[match.end]!);
+      (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
+    }
+    const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
+    return { tags, evidence };
+  }
+
+  private holds(name: string, match: Match, places: Match[]): boolean {
+    const condition = this.file.conditions[name]!;
+    const named = (place: string) => places.filter((p) => p.ref.owner === `place:${place}`);
+    if (condition.requireAny && named(condition.requireAny).length === 0) return false;
+    if (condition.forbidNear) {
+      const { place, words } = condition.forbidNear;
+      if (named(place).some((p) => p.start <= match.end + words && p.end >= match.start - words)) return false;
+    }
+    if (condition.forbidDominant && condition.requireAny) {
+      if (named(condition.forbidDominant).length > named(condition.requireAny).length) return false;
+    }
+    return true;
+  }
+}
+
+const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
+
+function wordLength(text: string, offset: number): number {
+  WORD_AT.lastIndex = offset;
+  return WORD_AT.exec(text)?.[0].length ?? 0;
+}
+
+/** Parses and compiles an alias file's YAML text; errors name the key at fault. */
+export function compileTagger(yamlText: string): Tagger {
+  const parsed = AliasFileSchema.safeParse(parse(yamlText));
+  if (!parsed.success) throw new Error(`invalid alias file: ${z.prettifyError(parsed.error)}`);
+  return new Tagger(parsed.data);
+}

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readReferenceArticles, type ReferenceArticle } from '@marsad/config';
+
+/** One labelled item: what `marsad classify` reads, and what it should answer. */
+export interface LabelledItem {
+  id: string;
+  title: string;
+  text: string;
+  kind: string;
+  expected: {
+    language: string;
+    arabic: boolean;
+    duplicateOf: string | null;
+    /** null: not scored for tags (generated copies keep an unknown share of the mentions). */
+    tags: string[] | null;
+  };
+}
+
+/** test/eval/, whether this module runs from source (vitest) or compiled (test/dist/eval/). */
+const EVAL_DIR = [new URL('./', import.meta.url), new URL('../../eval/', import.meta.url)].find((dir) => existsSync(new URL('handwritten.jsonl', dir)))!;
+export const SEEDS_DIR = new URL('../../seeds/', EVAL_DIR).pathname;
+
+/** A small deterministic PRNG (mulberry32), so the generated copies are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const paragraphsOf = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
+const mapWords = (text: string, fn: (word: string) => string) => text.replace(/[\u0621-\u064A\u0660-\u0669]+/g, fn);
+
+/** Every kind of edit DESIGN.md lists for a copy, each a function of the text and a random source. */
+const EDITS: Record<string, (text: string, rnd: () => number) => string> = {
+  orthography: (text, rnd) =>
+    mapWords(text, (w) => {
+      let out = w.replace(/[أإآ]/g, (c) => (rnd() < 0.6 ? 'ا' : c));
+      if (out.endsWith('ة') && rnd() < 0.4) out = `${out.slice(0, -1)}ه`;
+      if (out.endsWith('ي') && rnd() < 0.3) out = `${out.slice(0, -1)}ى`;
+      return out;
+    }),
+  diacritics: (text, rnd) =>
+    mapWords(text, (w) => {
+      if (rnd() < 0.25) w = [...w].map((c, i) => (i % 2 === 0 ? `${c}${['\u064E', '\u0650', '\u064F'][Math.floor(rnd() * 3)]}` : c)).join('');
+      if (rnd() < 0.1 && w.length > 3) w = `${w.slice(0, 2)}\u0640\u0640${w.slice(2)}`;
+      return w;
+    }),
+  digitsAndQuotes: (text) =>
+    text
+      .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)))
+      .replace(/[“”"]/g, (q) => (q === '”' ? '»' : '«'))
+      .replace(/،/g, ','),
+  boilerplateIntroCollapsed: (text) =>
+    `الرباط - متابعة\nأوردت مصادر إعلامية متطابقة الخبر التالي الذي يهم الرأي العام الوطني:\n${paragraphsOf(text).join('   ')}\nاقرأ أيضا: تفاصيل جديدة في القضية\nجميع الحقوق محفوظة © 2025 - يمنع نسخ المحتوى دون إذن`,
+  reorderAndDrop: (text, rnd) => {
+    const paragraphs = paragraphsOf(text);
+    const drop = paragraphs.length >= 5 ? 1 + Math.floor(rnd() * (paragraphs.length - 1)) : -1;
+    const dropped = paragraphs.filter((_, i) => i !== drop);
+    return dropped.map((p) => [rnd(), p] as const).sort((a, b) => a[0] - b[0]).map(([, p]) => p).join('\n\n');
+  },
+  firstHalfReworded: (text, rnd) => {
+    const paragraphs = paragraphsOf(text);
+    const total = paragraphs.reduce((n, p) => n + p.length, 0);
+    const kept: string[] = [];
+    let size = 0;
+    for (const p of paragraphs) {
+      if (size >= total * 0.62) break;
+      kept.push(p);
+      size += p.length;
+    }
+    return EDITS.reworded!(kept.join('\n'), rnd);
+  },
+  reworded: (text, rnd) => {
+    const swaps: [RegExp, string][] = [
+      [/أكد/g, 'شدد'], [/أفاد/g, 'أوضح'], [/أشار/g, 'لفت'], [/كما /g, 'وكذلك '], [/من أجل/g, 'بهدف'],
+      [/تعزيز/g, 'تقوية'], [/مختلف/g, 'شتى'], [/المنعقدة/g, 'التي انعقدت'], [/الحالية/g, 'الجارية'],
+    ];
+    let out = text;
+    for (const [pattern, replacement] of swaps) out = out.replace(pattern, (m) => (rnd() < 0.7 ? replacement : m));
+    return out
+      .split(' ')
+      .filter(() => rnd() > 0.04)
+      .join(' ');
+  },
+  everything: (text, rnd) =>
+    EDITS.boilerplateIntroCollapsed!(EDITS.digitsAndQuotes!(EDITS.diacritics!(EDITS.orthography!(EDITS.reorderAndDrop!(text, rnd), rnd), rnd), rnd), rnd),
+};
+
+/** Commentary around a quoted paragraph: the article quotes, it does not copy. */
+const COMMENTARIES = [
+  [
+    'تحليل: يرى عدد من المتتبعين للشأن الأمني أن الحضور المغربي في المحافل الدولية لم يعد حدثا عابرا، بل أصبح جزءا من رؤية طويلة المدى تراهن على التكوين والتعاون.',
+    'ويضيف هؤلاء أن التحدي الحقيقي يبقى في قدرة الأجهزة على مواكبة التحولات التقنية المتسارعة، وفي تحويل الاتفاقيات الموقعة إلى برامج ملموسة يلمس المواطن أثرها في حياته اليومية، سواء تعلق الأمر بالجريمة الإلكترونية أو بالهجرة أو بتهريب المخدرات عبر الحدود.',
+  ],
+  [
+    'في افتتاحية عددها الأسبوعي، توقفت المجلة عند الدلالات السياسية لاحتضان المغرب لهذا النوع من التظاهرات، معتبرة أنها تعكس ثقة الشركاء في الاستقرار الذي تنعم به البلاد.',
+    'غير أن كاتب الافتتاحية نبه إلى ضرورة إشراك الجامعات ومراكز البحث في النقاش حول السياسات الأمنية، حتى لا يبقى الموضوع حكرا على الخطاب الرسمي، وحتى تستفيد البلاد من الخبرات الأكاديمية في تقييم النتائج وتصحيح الاختلالات.',
+  ],
+  [
+    'خصص البرنامج الحواري الأسبوعي حلقته الأخيرة لموضوع الدبلوماسية الأمنية، واستضاف باحثا في العلاقات الدولية وضابطا متقاعدا ومحامية متخصصة في قضايا تسليم المطلوبين.',
+    'واختلف الضيوف حول حدود التعاون بين الدول في مجال تبادل المعطيات الشخصية، إذ دافعت المحامية عن ضمانات أقوى لحماية الحياة الخاصة، بينما اعتبر الضابط المتقاعد أن سرعة تبادل المعلومات هي ما ينقذ الأرواح في قضايا الإرهاب.',
+  ],
+  [
+    'نشرت الصحيفة الإسبانية تقريرا مطولا عن التعاون الأمني بين مدريد والرباط، استعرضت فيه أبرز العمليات المشتركة خلال السنوات الخمس الأخيرة.',
+    'وخلص التقرير إلى أن الثقة المتبادلة بين الأجهزة هي العامل الحاسم في نجاح هذه العمليات، داعيا إلى توسيعها لتشمل مجالات جديدة مثل حماية البنيات التحتية الحيوية ومراقبة العملات المشفرة المستعملة في تمويل الشبكات.',
+  ],
+  [
+    'في مقال نشره على مدونته، عاد أستاذ القانون الدولي إلى النقاش حول دور المنظمات الإقليمية في حفظ الأمن، مقارنا بين التجربة الأوروبية والتجربة الإفريقية.',
+    'ويرى الكاتب أن القارة الإفريقية في حاجة إلى آليات أكثر مرونة وأقل بيروقراطية، وأن التكوين المستمر للعنصر البشري هو الاستثمار الأنجع على المدى البعيد، قبل التجهيزات والتقنيات مهما بلغت كلفتها.',
+  ],
+];
+
+/** Copies of every reference with every kind of edit, and articles quoting one paragraph of one. */
+export function generatedItems(references: readonly ReferenceArticle[]): LabelledItem[] {
+  const items: LabelledItem[] = [];
+  references.forEach((reference, r) => {
+    const rnd = random(1000 + r);
+    for (const [edit, apply] of Object.entries(EDITS)) {
+      items.push({
+        id: `copy-${reference.id}-${edit}`,
+        title: `عاجل | ${paragraphsOf(reference.text)[0]!.slice(0, 50)}`,
+        text: apply(reference.text, rnd),
+        kind: `copy-of-reference:${edit}`,
+        expected: { language: 'arb', arabic: true, duplicateOf: reference.id, tags: null },
+      });
+    }
+    const paragraphs = paragraphsOf(reference.text).filter((p) => p.length > 200);
+    const quoted = paragraphs[Math.floor(rnd() * paragraphs.length)]!;
+    const [before, after] = COMMENTARIES[r % COMMENTARIES.length]!;
+    items.push({
+      id: `quote-${reference.id}`,
+      title: 'قراءة في الحدث',
+      text: `${before}\n«${quoted}»\n${after}`,
+      kind: 'quotes-a-paragraph',
+      expected: { language: 'arb', arabic: true, duplicateOf: null, tags: null },
+    });
+  });
+  return items;
+}
+
+export function handwrittenItems(): LabelledItem[] {
+  return readFileSync(new URL('handwritten.jsonl', EVAL_DIR), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LabelledItem);
+}
+
+/** The whole labelled set, in the order `marsad classify` reads it (originals before their copies). */
+export function labelledSet(seedsDir = SEEDS_DIR): LabelledItem[] {
+  return [...handwrittenItems(), ...generatedItems(readReferenceArticles(seedsDir))];
+}
