@@ -1,11 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
-import { detectLanguage } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, sketchOf, type Tagger } from '@marsad/text';
+import type { SharedCopyIndex } from './shared-copy-index.js';
 
-/**
- * What the classifier knows of an item. Language comes from the title and text together (a title
- * alone is often too short). Copies and tags are the text-analysis issue's to add here.
- */
-export function analyseItem(item: RawItem): Analysis {
-  const { language, arabic } = detectLanguage(`${item.title}\n${item.text}`);
-  return { language, arabic, duplicateOf: null, similarity: null, storyId: item.id, tags: [] };
+export interface Analyser {
+  tagger: Tagger;
+  index: SharedCopyIndex;
+}
+
+/** Language, tags with evidence, and the copy verdict of the shared index for one item. */
+export async function analyseItem(item: RawItem, { tagger, index }: Analyser): Promise<Analysis> {
+  const analysis = analyseArticle({ title: item.title, text: item.text }, tagger);
+  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint));
+  return {
+    language: analysis.language,
+    arabic: analysis.arabic,
+    duplicateOf: verdict.duplicateOf,
+    similarity: Math.round(verdict.similarity * 1000) / 1000,
+    storyId: verdict.storyId,
+    tags: analysis.tags,
+    evidence: analysis.evidence,
+  };
+}
+
+export function loadTagger(file = DEFAULT_ALIASES_FILE): Tagger {
+  return compileTagger(readFileSync(file, 'utf8'));
+}
+
+/** Files every reference article in the shared index (again: a no-op), so adding a file adds a reference. */
+export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<{ references: number; added: number }> {
+  const references = readReferenceArticles(seedsDir);
+  let added = 0;
+  for (const reference of references) {
+    const verdict = await index.checkAndInsert(reference.id, sketchOf(fingerprintOf(reference.text)), true);
+    if (!verdict.known) added++;
+  }
+  return { references: references.length, added };
 }

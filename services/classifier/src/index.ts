@@ -1,3 +1,4 @@
-export { startClassifier, type ClassifierDeps } from './main.js';
+export { startClassifier, copyIndexFor, type ClassifierDeps } from './main.js';
 export { classifyItem, type ClassifyItemDeps, type ClassifyItemResult } from './handlers/classify-item.js';
-export { analyseItem } from './analyse.js';
+export { analyseItem, loadReferences, loadTagger, type Analyser } from './analyse.js';
+export { SharedCopyIndex, type SharedCopyIndexOptions, type SharedVerdict } from './shared-copy-index.js';

@@ -1,8 +1,9 @@
-import type { Config } from '@marsad/config';
+import { resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
-import { analyseItem } from './analyse.js';
+import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
+import { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface ClassifierDeps {
   config: Config;
@@ -11,17 +12,28 @@ export interface ClassifierDeps {
   queues: PipelineQueues;
 }
 
-/** The classifier: language (and, with text analysis, copies and tags) of each fetched item. */
+/** The index every replica and every `run --once` shares (by default under the queues' hash tag). */
+export function copyIndexFor(config: Config, connection: Redis): SharedCopyIndex {
+  return new SharedCopyIndex(connection, {
+    prefix: config.env.MARSAD_INDEX_PREFIX,
+    windowSeconds: config.pipeline.copyWindowDays * 86_400,
+  });
+}
+
+/** The classifier: language, copies (in the index all replicas share) and tags of each fetched item. */
 export async function startClassifier(deps: ClassifierDeps) {
+  const log = deps.logger.child({ service: 'classifier' });
+  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, deps.connection) };
+  log.info(await loadReferences(analyser.index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR)), 'reference articles loaded');
   const sendToStore = sender(deps.queues, 'store');
   const { dropNonArabic } = deps.config.pipeline;
   const worker = createStageWorker({
     queue: 'classify',
-    handle: (job, ctx) => classifyItem(job, { analyse: analyseItem, dropNonArabic, sendToStore }, ctx),
+    handle: (job, ctx) => classifyItem(job, { analyse: (item) => analyseItem(item, analyser), dropNonArabic, sendToStore }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.classify,
-    logger: deps.logger.child({ service: 'classifier' }),
+    logger: log,
   });
   return { name: 'classifier', worker, close: () => worker.close() };
 }

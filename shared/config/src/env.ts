@@ -3,7 +3,8 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Settings that come from the environment (twelve-factor): where the services are, how to log. */
-export const EnvSchema = z.object({
+export const EnvSchema = z
+  .object({
   /** Redis for the BullMQ queues. @defaultValue redis://127.0.0.1:6379 */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** PostgreSQL; when unset the store is an embedded PGlite under MARSAD_DATA_DIR. */
@@ -26,8 +27,19 @@ export const EnvSchema = z.object({
   MARSAD_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Address the dashboard binds to. @defaultValue 127.0.0.1 */
   MARSAD_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Prefix of the shared copy index, which outlives any one run's queues.
+   * @defaultValue the queue prefix followed by `:index`, e.g. `{marsad}:index`
+   */
+  MARSAD_INDEX_PREFIX: z
+    .string()
+    .regex(/^\{[^{}]+\}/, 'must start with a hash tag in braces, e.g. {marsad}:index')
+    .optional(),
+  /** Reference articles (.txt, file stem = id). @defaultValue ./seeds, else the repository's seeds/ */
+  MARSAD_SEEDS_DIR: z.string().min(1).optional(),
   /** How long shutdown waits for active jobs before giving up. @defaultValue 30000 */
   MARSAD_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
-});
+  })
+  .transform((env) => ({ ...env, MARSAD_INDEX_PREFIX: env.MARSAD_INDEX_PREFIX ?? `${env.MARSAD_QUEUE_PREFIX}:index` }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -47,6 +47,8 @@ export const ConcurrencySchema = z.strictObject({
 export const PipelineSchema = z.strictObject({
   /** Items whose main language is not Arabic are stored (marked arabic: false) unless this is true. @defaultValue false */
   dropNonArabic: z.boolean().default(false),
+  /** How long an item stays findable as the original of later copies (references: always). @defaultValue 30 */
+  copyWindowDays: z.number().positive().max(3650).default(30),
   /** Attempts per job before it goes to the failed set. @defaultValue 5 */
   attempts: z.number().int().min(1).max(50).default(5),
   /** First retry delay; later ones double, with jitter. @defaultValue 2000 */

@@ -26,6 +26,8 @@ export const AnalysisSchema = z.object({
   /** Shared by every copy of one article; the original's own id for an original. */
   storyId: z.string().min(1),
   tags: z.array(z.string()),
+  /** Why each tag was given: the alias, where it starts in the text, the words as written. */
+  evidence: z.record(z.string(), z.array(z.object({ alias: z.string(), offset: z.number().int().min(0), matched: z.string() }))).default({}),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 

@@ -31,12 +31,13 @@ interface ItemRow {
   similarity: number | null;
   story_id: string;
   tags: string[];
+  tag_evidence: ClassifiedItem['evidence'] | string;
   stored_at: Date;
 }
 
 const COLUMNS = [
   'id', 'source_id', 'url', 'title', 'body', 'published_at', 'fetched_at',
-  'language', 'arabic', 'duplicate_of', 'similarity', 'story_id', 'tags',
+  'language', 'arabic', 'duplicate_of', 'similarity', 'story_id', 'tags', 'tag_evidence',
 ] as const;
 
 /** `INSERT ... ON CONFLICT DO NOTHING` for `rows` rows, returning the ids it inserted. */
@@ -48,7 +49,7 @@ function upsertSql(rows: number): string {
 function rowValues(item: ClassifiedItem): unknown[] {
   return [
     item.id, item.sourceId, item.url, item.title, item.text, item.publishedAt, item.fetchedAt,
-    item.language, item.arabic, item.duplicateOf, item.similarity, item.storyId, item.tags,
+    item.language, item.arabic, item.duplicateOf, item.similarity, item.storyId, item.tags, JSON.stringify(item.evidence),
   ];
 }
 
@@ -115,6 +116,7 @@ function toItem(row: ItemRow): StoredItem {
     similarity: row.similarity,
     storyId: row.story_id,
     tags: row.tags,
+    evidence: typeof row.tag_evidence === 'string' ? (JSON.parse(row.tag_evidence) as ClassifiedItem['evidence']) : row.tag_evidence,
     storedAt: new Date(row.stored_at).toISOString(),
   };
 }

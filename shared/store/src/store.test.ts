@@ -23,6 +23,7 @@ function item(id: string, overrides: Partial<ClassifiedItem> = {}): ClassifiedIt
     similarity: null,
     storyId: id,
     tags: [],
+    evidence: {},
     ...overrides,
   };
 }
@@ -52,10 +53,10 @@ describe.each([
 
   it('applies migrations once, however often it is opened', async () => {
     const versions = await store.sql.query<{ version: string }>('SELECT version FROM schema_migrations');
-    expect(versions.map((v) => v.version)).toEqual(['001_items']);
+    expect(versions.map((v) => v.version)).toEqual(['001_items', '002_tag_evidence']);
     if (database) {
       const again = await openStore({ databaseUrl: database.url });
-      expect((await again.sql.query('SELECT version FROM schema_migrations')).length).toBe(1);
+      expect((await again.sql.query('SELECT version FROM schema_migrations')).length).toBe(2);
       await again.close();
     }
   });
@@ -85,6 +86,7 @@ describe.each([
     const original = item('full', {
       sourceId: 'le360-fr', language: 'fra', arabic: false, duplicateOf: '000_7f10525f81fda1b7',
       similarity: 0.87, storyId: '000_7f10525f81fda1b7', tags: ['interpol', 'dgsn'], publishedAt: null,
+      evidence: { interpol: [{ alias: 'انتربول', offset: 12, matched: 'للأنتربول' }], dgsn: [{ alias: 'حموشي', offset: 40, matched: 'حموشي' }] },
     });
     await store.upsertItem(original);
     const [stored] = await store.listItems({ sourceId: 'le360-fr' });

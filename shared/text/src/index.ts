@@ -36,3 +36,4 @@ export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText }
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));
+export { COVERAGE_SAMPLES, estimatedCoverage, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type Sketch } from './sketch.js';

@@ -7,7 +7,7 @@ const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j', attempt: 1 };
 const job: AlertJob = {
   item: {
     id: 'i1', sourceId: 's', url: 'https://a.ma/1', title: 't', publishedAt: null, fetchedAt: '2024-11-10T00:00:00.000Z',
-    language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i1', tags: ['dgsn'],
+    language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i1', tags: ['dgsn'], evidence: {},
   },
 };
 const byTag = (id: string, tag: string): AlertRule => ({ id, matches: (item) => item.tags.includes(tag) });

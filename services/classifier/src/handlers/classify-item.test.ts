@@ -1,10 +1,12 @@
 import { createLogger } from '@marsad/logger';
 import type { Outgoing, RawItem } from '@marsad/queues';
 import { describe, expect, it } from 'vitest';
-import { analyseItem } from '../analyse.js';
+import { detectLanguage } from '@marsad/text';
 import { classifyItem } from './classify-item.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j', attempt: 1 };
+/** The handler's own logic is routing; the analysis itself is tested with the shared index. */
+const analyseItem = (item: RawItem) => ({ ...detectLanguage(`${item.title}\n${item.text}`), duplicateOf: null, similarity: null, storyId: item.id, tags: [], evidence: {} });
 
 function raw(id: string, title: string, text: string): RawItem {
   return { id, sourceId: 's', url: `https://a.ma/${id}`, title, text, publishedAt: null, fetchedAt: '2024-11-10T00:00:00.000Z' };

@@ -15,7 +15,7 @@ afterAll(() => store.close());
 const ITEM: ClassifiedItem = {
   id: 'abc', sourceId: 'hespress', url: 'https://hespress.com/abc.html', title: 'عنوان', text: 'نص طويل',
   publishedAt: null, fetchedAt: '2024-11-10T00:00:00.000Z', language: 'arb', arabic: true,
-  duplicateOf: null, similarity: null, storyId: 'abc', tags: ['dgsn'],
+  duplicateOf: null, similarity: null, storyId: 'abc', tags: ['dgsn'], evidence: {},
 };
 
 describe('storeItem', () => {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
+import { deleteKeysWithPrefix } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
 import { formatSummary, runOnce } from '../run-once.js';
 import { loggerFor, openRuntime } from '../runtime.js';
@@ -27,8 +28,11 @@ export function demoConfig(origin: string, env: NodeJS.ProcessEnv): Config {
   const feeds = readdirSync(DEMO_FEEDS_DIR).filter((name) => name.endsWith('.xml'));
   const yaml = `sources:\n${feeds.map((f) => `  - { id: ${f.replace(/\.xml$/, '')}, adapter: rss, url: "${origin}/${f}" }`).join('\n')}\n`;
   const file = parseConfigText(yaml, 'demo sources', adapterOptionChecks());
-  // The demo never touches ./data: its store lives in memory and is gone when it ends.
-  return { ...file, env: { ...parseEnv(env), DATABASE_URL: undefined, MARSAD_DATA_DIR: 'memory://' }, file: 'demo sources' };
+  // The demo never touches ./data nor the real copy index: its store lives in memory, its index
+  // under a prefix of its own that it deletes when it ends.
+  const parsed = parseEnv(env);
+  const demoIndex = `${parsed.MARSAD_QUEUE_PREFIX.slice(0, -1)}:demo:${process.pid}}:index`;
+  return { ...file, env: { ...parsed, DATABASE_URL: undefined, MARSAD_DATA_DIR: 'memory://', MARSAD_INDEX_PREFIX: demoIndex }, file: 'demo sources' };
 }
 
 /** `marsad demo`: the whole pipeline on recorded feeds, offline, then what it found. */
@@ -49,6 +53,7 @@ export async function demoCommand(): Promise<number> {
       process.stdout.write(`${out.join('\n')}\n`);
       return 0;
     } finally {
+      await deleteKeysWithPrefix(runtime.connection, config.env.MARSAD_INDEX_PREFIX.replace(/:index$/, ''));
       await runtime.close();
     }
   } finally {

@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
+import { fingerprintOf, sketchOf } from '@marsad/text';
+import { createTestRedis } from '@marsad/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyseItem, loadReferences, loadTagger } from './analyse.js';
+import { classifyItem } from './handlers/classify-item.js';
+import { SharedCopyIndex } from './shared-copy-index.js';
+
+const redis = createTestRedis('index');
+const connection = createRedis(redis.url);
+afterAll(async () => {
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+const DAY = 86_400_000;
+const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
+const sketch = (text: string) => sketchOf(fingerprintOf(text));
+const indexAt = (prefix: string, now = () => Date.now()) => new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-${prefix}}:index`, now });
+
+/** A story of its own: words of real Arabic news in an order no other story has. */
+function story(n: number): string {
+  const words = references.flatMap((r) => r.text.split(/\s+/)).filter((w) => w.length > 3);
+  let state = 7919 * (n + 1);
+  return Array.from({ length: 90 }, () => words[(state = (state * 48271) % 2147483647) % words.length]).join(' ');
+}
+
+describe('SharedCopyIndex', () => {
+  it('loads the references once, however often it is asked, and finds their pickups', async () => {
+    const index = indexAt('refs');
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    for (const r of references.slice(0, 2)) writeFileSync(join(dir, `${r.id}.txt`), r.text);
+    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2 });
+    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 0 });
+    writeFileSync(join(dir, `${references[2]!.id}.txt`), references[2]!.text);
+    expect(await loadReferences(index, dir)).toEqual({ references: 3, added: 1 });
+
+    const pickup = await index.checkAndInsert('pickup', sketch(`متابعة\n${references[1]!.text.replaceAll('أ', 'ا')}\nجميع الحقوق محفوظة`));
+    expect(pickup).toMatchObject({ duplicateOf: references[1]!.id, storyId: references[1]!.id, known: false });
+    expect(pickup.similarity).toBeGreaterThan(0.8);
+  });
+
+  it('keeps an article quoting one paragraph as an original', async () => {
+    const index = indexAt('quote');
+    await index.checkAndInsert(references[0]!.id, sketch(references[0]!.text), true);
+    const paragraph = references[0]!.text.split('\n')[3]!;
+    const verdict = await index.checkAndInsert('quote', sketch(`${story(1)}\n${paragraph}\n${story(2)}`));
+    expect(verdict).toMatchObject({ duplicateOf: null, storyId: 'quote' });
+  });
+
+  it('points a copy of an earlier item at it, and answers a re-delivered item as before', async () => {
+    const index = indexAt('items');
+    expect(await index.checkAndInsert('first', sketch(story(3)))).toMatchObject({ duplicateOf: null, storyId: 'first', known: false });
+    expect(await index.checkAndInsert('second', sketch(`عاجل | ${story(3)} | وكالات`))).toMatchObject({ duplicateOf: 'first', storyId: 'first' });
+    expect(await index.checkAndInsert('first', sketch(story(3)))).toMatchObject({ duplicateOf: null, storyId: 'first', known: true });
+  });
+
+  it('forgets ordinary items after the window, never the references', async () => {
+    const longAgo = () => Date.now() - 40 * DAY;
+    const past = indexAt('expiry', longAgo);
+    await past.checkAndInsert('old-item', sketch(story(4)));
+    await past.checkAndInsert('old-reference', sketch(story(5)), true);
+    const today = indexAt('expiry');
+    expect((await today.checkAndInsert('new-a', sketch(story(4)))).duplicateOf).toBeNull();
+    expect((await today.checkAndInsert('new-b', sketch(story(5)))).duplicateOf).toBe('old-reference');
+  });
+});
+
+describe('two classifier workers on one shared index', () => {
+  it('keep exactly one original per story when 200 copies of 20 new stories arrive interleaved', async () => {
+    const logger = createLogger({ level: 'silent' });
+    const analyser = { tagger: loadTagger(), index: indexAt('concurrency') };
+    const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({ attempts: 2, backoffMs: 10 }) });
+    const stored = new Map<string, StoreJob['item']>();
+    const edits = [(t: string) => t, (t: string) => `متابعة | ${t}`, (t: string) => `${t} | المصدر: وكالات`, (t: string) => t.replaceAll('أ', 'ا'), (t: string) => `عاجل: ${t.replaceAll('ة ', 'ه ')}`];
+    const items: RawItem[] = [];
+    for (let copy = 0; copy < 10; copy++) {
+      for (let s = 0; s < 20; s++) {
+        items.push({ id: `s${s}-c${copy}`, sourceId: `outlet-${copy}`, url: `https://outlet-${copy}.example/${s}`, title: '', text: edits[copy % edits.length]!(story(100 + s)), publishedAt: null, fetchedAt: new Date().toISOString() });
+      }
+    }
+    const workers = [0, 1].map(() =>
+      createStageWorker({
+        queue: 'classify',
+        connection: connection.duplicate(),
+        prefix: redis.prefix,
+        concurrency: 8,
+        logger,
+        handle: (job, ctx) =>
+          classifyItem(job, { analyse: (item) => analyseItem(item, analyser), dropNonArabic: false, sendToStore: async (jobs) => jobs.forEach((j) => stored.set(j.payload.item.id, j.payload.item)) }, ctx),
+      }),
+    );
+    try {
+      await queues.classify.addBulk(items.map((item) => ({ name: 'classify', data: { item }, opts: { jobId: itemJobId(item.id) } })));
+      const deadline = Date.now() + 60_000;
+      while (stored.size < items.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await closeQueues(queues);
+    }
+    expect(stored.size).toBe(200);
+    const originals = [...stored.values()].filter((i) => i.duplicateOf === null);
+    expect(originals).toHaveLength(20);
+    for (let s = 0; s < 20; s++) {
+      const group = [...stored.values()].filter((i) => i.id.startsWith(`s${s}-`));
+      const original = group.filter((i) => i.duplicateOf === null);
+      expect(original, `story ${s}`).toHaveLength(1);
+      for (const copy of group.filter((i) => i.duplicateOf !== null)) {
+        expect(copy.duplicateOf, copy.id).toBe(original[0]!.id);
+        expect(copy.storyId, copy.id).toBe(original[0]!.id);
+      }
+    }
+  });
+});

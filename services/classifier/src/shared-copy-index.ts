@@ -1,0 +1,173 @@
+import type { Redis } from '@marsad/queues';
+import { COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+
+/**
+ * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
+ * estimate how much of each it reproduces (sampled coverage), and, when it copies none, file it as
+ * an original. Two classifier replicas handling two copies of one new story at the same moment are
+ * serialised by Redis, so exactly one of them keeps it as the original.
+ *
+ * Keys: every key is `<prefix>:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
+ *   <p>:seq                    article numbers
+ *   <p>:doc:<n>                an article: "ref|storyId|id|words|" + samples (2 bytes each)
+ *   <p>:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated (newest kept)
+ *   <p>:<gen>:i:<shard>        hash: item id -> story id (re-delivery answers the same)
+ * <gen> is "ref" for reference articles (never expire) or a time generation that expires after the window.
+ */
+const CHECK_AND_INSERT = `
+local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
+local shards, samplesPer, maxPosting = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
+local byte, sub = string.byte, string.sub
+
+local current = math.floor(now / genLen)
+local gens = { 'ref' }
+for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = tostring(g) end
+local ownGen = isRef and 'ref' or tostring(current)
+local expireAt = (current + 1) * genLen + window
+
+local function shardOfShingle(s, i) return (byte(s, i + 2) * 256 + byte(s, i + 3)) % shards end
+local function shardOfId(text)
+  local h = 0
+  for i = 1, #text do h = (h * 31 + byte(text, i)) % 2147483647 end
+  return h % shards
+end
+
+-- Seen before (a re-delivered job, a re-loaded reference): the same answer, nothing filed twice.
+local idShard = shardOfId(id)
+for _, gen in ipairs(gens) do
+  local story = redis.call('HGET', p .. ':' .. gen .. ':i:' .. idShard, id)
+  if story then return { 'known', story, '', '0' } end
+end
+
+local present = {}
+for i = 1, #contains, 2 do present[byte(contains, i) * 256 + byte(contains, i + 1)] = true end
+
+local candidates = {}
+for i = 1, #lookup, 4 do
+  local shingle, shard = sub(lookup, i, i + 3), shardOfShingle(lookup, i)
+  for _, gen in ipairs(gens) do
+    local list = redis.call('HGET', p .. ':' .. gen .. ':p:' .. shard, shingle)
+    if list then for n in string.gmatch(list, '%S+') do candidates[n] = true end end
+  end
+end
+
+local best, bestCoverage, bestRef, bestStory, similarity = nil, -1, false, nil, 0
+for n in pairs(candidates) do
+  local record = redis.call('GET', p .. ':doc:' .. n)
+  if record then
+    local ref, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
+    local covered = 0
+    for k = 0, ${COVERAGE_SAMPLES} - 1 do
+      for j = 0, samplesPer - 1 do
+        local o = rest + (k * samplesPer + j) * 2
+        if present[byte(record, o) * 256 + byte(record, o + 1)] then covered = covered + 1; break end
+      end
+    end
+    local coverage = covered / ${COVERAGE_SAMPLES}
+    if coverage > similarity then similarity = coverage end
+    local isRefDoc = ref == '1'
+    if coverage >= threshold and coverage * tonumber(docWords) >= minWords and
+       (coverage > bestCoverage + 1e-9 or (math.abs(coverage - bestCoverage) <= 1e-9 and isRefDoc and not bestRef)) then
+      best, bestCoverage, bestRef, bestStory = docId, coverage, isRefDoc, story
+    end
+  end
+end
+if best then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
+
+local n = tostring(redis.call('INCR', p .. ':seq'))
+local docKey = p .. ':doc:' .. n
+redis.call('SET', docKey, (isRef and '1' or '0') .. '|' .. id .. '|' .. id .. '|' .. words .. '|' .. samples)
+if not isRef then redis.call('EXPIREAT', docKey, expireAt) end
+for i = 1, #postings, 4 do
+  local key, shingle = p .. ':' .. ownGen .. ':p:' .. shardOfShingle(postings, i), sub(postings, i, i + 3)
+  local list = redis.call('HGET', key, shingle)
+  list = list and (list .. ' ' .. n) or n
+  -- A shingle in very many articles is boilerplate: keep its newest articles only, so lookups stay bounded.
+  local count = select(2, string.gsub(list, ' ', ' ')) + 1
+  if count > maxPosting then list = string.match(list, '^%S+ (.*)$') end
+  redis.call('HSET', key, shingle, list)
+  if not isRef then redis.call('EXPIREAT', key, expireAt) end
+end
+local idKey = p .. ':' .. ownGen .. ':i:' .. idShard
+redis.call('HSET', idKey, id, id)
+if not isRef then redis.call('EXPIREAT', idKey, expireAt) end
+return { 'original', id, '', '0', tostring(similarity) }
+`;
+
+export interface SharedCopyIndexOptions {
+  /** Key prefix; a Redis Cluster hash tag such as `{marsad}:index`. */
+  prefix: string;
+  /** How long an ordinary item stays findable. @defaultValue 30 days */
+  windowSeconds?: number;
+  /** Length of one expiry generation. @defaultValue 10 days */
+  generationSeconds?: number;
+  /** Hash keys per generation for postings and ids (bounds each hash's size). @defaultValue 65536 */
+  shards?: number;
+  /** Articles kept per posting. @defaultValue 64 */
+  maxPosting?: number;
+  now?: () => number;
+}
+
+export interface SharedVerdict {
+  /** The reference or earlier item copied, or null for an original. */
+  duplicateOf: string | null;
+  storyId: string;
+  /** Estimated share of the copied (or most similar) article this one reproduces. */
+  similarity: number;
+  /** True when this id had been judged before (re-delivery, re-loaded reference). */
+  known: boolean;
+}
+
+/** The copy index every classifier replica shares, in Redis. */
+export class SharedCopyIndex {
+  private readonly options: Required<Omit<SharedCopyIndexOptions, 'now'>> & { now: () => number };
+
+  constructor(
+    private readonly redis: Redis,
+    options: SharedCopyIndexOptions,
+  ) {
+    this.options = {
+      windowSeconds: 30 * 86_400,
+      generationSeconds: 10 * 86_400,
+      shards: 65_536,
+      maxPosting: 64,
+      now: () => Date.now(),
+      ...options,
+    };
+    if (!redis.checkAndInsertArticle) redis.defineCommand('checkAndInsertArticle', { numberOfKeys: 0, lua: CHECK_AND_INSERT });
+  }
+
+  /** Judges the article against the index and files it when it is an original. */
+  async checkAndInsert(id: string, sketch: Sketch, reference = false): Promise<SharedVerdict> {
+    const o = this.options;
+    const reply = (await this.redis.checkAndInsertArticle(
+      o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
+      reference ? '1' : '0', String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
+      bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16), bigEndian16(sketch.samples16),
+      String(o.shards), String(SHINGLE_SIZE), String(o.maxPosting),
+    )) as string[];
+    const [kind, storyId, copied, , similarity] = reply;
+    if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };
+    return { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
+  }
+}
+
+function bigEndian32(values: Uint32Array): Buffer {
+  const buffer = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => buffer.writeUInt32BE(v, i * 4));
+  return buffer;
+}
+
+function bigEndian16(values: Uint16Array): Buffer {
+  const buffer = Buffer.alloc(values.length * 2);
+  values.forEach((v, i) => buffer.writeUInt16BE(v, i * 2));
+  return buffer;
+}
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    checkAndInsertArticle(...args: (string | Buffer)[]): Promise<unknown> & Context;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Fingerprint } from './copy-index.js';
+import { SHINGLE_SIZE } from './fingerprint.js';
+
+/** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
+export const POSTING_SHINGLES = 16;
+/** Shingles a lookup asks about (the new article's smallest): enough to meet a filed article's sketch. */
+export const LOOKUP_SHINGLES = 128;
+/** Word positions sampled to estimate how much of an article another one reproduces. */
+export const COVERAGE_SAMPLES = 32;
+
+/** What a shared index stores and compares: small, fixed-size parts of a fingerprint. */
+export interface Sketch {
+  /** The article's POSTING_SHINGLES smallest shingle hashes. */
+  postings: Uint32Array;
+  /** Its LOOKUP_SHINGLES smallest, to find the articles filed under any of them. */
+  lookup: Uint32Array;
+  /** The top 16 bits of every distinct shingle: what "does this article contain that shingle" is asked against. */
+  contains16: Uint16Array;
+  /** For COVERAGE_SAMPLES word positions, the top 16 bits of the SHINGLE_SIZE shingles covering each. */
+  samples16: Uint16Array;
+  /** Words in the article. */
+  words: number;
+}
+
+export function sketchOf(fingerprint: Fingerprint): Sketch {
+  const { shingles, sequence } = fingerprint;
+  const words = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
+  const samples16 = new Uint16Array(COVERAGE_SAMPLES * SHINGLE_SIZE);
+  for (let k = 0; k < COVERAGE_SAMPLES && words > 0; k++) {
+    const word = Math.min(words - 1, Math.floor(((k + 0.5) * words) / COVERAGE_SAMPLES));
+    for (let j = 0; j < SHINGLE_SIZE; j++) {
+      // The shingles starting at word-3 .. word cover it; at the edges, repeat the ones that exist.
+      const start = Math.max(0, Math.min(sequence.length - 1, word - j));
+      samples16[k * SHINGLE_SIZE + j] = sequence[start]! >>> 16;
+    }
+  }
+  return {
+    postings: shingles.slice(0, POSTING_SHINGLES),
+    lookup: shingles.slice(0, LOOKUP_SHINGLES),
+    contains16: Uint16Array.from(new Set(Array.from(shingles, (s) => s >>> 16))),
+    samples16,
+    words,
+  };
+}
+
+/** The share of sampled words of `stored` that an article with `contains16` reproduces: coverage, estimated. */
+export function estimatedCoverage(stored: Pick<Sketch, 'samples16'>, contains16: Uint16Array): number {
+  const present = new Set(contains16);
+  let covered = 0;
+  for (let k = 0; k < COVERAGE_SAMPLES; k++) {
+    for (let j = 0; j < SHINGLE_SIZE; j++) {
+      if (present.has(stored.samples16[k * SHINGLE_SIZE + j]!)) {
+        covered++;
+        break;
+      }
+    }
+  }
+  return covered / COVERAGE_SAMPLES;
+}
