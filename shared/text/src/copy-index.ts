@@ -1,4 +1,5 @@
 import { bandKeys, coveredWords } from './fingerprint.js';
+import { mix32 } from './hash.js';
 
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
 export const COPY_THRESHOLD = 0.5;
@@ -68,7 +69,7 @@ export class MemoryCopyIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly buckets = new Map<number, string[]>();
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
-  private readonly articlesWith = new Map<number, number>();
+  private readonly articlesWith = new ShingleCounts();
 
   get size(): number {
     return this.articles.size;
@@ -78,7 +79,7 @@ export class MemoryCopyIndex {
   add(article: IndexedArticle): void {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
-    for (const shingle of article.shingles) this.articlesWith.set(shingle, (this.articlesWith.get(shingle) ?? 0) + 1);
+    for (const shingle of article.shingles) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) {
       const bucket = this.buckets.get(key);
       if (bucket) bucket.push(article.id);
@@ -90,7 +91,7 @@ export class MemoryCopyIndex {
   candidates(fingerprint: Fingerprint): CopyMatch[] {
     const ids = new Set<string>();
     for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
-    const boilerplate = (shingle: number) => (this.articlesWith.get(shingle) ?? 0) >= BOILERPLATE_ARTICLES;
+    const boilerplate = (shingle: number) => this.articlesWith.count(shingle) >= BOILERPLATE_ARTICLES;
     return [...ids].map((id) => {
       const article = this.articles.get(id)!;
       const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
@@ -104,5 +105,32 @@ export class MemoryCopyIndex {
     if (verdict.copyOf) return { ...verdict, storyId: verdict.copyOf.storyId };
     this.add({ id, storyId: id, reference: false, ...fingerprint });
     return { ...verdict, storyId: id };
+  }
+}
+
+/**
+ * Approximate counts per shingle in fixed memory (a count-min sketch: two tables of saturating
+ * counters, the smaller of the two answers). It never under-counts; over-counting a shingle to
+ * BOILERPLATE_ARTICLES takes collisions in both tables, which the table size makes rare.
+ */
+class ShingleCounts {
+  private static readonly BITS = 22;
+  private readonly first = new Uint8Array(1 << ShingleCounts.BITS);
+  private readonly second = new Uint8Array(1 << ShingleCounts.BITS);
+
+  add(shingle: number): void {
+    const [a, b] = this.slots(shingle);
+    if (this.first[a]! < 255) this.first[a]!++;
+    if (this.second[b]! < 255) this.second[b]!++;
+  }
+
+  count(shingle: number): number {
+    const [a, b] = this.slots(shingle);
+    return Math.min(this.first[a]!, this.second[b]!);
+  }
+
+  private slots(shingle: number): [number, number] {
+    const mask = (1 << ShingleCounts.BITS) - 1;
+    return [shingle & mask, mix32(shingle ^ 0x5bd1e995) & mask];
   }
 }

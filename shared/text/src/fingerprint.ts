@@ -1,4 +1,5 @@
 import { hashString, mix32 } from './hash.js';
+import { memoize } from './memo.js';
 
 /** Words per shingle: long enough that shared names and stock phrases of one event do not make two articles alike. */
 export const SHINGLE_SIZE = 4;
@@ -8,15 +9,23 @@ export const SIGNATURE_SIZE = 128;
 export const ROWS_PER_BAND = 2;
 export const BANDS = 64;
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 * (i + 1)));
+const hashWord = memoize(hashString);
 
 /** The hash of every run of SHINGLE_SIZE consecutive words, in text order (a short text: one, of all its words). */
 export function shingleSequence(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
   if (words.length === 0) return new Uint32Array(0);
-  if (words.length < size) return Uint32Array.of(hashString(words.join(' ')));
+  const hashes = words.map(hashWord);
+  if (words.length < size) return Uint32Array.of(combine(hashes, 0, words.length));
   const sequence = new Uint32Array(words.length - size + 1);
-  for (let i = 0; i < sequence.length; i++) sequence[i] = hashString(words.slice(i, i + size).join(' '));
+  for (let i = 0; i < sequence.length; i++) sequence[i] = combine(hashes, i, size);
   return sequence;
+}
+
+/** One hash for `count` word hashes in order (order matters: "a b" is not "b a"). */
+function combine(hashes: readonly number[], start: number, count: number): number {
+  let h = 0x811c9dc5 ^ count;
+  for (let k = 0; k < count; k++) h = Math.imul(h ^ hashes[start + k]!, 0x01000193) ^ (h >>> 15);
+  return mix32(h);
 }
 
 /** The distinct shingle hashes, sorted. */
@@ -25,7 +34,10 @@ export function shingles(words: readonly string[], size = SHINGLE_SIZE): Uint32A
 }
 
 export function distinctSorted(sequence: Uint32Array): Uint32Array {
-  return Uint32Array.from(new Set(sequence)).sort();
+  const sorted = Uint32Array.from(sequence).sort();
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i]!;
+  return sorted.subarray(0, kept);
 }
 
 /**
@@ -82,20 +94,36 @@ function has(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
+const BIN_BITS = Math.log2(SIGNATURE_SIZE);
+const VALUE_BITS = 32 - BIN_BITS;
+const EMPTY = 0xffffffff;
+
 /**
- * MinHash signature: for each of SIGNATURE_SIZE seeded hash functions, the smallest hash over the
- * shingles, kept to 16 bits (ample to tell values apart; halves what the shared index stores).
+ * MinHash signature by one-permutation hashing with densification (Shrivastava, 2017): one hash
+ * per shingle splits the hash range into SIGNATURE_SIZE bins and each bin keeps its smallest value;
+ * an empty bin borrows from the next non-empty one, salted with the distance. It estimates Jaccard
+ * like SIGNATURE_SIZE independent hash functions do, for 1/SIGNATURE_SIZE of the work. Values are
+ * kept to 16 bits (ample to tell them apart; half what the shared index would store otherwise).
  */
 export function minhash(shingleSet: Uint32Array): Uint16Array {
   const signature = new Uint16Array(SIGNATURE_SIZE).fill(0xffff);
-  const full = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  if (shingleSet.length === 0) return signature;
+  const bins = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (const shingle of shingleSet) {
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const h = mix32(shingle ^ SEEDS[i]!);
-      if (h < full[i]!) full[i] = h;
-    }
+    const bin = shingle >>> VALUE_BITS;
+    const value = shingle & ((1 << VALUE_BITS) - 1);
+    if (value < bins[bin]!) bins[bin] = value;
   }
-  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = shingleSet.length ? full[i]! >>> 16 : 0xffff;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    let distance = 0;
+    let from = i;
+    while (bins[from] === EMPTY) {
+      from = (from + 1) % SIGNATURE_SIZE;
+      distance++;
+    }
+    const value = distance === 0 ? bins[from]! : mix32(bins[from]! ^ Math.imul(distance, 0x9e3779b9)) & ((1 << VALUE_BITS) - 1);
+    signature[i] = value >>> (VALUE_BITS - 16);
+  }
   return signature;
 }
 

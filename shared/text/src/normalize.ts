@@ -1,3 +1,5 @@
+import { memoize } from './memo.js';
+
 /**
  * Normalisation for matching, never for display: two spellings of one Arabic word become one string.
  * Folds what Arabic news sites vary freely: hamza and alef forms, ta marbuta, alef maqsura, diacritics,
@@ -41,7 +43,9 @@ function foldCharacter(char: string): string {
 }
 
 /** One word (a run of letters, digits and marks) folded for matching; may be empty (a lone tatweel). */
-export function normalizeWord(word: string): string {
+export const normalizeWord = memoize(foldWord);
+
+function foldWord(word: string): string {
   return word
     .normalize('NFKC')
     .replace(DIACRITICS, '')

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { memoize } from './memo.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 /** Conjunctions, prepositions and the article that Arabic writes joined to the next word. */
@@ -60,7 +61,9 @@ function canonical(word: string): string {
 }
 
 /** The forms a text word may stand for: itself, and itself without each proclitic it starts with. */
-function variants(word: string): string[] {
+const variants = memoize(wordVariants);
+
+function wordVariants(word: string): string[] {
   const forms = new Set([canonical(word)]);
   for (const clitic of PROCLITICS) {
     if (word.length - clitic.length >= MIN_STEM && word.startsWith(clitic)) forms.add(canonical(word.slice(clitic.length)));

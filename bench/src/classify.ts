@@ -1,0 +1,74 @@
+/**
+ * Documents/s of `marsad classify` on 2-4 KB Arabic articles (language, tags with evidence,
+ * fingerprint, copy check against the references and earlier articles), against franc alone on
+ * the same full texts, in the same run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultLineClassifier } from '@marsad/cli';
+import { franc } from 'franc';
+
+const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 2_000);
+
+/** A deterministic shuffle of a sentence's words: the same Arabic, in an order no other article has. */
+function shuffled(words: string[], seed: number): string[] {
+  const out = [...words];
+  let state = seed || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 48271) % 2147483647;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * 2-4 KB articles of the reference articles' words: most of them distinct (words shuffled within
+ * each sentence, as different articles on the same subjects share vocabulary but not sentences),
+ * one in ten an edited copy of an earlier one, as in a real day of news.
+ */
+function articles(count: number): string[] {
+  const paragraphs = readdirSync(SEEDS_DIR)
+    .flatMap((f) => readFileSync(`${SEEDS_DIR}${f}`, 'utf8').split('\n'))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 120);
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (n % 10 === 9) {
+      out.push(`متابعة | ${out[n - 5]!.replaceAll('أ', 'ا')} | وكالات`);
+      continue;
+    }
+    const parts: string[] = [];
+    for (let k = 0; Buffer.byteLength(parts.join('\n')) < 2_048 + (n % 3) * 700; k++) {
+      const paragraph = paragraphs[(n * 7 + k * 3) % paragraphs.length]!;
+      parts.push(paragraph.split(/(?<=[.،])\s+/).map((sentence, i) => shuffled(sentence.split(' '), n * 1000 + k * 10 + i + 1).join(' ')).join(' '));
+    }
+    out.push(parts.join('\n'));
+  }
+  return out;
+}
+
+function rate(run: () => void, count: number): number {
+  run(); // warm-up
+  const started = performance.now();
+  run();
+  return count / ((performance.now() - started) / 1000);
+}
+
+const texts = articles(DOCUMENTS);
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length;
+const lines = texts.map((text, i) => JSON.stringify({ id: `d${i}`, title: '', text }));
+const francRate = rate(() => texts.forEach((t) => franc(t)), texts.length);
+const classifyRate = rate(() => {
+  const classifier = defaultLineClassifier(SEEDS_DIR);
+  lines.forEach((line) => classifier.classify(line));
+}, lines.length);
+process.stdout.write(
+  [
+    `marsad classify benchmark: ${DOCUMENTS} Arabic articles of ${(bytes / 1024).toFixed(1)} KB on average`,
+    `  franc alone on the full texts: ${francRate.toFixed(0)} documents/s`,
+    `  marsad classify (language, tags, fingerprint, copies): ${classifyRate.toFixed(0)} documents/s`,
+    `  ratio classify / franc: ${(classifyRate / francRate).toFixed(2)} (target >= 3)`,
+  ].join('\n') + '\n',
+);
