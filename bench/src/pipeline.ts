@@ -43,11 +43,20 @@ async function main() {
       runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${n}}`, config.pipeline, FEEDS, PER_FEED, fetchPerItem);
     // Alternating runs, best of each: the machine is shared, and one slow moment should not decide the ratio.
     const baseline1 = await emptyRun(1);
+    // Redis holds two things: the queues (bounded by retention) and the copy index (one entry per
+    // original, kept for the copy window). Each is measured by deleting the index after a batch.
+    const indexPrefix = config.env.MARSAD_INDEX_PREFIX.replace(/:index$/, '');
+    const measure = async () => {
+      const total = await usedMemory(runtime.connection);
+      await deleteKeysWithPrefix(runtime.connection, indexPrefix);
+      const queues = await usedMemory(runtime.connection);
+      return { queues: queues - before, index: total - queues };
+    };
     const first = await runOnce(runtime, { prefix: PREFIX });
-    const afterFirst = await usedMemory(runtime.connection);
+    const afterFirst = await measure();
     const baseline2 = await emptyRun(2);
     const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls).sources });
-    const afterSecond = await usedMemory(runtime.connection);
+    const afterSecond = await measure();
     const perItem = Math.max(await emptyRun(3, true), await emptyRun(4, true));
 
     const rate = (summary: RunSummary) => summary.new / (summary.processingMs / 1000);
@@ -60,8 +69,9 @@ async function main() {
         `(${first.new + second.new} stored, ${first.errors.length + second.errors.length} errors)`,
       `  ratio pipeline / empty topology, best of each: ${(pipelineRate / baseline).toFixed(2)} (target >= 0.50)`,
       `  empty topology with one fetch job per item too (the issue's wording): ${perItem.toFixed(0)} items/s, ratio ${(pipelineRate / perItem).toFixed(2)}`,
-      `  Redis used_memory: before ${mb(before)}, after ${first.new} items ${mb(afterFirst)}, after ${first.new + second.new} items ${mb(afterSecond)} ` +
-        `(growth over the second batch: ${mb(afterSecond - afterFirst)}; retention keeps ${config.pipeline.retention.completedCount} completed jobs per queue)`,
+      `  Redis memory of the queues above the start: ${mb(afterFirst.queues)} after ${first.new} items, ${mb(afterSecond.queues)} after ${first.new + second.new} ` +
+        `(retention keeps ${config.pipeline.retention.completedCount} finished jobs per queue)`,
+      `  Redis memory of the copy index: ${(afterFirst.index / first.new).toFixed(0)} bytes per item (kept ${config.pipeline.copyWindowDays} days)`,
       `  process RSS at the end: ${mb(process.memoryUsage().rss)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

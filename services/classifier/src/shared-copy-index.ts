@@ -18,7 +18,7 @@ const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
-local shards, samplesPer, maxPosting = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
+local shards, samplesPer, maxPosting, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
 local byte, sub = string.byte, string.sub
 
 local current = math.floor(now / genLen)
@@ -31,7 +31,7 @@ local function shardOfShingle(s, i) return (byte(s, i + 2) * 256 + byte(s, i + 3
 local function shardOfId(text)
   local h = 0
   for i = 1, #text do h = (h * 31 + byte(text, i)) % 2147483647 end
-  return h % shards
+  return h % idShards
 end
 
 -- Seen before (a re-delivered job, a re-loaded reference): the same answer, nothing filed twice.
@@ -40,9 +40,6 @@ for _, gen in ipairs(gens) do
   local story = redis.call('HGET', p .. ':' .. gen .. ':i:' .. idShard, id)
   if story then return { 'known', story, '', '0' } end
 end
-
-local present = {}
-for i = 1, #contains, 2 do present[byte(contains, i) * 256 + byte(contains, i + 1)] = true end
 
 local candidates = {}
 for i = 1, #lookup, 4 do
@@ -53,8 +50,13 @@ for i = 1, #lookup, 4 do
   end
 end
 
+local present = nil
 local best, bestCoverage, bestRef, bestStory, similarity = nil, -1, false, nil, 0
 for n in pairs(candidates) do
+  if not present then
+    present = {}
+    for i = 1, #contains, 2 do present[byte(contains, i) * 256 + byte(contains, i + 1)] = true end
+  end
   local record = redis.call('GET', p .. ':doc:' .. n)
   if record then
     local ref, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
@@ -101,10 +103,12 @@ export interface SharedCopyIndexOptions {
   prefix: string;
   /** How long an ordinary item stays findable. @defaultValue 30 days */
   windowSeconds?: number;
-  /** Length of one expiry generation. @defaultValue 10 days */
+  /** Length of one expiry generation (a lookup searches window / generation + 1 of them). @defaultValue 15 days */
   generationSeconds?: number;
-  /** Hash keys per generation for postings and ids (bounds each hash's size). @defaultValue 65536 */
+  /** Hash keys per generation for postings: keeps each hash small (and compact) up to millions of articles. @defaultValue 65536 */
   shards?: number;
+  /** Hash keys per generation for item ids. @defaultValue 4096 */
+  idShards?: number;
   /** Articles kept per posting. @defaultValue 64 */
   maxPosting?: number;
   now?: () => number;
@@ -130,8 +134,9 @@ export class SharedCopyIndex {
   ) {
     this.options = {
       windowSeconds: 30 * 86_400,
-      generationSeconds: 10 * 86_400,
+      generationSeconds: 15 * 86_400,
       shards: 65_536,
+      idShards: 4_096,
       maxPosting: 64,
       now: () => Date.now(),
       ...options,
@@ -146,7 +151,7 @@ export class SharedCopyIndex {
       o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16), bigEndian16(sketch.samples16),
-      String(o.shards), String(SHINGLE_SIZE), String(o.maxPosting),
+      String(o.shards), String(SHINGLE_SIZE), String(o.maxPosting), String(o.idShards),
     )) as string[];
     const [kind, storyId, copied, , similarity] = reply;
     if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };

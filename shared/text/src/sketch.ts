@@ -3,8 +3,12 @@ import { SHINGLE_SIZE } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
 export const POSTING_SHINGLES = 16;
-/** Shingles a lookup asks about (the new article's smallest): enough to meet a filed article's sketch. */
-export const LOOKUP_SHINGLES = 128;
+/**
+ * Shingles a lookup asks about (the new article's smallest). A filed article's POSTING_SHINGLES
+ * smallest that the new one contains are among the new one's LOOKUP_SHINGLES smallest as long as it
+ * is at most LOOKUP_SHINGLES / POSTING_SHINGLES (3) times longer.
+ */
+export const LOOKUP_SHINGLES = 48;
 /** Word positions sampled to estimate how much of an article another one reproduces. */
 export const COVERAGE_SAMPLES = 32;
 

@@ -1,0 +1,84 @@
+/**
+ * The shared copy index in Redis: lookup+insert cost with SMALL and with LARGE entries filed, and
+ * Redis memory per entry. Articles are random sketches (distinct, as most news items are).
+ *   BENCH_INDEX_SMALL (default 10000), BENCH_INDEX_LARGE (default 1000000)
+ */
+import { SharedCopyIndex } from '@marsad/service-classifier';
+import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
+import { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { TEST_REDIS_URL } from '@marsad/testing';
+
+const SMALL = Number(process.env.BENCH_INDEX_SMALL ?? 10_000);
+const LARGE = Number(process.env.BENCH_INDEX_LARGE ?? 1_000_000);
+const PROBES = 2_000;
+const IN_FLIGHT = 64;
+const PREFIX = `{marsad-bench-index-${process.pid}}`;
+
+let state = 12345;
+const random32 = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+
+function randomSketch(): Sketch {
+  const shingles = Uint32Array.from({ length: 450 }, random32).sort();
+  return {
+    postings: shingles.slice(0, POSTING_SHINGLES),
+    lookup: shingles.slice(0, LOOKUP_SHINGLES),
+    contains16: Uint16Array.from(shingles, (s) => s >>> 16),
+    samples16: Uint16Array.from({ length: COVERAGE_SAMPLES * SHINGLE_SIZE }, () => random32() >>> 16),
+    words: 453,
+  };
+}
+
+const redis = createRedis(TEST_REDIS_URL, 'marsad-bench');
+const index = new SharedCopyIndex(redis, { prefix: `${PREFIX}:index` });
+const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+let filed = 0;
+
+/** Files articles until `target` are in the index, IN_FLIGHT calls at a time. */
+async function fillTo(target: number): Promise<number> {
+  const started = performance.now();
+  const count = target - filed;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < count) {
+        next++;
+        await index.checkAndInsert(`fill-${filed + next}`, randomSketch());
+      }
+    }),
+  );
+  filed = target;
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Mean microseconds of one lookup+insert, one call at a time (latency, not throughput). */
+async function probe(label: string): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < PROBES; i++) await index.checkAndInsert(`probe-${label}-${i}`, randomSketch());
+  filed += PROBES;
+  return ((performance.now() - started) * 1000) / PROBES;
+}
+
+try {
+  await deleteKeysWithPrefix(redis, PREFIX);
+  const empty = await usedMemory();
+  const fillRate = await fillTo(SMALL);
+  const smallCost = await probe('small');
+  const smallMemory = (await usedMemory()) - empty;
+  const smallEntries = filed;
+  await fillTo(LARGE);
+  const largeCost = await probe('large');
+  const largeMemory = (await usedMemory()) - empty;
+  process.stdout.write(
+    [
+      `marsad copy index benchmark (Redis, ${LOOKUP_SHINGLES} lookup shingles, ${POSTING_SHINGLES} postings per article)`,
+      `  filing rate while filling: ${fillRate.toFixed(0)} articles/s (${IN_FLIGHT} calls in flight)`,
+      `  lookup+insert with ${smallEntries} entries: ${smallCost.toFixed(0)} µs per article`,
+      `  lookup+insert with ${filed} entries: ${largeCost.toFixed(0)} µs per article`,
+      `  ratio large / small: ${(largeCost / smallCost).toFixed(2)} (target <= 1.5)`,
+      `  Redis memory per entry: ${(smallMemory / smallEntries).toFixed(0)} bytes at ${smallEntries}, ${(largeMemory / filed).toFixed(0)} bytes at ${filed} (target < 1024)`,
+    ].join('\n') + '\n',
+  );
+} finally {
+  await deleteKeysWithPrefix(redis, PREFIX);
+  redis.disconnect();
+}
