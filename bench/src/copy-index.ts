@@ -10,7 +10,7 @@ import { TEST_REDIS_URL } from '@marsad/testing';
 
 const SMALL = Number(process.env.BENCH_INDEX_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_INDEX_LARGE ?? 1_000_000);
-const PROBES = 2_000;
+const PROBES = 1_000;
 const IN_FLIGHT = 64;
 const PREFIX = `{marsad-bench-index-${process.pid}}`;
 
@@ -50,12 +50,19 @@ async function fillTo(target: number): Promise<number> {
   return count / ((performance.now() - started) / 1000);
 }
 
-/** Mean microseconds of one lookup+insert, one call at a time (latency, not throughput). */
+/**
+ * Mean microseconds of one lookup+insert, one call at a time (latency, not throughput): the best of
+ * three rounds, as the machine is shared and a busy moment should not decide the figure.
+ */
 async function probe(label: string): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < PROBES; i++) await index.checkAndInsert(`probe-${label}-${i}`, randomSketch());
-  filed += PROBES;
-  return ((performance.now() - started) * 1000) / PROBES;
+  const rounds: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    for (let i = 0; i < PROBES; i++) await index.checkAndInsert(`probe-${label}-${round}-${i}`, randomSketch());
+    filed += PROBES;
+    rounds.push(((performance.now() - started) * 1000) / PROBES);
+  }
+  return Math.min(...rounds);
 }
 
 try {

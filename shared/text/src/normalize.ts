@@ -53,7 +53,7 @@ function foldWord(word: string): string {
     .replace(/[\u0600-\u06FF]/g, foldCharacter)
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+    .replace(/[\u0300-\u036f]/g, ''); // Latin accents: "Sûreté" and "surete" match
 }
 
 /**
@@ -61,14 +61,7 @@ function foldWord(word: string): string {
  * word break, so "“أنتربول”" and "(الانتربول)" both yield their bare words.
  */
 export function normalizeForMatching(text: string): string {
-  return decodeHtmlEntities(text)
-    .normalize('NFKC')
-    .replace(DIACRITICS, '')
-    .replace(TATWEEL, '')
-    .replace(/[\u0600-\u06FF]/g, foldCharacter)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '') // Latin accents: "Sûreté" and "surete" match
+  return foldWord(decodeHtmlEntities(text))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
