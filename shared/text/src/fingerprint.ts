@@ -28,11 +28,6 @@ function combine(hashes: readonly number[], start: number, count: number): numbe
   return mix32(h);
 }
 
-/** The distinct shingle hashes, sorted. */
-export function shingles(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
-  return distinctSorted(shingleSequence(words, size));
-}
-
 export function distinctSorted(sequence: Uint32Array): Uint32Array {
   const sorted = Uint32Array.from(sequence).sort();
   let kept = 0;
@@ -136,35 +131,4 @@ export function bandKeys(signature: Uint16Array): number[] {
     keys.push(mix32(h));
   }
   return keys;
-}
-
-/** Share of signature values two signatures agree on: an estimate of their shingle sets' Jaccard index. */
-export function estimatedJaccard(a: Uint16Array, b: Uint16Array): number {
-  let same = 0;
-  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / SIGNATURE_SIZE;
-}
-
-/** |A ∩ B| / |A| exactly, for sorted shingle sets: how much of A reappears in B. */
-export function containment(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared / a.length;
-}
-
-/** |A ∩ B| / |A| estimated from MinHash signatures and set sizes (J = |A∩B| / |A∪B|). */
-export function estimatedContainment(a: Uint16Array, sizeA: number, b: Uint16Array, sizeB: number): number {
-  if (sizeA === 0) return 0;
-  const j = estimatedJaccard(a, b);
-  return Math.min(1, (j * (sizeA + sizeB)) / ((1 + j) * sizeA));
 }

@@ -6,16 +6,12 @@ export { detectLanguage, type LanguageResult } from './language.js';
 export {
   BANDS,
   bandKeys,
-  containment,
   coverage,
   coveredWords,
   distinctSorted,
-  estimatedContainment,
-  estimatedJaccard,
   minhash,
   ROWS_PER_BAND,
   shingleSequence,
-  shingles,
   SHINGLE_SIZE,
   SIGNATURE_SIZE,
 } from './fingerprint.js';
@@ -36,4 +32,4 @@ export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText }
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));
-export { COVERAGE_SAMPLES, estimatedCoverage, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type Sketch } from './sketch.js';
+export { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type Sketch } from './sketch.js';

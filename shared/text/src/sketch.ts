@@ -46,18 +46,3 @@ export function sketchOf(fingerprint: Fingerprint): Sketch {
     words,
   };
 }
-
-/** The share of sampled words of `stored` that an article with `contains16` reproduces: coverage, estimated. */
-export function estimatedCoverage(stored: Pick<Sketch, 'samples16'>, contains16: Uint16Array): number {
-  const present = new Set(contains16);
-  let covered = 0;
-  for (let k = 0; k < COVERAGE_SAMPLES; k++) {
-    for (let j = 0; j < SHINGLE_SIZE; j++) {
-      if (present.has(stored.samples16[k * SHINGLE_SIZE + j]!)) {
-        covered++;
-        break;
-      }
-    }
-  }
-  return covered / COVERAGE_SAMPLES;
-}
