@@ -2,10 +2,16 @@ import type { PipelineConfig } from '@marsad/config';
 import { defaultJobOptions, deleteKeysWithPrefix, type Redis } from '@marsad/queues';
 import { Queue, Worker } from 'bullmq';
 
+export interface EmptyTopologyOptions {
+  /** One fetch job per item instead of one per feed (the pipeline's shape). */
+  fetchPerItem?: boolean;
+  /** Article text the classify and store jobs carry, as the pipeline's do; none when absent. */
+  text?: string;
+}
+
 /**
  * The baseline: Marsad's BullMQ topology (same queues, concurrency and job options) with processors
- * that only enqueue the next job. `fetchPerItem` false: one fetch job per feed, as the pipeline has;
- * true: one job per item in every stage, fetch included.
+ * that only enqueue the next job and return nothing, so no result is stored with the job.
  */
 export async function runEmptyTopology(
   connection: Redis,
@@ -13,7 +19,7 @@ export async function runEmptyTopology(
   pipeline: PipelineConfig,
   feeds: number,
   perFeed: number,
-  fetchPerItem = false,
+  { fetchPerItem = false, text }: EmptyTopologyOptions = {},
 ): Promise<number> {
   const opts = defaultJobOptions(pipeline);
   const queue = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: opts });
@@ -23,15 +29,16 @@ export async function runEmptyTopology(
   const all = new Promise<void>((resolve) => (resolveAll = resolve));
   const total = feeds * perFeed;
   const worker = (name: string, concurrency: number, next: (data: { id: string }) => Promise<unknown>) =>
-    new Worker(name, async (job) => next(job.data as { id: string }), { connection, prefix, concurrency });
+    new Worker(name, async (job) => void (await next(job.data as { id: string })), { connection, prefix, concurrency });
+  const withText = (id: string) => (text === undefined ? { id } : { id, text });
   const workers = [
     worker('fetch', pipeline.concurrency.fetch, async (data) =>
       fetchPerItem
-        ? classify.add('classify', data, { jobId: `item-${data.id}` })
-        : classify.addBulk(Array.from({ length: perFeed }, (_, i) => ({ name: 'classify', data: { id: `${data.id}-${i}` }, opts: { jobId: `item-${data.id}-${i}` } }))),
+        ? classify.add('classify', withText(data.id), { jobId: `item-${data.id}` })
+        : classify.addBulk(Array.from({ length: perFeed }, (_, i) => ({ name: 'classify', data: withText(`${data.id}-${i}`), opts: { jobId: `item-${data.id}-${i}` } }))),
     ),
-    worker('classify', pipeline.concurrency.classify, (data) => store.add('store', data, { jobId: `item-${data.id}` })),
-    worker('store', pipeline.concurrency.store, (data) => alert.add('alert', data, { jobId: `item-${data.id}` })),
+    worker('classify', pipeline.concurrency.classify, (data) => store.add('store', withText(data.id), { jobId: `item-${data.id}` })),
+    worker('store', pipeline.concurrency.store, (data) => alert.add('alert', { id: data.id }, { jobId: `item-${data.id}` })),
     worker('alert', pipeline.concurrency.alert, async () => {
       if (++done === total) resolveAll();
     }),

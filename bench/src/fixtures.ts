@@ -4,38 +4,77 @@ import { rssFeed, serveFixtures, type FeedEntry, type FixtureServer } from '@mar
 
 const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
-/** Paragraphs of real Arabic news (the reference articles), recombined into distinct 1-3 KB articles. */
-function paragraphs(): string[] {
-  return readdirSync(SEEDS_DIR)
+/** One in this many items republishes an earlier article of the batch (agency copy), as news feeds do. */
+export const COPY_EVERY = 5;
+
+/** Real Arabic news text: the reference articles' sentences and their words in running order. */
+function corpus(): { sentences: string[]; words: string[] } {
+  const text = readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(`${SEEDS_DIR}${f}`, 'utf8').split('\n'))
-    .map((p) => p.trim())
-    .filter((p) => p.length > 80);
+    .map((f) => readFileSync(`${SEEDS_DIR}${f}`, 'utf8'))
+    .join('\n');
+  const sentences = text.split(/(?<=[.!؟])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 8);
+  return { sentences, words: text.split(/\s+/).filter(Boolean) };
+}
+
+/** A small deterministic PRNG (mulberry32), so every run serves the same articles. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A distinct 1-3 KB article: sentences of Arabic news words drawn with their corpus frequencies (so
+ * no two articles share more than common words), and in one article of three a real sentence of the
+ * corpus, which is how tags and shared phrases occur in real news.
+ */
+function article(next: () => number, { sentences, words }: ReturnType<typeof corpus>): string {
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const count = 3 + Math.floor(next() * 6);
+  const lines = Array.from({ length: count }, () => `${Array.from({ length: 12 + Math.floor(next() * 14) }, () => pick(words)).join(' ')}.`);
+  if (next() < 1 / 3) lines[Math.floor(next() * count)] = pick(sentences);
+  return lines.join('\n');
 }
 
 export interface BenchFeeds {
   server: FixtureServer;
   urls: string[];
   items: number;
+  /** An article of median length, for a baseline whose jobs carry what the pipeline's carry. */
+  typicalText: string;
 }
 
-/** `feeds` local RSS feeds of `perFeed` items each; `batch` makes every URL new for a later pass. */
+/**
+ * `feeds` local RSS feeds of `perFeed` items each; `batch` makes every article and URL new for a
+ * later pass. Every COPY_EVERY-th item copies an earlier item of the batch under its own title.
+ */
 export async function serveBenchFeeds(feeds: number, perFeed: number, batch = 0): Promise<BenchFeeds> {
-  const pool = paragraphs();
+  const text = corpus();
+  const next = random(batch + 1);
+  const bodies: string[] = [];
   const routes: Record<string, { body: string; headers: Record<string, string> }> = {};
   for (let f = 0; f < feeds; f++) {
     const entries: FeedEntry[] = Array.from({ length: perFeed }, (_, i) => {
       const n = f * perFeed + i;
-      const body = [0, 1, 2].map((k) => pool[(n * 3 + k) % pool.length]).join('\n');
+      const copies = n > 0 && n % COPY_EVERY === 0;
+      const body = copies ? bodies[Math.floor(next() * bodies.length)]! : article(next, text);
+      bodies.push(body);
       return {
-        title: `${pool[n % pool.length]!.slice(0, 60)} ${n}`,
+        title: `${body.slice(0, 60)} ${n}`,
         link: `https://bench-${f}.example.ma/${batch}/article-${n}.html`,
-        description: `<p>${body.replaceAll('\n', '</p><p>')}</p><p>رقم ${batch}-${n}</p>`,
+        description: `<p>${body.replaceAll('\n', '</p><p>')}</p>`,
         pubDate: new Date(Date.UTC(2024, 10, 1) + n * 60_000).toUTCString(),
       };
     });
     routes[`/feed-${f}.xml`] = { body: rssFeed(`bench ${f}`, `https://bench-${f}.example.ma`, entries), headers: { 'content-type': 'application/rss+xml; charset=utf-8' } };
   }
   const server = await serveFixtures(routes);
-  return { server, urls: Object.keys(routes).map((path) => server.url(path)), items: feeds * perFeed };
+  const typicalText = [...bodies].sort((a, b) => a.length - b.length)[Math.floor(bodies.length / 2)]!;
+  return { server, urls: Object.keys(routes).map((path) => server.url(path)), items: feeds * perFeed, typicalText };
 }

@@ -2,8 +2,10 @@
  * npm run bench [-- --items N]
  *
  * End-to-end items/s through the real pipeline (local feeds -> fetch -> classify -> store -> alert)
- * against, in the same run, the same BullMQ topology with empty processors; their ratio; Redis memory
- * after one and after two batches of N new items (retention should keep it flat); process RSS.
+ * against, in the same run, the same BullMQ topology with empty processors, and their ratio; Redis
+ * memory after one and after two batches of N new items (retention should keep it flat); process RSS.
+ * The store is PGlite in a temporary folder, or, when DATABASE_URL is set, a throwaway database on
+ * that PostgreSQL server (created and dropped by the run).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +15,9 @@ import { openRuntime, runOnce, type RunSummary } from '@marsad/cli';
 import { createLogger } from '@marsad/logger';
 import { deleteKeysWithPrefix } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
+import { createTestDatabase } from '@marsad/testing';
 import { serveBenchFeeds } from './fixtures.js';
-import { runEmptyTopology } from './empty-topology.js';
+import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
 const PER_FEED = 20;
 const argIndex = process.argv.indexOf('--items');
@@ -22,27 +25,37 @@ const ITEMS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : Number(process
 const FEEDS = Math.max(1, Math.round(ITEMS / PER_FEED));
 const PREFIX = `{marsad-bench-${process.pid}}`;
 
-function configFor(urls: string[]): Config {
+function configFor(urls: string[], databaseUrl: string | undefined): Config {
   const yaml = `sources:\n${urls.map((url, i) => `  - { id: feed-${i}, adapter: rss, url: "${url}" }`).join('\n')}\n`;
-  const env = parseEnv({ ...process.env, MARSAD_QUEUE_PREFIX: PREFIX, MARSAD_DATA_DIR: process.env.MARSAD_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'marsad-bench-')) });
+  const env = parseEnv({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    MARSAD_QUEUE_PREFIX: PREFIX,
+    MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-bench-')),
+  });
   return { ...parseConfigText(yaml, 'bench sources', adapterOptionChecks()), env, file: 'bench sources' };
 }
 
 const usedMemory = async (redis: { info(section: string): Promise<string> }) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rate = (summary: RunSummary) => summary.new / (summary.processingMs / 1000);
 
 async function main() {
+  const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : undefined;
   const batch1 = await serveBenchFeeds(FEEDS, PER_FEED, 1);
   const batch2 = await serveBenchFeeds(FEEDS, PER_FEED, 2);
-  const config = configFor(batch1.urls);
+  const config = configFor(batch1.urls, database?.url);
   const runtime = await openRuntime(config, createLogger({ level: 'warn', format: 'json' }));
   try {
     await deleteKeysWithPrefix(runtime.connection, PREFIX);
     const before = await usedMemory(runtime.connection);
-    const emptyRun = (n: number, fetchPerItem = false) =>
-      runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${n}}`, config.pipeline, FEEDS, PER_FEED, fetchPerItem);
-    // Alternating runs, best of each: the machine is shared, and one slow moment should not decide the ratio.
-    const baseline1 = await emptyRun(1);
+    let runs = 0;
+    const emptyRun = (options: EmptyTopologyOptions) =>
+      runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${++runs}}`, config.pipeline, FEEDS, PER_FEED, options);
+    const carrying = { text: batch1.typicalText };
+    // Baselines and pipeline runs alternate, best of each: the machine is shared, and one slow moment
+    // should not decide the ratio.
+    const baselines = [await emptyRun(carrying), await emptyRun({})];
     // Redis holds two things: the queues (bounded by retention) and the copy index (one entry per
     // original, kept for the copy window). Each is measured by deleting the index after a batch.
     const indexPrefix = config.env.MARSAD_INDEX_PREFIX.replace(/:index$/, '');
@@ -54,24 +67,27 @@ async function main() {
     };
     const first = await runOnce(runtime, { prefix: PREFIX });
     const afterFirst = await measure();
-    const baseline2 = await emptyRun(2);
-    const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls).sources });
+    baselines.push(await emptyRun(carrying), await emptyRun({}));
+    const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls, database?.url).sources });
     const afterSecond = await measure();
-    const perItem = Math.max(await emptyRun(3, true), await emptyRun(4, true));
+    const perItem = Math.max(await emptyRun({ ...carrying, fetchPerItem: true }), await emptyRun({ ...carrying, fetchPerItem: true }));
 
-    const rate = (summary: RunSummary) => summary.new / (summary.processingMs / 1000);
-    const baseline = Math.max(baseline1, baseline2);
+    const withText = Math.max(baselines[0]!, baselines[2]!);
+    const idsOnly = Math.max(baselines[1]!, baselines[3]!);
     const pipelineRate = Math.max(rate(first), rate(second));
+    const figures = (label: string, a: number, b: number) => `${label}: ${a.toFixed(0)} and ${b.toFixed(0)} items/s`;
     const lines = [
       `marsad pipeline benchmark: 2 x ${batch1.items} new items in ${FEEDS} local feeds of ${PER_FEED}, store: ${runtime.store.kind}`,
-      `  empty topology (same queues, one fetch job per feed as in the pipeline, empty processors): ${baseline1.toFixed(0)} and ${baseline2.toFixed(0)} items/s`,
-      `  real pipeline, fetch -> classify -> store -> alert: ${rate(first).toFixed(0)} and ${rate(second).toFixed(0)} items/s ` +
-        `(${first.new + second.new} stored, ${first.errors.length + second.errors.length} errors)`,
-      `  ratio pipeline / empty topology, best of each: ${(pipelineRate / baseline).toFixed(2)} (target >= 0.50)`,
-      `  empty topology with one fetch job per item too (the issue's wording): ${perItem.toFixed(0)} items/s, ratio ${(pipelineRate / perItem).toFixed(2)}`,
+      `  ${figures('empty topology, jobs carrying the article text as the pipeline\'s do', baselines[0]!, baselines[2]!)}`,
+      `  ${figures('empty topology, jobs carrying only an id', baselines[1]!, baselines[3]!)}`,
+      `  ${figures('real pipeline, fetch -> classify -> store -> alert', rate(first), rate(second))} ` +
+        `(${first.new + second.new} stored, ${first.duplicates + second.duplicates} copies, ${first.errors.length + second.errors.length} errors)`,
+      `  ratio pipeline / empty topology carrying the text, best of each: ${(pipelineRate / withText).toFixed(2)} (target >= 0.50)`,
+      `  ratio pipeline / empty topology carrying ids: ${(pipelineRate / idsOnly).toFixed(2)}`,
+      `  empty topology with one fetch job per item too: ${perItem.toFixed(0)} items/s, ratio ${(pipelineRate / perItem).toFixed(2)}`,
       `  Redis memory of the queues above the start: ${mb(afterFirst.queues)} after ${first.new} items, ${mb(afterSecond.queues)} after ${first.new + second.new} ` +
         `(retention keeps ${config.pipeline.retention.completedCount} finished jobs per queue)`,
-      `  Redis memory of the copy index: ${(afterFirst.index / first.new).toFixed(0)} bytes per item (kept ${config.pipeline.copyWindowDays} days)`,
+      `  Redis memory of the copy index: ${(afterFirst.index / (first.new - first.duplicates)).toFixed(0)} bytes per original (kept ${config.pipeline.copyWindowDays} days)`,
       `  process RSS at the end: ${mb(process.memoryUsage().rss)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -80,6 +96,7 @@ async function main() {
     await runtime.close();
     await batch1.server.close();
     await batch2.server.close();
+    await database?.drop();
   }
 }
 

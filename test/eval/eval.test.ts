@@ -1,18 +1,50 @@
 import { defaultLineClassifier } from '@marsad/cli';
-import { describe, expect, it } from 'vitest';
+import { createRedis } from '@marsad/queues';
+import { analyseItem, loadReferences, loadTagger, SharedCopyIndex } from '@marsad/service-classifier';
+import { createTestRedis } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelledSet, SEEDS_DIR } from './dataset.js';
-import { evaluate, formatReport } from './evaluate.js';
+import { evaluate, formatReport, type Classify, type EvaluationReport } from './evaluate.js';
+
+const items = labelledSet();
+const TAGS = ['interpol', 'dgsn'];
+
+/** `marsad classify`'s classifier: the in-process index. */
+async function lineClassifier(): Promise<Classify> {
+  const classifier = defaultLineClassifier(SEEDS_DIR);
+  return (item) => classifier.classify(JSON.stringify(item));
+}
+
+/** The pipeline's classifier: the index every classifier replica shares, in a real Redis. */
+const redis = createTestRedis('eval');
+const connection = createRedis(redis.url);
+afterAll(async () => {
+  connection.disconnect();
+  await redis.cleanup();
+});
+async function pipelineClassifier(): Promise<Classify> {
+  const analyser = { tagger: loadTagger(), index: new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-index}:index` }) };
+  await loadReferences(analyser.index, SEEDS_DIR);
+  const fetchedAt = new Date().toISOString();
+  return (item) => analyseItem({ ...item, sourceId: 'eval', url: `https://eval.example/${item.id}`, publishedAt: null, fetchedAt }, analyser);
+}
 
 /**
- * The labelled set through the classifier of `marsad classify`. The figures asserted are the ones the
- * analysis reaches; a change that lowers any of them fails here, with the mistakes listed.
+ * The labelled set through both classifiers. The figures asserted are the ones the analysis reaches;
+ * a change that lowers any of them fails here, with the mistakes listed.
  */
-describe('text analysis on the labelled set', () => {
-  const items = labelledSet();
-  const report = evaluate(items, defaultLineClassifier(SEEDS_DIR), ['interpol', 'dgsn']);
-  const context = formatReport(report);
+describe.each([
+  ['marsad classify', lineClassifier],
+  ['the pipeline (shared index in Redis)', pipelineClassifier],
+])('text analysis on the labelled set, through %s', (_name, classifier) => {
+  let report: EvaluationReport;
+  let context = '';
+  beforeAll(async () => {
+    report = await evaluate(items, await classifier(), TAGS);
+    context = formatReport(report);
+  });
 
-  it('covers every kind of case the issue lists', () => {
+  it('runs on a set that covers every kind of case the issue lists', () => {
     const kinds = new Set(items.map((i) => i.kind.split(':')[0]));
     for (const kind of ['copy-of-reference', 'copy-of-item', 'same-event', 'quotes-a-paragraph', 'tag', 'trap', 'language', 'language-short']) {
       expect(kinds, kind).toContain(kind);

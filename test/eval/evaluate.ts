@@ -1,4 +1,4 @@
-import type { ClassifyOutput, LineClassifier } from '@marsad/cli';
+import type { ClassifyOutput } from '@marsad/cli';
 import type { LabelledItem } from './dataset.js';
 
 export interface PRF {
@@ -26,8 +26,19 @@ function prf(tp: number, fp: number, fn: number): PRF {
   return { precision, recall, f1, tp, fp, fn };
 }
 
-/** Runs every item through the classifier `marsad classify` uses, in order, and scores the answers. */
-export function evaluate(items: readonly LabelledItem[], classifier: LineClassifier, tagNames: readonly string[]): EvaluationReport {
+export interface Verdict {
+  language?: string;
+  arabic?: boolean;
+  duplicateOf?: string | null;
+  similarity?: number | null;
+  tags?: string[];
+  evidence?: ClassifyOutput['evidence'];
+}
+/** One classifier under test: `marsad classify`'s, or the pipeline's (shared index in Redis). */
+export type Classify = (item: { id: string; title: string; text: string }) => Verdict | Promise<Verdict>;
+
+/** Runs every item through `classify`, in order, and scores the answers. */
+export async function evaluate(items: readonly LabelledItem[], classify: Classify, tagNames: readonly string[]): Promise<EvaluationReport> {
   const mistakes: string[] = [];
   let copyTp = 0;
   let copyFp = 0;
@@ -36,7 +47,7 @@ export function evaluate(items: readonly LabelledItem[], classifier: LineClassif
   let languageRight = 0;
   let arabicRight = 0;
   for (const item of items) {
-    const out: ClassifyOutput = classifier.classify(JSON.stringify({ id: item.id, title: item.title, text: item.text }));
+    const out = await classify({ id: item.id, title: item.title, text: item.text });
     const { expected } = item;
     if (out.language === expected.language) languageRight++;
     else mistakes.push(`${item.id}: language ${out.language}, expected ${expected.language}`);

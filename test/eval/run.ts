@@ -3,5 +3,6 @@ import { defaultLineClassifier } from '@marsad/cli';
 import { labelledSet, SEEDS_DIR } from './dataset.js';
 import { evaluate, formatReport } from './evaluate.js';
 
-const report = evaluate(labelledSet(), defaultLineClassifier(SEEDS_DIR), ['interpol', 'dgsn']);
+const classifier = defaultLineClassifier(SEEDS_DIR);
+const report = await evaluate(labelledSet(), (item) => classifier.classify(JSON.stringify(item)), ['interpol', 'dgsn']);
 process.stdout.write(`${formatReport(report)}\n`);

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -7,24 +7,32 @@ import { COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type 
  * an original. Two classifier replicas handling two copies of one new story at the same moment are
  * serialised by Redis, so exactly one of them keeps it as the original.
  *
- * Keys: every key is `<prefix>:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
- *   <p>:seq                    article numbers
- *   <p>:doc:<n>                an article: "ref|storyId|id|words|" + samples (2 bytes each)
- *   <p>:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated (newest kept)
- *   <p>:<gen>:i:<shard>        hash: item id -> story id (re-delivery answers the same)
- * <gen> is "ref" for reference articles (never expire) or a time generation that expires after the window.
+ * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
+ *   <p>:v2:seq                    article numbers
+ *   <p>:v2:doc:<n>                an article: "ref|storyId|id|words|" + samples (2 bytes each); an item's
+ *                                 expires exactly one window after it was filed
+ *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
+ *                                 few, and one HMGET asks about every lookup shingle at once)
+ *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated, or "*" once
+ *                                 the shingle is boilerplate (filed by that many originals: copies are
+ *                                 never filed, so a phrase many originals share is no sign of copying)
+ *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id (re-delivery answers the same)
+ * <gen> is a time generation whose keys expire a window after it ends; a lookup searches the generations
+ * that can hold an article filed within the window. Every redis.call costs about a microsecond, which is
+ * most of this script's time, so the layout keeps the calls per article few (about 120).
  */
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
-local shards, samplesPer, maxPosting, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
-local byte, sub = string.byte, string.sub
+local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
+local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
+local root = p .. ':v2:'
+local refKey = root .. 'ref'
 local current = math.floor(now / genLen)
-local gens = { 'ref' }
-for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = tostring(g) end
-local ownGen = isRef and 'ref' or tostring(current)
+local gens = {}
+for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = root .. g end
 local expireAt = (current + 1) * genLen + window
 
 local function shardOfShingle(s, i) return (byte(s, i + 2) * 256 + byte(s, i + 3)) % shards end
@@ -36,17 +44,35 @@ end
 
 -- Seen before (a re-delivered job, a re-loaded reference): the same answer, nothing filed twice.
 local idShard = shardOfId(id)
+local story = redis.call('HGET', refKey .. ':i', id)
+if story then return { 'known', story, '', '0' } end
 for _, gen in ipairs(gens) do
-  local story = redis.call('HGET', p .. ':' .. gen .. ':i:' .. idShard, id)
+  story = redis.call('HGET', gen .. ':i:' .. idShard, id)
   if story then return { 'known', story, '', '0' } end
 end
 
 local candidates = {}
-for i = 1, #lookup, 4 do
-  local shingle, shard = sub(lookup, i, i + 3), shardOfShingle(lookup, i)
+local function collect(list)
+  if list and list ~= '*' then for n in gmatch(list, '%S+') do candidates[n] = true end end
+end
+-- The postings this article would extend, as read by the lookup (postings are its smallest shingles,
+-- so they are among the lookup's): filing it then needs no second read.
+local own = isRef and refKey or gens[#gens]
+local ownLists = {}
+local shingles = {}
+for i = 1, #lookup, 4 do shingles[#shingles + 1] = sub(lookup, i, i + 3) end
+if #shingles > 0 then
+  for k, list in ipairs(redis.call('HMGET', refKey .. ':p', unpack(shingles))) do
+    collect(list)
+    if isRef then ownLists[shingles[k]] = list end
+  end
+end
+for k, shingle in ipairs(shingles) do
+  local shard = ':p:' .. shardOfShingle(lookup, k * 4 - 3)
   for _, gen in ipairs(gens) do
-    local list = redis.call('HGET', p .. ':' .. gen .. ':p:' .. shard, shingle)
-    if list then for n in string.gmatch(list, '%S+') do candidates[n] = true end end
+    local list = redis.call('HGET', gen .. shard, shingle)
+    collect(list)
+    if gen == own then ownLists[shingle] = list end
   end
 end
 
@@ -57,7 +83,7 @@ for n in pairs(candidates) do
     present = {}
     for i = 1, #contains, 2 do present[byte(contains, i) * 256 + byte(contains, i + 1)] = true end
   end
-  local record = redis.call('GET', p .. ':doc:' .. n)
+  local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
     local ref, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
     local covered = 0
@@ -78,23 +104,29 @@ for n in pairs(candidates) do
 end
 if best then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
 
-local n = tostring(redis.call('INCR', p .. ':seq'))
-local docKey = p .. ':doc:' .. n
+local n = tostring(redis.call('INCR', root .. 'seq'))
+local docKey = root .. 'doc:' .. n
 redis.call('SET', docKey, (isRef and '1' or '0') .. '|' .. id .. '|' .. id .. '|' .. words .. '|' .. samples)
-if not isRef then redis.call('EXPIREAT', docKey, expireAt) end
+if not isRef then redis.call('EXPIREAT', docKey, now + window) end
 for i = 1, #postings, 4 do
-  local key, shingle = p .. ':' .. ownGen .. ':p:' .. shardOfShingle(postings, i), sub(postings, i, i + 3)
-  local list = redis.call('HGET', key, shingle)
-  list = list and (list .. ' ' .. n) or n
-  -- A shingle in very many articles is boilerplate: keep its newest articles only, so lookups stay bounded.
-  local count = select(2, string.gsub(list, ' ', ' ')) + 1
-  if count > maxPosting then list = string.match(list, '^%S+ (.*)$') end
-  redis.call('HSET', key, shingle, list)
-  if not isRef then redis.call('EXPIREAT', key, expireAt) end
+  local key, shingle = isRef and (refKey .. ':p') or (own .. ':p:' .. shardOfShingle(postings, i)), sub(postings, i, i + 3)
+  local list = ownLists[shingle]
+  if list == nil then list = redis.call('HGET', key, shingle) end
+  if list ~= '*' then
+    -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
+    if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
+    list = list and (list .. ' ' .. n) or n
+    if select(2, string.gsub(list, ' ', ' ')) + 1 >= boilerplate then list = '*' end
+    redis.call('HSET', key, shingle, list)
+  end
 end
-local idKey = p .. ':' .. ownGen .. ':i:' .. idShard
-redis.call('HSET', idKey, id, id)
-if not isRef then redis.call('EXPIREAT', idKey, expireAt) end
+if isRef then
+  redis.call('HSET', refKey .. ':i', id, id)
+else
+  local idKey = own .. ':i:' .. idShard
+  redis.call('HSET', idKey, id, id)
+  redis.call('EXPIREAT', idKey, expireAt)
+end
 return { 'original', id, '', '0', tostring(similarity) }
 `;
 
@@ -103,14 +135,17 @@ export interface SharedCopyIndexOptions {
   prefix: string;
   /** How long an ordinary item stays findable. @defaultValue 30 days */
   windowSeconds?: number;
-  /** Length of one expiry generation (a lookup searches window / generation + 1 of them). @defaultValue 15 days */
+  /**
+   * Length of one expiry generation: a lookup searches window / generation + 1 of them, and an
+   * article's postings stay up to one generation longer than the window. @defaultValue the window
+   */
   generationSeconds?: number;
   /** Hash keys per generation for postings: keeps each hash small (and compact) up to millions of articles. @defaultValue 65536 */
   shards?: number;
   /** Hash keys per generation for item ids. @defaultValue 4096 */
   idShards?: number;
-  /** Articles kept per posting. @defaultValue 64 */
-  maxPosting?: number;
+  /** Originals sharing a shingle that make it boilerplate. @defaultValue BOILERPLATE_ARTICLES (3) */
+  boilerplateArticles?: number;
   now?: () => number;
 }
 
@@ -132,12 +167,13 @@ export class SharedCopyIndex {
     private readonly redis: Redis,
     options: SharedCopyIndexOptions,
   ) {
+    const windowSeconds = options.windowSeconds ?? 30 * 86_400;
     this.options = {
-      windowSeconds: 30 * 86_400,
-      generationSeconds: 15 * 86_400,
+      windowSeconds,
+      generationSeconds: windowSeconds,
       shards: 65_536,
       idShards: 4_096,
-      maxPosting: 64,
+      boilerplateArticles: BOILERPLATE_ARTICLES,
       now: () => Date.now(),
       ...options,
     };
@@ -151,7 +187,7 @@ export class SharedCopyIndex {
       o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16), bigEndian16(sketch.samples16),
-      String(o.shards), String(SHINGLE_SIZE), String(o.maxPosting), String(o.idShards),
+      String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
     )) as string[];
     const [kind, storyId, copied, , similarity] = reply;
     if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 
@@ -41,6 +42,13 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      // pool.end() resolves before its clients' sockets have closed; wait for them, so that nothing is
+      // left talking to the server (a database dropped right after would otherwise kill a live session).
+      const closing: Promise<unknown>[] = [];
+      pool.on('remove', (client) => closing.push(once(client, 'end')));
+      await pool.end();
+      await Promise.all(closing);
+    },
   };
 }
