@@ -16,7 +16,15 @@ export type FetchedItem = z.infer<typeof FetchedItemSchema>;
 export interface FetchContext {
   http: HttpClient;
   log: Logger;
+  /**
+   * The URLs among these whose items are not stored yet, so that an adapter fetches article pages
+   * only for new items. Without a store (`marsad sources test`), every URL is new.
+   */
+  filterNew(urls: readonly string[]): Promise<string[]>;
 }
+
+/** For callers without a store: every item is new. */
+export const everythingIsNew = async (urls: readonly string[]): Promise<string[]> => [...urls];
 
 export interface AdapterMeta {
   name: string;

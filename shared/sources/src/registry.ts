@@ -1,9 +1,12 @@
 import type { SourceConfig, SourceOptionsCheck } from '@marsad/config';
 import type { Adapter, FetchContext, FetchedItem } from './adapter.js';
+import { html } from './adapters/html.js';
 import { rss } from './adapters/rss.js';
+import { sitemap } from './adapters/sitemap.js';
+import { wordpress } from './adapters/wordpress.js';
 
 /** Every adapter Marsad ships, by the name sources use in `adapter:`. */
-export const ADAPTERS: Record<string, Adapter> = { rss };
+export const ADAPTERS: Record<string, Adapter> = { rss, html, sitemap, wordpress };
 
 /** Keys every source has; the rest of an entry belongs to its adapter. */
 const COMMON_KEYS = new Set(['id', 'name', 'adapter', 'url', 'interval', 'enabled']);

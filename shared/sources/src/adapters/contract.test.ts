@@ -1,28 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { createLogger } from '@marsad/logger';
 import { SourceSchema } from '@marsad/config';
-import { serveFixtures } from '@marsad/testing';
+import { createLogger } from '@marsad/logger';
 import { describe, expect, it } from 'vitest';
+import { everythingIsNew } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { canonicalUrl, itemIdFor } from '../identity.js';
-import { ADAPTERS, fetchWithAdapter } from '../registry.js';
+import { ADAPTERS, adapterOptionChecks, fetchWithAdapter } from '../registry.js';
+import { replayRecording } from './replay.js';
 
 const log = createLogger({ level: 'silent' });
 const DAY_MS = 86_400_000;
+const ARABIC = /[\u0600-\u06FF]/;
 
 /**
- * Every adapter's example source, replayed from the recorded fixture beside it, must yield items
- * with titles, absolute links, unique ids and sane dates, asking for nothing but its fixture.
+ * Every adapter, replayed from the recording beside it (`<name>.fixture.json`, as `marsad fixtures
+ * record` saves it), must yield well-formed items with correctly decoded Arabic, asking for nothing
+ * that was not recorded. A new adapter gets this test by having its recording.
  */
 describe.each(Object.values(ADAPTERS))('adapter $meta.name contract', (adapter) => {
+  it('documents an example source that its own schema accepts', () => {
+    const example = SourceSchema.parse(adapter.meta.example);
+    expect(adapterOptionChecks()[adapter.meta.name]!(example)).toEqual([]);
+  });
+
   it('reads its recorded fixture into well-formed items', async () => {
-    const example = new URL(String(adapter.meta.example.url));
-    const fixture = readFileSync(new URL(`./${adapter.meta.name}.fixture.xml`, import.meta.url));
-    const server = await serveFixtures({ [example.pathname]: { body: fixture, headers: { 'content-type': 'application/xml' } } });
+    const replay = await replayRecording(new URL(`./${adapter.meta.name}.fixture.json`, import.meta.url));
     const http = createHttpClient();
     try {
-      const source = SourceSchema.parse({ ...adapter.meta.example, url: server.url(example.pathname) });
-      const items = await fetchWithAdapter(adapter, source, { http, log });
+      expect(replay.source.adapter).toBe(adapter.meta.name);
+      const items = await fetchWithAdapter(adapter, replay.source, { http, log, filterNew: everythingIsNew });
       expect(items.length).toBeGreaterThan(0);
       const ids = items.map((item) => itemIdFor(canonicalUrl(item.url)));
       expect(new Set(ids).size).toBe(items.length);
@@ -30,12 +35,14 @@ describe.each(Object.values(ADAPTERS))('adapter $meta.name contract', (adapter) 
         expect(item.title.trim()).not.toBe('');
         expect(item.url).toMatch(/^https?:\/\//);
         expect(item.text.length).toBeGreaterThan(item.title.length);
+        expect(item.text).toMatch(ARABIC);
+        expect(item.text + item.title).not.toContain('\uFFFD');
         if (item.publishedAt) expect(Date.parse(item.publishedAt)).toBeLessThan(Date.now() + DAY_MS);
       }
-      expect(server.unexpected).toEqual([]);
+      expect(replay.unexpected()).toEqual([]);
     } finally {
       await http.close();
-      await server.close();
+      await replay.close();
     }
   });
 });

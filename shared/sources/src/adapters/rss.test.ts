@@ -3,6 +3,7 @@ import { SourceSchema } from '@marsad/config';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { everythingIsNew } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
 import { rss } from './rss.js';
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8') {
   server = await serveFixtures({ '/feed': { body, headers: { 'content-type': contentType } } });
-  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') }), {}, { http, log });
+  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') }), { fullText: false }, { http, log, filterNew: everythingIsNew });
 }
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>

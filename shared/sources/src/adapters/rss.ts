@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
+import { ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
 
 type FeedItem = Parser.Item & { 'content:encoded'?: string; description?: string };
 
@@ -17,8 +18,14 @@ export const rss = defineAdapter({
     description: 'RSS 0.9x/2.0, RDF or Atom feed',
     example: { id: 'hespress', adapter: 'rss', url: 'https://www.hespress.com/feed', interval: '10m' },
   },
-  optionsSchema: z.strictObject({}),
-  async fetch(source, _options, { http }) {
+  optionsSchema: z.strictObject({
+    /** Fetch each new item's page for the whole article, when the feed carries only a teaser. @defaultValue false */
+    fullText: z.boolean().default(false),
+    /** Where the article is on its page (with fullText); without it, a generic extractor finds it. */
+    article: ArticleSelectorsSchema.optional(),
+  }),
+  async fetch(source, options, ctx) {
+    const { http } = ctx;
     const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' });
     const xml = response.text();
     if (!xml.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
@@ -28,7 +35,9 @@ export const rss = defineAdapter({
     } catch (err) {
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
-    return feed.items.flatMap((entry) => toItem(entry, source.url));
+    const items = feed.items.flatMap((entry) => toItem(entry, source.url));
+    if (!options.fullText) return items;
+    return fetchArticles(items.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
   },
 });
 
@@ -47,10 +56,4 @@ function toItem(entry: FeedItem, feedUrl: string): FetchedItem[] {
 
 function isUrl(value: string | undefined): value is string {
   return !!value && /^https?:\/\//i.test(value.trim());
-}
-
-function isoDate(value: string | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -1,0 +1,61 @@
+import * as cheerio from 'cheerio';
+import { z } from 'zod';
+import { defineAdapter } from '../adapter.js';
+import { FetchError } from '../http/fetch-error.js';
+import { ArticleSelectorsSchema, fetchArticles, isoDate, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+
+/** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
+export const html = defineAdapter({
+  meta: {
+    name: 'html',
+    description: 'HTML listing page and article pages, read with CSS selectors (css or css@attribute)',
+    example: {
+      id: 'dgsn-news',
+      adapter: 'html',
+      url: 'https://www.dgsn.gov.ma/ar/actualites',
+      interval: '30m',
+      list: { item: '.news-list article', link: 'a@href', title: 'h3', date: 'time@datetime' },
+      article: { body: '.article-body' },
+    },
+  },
+  optionsSchema: z.strictObject({
+    list: z.strictObject({
+      /** One element per article on the listing page. */
+      item: SelectorSchema,
+      /** The article's link inside the item. @defaultValue "a@href" */
+      link: SelectorSchema.default('a@href'),
+      title: SelectorSchema.optional(),
+      date: SelectorSchema.optional(),
+    }),
+    article: ArticleSelectorsSchema,
+    /** Newest items read per poll (the listing's first). @defaultValue 30 */
+    maxItems: z.number().int().min(1).max(500).default(30),
+  }),
+  async fetch(source, options, ctx) {
+    const listing = await ctx.http.get(source.url, { accept: 'text/html,application/xhtml+xml' });
+    const $ = cheerio.load(listing.text());
+    const elements = $(options.list.item);
+    if (elements.length === 0) {
+      throw new FetchError('parse', `no element matches the list.item selector "${options.list.item}" at ${source.url}`, { url: source.url });
+    }
+    const targets: ArticleTarget[] = [];
+    for (const element of elements.toArray()) {
+      const item = $(element);
+      const link = select($, item, options.list.link);
+      if (!link) continue;
+      let url: string;
+      try {
+        url = new URL(link, listing.url).toString();
+      } catch {
+        continue;
+      }
+      const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
+      targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date)) : null });
+      if (targets.length >= options.maxItems) break;
+    }
+    if (targets.length === 0) {
+      throw new FetchError('parse', `no list.item at ${source.url} has a link matching "${options.list.link}"`, { url: source.url });
+    }
+    return fetchArticles(targets, options.article, ctx);
+  },
+});

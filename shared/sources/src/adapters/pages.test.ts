@@ -1,0 +1,156 @@
+import { gzipSync } from 'node:zlib';
+import { SourceSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { rssFeed, serveFixtures, type FixtureRoute, type FixtureServer } from '@marsad/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { everythingIsNew, type FetchContext } from '../adapter.js';
+import { createHttpClient } from '../http/client.js';
+import { FetchError } from '../http/fetch-error.js';
+import { adapterOptionChecks, fetchWithAdapter, getAdapter } from '../registry.js';
+import { extractArticle, parseSelector } from '../pages.js';
+
+const log = createLogger({ level: 'silent' });
+const http = createHttpClient({ totalTimeoutMs: 2_000 });
+let server: FixtureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const PARAGRAPHS = [
+  'أعلنت المديرية العامة للأمن الوطني عن توقيف ثلاثة أشخاص للاشتباه في تورطهم في قضية تتعلق بالسرقة بالعنف.',
+  'وأوضح المصدر ذاته أن العملية جاءت بعد أبحاث ميدانية دقيقة مكنت من تحديد هوية المشتبه فيهم وتوقيفهم.',
+  'وقد تم وضع الموقوفين تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي تشرف عليه النيابة العامة.',
+];
+const articlePage = (bodyClass: string) => `<html><head><meta charset="utf-8"><title>عنوان الصفحة</title></head><body>
+<nav>القائمة الرئيسية</nav><div class="${bodyClass}">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>
+<aside>مقالات ذات صلة</aside><script>steal()</script></body></html>`;
+const page = (body: string): FixtureRoute => ({ body, headers: { 'content-type': 'text/html; charset=utf-8' } });
+
+async function run(entry: Record<string, unknown>, routes: Record<string, FixtureRoute>, ctx: Partial<FetchContext> = {}) {
+  server = await serveFixtures(routes);
+  const source = SourceSchema.parse({ id: 'test', ...entry, url: server.url(String(entry.url)) });
+  const problems = adapterOptionChecks()[source.adapter]!(source);
+  if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
+  return fetchWithAdapter(getAdapter(source.adapter)!, source, { http, log, filterNew: everythingIsNew, ...ctx });
+}
+
+describe('selectors', () => {
+  it('reads css@attribute as an attribute and plain css as text', () => {
+    expect(parseSelector('time@datetime')).toEqual({ css: 'time', attribute: 'datetime' });
+    expect(parseSelector('@href')).toEqual({ css: '', attribute: 'href' });
+    expect(parseSelector('a[href^="/ar"] h3')).toEqual({ css: 'a[href^="/ar"] h3' });
+  });
+
+  it('rejects an invalid selector in the sources file', () => {
+    const check = adapterOptionChecks().html!;
+    const problems = check(SourceSchema.parse({ id: 'x', adapter: 'html', url: 'https://x.ma', list: { item: 'div[[' }, article: { body: 'p' } }));
+    expect(problems.map((p) => p.message).join()).toMatch(/not a valid CSS selector/);
+  });
+});
+
+describe('generic article extractor', () => {
+  it('finds the article text without selectors and leaves navigation and scripts out', () => {
+    const { body } = extractArticle(articlePage('story'));
+    expect(body.split('\n')).toEqual(PARAGRAPHS);
+  });
+});
+
+describe('html adapter', () => {
+  const entry = { adapter: 'html', url: '/news', list: { item: 'li.news', link: 'a@href', title: 'a', date: 'time@datetime' }, article: { body: '.content' } };
+  const listing = `<ul><li class="news"><a href="/a/1">خبر أول</a><time datetime="2026-11-01T10:00:00Z"></time></li>
+    <li class="news"><a href="a/2">خبر ثان</a></li></ul>`;
+
+  it('reads the listing, then each new article page with its selectors', async () => {
+    const items = await run(entry, { '/news': page(listing), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) });
+    expect(items.map((i) => [new URL(i.url).pathname, i.title, i.publishedAt])).toEqual([
+      ['/a/1', 'خبر أول', '2026-11-01T10:00:00.000Z'],
+      ['/a/2', 'خبر ثان', null],
+    ]);
+    expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('does not fetch the pages of items the store already holds', async () => {
+    const items = await run(entry, { '/news': page(listing), '/a/2': page(articlePage('content')) }, { filterNew: async (urls) => urls.filter((u) => u.endsWith('/a/2')) });
+    expect(items).toHaveLength(2);
+    expect(server!.unexpected).toEqual([]);
+  });
+
+  it('names the selector when the listing has no match', async () => {
+    const error = await run(entry, { '/news': page('<div>redesigned</div>') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).kind).toBe('parse');
+    expect((error as FetchError).message).toContain('list.item selector "li.news"');
+  });
+
+  it('names the selector when no article page matches it', async () => {
+    const error = await run(entry, { '/news': page(listing), '/a/1': page(articlePage('other')), '/a/2': page(articlePage('other')) }).catch((e: unknown) => e);
+    expect((error as FetchError).message).toContain('article.body selector ".content"');
+  });
+});
+
+describe('rss adapter with fullText', () => {
+  it('replaces each teaser with the article from its page, found by the generic extractor', async () => {
+    const feed = (origin: string) => rssFeed('f', origin, [{ title: 'خبر', link: `${origin}/a/1`, description: 'مقتطف قصير…' }]);
+    server = await serveFixtures({});
+    const routes = { '/feed': page(feed(server.origin)), '/a/1': page(articlePage('entry-content')) };
+    await server.close();
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes);
+    expect(items).toHaveLength(1);
+    // The feed served by `run` links to the first server's origin, which is closed: the page cannot be
+    // read, so the teaser is kept (and the failure logged) rather than the item lost.
+    expect(items[0]!.text).toBe('مقتطف قصير…');
+  });
+
+  it('uses the page when it answers', async () => {
+    const routes: Record<string, FixtureRoute> = { '/a/1': page(articlePage('entry-content')) };
+    routes['/feed'] = (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, [{ title: 'خبر', link: `${origin}/a/1`, description: 'مقتطف' }]));
+    };
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes);
+    expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
+  });
+});
+
+describe('sitemap adapter', () => {
+  const urlset = (origin: string, n: number) => `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+    ${Array.from({ length: n }, (_, i) => `<url><loc>${origin}/a/${i}</loc><news:news><news:publication_date>2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z</news:publication_date><news:title>خبر ${i}</news:title></news:news></url>`).join('')}</urlset>`;
+
+  it('reads the newest entries of a gzipped index first', async () => {
+    const routes: Record<string, FixtureRoute> = {};
+    routes['/index.xml.gz'] = (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/news.xml</loc></sitemap></sitemapindex>`));
+    };
+    routes['/news.xml'] = (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(`http://${req.headers.host}`, 5));
+    for (const i of [4, 3]) routes[`/a/${i}`] = page(articlePage('article-body'));
+    const items = await run({ adapter: 'sitemap', url: '/index.xml.gz', maxItems: 2 }, routes);
+    expect(items.map((i) => [new URL(i.url).pathname, i.title])).toEqual([['/a/4', 'خبر 4'], ['/a/3', 'خبر 3']]);
+    expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('says so when the document is not a sitemap', async () => {
+    const error = await run({ adapter: 'sitemap', url: '/s.xml' }, { '/s.xml': page('<html><body>moved</body></html>') }).catch((e: unknown) => e);
+    expect((error as FetchError).kind).toBe('parse');
+    expect((error as FetchError).message).toMatch(/not a sitemap/);
+  });
+});
+
+describe('wordpress adapter', () => {
+  it('reads posts from the REST API with their full content and UTC dates', async () => {
+    const posts = [{ link: 'https://site.ma/1.html', date_gmt: '2026-11-01T09:00:00', title: { rendered: 'عنوان &#8211; أول' }, content: { rendered: PARAGRAPHS.map((p) => `<p>${p}</p>`).join('') } }];
+    const items = await run({ adapter: 'wordpress', url: '/', perPage: 5 }, {
+      '/wp-json/wp/v2/posts?per_page=5&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt': { body: JSON.stringify(posts), headers: { 'content-type': 'application/json' } },
+    });
+    expect(items).toEqual([{ url: 'https://site.ma/1.html', title: 'عنوان – أول', text: PARAGRAPHS.join('\n'), publishedAt: '2026-11-01T09:00:00.000Z' }]);
+  });
+
+  it('reports a site that answers something else than posts as a parse error', async () => {
+    const error = await run({ adapter: 'wordpress', url: '/' }, {
+      '/wp-json/wp/v2/posts?per_page=20&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt': page('<html>maintenance</html>'),
+    }).catch((e: unknown) => e);
+    expect((error as FetchError).kind).toBe('parse');
+    expect((error as FetchError).message).toMatch(/did not answer JSON/);
+  });
+});

@@ -1,0 +1,160 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { z } from 'zod';
+import type { FetchContext, FetchedItem } from './adapter.js';
+import { htmlToText } from './html-text.js';
+import { FetchError } from './http/fetch-error.js';
+
+/**
+ * A CSS selector, optionally reading an attribute instead of the text: `time@datetime`, `a@href`.
+ * `@href` alone reads the attribute of the element itself.
+ */
+export const SelectorSchema = z
+  .string()
+  .min(1)
+  .refine((value) => {
+    try {
+      const { css } = parseSelector(value);
+      if (css) cheerio.load('<p></p>')(css);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid CSS selector (write "css" or "css@attribute")');
+
+/** Where an article page's parts are: `body` is required, the others fall back to the listing. */
+export const ArticleSelectorsSchema = z.strictObject({
+  title: SelectorSchema.optional(),
+  body: SelectorSchema,
+  date: SelectorSchema.optional(),
+});
+export type ArticleSelectors = z.infer<typeof ArticleSelectorsSchema>;
+
+export function parseSelector(selector: string): { css: string; attribute?: string } {
+  const match = /^(.*?)@([A-Za-z_:][\w:.-]*)$/.exec(selector.trim());
+  return match ? { css: match[1]!.trim(), attribute: match[2]! } : { css: selector.trim() };
+}
+
+/** The value a selector names inside `scope`: the first match's attribute, or the text of every match. */
+export function select($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>, selector: string): string | undefined {
+  const { css, attribute } = parseSelector(selector);
+  const found = css ? scope.find(css) : scope;
+  if (found.length === 0) return undefined;
+  if (attribute) return found.first().attr(attribute)?.trim() || undefined;
+  return htmlToText(found.toArray().map((node) => $.html(node)).join('\n')) || undefined;
+}
+
+/** Containers that hold the article on most news sites, best first. */
+const ARTICLE_CONTAINERS = [
+  '[itemprop="articleBody"]', 'article .entry-content', '.entry-content', '.article-body', '.article-content',
+  '.post-content', '.td-post-content', '.story-body', 'article', 'main',
+];
+
+/**
+ * The article text of a page without site-specific selectors: a known container when the page has
+ * one, else the element with the most paragraph text (a small Readability-style heuristic).
+ */
+export function extractArticle(html: string): { title?: string; body: string; date?: string } {
+  const $ = cheerio.load(html);
+  $('script, style, noscript, nav, header, footer, aside, form, iframe, .share, .related, .comments').remove();
+  const title = $('meta[property="og:title"]').attr('content')?.trim() || $('h1').first().text().trim() || $('title').text().trim() || undefined;
+  const date = $('meta[property="article:published_time"]').attr('content') ?? $('time[datetime]').first().attr('datetime');
+  for (const css of ARTICLE_CONTAINERS) {
+    const found = $(css).first();
+    const body = found.length ? htmlToText($.html(found)) : '';
+    if (body.length >= 200) return { title, body, date };
+  }
+  let best: { length: number; node?: AnyNode } = { length: 0 };
+  const byParent = new Map<AnyNode, number>();
+  $('p').each((_, p) => {
+    const parent = p.parent;
+    if (!parent) return;
+    const length = (byParent.get(parent) ?? 0) + $(p).text().trim().length;
+    byParent.set(parent, length);
+    if (length > best.length) best = { length, node: parent };
+  });
+  const body = best.node ? htmlToText($.html(best.node)) : htmlToText($('body').html() ?? html);
+  return { title, body, date };
+}
+
+/** ISO 8601 from whatever a page or feed writes, or null. */
+export function isoDate(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+export interface ArticleTarget {
+  url: string;
+  title?: string;
+  publishedAt?: string | null;
+  /** What the listing or feed already gave, used when the page cannot be read. */
+  teaser?: string;
+}
+
+/**
+ * Fetches the page of each new item (those the store already holds are skipped: their pages were
+ * read before) and extracts the article, a few pages at a time. A page that fails or does not match
+ * keeps the listing's teaser; when no page of the batch matches the selectors, that is the source's
+ * error, naming the selector.
+ */
+export async function fetchArticles(
+  targets: readonly ArticleTarget[],
+  selectors: ArticleSelectors | undefined,
+  ctx: FetchContext,
+  concurrency = 4,
+): Promise<FetchedItem[]> {
+  const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
+  const results: FetchedItem[] = [];
+  let unmatched = 0;
+  let attempted = 0;
+  let next = 0;
+  const work = async () => {
+    while (next < targets.length) {
+      const target = targets[next++]!;
+      const fallback: FetchedItem = { url: target.url, title: target.title ?? '', text: target.teaser ?? '', publishedAt: target.publishedAt ?? null };
+      if (!fresh.has(target.url)) {
+        results.push(fallback);
+        continue;
+      }
+      attempted++;
+      try {
+        const page = await ctx.http.get(target.url, { accept: 'text/html,application/xhtml+xml' });
+        const article = selectors ? readWithSelectors(page.text(), selectors) : extractArticle(page.text());
+        if (!article) {
+          unmatched++;
+          results.push(fallback);
+          continue;
+        }
+        results.push({
+          url: target.url,
+          title: target.title || article.title || '',
+          text: article.body,
+          publishedAt: target.publishedAt ?? isoDate(article.date),
+        });
+      } catch (err) {
+        ctx.log.warn({ url: target.url, err: (err as Error).message }, 'article page not read; keeping the teaser');
+        results.push(fallback);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, work));
+  if (selectors && attempted > 0 && unmatched === attempted) {
+    throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
+  }
+  if (unmatched > 0) ctx.log.warn({ unmatched, selector: selectors?.body }, 'article pages without a match for article.body');
+  const order = new Map(targets.map((t, i) => [t.url, i]));
+  return results.sort((a, b) => order.get(a.url)! - order.get(b.url)!);
+}
+
+function readWithSelectors(html: string, selectors: ArticleSelectors): { title?: string; body: string; date?: string } | undefined {
+  const $ = cheerio.load(html);
+  const root = $.root();
+  const body = select($, root, selectors.body);
+  if (!body) return undefined;
+  return {
+    body,
+    title: selectors.title ? select($, root, selectors.title) : undefined,
+    date: selectors.date ? select($, root, selectors.date) : undefined,
+  };
+}
