@@ -4,6 +4,7 @@ import { createStageWorker, sender, type PipelineQueues, type Redis } from '@mar
 import { createHttpClient } from '@marsad/sources';
 import { fetchSource } from './handlers/fetch-source.js';
 import { syncSourceSchedulers } from './schedulers.js';
+import { SourceHealthStore } from './source-health.js';
 
 export interface FetcherDeps {
   config: Config;
@@ -21,9 +22,10 @@ export async function startFetcher(deps: FetcherDeps) {
   const http = createHttpClient();
   const sources = new Map(deps.config.sources.map((source) => [source.id, source]));
   const sendToClassify = sender(deps.queues, 'classify');
+  const health = new SourceHealthStore(deps.connection, deps.config.env.MARSAD_QUEUE_PREFIX);
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify, health }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,

@@ -9,6 +9,7 @@ import {
   type Send,
 } from '@marsad/queues';
 import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, itemIdFor, type FetchedItem, type HttpClient } from '@marsad/sources';
+import type { SourceHealthStore } from '../source-health.js';
 
 export interface FetchSourceDeps {
   sources: ReadonlyMap<string, SourceConfig>;
@@ -16,6 +17,8 @@ export interface FetchSourceDeps {
   /** The ids among these that the store already holds. */
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   sendToClassify: Send<'classify'>;
+  /** Health, backoff and conditional GET state per source; without it, every poll is a full, unconditional one. */
+  health?: SourceHealthStore;
   now?: () => Date;
 }
 
@@ -25,27 +28,87 @@ export interface FetchSourceResult {
   fetched: number;
   /** Items not stored before, sent to the classifier. */
   queued: number;
+  /** The source answered 304 Not Modified: nothing was parsed. */
+  notModified?: boolean;
+  /** The poll was skipped: the source is failing and its backoff has not run out. */
+  backingOff?: boolean;
 }
 
-/** Runs the source's adapter and queues each item the store does not hold yet. */
+/**
+ * Runs the source's adapter and queues each new item. A scheduled poll of a failing source waits for
+ * its backoff; the source's own URL is asked conditionally (a 304 costs no parsing); every outcome
+ * goes to the source's health.
+ */
 export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: JobContext): Promise<FetchSourceResult> {
   const source = deps.sources.get(job.sourceId);
   if (!source) throw new PermanentError(`unknown source "${job.sourceId}": it is not in the sources file`);
   const adapter = getAdapter(source.adapter);
   if (!adapter) throw new PermanentError(`source "${source.id}" names unknown adapter "${source.adapter}"`);
+  const now = (deps.now ?? (() => new Date()))();
+  const health = await deps.health?.get(source.id, now);
+  if (!job.runId && health?.nextAttemptAt && Date.parse(health.nextAttemptAt) > now.getTime()) {
+    ctx.log.info({ nextAttemptAt: health.nextAttemptAt, consecutiveFailures: health.consecutiveFailures }, 'source backing off: poll skipped');
+    return { sourceId: source.id, fetched: 0, queued: 0, backingOff: true };
+  }
   const started = Date.now();
+  const conditional = conditionalGet(deps.http, source.url, health ?? {});
   let fetched: FetchedItem[];
   try {
-    fetched = await fetchWithAdapter(adapter, source, { http: deps.http, log: ctx.log });
+    fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds) });
   } catch (err) {
+    if (err instanceof NotModified) {
+      await deps.health?.recordSuccess(source.id, now, 0);
+      ctx.log.info({ ms: Date.now() - started }, 'not modified');
+      return { sourceId: source.id, fetched: 0, queued: 0, notModified: true };
+    }
+    const kind = err instanceof FetchError ? err.kind : 'internal';
+    const after = await deps.health?.recordFailure(source.id, now, source.interval, { kind, message: (err as Error).message });
+    ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt }, 'source failed');
     throw asJobError(err);
   }
-  const items = toRawItems(fetched, source.id, (deps.now ?? (() => new Date()))());
+  const items = toRawItems(fetched, source.id, now);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   await deps.sendToClassify(fresh.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
+  await deps.health?.recordSuccess(source.id, now, fresh.length, conditional.validators());
   ctx.log.info({ fetched: items.length, queued: fresh.length, ms: Date.now() - started }, 'fetched');
   return { sourceId: source.id, fetched: items.length, queued: fresh.length };
+}
+
+class NotModified extends Error {}
+
+/**
+ * The HTTP client as the adapter sees it: requests for the source's own URL carry the validators of
+ * the last full response, and a 304 ends the poll before any parsing.
+ */
+function conditionalGet(http: HttpClient, url: string, last: { etag?: string | null; lastModified?: string | null }) {
+  let validators: { etag?: string; lastModified?: string } | undefined;
+  return {
+    validators: () => validators,
+    http: {
+      async get(target: string, headers: Record<string, string> = {}) {
+        if (target !== url) return http.get(target, headers);
+        const conditions = { ...(last.etag ? { 'if-none-match': last.etag } : {}), ...(last.lastModified ? { 'if-modified-since': last.lastModified } : {}) };
+        const response = await http.get(target, { ...headers, ...conditions });
+        if (response.status === 304) throw new NotModified();
+        validators = { etag: response.headers.etag, lastModified: response.headers['last-modified'] };
+        return response;
+      },
+      close: () => http.close(),
+    } satisfies HttpClient,
+  };
+}
+
+async function filterNew(urls: readonly string[], knownItemIds: FetchSourceDeps['knownItemIds']): Promise<string[]> {
+  const ids = urls.map((url) => {
+    try {
+      return itemIdFor(canonicalUrl(url));
+    } catch {
+      return undefined;
+    }
+  });
+  const known = await knownItemIds(ids.filter((id): id is string => id !== undefined));
+  return urls.filter((_, i) => ids[i] === undefined || !known.has(ids[i]!));
 }
 
 /** Items with their ids; an article listed twice (two URLs, one canonical form) is kept once. */

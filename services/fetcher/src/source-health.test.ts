@@ -1,0 +1,99 @@
+import { SourceSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { createRedis } from '@marsad/queues';
+import { createHttpClient } from '@marsad/sources';
+import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
+import { BACKOFF_CEILING_MS, SourceHealthStore } from './source-health.js';
+
+const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
+const http = createHttpClient({ totalTimeoutMs: 2_000 });
+const redis = createTestRedis('health');
+const connection = createRedis(redis.url);
+const health = new SourceHealthStore(connection, redis.prefix);
+const FEED = rssFeed('f', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]);
+const MINUTE = 60_000;
+let server: FixtureServer;
+let conditionalRequests = 0;
+
+beforeAll(async () => {
+  server = await serveFixtures({
+    '/etag': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') {
+        conditionalRequests++;
+        res.writeHead(304).end();
+      } else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end(FEED);
+    },
+    '/down': { status: 500, body: 'oops' },
+  });
+});
+afterAll(async () => {
+  await http.close();
+  await server.close();
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+function deps(id: string, path: string, now: Date) {
+  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url(path), interval: '10m' });
+  const sent: unknown[] = [];
+  const d: FetchSourceDeps = {
+    sources: new Map([[id, source]]),
+    http,
+    knownItemIds: async () => new Set(),
+    sendToClassify: async (jobs) => void sent.push(...jobs),
+    health,
+    now: () => now,
+  };
+  return { d, sent };
+}
+
+describe('conditional GET', () => {
+  it('asks with the last ETag and parses nothing when the source answers 304', async () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    const first = deps('etag', '/etag', now);
+    expect(await fetchSource({ sourceId: 'etag' }, first.d, ctx)).toMatchObject({ fetched: 1, queued: 1 });
+    expect((await health.get('etag', now)).etag).toBe('"v1"');
+
+    const second = deps('etag', '/etag', now);
+    expect(await fetchSource({ sourceId: 'etag' }, second.d, ctx)).toEqual({ sourceId: 'etag', fetched: 0, queued: 0, notModified: true });
+    expect(conditionalRequests).toBe(1);
+    expect(second.sent).toEqual([]);
+    expect(await health.get('etag', now)).toMatchObject({ state: 'ok', consecutiveFailures: 0, itemsPerDay: 0.1 });
+  });
+});
+
+describe('source health and backoff', () => {
+  it('records each failure, spaces out scheduled polls, and keeps trying at the ceiling', async () => {
+    const start = new Date('2026-11-20T10:00:00Z');
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    await expect(fetchSource({ sourceId: 'down' }, deps('down', '/down', start).d, ctx)).rejects.toThrow(/\[server\]/);
+    expect(await health.get('down', start)).toMatchObject({
+      state: 'backing-off', consecutiveFailures: 1, lastErrorKind: 'server', lastSuccessAt: null, nextAttemptAt: at(10 * MINUTE).toISOString(),
+    });
+    const hits = server.hits.get('/down');
+    expect(await fetchSource({ sourceId: 'down' }, deps('down', '/down', at(5 * MINUTE)).d, ctx)).toMatchObject({ backingOff: true });
+    expect(server.hits.get('/down')).toBe(hits);
+
+    // `marsad run --once` (a job with a run id) always tries.
+    await expect(fetchSource({ sourceId: 'down', runId: 'r' }, deps('down', '/down', at(5 * MINUTE)).d, ctx)).rejects.toThrow();
+    expect((await health.get('down', at(5 * MINUTE))).nextAttemptAt).toBe(at(5 * MINUTE + 20 * MINUTE).toISOString());
+
+    let now = at(5 * MINUTE);
+    for (let i = 0; i < 10; i++) {
+      now = new Date(Date.parse((await health.get('down', now)).nextAttemptAt!));
+      await expect(fetchSource({ sourceId: 'down' }, deps('down', '/down', now).d, ctx)).rejects.toThrow();
+    }
+    const failing = await health.get('down', now);
+    expect(failing).toMatchObject({ state: 'failing', consecutiveFailures: 12 });
+    expect(Date.parse(failing.nextAttemptAt!) - now.getTime()).toBe(BACKOFF_CEILING_MS);
+  });
+
+  it('a success resets the failures', async () => {
+    const now = new Date('2026-11-21T10:00:00Z');
+    await health.recordFailure('flaky', now, 10 * MINUTE, { kind: 'timeout', message: 'timeout' });
+    await health.recordSuccess('flaky', now, 3);
+    expect(await health.get('flaky', now)).toMatchObject({ state: 'ok', consecutiveFailures: 0, nextAttemptAt: null, lastError: 'timeout', lastSuccessAt: now.toISOString() });
+  });
+});

@@ -1,0 +1,112 @@
+import type { Redis } from '@marsad/queues';
+import { z } from 'zod';
+
+/** Consecutive failures from which a source counts as failing rather than backing off. */
+export const FAILING_AFTER = 5;
+/** The longest wait between two attempts at a failing source: it keeps being tried at this pace. */
+export const BACKOFF_CEILING_MS = 6 * 3_600_000;
+const DAYS_KEPT = 8;
+
+const IsoOrNull = z.string().nullable();
+
+/** What operators see per source (`marsad sources --json`, the dashboard). */
+export const SourceHealthSchema = z.object({
+  sourceId: z.string(),
+  state: z.enum(['never-fetched', 'ok', 'backing-off', 'failing']),
+  lastAttemptAt: IsoOrNull,
+  lastSuccessAt: IsoOrNull,
+  consecutiveFailures: z.number().int().min(0),
+  lastError: IsoOrNull,
+  lastErrorKind: IsoOrNull,
+  /** When the scheduler may try a failing source again; null when it is healthy. */
+  nextAttemptAt: IsoOrNull,
+  /** New items per day over the last seven days. */
+  itemsPerDay: z.number(),
+  /** Conditional GET validators of the source's own URL, from its last full response. */
+  etag: IsoOrNull,
+  lastModified: IsoOrNull,
+});
+export type SourceHealth = z.infer<typeof SourceHealthSchema>;
+
+/**
+ * Per-source state in Redis, shared by every fetcher replica: health for operators, the backoff
+ * that spaces out attempts at a failing source, and conditional GET validators.
+ */
+export class SourceHealthStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(sourceId: string) {
+    return `${this.prefix}:source:${sourceId}`;
+  }
+
+  async get(sourceId: string, now = new Date()): Promise<SourceHealth> {
+    const [fields, days] = await Promise.all([this.redis.hgetall(this.key(sourceId)), this.redis.hgetall(`${this.key(sourceId)}:days`)]);
+    const failures = Number(fields.consecutiveFailures ?? 0);
+    const nextAttemptAt = fields.nextAttemptAt || null;
+    const state =
+      !fields.lastAttemptAt ? 'never-fetched'
+      : failures === 0 ? 'ok'
+      : failures >= FAILING_AFTER ? 'failing'
+      : 'backing-off';
+    return {
+      sourceId,
+      state,
+      lastAttemptAt: fields.lastAttemptAt || null,
+      lastSuccessAt: fields.lastSuccessAt || null,
+      consecutiveFailures: failures,
+      lastError: fields.lastError || null,
+      lastErrorKind: fields.lastErrorKind || null,
+      nextAttemptAt: failures > 0 ? nextAttemptAt : null,
+      itemsPerDay: itemsPerDay(days, now),
+      etag: fields.etag || null,
+      lastModified: fields.lastModified || null,
+    };
+  }
+
+  /** A successful poll: failures reset, new items counted, validators kept for the next conditional GET. */
+  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: { etag?: string; lastModified?: string }): Promise<void> {
+    const key = this.key(sourceId);
+    const day = at.toISOString().slice(0, 10);
+    const multi = this.redis
+      .multi()
+      .hset(key, { lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), consecutiveFailures: 0, nextAttemptAt: '' })
+      .hincrby(`${key}:days`, day, newItems);
+    if (validators) multi.hset(key, { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' });
+    await multi.exec();
+    await this.forgetOldDays(sourceId, at);
+  }
+
+  /** A failed poll: the next one waits twice as long as the last (from the interval up to the ceiling). */
+  async recordFailure(sourceId: string, at: Date, intervalMs: number, error: { kind: string; message: string }): Promise<SourceHealth> {
+    const key = this.key(sourceId);
+    const failures = await this.redis.hincrby(key, 'consecutiveFailures', 1);
+    const waitMs = Math.min(intervalMs * 2 ** (failures - 1), Math.max(intervalMs, BACKOFF_CEILING_MS));
+    await this.redis.hset(key, {
+      lastAttemptAt: at.toISOString(),
+      lastError: error.message,
+      lastErrorKind: error.kind,
+      nextAttemptAt: new Date(at.getTime() + waitMs).toISOString(),
+    });
+    return this.get(sourceId, at);
+  }
+
+  async remove(sourceId: string): Promise<void> {
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`);
+  }
+
+  private async forgetOldDays(sourceId: string, now: Date): Promise<void> {
+    const key = `${this.key(sourceId)}:days`;
+    const oldest = new Date(now.getTime() - DAYS_KEPT * 86_400_000).toISOString().slice(0, 10);
+    const stale = (await this.redis.hkeys(key)).filter((day) => day < oldest);
+    if (stale.length) await this.redis.hdel(key, ...stale);
+  }
+}
+
+function itemsPerDay(days: Record<string, string>, now: Date): number {
+  const since = new Date(now.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const total = Object.entries(days).reduce((sum, [day, count]) => (day > since ? sum + Number(count) : sum), 0);
+  return Math.round((total / 7) * 10) / 10;
+}
