@@ -14,6 +14,11 @@ export interface FetcherDeps {
   store: { knownItemIds(ids: readonly string[]): Promise<Set<string>> };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
+  /**
+   * Key prefix of the sources' health (a source's state outlives one run's own queues).
+   * @defaultValue the queue prefix
+   */
+  healthPrefix?: string;
 }
 
 /** The fetcher: polls each source on its schedule and queues new items for classification. */
@@ -22,7 +27,7 @@ export async function startFetcher(deps: FetcherDeps) {
   const http = createHttpClient();
   const sources = new Map(deps.config.sources.map((source) => [source.id, source]));
   const sendToClassify = sender(deps.queues, 'classify');
-  const health = new SourceHealthStore(deps.connection, deps.config.env.MARSAD_QUEUE_PREFIX);
+  const health = new SourceHealthStore(deps.connection, deps.healthPrefix ?? deps.config.env.MARSAD_QUEUE_PREFIX);
   const worker = createStageWorker({
     queue: 'fetch',
     handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify, health }, ctx),

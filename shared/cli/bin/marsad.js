@@ -1,4 +1,9 @@
 #!/usr/bin/env node
 import { main } from '../dist/main.js';
 
+// `marsad items --json | head`: the reader has what it wanted; stop quietly, as Unix tools do.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 process.exitCode = await main(process.argv);

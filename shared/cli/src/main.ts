@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
 import { itemsCommand } from './commands/items.js';
+import { newAdapterCommand } from './commands/new-adapter.js';
 import { runCommand } from './commands/run.js';
+import { fixturesRecordCommand, sourcesCheckCommand, sourcesCommand, sourcesTestCommand } from './commands/sources.js';
 import { startCommand } from './commands/start.js';
 import { SERVICE_NAMES, UsageError } from './services.js';
 
@@ -46,6 +48,32 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')
     .option('--seeds <dir>', 'reference articles (default: ./seeds, else the bundled ones)')
     .action(run(classifyCommand));
+  const sources = withConfig(program.command('sources'))
+    .description('every source with its health (state, last success, last error, items per day)')
+    .option('--json', 'one JSON object per line')
+    .action(run(sourcesCommand));
+  sources
+    .command('check')
+    .description('validate a sources file; every problem with its line')
+    .argument('<file>')
+    .action(run(sourcesCheckCommand));
+  sources
+    .command('test')
+    .description('fetch one source once and print the items it would produce (JSON lines); nothing is stored')
+    .argument('<id>')
+    // --config belongs to `sources`, wherever it is written on the line
+    .action(run((id: string, _options: unknown, command: Command) => sourcesTestCommand(id, command.optsWithGlobals())));
+  withConfig(program.command('fixtures').command('record'))
+    .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")
+    .argument('<id>')
+    .option('-o, --out <file>', 'where to write the recording')
+    .action(run(fixturesRecordCommand));
+  program
+    .command('new-adapter')
+    .description('scaffold a source adapter: its file, a recorded fixture and a test, registered in the registry')
+    .argument('<name>')
+    .option('--root <dir>', 'the sources package to add it to (default: this checkout\'s shared/sources)')
+    .action(run(newAdapterCommand));
   program
     .command('demo')
     .description('the whole pipeline on recorded feeds, offline (needs Redis; the store is in memory)')

@@ -89,7 +89,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const summary = emptySummary(runId, sources);
   const deps = { ...runtime, config, logger, queues };
   const services = [
-    await startFetcher({ ...deps, schedule: false }),
+    await startFetcher({ ...deps, schedule: false, healthPrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
     await startClassifier(deps),
     await startStoreService(deps),
     await startAlerter(deps),

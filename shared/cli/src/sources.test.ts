@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRedis } from '@marsad/queues';
+import { SourceHealthStore } from '@marsad/service-fetcher';
+import { RecordingSchema } from '@marsad/sources';
+import { createTestRedis, rssFeed, runNode, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
+const NO_SERVICES = { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+const dir = mkdtempSync(join(tmpdir(), 'marsad-sources-'));
+let server: FixtureServer;
+let configFile: string;
+
+beforeAll(async () => {
+  const page = (n: number) => `<html><body><nav>القائمة</nav><div class="body"><p>نص المقال رقم ${n} كاملا كما نشره الموقع على صفحته.</p></div></body></html>`;
+  server = await serveFixtures({
+    '/feed': (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      const feed = rssFeed('موقع', origin, [
+        { title: 'خبر أول', link: `${origin}/a/1`, description: 'مقتطف' },
+        { title: 'خبر ثان', link: `${origin}/a/2`, description: 'مقتطف آخر' },
+      ]);
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed);
+    },
+    '/a/1': { body: page(1), headers: { 'content-type': 'text/html; charset=utf-8' } },
+    '/a/2': { body: page(2), headers: { 'content-type': 'text/html; charset=utf-8' } },
+  });
+  configFile = join(dir, 'sources.yml');
+  writeFileSync(configFile, `sources:\n  - { id: site, adapter: rss, url: "${server.url('/feed')}", fullText: true, article: { body: ".body" } }\n`);
+});
+afterAll(() => server.close());
+
+describe('marsad sources check', () => {
+  it('points at the line of each problem and exits 2', async () => {
+    const file = join(dir, 'bad.yml');
+    writeFileSync(file, 'sources:\n  - { id: a, adapter: html, url: "https://x.ma", list: { item: "div[[" }, article: { body: p } }\n  - { id: b, adapter: sitemap, url: "https://x.ma/s.xml", maxItems: -1 }\n');
+    const result = await runNode(BIN, ['sources', 'check', file], { env: NO_SERVICES });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:2:`);
+    expect(result.stderr).toMatch(/sources\[0\]\.list\.item: not a valid CSS selector/);
+    expect(result.stderr).toMatch(new RegExp(`${file}:3:\\d+: sources\\[1\\]\\.maxItems`));
+  });
+
+  it('accepts the bundled default sources file', async () => {
+    const result = await runNode(BIN, ['sources', 'check', fileURLToPath(new URL('../../config/sources.default.yml', import.meta.url))], { env: NO_SERVICES });
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('marsad sources test and fixtures record', () => {
+  it('prints the items one fetch would produce, with no Redis or database', async () => {
+    const result = await runNode(BIN, ['sources', 'test', 'site', '--config', configFile], { env: NO_SERVICES });
+    expect(result.stderr).toContain('2 item(s)');
+    const items = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string; text: string });
+    expect(items.map((i) => [i.title, i.text])).toEqual([
+      ['خبر أول', 'نص المقال رقم 1 كاملا كما نشره الموقع على صفحته.'],
+      ['خبر ثان', 'نص المقال رقم 2 كاملا كما نشره الموقع على صفحته.'],
+    ]);
+  });
+
+  it('records every response the source gave, in the format its contract test replays', async () => {
+    const out = join(dir, 'site.fixture.json');
+    const result = await runNode(BIN, ['fixtures', 'record', 'site', '--config', configFile, '--out', out], { env: NO_SERVICES });
+    expect(result.code).toBe(0);
+    const recording = RecordingSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(recording.source).toMatchObject({ id: 'site', adapter: 'rss', fullText: true });
+    expect(recording.responses.map((r) => new URL(r.url).pathname).sort()).toEqual(['/a/1', '/a/2', '/feed']);
+  });
+});
+
+describe('marsad sources', () => {
+  const redis = createTestRedis('sources-cli');
+  afterAll(() => redis.cleanup());
+
+  it('prints each source with its health', async () => {
+    const connection = createRedis(redis.url);
+    await new SourceHealthStore(connection, redis.prefix).recordFailure('site', new Date(), 600_000, { kind: 'timeout', message: 'timeout fetching feed' });
+    connection.disconnect();
+    const result = await runNode(BIN, ['sources', '--json', '--config', configFile], { env: { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ sourceId: 'site', state: 'backing-off', consecutiveFailures: 1, lastErrorKind: 'timeout', adapter: 'rss' });
+  });
+});
