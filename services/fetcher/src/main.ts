@@ -1,7 +1,8 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
-import { createHttpClient } from '@marsad/sources';
+import { createHttpClient, DEFAULT_USER_AGENT, RobotsRules } from '@marsad/sources';
+import { HostGate } from './host-gate.js';
 import { fetchSource } from './handlers/fetch-source.js';
 import { syncSourceSchedulers } from './schedulers.js';
 import { SourceHealthStore } from './source-health.js';
@@ -27,10 +28,14 @@ export async function startFetcher(deps: FetcherDeps) {
   const http = createHttpClient();
   const sources = new Map(deps.config.sources.map((source) => [source.id, source]));
   const sendToClassify = sender(deps.queues, 'classify');
-  const health = new SourceHealthStore(deps.connection, deps.healthPrefix ?? deps.config.env.MARSAD_QUEUE_PREFIX);
+  const statePrefix = deps.healthPrefix ?? deps.config.env.MARSAD_QUEUE_PREFIX;
+  const health = new SourceHealthStore(deps.connection, statePrefix);
+  const { fetching } = deps.config;
+  const hostGate = new HostGate(deps.connection, statePrefix, fetching);
+  const robots = fetching.robots ? new RobotsRules(DEFAULT_USER_AGENT) : undefined;
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify, health }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify, health, hostGate, robots }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,

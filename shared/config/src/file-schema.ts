@@ -17,6 +17,8 @@ export const SourceSchema = z.looseObject({
   interval: IntervalSchema.default(900_000),
   /** A disabled source is kept in the file but never fetched. @defaultValue true */
   enabled: z.boolean().default(true),
+  /** Respect the site's robots.txt; false is the operator's choice for a site that allows it otherwise. @defaultValue fetching.robots */
+  robots: z.boolean().optional(),
 });
 
 export type SourceConfig = z.infer<typeof SourceSchema>;
@@ -59,9 +61,21 @@ export const PipelineSchema = z.strictObject({
 
 export type PipelineConfig = z.infer<typeof PipelineSchema>;
 
+/** How the fetchers treat news sites, across every fetcher replica. */
+export const FetchingSchema = z.strictObject({
+  /** Requests in flight to one host at a time. @defaultValue 2 */
+  perHost: z.number().int().min(1).max(64).default(2),
+  /** Least time between the starts of two requests to one host. @defaultValue 500 */
+  minDelayMs: z.number().int().min(0).max(600_000).default(500),
+  /** Respect robots.txt (sources may opt out with `robots: false`). @defaultValue true */
+  robots: z.boolean().default(true),
+});
+export type FetchingConfig = z.infer<typeof FetchingSchema>;
+
 export const ConfigFileSchema = z.strictObject({
   sources: z.array(SourceSchema).min(1, 'list at least one source'),
   pipeline: PipelineSchema.prefault({}),
+  fetching: FetchingSchema.prefault({}),
   /** Alert rules and channels; validated by the alerter (its own issue). */
   alerts: z.unknown().optional(),
 });

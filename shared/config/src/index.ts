@@ -2,6 +2,8 @@ export { ConfigError } from './config-error.js';
 export { EnvSchema, type Env } from './env.js';
 export {
   ConfigFileSchema,
+  FetchingSchema,
+  type FetchingConfig,
   PipelineSchema,
   SourceSchema,
   type ConfigFile,

@@ -144,6 +144,6 @@ describe('loadConfig', () => {
   it('accepts the bundled default sources file', () => {
     const config = loadConfig({ file: DEFAULT_SOURCES_FILE, env: {} });
     expect(config.sources.length).toBeGreaterThan(5);
-    expect(config.sources.every((s) => s.adapter === 'rss')).toBe(true);
+    expect(new Set(config.sources.map((s) => s.adapter))).toEqual(new Set(['rss', 'html', 'sitemap', 'wordpress']));
   });
 });

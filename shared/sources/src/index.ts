@@ -7,3 +7,4 @@ export { decodeBody } from './http/decode.js';
 export { classifyStatus, FETCH_ERROR_KINDS, FetchError, type FetchErrorKind } from './http/fetch-error.js';
 export { ArticleSelectorsSchema, extractArticle, SelectorSchema, type ArticleSelectors } from './pages.js';
 export { readRecording, RecordingSchema, recordingHttpClient, rewriteOrigins, writeRecording, type Recording, type RecordedResponse } from './recording.js';
+export { RobotsRules } from './http/robots.js';

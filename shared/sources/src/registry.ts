@@ -9,7 +9,7 @@ import { wordpress } from './adapters/wordpress.js';
 export const ADAPTERS: Record<string, Adapter> = { rss, html, sitemap, wordpress };
 
 /** Keys every source has; the rest of an entry belongs to its adapter. */
-const COMMON_KEYS = new Set(['id', 'name', 'adapter', 'url', 'interval', 'enabled']);
+const COMMON_KEYS = new Set(['id', 'name', 'adapter', 'url', 'interval', 'enabled', 'robots']);
 
 export function getAdapter(name: string): Adapter | undefined {
   return ADAPTERS[name];

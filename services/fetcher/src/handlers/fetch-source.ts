@@ -8,7 +8,8 @@ import {
   type RawItem,
   type Send,
 } from '@marsad/queues';
-import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, itemIdFor, type FetchedItem, type HttpClient } from '@marsad/sources';
+import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, itemIdFor, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
+import type { HostGate } from '../host-gate.js';
 import type { SourceHealthStore } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -19,6 +20,10 @@ export interface FetchSourceDeps {
   sendToClassify: Send<'classify'>;
   /** Health, backoff and conditional GET state per source; without it, every poll is a full, unconditional one. */
   health?: SourceHealthStore;
+  /** Per-host politeness across replicas; without it, requests go out at once. */
+  hostGate?: HostGate;
+  /** robots.txt rules; without them (or with `robots: false` on the source), nothing is checked. */
+  robots?: RobotsRules;
   now?: () => Date;
 }
 
@@ -51,7 +56,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     return { sourceId: source.id, fetched: 0, queued: 0, backingOff: true };
   }
   const started = Date.now();
-  const conditional = conditionalGet(deps.http, source.url, health ?? {});
+  const conditional = conditionalGet(guardedHttp(deps.http, deps.hostGate, source.robots === false ? undefined : deps.robots), source.url, health ?? {});
   let fetched: FetchedItem[];
   try {
     fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds) });
@@ -76,6 +81,19 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
 }
 
 class NotModified extends Error {}
+
+/** Every request of the poll, robots.txt's included, waits for its host's turn; each is checked against robots.txt. */
+function guardedHttp(http: HttpClient, gate: HostGate | undefined, robots: RobotsRules | undefined): HttpClient {
+  const polite: HttpClient = gate ? { get: (url, headers) => gate.run(url, () => http.get(url, headers)), close: () => http.close() } : http;
+  if (!robots) return polite;
+  return {
+    async get(url, headers) {
+      await robots.check(url, polite);
+      return polite.get(url, headers);
+    },
+    close: () => polite.close(),
+  };
+}
 
 /**
  * The HTTP client as the adapter sees it: requests for the source's own URL carry the validators of
