@@ -23,6 +23,15 @@ if delay > 0 then redis.call('SET', KEYS[2], now, 'PX', delay) end
 return 0
 `;
 
+/** A host that asked us to wait (429/503 with Retry-After): its next slot opens when it said. */
+const HOLD_OFF = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ms, delay = tonumber(ARGV[1]), tonumber(ARGV[2])
+redis.call('SET', KEYS[1], now + ms - delay, 'PX', ms + delay + 1)
+return 0
+`;
+
 /** Per-host politeness shared by every fetcher replica on one Redis. */
 export class HostGate {
   constructor(
@@ -31,6 +40,12 @@ export class HostGate {
     private readonly options: Pick<FetchingConfig, 'perHost' | 'minDelayMs'> & { leaseMs?: number; maxWaitMs?: number },
   ) {
     if (!redis.acquireHostSlot) redis.defineCommand('acquireHostSlot', { numberOfKeys: 2, lua: ACQUIRE });
+    if (!redis.holdOffHost) redis.defineCommand('holdOffHost', { numberOfKeys: 1, lua: HOLD_OFF });
+  }
+
+  /** No request to the host of `url`, from any replica, for `ms` (a server's Retry-After). */
+  async holdOff(url: string, ms: number): Promise<void> {
+    await this.redis.holdOffHost(`${this.prefix}:host:${new URL(url).host}:last`, Math.ceil(ms), this.options.minDelayMs);
   }
 
   /** Runs `request` once the host has a free slot, and frees it afterwards. */
@@ -40,6 +55,7 @@ export class HostGate {
     const token = randomUUID();
     const leaseMs = this.options.leaseMs ?? 120_000;
     const deadline = Date.now() + (this.options.maxWaitMs ?? 300_000);
+    // The last start is kept for minDelayMs; a hold-off stores a start in the future, so it lasts as long as asked.
     for (;;) {
       const wait = Number(await this.redis.acquireHostSlot(keys[0], keys[1], this.options.perHost, this.options.minDelayMs, leaseMs, token));
       if (wait === 0) break;
@@ -57,5 +73,6 @@ export class HostGate {
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     acquireHostSlot(key: string, lastKey: string, perHost: number, delay: number, lease: number, token: string): Promise<unknown> & Context;
+    holdOffHost(lastKey: string, ms: number, delay: number): Promise<unknown> & Context;
   }
 }

@@ -22,6 +22,7 @@ beforeAll(async () => {
     '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n\nUser-agent: BadBot\nDisallow: /\n', headers: { 'content-type': 'text/plain' } },
     '/private/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
     '/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
+    '/busy': { status: 429, body: 'slow down', headers: { 'retry-after': '1' } },
     '/slow': (_req, res) => {
       starts.push(Date.now());
       maxInFlight = Math.max(maxInFlight, ++inFlight);
@@ -83,5 +84,15 @@ describe('per-host politeness', () => {
     const gate = new HostGate(connections[0]!, redis.prefix, { perHost: 3, minDelayMs: 0 });
     await Promise.all(Array.from({ length: 9 }, () => gate.run(server.url('/slow'), () => http.get(server.url('/slow')))));
     expect(maxInFlight).toBe(3);
+  });
+
+  it('leaves a host alone for as long as its Retry-After says, for every source on it', async () => {
+    const gate = new HostGate(connections[1]!, redis.prefix, { perHost: 4, minDelayMs: 0 });
+    const busy = deps('/busy');
+    await expect(fetchSource({ sourceId: 's' }, { ...busy, hostGate: gate, robots: undefined }, ctx)).rejects.toThrow(/rate-limited/);
+    const asked = Date.now();
+    starts.length = 0;
+    await gate.run(server.url('/slow'), () => http.get(server.url('/slow')));
+    expect(starts[0]! - asked).toBeGreaterThanOrEqual(900);
   });
 });

@@ -84,7 +84,19 @@ class NotModified extends Error {}
 
 /** Every request of the poll, robots.txt's included, waits for its host's turn; each is checked against robots.txt. */
 function guardedHttp(http: HttpClient, gate: HostGate | undefined, robots: RobotsRules | undefined): HttpClient {
-  const polite: HttpClient = gate ? { get: (url, headers) => gate.run(url, () => http.get(url, headers)), close: () => http.close() } : http;
+  const polite: HttpClient = gate
+    ? {
+        get: (url, headers) =>
+          gate.run(url, () =>
+            http.get(url, headers).catch(async (err: unknown) => {
+              // A host that says when to come back is left alone until then, by every source on it.
+              if (err instanceof FetchError && err.kind === 'rate-limited' && err.details.retryAfterMs) await gate.holdOff(url, err.details.retryAfterMs);
+              throw err;
+            }),
+          ),
+        close: () => http.close(),
+      }
+    : http;
   if (!robots) return polite;
   return {
     async get(url, headers) {

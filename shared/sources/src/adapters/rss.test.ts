@@ -77,6 +77,12 @@ describe('rss adapter', () => {
     expect(item?.title).toBe('المديرية العامة للأمن الوطني');
   });
 
+  it('decodes ISO-8859-6 named in the Content-Type header', async () => {
+    const xml = rssFeed('موقع', 'https://example.ma', [{ title: 'الإنتربول يصدر نشرة حمراء', link: 'https://example.ma/1', description: 'بلاغ' }]).replace('encoding="UTF-8"', '');
+    const [item] = await fetchFeed(iconv.encode(xml, 'iso-8859-6'), 'application/rss+xml; charset=ISO-8859-6');
+    expect(item?.title).toBe('الإنتربول يصدر نشرة حمراء');
+  });
+
   it('decodes windows-1256 with no declaration at all', async () => {
     const xml = rssFeed('موقع', 'https://example.ma', [{ title: 'الأمن الوطني', link: 'https://example.ma/1', description: 'بلاغ' }]).replace(' encoding="UTF-8"', '');
     const [item] = await fetchFeed(iconv.encode(xml, 'windows-1256'), 'text/xml');
