@@ -1,2 +1,5 @@
 export { startAlerter, type AlerterDeps } from './main.js';
-export { alertItem, type AlertItemDeps, type AlertItemResult, type AlertRule } from './handlers/alert-item.js';
+export { alertItem, deliveryKey, type AlertItemDeps, type AlertItemResult, type DeliveryLog } from './handlers/alert-item.js';
+export { compileRule, type AlertRule, type AlertableItem } from './rules.js';
+export { createChannel, type Channel } from './channels/index.js';
+export { AlertMessageSchema, alertMessage, type AlertMessage } from './message.js';

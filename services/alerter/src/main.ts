@@ -1,26 +1,38 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, type Redis } from '@marsad/queues';
-import { alertItem, type AlertRule } from './handlers/alert-item.js';
+import { createChannel } from './channels/index.js';
+import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
+import { compileRule } from './rules.js';
 
 export interface AlerterDeps {
   config: Config;
   logger: Logger;
   connection: Redis;
-  /** @defaultValue none: rules come with the alerts configuration */
-  rules?: readonly AlertRule[];
+  store: DeliveryLog;
 }
 
-/** The alerter: consumes the alert queue and matches each new item against the rules. */
+/** The alerter: each newly stored item against the rules; each story's alert to each channel once. */
 export async function startAlerter(deps: AlerterDeps) {
-  const rules = deps.rules ?? [];
+  const { alerts } = deps.config;
+  const rules = alerts.rules.map(compileRule);
+  const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
+  const log = deps.logger.child({ service: 'alerter' });
+  log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   const worker = createStageWorker({
     queue: 'alert',
-    handle: (job, ctx) => alertItem(job, { rules }, ctx),
+    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: deps.config.pipeline.attempts }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.alert,
-    logger: deps.logger.child({ service: 'alerter' }),
+    logger: log,
   });
-  return { name: 'alerter', worker, close: () => worker.close() };
+  return {
+    name: 'alerter',
+    worker,
+    async close() {
+      await worker.close();
+      await Promise.all([...channels.values()].map((c) => c.close()));
+    },
+  };
 }

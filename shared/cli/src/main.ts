@@ -2,6 +2,7 @@ import { ConfigError } from '@marsad/config';
 import { RedisUnavailableError } from '@marsad/queues';
 import { StoreBusyError } from '@marsad/store';
 import { Command } from 'commander';
+import { alertsCommand } from './commands/alerts.js';
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
 import { itemsCommand } from './commands/items.js';
@@ -43,6 +44,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--text', 'include the article text')
     .option('--json', 'one JSON object per line')
     .action(run(itemsCommand));
+  withConfig(program.command('alerts'))
+    .description('the alert delivery log, newest first: one row per rule, story and channel (pending, sent, failed with the reason)')
+    .option('--limit <n>', 'at most this many rows')
+    .option('--json', 'one JSON object per line')
+    .action(run(alertsCommand));
   program
     .command('classify')
     .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')

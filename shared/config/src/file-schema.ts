@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertsSchema } from './alerts.js';
 import { IntervalSchema } from './interval.js';
 
 /**
@@ -76,8 +77,8 @@ export const ConfigFileSchema = z.strictObject({
   sources: z.array(SourceSchema).min(1, 'list at least one source'),
   pipeline: PipelineSchema.prefault({}),
   fetching: FetchingSchema.prefault({}),
-  /** Alert rules and channels; validated by the alerter (its own issue). */
-  alerts: z.unknown().optional(),
+  /** Who is told what, and how (README, "Alerts"). */
+  alerts: AlertsSchema.prefault({}),
 });
 
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

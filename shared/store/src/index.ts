@@ -3,3 +3,4 @@ export { ItemFilterSchema, type ItemFilter, type StoredItem } from './items.js';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js';
 export { StoreBusyError } from './pglite-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';
+export { DeliverySchema, type Delivery, type DeliveryClaim } from './deliveries.js';

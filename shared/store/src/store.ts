@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
+import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
 import { countItems, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -25,6 +26,11 @@ export interface Store {
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   countItems(): Promise<number>;
+  /** Alert deliveries: one per (rule, story, channel); see deliveries.ts. */
+  claimDelivery(claim: DeliveryClaim): Promise<'send' | 'sent' | 'busy'>;
+  markDelivered(key: string): Promise<void>;
+  markDeliveryFailed(key: string, reason: string, final: boolean): Promise<void>;
+  listDeliveries(limit?: number): Promise<Delivery[]>;
   close(): Promise<void>;
 }
 
@@ -47,6 +53,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
     countItems: () => countItems(sql),
+    claimDelivery: (claim) => claimDelivery(sql, claim),
+    markDelivered: (key) => markDelivered(sql, key),
+    markDeliveryFailed: (key, reason, final) => markDeliveryFailed(sql, key, reason, final),
+    listDeliveries: (limit) => listDeliveries(sql, limit),
     async close() {
       await batchedUpsert.flush();
       await sql.close();

@@ -3,3 +3,4 @@ export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
 export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { rssFeed, type FeedEntry } from './feeds.js';
 export { collect, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
+export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';

@@ -1,24 +1,138 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AlertsSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import type { AlertJob } from '@marsad/queues';
-import { describe, expect, it } from 'vitest';
-import { alertItem, type AlertRule } from './alert-item.js';
+import { openStore, type Store } from '@marsad/store';
+import { startSmtpServer, type TestSmtpServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel, type Channel } from '../channels/index.js';
+import { AlertMessageSchema } from '../message.js';
+import { compileRule } from '../rules.js';
+import { alertItem, type AlertItemDeps } from './alert-item.js';
 
-const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j', attempt: 1 };
-const job: AlertJob = {
-  item: {
-    id: 'i1', sourceId: 's', url: 'https://a.ma/1', title: 't', publishedAt: null, fetchedAt: '2024-11-10T00:00:00.000Z',
-    language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i1', tags: ['dgsn'], evidence: {},
-  },
-};
-const byTag = (id: string, tag: string): AlertRule => ({ id, matches: (item) => item.tags.includes(tag) });
+const ctx = (jobId: string, attempt = 1) => ({ log: createLogger({ level: 'silent' }), jobId, attempt });
+const TITLE = 'المديرية العامة للأمن الوطني توقف شبكة <script>alert(1)</script>';
+const item = (id: string, storyId = id, tags = ['dgsn']): AlertJob['item'] => ({
+  id, sourceId: 'hespress', url: `https://www.hespress.com/${id}.html`, title: TITLE, publishedAt: '2026-11-20T09:30:00.000Z',
+  fetchedAt: '2026-11-20T09:35:00.000Z', language: 'arb', arabic: true, duplicateOf: storyId === id ? null : storyId,
+  similarity: storyId === id ? null : 0.93, storyId, tags,
+  evidence: { dgsn: [{ alias: 'المديرية العامة للأمن الوطني', offset: 0, matched: 'المديرية العامة للأمن الوطني' }] },
+});
+
+let smtp: TestSmtpServer;
+let store: Store;
+const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
+const hookServer = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    hooks.push({ headers: req.headers, body });
+    res.writeHead(204).end();
+  });
+});
+let deps: AlertItemDeps;
+let channels: Map<string, Channel>;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  store = await openStore({ dataDir: 'memory://' });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
+  const alerts = AlertsSchema.parse({
+    channels: [
+      { id: 'comms-mail', type: 'email', smtp: smtp.url, from: 'marsad@example.org', to: ['comms@example.org'] },
+      { id: 'comms-hook', type: 'webhook', url: `${hookUrl}/hook`, format: 'json', secret: 's3cret-key' },
+      { id: 'chat', type: 'webhook', url: `${hookUrl}/slack`, format: 'slack' },
+      { id: 'teams', type: 'webhook', url: `${hookUrl}/teams`, format: 'teams' },
+    ],
+    rules: [
+      { id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail', 'comms-hook'] },
+      { id: 'chat', tags: ['interpol'], arabic: true, channels: ['chat', 'teams'] },
+      { id: 'daily', tags: ['dgsn'], channels: ['comms-mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca' },
+    ],
+  });
+  channels = new Map(alerts.channels.map((c) => [c.id, createChannel(c)]));
+  deps = { rules: alerts.rules.map(compileRule), channels, deliveries: store, attempts: 3 };
+});
+afterAll(async () => {
+  await smtp.close();
+  await store.close();
+  hookServer.close();
+});
 
 describe('alertItem', () => {
-  it('reports the rules an item matches', async () => {
-    const result = await alertItem(job, { rules: [byTag('dgsn-rule', 'dgsn'), byTag('interpol-rule', 'interpol')] }, ctx);
-    expect(result).toEqual({ itemId: 'i1', sourceId: 's', matched: ['dgsn-rule'] });
+  it('sends one e-mail and one signed webhook for a new DGSN story, saying why', async () => {
+    const result = await alertItem({ item: item('a1') }, deps, ctx('job-a1'));
+    expect(result.matched).toEqual(['dgsn']);
+    expect(result.sent).toEqual(['dgsn|a1|comms-mail', 'dgsn|a1|comms-hook']);
+
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!.parsed;
+    expect(mail.subject).toBe(`[Marsad dgsn] ${TITLE}`);
+    expect(mail.text).toContain('tag dgsn: «المديرية العامة للأمن الوطني»');
+    expect(mail.text).toContain('https://www.hespress.com/a1.html');
+    expect(mail.html).toContain('dir="rtl" lang="ar"');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.headers.get('x-marsad-delivery')).toBe('dgsn|a1|comms-mail');
+
+    const hook = hooks.find((h) => h.headers['idempotency-key'] === 'dgsn|a1|comms-hook')!;
+    const body = AlertMessageSchema.parse(JSON.parse(hook.body));
+    expect(body).toMatchObject({ rule: 'dgsn', storyId: 'a1', item: { id: 'a1', title: TITLE, arabic: true } });
+    expect(hook.headers['x-marsad-signature']).toBe(`sha256=${createHmac('sha256', 's3cret-key').update(hook.body).digest('hex')}`);
   });
 
-  it('matches nothing when no rule is configured', async () => {
-    expect((await alertItem(job, { rules: [] }, ctx)).matched).toEqual([]);
+  it('does not alert again for a later copy of the story, nor for a re-delivered job', async () => {
+    const before = { mails: smtp.received.length, hooks: hooks.length };
+    expect((await alertItem({ item: item('a2', 'a1') }, deps, ctx('job-a2'))).sent).toEqual([]);
+    expect((await alertItem({ item: item('a1') }, deps, ctx('job-a1'))).sent).toEqual([]);
+    expect({ mails: smtp.received.length, hooks: hooks.length }).toEqual(before);
+    const log = (await store.listDeliveries()).filter((d) => d.storyId === 'a1');
+    expect(log.map((d) => [d.channelId, d.status, d.itemId]).sort()).toEqual([
+      ['comms-hook', 'sent', 'a1'],
+      ['comms-mail', 'sent', 'a1'],
+    ]);
+  });
+
+  it('keeps retrying while the mail server is down, then delivers once; the webhook is not sent twice', async () => {
+    await smtp.stop();
+    const mails = smtp.received.length;
+    await expect(alertItem({ item: item('b1') }, deps, ctx('job-b1', 1))).rejects.toThrow(/comms-mail/);
+    const pending = (await store.listDeliveries()).find((d) => d.key === 'dgsn|b1|comms-mail')!;
+    expect(pending).toMatchObject({ status: 'pending', sentAt: null });
+    expect(pending.lastError).toMatch(/ECONNREFUSED|connect/i);
+    const hooksAfterFirst = hooks.filter((h) => h.headers['idempotency-key'] === 'dgsn|b1|comms-hook').length;
+    expect(hooksAfterFirst).toBe(1);
+
+    await smtp.start();
+    expect((await alertItem({ item: item('b1') }, deps, ctx('job-b1', 2))).sent).toEqual(['dgsn|b1|comms-mail']);
+    expect(smtp.received.length).toBe(mails + 1);
+    expect(hooks.filter((h) => h.headers['idempotency-key'] === 'dgsn|b1|comms-hook')).toHaveLength(1);
+  });
+
+  it('marks a delivery failed, with its reason, after the last attempt', async () => {
+    await smtp.stop();
+    await expect(alertItem({ item: item('c1') }, deps, ctx('job-c1', 3))).rejects.toThrow();
+    expect((await store.listDeliveries()).find((d) => d.key === 'dgsn|c1|comms-mail')).toMatchObject({ status: 'failed' });
+    await smtp.start();
+  });
+
+  it('leaves a delivery another worker holds to that worker, and retries later', async () => {
+    await store.claimDelivery({ key: 'dgsn|d1|comms-mail', ruleId: 'dgsn', storyId: 'd1', channelId: 'comms-mail', itemId: 'd1', claimant: 'other-job' });
+    await expect(alertItem({ item: item('d2', 'd1') }, deps, ctx('job-d2'))).rejects.toThrow(/another worker/);
+  });
+
+  it('speaks Slack blocks and a Teams Adaptive Card', async () => {
+    await alertItem({ item: item('e1', 'e1', ['interpol']) }, deps, ctx('job-e1'));
+    const slackBody = JSON.parse(hooks.find((h) => h.headers['idempotency-key'] === 'chat|e1|chat')!.body) as { blocks: { type: string }[] };
+    expect(slackBody.blocks.map((b) => b.type)).toEqual(['section', 'context', 'section']);
+    const teamsBody = JSON.parse(hooks.find((h) => h.headers['idempotency-key'] === 'chat|e1|teams')!.body) as { attachments: { content: { type: string; rtl: boolean } }[] };
+    expect(teamsBody.attachments[0]!.content).toMatchObject({ type: 'AdaptiveCard', rtl: true });
+  });
+
+  it('matches nothing for an item no rule wants', async () => {
+    expect((await alertItem({ item: item('f1', 'f1', []) }, deps, ctx('job-f1'))).matched).toEqual([]);
   });
 });

@@ -1,13 +1,21 @@
-import type { AlertJob, JobContext } from '@marsad/queues';
+import { RetryLaterError, type AlertJob, type JobContext } from '@marsad/queues';
+import type { Channel } from '../channels/index.js';
+import { alertMessage } from '../message.js';
+import type { AlertRule } from '../rules.js';
 
-/** A rule decides whether an item is worth telling people about. Rules and channels: the alerts issue. */
-export interface AlertRule {
-  id: string;
-  matches(item: AlertJob['item']): boolean;
+/** The delivery log (the store's `alert_deliveries`): one row per rule, story and channel. */
+export interface DeliveryLog {
+  claimDelivery(claim: { key: string; ruleId: string; storyId: string; channelId: string; itemId: string; claimant: string }): Promise<'send' | 'sent' | 'busy'>;
+  markDelivered(key: string): Promise<void>;
+  markDeliveryFailed(key: string, reason: string, final: boolean): Promise<void>;
 }
 
 export interface AlertItemDeps {
   rules: readonly AlertRule[];
+  channels: ReadonlyMap<string, Channel>;
+  deliveries: DeliveryLog;
+  /** Tries per job (the pipeline's): the last failed one marks the delivery failed. */
+  attempts: number;
 }
 
 export interface AlertItemResult {
@@ -15,11 +23,54 @@ export interface AlertItemResult {
   sourceId: string;
   /** Ids of the rules this item matched. */
   matched: string[];
+  /** Delivery keys sent by this job. */
+  sent: string[];
 }
 
-/** Matches a newly stored item against the alert rules. */
+/** A send usually takes well under this; a claim left by a crashed worker runs out after two minutes. */
+const BUSY_RETRY_MS = 2_000;
+
+export const deliveryKey = (ruleId: string, storyId: string, channelId: string) => `${ruleId}|${storyId}|${channelId}`;
+
+/**
+ * Matches a newly stored item against the immediate rules and tells each rule's channels about its
+ * story, once: a delivery already sent (an earlier copy of the story) is skipped, one another worker
+ * is sending is retried later, and a failed channel fails the job, whose retry sends only what is missing.
+ */
 export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobContext): Promise<AlertItemResult> {
-  const matched = deps.rules.filter((rule) => rule.matches(job.item)).map((rule) => rule.id);
-  if (matched.length > 0) ctx.log.info({ matched, storyId: job.item.storyId }, 'alert rules matched');
-  return { itemId: job.item.id, sourceId: job.item.sourceId, matched };
+  const { item } = job;
+  const matched: string[] = [];
+  const sent: string[] = [];
+  const failures: string[] = [];
+  let busy = false;
+  for (const rule of deps.rules) {
+    if (rule.mode !== 'immediate') continue;
+    const reasons = rule.explain(item);
+    if (!reasons) continue;
+    matched.push(rule.id);
+    for (const channelId of rule.channels) {
+      const key = deliveryKey(rule.id, item.storyId, channelId);
+      const state = await deps.deliveries.claimDelivery({ key, ruleId: rule.id, storyId: item.storyId, channelId, itemId: item.id, claimant: ctx.jobId });
+      if (state === 'sent') continue;
+      if (state === 'busy') {
+        busy = true;
+        continue;
+      }
+      try {
+        await deps.channels.get(channelId)!.send(alertMessage(key, rule.id, item, reasons));
+        await deps.deliveries.markDelivered(key);
+        sent.push(key);
+        ctx.log.info({ rule: rule.id, channel: channelId, storyId: item.storyId }, 'alert sent');
+      } catch (err) {
+        const reason = (err as Error).message;
+        await deps.deliveries.markDeliveryFailed(key, reason, ctx.attempt >= deps.attempts);
+        ctx.log.warn({ rule: rule.id, channel: channelId, storyId: item.storyId, err: reason }, 'alert not delivered');
+        failures.push(`${channelId}: ${reason}`);
+      }
+    }
+  }
+  if (failures.length) throw new Error(`alert delivery failed: ${failures.join('; ')}`);
+  // Another worker is sending this story's alert: look again shortly (sent by then, or its claim released).
+  if (busy) throw new RetryLaterError('another worker is delivering this story\'s alert', BUSY_RETRY_MS);
+  return { itemId: item.id, sourceId: item.sourceId, matched, sent };
 }

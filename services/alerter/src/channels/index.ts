@@ -1,0 +1,58 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { ChannelConfig } from '@marsad/config';
+import nodemailer from 'nodemailer';
+import { request } from 'undici';
+import { html, plainText, slack, subject, teams, type AlertMessage } from '../message.js';
+
+/** Somewhere alerts go. `send` resolves once the other side has accepted the message. */
+export interface Channel {
+  id: string;
+  send(message: AlertMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createChannel(config: ChannelConfig): Channel {
+  return config.type === 'email' ? emailChannel(config) : webhookChannel(config);
+}
+
+function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channel {
+  const transport = nodemailer.createTransport(config.smtp);
+  return {
+    id: config.id,
+    async send(message) {
+      await transport.sendMail({
+        from: config.from,
+        to: config.to,
+        subject: subject(message),
+        text: plainText(message),
+        html: html(message),
+        // The same Message-ID on every attempt: a mail system that got the first copy can drop the next.
+        messageId: `<${createHash('sha256').update(message.deliveryKey).digest('hex').slice(0, 32)}@marsad>`,
+        headers: { 'X-Marsad-Delivery': message.deliveryKey, 'X-Marsad-Rule': message.rule },
+      });
+    },
+    close: async () => transport.close(),
+  };
+}
+
+const BODIES = { json: (m: AlertMessage) => m, slack, teams } as const;
+
+function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Channel {
+  return {
+    id: config.id,
+    async send(message) {
+      const body = JSON.stringify(BODIES[config.format](message));
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        'user-agent': 'Marsad alerts',
+        // Same key on every attempt, so a receiver can drop a repeat whose first answer we never got.
+        'idempotency-key': message.deliveryKey,
+      };
+      if (config.secret) headers['x-marsad-signature'] = `sha256=${createHmac('sha256', config.secret).update(body).digest('hex')}`;
+      const response = await request(config.url, { method: 'POST', headers, body, headersTimeout: 15_000, bodyTimeout: 15_000 });
+      await response.body.dump();
+      if (response.statusCode >= 300) throw new Error(`webhook ${config.id} answered HTTP ${response.statusCode}`);
+    },
+    close: async () => {},
+  };
+}

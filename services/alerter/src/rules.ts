@@ -1,0 +1,41 @@
+import type { RuleConfig } from '@marsad/config';
+import type { AlertJob } from '@marsad/queues';
+
+export type AlertableItem = AlertJob['item'];
+
+/** A compiled rule: which items it wants, and why an item matched (shown in the alert). */
+export interface AlertRule {
+  id: string;
+  mode: RuleConfig['mode'];
+  channels: readonly string[];
+  /** Why the item matches, one line per condition; null when it does not. */
+  explain(item: AlertableItem): string[] | null;
+}
+
+export function compileRule(rule: RuleConfig): AlertRule {
+  return {
+    id: rule.id,
+    mode: rule.mode,
+    channels: rule.channels,
+    explain(item) {
+      const reasons: string[] = [];
+      if (rule.tags) {
+        const tags = rule.tags.filter((tag) => item.tags.includes(tag));
+        if (tags.length === 0) return null;
+        for (const tag of tags) {
+          const words = [...new Set((item.evidence[tag] ?? []).map((e) => e.matched))];
+          reasons.push(words.length ? `tag ${tag}: ${words.map((w) => `«${w}»`).join(', ')}` : `tag ${tag}`);
+        }
+      }
+      if (rule.sources) {
+        if (!rule.sources.includes(item.sourceId)) return null;
+        reasons.push(`source ${item.sourceId}`);
+      }
+      if (rule.arabic !== undefined) {
+        if (item.arabic !== rule.arabic) return null;
+        reasons.push(item.arabic ? 'in Arabic' : 'not in Arabic');
+      }
+      return reasons;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
+
+export const EmailChannelSchema = z.strictObject({
+  id: ChannelId,
+  type: z.literal('email'),
+  /** SMTP server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS from the start). */
+  smtp: z.url({ protocol: /^smtps?$/ }),
+  from: z.string().min(3),
+  to: z.array(z.email()).min(1),
+});
+
+export const WebhookChannelSchema = z.strictObject({
+  id: ChannelId,
+  type: z.literal('webhook'),
+  url: z.url({ protocol: /^https?$/ }),
+  /** json: Marsad's own schema (README); slack: Block Kit; teams: an Adaptive Card. @defaultValue json */
+  format: z.enum(['json', 'slack', 'teams']).default('json'),
+  /** When set, each request carries X-Marsad-Signature: sha256=<HMAC of the body with this secret>. */
+  secret: z.string().min(8).optional(),
+});
+
+export const ChannelSchema = z.discriminatedUnion('type', [EmailChannelSchema, WebhookChannelSchema]);
+export type ChannelConfig = z.infer<typeof ChannelSchema>;
+
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the time as HH:MM (24 h)');
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone (use an IANA name such as "Africa/Casablanca")');
+
+export const RuleSchema = z
+  .strictObject({
+    id: ChannelId,
+    /** Any of these tags. */
+    tags: z.array(z.string().min(1)).optional(),
+    /** Only items of these sources. */
+    sources: z.array(z.string().min(1)).optional(),
+    /** Only Arabic items (true) or only others (false). */
+    arabic: z.boolean().optional(),
+    /** Keywords: AND, OR, NOT, "quoted phrases", NEAR/n; matched on normalised text with clitics. */
+    query: z.string().min(1).optional(),
+    channels: z.array(ChannelId).min(1),
+    /** immediate: one alert per story as it is found; digest: a summary at `at` in `tz`. @defaultValue immediate */
+    mode: z.enum(['immediate', 'digest']).default('immediate'),
+    at: TimeOfDay.optional(),
+    /** @defaultValue UTC */
+    tz: TimeZone.default('UTC'),
+    /** Send a digest even when there is nothing new. @defaultValue false */
+    sendEmpty: z.boolean().default(false),
+  })
+  .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] });
+export type RuleConfig = z.infer<typeof RuleSchema>;
+
+export const AlertsSchema = z
+  .strictObject({
+    channels: z.array(ChannelSchema).default([]),
+    rules: z.array(RuleSchema).default([]),
+  })
+  .superRefine((alerts, ctx) => {
+    const ids = new Set(alerts.channels.map((c) => c.id));
+    alerts.rules.forEach((rule, r) =>
+      rule.channels.forEach((channel, c) => {
+        if (!ids.has(channel)) ctx.addIssue({ code: 'custom', message: `unknown channel "${channel}" (channels: ${[...ids].join(', ') || 'none'})`, path: ['rules', r, 'channels', c] });
+      }),
+    );
+  });
+export type AlertsConfig = z.infer<typeof AlertsSchema>;

@@ -1,0 +1,69 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  /** The message as a mail client would read it (mailparser): a MIME that does not parse fails here. */
+  parsed: ParsedMail;
+}
+
+export interface TestSmtpServer {
+  /** smtp://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Stops answering (connections refused) until `start()`. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+  const received: ReceivedMail[] = [];
+  let server: SMTPServer | undefined;
+  let boundPort = port;
+  const start = async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          simpleParser(raw)
+            .then((parsed) => {
+              received.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                parsed,
+              });
+              callback();
+            })
+            .catch((err: Error) => callback(err));
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server!.listen(boundPort, '127.0.0.1', resolve));
+    boundPort = (server.server.address() as { port: number }).port;
+  };
+  const stop = () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await start();
+  return {
+    get url() {
+      return `smtp://127.0.0.1:${boundPort}`;
+    },
+    get port() {
+      return boundPort;
+    },
+    received,
+    stop,
+    start,
+    close: stop,
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The alerts issue's "done when": one e-mail and one webhook per DGSN story, not per item; a second run sends nothing. */
+const BIN = fileURLToPath(new URL('../shared/cli/bin/marsad.js', import.meta.url));
+
+const ARREST = [
+  'تمكنت عناصر الشرطة القضائية بولاية أمن الدار البيضاء من توقيف أربعة أشخاص يشتبه في تورطهم في شبكة إجرامية تنشط في النصب والاحتيال عبر المنصات الرقمية.',
+  'وأوضح بلاغ للمديرية العامة للأمن الوطني أن الأبحاث الأولية كشفت أن المشتبه فيهم كانوا يستدرجون ضحاياهم بعروض وهمية للشغل والهجرة قبل مطالبتهم بتحويل مبالغ مالية.',
+  'وقد تم إخضاع الموقوفين للبحث القضائي تحت إشراف النيابة العامة المختصة للكشف عن جميع الأفعال الإجرامية المنسوبة إليهم.',
+].join(' ');
+const TRAINING = [
+  'أشرف المدير العام للأمن الوطني عبد اللطيف حموشي على حفل تخرج فوج جديد من حراس الأمن بالمعهد الملكي للشرطة بالقنيطرة بحضور عدد من المسؤولين الأمنيين.',
+  'وتلقى الخريجون تكوينا نظريا وتطبيقيا في مجالات حقوق الإنسان والتدخل الميداني والتواصل مع المواطنين وفق برنامج محدث للتكوين الشرطي.',
+].join(' ');
+const WEATHER = 'توقعت المديرية العامة للأرصاد الجوية أجواء حارة نسبيا بالمناطق الداخلية مع هبوب رياح قوية بالسواحل المتوسطية خلال نهاية الأسبوع الجاري حسب النشرة الإنذارية الصادرة اليوم.';
+
+let feeds: FixtureServer;
+let smtp: TestSmtpServer;
+const hooks: string[] = [];
+const hookServer = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    hooks.push(body);
+    res.writeHead(200).end('ok');
+  });
+});
+const redis = createTestRedis('alerts-e2e');
+let database: TestDatabase;
+let env: NodeJS.ProcessEnv;
+let config: string;
+
+beforeAll(async () => {
+  feeds = await serveFixtures({
+    '/a.rss': { body: rssFeed('هسبريس', 'https://www.hespress.com', [
+      { title: 'توقيف شبكة للنصب الرقمي بالدار البيضاء', link: 'https://www.hespress.com/arrest.html', description: ARREST },
+      { title: 'طقس حار نهاية الأسبوع', link: 'https://www.hespress.com/weather.html', description: WEATHER },
+    ]) },
+    '/b.rss': { body: rssFeed('اليوم 24', 'https://alyaoum24.com', [
+      { title: 'الأمن يفكك شبكة للنصب', link: 'https://alyaoum24.com/arrest-copy.html', description: `الدار البيضاء - متابعة | ${ARREST}` },
+      { title: 'حموشي يشرف على تخرج فوج جديد', link: 'https://alyaoum24.com/training.html', description: TRAINING },
+    ]) },
+  });
+  smtp = await startSmtpServer();
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  database = await createTestDatabase();
+  env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
+  config = join(mkdtempSync(join(tmpdir(), 'marsad-alerts-')), 'marsad.yml');
+  writeFileSync(config, `sources:
+  - { id: hespress, adapter: rss, url: "${feeds.url('/a.rss')}" }
+  - { id: alyaoum24, adapter: rss, url: "${feeds.url('/b.rss')}" }
+fetching: { minDelayMs: 0 }
+alerts:
+  channels:
+    - { id: comms-mail, type: email, smtp: "${smtp.url}", from: "marsad@example.org", to: ["comms@example.org"] }
+    - { id: comms-hook, type: webhook, url: "http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook", format: json }
+  rules:
+    - { id: dgsn, tags: [dgsn], channels: [comms-mail, comms-hook], mode: immediate }
+`);
+});
+afterAll(async () => {
+  await feeds.close();
+  await smtp.close();
+  hookServer.close();
+  await redis.cleanup();
+  await database.drop();
+});
+
+async function marsad(args: string[]) {
+  const result = await runNode(BIN, args, { env });
+  if (result.code !== 0) throw new Error(`marsad ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return result.stdout;
+}
+
+describe('alerts through marsad run --once', () => {
+  it('sends one e-mail and one webhook per DGSN story, and nothing on a second run', async () => {
+    const first = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number; errors: unknown[] };
+    expect(first.errors).toEqual([]);
+    expect(first.new).toBe(4);
+    const stored = (await marsad(['items', '--json', '--tag', 'dgsn'])).trim().split('\n').map((l) => JSON.parse(l) as { url: string; storyId: string });
+    expect(stored).toHaveLength(3); // the arrest twice (a copy), the graduation
+    expect(new Set(stored.map((i) => i.storyId)).size).toBe(2);
+
+    expect(smtp.received).toHaveLength(2);
+    expect(hooks).toHaveLength(2);
+    const stories = new Set(stored.map((i) => i.storyId));
+    expect(new Set(hooks.map((h) => (JSON.parse(h) as { storyId: string }).storyId))).toEqual(stories);
+    for (const mail of smtp.received) {
+      expect(mail.parsed.subject).toMatch(/^\[Marsad dgsn\] (توقيف شبكة|الأمن يفكك شبكة|حموشي يشرف)/);
+      expect(mail.parsed.html).toContain('dir="rtl"');
+    }
+
+    const second = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number };
+    expect(second.new).toBe(0);
+    expect(smtp.received).toHaveLength(2);
+    expect(hooks).toHaveLength(2);
+
+    const log = (await marsad(['alerts', '--json', '--config', config])).trim().split('\n').map((l) => JSON.parse(l) as { status: string; channelId: string });
+    expect(log).toHaveLength(4);
+    expect(log.every((d) => d.status === 'sent')).toBe(true);
+  });
+});
