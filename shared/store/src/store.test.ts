@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createTestDatabase, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMigrations } from './migrate.js';
 import { StoreBusyError } from './pglite-client.js';
 import { openStore, type Store } from './store.js';
 
@@ -53,12 +54,27 @@ describe.each([
 
   it('applies migrations once, however often it is opened', async () => {
     const versions = await store.sql.query<{ version: string }>('SELECT version FROM schema_migrations');
-    expect(versions.map((v) => v.version)).toEqual(['001_items', '002_tag_evidence']);
+    expect(versions.map((v) => v.version)).toEqual(readMigrations().map((m) => m.version));
+    expect(versions.map((v) => v.version)).toContain('003_alert_deliveries');
     if (database) {
       const again = await openStore({ databaseUrl: database.url });
-      expect((await again.sql.query('SELECT version FROM schema_migrations')).length).toBe(2);
+      expect((await again.sql.query('SELECT version FROM schema_migrations')).length).toBe(versions.length);
       await again.close();
     }
+  });
+
+  it('hands each alert delivery to one claimant at a time, and never again once sent', async () => {
+    const claim = (claimant: string) => store.claimDelivery({ key: 'r|s|c', ruleId: 'r', storyId: 's', channelId: 'c', itemId: 'i1', claimant });
+    expect(await claim('job-1')).toBe('send');
+    expect(await claim('job-2')).toBe('busy'); // a copy of the story handled at the same moment
+    expect(await claim('job-1')).toBe('send'); // the first job's own retry
+    await store.markDeliveryFailed('r|s|c', 'ECONNREFUSED', false);
+    expect(await claim('job-2')).toBe('send'); // a failed attempt releases its claim
+    await store.markDelivered('r|s|c');
+    expect(await claim('job-3')).toBe('sent');
+    expect(await store.listDeliveries()).toEqual([
+      expect.objectContaining({ key: 'r|s|c', status: 'sent', attempts: 3, lastError: null, itemId: 'i1' }),
+    ]);
   });
 
   it('inserts an item once: a second upsert of the same id adds no row', async () => {
