@@ -9,7 +9,7 @@ export interface AlerterDeps {
   config: Config;
   logger: Logger;
   connection: Redis;
-  store: DeliveryLog;
+  store: DeliveryLog & { itemText(id: string): Promise<string> };
 }
 
 /** The alerter: each newly stored item against the rules; each story's alert to each channel once. */
@@ -21,7 +21,7 @@ export async function startAlerter(deps: AlerterDeps) {
   log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   const worker = createStageWorker({
     queue: 'alert',
-    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: deps.config.pipeline.attempts }, ctx),
+    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: deps.config.pipeline.attempts, itemText: deps.store.itemText }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.alert,

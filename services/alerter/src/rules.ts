@@ -1,5 +1,6 @@
 import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
+import { Query } from '@marsad/text';
 
 export type AlertableItem = AlertJob['item'];
 
@@ -8,16 +9,20 @@ export interface AlertRule {
   id: string;
   mode: RuleConfig['mode'];
   channels: readonly string[];
-  /** Why the item matches, one line per condition; null when it does not. */
-  explain(item: AlertableItem): string[] | null;
+  /** The rule has a keyword query, which reads the article's text. */
+  needsText: boolean;
+  /** Why the item matches, one line per condition; null when it does not. `text`: title and article, for a query. */
+  explain(item: AlertableItem, text?: string): string[] | null;
 }
 
 export function compileRule(rule: RuleConfig): AlertRule {
+  const query = rule.query ? new Query(rule.query) : undefined;
   return {
     id: rule.id,
     mode: rule.mode,
     channels: rule.channels,
-    explain(item) {
+    needsText: query !== undefined,
+    explain(item, text = item.title) {
       const reasons: string[] = [];
       if (rule.tags) {
         const tags = rule.tags.filter((tag) => item.tags.includes(tag));
@@ -34,6 +39,11 @@ export function compileRule(rule: RuleConfig): AlertRule {
       if (rule.arabic !== undefined) {
         if (item.arabic !== rule.arabic) return null;
         reasons.push(item.arabic ? 'in Arabic' : 'not in Arabic');
+      }
+      if (query) {
+        const words = query.match(text);
+        if (!words) return null;
+        reasons.push(`query ${query.source}: ${words.map((w) => `«${w}»`).join(', ')}`);
       }
       return reasons;
     },

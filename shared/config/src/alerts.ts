@@ -1,3 +1,4 @@
+import { parseQuery } from '@marsad/text';
 import { z } from 'zod';
 
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
@@ -44,7 +45,17 @@ export const RuleSchema = z
     /** Only Arabic items (true) or only others (false). */
     arabic: z.boolean().optional(),
     /** Keywords: AND, OR, NOT, "quoted phrases", NEAR/n; matched on normalised text with clitics. */
-    query: z.string().min(1).optional(),
+    query: z
+      .string()
+      .min(1)
+      .superRefine((query, ctx) => {
+        try {
+          parseQuery(query);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `query: ${(err as Error).message}` });
+        }
+      })
+      .optional(),
     channels: z.array(ChannelId).min(1),
     /** immediate: one alert per story as it is found; digest: a summary at `at` in `tz`. @defaultValue immediate */
     mode: z.enum(['immediate', 'digest']).default('immediate'),

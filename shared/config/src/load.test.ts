@@ -96,6 +96,9 @@ pipeline:
 
   it.each([
     ['an empty list', 'sources: []\n', /list at least one source/],
+    ['a rule naming an unknown channel', 'sources:\n  - { id: a, adapter: rss, url: "https://a.example" }\nalerts:\n  rules:\n    - { id: r, tags: [dgsn], channels: [mail] }\n', /alerts\.rules\[0\]\.channels\[0\]: unknown channel "mail"/],
+    ['a query that does not parse', 'sources:\n  - { id: a, adapter: rss, url: "https://a.example" }\nalerts:\n  channels: [{ id: h, type: webhook, url: "https://h.example" }]\n  rules:\n    - { id: r, query: "(طنجة", channels: [h] }\n', /query: a "\(" is not closed/],
+    ['a digest without a time', 'sources:\n  - { id: a, adapter: rss, url: "https://a.example" }\nalerts:\n  channels: [{ id: h, type: webhook, url: "https://h.example" }]\n  rules:\n    - { id: r, tags: [dgsn], channels: [h], mode: digest, tz: Mars/Base }\n', /unknown time zone/],
     ['an interval under 10s', 'sources:\n  - { id: a, adapter: rss, url: "https://a.example", interval: 2s }\n', /shorter than the minimum/],
     ['an id with spaces', 'sources:\n  - { id: "my feed", adapter: rss, url: "https://a.example" }\n', /lowercase letters/],
     ['a non-http url', 'sources:\n  - { id: a, adapter: rss, url: "ftp://a.example/feed" }\n', /sources\[0\]\.url/],

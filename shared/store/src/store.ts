@@ -26,6 +26,8 @@ export interface Store {
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   countItems(): Promise<number>;
+  /** An item's article text ('' when there is no such item). */
+  itemText(id: string): Promise<string>;
   /** Alert deliveries: one per (rule, story, channel); see deliveries.ts. */
   claimDelivery(claim: DeliveryClaim): Promise<'send' | 'sent' | 'busy'>;
   markDelivered(key: string): Promise<void>;
@@ -53,6 +55,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
     countItems: () => countItems(sql),
+    itemText: async (id) => (await sql.query<{ body: string }>('SELECT body FROM items WHERE id = $1', [id]))[0]?.body ?? '',
     claimDelivery: (claim) => claimDelivery(sql, claim),
     markDelivered: (key) => markDelivered(sql, key),
     markDeliveryFailed: (key, reason, final) => markDeliveryFailed(sql, key, reason, final),

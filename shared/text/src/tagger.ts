@@ -56,12 +56,12 @@ interface Match {
 }
 
 /** A word as matching sees it: without a leading article, which phrases may or may not write. */
-function canonical(word: string): string {
+export function canonical(word: string): string {
   return word.startsWith('ال') && word.length - 2 >= MIN_STEM ? word.slice(2) : word;
 }
 
 /** The forms a text word may stand for: itself, and itself without each proclitic it starts with. */
-const variants = memoize(wordVariants);
+export const variants = memoize(wordVariants);
 
 function wordVariants(word: string): string[] {
   const forms = new Set([canonical(word)]);

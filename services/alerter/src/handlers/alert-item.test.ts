@@ -51,10 +51,11 @@ beforeAll(async () => {
       { id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail', 'comms-hook'] },
       { id: 'chat', tags: ['interpol'], arabic: true, channels: ['chat', 'teams'] },
       { id: 'daily', tags: ['dgsn'], channels: ['comms-mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca' },
+      { id: 'tangier', query: '"الاتجار بالمخدرات" NEAR/8 طنجة NOT الرباط', channels: ['comms-hook'] },
     ],
   });
   channels = new Map(alerts.channels.map((c) => [c.id, createChannel(c)]));
-  deps = { rules: alerts.rules.map(compileRule), channels, deliveries: store, attempts: 3 };
+  deps = { rules: alerts.rules.map(compileRule), channels, deliveries: store, attempts: 3, itemText: store.itemText };
 });
 afterAll(async () => {
   await smtp.close();
@@ -134,5 +135,15 @@ describe('alertItem', () => {
 
   it('matches nothing for an item no rule wants', async () => {
     expect((await alertItem({ item: item('f1', 'f1', []) }, deps, ctx('job-f1'))).matched).toEqual([]);
+  });
+
+  it('matches a keyword query on the stored article text, and says which words', async () => {
+    const body = 'أوقفت مصالح الأمن بمدينة طنجة شخصين للاشتباه في تورطهما في الاتجار بالمخدرات والمؤثرات العقلية.';
+    const stored = { ...item('g1', 'g1', []), text: body, evidence: {} };
+    await store.upsertItem(stored);
+    const result = await alertItem({ item: item('g1', 'g1', []) }, deps, ctx('job-g1'));
+    expect(result.matched).toEqual(['tangier']);
+    const hook = hooks.find((h) => h.headers['idempotency-key'] === 'tangier|g1|comms-hook')!;
+    expect((JSON.parse(hook.body) as { reasons: string[] }).reasons[0]).toMatch(/^query .*«اتجار بالمخدرات NEAR\/8 طنجه»/);
   });
 });

@@ -16,6 +16,8 @@ export interface AlertItemDeps {
   deliveries: DeliveryLog;
   /** Tries per job (the pipeline's): the last failed one marks the delivery failed. */
   attempts: number;
+  /** The stored article text of an item, for rules with a keyword query (alert jobs do not carry it). */
+  itemText(id: string): Promise<string>;
 }
 
 export interface AlertItemResult {
@@ -43,9 +45,11 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
   const sent: string[] = [];
   const failures: string[] = [];
   let busy = false;
+  let text: string | undefined;
   for (const rule of deps.rules) {
     if (rule.mode !== 'immediate') continue;
-    const reasons = rule.explain(item);
+    if (rule.needsText && text === undefined) text = `${item.title}\n${await deps.itemText(item.id)}`;
+    const reasons = rule.explain(item, text);
     if (!reasons) continue;
     matched.push(rule.id);
     for (const channelId of rule.channels) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery, Query, QuerySyntaxError } from './query.js';
+
+const TEXT = 'وأعلنت المديرية العامة للأمن الوطني، في بلاغ لها، عن توقيف شخصين بمدينة طنجة للاشتباه في تورطهما في الاتجار بالمخدرات.';
+
+describe('alert rule queries', () => {
+  it.each([
+    ['a word, with a proclitic in the text', 'طنجة', true],
+    ['a word the text writes with و and the article', 'بلاغ', true],
+    ['a phrase, hamza and ta marbuta folded', '"المديريه العامه للامن الوطني"', true],
+    ['a phrase in the wrong order', '"الوطني الأمن"', false],
+    ['implicit AND', 'توقيف طنجة', true],
+    ['AND with a missing word', 'توقيف AND الرباط', false],
+    ['OR', 'الرباط OR طنجة', true],
+    ['NOT', 'توقيف NOT الرباط', true],
+    ['NOT a present word', 'توقيف NOT طنجة', false],
+    ['NEAR within reach', 'توقيف NEAR/4 طنجة', true],
+    ['NEAR out of reach', 'المديرية NEAR/3 طنجة', false],
+    ['parentheses', '(الرباط OR فاس) OR (طنجة AND المخدرات)', true],
+    ['guillemets as quotes', '«الاتجار بالمخدرات»', true],
+  ])('%s: %s', (_name, query, expected) => {
+    expect(new Query(query).match(TEXT) !== null).toBe(expected);
+  });
+
+  it('says which words matched, and not what a NOT excluded', () => {
+    expect(new Query('توقيف NOT الرباط').match(TEXT)).toEqual(['توقيف']);
+    expect(new Query('"الأمن الوطني" OR الدرك').match(TEXT)).toEqual(['امن وطني']);
+  });
+
+  it.each(['', '(طنجة', 'طنجة)', 'OR طنجة', 'طنجة NEAR/2 (فاس OR الرباط)', '""'])('rejects %j with a syntax error', (query) => {
+    expect(() => parseQuery(query)).toThrow(QuerySyntaxError);
+  });
+});

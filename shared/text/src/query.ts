@@ -1,0 +1,148 @@
+import { tokenize } from './normalize.js';
+import { canonical, variants } from './tagger.js';
+
+/**
+ * Keyword queries for alert rules: words, "quoted phrases", AND (or nothing), OR, NOT, parentheses,
+ * and `a NEAR/n b` (within n words). Matched on normalised text the way the tagger matches: hamza
+ * and ta marbuta variants, diacritics and tatweel folded, and a text word with a proclitic
+ * (و ف ب ك ل ال …) matching the bare query word.
+ */
+export type QueryNode =
+  | { kind: 'terms'; words: string[] }
+  | { kind: 'and' | 'or'; nodes: QueryNode[] }
+  | { kind: 'not'; node: QueryNode }
+  | { kind: 'near'; left: TermsNode; right: TermsNode; distance: number };
+type TermsNode = { kind: 'terms'; words: string[] };
+
+export class QuerySyntaxError extends Error {
+  override name = 'QuerySyntaxError';
+}
+
+type Token = { type: 'word' | 'phrase'; words: string[] } | { type: 'and' | 'or' | 'not' | '(' | ')' } | { type: 'near'; distance: number };
+
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /\s*(?:"([^"]*)"|“([^”]*)”|«([^»]*)»|(\()|(\))|(NEAR\/(\d+))|([^\s()"“«]+))/gy;
+  let match: RegExpExecArray | null;
+  let position = 0;
+  while (position < query.length && (match = pattern.exec(query))) {
+    position = pattern.lastIndex;
+    const [, quoted1, quoted2, quoted3, open, close, near, distance, bare] = match;
+    const quoted = quoted1 ?? quoted2 ?? quoted3;
+    if (quoted !== undefined) {
+      const words = tokenize(quoted);
+      if (words.length === 0) throw new QuerySyntaxError('an empty quoted phrase');
+      tokens.push({ type: 'phrase', words });
+    } else if (open) tokens.push({ type: '(' });
+    else if (close) tokens.push({ type: ')' });
+    else if (near) tokens.push({ type: 'near', distance: Number(distance) });
+    else if (bare === 'AND' || bare === 'OR' || bare === 'NOT') tokens.push({ type: bare.toLowerCase() as 'and' | 'or' | 'not' });
+    else {
+      const words = tokenize(bare!);
+      if (words.length > 0) tokens.push({ type: 'word', words });
+    }
+  }
+  if (query.slice(position).trim()) throw new QuerySyntaxError(`cannot read the query from "${query.slice(position).trim()}"`);
+  return tokens;
+}
+
+export function parseQuery(query: string): QueryNode {
+  const tokens = lex(query);
+  let i = 0;
+  const peek = () => tokens[i];
+  const or = (): QueryNode => {
+    const nodes = [and()];
+    while (peek()?.type === 'or') {
+      i++;
+      nodes.push(and());
+    }
+    return nodes.length === 1 ? nodes[0]! : { kind: 'or', nodes };
+  };
+  const and = (): QueryNode => {
+    const nodes = [unary()];
+    for (let t = peek(); t && t.type !== 'or' && t.type !== ')'; t = peek()) {
+      if (t.type === 'and') i++;
+      nodes.push(unary());
+    }
+    return nodes.length === 1 ? nodes[0]! : { kind: 'and', nodes };
+  };
+  const unary = (): QueryNode => {
+    if (peek()?.type === 'not') {
+      i++;
+      return { kind: 'not', node: unary() };
+    }
+    let node = primary();
+    for (let t = peek(); t?.type === 'near'; t = peek()) {
+      i++;
+      const right = primary();
+      if (node.kind !== 'terms' || right.kind !== 'terms') throw new QuerySyntaxError('NEAR joins two words or phrases (not groups, not another NEAR)');
+      node = { kind: 'near', left: node, right, distance: t.distance };
+    }
+    return node;
+  };
+  const primary = (): QueryNode => {
+    const t = tokens[i++];
+    if (!t) throw new QuerySyntaxError('the query ends where a word was expected');
+    if (t.type === 'word' || t.type === 'phrase') return { kind: 'terms', words: t.words.map(canonical) };
+    if (t.type === '(') {
+      const node = or();
+      if (tokens[i++]?.type !== ')') throw new QuerySyntaxError('a "(" is not closed');
+      return node;
+    }
+    throw new QuerySyntaxError(`unexpected ${t.type === 'near' ? 'NEAR' : t.type === ')' ? '")"' : t.type.toUpperCase()}`);
+  };
+  if (tokens.length === 0) throw new QuerySyntaxError('an empty query');
+  const node = or();
+  if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"');
+  return node;
+}
+
+/** Where each phrase of `node` occurs in `words` (start indexes), for NEAR. */
+function positions(words: readonly (readonly string[])[], phrase: readonly string[]): number[] {
+  const found: number[] = [];
+  for (let start = 0; start + phrase.length <= words.length; start++) {
+    if (phrase.every((word, k) => words[start + k]!.includes(word))) found.push(start);
+  }
+  return found;
+}
+
+/** A compiled query: `matches(text)` and the words that made it match. */
+export class Query {
+  readonly root: QueryNode;
+  constructor(readonly source: string) {
+    this.root = parseQuery(source);
+  }
+
+  /** The phrases that matched (as the query writes them normalised), or null when the text does not match. */
+  match(text: string): string[] | null {
+    const words = tokenize(text).map(variants);
+    const hits: string[] = [];
+    const evaluate = (node: QueryNode): boolean => {
+      switch (node.kind) {
+        case 'terms': {
+          const ok = positions(words, node.words).length > 0;
+          if (ok) hits.push(node.words.join(' '));
+          return ok;
+        }
+        case 'and':
+          return node.nodes.every(evaluate);
+        case 'or':
+          return node.nodes.map(evaluate).some(Boolean);
+        case 'not': {
+          const kept = hits.length;
+          const ok = !evaluate(node.node);
+          hits.length = kept; // what a NOT excludes is no reason for a match
+          return ok;
+        }
+        case 'near': {
+          const left = positions(words, node.left.words);
+          const right = positions(words, node.right.words);
+          const ok = left.some((a) => right.some((b) => Math.abs(a - b) <= node.distance));
+          if (ok) hits.push(`${node.left.words.join(' ')} NEAR/${node.distance} ${node.right.words.join(' ')}`);
+          return ok;
+        }
+      }
+    };
+    return evaluate(this.root) ? [...new Set(hits)] : null;
+  }
+}
