@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,8 @@ const TRAINING = [
   'أشرف المدير العام للأمن الوطني عبد اللطيف حموشي على حفل تخرج فوج جديد من حراس الأمن بالمعهد الملكي للشرطة بالقنيطرة بحضور عدد من المسؤولين الأمنيين.',
   'وتلقى الخريجون تكوينا نظريا وتطبيقيا في مجالات حقوق الإنسان والتدخل الميداني والتواصل مع المواطنين وفق برنامج محدث للتكوين الشرطي.',
 ].join(' ');
+const REFERENCE_ID = '002_76943d91d9f1eaeb';
+const REFERENCE = readFileSync(fileURLToPath(new URL(`../seeds/${REFERENCE_ID}.txt`, import.meta.url)), 'utf8');
 const WEATHER = 'توقعت المديرية العامة للأرصاد الجوية أجواء حارة نسبيا بالمناطق الداخلية مع هبوب رياح قوية بالسواحل المتوسطية خلال نهاية الأسبوع الجاري حسب النشرة الإنذارية الصادرة اليوم.';
 
 let feeds: FixtureServer;
@@ -46,6 +48,7 @@ beforeAll(async () => {
     '/b.rss': { body: rssFeed('اليوم 24', 'https://alyaoum24.com', [
       { title: 'الأمن يفكك شبكة للنصب', link: 'https://alyaoum24.com/arrest-copy.html', description: `الدار البيضاء - متابعة | ${ARREST}` },
       { title: 'حموشي يشرف على تخرج فوج جديد', link: 'https://alyaoum24.com/training.html', description: TRAINING },
+      { title: 'بلاغ المديرية', link: 'https://alyaoum24.com/communique.html', description: `متابعة\n${REFERENCE}`, pubDate: 'Fri, 20 Nov 2026 10:00:00 GMT' },
     ]) },
   });
   smtp = await startSmtpServer();
@@ -83,27 +86,34 @@ describe('alerts through marsad run --once', () => {
   it('sends one e-mail and one webhook per DGSN story, and nothing on a second run', async () => {
     const first = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number; errors: unknown[] };
     expect(first.errors).toEqual([]);
-    expect(first.new).toBe(4);
+    expect(first.new).toBe(5);
     const stored = (await marsad(['items', '--json', '--tag', 'dgsn'])).trim().split('\n').map((l) => JSON.parse(l) as { url: string; storyId: string });
-    expect(stored).toHaveLength(3); // the arrest twice (a copy), the graduation
-    expect(new Set(stored.map((i) => i.storyId)).size).toBe(2);
+    expect(stored).toHaveLength(4); // the arrest twice (a copy), the graduation, the pickup of the communiqué
+    expect(new Set(stored.map((i) => i.storyId)).size).toBe(3);
+    expect(stored.map((i) => i.storyId)).toContain(REFERENCE_ID);
 
-    expect(smtp.received).toHaveLength(2);
-    expect(hooks).toHaveLength(2);
+    expect(smtp.received).toHaveLength(3);
+    expect(hooks).toHaveLength(3);
     const stories = new Set(stored.map((i) => i.storyId));
     expect(new Set(hooks.map((h) => (JSON.parse(h) as { storyId: string }).storyId))).toEqual(stories);
     for (const mail of smtp.received) {
-      expect(mail.parsed.subject).toMatch(/^\[Marsad dgsn\] (توقيف شبكة|الأمن يفكك شبكة|حموشي يشرف)/);
+      expect(mail.parsed.subject).toMatch(/^\[Marsad dgsn\] (توقيف شبكة|الأمن يفكك شبكة|حموشي يشرف|بلاغ المديرية)/);
       expect(mail.parsed.html).toContain('dir="rtl"');
     }
 
     const second = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number };
     expect(second.new).toBe(0);
-    expect(smtp.received).toHaveLength(2);
-    expect(hooks).toHaveLength(2);
+    expect(smtp.received).toHaveLength(3);
+    expect(hooks).toHaveLength(3);
 
     const log = (await marsad(['alerts', '--json', '--config', config])).trim().split('\n').map((l) => JSON.parse(l) as { status: string; channelId: string });
-    expect(log).toHaveLength(4);
+    expect(log).toHaveLength(6);
     expect(log.every((d) => d.status === 'sent')).toBe(true);
+
+    const pickups = (await marsad(['pickups', '--json', '--reference', REFERENCE_ID, '--config', config])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(pickups).toEqual([
+      expect.objectContaining({ reference: REFERENCE_ID, sourceId: 'alyaoum24', url: 'https://alyaoum24.com/communique.html', afterSeconds: 0, seenAt: '2026-11-20T10:00:00.000Z' }),
+    ]);
+    expect(pickups[0]!.similarity).toBeGreaterThan(0.9);
   });
 });

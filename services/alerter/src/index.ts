@@ -3,3 +3,5 @@ export { alertItem, deliveryKey, type AlertItemDeps, type AlertItemResult, type 
 export { compileRule, type AlertRule, type AlertableItem } from './rules.js';
 export { createChannel, type Channel } from './channels/index.js';
 export { AlertMessageSchema, alertMessage, type AlertMessage } from './message.js';
+export { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
+export { atomFeed } from './atom.js';

@@ -7,6 +7,7 @@ import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
 import { itemsCommand } from './commands/items.js';
 import { newAdapterCommand } from './commands/new-adapter.js';
+import { pickupsCommand } from './commands/pickups.js';
 import { runCommand } from './commands/run.js';
 import { fixturesRecordCommand, sourcesCheckCommand, sourcesCommand, sourcesTestCommand } from './commands/sources.js';
 import { startCommand } from './commands/start.js';
@@ -49,6 +50,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <n>', 'at most this many rows')
     .option('--json', 'one JSON object per line')
     .action(run(alertsCommand));
+  withConfig(program.command('pickups'))
+    .description('who published each reference article, when (after its first sighting) and how faithfully')
+    .option('--reference <id>', 'only this reference article (seed file stem)')
+    .option('--json', 'one JSON object per pickup')
+    .action(run(pickupsCommand));
   program
     .command('classify')
     .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')

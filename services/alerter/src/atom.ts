@@ -1,0 +1,42 @@
+import { Feed } from 'feed';
+import type { AlertRule } from './rules.js';
+import type { Story } from './stories.js';
+
+/** The feed library writes titles and summaries as type="html": text from feeds must reach readers escaped. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader. */
+export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string): string {
+  const updated = stories[0] ? new Date(stories[0].firstSeenAt) : new Date(0);
+  const feed = new Feed({
+    id: `urn:marsad:rule:${rule.id}`,
+    title: `Marsad: ${rule.id}`,
+    description: `Stories matching the alert rule "${rule.id}"`,
+    link: feedUrl,
+    feedLinks: { atom: feedUrl },
+    updated,
+    copyright: '',
+    generator: 'Marsad',
+  });
+  for (const story of stories) {
+    const { first } = story;
+    const pickups = story.pickups.map((p) => `${p.sourceId} (${p.afterSeconds >= 0 ? '+' : ''}${Math.round(p.afterSeconds / 60)} min)`);
+    feed.addItem({
+      id: `urn:marsad:story:${story.storyId}`,
+      title: escapeHtml(first.title || first.url),
+      link: first.url,
+      date: new Date(story.pickups.at(-1)?.seenAt ?? story.firstSeenAt),
+      published: new Date(story.firstSeenAt),
+      author: [{ name: first.sourceId }],
+      description: [
+        `${first.sourceId} · ${first.tags.join(', ')}`,
+        story.reasons.length ? `Why: ${story.reasons.join('; ')}` : '',
+        pickups.length ? `Also published by: ${pickups.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .map(escapeHtml)
+        .join('<br/>'),
+    });
+  }
+  return feed.atom1();
+}

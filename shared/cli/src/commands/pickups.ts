@@ -1,0 +1,48 @@
+import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
+import { storiesOf } from '@marsad/service-alerter';
+import { openStore } from '@marsad/store';
+import { readConfig } from '../runtime.js';
+import { UsageError } from '../services.js';
+
+/**
+ * `marsad pickups [--reference ID] [--json]`: for each reference article, every copy found — outlet,
+ * when (and how long after the first sighting), how faithfully (similarity).
+ */
+export async function pickupsCommand(options: { config?: string; reference?: string; json?: boolean }): Promise<number> {
+  const config = readConfig(options.config);
+  const references = readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR)).map((r) => r.id);
+  if (options.reference && !references.includes(options.reference)) {
+    throw new UsageError(`no reference article "${options.reference}" (references: ${references.join(', ')})`);
+  }
+  const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
+  try {
+    for (const reference of options.reference ? [options.reference] : references) {
+      const copies = await store.listItems({ duplicatesOf: reference, limit: 100_000 });
+      const [story] = storiesOf(copies);
+      if (!story) {
+        if (!options.json) process.stdout.write(`${reference}: no pickup yet\n`);
+        continue;
+      }
+      // The reference itself is never an item: its first sighting is its earliest copy, which is a pickup too.
+      const first = { itemId: story.first.id, sourceId: story.first.sourceId, url: story.first.url, title: story.first.title, seenAt: story.firstSeenAt, afterSeconds: 0, similarity: story.first.similarity };
+      const pickups = [first, ...story.pickups];
+      if (!options.json) process.stdout.write(`${reference}: ${pickups.length} pickup(s), first seen ${story.firstSeenAt}\n`);
+      for (const p of pickups) {
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify({ reference, ...p })}\n`
+            : `  +${formatDelay(p.afterSeconds).padEnd(8)} ${p.sourceId.padEnd(16)} similarity ${p.similarity ?? '?'}  ${p.title}\n    ${p.url}\n`,
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function formatDelay(seconds: number): string {
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
