@@ -1,7 +1,9 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { createStageWorker, type Redis } from '@marsad/queues';
+import { createStageWorker, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
+import type { ItemFilter, StoredItem } from '@marsad/store';
 import { createChannel } from './channels/index.js';
+import { redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
 import { compileRule } from './rules.js';
 
@@ -9,29 +11,48 @@ export interface AlerterDeps {
   config: Config;
   logger: Logger;
   connection: Redis;
-  store: DeliveryLog & { itemText(id: string): Promise<string> };
+  queues: Pick<PipelineQueues, 'digest'>;
+  store: DeliveryLog & { itemText(id: string): Promise<string>; listItems(filter: ItemFilter): Promise<StoredItem[]> };
+  /** Create the digest rules' job schedulers (off for `run --once`). @defaultValue true */
+  schedule?: boolean;
+  /** Key prefix of when each digest last went out. @defaultValue the queue prefix */
+  statePrefix?: string;
 }
 
-/** The alerter: each newly stored item against the rules; each story's alert to each channel once. */
+/** The alerter: each newly stored item against the rules (each story's alert to each channel once), and the digests. */
 export async function startAlerter(deps: AlerterDeps) {
-  const { alerts } = deps.config;
+  const { alerts, pipeline, env } = deps.config;
   const rules = alerts.rules.map(compileRule);
+  const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
   const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
   const log = deps.logger.child({ service: 'alerter' });
-  log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
-  const worker = createStageWorker({
+  const lastDigest = redisLastDigest(deps.connection, deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX);
+  const common = { connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log };
+  const alertWorker = createStageWorker({
+    ...common,
     queue: 'alert',
-    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: deps.config.pipeline.attempts, itemText: deps.store.itemText }, ctx),
-    connection: deps.connection,
-    prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
-    concurrency: deps.config.pipeline.concurrency.alert,
-    logger: log,
+    concurrency: pipeline.concurrency.alert,
+    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: pipeline.attempts, itemText: deps.store.itemText }, ctx),
   });
+  const digestWorker = createStageWorker({
+    ...common,
+    queue: 'digest',
+    concurrency: 1,
+    handle: (job, ctx) => {
+      const rule = rules.find((r) => r.id === job.ruleId);
+      const config = ruleConfigs.get(job.ruleId);
+      if (!rule || !config) throw new PermanentError(`no digest rule "${job.ruleId}" in the configuration`);
+      const itemsSince = (since: string) => deps.store.listItems({ since, limit: 100_000 });
+      return sendDigest(job, { rule, config, channels, deliveries: deps.store, itemsSince, lastDigest, attempts: pipeline.attempts }, ctx);
+    },
+  });
+  if (deps.schedule ?? true) log.info(await syncDigestSchedulers(deps.queues, alerts.rules), 'digest schedulers synced');
+  log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   return {
     name: 'alerter',
-    worker,
+    worker: alertWorker,
     async close() {
-      await worker.close();
+      await Promise.all([alertWorker.close(), digestWorker.close()]);
       await Promise.all([...channels.values()].map((c) => c.close()));
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Envelope } from './channels/index.js';
 import type { AlertableItem } from './rules.js';
 
 /**
@@ -62,7 +63,7 @@ export function plainText(m: AlertMessage): string {
     .join('\n');
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The HTML part: Arabic items right to left; everything from a feed escaped, so it can run nothing. */
 export function html(m: AlertMessage): string {
@@ -114,4 +115,9 @@ export function teams(m: AlertMessage): unknown {
       },
     ],
   };
+}
+
+/** An alert, ready for any channel. */
+export function alertEnvelope(m: AlertMessage): Envelope {
+  return { deliveryKey: m.deliveryKey, rule: m.rule, subject: subject(m), text: plainText(m), html: html(m), bodies: { json: m, slack: slack(m), teams: teams(m) } };
 }

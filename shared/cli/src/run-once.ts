@@ -92,7 +92,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     await startFetcher({ ...deps, schedule: false, healthPrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
     await startClassifier(deps),
     await startStoreService(deps),
-    await startAlerter(deps),
+    await startAlerter({ ...deps, schedule: false, statePrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
   ];
   services.forEach((service) => track(service.worker, summary));
   let unfinished: number;

@@ -22,7 +22,7 @@ export const SERVICES = {
   fetcher: { consumes: ['fetch'], start: (rt) => startFetcher(rt) },
   classifier: { consumes: ['classify'], start: (rt) => startClassifier(rt) },
   store: { consumes: ['store'], start: (rt) => startStoreService(rt) },
-  alerter: { consumes: ['alert'], start: (rt) => startAlerter(rt) },
+  alerter: { consumes: ['alert', 'digest'], start: (rt) => startAlerter(rt) },
   dashboard: { consumes: [], start: (rt) => startDashboard(rt) },
 } as const satisfies Record<string, ServiceDef>;
 

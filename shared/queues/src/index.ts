@@ -11,6 +11,7 @@ export {
 } from './item.js';
 export { AlertJobSchema, alertQueue, type AlertJob } from './defs/alert.js';
 export { ClassifyJobSchema, classifyQueue, type ClassifyJob } from './defs/classify.js';
+export { DigestJobSchema, digestQueue, type DigestJob } from './defs/digest.js';
 export { FetchJobSchema, fetchQueue, type FetchJob } from './defs/fetch.js';
 export { StoreJobSchema, storeQueue, type StoreJob } from './defs/store.js';
 export type { QueueDef } from './queue-def.js';

@@ -19,7 +19,7 @@ export function openQueues(ctx: QueueContext): PipelineQueues {
   const defaults = defaultJobOptions(ctx.pipeline);
   const open = <N extends QueueName>(name: N) =>
     new Queue<PayloadOf<N>>(QUEUES[name].name, { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions: defaults });
-  return { fetch: open('fetch'), classify: open('classify'), store: open('store'), alert: open('alert') };
+  return { fetch: open('fetch'), classify: open('classify'), store: open('store'), alert: open('alert'), digest: open('digest') };
 }
 
 export async function closeQueues(queues: PipelineQueues): Promise<void> {

@@ -2,12 +2,24 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ChannelConfig } from '@marsad/config';
 import nodemailer from 'nodemailer';
 import { request } from 'undici';
-import { html, plainText, slack, subject, teams, type AlertMessage } from '../message.js';
+
+
+/** One alert or digest, rendered for every kind of channel. */
+export interface Envelope {
+  /** The same on every attempt of one delivery, so that a receiver can drop a repeat. */
+  deliveryKey: string;
+  rule: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The body of a webhook, per format. */
+  bodies: { json: unknown; slack: unknown; teams: unknown };
+}
 
 /** Somewhere alerts go. `send` resolves once the other side has accepted the message. */
 export interface Channel {
   id: string;
-  send(message: AlertMessage): Promise<void>;
+  send(envelope: Envelope): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,9 +35,9 @@ function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channe
       await transport.sendMail({
         from: config.from,
         to: config.to,
-        subject: subject(message),
-        text: plainText(message),
-        html: html(message),
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
         // The same Message-ID on every attempt: a mail system that got the first copy can drop the next.
         messageId: `<${createHash('sha256').update(message.deliveryKey).digest('hex').slice(0, 32)}@marsad>`,
         headers: { 'X-Marsad-Delivery': message.deliveryKey, 'X-Marsad-Rule': message.rule },
@@ -35,13 +47,11 @@ function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channe
   };
 }
 
-const BODIES = { json: (m: AlertMessage) => m, slack, teams } as const;
-
 function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Channel {
   return {
     id: config.id,
     async send(message) {
-      const body = JSON.stringify(BODIES[config.format](message));
+      const body = JSON.stringify(message.bodies[config.format]);
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
         'user-agent': 'Marsad alerts',

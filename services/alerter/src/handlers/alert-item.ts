@@ -1,6 +1,6 @@
 import { RetryLaterError, type AlertJob, type JobContext } from '@marsad/queues';
 import type { Channel } from '../channels/index.js';
-import { alertMessage } from '../message.js';
+import { alertEnvelope, alertMessage } from '../message.js';
 import type { AlertRule } from '../rules.js';
 
 /** The delivery log (the store's `alert_deliveries`): one row per rule, story and channel. */
@@ -61,7 +61,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
         continue;
       }
       try {
-        await deps.channels.get(channelId)!.send(alertMessage(key, rule.id, item, reasons));
+        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons)));
         await deps.deliveries.markDelivered(key);
         sent.push(key);
         ctx.log.info({ rule: rule.id, channel: channelId, storyId: item.storyId }, 'alert sent');

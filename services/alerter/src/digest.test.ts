@@ -1,0 +1,101 @@
+import { AlertsSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { closeQueues, createRedis, openQueues, type ClassifiedItem } from '@marsad/queues';
+import { PipelineSchema } from '@marsad/config';
+import { openStore, type Store } from '@marsad/store';
+import { createTestRedis, startSmtpServer, type TestSmtpServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel } from './channels/index.js';
+import { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps } from './digest.js';
+import { compileRule } from './rules.js';
+
+const ctx = { log: createLogger({ level: 'silent' }), jobId: 'digest-job', attempt: 1 };
+const NOW = new Date('2026-11-22T07:00:00.000Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
+const item = (id: string, over: Partial<ClassifiedItem>): ClassifiedItem => ({
+  id, sourceId: 'hespress', url: `https://www.hespress.com/${id}.html`, title: `خبر ${id}`, text: 'نص', publishedAt: null,
+  fetchedAt: hoursAgo(1), language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: id, tags: ['dgsn'], evidence: {}, ...over,
+});
+
+const redis = createTestRedis('digest');
+const connection = createRedis(redis.url);
+let smtp: TestSmtpServer;
+let store: Store;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  store = await openStore({ dataDir: 'memory://' });
+  for (const i of [
+    item('new-story', { title: 'حموشي يترأس اجتماعا أمنيا', publishedAt: hoursAgo(5) }),
+    item('new-copy', { sourceId: 'alyaoum24', storyId: 'new-story', duplicateOf: 'new-story', similarity: 0.88, publishedAt: hoursAgo(4) }),
+    item('old-story', { publishedAt: hoursAgo(72) }),
+    item('old-copy', { sourceId: 'goud', storyId: 'old-story', duplicateOf: 'old-story', similarity: 0.95, publishedAt: hoursAgo(2) }),
+    item('weather', { tags: [], publishedAt: hoursAgo(3) }),
+  ]) await store.upsertItem(i);
+});
+afterAll(async () => {
+  await smtp.close();
+  await store.close();
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+function deps(sendEmpty = false, ruleId = 'daily'): DigestDeps {
+  const alerts = AlertsSchema.parse({
+    channels: [{ id: 'mail', type: 'email', smtp: smtp.url, from: 'marsad@example.org', to: ['comms@example.org'] }],
+    rules: [{ id: ruleId, tags: ['dgsn'], channels: ['mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca', sendEmpty }],
+  });
+  return {
+    rule: compileRule(alerts.rules[0]!),
+    config: alerts.rules[0]!,
+    channels: new Map(alerts.channels.map((c) => [c.id, createChannel(c)])),
+    deliveries: store,
+    itemsSince: (since) => store.listItems({ since, limit: 1000 }),
+    lastDigest: redisLastDigest(connection, redis.prefix),
+    attempts: 3,
+    now: () => NOW,
+  };
+}
+
+describe('digests', () => {
+  it('sends the new stories since the last digest with their pickups, and the new pickups of earlier stories', async () => {
+    const result = await sendDigest({ ruleId: 'daily' }, deps(), ctx);
+    expect(result).toMatchObject({ stories: 1, pickups: 2, sent: ['daily|digest:2026-11-22|mail'] });
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!.parsed;
+    expect(mail.subject).toBe('[Marsad daily] 1 new story, 2026-11-22');
+    expect(mail.text).toContain('* حموشي يترأس اجتماعا أمنيا');
+    expect(mail.text).toContain('also published by alyaoum24 (+60 min, similarity 0.88)');
+    expect(mail.text).toContain('New pickups of earlier stories:');
+    expect(mail.text).toContain('goud https://www.hespress.com/old-copy.html');
+    expect(mail.text).not.toContain('weather');
+    expect(mail.html).toContain('dir="rtl" lang="ar"');
+  });
+
+  it('sends nothing twice for one period, and no empty digest unless asked', async () => {
+    expect((await sendDigest({ ruleId: 'daily' }, deps(), ctx)).sent).toEqual([]);
+    expect(smtp.received).toHaveLength(1);
+    const empty = await sendDigest({ ruleId: 'quiet' }, { ...deps(true, 'quiet'), itemsSince: async () => [] }, ctx);
+    expect(empty.sent).toEqual(['quiet|digest:2026-11-22|mail']);
+    expect(smtp.received.at(-1)!.parsed.text).toContain('Nothing new.');
+  });
+
+  it('schedules each digest rule at its time in its time zone, once however often it is synced', async () => {
+    const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+    try {
+      const rule = AlertsSchema.parse({
+        channels: [{ id: 'mail', type: 'email', smtp: smtp.url, from: 'm@example.org', to: ['c@example.org'] }],
+        rules: [{ id: 'daily', tags: ['dgsn'], channels: ['mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca' }, { id: 'now', tags: ['dgsn'], channels: ['mail'] }],
+      }).rules;
+      await syncDigestSchedulers(queues, rule);
+      expect(await syncDigestSchedulers(queues, rule)).toEqual({ upserted: 1, removed: 0 });
+      const [scheduler] = await queues.digest.getJobSchedulers();
+      expect(scheduler).toMatchObject({ key: 'digest:daily', pattern: '0 8 * * *', tz: 'Africa/Casablanca' });
+      const next = new Date(scheduler!.next!);
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Casablanca', hour: '2-digit', minute: '2-digit' }).format(next)).toBe('08:00');
+      expect(await syncDigestSchedulers(queues, [])).toEqual({ upserted: 0, removed: 1 });
+    } finally {
+      await closeQueues(queues);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import type { RuleConfig } from '@marsad/config';
+import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
+import type { Channel, Envelope } from './channels/index.js';
+import type { DeliveryLog } from './handlers/alert-item.js';
+import { escapeHtml } from './message.js';
+import type { AlertRule } from './rules.js';
+import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
+
+const DAY_MS = 86_400_000;
+
+export interface DigestDeps {
+  rule: AlertRule;
+  config: Pick<RuleConfig, 'tz' | 'sendEmpty'>;
+  channels: ReadonlyMap<string, Channel>;
+  deliveries: DeliveryLog;
+  /** Items first seen (published, or fetched) at or after `since`. */
+  itemsSince(since: string): Promise<ListedItem[]>;
+  lastDigest: LastDigest;
+  attempts: number;
+  now?: () => Date;
+}
+
+export interface DigestResult {
+  ruleId: string;
+  since: string;
+  until: string;
+  stories: number;
+  pickups: number;
+  sent: string[];
+}
+
+/**
+ * A digest rule's summary: stories first seen since its last digest, each with its pickups, and the
+ * new pickups of earlier stories (copies of an alerted story appear here, not as new alerts). Each
+ * channel gets it once per period (the delivery log, keyed by the day in the rule's time zone).
+ */
+export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobContext): Promise<DigestResult> {
+  const until = (deps.now ?? (() => new Date()))();
+  const since = (await deps.lastDigest.get(deps.rule.id)) ?? new Date(until.getTime() - DAY_MS).toISOString();
+  const stories = storiesOf(await deps.itemsSince(since), deps.rule);
+  const fresh = stories.filter((s) => s.first.id === s.storyId);
+  const earlier = stories.filter((s) => s.first.id !== s.storyId);
+  const pickups = fresh.reduce((n, s) => n + s.pickups.length, 0) + earlier.reduce((n, s) => n + s.pickups.length + 1, 0);
+  const result = { ruleId: deps.rule.id, since, until: until.toISOString(), stories: fresh.length, pickups, sent: [] as string[] };
+  if (fresh.length === 0 && earlier.length === 0 && !deps.config.sendEmpty) {
+    ctx.log.info({ since }, 'digest empty: not sent');
+    await deps.lastDigest.set(deps.rule.id, until.toISOString());
+    return result;
+  }
+  const period = new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(until);
+  const failures: string[] = [];
+  for (const channelId of deps.rule.channels) {
+    const key = `${deps.rule.id}|digest:${period}|${channelId}`;
+    const state = await deps.deliveries.claimDelivery({ key, ruleId: deps.rule.id, storyId: `digest:${period}`, channelId, itemId: '', claimant: job.runId ?? ctx.jobId });
+    if (state !== 'send') continue;
+    try {
+      await deps.channels.get(channelId)!.send(digestEnvelope(key, deps.rule.id, since, result.until, fresh, earlier));
+      await deps.deliveries.markDelivered(key);
+      result.sent.push(key);
+    } catch (err) {
+      await deps.deliveries.markDeliveryFailed(key, (err as Error).message, ctx.attempt >= deps.attempts);
+      failures.push(`${channelId}: ${(err as Error).message}`);
+    }
+  }
+  if (failures.length) throw new Error(`digest delivery failed: ${failures.join('; ')}`);
+  await deps.lastDigest.set(deps.rule.id, result.until);
+  ctx.log.info({ stories: fresh.length, pickups, sent: result.sent.length }, 'digest sent');
+  return result;
+}
+
+/** When each digest rule last went out, in Redis (shared by every alerter replica). */
+export interface LastDigest {
+  get(ruleId: string): Promise<string | null>;
+  set(ruleId: string, at: string): Promise<void>;
+}
+
+export function redisLastDigest(redis: Redis, prefix: string): LastDigest {
+  return {
+    get: (ruleId) => redis.get(`${prefix}:digest:${ruleId}:last`),
+    set: async (ruleId, at) => void (await redis.set(`${prefix}:digest:${ruleId}:last`, at)),
+  };
+}
+
+const SCHEDULER_PREFIX = 'digest:';
+
+/** One BullMQ job scheduler per digest rule, at its time in its time zone; stale ones removed. */
+export async function syncDigestSchedulers(queues: Pick<PipelineQueues, 'digest'>, rules: readonly RuleConfig[]): Promise<{ upserted: number; removed: number }> {
+  const digests = rules.filter((rule) => rule.mode === 'digest' && rule.at);
+  for (const rule of digests) {
+    const [hour, minute] = rule.at!.split(':').map(Number);
+    await queues.digest.upsertJobScheduler(`${SCHEDULER_PREFIX}${rule.id}`, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, { name: 'digest', data: { ruleId: rule.id } });
+  }
+  const wanted = new Set(digests.map((rule) => `${SCHEDULER_PREFIX}${rule.id}`));
+  const stale = (await queues.digest.getJobSchedulers()).filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(s.key));
+  for (const scheduler of stale) await queues.digest.removeJobScheduler(scheduler.key);
+  return { upserted: digests.length, removed: stale.length };
+}
+
+function pickupLine(p: Pickup): string {
+  return `${p.sourceId} (+${Math.round(p.afterSeconds / 60)} min${p.similarity !== null ? `, similarity ${p.similarity}` : ''}) ${p.url}`;
+}
+
+function digestEnvelope(deliveryKey: string, rule: string, since: string, until: string, fresh: Story[], earlier: Story[]): Envelope {
+  const subject = `[Marsad ${rule}] ${fresh.length} new stor${fresh.length === 1 ? 'y' : 'ies'}, ${until.slice(0, 10)}`;
+  const text = [
+    `Stories since ${since.slice(0, 16).replace('T', ' ')} UTC (rule "${rule}")`,
+    '',
+    ...fresh.flatMap((s) => [`* ${s.first.title}`, `  ${s.first.sourceId} · ${s.firstSeenAt.slice(0, 16).replace('T', ' ')} · ${s.first.url}`, ...s.pickups.map((p) => `  also published by ${pickupLine(p)}`), '']),
+    ...(earlier.length ? ['New pickups of earlier stories:', ...earlier.flatMap((s) => [`* story ${s.storyId}: ${s.first.title}`, `  ${s.first.sourceId} ${s.first.url}`, ...s.pickups.map((p) => `  ${pickupLine(p)}`)])] : []),
+    fresh.length === 0 && earlier.length === 0 ? 'Nothing new.' : '',
+  ].join('\n');
+  const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${/^https?:\/\//.test(s.first.url) ? escapeHtml(s.first.url) : '#'}">${escapeHtml(s.first.title || s.first.url)}</a>
+    <br><small>${escapeHtml(s.first.sourceId)} · ${escapeHtml(s.firstSeenAt.slice(0, 16).replace('T', ' '))}</small>
+    ${s.pickups.length ? `<ul dir="ltr">${s.pickups.map((p) => `<li>also published by ${escapeHtml(pickupLine(p))}</li>`).join('')}</ul>` : ''}</li>`;
+  const html = `<!doctype html><html><body><p>Stories since ${escapeHtml(since.slice(0, 16).replace('T', ' '))} UTC (rule “${escapeHtml(rule)}”)</p>
+<ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>New pickups of earlier stories</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
+  const summary = (s: Story) => ({ storyId: s.storyId, title: s.first.title, url: s.first.url, sourceId: s.first.sourceId, firstSeenAt: s.firstSeenAt, reasons: s.reasons, pickups: s.pickups });
+  const json = { type: 'marsad.digest', deliveryKey, rule, since, until, stories: fresh.map(summary), earlierStories: earlier.map(summary) };
+  return {
+    deliveryKey,
+    rule,
+    subject,
+    text,
+    html,
+    bodies: {
+      json,
+      slack: { text: subject, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2900) } }] },
+      teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: subject, weight: 'Bolder', wrap: true }, { type: 'TextBlock', text, wrap: true }] } }] },
+    },
+  };
+}
