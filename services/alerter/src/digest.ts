@@ -1,4 +1,4 @@
-import type { RuleConfig } from '@marsad/config';
+import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import type { DeliveryLog } from './handlers/alert-item.js';
@@ -84,11 +84,19 @@ export function redisLastDigest(redis: Redis, prefix: string): LastDigest {
 const SCHEDULER_PREFIX = 'digest:';
 
 /** One BullMQ job scheduler per digest rule, at its time in its time zone; stale ones removed. */
-export async function syncDigestSchedulers(queues: Pick<PipelineQueues, 'digest'>, rules: readonly RuleConfig[]): Promise<{ upserted: number; removed: number }> {
+export async function syncDigestSchedulers(
+  queues: Pick<PipelineQueues, 'digest'>,
+  rules: readonly RuleConfig[],
+  delivery: AlertsConfig['delivery'] = { attempts: 12, backoffMs: 10_000 },
+): Promise<{ upserted: number; removed: number }> {
   const digests = rules.filter((rule) => rule.mode === 'digest' && rule.at);
   for (const rule of digests) {
     const [hour, minute] = rule.at!.split(':').map(Number);
-    await queues.digest.upsertJobScheduler(`${SCHEDULER_PREFIX}${rule.id}`, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, { name: 'digest', data: { ruleId: rule.id } });
+    await queues.digest.upsertJobScheduler(`${SCHEDULER_PREFIX}${rule.id}`, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, {
+      name: 'digest',
+      data: { ruleId: rule.id },
+      opts: { attempts: delivery.attempts, backoff: { type: 'exponential', delay: delivery.backoffMs, jitter: 0.5 } },
+    });
   }
   const wanted = new Set(digests.map((rule) => `${SCHEDULER_PREFIX}${rule.id}`));
   const stale = (await queues.digest.getJobSchedulers()).filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(s.key));

@@ -32,7 +32,7 @@ export async function startAlerter(deps: AlerterDeps) {
     ...common,
     queue: 'alert',
     concurrency: pipeline.concurrency.alert,
-    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: pipeline.attempts, itemText: deps.store.itemText }, ctx),
+    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: alerts.delivery.attempts, itemText: deps.store.itemText }, ctx),
   });
   const digestWorker = createStageWorker({
     ...common,
@@ -43,10 +43,10 @@ export async function startAlerter(deps: AlerterDeps) {
       const config = ruleConfigs.get(job.ruleId);
       if (!rule || !config) throw new PermanentError(`no digest rule "${job.ruleId}" in the configuration`);
       const itemsSince = (since: string) => deps.store.listItems({ since, limit: 100_000 });
-      return sendDigest(job, { rule, config, channels, deliveries: deps.store, itemsSince, lastDigest, attempts: pipeline.attempts }, ctx);
+      return sendDigest(job, { rule, config, channels, deliveries: deps.store, itemsSince, lastDigest, attempts: alerts.delivery.attempts }, ctx);
     },
   });
-  if (deps.schedule ?? true) log.info(await syncDigestSchedulers(deps.queues, alerts.rules), 'digest schedulers synced');
+  if (deps.schedule ?? true) log.info(await syncDigestSchedulers(deps.queues, alerts.rules, alerts.delivery), 'digest schedulers synced');
   log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   return {
     name: 'alerter',

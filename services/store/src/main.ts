@@ -14,7 +14,9 @@ export interface StoreServiceDeps {
 
 /** The store service: writes classified items to PostgreSQL (or the embedded PGlite). */
 export async function startStoreService(deps: StoreServiceDeps) {
-  const sendToAlert = sender(deps.queues, 'alert');
+  // Alert jobs retry for longer than the pipeline's: a mail server may be down for hours.
+  const { attempts, backoffMs } = deps.config.alerts.delivery;
+  const sendToAlert = sender(deps.queues, 'alert', { attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.5 } });
   const worker = createStageWorker({
     queue: 'store',
     handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, sendToAlert }, ctx),

@@ -68,10 +68,19 @@ export const RuleSchema = z
   .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] });
 export type RuleConfig = z.infer<typeof RuleSchema>;
 
+/** How long an alert keeps being retried while its channel is down (exponential: 10 s, 20 s, … about 11 hours in all by default). */
+export const DeliverySchema = z.strictObject({
+  /** @defaultValue 12 */
+  attempts: z.number().int().min(1).max(50).default(12),
+  /** First retry delay; later ones double, with jitter. @defaultValue 10000 */
+  backoffMs: z.number().int().positive().default(10_000),
+});
+
 export const AlertsSchema = z
   .strictObject({
     channels: z.array(ChannelSchema).default([]),
     rules: z.array(RuleSchema).default([]),
+    delivery: DeliverySchema.prefault({}),
   })
   .superRefine((alerts, ctx) => {
     const ids = new Set(alerts.channels.map((c) => c.id));

@@ -22,4 +22,4 @@ export {
   type SourceOptionsCheck,
 } from './load.js';
 export { BUNDLED_SEEDS_DIR, readReferenceArticles, resolveSeedsDir, type ReferenceArticle } from './references.js';
-export { AlertsSchema, ChannelSchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
+export { AlertsSchema, ChannelSchema, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
