@@ -3,7 +3,7 @@ import { buildDashboardApp } from './app.js';
 
 describe('dashboard app', () => {
   it('answers GET /healthz', async () => {
-    const app = buildDashboardApp({ startedAt: new Date(Date.now() - 5_000) });
+    const app = await buildDashboardApp({ startedAt: new Date(Date.now() - 5_000) });
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', uptimeSeconds: 5 });
@@ -11,7 +11,7 @@ describe('dashboard app', () => {
   });
 
   it('serves it over a real socket', async () => {
-    const app = buildDashboardApp();
+    const app = await buildDashboardApp();
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const response = await fetch(`${address}/healthz`);
     expect(response.status).toBe(200);
@@ -20,7 +20,7 @@ describe('dashboard app', () => {
   });
 
   it('answers 404 for unknown paths', async () => {
-    const app = buildDashboardApp();
+    const app = await buildDashboardApp();
     expect((await app.inject({ method: 'GET', url: '/nope' })).statusCode).toBe(404);
     await app.close();
   });

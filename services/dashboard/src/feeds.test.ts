@@ -30,7 +30,7 @@ function app() {
 
 describe('Atom feed per alert rule', () => {
   it('lists the rule\'s stories, newest first, each once with its pickups, as valid Atom', async () => {
-    const server = app();
+    const server = await app();
     const response = await server.inject({ method: 'GET', url: '/feeds/dgsn.atom' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
@@ -55,7 +55,7 @@ describe('Atom feed per alert rule', () => {
   });
 
   it('answers 404, listing the feeds, for a rule that does not exist', async () => {
-    const server = app();
+    const server = await app();
     const response = await server.inject({ method: 'GET', url: '/feeds/nope.atom' });
     expect(response.statusCode).toBe(404);
     expect(response.body).toContain('/feeds/dgsn.atom');

@@ -1,24 +1,46 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
+import { QUEUE_NAMES, type PipelineQueues, type Redis } from '@marsad/queues';
 import { compileRule } from '@marsad/service-alerter';
+import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
+import { createMetrics } from './metrics.js';
 
 export interface DashboardDeps {
   config: Config;
   logger: Logger;
-  store: Pick<Store, 'listItems'>;
+  connection: Redis;
+  queues: PipelineQueues;
+  store: Pick<Store, 'listItems' | 'stats' | 'ping'>;
 }
 
-/** The dashboard service: the web side (health and each alert rule's Atom feed; queues, metrics and the newsroom page later). */
+/** The dashboard service: health, readiness, metrics, the queue board and each alert rule's Atom feed. */
 export async function startDashboard(deps: DashboardDeps) {
   const log = deps.logger.child({ service: 'dashboard' });
-  const app = buildDashboardApp({
+  const { env } = deps.config;
+  const queues = QUEUE_NAMES.map((name) => deps.queues[name]);
+  const health = new SourceHealthStore(deps.connection, env.MARSAD_QUEUE_PREFIX);
+  const readiness = {
+    redis: async () => void (await deps.connection.ping()),
+    database: () => deps.store.ping(),
+  };
+  const app = await buildDashboardApp({
     rules: deps.config.alerts.rules.map(compileRule),
     recentItems: (limit) => deps.store.listItems({ limit }),
+    queues,
+    admin: { user: env.MARSAD_ADMIN_USER, password: env.MARSAD_ADMIN_PASSWORD, token: env.MARSAD_ADMIN_TOKEN },
+    readiness,
+    metrics: createMetrics({
+      queues,
+      stats: () => deps.store.stats(),
+      sources: () => Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id) }))),
+      pingRedis: readiness.redis,
+      pingDatabase: readiness.database,
+    }),
   });
-  const { MARSAD_HTTP_HOST: host, MARSAD_HTTP_PORT: port } = deps.config.env;
-  const address = await app.listen({ host, port });
-  log.info({ address }, 'dashboard listening');
+  const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });
+  const board = env.MARSAD_ADMIN_TOKEN || env.MARSAD_ADMIN_USER ? 'behind credentials' : 'read-only (no MARSAD_ADMIN_USER/PASSWORD)';
+  log.info({ address, queueBoard: `${address}/admin/queues`, access: board }, 'dashboard listening');
   return { name: 'dashboard', address, close: () => app.close() };
 }

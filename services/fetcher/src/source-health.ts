@@ -83,6 +83,7 @@ export class SourceHealthStore {
   async recordFailure(sourceId: string, at: Date, intervalMs: number, error: { kind: string; message: string }): Promise<SourceHealth> {
     const key = this.key(sourceId);
     const failures = await this.redis.hincrby(key, 'consecutiveFailures', 1);
+    await this.redis.hincrby(`${key}:errors`, error.kind, 1);
     const waitMs = Math.min(intervalMs * 2 ** (failures - 1), Math.max(intervalMs, BACKOFF_CEILING_MS));
     await this.redis.hset(key, {
       lastAttemptAt: at.toISOString(),
@@ -94,7 +95,13 @@ export class SourceHealthStore {
   }
 
   async remove(sourceId: string): Promise<void> {
-    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`);
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`);
+  }
+
+  /** Failed polls of the source since it was first fetched, by error kind (a counter, for metrics). */
+  async errorCounts(sourceId: string): Promise<Record<string, number>> {
+    const counts = await this.redis.hgetall(`${this.key(sourceId)}:errors`);
+    return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, Number(n)]));
   }
 
   private async forgetOldDays(sourceId: string, now: Date): Promise<void> {

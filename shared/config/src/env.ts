@@ -39,6 +39,15 @@ export const EnvSchema = z
   MARSAD_SEEDS_DIR: z.string().min(1).optional(),
   /** How long shutdown waits for active jobs before giving up. @defaultValue 30000 */
   MARSAD_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  /** Operator credentials for the queue dashboard (basic auth); without them (or a token) it is read-only. */
+  MARSAD_ADMIN_USER: z.string().min(1).optional(),
+  MARSAD_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
+  /** A bearer token for the queue dashboard, for tools. */
+  MARSAD_ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  })
+  .refine((env) => !env.MARSAD_ADMIN_USER === !env.MARSAD_ADMIN_PASSWORD, {
+    message: 'set MARSAD_ADMIN_USER and MARSAD_ADMIN_PASSWORD together',
+    path: ['MARSAD_ADMIN_PASSWORD'],
   })
   .transform((env) => ({ ...env, MARSAD_INDEX_PREFIX: env.MARSAD_INDEX_PREFIX ?? `${env.MARSAD_QUEUE_PREFIX}:index` }));
 

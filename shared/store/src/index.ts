@@ -4,3 +4,4 @@ export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migra
 export { StoreBusyError } from './pglite-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';
 export { DeliverySchema, type Delivery, type DeliveryClaim } from './deliveries.js';
+export type { StoreStats } from './stats.js';

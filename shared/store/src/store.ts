@@ -4,6 +4,7 @@ import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
 import { countItems, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
+import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
 import { createPostgresClient } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
@@ -26,6 +27,10 @@ export interface Store {
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   countItems(): Promise<number>;
+  /** Counts for metrics. */
+  stats(): Promise<StoreStats>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
   /** An item's article text ('' when there is no such item). */
   itemText(id: string): Promise<string>;
   /** Alert deliveries: one per (rule, story, channel); see deliveries.ts. */
@@ -55,6 +60,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
     countItems: () => countItems(sql),
+    stats: () => storeStats(sql),
+    ping: async () => void (await sql.query('SELECT 1')),
     itemText: async (id) => (await sql.query<{ body: string }>('SELECT body FROM items WHERE id = $1', [id]))[0]?.body ?? '',
     claimDelivery: (claim) => claimDelivery(sql, claim),
     markDelivered: (key) => markDelivered(sql, key),

@@ -1,0 +1,113 @@
+import { PipelineSchema } from '@marsad/config';
+import { closeQueues, createRedis, openQueues, QUEUE_NAMES, type PipelineQueues } from '@marsad/queues';
+import { openStore, type Store } from '@marsad/store';
+import { createTestRedis } from '@marsad/testing';
+import { Worker } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboardApp } from './app.js';
+import { createMetrics } from './metrics.js';
+
+const redis = createTestRedis('dashboard');
+const connection = createRedis(redis.url);
+let queues: PipelineQueues;
+let store: Store;
+const ADMIN = { user: 'operator', password: 'correct horse battery', token: 'a-token-of-at-least-16-chars' };
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+beforeAll(async () => {
+  queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({ attempts: 1 }) });
+  store = await openStore({ dataDir: 'memory://' });
+  // One failed job to retry, and two waiting.
+  await queues.fetch.add('fetch', { sourceId: 'broken' }, { jobId: 'failing' });
+  const worker = new Worker('fetch', async () => { throw new Error('boom'); }, { connection: connection.duplicate(), prefix: redis.prefix, autorun: true });
+  await new Promise<void>((resolve) => worker.on('failed', () => resolve()));
+  await worker.close();
+  await queues.fetch.add('fetch', { sourceId: 'a' });
+  await queues.fetch.add('fetch', { sourceId: 'b' });
+  await store.upsertItem({ id: 'i1', sourceId: 'hespress', url: 'https://h.ma/1', title: 't', text: 'x', publishedAt: null, fetchedAt: new Date().toISOString(), language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i1', tags: ['dgsn'], evidence: {} });
+});
+afterAll(async () => {
+  await closeQueues(queues);
+  await store.close();
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+const app = (admin = {}) =>
+  buildDashboardApp({
+    queues: QUEUE_NAMES.map((n) => queues[n]),
+    admin,
+    readiness: { redis: async () => void (await connection.ping()), database: () => store.ping() },
+    metrics: createMetrics({
+      queues: QUEUE_NAMES.map((n) => queues[n]),
+      stats: () => store.stats(),
+      sources: async () => [],
+      pingRedis: async () => void (await connection.ping()),
+      pingDatabase: () => store.ping(),
+    }),
+  });
+
+describe('queue board', () => {
+  it('without credentials, shows every queue read-only and says so', async () => {
+    const server = await app();
+    const page = await server.inject({ method: 'GET', url: '/admin/queues' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('read-only');
+    const api = (await server.inject({ method: 'GET', url: '/admin/queues/api/queues' })).json() as { queues: { name: string; readOnlyMode: boolean }[] };
+    expect(api.queues.map((q) => q.name).sort()).toEqual([...QUEUE_NAMES].sort());
+    expect(api.queues.every((q) => q.readOnlyMode)).toBe(true);
+    const retry = await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/retry/failed' });
+    expect(retry.statusCode).toBe(405);
+    expect(await queues.fetch.getJobState('failing')).toBe('failed');
+    await server.close();
+  });
+
+  it('with credentials, asks for them, and lets an authenticated operator retry', async () => {
+    const server = await app(ADMIN);
+    const anonymous = await server.inject({ method: 'GET', url: '/admin/queues' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Basic realm="Marsad operators"/);
+    expect((await server.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: basic('operator', 'wrong password') } })).statusCode).toBe(401);
+    expect((await server.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: basic(ADMIN.user, ADMIN.password) } })).statusCode).toBe(200);
+    expect((await server.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: `Bearer ${ADMIN.token}` } })).statusCode).toBe(200);
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/retry/failed' })).statusCode).toBe(401);
+    const retry = await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/retry/failed', headers: { authorization: basic(ADMIN.user, ADMIN.password) } });
+    expect(retry.statusCode).toBe(200);
+    expect(await queues.fetch.getJobState('failing')).toBe('waiting');
+    await server.close();
+  });
+});
+
+describe('readiness and metrics', () => {
+  it('is ready when Redis and the database answer', async () => {
+    const server = await app();
+    const ready = await server.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok', database: 'ok' } });
+    await server.close();
+  });
+
+  it('serves Prometheus metrics read from the queues and the store', async () => {
+    const server = await app();
+    const response = await server.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.body).toMatch(/^marsad_queue_jobs\{queue="fetch",state="waiting"\} 3$/m);
+    expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_items_by_tag\{tag="dgsn"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_redis_up 1$/m);
+    expect(response.body).toMatch(/^marsad_database_up 1$/m);
+    expect(response.body).toContain('marsad_process_resident_memory_bytes');
+    await server.close();
+  });
+
+  it('says what is down when the database does not answer', async () => {
+    const closed = await openStore({ dataDir: 'memory://' });
+    await closed.close();
+    const server = await buildDashboardApp({ readiness: { database: () => closed.ping() } });
+    const response = await server.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect((response.json() as { checks: { database: string } }).checks.database).toMatch(/^down: /);
+    await server.close();
+  });
+});

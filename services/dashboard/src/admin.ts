@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import fastifyBasicAuth from '@fastify/basic-auth';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+
+export interface AdminCredentials {
+  user?: string | undefined;
+  password?: string | undefined;
+  token?: string | undefined;
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * bull-board at `/admin/queues` for every Marsad queue. With credentials configured, the whole board
+ * asks for them (basic auth, or `Authorization: Bearer <token>`) and an operator may retry, promote and
+ * clean; without any, it is read-only for everyone, and its title says so.
+ */
+export async function registerQueueBoard(app: FastifyInstance, queues: readonly Queue[], credentials: AdminCredentials): Promise<void> {
+  const protectedBoard = Boolean((credentials.user && credentials.password) || credentials.token);
+  const serverAdapter = new FastifyAdapter();
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: !protectedBoard })),
+    serverAdapter,
+    options: {
+      uiConfig: {
+        boardTitle: protectedBoard ? 'Marsad queues' : 'Marsad queues (read-only: set MARSAD_ADMIN_USER and MARSAD_ADMIN_PASSWORD)',
+        hideDocsLink: true,
+      },
+    },
+  });
+  serverAdapter.setBasePath('/admin/queues');
+  await app.register(async (scope) => {
+    if (protectedBoard) {
+      await scope.register(fastifyBasicAuth, {
+        authenticate: { realm: 'Marsad operators' },
+        validate: async (user, password) => {
+          if (!(credentials.user && credentials.password && same(user, credentials.user) && same(password, credentials.password))) throw new Error('wrong user or password');
+        },
+      });
+      scope.addHook('onRequest', async (request, reply) => {
+        const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        if (bearer && credentials.token && same(bearer, credentials.token)) return;
+        await new Promise<void>((resolve, reject) => scope.basicAuth(request, reply, (err) => (err ? reject(err) : resolve())));
+      });
+    }
+    await scope.register(serverAdapter.registerPlugin());
+  }, { prefix: '/admin/queues' });
+}

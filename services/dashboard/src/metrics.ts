@@ -1,0 +1,66 @@
+import type { Queue } from 'bullmq';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { SourceHealth } from '@marsad/service-fetcher';
+import type { StoreStats } from '@marsad/store';
+
+/** Where the figures come from: every one is read at scrape time, so all replicas' work is counted. */
+export interface MetricsSources {
+  queues: readonly Queue[];
+  stats(): Promise<StoreStats>;
+  sources(): Promise<(SourceHealth & { errors: Record<string, number> })[]>;
+  pingRedis(): Promise<void>;
+  pingDatabase(): Promise<void>;
+}
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
+
+/** The Prometheus registry of `/metrics` (prom-client), Marsad's gauges plus the process's own. */
+export function createMetrics(from: MetricsSources): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'marsad_' });
+  const up = async (ping: () => Promise<void>) => ping().then(() => 1, () => 0);
+  const gauge = (name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>) =>
+    new Gauge({ name, help, labelNames, registers: [registry], async collect() { this.reset(); await collect(this).catch(() => {}); } }); // a dependency down: its *_up gauge says so
+
+  gauge('marsad_queue_jobs', 'Jobs per queue and state', ['queue', 'state'], async (g) => {
+    for (const queue of from.queues) {
+      const counts = await queue.getJobCounts(...JOB_STATES);
+      for (const state of JOB_STATES) g.set({ queue: queue.name, state }, counts[state] ?? 0);
+    }
+  });
+  let stats: Promise<StoreStats> | undefined;
+  // One set of queries per scrape, shared by the gauges that read it.
+  const storeStats = () => (stats ??= from.stats().finally(() => setImmediate(() => (stats = undefined))));
+  gauge('marsad_items_stored', 'Items stored, per source', ['source'], async (g) => {
+    for (const [source, n] of Object.entries((await storeStats()).itemsBySource)) g.set({ source }, n);
+  });
+  gauge('marsad_items_by_tag', 'Items stored, per tag', ['tag'], async (g) => {
+    for (const [tag, n] of Object.entries((await storeStats()).itemsByTag)) g.set({ tag }, n);
+  });
+  gauge('marsad_items_by_language', 'Items stored, per language', ['language'], async (g) => {
+    for (const [language, n] of Object.entries((await storeStats()).itemsByLanguage)) g.set({ language }, n);
+  });
+  gauge('marsad_copies_found', 'Stored items that copy a reference article or an earlier item', [], async (g) => {
+    g.set((await storeStats()).copies);
+  });
+  gauge('marsad_alert_deliveries', 'Alert deliveries per channel and outcome', ['channel', 'status'], async (g) => {
+    for (const d of (await storeStats()).deliveries) g.set({ channel: d.channelId, status: d.status }, d.count);
+  });
+  let health: ReturnType<MetricsSources['sources']> | undefined;
+  const sourceHealth = () => (health ??= from.sources().finally(() => setImmediate(() => (health = undefined))));
+  gauge('marsad_fetch_errors', 'Failed polls per source and error class', ['source', 'kind'], async (g) => {
+    for (const s of await sourceHealth()) for (const [kind, n] of Object.entries(s.errors)) g.set({ source: s.sourceId, kind }, n);
+  });
+  gauge('marsad_source_consecutive_failures', 'Consecutive failed polls per source', ['source'], async (g) => {
+    for (const s of await sourceHealth()) g.set({ source: s.sourceId }, s.consecutiveFailures);
+  });
+  gauge('marsad_source_items_per_day', 'New items per day over the last week, per source', ['source'], async (g) => {
+    for (const s of await sourceHealth()) g.set({ source: s.sourceId }, s.itemsPerDay);
+  });
+  gauge('marsad_source_last_success_seconds', 'Unix time of the last successful poll, per source', ['source'], async (g) => {
+    for (const s of await sourceHealth()) if (s.lastSuccessAt) g.set({ source: s.sourceId }, Date.parse(s.lastSuccessAt) / 1000);
+  });
+  gauge('marsad_redis_up', 'Redis answers', [], async (g) => g.set(await up(from.pingRedis)));
+  gauge('marsad_database_up', 'The database answers', [], async (g) => g.set(await up(from.pingDatabase)));
+  return registry;
+}

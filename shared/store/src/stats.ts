@@ -1,0 +1,29 @@
+import type { SqlExecutor } from './sql-client.js';
+
+/** What the store holds, counted for metrics. */
+export interface StoreStats {
+  itemsBySource: Record<string, number>;
+  itemsByTag: Record<string, number>;
+  itemsByLanguage: Record<string, number>;
+  copies: number;
+  deliveries: { channelId: string; status: string; count: number }[];
+}
+
+const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
+
+export async function storeStats(sql: SqlExecutor): Promise<StoreStats> {
+  const [bySource, byTag, byLanguage, copies, deliveries] = await Promise.all([
+    sql.query<{ key: string; n: number }>('SELECT source_id AS key, count(*)::int AS n FROM items GROUP BY source_id'),
+    sql.query<{ key: string; n: number }>('SELECT tag AS key, count(*)::int AS n FROM items, unnest(tags) AS tag GROUP BY tag'),
+    sql.query<{ key: string; n: number }>('SELECT language AS key, count(*)::int AS n FROM items GROUP BY language'),
+    sql.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE duplicate_of IS NOT NULL'),
+    sql.query<{ channel_id: string; status: string; n: number }>('SELECT channel_id, status, count(*)::int AS n FROM alert_deliveries GROUP BY channel_id, status'),
+  ]);
+  return {
+    itemsBySource: toRecord(bySource),
+    itemsByTag: toRecord(byTag),
+    itemsByLanguage: toRecord(byLanguage),
+    copies: copies[0]?.n ?? 0,
+    deliveries: deliveries.map((d) => ({ channelId: d.channel_id, status: d.status, count: d.n })),
+  };
+}
