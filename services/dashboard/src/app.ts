@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { registerQueueBoard, type AdminCredentials } from './admin.js';
+import { registerApi, type ApiSources } from './api.js';
 
 export interface DashboardAppOptions {
   /** @defaultValue process start */
@@ -17,6 +18,7 @@ export interface DashboardAppOptions {
   /** What `/readyz` checks; each throws when its service does not answer. */
   readiness?: Record<string, () => Promise<void>>;
   metrics?: Registry;
+  api?: ApiSources;
 }
 
 /** Items a feed looks through for its rule's stories. */
@@ -41,6 +43,7 @@ export async function buildDashboardApp(options: DashboardAppOptions = {}): Prom
     app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   }
   if (options.queues) await registerQueueBoard(app, options.queues, options.admin ?? {});
+  if (options.api) registerApi(app, options.api);
   app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
     const rule = rules.get(request.params.file.replace(/\.atom$/, ''));
     if (!request.params.file.endsWith('.atom') || !rule || !options.recentItems) {

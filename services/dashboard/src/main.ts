@@ -25,16 +25,19 @@ export async function startDashboard(deps: DashboardDeps) {
     redis: async () => void (await deps.connection.ping()),
     database: () => deps.store.ping(),
   };
+  const sourceHealth = () =>
+    Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const app = await buildDashboardApp({
     rules: deps.config.alerts.rules.map(compileRule),
     recentItems: (limit) => deps.store.listItems({ limit }),
     queues,
     admin: { user: env.MARSAD_ADMIN_USER, password: env.MARSAD_ADMIN_PASSWORD, token: env.MARSAD_ADMIN_TOKEN },
     readiness,
+    api: { listItems: (filter) => deps.store.listItems(filter), sources: sourceHealth },
     metrics: createMetrics({
       queues,
       stats: () => deps.store.stats(),
-      sources: () => Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id) }))),
+      sources: sourceHealth,
       pingRedis: readiness.redis,
       pingDatabase: readiness.database,
     }),

@@ -12,6 +12,10 @@ export const ItemFilterSchema = z.object({
   /** Copies of this reference article or item. */
   duplicatesOf: z.string().min(1).optional(),
   sourceId: z.string().min(1).optional(),
+  /** Every item of one story: its original and its copies. */
+  storyId: z.string().min(1).optional(),
+  /** ISO 639-3 code, as `language` holds it. */
+  language: z.string().min(2).max(8).optional(),
   /** @defaultValue 1000 */
   limit: z.number().int().positive().max(100_000).default(1_000),
 });
@@ -90,6 +94,8 @@ export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promi
   if (f.since) add((p) => `coalesce(published_at, fetched_at) >= ${p}::timestamptz`, f.since);
   if (f.duplicatesOf) add((p) => `duplicate_of = ${p}`, f.duplicatesOf);
   if (f.sourceId) add((p) => `source_id = ${p}`, f.sourceId);
+  if (f.storyId) add((p) => `story_id = ${p}`, f.storyId);
+  if (f.language) add((p) => `language = ${p}`, f.language);
   params.push(f.limit);
   const sql = `SELECT * FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY coalesce(published_at, fetched_at) DESC, id LIMIT $${params.length}`;

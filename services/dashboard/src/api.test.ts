@@ -1,0 +1,57 @@
+import type { ClassifiedItem } from '@marsad/queues';
+import { openStore, type Store } from '@marsad/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboardApp } from './app.js';
+
+let store: Store;
+const item = (id: string, over: Partial<ClassifiedItem>): ClassifiedItem => ({
+  id, sourceId: 'hespress', url: `https://www.hespress.com/${id}.html`, title: `خبر ${id}`, text: 'نص المقال', publishedAt: '2026-11-20T08:00:00.000Z',
+  fetchedAt: '2026-11-20T10:00:00.000Z', language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: id, tags: [], evidence: {}, ...over,
+});
+
+beforeAll(async () => {
+  store = await openStore({ dataDir: 'memory://' });
+  for (const i of [
+    item('a', { tags: ['dgsn'] }),
+    item('a-copy', { sourceId: 'alyaoum24', storyId: 'a', duplicateOf: 'a', similarity: 0.9, tags: ['dgsn'], publishedAt: '2026-11-20T09:30:00.000Z' }),
+    item('fr', { language: 'fra', arabic: false, title: 'La DGSN recrute', publishedAt: '2026-11-21T08:00:00.000Z' }),
+  ]) await store.upsertItem(i);
+});
+afterAll(() => store.close());
+
+const app = () => buildDashboardApp({ api: { listItems: (filter) => store.listItems(filter), sources: async () => [{ sourceId: 'hespress', state: 'ok' }] } });
+
+describe('JSON API', () => {
+  it('lists items newest first, filtered, without their text', async () => {
+    const server = await app();
+    const all = (await server.inject({ method: 'GET', url: '/api/items' })).json() as { items: { id: string; text?: string }[] };
+    expect(all.items.map((i) => i.id)).toEqual(['fr', 'a-copy', 'a']);
+    expect(all.items[0]).not.toHaveProperty('text');
+    const dgsn = (await server.inject({ method: 'GET', url: '/api/items?tag=dgsn&source=alyaoum24' })).json() as { items: { id: string }[] };
+    expect(dgsn.items.map((i) => i.id)).toEqual(['a-copy']);
+    const french = (await server.inject({ method: 'GET', url: '/api/items?language=fra&since=2026-11-21T00:00:00Z' })).json() as { items: { id: string }[] };
+    expect(french.items.map((i) => i.id)).toEqual(['fr']);
+    await server.close();
+  });
+
+  it('refuses invalid parameters with the reason', async () => {
+    const server = await app();
+    const response = await server.inject({ method: 'GET', url: '/api/items?limit=0&since=yesterday&colour=red' });
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as { issues: string[] };
+    expect(body.issues.join('\n')).toMatch(/limit/);
+    expect(body.issues.join('\n')).toMatch(/since/);
+    expect(body.issues.join('\n')).toMatch(/colour/);
+    await server.close();
+  });
+
+  it('shows a story: its original and every copy with outlet, time and similarity', async () => {
+    const server = await app();
+    const story = (await server.inject({ method: 'GET', url: '/api/stories/a' })).json() as { first: { id: string }; pickups: { itemId: string; sourceId: string; afterSeconds: number; similarity: number }[] };
+    expect(story.first.id).toBe('a');
+    expect(story.pickups).toEqual([expect.objectContaining({ itemId: 'a-copy', sourceId: 'alyaoum24', afterSeconds: 5400, similarity: 0.9 })]);
+    expect((await server.inject({ method: 'GET', url: '/api/stories/nope' })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'GET', url: '/api/sources' })).json()).toEqual({ sources: [{ sourceId: 'hespress', state: 'ok' }] });
+    await server.close();
+  });
+});
