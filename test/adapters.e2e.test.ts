@@ -1,18 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RecordingSchema } from '@marsad/sources';
 import { replayRecording, type Replay } from '@marsad/sources/replay';
-import { createTestDatabase, createTestRedis, runNode, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marsad as run } from './marsad-cli.js';
 
 /**
  * All four adapters at once, each replaying its recorded site on 127.0.0.1 (the RSS one in
  * windows-1256 declared only in its XML declaration, the sitemap's pages in windows-1256 declared only
  * in a meta tag), through `marsad run --once` on real Redis and PostgreSQL.
  */
-const BIN = fileURLToPath(new URL('../shared/cli/bin/marsad.js', import.meta.url));
 const ADAPTERS_DIR = new URL('../shared/sources/src/adapters/', import.meta.url);
 const EXPECTED = { hespress: 4, 'dgsn-news': 3, 'le360-sitemap': 3, alyaoum24: 3 };
 const TOTAL = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
@@ -43,11 +42,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function marsad(args: string[]) {
-  const result = await runNode(BIN, args, { env });
-  if (result.code !== 0) throw new Error(`marsad ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
+const marsad = (args: string[]) => run(args, env);
 
 describe('every adapter through marsad run --once', () => {
   it('stores each item once, with its Arabic text decoded right, and a second run adds nothing', async () => {

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, rssFeed, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marsad as run } from './marsad-cli.js';
 
 /** The alerts issue's "done when": one e-mail and one webhook per DGSN story, not per item; a second run sends nothing. */
-const BIN = fileURLToPath(new URL('../shared/cli/bin/marsad.js', import.meta.url));
 
 const ARREST = [
   'تمكنت عناصر الشرطة القضائية بولاية أمن الدار البيضاء من توقيف أربعة أشخاص يشتبه في تورطهم في شبكة إجرامية تنشط في النصب والاحتيال عبر المنصات الرقمية.',
@@ -76,11 +76,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function marsad(args: string[]) {
-  const result = await runNode(BIN, args, { env });
-  if (result.code !== 0) throw new Error(`marsad ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
+const marsad = (args: string[]) => run(args, env);
 
 describe('alerts through marsad run --once', () => {
   it('sends one e-mail and one webhook per DGSN story, and nothing on a second run', async () => {

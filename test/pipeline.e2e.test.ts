@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, marsad } from './marsad-cli.js';
 
 /**
  * The whole pipeline as a person runs it: local feeds -> `marsad run --once` on real Redis and a
  * real store -> `marsad items --json`. Every item stored exactly once; a second run adds nothing.
  */
-const BIN = fileURLToPath(new URL('../shared/cli/bin/marsad.js', import.meta.url));
 const DEMO_FEEDS = fileURLToPath(new URL('../shared/cli/demo/feeds/', import.meta.url));
 
 const arabicEntries: FeedEntry[] = Array.from({ length: 12 }, (_, i) => ({
@@ -72,11 +72,6 @@ interface Summary {
   perSource: Record<string, { fetched: number; stored: number; errors: string[] }>;
 }
 
-async function marsad(args: string[], env: NodeJS.ProcessEnv) {
-  const result = await runNode(BIN, args, { env });
-  if (result.code !== 0) throw new Error(`marsad ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
 
 const runOnce = async (config: string, env: NodeJS.ProcessEnv) => JSON.parse(await marsad(['run', '--once', '--config', config, '--json'], env)) as Summary;
 const items = async (env: NodeJS.ProcessEnv, ...filters: string[]) =>
