@@ -1,9 +1,7 @@
 import { Feed } from 'feed';
+import { escapeHtml } from './message.js';
 import type { AlertRule } from './rules.js';
 import type { Story } from './stories.js';
-
-/** The feed library writes titles and summaries as type="html": text from feeds must reach readers escaped. */
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader. */
 export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string): string {
@@ -23,6 +21,7 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
     const pickups = story.pickups.map((p) => `${p.sourceId} (${p.afterSeconds >= 0 ? '+' : ''}${Math.round(p.afterSeconds / 60)} min)`);
     feed.addItem({
       id: `urn:marsad:story:${story.storyId}`,
+      // The feed library writes titles and summaries as type="html": text from feeds must reach readers escaped.
       title: escapeHtml(first.title || first.url),
       link: first.url,
       date: new Date(story.pickups.at(-1)?.seenAt ?? story.firstSeenAt),

@@ -1,7 +1,7 @@
 import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
-import type { DeliveryLog } from './handlers/alert-item.js';
+import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
 import { escapeHtml } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
@@ -50,7 +50,7 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
   const period = new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(until);
   const failures: string[] = [];
   for (const channelId of deps.rule.channels) {
-    const key = `${deps.rule.id}|digest:${period}|${channelId}`;
+    const key = deliveryKey(deps.rule.id, `digest:${period}`, channelId);
     const state = await deps.deliveries.claimDelivery({ key, ruleId: deps.rule.id, storyId: `digest:${period}`, channelId, itemId: '', claimant: job.runId ?? ctx.jobId });
     if (state !== 'send') continue;
     try {
