@@ -28,11 +28,15 @@ export function demoConfig(origin: string, env: NodeJS.ProcessEnv): Config {
   const feeds = readdirSync(DEMO_FEEDS_DIR).filter((name) => name.endsWith('.xml'));
   const yaml = `sources:\n${feeds.map((f) => `  - { id: ${f.replace(/\.xml$/, '')}, adapter: rss, url: "${origin}/${f}" }`).join('\n')}\n`;
   const file = parseConfigText(yaml, 'demo sources', adapterOptionChecks());
-  // The demo never touches ./data nor the real copy index: its store lives in memory, its index
-  // under a prefix of its own that it deletes when it ends.
+  // The demo never touches ./data nor the real Redis state: its store lives in memory; its queues,
+  // copy index and source health under a prefix of its own that it deletes when it ends.
   const parsed = parseEnv(env);
-  const demoIndex = `${parsed.MARSAD_QUEUE_PREFIX.slice(0, -1)}:demo:${process.pid}}:index`;
-  return { ...file, env: { ...parsed, DATABASE_URL: undefined, MARSAD_DATA_DIR: 'memory://', MARSAD_INDEX_PREFIX: demoIndex }, file: 'demo sources' };
+  const demoPrefix = `${parsed.MARSAD_QUEUE_PREFIX.slice(0, -1)}:demo:${process.pid}}`;
+  return {
+    ...file,
+    env: { ...parsed, DATABASE_URL: undefined, MARSAD_DATA_DIR: 'memory://', MARSAD_QUEUE_PREFIX: demoPrefix, MARSAD_INDEX_PREFIX: `${demoPrefix}:index` },
+    file: 'demo sources',
+  };
 }
 
 /** `marsad demo`: the whole pipeline on recorded feeds, offline, then what it found. */
@@ -53,7 +57,7 @@ export async function demoCommand(): Promise<number> {
       process.stdout.write(`${out.join('\n')}\n`);
       return 0;
     } finally {
-      await deleteKeysWithPrefix(runtime.connection, config.env.MARSAD_INDEX_PREFIX.replace(/:index$/, ''));
+      await deleteKeysWithPrefix(runtime.connection, config.env.MARSAD_QUEUE_PREFIX);
       await runtime.close();
     }
   } finally {
