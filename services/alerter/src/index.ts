@@ -3,6 +3,6 @@ export { alertItem, deliveryKey, type AlertItemDeps, type AlertItemResult, type 
 export { compileRule, type AlertRule, type AlertableItem } from './rules.js';
 export { createChannel, type Channel, type Envelope } from './channels/index.js';
 export { AlertMessageSchema, alertMessage, type AlertMessage } from './message.js';
-export { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
+export { pickupOf, storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 export { atomFeed } from './atom.js';
 export { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';

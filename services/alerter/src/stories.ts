@@ -27,13 +27,30 @@ export interface Story {
 
 const seenAt = (item: AlertableItem) => item.publishedAt ?? item.fetchedAt;
 
+/** A copy as a pickup: outlet, when, how long after the story's first sighting (`firstTime`, ms), how faithfully. */
+export function pickupOf(item: AlertableItem, firstTime: number): Pickup {
+  return {
+    itemId: item.id,
+    sourceId: item.sourceId,
+    url: item.url,
+    title: item.title,
+    seenAt: seenAt(item),
+    afterSeconds: Math.round((Date.parse(seenAt(item)) - firstTime) / 1000),
+    similarity: item.similarity,
+  };
+}
+
 /** Groups items into stories, newest first by first sighting; `rule` keeps the stories it matches. */
 export function storiesOf(items: readonly ListedItem[], rule?: AlertRule): Story[] {
   const byStory = new Map<string, ListedItem[]>();
-  for (const item of items) byStory.set(item.storyId, [...(byStory.get(item.storyId) ?? []), item]);
+  for (const item of items) {
+    const group = byStory.get(item.storyId);
+    if (group) group.push(item);
+    else byStory.set(item.storyId, [item]);
+  }
   const stories: Story[] = [];
   for (const [storyId, group] of byStory) {
-    const sorted = [...group].sort((a, b) => seenAt(a).localeCompare(seenAt(b)));
+    const sorted = group.sort((a, b) => seenAt(a).localeCompare(seenAt(b)));
     let reasons: string[] = [];
     if (rule) {
       const matching = sorted.map((item) => rule.explain(item, `${item.title}\n${item.text}`)).find((r) => r !== null);
@@ -47,17 +64,7 @@ export function storiesOf(items: readonly ListedItem[], rule?: AlertRule): Story
       first,
       firstSeenAt: seenAt(sorted[0]!),
       reasons,
-      pickups: sorted
-        .filter((item) => item !== first)
-        .map((item) => ({
-          itemId: item.id,
-          sourceId: item.sourceId,
-          url: item.url,
-          title: item.title,
-          seenAt: seenAt(item),
-          afterSeconds: Math.round((Date.parse(seenAt(item)) - firstTime) / 1000),
-          similarity: item.similarity,
-        })),
+      pickups: sorted.filter((item) => item !== first).map((item) => pickupOf(item, firstTime)),
     });
   }
   return stories.sort((a, b) => b.firstSeenAt.localeCompare(a.firstSeenAt));

@@ -102,6 +102,11 @@ export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promi
   return (await db.query<ItemRow>(sql, params)).map(toItem);
 }
 
+/** An item's article text ('' when there is no such item). */
+export async function itemText(db: SqlExecutor, id: string): Promise<string> {
+  return (await db.query<{ body: string }>('SELECT body FROM items WHERE id = $1', [id]))[0]?.body ?? '';
+}
+
 export async function countItems(db: SqlExecutor): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items');
   return row?.n ?? 0;

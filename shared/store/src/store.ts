@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { countItems, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
+import { countItems, itemText, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -62,7 +62,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
     ping: async () => void (await sql.query('SELECT 1')),
-    itemText: async (id) => (await sql.query<{ body: string }>('SELECT body FROM items WHERE id = $1', [id]))[0]?.body ?? '',
+    itemText: (id) => itemText(sql, id),
     claimDelivery: (claim) => claimDelivery(sql, claim),
     markDelivered: (key) => markDelivered(sql, key),
     markDeliveryFailed: (key, reason, final) => markDeliveryFailed(sql, key, reason, final),

@@ -129,14 +129,19 @@ function conditionalGet(http: HttpClient, url: string, last: { etag?: string | n
   };
 }
 
+/** A link's canonical form and item id; undefined for a link that cannot be an item (unreadable, not http). */
+function identify(link: string): { url: string; id: string } | undefined {
+  let url: string;
+  try {
+    url = canonicalUrl(link);
+  } catch {
+    return undefined;
+  }
+  return /^https?:/.test(url) ? { url, id: itemIdFor(url) } : undefined;
+}
+
 async function filterNew(urls: readonly string[], knownItemIds: FetchSourceDeps['knownItemIds']): Promise<string[]> {
-  const ids = urls.map((url) => {
-    try {
-      return itemIdFor(canonicalUrl(url));
-    } catch {
-      return undefined;
-    }
-  });
+  const ids = urls.map((url) => identify(url)?.id);
   const known = await knownItemIds(ids.filter((id): id is string => id !== undefined));
   return urls.filter((_, i) => ids[i] === undefined || !known.has(ids[i]!));
 }
@@ -145,14 +150,9 @@ async function filterNew(urls: readonly string[], knownItemIds: FetchSourceDeps[
 export function toRawItems(fetched: FetchedItem[], sourceId: string, fetchedAt: Date): RawItem[] {
   const byId = new Map<string, RawItem>();
   for (const entry of fetched) {
-    let url: string;
-    try {
-      url = canonicalUrl(entry.url);
-    } catch {
-      continue; // an unreadable link cannot be an item; the others still are
-    }
-    if (!/^https?:/.test(url)) continue;
-    const id = itemIdFor(url);
+    const identity = identify(entry.url);
+    if (!identity) continue; // an unreadable link cannot be an item; the others still are
+    const { url, id } = identity;
     if (byId.has(id)) continue;
     byId.set(id, { id, sourceId, url, title: clean(entry.title), text: clean(entry.text), publishedAt: entry.publishedAt, fetchedAt: fetchedAt.toISOString() });
   }

@@ -1,5 +1,5 @@
 import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
-import { storiesOf } from '@marsad/service-alerter';
+import { pickupOf, storiesOf } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
 import { UsageError } from '../services.js';
@@ -24,8 +24,7 @@ export async function pickupsCommand(options: { config?: string; reference?: str
         continue;
       }
       // The reference itself is never an item: its first sighting is its earliest copy, which is a pickup too.
-      const first = { itemId: story.first.id, sourceId: story.first.sourceId, url: story.first.url, title: story.first.title, seenAt: story.firstSeenAt, afterSeconds: 0, similarity: story.first.similarity };
-      const pickups = [first, ...story.pickups];
+      const pickups = [pickupOf(story.first, Date.parse(story.firstSeenAt)), ...story.pickups];
       if (!options.json) process.stdout.write(`${reference}: ${pickups.length} pickup(s), first seen ${story.firstSeenAt}\n`);
       for (const p of pickups) {
         process.stdout.write(
