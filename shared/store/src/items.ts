@@ -1,4 +1,5 @@
 import type { ClassifiedItem } from '@marsad/queues';
+import { searchDocument, searchQuery } from '@marsad/text';
 import { z } from 'zod';
 import type { SqlExecutor } from './sql-client.js';
 
@@ -9,6 +10,10 @@ export const ItemFilterSchema = z.object({
   tag: z.string().min(1).optional(),
   /** Items published (or, without a date, fetched) at or after this instant. */
   since: z.iso.datetime({ offset: true }).optional(),
+  /** ... and before this one. */
+  until: z.iso.datetime({ offset: true }).optional(),
+  /** Words to find, written like an alert rule's `query` (AND, OR, NOT, "phrases", NEAR/n). */
+  search: z.string().trim().min(1).optional(),
   /** Copies of this reference article or item. */
   duplicatesOf: z.string().min(1).optional(),
   sourceId: z.string().min(1).optional(),
@@ -18,6 +23,8 @@ export const ItemFilterSchema = z.object({
   language: z.string().min(2).max(8).optional(),
   /** @defaultValue 1000 */
   limit: z.number().int().positive().max(100_000).default(1_000),
+  /** Items to pass over first, for pages. */
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type ItemFilter = z.input<typeof ItemFilterSchema>;
 
@@ -41,12 +48,14 @@ interface ItemRow {
 
 const COLUMNS = [
   'id', 'source_id', 'url', 'title', 'body', 'published_at', 'fetched_at',
-  'language', 'arabic', 'duplicate_of', 'similarity', 'story_id', 'tags', 'tag_evidence',
+  'language', 'arabic', 'duplicate_of', 'similarity', 'story_id', 'tags', 'tag_evidence', 'search',
 ] as const;
+/** Columns whose parameter needs a cast. */
+const CASTS: Partial<Record<(typeof COLUMNS)[number], string>> = { search: '::tsvector' };
 
 /** `INSERT ... ON CONFLICT DO NOTHING` for `rows` rows, returning the ids it inserted. */
 function upsertSql(rows: number): string {
-  const tuples = Array.from({ length: rows }, (_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  const tuples = Array.from({ length: rows }, (_, r) => `(${COLUMNS.map((column, c) => `$${r * COLUMNS.length + c + 1}${CASTS[column] ?? ''}`).join(', ')})`);
   return `INSERT INTO items (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`;
 }
 
@@ -54,6 +63,7 @@ function rowValues(item: ClassifiedItem): unknown[] {
   return [
     item.id, item.sourceId, item.url, item.title, item.text, item.publishedAt, item.fetchedAt,
     item.language, item.arabic, item.duplicateOf, item.similarity, item.storyId, item.tags, JSON.stringify(item.evidence),
+    searchDocument(`${item.title}\n${item.text}`),
   ];
 }
 
@@ -92,14 +102,35 @@ export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promi
   };
   if (f.tag) add((p) => `${p} = ANY(tags)`, f.tag);
   if (f.since) add((p) => `coalesce(published_at, fetched_at) >= ${p}::timestamptz`, f.since);
+  if (f.until) add((p) => `coalesce(published_at, fetched_at) < ${p}::timestamptz`, f.until);
+  if (f.search) add((p) => `search @@ ${p}::tsquery`, searchQuery(f.search));
   if (f.duplicatesOf) add((p) => `duplicate_of = ${p}`, f.duplicatesOf);
   if (f.sourceId) add((p) => `source_id = ${p}`, f.sourceId);
   if (f.storyId) add((p) => `story_id = ${p}`, f.storyId);
   if (f.language) add((p) => `language = ${p}`, f.language);
-  params.push(f.limit);
-  const sql = `SELECT * FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY coalesce(published_at, fetched_at) DESC, id LIMIT $${params.length}`;
+  params.push(f.limit, f.offset);
+  const sql = `SELECT ${LISTED_COLUMNS} FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY coalesce(published_at, fetched_at) DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`;
   return (await db.query<ItemRow>(sql, params)).map(toItem);
+}
+
+/** Every column but the search document, which only the database reads. */
+const LISTED_COLUMNS = [...COLUMNS.filter((c) => c !== 'search'), 'stored_at'].join(', ');
+
+const BACKFILL_BATCH = 500;
+
+/** Writes the search document of rows stored before there was one (migration 004); returns how many. */
+export async function backfillSearch(db: SqlExecutor): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db.query<{ id: string; title: string; body: string }>('SELECT id, title, body FROM items WHERE search IS NULL LIMIT $1', [BACKFILL_BATCH]);
+    if (rows.length === 0) return done;
+    await db.query(
+      'UPDATE items SET search = doc.search::tsvector FROM unnest($1::text[], $2::text[]) AS doc(id, search) WHERE items.id = doc.id',
+      [rows.map((r) => r.id), rows.map((r) => searchDocument(`${r.title}\n${r.body}`))],
+    );
+    done += rows.length;
+  }
 }
 
 /** An item's article text ('' when there is no such item). */

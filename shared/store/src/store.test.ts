@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createTestDatabase, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillSearch } from './items.js';
 import { readMigrations } from './migrate.js';
 import { StoreBusyError } from './pglite-client.js';
 import { openStore, type Store } from './store.js';
@@ -128,6 +129,33 @@ describe.each([
     expect(await ids({ since: '2024-11-04T00:00:00Z' })).toEqual(['f3', 'f2']);
     expect(await ids({ duplicatesOf: 'ref1' })).toEqual(['f2']);
     expect(await ids({ limit: 1 })).toEqual(['f3']);
+    expect(await ids({ until: '2024-11-05T00:00:00Z' })).toEqual(['f1']);
+    expect(await ids({ limit: 2, offset: 1 })).toEqual(['f2', 'f1']);
+  });
+
+  it('finds words whatever their hamza, diacritics, ta marbuta, clitics or case', async () => {
+    const searched = (id: string, title: string, text: string) => item(id, { sourceId: 'search', title, text });
+    await store.upsertItem(searched('s1', 'المديرية العامة للأمن الوطني تفكك شبكة', 'أعلنت الشرطةُ القضائية بمدينة طنجة عن توقيف مشتبه به.'));
+    await store.upsertItem(searched('s2', 'Interpol arrests a fugitive', 'Le mandat d’arrêt de l’Interpol a été exécuté à Casablanca.'));
+    await store.upsertItem(searched('s3', 'وزير الداخلية يستقبل نظيره', 'لقاء حول التعاون الأمني والهجرة.'));
+    const found = async (search: string) => (await store.listItems({ sourceId: 'search', search })).map((r) => r.id).sort();
+    expect(await found('الامن الوطني')).toEqual(['s1']); // hamza folded, ل proclitic on للأمن
+    expect(await found('"الأمن الوطني"')).toEqual(['s1']); // as a phrase
+    expect(await found('"الوطني الأمن"')).toEqual([]); // a phrase keeps its order
+    expect(await found('شرطة')).toEqual(['s1']); // diacritic, article and ta marbuta
+    expect(await found('INTERPOL')).toEqual(['s2']);
+    expect(await found('طنجة OR casablanca')).toEqual(['s1', 's2']);
+    expect(await found('NOT طنجة')).toEqual(['s2', 's3']);
+    expect(await found('توقيف NEAR/3 مشتبه')).toEqual(['s1']);
+    expect(await found('أمن')).toEqual(['s1']); // s3's الأمني is another word
+  });
+
+  it('gives rows stored before search existed their search document', async () => {
+    await store.upsertItem(item('old', { sourceId: 'backfill', title: 'حادثة سير خطيرة', text: 'وقعت الحادثة صباح اليوم.' }));
+    await store.sql.query("UPDATE items SET search = NULL WHERE id = 'old'");
+    expect(await store.listItems({ sourceId: 'backfill', search: 'حادثة' })).toEqual([]);
+    expect(await backfillSearch(store.sql)).toBe(1);
+    expect((await store.listItems({ sourceId: 'backfill', search: 'حادثه' })).map((r) => r.id)).toEqual(['old']);
   });
 });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { countItems, itemText, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
+import { backfillSearch, countItems, itemText, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -41,13 +41,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens the store and applies pending migrations, so every process starts on the current schema. */
+/**
+ * Opens the store and applies pending migrations (and the search documents a migration asked for), so
+ * every process starts on the current schema.
+ */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const sql = options.databaseUrl
     ? createPostgresClient({ url: options.databaseUrl, ...(options.onError ? { onError: options.onError } : {}) })
     : await createPgliteClient(embeddedDir(options.dataDir ?? './data'));
   try {
     await migrate(sql);
+    await backfillSearch(sql);
   } catch (err) {
     await sql.close().catch(() => {});
     throw err;

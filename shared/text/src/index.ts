@@ -34,3 +34,4 @@ export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText }
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));
 export { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type Sketch } from './sketch.js';
 export { parseQuery, Query, QuerySyntaxError, type QueryNode } from './query.js';
+export { searchDocument, searchQuery } from './search.js';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { QuerySyntaxError } from './query.js';
+import { searchDocument, searchQuery } from './search.js';
+
+describe('search documents', () => {
+  it('puts each word and its forms without proclitics at the word position', () => {
+    expect(searchDocument('وللأمنِ الوطني')).toBe("'وللامن':1 'امن':1 'لامن':1 'للامن':1 'وطني':2");
+  });
+
+  it('keeps one entry per word with all its positions, and leaves out what PostgreSQL cannot hold', () => {
+    expect(searchDocument('rabat Rabat RABAT')).toBe("'rabat':1,2,3");
+    expect(searchDocument(`${'x'.repeat(65)} ok`)).toBe("'ok':2");
+    const long = searchDocument(Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(' '));
+    expect(long).toContain("'w16382':16383");
+    expect(long).not.toContain("'w16383'");
+  });
+});
+
+describe('search queries', () => {
+  it('compiles the alert query language to tsquery', () => {
+    expect(searchQuery('الأمن')).toBe("'امن'");
+    expect(searchQuery('"الأمن الوطني" OR interpol')).toBe("(('امن' <-> 'وطني') | 'interpol')");
+    expect(searchQuery('طنجة NOT مراكش')).toBe("('طنجه' & !'مراكش')");
+    expect(searchQuery('a NEAR/2 b')).toBe("('a' <1> 'b' | 'b' <1> 'a' | 'a' <2> 'b' | 'b' <2> 'a')");
+  });
+
+  it('refuses what it cannot read, with the reason', () => {
+    expect(() => searchQuery('(الأمن')).toThrow(QuerySyntaxError);
+    expect(() => searchQuery('   ')).toThrow(/empty/);
+  });
+});

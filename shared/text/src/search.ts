@@ -1,0 +1,59 @@
+import { tokenize } from './normalize.js';
+import { parseQuery, type QueryNode } from './query.js';
+import { variants } from './tagger.js';
+
+/**
+ * Full-text search in PostgreSQL with the alert queries' matching: the store indexes each item as a
+ * `tsvector` we build here (normalised words, each also under its forms without proclitics, all at the
+ * word's position), and a search is an alert-style query compiled to a `tsquery`. PostgreSQL's own
+ * parsers are not used because no text-search configuration folds hamza, ta marbuta or clitics.
+ */
+
+/** PostgreSQL keeps positions up to 16,383; words past it could only match as a bag, so they are left out. */
+const MAX_POSITION = 16_383;
+/** A longer "word" is not language (a URL, a base64 blob) and PostgreSQL refuses lexemes over 2 KB. */
+const MAX_WORD_LENGTH = 64;
+/** NEAR/n becomes n alternatives each way; past this it is only AND. */
+const MAX_NEAR_EXPANSION = 12;
+
+const quote = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** The `tsvector` literal of a text (cast it with `::tsvector`). */
+export function searchDocument(text: string): string {
+  const positions = new Map<string, number[]>();
+  const words = tokenize(text);
+  for (let i = 0; i < words.length && i < MAX_POSITION; i++) {
+    const word = words[i]!;
+    if (word.length > MAX_WORD_LENGTH) continue;
+    for (const form of variants(word)) {
+      const list = positions.get(form);
+      if (list) list.push(i + 1);
+      else positions.set(form, [i + 1]);
+    }
+  }
+  return [...positions].map(([lexeme, at]) => `${quote(lexeme)}:${at.join(',')}`).join(' ');
+}
+
+/** The `tsquery` literal of a search written like an alert rule's `query` (throws QuerySyntaxError). */
+export function searchQuery(query: string): string {
+  return compile(parseQuery(query));
+}
+
+function compile(node: QueryNode): string {
+  switch (node.kind) {
+    case 'terms':
+      return node.words.length === 1 ? quote(node.words[0]!) : `(${node.words.map(quote).join(' <-> ')})`;
+    case 'and':
+    case 'or':
+      return `(${node.nodes.map(compile).join(node.kind === 'and' ? ' & ' : ' | ')})`;
+    case 'not':
+      return `!${compile(node.node)}`;
+    case 'near': {
+      const [left, right] = [compile(node.left), compile(node.right)];
+      if (node.distance > MAX_NEAR_EXPANSION) return `(${left} & ${right})`;
+      const gaps = Array.from({ length: Math.max(1, node.distance) }, (_, k) => k + 1);
+      return `(${gaps.flatMap((gap) => [`${left} <${gap}> ${right}`, `${right} <${gap}> ${left}`]).join(' | ')})`;
+    }
+  }
+}
+
