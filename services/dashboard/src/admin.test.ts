@@ -1,8 +1,8 @@
 import { PipelineSchema } from '@marsad/config';
-import { closeQueues, createRedis, openQueues, QUEUE_NAMES, type PipelineQueues } from '@marsad/queues';
+import { createLogger } from '@marsad/logger';
+import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, type PipelineQueues } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 import { createTestRedis } from '@marsad/testing';
-import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   store = await openStore({ dataDir: 'memory://' });
   // One failed job to retry, and two waiting.
   await queues.fetch.add('fetch', { sourceId: 'broken' }, { jobId: 'failing' });
-  const worker = new Worker('fetch', async () => { throw new Error('boom'); }, { connection: connection.duplicate(), prefix: redis.prefix, autorun: true });
+  const worker = createStageWorker({ queue: 'fetch', handle: async () => { throw new Error('boom'); }, connection: connection.duplicate(), prefix: redis.prefix, concurrency: 1, logger: createLogger({ level: 'silent' }) });
   await new Promise<void>((resolve) => worker.on('failed', () => resolve()));
   await worker.close();
   await queues.fetch.add('fetch', { sourceId: 'a' });
@@ -44,6 +44,7 @@ const app = (admin = {}) =>
       sources: async () => [],
       pingRedis: async () => void (await connection.ping()),
       pingDatabase: () => store.ping(),
+      jobDurations: () => readJobTimings(connection, redis.prefix, QUEUE_NAMES.map((n) => queues[n].name)),
     }),
   });
 
@@ -98,6 +99,9 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_redis_up 1$/m);
     expect(response.body).toMatch(/^marsad_database_up 1$/m);
     expect(response.body).toContain('marsad_process_resident_memory_bytes');
+    // the failed job's duration, as its worker reported it on closing
+    expect(response.body).toMatch(/^marsad_job_duration_seconds_bucket\{queue="fetch",outcome="failed",le="\+Inf"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_job_duration_seconds_count\{queue="fetch",outcome="failed"\} 1$/m);
     await server.close();
   });
 

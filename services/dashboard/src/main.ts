@@ -1,6 +1,6 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { QUEUE_NAMES, type PipelineQueues, type Redis } from '@marsad/queues';
+import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
 import { compileRule } from '@marsad/service-alerter';
 import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
@@ -40,6 +40,7 @@ export async function startDashboard(deps: DashboardDeps) {
       sources: sourceHealth,
       pingRedis: readiness.redis,
       pingDatabase: readiness.database,
+      jobDurations: () => readJobTimings(deps.connection, env.MARSAD_QUEUE_PREFIX, queues.map((q) => q.name)),
     }),
   });
   const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });

@@ -1,5 +1,6 @@
+import { DURATION_BUCKETS, type DurationHistogram } from '@marsad/queues';
 import type { Queue } from 'bullmq';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { SourceHealth } from '@marsad/service-fetcher';
 import type { StoreStats } from '@marsad/store';
 
@@ -10,6 +11,45 @@ export interface MetricsSources {
   sources(): Promise<(SourceHealth & { errors: Record<string, number> })[]>;
   pingRedis(): Promise<void>;
   pingDatabase(): Promise<void>;
+  /** Job durations as the workers report them (JobTimings). */
+  jobDurations(): Promise<DurationHistogram[]>;
+}
+
+type DurationLabel = 'queue' | 'outcome';
+const DURATION_METRIC = 'marsad_job_duration_seconds';
+const DURATION_HELP = 'Job durations per stage (queue) and outcome';
+
+/**
+ * A histogram whose counts live in Redis, added to by every worker of every replica; prom-client's
+ * Histogram counts only what its own process observes, so this one reads its buckets at scrape time.
+ */
+class StoredDurationHistogram extends Histogram<DurationLabel> {
+  constructor(
+    registry: Registry,
+    private readonly read: () => Promise<DurationHistogram[]>,
+  ) {
+    super({ name: DURATION_METRIC, help: DURATION_HELP, labelNames: ['queue', 'outcome'], buckets: [...DURATION_BUCKETS], registers: [registry] });
+  }
+
+  override async get(): ReturnType<Histogram<DurationLabel>['get']> {
+    const histograms = await this.read().catch(() => []); // Redis down: marsad_redis_up says so
+    const values = histograms.flatMap(({ queue, outcome, buckets, count, sumSeconds }) => {
+      let cumulative = 0;
+      const bucketValues = [...DURATION_BUCKETS, '+Inf' as const].map((le, i) => {
+        cumulative += buckets[i] ?? 0;
+        return { metricName: `${DURATION_METRIC}_bucket`, labels: { queue, outcome, le }, value: cumulative };
+      });
+      return [...bucketValues, { metricName: `${DURATION_METRIC}_sum`, labels: { queue, outcome }, value: sumSeconds }, { metricName: `${DURATION_METRIC}_count`, labels: { queue, outcome }, value: count }];
+    });
+    // prom-client's typings give `type` as a numeric enum; its registry writes the string it holds.
+    const metric = { name: DURATION_METRIC, help: DURATION_HELP, type: 'histogram', aggregator: 'sum', values };
+    return metric as unknown as Awaited<ReturnType<Histogram<DurationLabel>['get']>>;
+  }
+
+  /** What `registry.metrics()` reads (prom-client's text exposition path); the same figures as get(). */
+  getForPromString() {
+    return this.get();
+  }
 }
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
@@ -60,6 +100,7 @@ export function createMetrics(from: MetricsSources): Registry {
   gauge('marsad_source_last_success_seconds', 'Unix time of the last successful poll, per source', ['source'], async (g) => {
     for (const s of await sourceHealth()) if (s.lastSuccessAt) g.set({ source: s.sourceId }, Date.parse(s.lastSuccessAt) / 1000);
   });
+  new StoredDurationHistogram(registry, from.jobDurations);
   gauge('marsad_redis_up', 'Redis answers', [], async (g) => g.set(await up(from.pingRedis)));
   gauge('marsad_database_up', 'The database answers', [], async (g) => g.set(await up(from.pingDatabase)));
   return registry;

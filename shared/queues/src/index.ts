@@ -35,3 +35,4 @@ export {
   type StageWorkerOptions,
 } from './worker.js';
 export { deleteKeysWithPrefix, UNFINISHED_STATES } from './keys.js';
+export { DURATION_BUCKETS, JobTimings, readJobTimings, type DurationHistogram, type JobOutcome } from './job-timings.js';

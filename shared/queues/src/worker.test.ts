@@ -5,6 +5,7 @@ import { QueueEvents, type Job } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis, type Redis } from './connection.js';
 import { PermanentError, RetryLaterError } from './errors.js';
+import { DURATION_BUCKETS, readJobTimings } from './job-timings.js';
 import { closeQueues, openQueues, sender, type PipelineQueues } from './pipeline-queues.js';
 import { createStageWorker, type StageHandler } from './worker.js';
 
@@ -139,5 +140,21 @@ describe('sender', () => {
     await send([{ payload: { sourceId: 'a' }, jobId: 'item-1' }]);
     await send([{ payload: { sourceId: 'a' }, jobId: 'item-1' }, { payload: { sourceId: 'b' }, jobId: 'item-2' }]);
     expect(await queues.fetch.getWaitingCount()).toBe(2);
+  });
+
+  it('counts job durations per outcome in Redis, for every replica, by the time a worker has closed', async () => {
+    const slow = fetchWorker(async (payload) => {
+      if (payload.sourceId === 'bad') throw new PermanentError('no such feed');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    });
+    const jobs = await Promise.all(['a', 'b', 'bad'].map((sourceId) => queues.fetch.add('fetch', { sourceId })));
+    await Promise.all(jobs.map(finished));
+    await slow.close();
+    const [completed, failed] = await readJobTimings(connection, redis.prefix, ['fetch', 'classify']);
+    expect(completed).toMatchObject({ queue: 'fetch', outcome: 'completed', count: 2 });
+    expect(completed!.sumSeconds).toBeGreaterThanOrEqual(0.05);
+    // both took 30 ms or more: none in the buckets below 25 ms
+    expect(completed!.buckets.slice(0, DURATION_BUCKETS.indexOf(0.025)).every((n) => n === 0)).toBe(true);
+    expect(failed).toMatchObject({ queue: 'fetch', outcome: 'failed', count: 1 });
   });
 });

@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PermanentError, RetryLaterError } from './errors.js';
+import { JobTimings } from './job-timings.js';
 import { QUEUES, type PayloadOf, type QueueName } from './queues.js';
 
 export interface JobContext {
@@ -23,6 +24,17 @@ export interface StageWorkerOptions<N extends QueueName> {
   /** Jobs processed at once by this worker. */
   concurrency: number;
   logger: Logger;
+  /** How often job durations are added to Redis. @defaultValue 5000 */
+  timingsFlushMs?: number;
+}
+
+/** A BullMQ worker that, closing, also hands over the job durations it has not reported yet. */
+class StageWorker extends Worker {
+  timings?: JobTimings;
+  override async close(force?: boolean): Promise<void> {
+    await super.close(force);
+    await this.timings?.flush().catch(() => {}); // metrics are not worth failing a shutdown for
+  }
 }
 
 /**
@@ -33,19 +45,27 @@ export interface StageWorkerOptions<N extends QueueName> {
 export function createStageWorker<N extends QueueName>(options: StageWorkerOptions<N>): Worker {
   const def = QUEUES[options.queue];
   const log = options.logger.child({ queue: def.name });
-  const worker = new Worker(
+  const timings = new JobTimings(options.connection, options.prefix, def.name, options.timingsFlushMs);
+  const worker = new StageWorker(
     def.name,
     async (job: Job, token?: string) => {
+      const started = performance.now();
+      const took = () => (performance.now() - started) / 1000;
       const payload = parsePayload(options.queue, job.data);
       const ctx = { log: log.child({ jobId: job.id, ...jobFields(payload) }), jobId: job.id ?? '', attempt: job.attemptsMade + 1 };
       try {
-        return await options.handle(payload, ctx);
+        const result = await options.handle(payload, ctx);
+        timings.observe('completed', took());
+        return result;
       } catch (err) {
-        throw await toBullmqError(err, job, token);
+        const error = await toBullmqError(err, job, token);
+        if (!(error instanceof DelayedError)) timings.observe('failed', took());
+        throw error;
       }
     },
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
   );
+  worker.timings = timings;
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   worker.on('failed', (job, err) => {
     if (!job) return;
