@@ -65,10 +65,13 @@ export function plainText(m: AlertMessage): string {
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/** A feed's link when it is one a reader may follow (http or https), else null: never `javascript:` or `data:`. */
+export const safeHref = (url: string): string | null => (/^https?:\/\//i.test(url) ? url : null);
+
 /** The HTML part: Arabic items right to left; everything from a feed escaped, so it can run nothing. */
 export function html(m: AlertMessage): string {
   const dir = m.item.arabic ? ' dir="rtl" lang="ar"' : '';
-  const href = /^https?:\/\//i.test(m.item.url) ? escapeHtml(m.item.url) : '#';
+  const href = escapeHtml(safeHref(m.item.url) ?? '#');
   return `<!doctype html><html><body>
 <div${dir}>
 <h2><a href="${href}">${escapeHtml(m.item.title || m.item.url)}</a></h2>

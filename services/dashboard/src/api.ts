@@ -1,6 +1,7 @@
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
 import type { ItemFilter } from '@marsad/store';
+import { QuerySyntaxError } from '@marsad/text';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -11,11 +12,15 @@ export interface ApiSources {
 }
 
 export const ItemsQuerySchema = z.strictObject({
+  /** Words to find, written like an alert rule's query. */
+  q: z.string().min(1).max(500).optional(),
   tag: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
   language: z.string().min(2).max(8).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 function invalid(issues: z.core.$ZodIssue[]) {
@@ -26,9 +31,14 @@ export function registerApi(app: FastifyInstance, from: ApiSources): void {
   app.get('/api/items', async (request, reply) => {
     const query = ItemsQuerySchema.safeParse(request.query);
     if (!query.success) return reply.code(400).send(invalid(query.error.issues));
-    const { tag, source, language, since, limit } = query.data;
-    const items = await from.listItems({ tag, sourceId: source, language, since, limit });
-    return { items: items.map(({ text: _text, ...item }) => item) };
+    const { q, source, ...filter } = query.data;
+    try {
+      const items = await from.listItems({ ...filter, search: q, sourceId: source });
+      return { items: items.map(({ text: _text, ...item }) => item) };
+    } catch (err) {
+      if (err instanceof QuerySyntaxError) return reply.code(400).send({ error: 'invalid query', issues: [`q: ${err.message}`] });
+      throw err;
+    }
   });
   app.get<{ Params: { id: string } }>('/api/stories/:id', async (request, reply) => {
     const [story] = storiesOf(await from.listItems({ storyId: request.params.id, limit: 10_000 }));

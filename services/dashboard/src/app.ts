@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { registerQueueBoard, type AdminCredentials } from './admin.js';
 import { registerApi, type ApiSources } from './api.js';
+import { registerWebPages, type WebSources } from './web.js';
 
 export interface DashboardAppOptions {
   /** @defaultValue process start */
@@ -19,6 +20,8 @@ export interface DashboardAppOptions {
   readiness?: Record<string, () => Promise<void>>;
   metrics?: Registry;
   api?: ApiSources;
+  /** The newsroom, story and source pages. */
+  web?: WebSources;
 }
 
 /** Items a feed looks through for its rule's stories. */
@@ -44,6 +47,7 @@ export async function buildDashboardApp(options: DashboardAppOptions = {}): Prom
   }
   if (options.queues) await registerQueueBoard(app, options.queues, options.admin ?? {});
   if (options.api) registerApi(app, options.api);
+  if (options.web) await registerWebPages(app, options.web);
   app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
     const rule = rules.get(request.params.file.replace(/\.atom$/, ''));
     if (!request.params.file.endsWith('.atom') || !rule || !options.recentItems) {

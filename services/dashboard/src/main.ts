@@ -1,4 +1,4 @@
-import type { Config } from '@marsad/config';
+import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
 import { compileRule } from '@marsad/service-alerter';
@@ -6,6 +6,10 @@ import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
+import { storeFacets, type WebSources } from './web.js';
+
+/** Failed fetch jobs looked through for one source's page (the queue keeps fewer: removeOnFail). */
+const FAILED_JOBS_SCANNED = 1_000;
 
 export interface DashboardDeps {
   config: Config;
@@ -15,7 +19,10 @@ export interface DashboardDeps {
   store: Pick<Store, 'listItems' | 'stats' | 'ping'>;
 }
 
-/** The dashboard service: health, readiness, metrics, the queue board and each alert rule's Atom feed. */
+/**
+ * The dashboard service: the newsroom, story and source pages, the JSON API, health, readiness, metrics,
+ * the queue board and each alert rule's Atom feed.
+ */
 export async function startDashboard(deps: DashboardDeps) {
   const log = deps.logger.child({ service: 'dashboard' });
   const { env } = deps.config;
@@ -27,7 +34,21 @@ export async function startDashboard(deps: DashboardDeps) {
   };
   const sourceHealth = () =>
     Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
+  const web: WebSources = {
+    listItems: (filter) => deps.store.listItems(filter),
+    facets: () => storeFacets(deps.store),
+    sourceNames: deps.config.sources.map((s) => ({ id: s.id, name: s.name ?? s.id })),
+    sourceHealth,
+    failedFetches: async (sourceId) =>
+      (await deps.queues.fetch.getFailed(0, FAILED_JOBS_SCANNED - 1))
+        .filter((job) => job.data.sourceId === sourceId)
+        .map((job) => ({ jobId: job.id ?? '', reason: job.failedReason, attempts: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null })),
+    references: new Map(readReferenceArticles(resolveSeedsDir(env.MARSAD_SEEDS_DIR)).map((r) => [r.id, r.text])),
+    timeZone: env.MARSAD_TIMEZONE,
+    fetchQueue: deps.queues.fetch.name,
+  };
   const app = await buildDashboardApp({
+    web,
     rules: deps.config.alerts.rules.map(compileRule),
     recentItems: (limit) => deps.store.listItems({ limit }),
     queues,

@@ -26,7 +26,7 @@ export const ChannelSchema = z.discriminatedUnion('type', [EmailChannelSchema, W
 export type ChannelConfig = z.infer<typeof ChannelSchema>;
 
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the time as HH:MM (24 h)');
-const TimeZone = z.string().refine((tz) => {
+export const TimeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

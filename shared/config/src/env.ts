@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './alerts.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +28,8 @@ export const EnvSchema = z
   MARSAD_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Address the dashboard binds to. @defaultValue 127.0.0.1 */
   MARSAD_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Time zone of the times the newsroom page shows (an IANA name). @defaultValue Africa/Casablanca */
+  MARSAD_TIMEZONE: TimeZone.default('Africa/Casablanca'),
   /**
    * Prefix of the shared copy index, which outlives any one run's queues.
    * @defaultValue the queue prefix followed by `:index`, e.g. `{marsad}:index`

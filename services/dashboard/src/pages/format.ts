@@ -1,0 +1,60 @@
+/** How the pages show languages, directions and times. */
+
+/** ISO 639-3 (as franc and the store give it) to the BCP 47 tag a browser knows; others stay as they are. */
+const BCP47: Record<string, string> = {
+  arb: 'ar', ary: 'ar', fra: 'fr', eng: 'en', spa: 'es', deu: 'de', ita: 'it', por: 'pt', nld: 'nl', tur: 'tr',
+  rus: 'ru', pes: 'fa', urd: 'ur', heb: 'he', zgh: 'zgh', tzm: 'tzm', kab: 'kab', und: 'und',
+};
+/** Languages written right to left (ISO 639-3). */
+const RIGHT_TO_LEFT = new Set(['arb', 'ary', 'arz', 'apc', 'pes', 'prs', 'urd', 'heb', 'yid', 'pus', 'pbu', 'ckb', 'snd', 'uig', 'div']);
+
+export interface TextDirection {
+  lang: string;
+  dir: 'rtl' | 'ltr' | 'auto';
+}
+
+/** The `lang` and `dir` attributes of a text in `language`; an undetermined language lets the browser decide. */
+export function directionOf(language: string): TextDirection {
+  if (language === 'und') return { lang: 'und', dir: 'auto' };
+  return { lang: BCP47[language] ?? language, dir: RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr' };
+}
+
+/** "٢٢ نوفمبر ٢٠٢٦، ١٠:٣٠" in Latin digits, in the configured time zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('ar-MA-u-nu-latn', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** "3 h 05 min" after a story's first sighting. */
+export function formatDelay(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${Math.round(hours / 24)} d`;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const utcMidnight = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return new Date(utcMidnight - offsetMs(new Date(utcMidnight), timeZone));
+}
+
+/** How far `timeZone` is ahead of UTC at `at`. */
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return local - at.getTime();
+}
+
+/** The first `length` characters of a text, cut at a word. */
+export function excerpt(text: string, length = 280): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
+}

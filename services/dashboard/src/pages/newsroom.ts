@@ -1,0 +1,85 @@
+import type { ListedItem } from '@marsad/service-alerter';
+import { safeHref } from '@marsad/service-alerter';
+import { directionOf, excerpt, formatTime } from './format.js';
+import { html, type SafeHtml } from './html.js';
+import { layout } from './layout.js';
+
+/** The newsroom's filters as the form holds them (every field as typed, '' when not set). */
+export interface NewsroomFilters {
+  q: string;
+  tag: string;
+  source: string;
+  language: string;
+  from: string;
+  to: string;
+  page: number;
+}
+
+export interface NewsroomView {
+  filters: NewsroomFilters;
+  items: readonly ListedItem[];
+  /** Another page of older items exists. */
+  more: boolean;
+  choices: { tags: readonly string[]; sources: readonly { id: string; name: string }[]; languages: readonly string[] };
+  sourceName: (id: string) => string;
+  timeZone: string;
+  /** Why the filters could not be applied (a search the query language cannot read). */
+  error?: string;
+}
+
+const option = (value: string, label: string, selected: string) =>
+  html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
+
+function filterForm(view: NewsroomView): SafeHtml {
+  const { filters: f, choices } = view;
+  return html`<form class="filters" method="get" action="/" role="search">
+<input type="search" name="q" value="${f.q}" placeholder="بحث: كلمات، «عبارة»، OR، NOT، NEAR/5" aria-label="بحث في النصوص">
+<select name="tag" aria-label="الوسم">${option('', 'كل الوسوم', f.tag)}${choices.tags.map((t) => option(t, t, f.tag))}</select>
+<select name="source" aria-label="المصدر">${option('', 'كل المصادر', f.source)}${choices.sources.map((s) => option(s.id, s.name, f.source))}</select>
+<select name="language" aria-label="اللغة">${option('', 'كل اللغات', f.language)}${choices.languages.map((l) => option(l, l, f.language))}</select>
+<label>من <input type="date" name="from" value="${f.from}"></label>
+<label>إلى <input type="date" name="to" value="${f.to}"></label>
+<button type="submit">تصفية</button>
+<a class="reset" href="/">مسح</a>
+</form>`;
+}
+
+function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
+  const text = directionOf(item.language);
+  const href = safeHref(item.url);
+  const when = item.publishedAt ?? item.fetchedAt;
+  const title = item.title || item.url;
+  return html`<li><article class="item" data-id="${item.id}">
+<h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
+<p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi> · <bdi class="language">${item.language}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
+${item.duplicateOf
+    ? html`<p class="copy">نسخة${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
+    : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
+<p class="snippet" lang="${text.lang}" dir="${text.dir}">${excerpt(item.text)}</p>
+</article></li>`;
+}
+
+function pageLinks(view: NewsroomView): SafeHtml {
+  const at = (page: number) => {
+    const params = new URLSearchParams(Object.entries({ ...view.filters, page: String(page) }).filter(([k, v]) => v !== '' && !(k === 'page' && v === '1')));
+    return `/?${params.toString()}`;
+  };
+  const { page } = view.filters;
+  return html`<nav class="pages">${page > 1 ? html`<a rel="prev" href="${at(page - 1)}">الأحدث</a>` : ''}${view.more ? html`<a rel="next" href="${at(page + 1)}">الأقدم</a>` : ''}</nav>`;
+}
+
+export function newsroomPage(view: NewsroomView): SafeHtml {
+  const summary = view.error
+    ? html`<p class="error" role="alert">${view.error}</p>`
+    : view.items.length === 0
+      ? html`<p class="empty">لا أخبار تطابق هذه المعايير.</p>`
+      : html`<p class="summary">الصفحة ${view.filters.page} · الأحدث أولاً</p>`;
+  return layout(
+    { title: 'الأخبار', current: 'newsroom' },
+    html`<h1>الأخبار</h1>
+${filterForm(view)}
+${summary}
+<ol class="items">${view.items.map((item) => itemCard(item, view))}</ol>
+${pageLinks(view)}`,
+  );
+}

@@ -1,0 +1,54 @@
+import { safeHref } from '@marsad/service-alerter';
+import type { SourceHealth } from '@marsad/service-fetcher';
+import { html, type SafeHtml } from './html.js';
+import { layout } from './layout.js';
+
+export type SourceRow = SourceHealth & { name: string; adapter: string; url: string; enabled: boolean; errors: Record<string, number> };
+
+export interface FailedFetch {
+  jobId: string;
+  reason: string;
+  attempts: number;
+  failedAt: string | null;
+}
+
+const STATE_LABEL: Record<SourceHealth['state'], string> = { 'never-fetched': 'never fetched', ok: 'ok', 'backing-off': 'backing off', failing: 'failing' };
+const time = (iso: string | null) => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : '—');
+const errorSummary = (errors: Record<string, number>) => Object.entries(errors).map(([kind, n]) => `${kind} ${n}`).join(', ') || '—';
+
+/** Failed jobs in the queue board, for operators with credentials. */
+export const failedJobsLink = (fetchQueue: string) => `/admin/queues/queue/${encodeURIComponent(fetchQueue)}?status=failed`;
+
+/** Every source's health, for operators (in English, as the logs and the queue board are). */
+export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
+  return layout(
+    { title: 'Sources', lang: 'en', dir: 'ltr', current: 'sources' },
+    html`<h1>Sources</h1>
+<table class="sources">
+<thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
+<tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
+<td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
+<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failures in a row</small>` : ''}</td>
+<td>${time(s.lastSuccessAt)}</td>
+<td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : '—'}</td>
+<td class="number">${s.itemsPerDay.toFixed(1)}</td>
+<td>${errorSummary(s.errors)}</td>
+<td>${time(s.nextAttemptAt)}</td>
+<td><a href="/sources/${encodeURIComponent(s.sourceId)}">failed jobs</a></td>
+</tr>`)}</tbody>
+</table>`,
+  );
+}
+
+/** One source's failed fetch jobs, with their reasons. */
+export function sourceFailuresPage(source: SourceRow, failed: readonly FailedFetch[], fetchQueue: string): SafeHtml {
+  return layout(
+    { title: `${source.name}: failed jobs`, lang: 'en', dir: 'ltr', current: 'sources' },
+    html`<h1>${source.name}: failed fetch jobs</h1>
+<p><span class="badge ${source.state}">${STATE_LABEL[source.state]}</span> · <a href="${safeHref(source.url) ?? '#'}" rel="noopener noreferrer nofollow">${source.url}</a> · <a href="${failedJobsLink(fetchQueue)}">retry in the queue board</a> · <a href="/sources">all sources</a></p>
+${failed.length === 0
+    ? html`<p class="empty">No failed fetch job of this source is kept.</p>`
+    : html`<table class="failed"><thead><tr><th>Job</th><th>Failed at</th><th>Attempts</th><th>Reason</th></tr></thead>
+<tbody>${failed.map((f) => html`<tr><td><code>${f.jobId}</code></td><td>${time(f.failedAt)}</td><td class="number">${f.attempts}</td><td>${f.reason}</td></tr>`)}</tbody></table>`}`,
+  );
+}

@@ -1,0 +1,58 @@
+import { safeHref, type Pickup, type Story } from '@marsad/service-alerter';
+import { directionOf, excerpt, formatDelay, formatTime } from './format.js';
+import { html, type SafeHtml } from './html.js';
+import { layout } from './layout.js';
+
+export interface StoryView {
+  story: Story;
+  /** The reference article the story is about, when it is one of the seeds. */
+  reference?: { id: string; text: string };
+  sourceName: (id: string) => string;
+  timeZone: string;
+}
+
+const paragraphs = (text: string) => text.split(/\n\s*\n|\n/).filter((p) => p.trim()).map((p) => html`<p>${p.trim()}</p>`);
+
+function timelineRow(pickup: Pickup, language: string, view: StoryView): SafeHtml {
+  const text = directionOf(language);
+  const href = safeHref(pickup.url);
+  return html`<tr data-item="${pickup.itemId}">
+<td class="source">${view.sourceName(pickup.sourceId)}</td>
+<td><bdi><time datetime="${pickup.seenAt}">${formatTime(pickup.seenAt, view.timeZone)}</time></bdi></td>
+<td class="after"><bdi>${formatDelay(pickup.afterSeconds)}</bdi></td>
+<td class="similarity">${pickup.similarity === null ? '—' : html`<bdi>${Math.round(pickup.similarity * 100)}%</bdi>`}</td>
+<td lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${pickup.title || pickup.url}</a>` : pickup.title || pickup.url}</td>
+</tr>`;
+}
+
+/** One story: the original (or the reference article) and every copy, as a timeline of pickups. */
+export function storyPage(view: StoryView): SafeHtml {
+  const { story, reference } = view;
+  const first = story.first;
+  const text = directionOf(first.language);
+  // For a reference article every stored item is a pickup, the first sighting included.
+  const firstPickup: Pickup = { itemId: first.id, sourceId: first.sourceId, url: first.url, title: first.title, seenAt: story.firstSeenAt, afterSeconds: 0, similarity: first.similarity };
+  const timeline = reference ? [firstPickup, ...story.pickups] : story.pickups;
+  const languageOf = new Map([[first.id, first.language]]);
+  const href = safeHref(first.url);
+  const header = reference
+    ? html`<p class="kind">مقال مرجعي <code dir="ltr">${reference.id}</code> · أول التقاط: <bdi>${view.sourceName(first.sourceId)}</bdi>، <bdi><time datetime="${story.firstSeenAt}">${formatTime(story.firstSeenAt, view.timeZone)}</time></bdi></p>
+<h1 lang="ar" dir="rtl">${excerpt(reference.text, 160)}</h1>
+<div class="text" lang="ar" dir="rtl">${paragraphs(reference.text)}</div>`
+    : html`<p class="kind">الأصل · <bdi>${view.sourceName(first.sourceId)}</bdi> · <bdi><time datetime="${story.firstSeenAt}">${formatTime(story.firstSeenAt, view.timeZone)}</time></bdi>${first.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
+<h1 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${first.title || first.url}</a>` : first.title || first.url}</h1>
+<div class="text" lang="${text.lang}" dir="${text.dir}">${paragraphs(first.text)}</div>`;
+  return layout(
+    { title: reference ? `مقال مرجعي ${reference.id}` : first.title || 'قصة', current: 'story' },
+    html`<article class="story" data-story="${story.storyId}">
+${header}
+<h2>${reference ? 'مسار الانتشار' : 'النسخ'} <span class="count">(${timeline.length})</span></h2>
+${timeline.length === 0
+    ? html`<p class="empty">لم تُرصد أي نسخة بعد.</p>`
+    : html`<table class="pickups">
+<thead><tr><th>المنبر</th><th>الوقت</th><th>بعد أول التقاط</th><th>التشابه</th><th>العنوان</th></tr></thead>
+<tbody>${timeline.map((p) => timelineRow(p, languageOf.get(p.itemId) ?? 'arb', view))}</tbody>
+</table>`}
+</article>`,
+  );
+}

@@ -1,0 +1,140 @@
+import { openStore, type Store } from '@marsad/store';
+import { createTestDatabase, type TestDatabase } from '@marsad/testing';
+import * as cheerio from 'cheerio';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboardApp } from './app.js';
+import { startOfDay } from './pages/format.js';
+import { newsroomSources, REFERENCE_ID } from './test-newsroom.js';
+
+describe.each([
+  ['PostgreSQL', 'postgres'],
+  ['PGlite', 'pglite'],
+] as const)('newsroom pages on %s', (_label, kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = kind === 'postgres' ? await createTestDatabase() : undefined;
+    store = await openStore(database ? { databaseUrl: database.url } : { dataDir: 'memory://' });
+    const web = await newsroomSources(store);
+    app = await buildDashboardApp({ web, api: { listItems: web.listItems, sources: web.sourceHealth } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    await database?.drop();
+  });
+
+  const page = async (url: string) => {
+    const response = await app.inject({ method: 'GET', url });
+    return { status: response.statusCode, headers: response.headers, $: cheerio.load(response.body), body: response.body };
+  };
+  const listed = ($: cheerio.CheerioAPI) => $('article.item').map((_, a) => $(a).attr('data-id')).get();
+
+  it('lists items newest first, each titled in its own language and direction, under a script-free policy', async () => {
+    const { status, $, headers } = await page('/');
+    expect(status).toBe(200);
+    expect($('html').attr('dir')).toBe('rtl');
+    expect(listed($)).toEqual(['fr-dgsn', 'police-tanger-copy', 'police-tanger', 'ref-pickup-2', 'ref-pickup-1', 'hostile']);
+    const title = (id: string) => $(`article[data-id="${id}"] h2`);
+    expect([title('police-tanger').attr('lang'), title('police-tanger').attr('dir')]).toEqual(['ar', 'rtl']);
+    expect([title('fr-dgsn').attr('lang'), title('fr-dgsn').attr('dir')]).toEqual(['fr', 'ltr']);
+    expect($('article[data-id="police-tanger-copy"] .copy').text()).toContain('93%');
+    expect(headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(headers['content-security-policy']).not.toMatch(/script-src/);
+    expect($('script')).toHaveLength(0);
+  });
+
+  it('shows feed text as text: no element, attribute or link comes from an item', async () => {
+    const { $, body } = await page('/');
+    const hostile = $('article[data-id="hostile"]');
+    expect(hostile.find('h2').text()).toBe('عنوان <script>window.__pwned=1</script>');
+    expect(hostile.find('.snippet').text()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(hostile.find('img, script, [onerror]')).toHaveLength(0);
+    expect(hostile.find('h2 a')).toHaveLength(0); // a javascript: link is not a link
+    expect(body).not.toContain('<script>window');
+  });
+
+  it('filters by tag, source, language and day (days in the configured time zone)', async () => {
+    expect(listed((await page('/?tag=interpol')).$)).toEqual(['ref-pickup-2', 'ref-pickup-1']);
+    expect(listed((await page('/?source=alyaoum24&tag=dgsn')).$)).toEqual(['police-tanger-copy', 'ref-pickup-1']);
+    expect(listed((await page('/?language=fra')).$)).toEqual(['fr-dgsn']);
+    expect(listed((await page('/?from=2026-11-20&to=2026-11-20&q=&tag=')).$)).toEqual(['police-tanger-copy', 'police-tanger']);
+    const form = (await page('/?tag=interpol&source=hespress')).$;
+    expect(form('select[name="tag"] option[selected]').attr('value')).toBe('interpol');
+    expect(form('select[name="source"] option[selected]').text()).toBe('Hespress');
+    expect(form('select[name="tag"] option').map((_, o) => form(o).attr('value')).get()).toEqual(['', 'dgsn', 'interpol']);
+  });
+
+  it('searches normalised text: hamza, ta marbuta and clitic variants find each other', async () => {
+    expect(listed((await page(`/?q=${encodeURIComponent('الامن الوطني')}`)).$)).toEqual(['police-tanger-copy', 'police-tanger', 'ref-pickup-2', 'ref-pickup-1']);
+    expect(listed((await page(`/?q=${encodeURIComponent('أنتربول')}`)).$)).toEqual(['ref-pickup-2', 'ref-pickup-1']);
+    expect(listed((await page(`/?q=${encodeURIComponent('"الشرطة القضائية" NOT احتيال')}`)).$)).toEqual([]);
+    expect(listed((await page('/?q=sûreté')).$)).toEqual(['fr-dgsn']);
+    const bad = await page(`/?q=${encodeURIComponent('(الأمن')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.$('.error').text()).toMatch(/لا يمكن قراءة البحث/);
+    expect(bad.$('input[name="q"]').attr('value')).toBe('(الأمن');
+  });
+
+  it('refuses a malformed filter with the reason, keeping the form', async () => {
+    const { status, $ } = await page('/?from=yesterday&page=0&colour=red');
+    expect(status).toBe(400);
+    expect($('.error').text()).toMatch(/from/);
+    expect($('.error').text()).toMatch(/page/);
+    expect($('.error').text()).toMatch(/colour/);
+  });
+
+  it('shows a story: the original, its text and every copy with outlet, time and similarity', async () => {
+    const { status, $ } = await page('/stories/police-tanger');
+    expect(status).toBe(200);
+    expect($('h1').text()).toBe('الشرطة القضائية بطنجة توقف مشتبها به');
+    expect($('.text').text()).toContain('أوقفت مشتبها به');
+    const rows = $('table.pickups tbody tr');
+    expect(rows.map((_, r) => $(r).attr('data-item')).get()).toEqual(['police-tanger-copy']);
+    expect(rows.find('.source').text()).toBe('اليوم 24');
+    expect(rows.find('.similarity').text()).toBe('93%');
+    expect(rows.find('.after').text()).toBe('1 h 30 min');
+    expect((await page('/stories/nothing-here')).status).toBe(404);
+  });
+
+  it("shows a reference article's pickup timeline from its first sighting", async () => {
+    const { $ } = await page(`/stories/${REFERENCE_ID}`);
+    expect($('.kind').text()).toContain(REFERENCE_ID);
+    const rows = $('table.pickups tbody tr');
+    expect(rows.map((_, r) => $(r).attr('data-item')).get()).toEqual(['ref-pickup-1', 'ref-pickup-2']);
+    expect(rows.map((_, r) => $(r).find('.after').text()).get()).toEqual(['0 s', '3 h 10 min']);
+  });
+
+  it("lists every source's health with its last error, and each one's failed jobs", async () => {
+    const { $ } = await page('/sources');
+    const row = (id: string) => $(`tr[data-source="${id}"]`);
+    expect(row('hespress').find('.badge').text()).toBe('ok');
+    expect(row('alyaoum24').find('.badge').text()).toBe('failing');
+    expect(row('alyaoum24').text()).toContain('HTTP 503 from https://alyaoum24.example/feed <b>');
+    expect(row('alyaoum24').text()).toContain('http 9, timeout 2');
+    expect(row('le360').find('.badge').text()).toBe('backing off');
+    const failed = await page(row('alyaoum24').find('a').attr('href')!);
+    expect(failed.$('table.failed td').text()).toContain('HTTP 503');
+    expect(failed.$('a[href="/admin/queues/queue/fetch?status=failed"]')).toHaveLength(1);
+    expect((await page('/sources/unknown')).status).toBe(404);
+  });
+
+  it('searches and pages through the JSON API too', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/items?q=${encodeURIComponent('أنتربول')}&limit=1&offset=1` });
+    expect((response.json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['ref-pickup-1']);
+    const bad = await app.inject({ method: 'GET', url: '/api/items?q=NOT' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { issues: string[] }).issues[0]).toMatch(/^q: /);
+  });
+});
+
+describe('days in a time zone', () => {
+  it('starts a day at local midnight, across daylight saving changes', () => {
+    expect(startOfDay('2026-11-20', 'Africa/Casablanca').toISOString()).toBe('2026-11-19T23:00:00.000Z');
+    expect(startOfDay('2026-07-01', 'Europe/Paris').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(startOfDay('2026-01-01', 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import helmet from '@fastify/helmet';
+import { storiesOf, type ListedItem } from '@marsad/service-alerter';
+import type { ItemFilter, Store } from '@marsad/store';
+import { QuerySyntaxError } from '@marsad/text';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { startOfDay } from './pages/format.js';
+import type { SafeHtml } from './pages/html.js';
+import { newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
+import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
+import { storyPage } from './pages/story.js';
+
+/** What the newsroom and source pages read. */
+export interface WebSources {
+  listItems(filter: ItemFilter): Promise<ListedItem[]>;
+  /** Tags and languages present in the store, for the filters. */
+  facets(): Promise<{ tags: string[]; languages: string[] }>;
+  /** Configured sources (id and display name), in the order of the sources file. */
+  sourceNames: readonly { id: string; name: string }[];
+  sourceHealth(): Promise<SourceRow[]>;
+  failedFetches(sourceId: string): Promise<FailedFetch[]>;
+  /** Reference articles by id, for their stories' pages. */
+  references: ReadonlyMap<string, string>;
+  timeZone: string;
+  /** Name of the fetch queue, for links into the queue board. */
+  fetchQueue: string;
+}
+
+/** The filters' choices: the tags and languages the store holds. */
+export async function storeFacets(store: Pick<Store, 'stats'>): Promise<{ tags: string[]; languages: string[] }> {
+  const stats = await store.stats();
+  return { tags: Object.keys(stats.itemsByTag).sort(), languages: Object.keys(stats.itemsByLanguage).sort() };
+}
+
+const PAGE_SIZE = 50;
+const STYLESHEET = readFileSync(new URL('../assets/marsad.css', import.meta.url), 'utf8');
+
+/** A form sends every field, empty when unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+export const NewsroomQuerySchema = z.strictObject({
+  q: optional(z.string().max(500)),
+  tag: optional(z.string().max(100)),
+  source: optional(z.string().max(200)),
+  language: optional(z.string().min(2).max(8)),
+  from: optional(Day),
+  to: optional(Day),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The store filter of the newsroom's query: days are whole days in the configured time zone. */
+export function newsroomFilter(query: z.infer<typeof NewsroomQuerySchema>, timeZone: string): ItemFilter {
+  return {
+    search: query.q,
+    tag: query.tag,
+    sourceId: query.source,
+    language: query.language,
+    since: query.from ? startOfDay(query.from, timeZone).toISOString() : undefined,
+    until: query.to ? startOfDay(nextDay(query.to), timeZone).toISOString() : undefined,
+    limit: PAGE_SIZE + 1, // one more tells whether there is an older page
+    offset: (query.page - 1) * PAGE_SIZE,
+  };
+}
+
+/** The form as the reader filled it in, to show it again. */
+function formFilters(raw: Record<string, unknown>, page: number): NewsroomFilters {
+  const field = (name: string) => (typeof raw[name] === 'string' ? raw[name] : '');
+  return { q: field('q'), tag: field('tag'), source: field('source'), language: field('language'), from: field('from'), to: field('to'), page };
+}
+
+const sendPage = (reply: FastifyReply, page: SafeHtml, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page.html);
+
+/** The pages people read: the newsroom at `/`, story views, source health. No script on any of them. */
+export async function registerWebPages(app: FastifyInstance, from: WebSources): Promise<void> {
+  await app.register(async (pages) => {
+    // Scoped to these pages: the queue board (bull-board) runs its own scripts and keeps its own headers.
+    await pages.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      },
+      strictTransportSecurity: false, // served over plain HTTP on a private address by default
+    });
+    const names = new Map(from.sourceNames.map((s) => [s.id, s.name]));
+    const sourceName = (id: string) => names.get(id) ?? id;
+
+    pages.get('/assets/marsad.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET));
+
+    pages.get('/', async (request, reply) => {
+      const raw = request.query as Record<string, unknown>;
+      const parsed = NewsroomQuerySchema.safeParse(raw);
+      const facets = await from.facets();
+      const filters = formFilters(raw, parsed.success ? parsed.data.page : 1);
+      const view: NewsroomView = { filters, items: [], more: false, choices: { ...facets, sources: from.sourceNames }, sourceName, timeZone: from.timeZone };
+      if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('؛ ') }), 400);
+      try {
+        const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
+        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }));
+      } catch (err) {
+        if (!(err instanceof QuerySyntaxError)) throw err;
+        return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.message}` }), 400);
+      }
+    });
+
+    pages.get<{ Params: { id: string } }>('/stories/:id', async (request, reply) => {
+      const [story] = storiesOf(await from.listItems({ storyId: request.params.id, limit: 10_000 }));
+      if (!story) return reply.code(404).type('text/plain; charset=utf-8').send(`no story "${request.params.id}"`);
+      const referenceText = from.references.get(story.storyId);
+      const reference = referenceText === undefined ? undefined : { id: story.storyId, text: referenceText };
+      return sendPage(reply, storyPage({ story, ...(reference ? { reference } : {}), sourceName, timeZone: from.timeZone }));
+    });
+
+    pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth())));
+
+    pages.get<{ Params: { id: string } }>('/sources/:id', async (request, reply) => {
+      const source = (await from.sourceHealth()).find((s) => s.sourceId === request.params.id);
+      if (!source) return reply.code(404).type('text/plain; charset=utf-8').send(`no source "${request.params.id}"`);
+      return sendPage(reply, sourceFailuresPage(source, await from.failedFetches(source.sourceId), from.fetchQueue));
+    });
+  });
+}
