@@ -77,6 +77,23 @@ describe('queue board', () => {
     expect(await queues.fetch.getJobState('failing')).toBe('waiting');
     await server.close();
   });
+
+  it('lets an authenticated operator promote a delayed job and clean a state, and no one else', async () => {
+    const server = await app(ADMIN);
+    const operator = { authorization: basic(ADMIN.user, ADMIN.password) };
+    const delayed = { delay: 3_600_000 };
+    await queues.fetch.add('fetch', { sourceId: 'later' }, { jobId: 'later', ...delayed });
+    await queues.fetch.add('fetch', { sourceId: 'dropped' }, { jobId: 'dropped', ...delayed });
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/later/promote' })).statusCode).toBe(401);
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/later/promote', headers: operator })).statusCode).toBe(204);
+    expect(await queues.fetch.getJobState('later')).toBe('waiting');
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/clean/delayed' })).statusCode).toBe(401);
+    expect(await queues.fetch.getJobState('dropped')).toBe('delayed');
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/clean/delayed', headers: operator })).statusCode).toBe(200);
+    expect(await queues.fetch.getJobState('dropped')).toBe('unknown');
+    await queues.fetch.remove('later');
+    await server.close();
+  });
 });
 
 describe('readiness and metrics', () => {
