@@ -83,7 +83,8 @@ describe('queue board', () => {
     const operator = { authorization: basic(ADMIN.user, ADMIN.password) };
     const delayed = { delay: 3_600_000 };
     await queues.fetch.add('fetch', { sourceId: 'later' }, { jobId: 'later', ...delayed });
-    await queues.fetch.add('fetch', { sourceId: 'dropped' }, { jobId: 'dropped', ...delayed });
+    // bull-board cleans only jobs older than 5 s
+    await queues.fetch.add('fetch', { sourceId: 'dropped' }, { jobId: 'dropped', timestamp: Date.now() - 60_000, ...delayed });
     expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/later/promote' })).statusCode).toBe(401);
     expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/later/promote', headers: operator })).statusCode).toBe(204);
     expect(await queues.fetch.getJobState('later')).toBe('waiting');
