@@ -25,7 +25,9 @@ export interface FetcherDeps {
 /** The fetcher: polls each source on its schedule and queues new items for classification. */
 export async function startFetcher(deps: FetcherDeps) {
   const log = deps.logger.child({ service: 'fetcher' });
-  const http = createHttpClient();
+  // What a public source leads to may not reach private addresses; a private source is the operator's choice.
+  const http = createHttpClient({ privateAddresses: 'refuse' });
+  const privateSourceHttp = createHttpClient();
   const sources = new Map(deps.config.sources.map((source) => [source.id, source]));
   const sendToClassify = sender(deps.queues, 'classify');
   const statePrefix = deps.healthPrefix ?? deps.config.env.MARSAD_QUEUE_PREFIX;
@@ -35,7 +37,7 @@ export async function startFetcher(deps: FetcherDeps) {
   const robots = fetching.robots ? new RobotsRules(DEFAULT_USER_AGENT) : undefined;
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, knownItemIds: deps.store.knownItemIds, sendToClassify, health, hostGate, robots }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, sendToClassify, health, hostGate, robots }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,
@@ -47,7 +49,7 @@ export async function startFetcher(deps: FetcherDeps) {
     worker,
     async close() {
       await worker.close();
-      await http.close();
+      await Promise.all([http.close(), privateSourceHttp.close()]);
     },
   };
 }

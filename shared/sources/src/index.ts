@@ -8,3 +8,4 @@ export { classifyStatus, FETCH_ERROR_KINDS, FetchError, type FetchErrorKind } fr
 export { ArticleSelectorsSchema, extractArticle, SelectorSchema, type ArticleSelectors } from './pages.js';
 export { readRecording, RecordingSchema, recordingHttpClient, rewriteOrigins, writeRecording, type Recording, type RecordedResponse } from './recording.js';
 export { RobotsRules } from './http/robots.js';
+export { isPrivateUrl, isPublicAddress, type AddressPolicy } from './http/addresses.js';

@@ -21,10 +21,11 @@ export interface FixtureServer {
 }
 
 /**
- * Serves recorded responses on 127.0.0.1. A request for any other path gets a 404 and is recorded
- * in `unexpected`, so a test notices the code asking for something it should not.
+ * Serves recorded responses on 127.0.0.1 (or `host`: another loopback address, 127.0.0.2, can stand in
+ * for a second machine). A request for any other path gets a 404 and is recorded in `unexpected`, so a
+ * test notices the code asking for something it should not.
  */
-export async function serveFixtures(routes: Record<string, FixtureRoute>): Promise<FixtureServer> {
+export async function serveFixtures(routes: Record<string, FixtureRoute>, host = '127.0.0.1'): Promise<FixtureServer> {
   const unexpected: string[] = [];
   const hits = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -40,8 +41,8 @@ export async function serveFixtures(routes: Record<string, FixtureRoute>): Promi
     res.writeHead(route.status ?? 200, route.headers ?? {}).end(route.body);
   });
   server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => `${origin}${path}`,

@@ -111,3 +111,77 @@ describe('toRawItems', () => {
     expect(items.map((i) => i.url)).toEqual(['https://a.ma/1']);
   });
 });
+
+/** 127.0.0.2 plays a public outlet and 127.0.0.1 the network Marsad runs on (see the sources' address tests). */
+describe('fetchSource and private addresses', () => {
+  const ARTICLE = '<html><body><article><p>النص الكامل للمقال المنشور على الموقع العام.</p></article></body></html>';
+  let outlet: FixtureServer;
+  let internal: FixtureServer;
+  const isPublicAddress = (address: string) => address === '127.0.0.2';
+  const publicOnly = createHttpClient({ totalTimeoutMs: 2_000, privateAddresses: 'refuse', isPublicAddress });
+
+  beforeAll(async () => {
+    internal = await serveFixtures({
+      '/admin': { body: '<html><body><article><p>سر داخلي لا ينبغي أن يُقرأ أبداً.</p></article></body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
+      '/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
+    });
+    outlet = await serveFixtures(
+      {
+        '/article': { body: ARTICLE, headers: { 'content-type': 'text/html; charset=utf-8' } },
+        '/moved-feed': { status: 302, body: '', headers: { location: `${internal.origin}/feed` } },
+        '/feed': (req, res) => {
+          res.writeHead(200, { 'content-type': 'application/rss+xml' });
+          res.end(rssFeed('منبر عام', `http://${req.headers.host}`, [
+            { title: 'مقال عام', link: `http://${req.headers.host}/article`, description: 'مقتطف عام' },
+            { title: 'رابط داخلي', link: `${internal.origin}/admin`, description: 'مقتطف الرابط الداخلي' },
+          ]));
+        },
+      },
+      '127.0.0.2',
+    );
+  });
+  afterAll(async () => {
+    await publicOnly.close();
+    await outlet.close();
+    await internal.close();
+  });
+
+  function policyDeps(url: string, options: Record<string, unknown> = {}) {
+    const sent: Outgoing<'classify'>[] = [];
+    const source = SourceSchema.parse({ id: 'outlet', adapter: 'rss', url, ...options });
+    const d: FetchSourceDeps = {
+      sources: new Map([[source.id, source]]),
+      http: publicOnly,
+      privateSourceHttp: http,
+      isPublicAddress,
+      knownItemIds: async () => new Set(),
+      sendToClassify: async (jobs) => void sent.push(...jobs),
+      now: () => NOW,
+    };
+    return { d, sent };
+  }
+
+  it("reads a public source's own article pages, but not a page its feed links on a private address", async () => {
+    const { d, sent } = policyDeps(outlet.url('/feed'), { fullText: true });
+    await fetchSource({ sourceId: 'outlet', runId: 'r' }, d, ctx);
+    const texts = Object.fromEntries(sent.map((j) => [j.payload.item.title, j.payload.item.text]));
+    expect(texts['مقال عام']).toContain('النص الكامل للمقال');
+    expect(texts['رابط داخلي']).toBe('مقتطف الرابط الداخلي'); // the teaser: the page was refused
+    expect(internal.hits.get('/admin') ?? 0).toBe(0);
+  });
+
+  it('fails the poll of a public source whose feed redirects to a private address, with the reason', async () => {
+    const { d } = policyDeps(outlet.url('/moved-feed'));
+    const err = await fetchSource({ sourceId: 'outlet', runId: 'r' }, d, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toMatch(/private-address/);
+    expect(internal.hits.get('/feed') ?? 0).toBe(0);
+  });
+
+  it("lets a source on a private network (the operator's choice) be read", async () => {
+    const { d, sent } = policyDeps(internal.url('/feed'));
+    expect((await fetchSource({ sourceId: 'outlet', runId: 'r' }, d, ctx)).queued).toBe(2);
+    expect(sent).toHaveLength(2);
+  });
+});
+

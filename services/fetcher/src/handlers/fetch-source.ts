@@ -8,13 +8,21 @@ import {
   type RawItem,
   type Send,
 } from '@marsad/queues';
-import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, itemIdFor, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
+import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
 import type { HostGate } from '../host-gate.js';
 import type { SourceHealthStore } from '../source-health.js';
 
 export interface FetchSourceDeps {
   sources: ReadonlyMap<string, SourceConfig>;
+  /** For public sources: refuses private addresses (createHttpClient's privateAddresses: 'refuse'). */
   http: HttpClient;
+  /**
+   * For a source whose own URL is on a private network (the operator's choice): may reach private
+   * addresses. Without it, every source uses `http`.
+   */
+  privateSourceHttp?: HttpClient;
+  /** What counts as a public address when telling the two apart. @defaultValue isPublicAddress */
+  isPublicAddress?: AddressPolicy;
   /** The ids among these that the store already holds. */
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   sendToClassify: Send<'classify'>;
@@ -56,7 +64,8 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     return { sourceId: source.id, fetched: 0, queued: 0, backingOff: true };
   }
   const started = Date.now();
-  const conditional = conditionalGet(guardedHttp(deps.http, deps.hostGate, source.robots === false ? undefined : deps.robots), source.url, health ?? {});
+  const http = deps.privateSourceHttp && (await isPrivateUrl(source.url, deps.isPublicAddress)) ? deps.privateSourceHttp : deps.http;
+  const conditional = conditionalGet(guardedHttp(http, deps.hostGate, source.robots === false ? undefined : deps.robots), source.url, health ?? {});
   let fetched: FetchedItem[];
   try {
     fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds) });

@@ -1,6 +1,7 @@
 import { type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, interceptors, request, type Dispatcher } from 'undici';
+import { addressesOf, isPublicAddress, PrivateAddressError, type AddressPolicy } from './addresses.js';
 import { decodeBody } from './decode.js';
 import { classifyNetworkError, classifyStatus, FetchError } from './fetch-error.js';
 
@@ -15,6 +16,13 @@ export interface HttpClientOptions {
   maxBytes?: number;
   /** @defaultValue 5 */
   maxRedirections?: number;
+  /**
+   * 'refuse': connect only to public addresses (checked on every hop of a redirect, after DNS, and the
+   * connection made to the address checked). For what public sources lead to. @defaultValue 'allow'
+   */
+  privateAddresses?: 'allow' | 'refuse';
+  /** What counts as public (tests stand in a loopback address for a public one). @defaultValue isPublicAddress */
+  isPublicAddress?: AddressPolicy;
 }
 
 export interface HttpResponse {
@@ -39,7 +47,9 @@ const MiB = 1024 * 1024;
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxBytes = options.maxBytes ?? 10 * MiB;
   const totalTimeoutMs = options.totalTimeoutMs ?? 30_000;
-  const dispatcher: Dispatcher = new Agent({ connectTimeout: options.connectTimeoutMs ?? 10_000 }).compose(
+  const connectTimeout = options.connectTimeoutMs ?? 10_000;
+  const connect = options.privateAddresses === 'refuse' ? publicOnlyConnector(connectTimeout, options.isPublicAddress ?? isPublicAddress) : undefined;
+  const dispatcher: Dispatcher = new Agent({ connectTimeout, ...(connect ? { connect } : {}) }).compose(
     interceptors.redirect({ maxRedirections: options.maxRedirections ?? 5 }),
   );
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -72,6 +82,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       };
     },
     close: () => dispatcher.close(),
+  };
+}
+
+/** Resolves the host itself, refuses any address that is not public, and connects to the address it checked. */
+function publicOnlyConnector(timeout: number, isPublic: AddressPolicy): buildConnector.connector {
+  const connect = buildConnector({ timeout });
+  return (options, callback) => {
+    addressesOf(options.hostname)
+      .then((addresses) => {
+        const refused = addresses.find((address) => !isPublic(address));
+        if (refused || addresses.length === 0) throw new PrivateAddressError(options.hostname, refused ?? 'nothing');
+        // the TLS server name still comes from options.host, the name requested
+        connect({ ...options, hostname: addresses[0]! }, callback);
+      })
+      .catch((err: Error) => callback(err, null));
   };
 }
 

@@ -4,7 +4,7 @@
  */
 export const FETCH_ERROR_KINDS = [
   'dns', 'network', 'tls', 'timeout', 'redirect', 'rate-limited', 'blocked', 'not-found', 'http', 'server',
-  'empty', 'too-large', 'parse', 'encoding',
+  'empty', 'too-large', 'parse', 'encoding', 'private-address',
 ] as const;
 export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 
@@ -33,14 +33,16 @@ export function classifyNetworkError(err: unknown, url: string): FetchError {
   const code = findCode(err);
   const message = err instanceof Error ? err.message : String(err);
   const kind: FetchErrorKind =
-    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns'
+    code === 'ERR_PRIVATE_ADDRESS' ? 'private-address'
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns'
     : code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ||
         code === 'ETIMEDOUT' || (err as Error)?.name === 'TimeoutError' ? 'timeout'
     : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'tls'
     : code?.startsWith('Z_') ? 'encoding' // a corrupt gzip, deflate or brotli body
     : /redirect/i.test(message) ? 'redirect'
     : 'network';
-  return new FetchError(kind, `${kind} error fetching ${url}: ${code ?? message}`, { url }, { cause: err });
+  const why = kind === 'private-address' ? message : (code ?? message);
+  return new FetchError(kind, `${kind} error fetching ${url}: ${why}`, { url }, { cause: err });
 }
 
 function findCode(err: unknown): string | undefined {
