@@ -20,15 +20,23 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts; with `credentials`, it accepts
+ * only clients that log in with them (AUTH PLAIN/LOGIN, allowed without TLS on loopback).
+ */
+export async function startSmtpServer(port = 0, credentials?: { user: string; pass: string }): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let server: SMTPServer | undefined;
   let boundPort = port;
   const start = async () => {
     server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: !credentials,
+      disabledCommands: credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+      allowInsecureAuth: true,
+      onAuth(auth, _session, callback) {
+        const ok = credentials && auth.username === credentials.user && auth.password === credentials.pass;
+        callback(ok ? null : new Error('invalid credentials'), ok ? { user: auth.username } : undefined);
+      },
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
