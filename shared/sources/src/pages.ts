@@ -77,11 +77,21 @@ export function extractArticle(html: string): { title?: string; body: string; da
   return { title, body, date };
 }
 
-/** ISO 8601 from whatever a page or feed writes, or null. */
-export function isoDate(value: string | undefined | null): string | null {
-  if (!value) return null;
+/** ISO 8601 from whatever a page or feed writes, or null (a broken feed may give an element, not text). */
+export function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || !value) return null;
   const time = Date.parse(value.trim());
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** A link as an absolute URL against the page it is on, or null when it is not one. */
+export function absoluteUrl(link: unknown, base: string): string | null {
+  if (typeof link !== 'string' || !link.trim()) return null;
+  try {
+    return new URL(link.trim(), base).toString();
+  } catch {
+    return null;
+  }
 }
 
 export interface ArticleTarget {

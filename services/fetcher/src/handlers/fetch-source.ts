@@ -163,9 +163,22 @@ export function toRawItems(fetched: FetchedItem[], sourceId: string, fetchedAt: 
     if (!identity) continue; // an unreadable link cannot be an item; the others still are
     const { url, id } = identity;
     if (byId.has(id)) continue;
-    byId.set(id, { id, sourceId, url, title: clean(entry.title), text: clean(entry.text), publishedAt: entry.publishedAt, fetchedAt: fetchedAt.toISOString() });
+    const title = clean(entry.title).slice(0, MAX_TITLE_CHARS);
+    byId.set(id, { id, sourceId, url, title, text: clean(entry.text).slice(0, MAX_TEXT_CHARS), publishedAt: plausibleDate(entry.publishedAt, fetchedAt), fetchedAt: fetchedAt.toISOString() });
   }
   return [...byId.values()];
+}
+
+/** Longer text is not one article (a page dump, an inlined file): its start is kept, and analysis stays fast. */
+export const MAX_TEXT_CHARS = 100_000;
+const MAX_TITLE_CHARS = 1_000;
+/** A date further ahead is a broken clock or a typo; such an item is dated by its fetch instead. */
+const MAX_FUTURE_MS = 24 * 3_600_000;
+
+function plausibleDate(publishedAt: string | null, fetchedAt: Date): string | null {
+  if (publishedAt === null) return null;
+  const time = Date.parse(publishedAt);
+  return Number.isNaN(time) || time > fetchedAt.getTime() + MAX_FUTURE_MS ? null : publishedAt;
 }
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) are noise from broken feeds. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
-import { ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
 
 type FeedItem = Parser.Item & { 'content:encoded'?: string; description?: string };
 
@@ -41,19 +41,13 @@ export const rss = defineAdapter({
   },
 });
 
-function toItem(entry: FeedItem, feedUrl: string): FetchedItem[] {
-  const link = entry.link ?? (isUrl(entry.guid) ? entry.guid : undefined);
-  if (!link) return [];
-  let url: string;
-  try {
-    url = new URL(link.trim(), feedUrl).toString();
-  } catch {
-    return [];
-  }
-  const html = entry['content:encoded'] ?? entry.content ?? entry.description ?? entry.summary ?? '';
-  return [{ url, title: htmlToText(entry.title ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) }];
-}
+/** A broken feed can put elements where text belongs; rss-parser then gives objects, which count as absent. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function isUrl(value: string | undefined): value is string {
-  return !!value && /^https?:\/\//i.test(value.trim());
+function toItem(entry: FeedItem, feedUrl: string): FetchedItem[] {
+  const guid = text(entry.guid);
+  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid.trim()) ? guid : undefined), feedUrl);
+  if (!url) return [];
+  const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
+  return [{ url, title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) }];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchContext } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
-import { ArticleSelectorsSchema, fetchArticles, isoDate, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate, type ArticleTarget } from '../pages.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** A gzipped sitemap may not expand beyond this (a gzip bomb otherwise). */
@@ -57,18 +57,18 @@ async function readSitemap(url: string, ctx: FetchContext): Promise<Sitemap> {
   if ($('urlset, sitemapindex').length === 0) throw new FetchError('parse', `${url} is not a sitemap (no <urlset> or <sitemapindex>)`, { url });
   const entries = $('urlset > url').toArray().flatMap((node): ArticleTarget[] => {
     const entry = $(node);
-    const loc = entry.children('loc').text().trim();
+    const loc = absoluteUrl(entry.children('loc').text(), url);
     if (!loc) return [];
     const news = entry.find('news\\:news, news');
     return [{
-      url: new URL(loc, url).toString(),
+      url: loc,
       title: news.find('news\\:title, title').first().text().trim() || undefined,
       publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text()) ?? isoDate(entry.children('lastmod').text()),
     }];
   });
   const children = $('sitemapindex > sitemap').toArray().flatMap((node): ArticleTarget[] => {
-    const loc = $(node).children('loc').text().trim();
-    return loc ? [{ url: new URL(loc, url).toString(), publishedAt: isoDate($(node).children('lastmod').text()) }] : [];
+    const loc = absoluteUrl($(node).children('loc').text(), url);
+    return loc ? [{ url: loc, publishedAt: isoDate($(node).children('lastmod').text()) }] : [];
   });
   return { entries, children };
 }
