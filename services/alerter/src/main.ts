@@ -27,7 +27,7 @@ export async function startAlerter(deps: AlerterDeps) {
   const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
   const log = deps.logger.child({ service: 'alerter' });
   const lastDigest = redisLastDigest(deps.connection, deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX);
-  const common = { connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log };
+  const common = { connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log, recovery: pipeline.workers };
   const alertWorker = createStageWorker({
     ...common,
     queue: 'alert',

@@ -33,6 +33,7 @@ export async function startClassifier(deps: ClassifierDeps) {
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.classify,
+    recovery: deps.config.pipeline.workers,
     logger: log,
   });
   return { name: 'classifier', worker, close: () => worker.close() };

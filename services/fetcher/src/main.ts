@@ -41,6 +41,7 @@ export async function startFetcher(deps: FetcherDeps) {
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,
+    recovery: deps.config.pipeline.workers,
     logger: log,
   });
   if (deps.schedule ?? true) log.info(await syncSourceSchedulers(deps.queues, deps.config.sources), 'source schedulers synced');

@@ -23,6 +23,7 @@ export async function startStoreService(deps: StoreServiceDeps) {
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.store,
+    recovery: deps.config.pipeline.workers,
     logger: deps.logger.child({ service: 'store' }),
   });
   return { name: 'store', worker, close: () => worker.close() };

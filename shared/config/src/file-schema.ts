@@ -36,6 +36,20 @@ export const RetentionSchema = z.strictObject({
   failedCount: z.number().int().positive().default(5_000),
 });
 
+/**
+ * How a crashed worker's jobs come back (BullMQ's stalled-job recovery): a job whose lock is not renewed
+ * for `lockDurationMs` is noticed within `stalledIntervalMs` and run again, up to `maxStalledCount`
+ * times before it is failed as stalled.
+ */
+export const WorkersSchema = z.strictObject({
+  /** @defaultValue 30000 */
+  lockDurationMs: z.number().int().min(500).default(30_000),
+  /** @defaultValue 30000 */
+  stalledIntervalMs: z.number().int().min(500).default(30_000),
+  /** @defaultValue 3 */
+  maxStalledCount: z.number().int().min(1).max(100).default(3),
+});
+
 export const ConcurrencySchema = z.strictObject({
   /** @defaultValue 8 */
   fetch: z.number().int().positive().default(8),
@@ -58,6 +72,7 @@ export const PipelineSchema = z.strictObject({
   backoffMs: z.number().int().positive().default(2_000),
   retention: RetentionSchema.prefault({}),
   concurrency: ConcurrencySchema.prefault({}),
+  workers: WorkersSchema.prefault({}),
 });
 
 export type PipelineConfig = z.infer<typeof PipelineSchema>;

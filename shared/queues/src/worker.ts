@@ -24,6 +24,8 @@ export interface StageWorkerOptions<N extends QueueName> {
   /** Jobs processed at once by this worker. */
   concurrency: number;
   logger: Logger;
+  /** Stalled-job recovery (pipeline.workers); BullMQ's defaults without it. */
+  recovery?: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
   /** How often job durations are added to Redis. @defaultValue 5000 */
   timingsFlushMs?: number;
 }
@@ -63,7 +65,14 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
         throw error;
       }
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      ...(options.recovery
+        ? { lockDuration: options.recovery.lockDurationMs, stalledInterval: options.recovery.stalledIntervalMs, maxStalledCount: options.recovery.maxStalledCount }
+        : {}),
+    },
   );
   worker.timings = timings;
   worker.on('error', (err) => log.error({ err }, 'worker error'));
