@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { rssFeed, serveFixtures, type FeedEntry, type FixtureServer } from '@marsad/testing';
+import { rssFeed, seededRandom, serveFixtures, type FeedEntry, type FixtureServer } from '@marsad/testing';
 
 const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -17,17 +17,6 @@ function corpus(): { sentences: string[]; words: string[] } {
   return { sentences, words: text.split(/\s+/).filter(Boolean) };
 }
 
-/** A small deterministic PRNG (mulberry32), so every run serves the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A distinct 1-3 KB article: sentences of Arabic news words drawn with their corpus frequencies (so
@@ -56,7 +45,7 @@ export interface BenchFeeds {
  */
 export async function serveBenchFeeds(feeds: number, perFeed: number, batch = 0): Promise<BenchFeeds> {
   const text = corpus();
-  const next = random(batch + 1);
+  const next = seededRandom(batch + 1);
   const bodies: string[] = [];
   const routes: Record<string, { body: string; headers: Record<string, string> }> = {};
   for (let f = 0; f < feeds; f++) {

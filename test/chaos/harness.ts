@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { rssFeed, serveFixtures, startNode, type FixtureServer } from '@marsad/testing';
+import { rssFeed, seededRandom, serveFixtures, startNode, type FixtureServer } from '@marsad/testing';
 import { BIN } from '../marsad-cli.js';
 
 /**
@@ -33,16 +33,6 @@ function vocabulary(): string[] {
   return [...words];
 }
 
-/** mulberry32, so that every run publishes the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Article {
   url: string;
@@ -54,7 +44,7 @@ export interface Article {
 /** Distinct articles (random draws of 90 words: no two share enough to be copies). */
 export function workload(): Article[] {
   const words = vocabulary();
-  const rand = random(0x636861);
+  const rand = seededRandom(0x636861);
   const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]!).join(' ');
   return Array.from({ length: ITEMS }, (_, i) => {
     const alert = i % 10 === 0;

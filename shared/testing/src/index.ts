@@ -4,3 +4,4 @@ export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureSer
 export { rssFeed, type FeedEntry } from './feeds.js';
 export { collect, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
 export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
+export { seededRandom } from './random.js';

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createLogger } from '@marsad/logger';
+import { seededRandom } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { everythingIsNew, FetchedItemSchema } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
@@ -17,17 +18,6 @@ const CASES_PER_ADAPTER = 750;
 const SEED = 0x6d617273; // "mars"
 const log = createLogger({ level: 'silent' });
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['<', '>', '&', '&amp', '&#0;', '&#xFFFF;', '<![CDATA[', ']]>', '<item>', '</item>', '<entry>', '<url>', '<loc>', '"', "'", '\u0000', '\uFFFD', 'ÿþ', '<!DOCTYPE x [<!ENTITY e "ee">]>', '&e;', '{', '}', '[', ']', 'null', '"link":', '<a href="javascript:x">', 'ال', '\u202E'].map((s) => Buffer.from(s));
 
@@ -77,7 +67,7 @@ function mutate(recording: Recording, rand: () => number): { recording: Recordin
 describe.each(Object.values(ADAPTERS))('fuzzing adapter $meta.name', (adapter) => {
   it(`survives ${CASES_PER_ADAPTER} mutated fixtures with items or a classified error`, async () => {
     const original = readRecording(new URL(`./${adapter.meta.name}.fixture.json`, import.meta.url));
-    const rand = random(SEED ^ adapter.meta.name.length);
+    const rand = seededRandom(SEED ^ adapter.meta.name.length);
     const http = createHttpClient({ totalTimeoutMs: 5_000 });
     const crashes: string[] = [];
     const outcomes = { items: 0, errors: 0 };
