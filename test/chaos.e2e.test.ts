@@ -158,9 +158,10 @@ describe('faults during a workload', () => {
     const exit = await first.exited;
     const tookMs = Date.now() - signalledAt;
     report(`[chaos] SIGTERM: exited ${exit.code} after ${tookMs} ms`);
+    // Exit code 0 and "stopped": shutdown completed; past the grace period it would have exited 1 saying so.
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(tookMs).toBeLessThan(grace + 5_000); // the grace period, plus the process's own start of shutdown
     expect(first.child.output()).toContain('"msg":"stopped"');
+    expect(first.child.output()).not.toContain('grace period exceeded');
     // what was active when the signal came was finished (or handed back), not left to stall
     expect(await activeJobs(redis.url, redis.prefix)).toEqual({ fetch: 0, classify: 0, store: 0, alert: 0 });
     marsad(['fetcher', 'classifier', 'store', 'alerter'], config, env);

@@ -6,6 +6,7 @@ import { createTestRedis } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
+import { failedFetchesOf } from './web.js';
 
 const redis = createTestRedis('dashboard');
 const connection = createRedis(redis.url);
@@ -133,3 +134,17 @@ describe('readiness and metrics', () => {
     await server.close();
   });
 });
+
+describe("a source's failed jobs", () => {
+  it('lists the failed fetch jobs of that source only, with their reasons', async () => {
+    await queues.fetch.add('fetch', { sourceId: 'gone-away' }, { jobId: 'gone-1' });
+    const worker = createStageWorker({ queue: 'fetch', handle: async (job) => { throw new Error(`HTTP 410 from ${job.sourceId}`); }, connection: connection.duplicate(), prefix: redis.prefix, concurrency: 1, logger: createLogger({ level: 'silent' }) });
+    await new Promise<void>((resolve) => worker.on('failed', (job) => job?.id === 'gone-1' && resolve()));
+    await worker.close();
+    const failed = await failedFetchesOf(queues.fetch, 'gone-away');
+    expect(failed).toEqual([expect.objectContaining({ jobId: 'gone-1', reason: 'HTTP 410 from gone-away', attempts: 1 })]);
+    expect(Date.parse(failed[0]!.failedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await failedFetchesOf(queues.fetch, 'someone-else')).toEqual([]);
+  });
+});
+

@@ -6,10 +6,7 @@ import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
-import { storeFacets, type WebSources } from './web.js';
-
-/** Failed fetch jobs looked through for one source's page (the queue keeps fewer: removeOnFail). */
-const FAILED_JOBS_SCANNED = 1_000;
+import { failedFetchesOf, storeFacets, type WebSources } from './web.js';
 
 export interface DashboardDeps {
   config: Config;
@@ -39,10 +36,7 @@ export async function startDashboard(deps: DashboardDeps) {
     facets: () => storeFacets(deps.store),
     sourceNames: deps.config.sources.map((s) => ({ id: s.id, name: s.name ?? s.id })),
     sourceHealth,
-    failedFetches: async (sourceId) =>
-      (await deps.queues.fetch.getFailed(0, FAILED_JOBS_SCANNED - 1))
-        .filter((job) => job.data.sourceId === sourceId)
-        .map((job) => ({ jobId: job.id ?? '', reason: job.failedReason, attempts: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null })),
+    failedFetches: (sourceId) => failedFetchesOf(deps.queues.fetch, sourceId),
     references: new Map(readReferenceArticles(resolveSeedsDir(env.MARSAD_SEEDS_DIR)).map((r) => [r.id, r.text])),
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import { storiesOf, type ListedItem } from '@marsad/service-alerter';
 import type { ItemFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
+import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { startOfDay } from './pages/format.js';
@@ -31,6 +32,16 @@ export interface WebSources {
 export async function storeFacets(store: Pick<Store, 'stats'>): Promise<{ tags: string[]; languages: string[] }> {
   const stats = await store.stats();
   return { tags: Object.keys(stats.itemsByTag).sort(), languages: Object.keys(stats.itemsByLanguage).sort() };
+}
+
+/** Failed fetch jobs looked through for one source's page. */
+const FAILED_JOBS_SCANNED = 1_000;
+
+/** One source's failed fetch jobs, newest first, with their reasons. */
+export async function failedFetchesOf(fetchQueue: Queue, sourceId: string): Promise<FailedFetch[]> {
+  return (await fetchQueue.getFailed(0, FAILED_JOBS_SCANNED - 1))
+    .filter((job) => (job.data as { sourceId?: unknown }).sourceId === sourceId)
+    .map((job) => ({ jobId: job.id ?? '', reason: job.failedReason, attempts: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null }));
 }
 
 const PAGE_SIZE = 50;
