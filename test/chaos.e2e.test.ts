@@ -1,4 +1,4 @@
-import { createTestDatabase, createTestRedis, TEST_DATABASE_URL, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, startSmtpServer, TEST_DATABASE_URL, type FixtureServer, type TestDatabase } from '@marsad/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeJobs, check, CuttableProxy, isClean, ITEMS, OwnRedis, serveWorkload, startMarsad, stop, storedCounts, waitUntil, WebhookReceiver, workload, writeConfig,
@@ -102,6 +102,33 @@ describe('faults during a workload', () => {
     expect(webhook.refused).toBeGreaterThan(0);
     const verdict = await verdictWhenDone(() => check(articles, db.url, webhook, redis.url, redis.prefix), `SIGKILL ×${kills.length}`);
     expectClean(verdict);
+  });
+
+  it('SMTP and webhook endpoints down, then up: every story mailed and posted once', async () => {
+    const db = await database();
+    const redis = testRedis('chaos-endpoints');
+    const { webhook, url } = await receiver();
+    const smtp = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    await smtp.stop();
+    webhook.down = true;
+    const config = writeConfig(feeds, url, smtp.url);
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: db.url };
+    marsad(['fetcher', 'classifier', 'store', 'alerter'], config, env);
+    await storedAtLeast(db.url, ITEMS); // everything stored while no alert can go out
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.received).toHaveLength(0);
+    await smtp.start();
+    webhook.down = false;
+    const verdict = await verdictWhenDone(async () => {
+      const v = await check(articles, db.url, webhook, redis.url, redis.prefix);
+      return smtp.received.length < v.alertsExpected ? { ...v, alertsMissing: v.alertsMissing + 1 } : v; // not done while mail is missing
+    }, 'SMTP and webhook down, then up');
+    expectClean(verdict);
+    const mailKeys = smtp.received.map((mail) => String(mail.parsed.headers.get('x-marsad-delivery')));
+    report(`[chaos] e-mails: ${smtp.received.length} received, ${new Set(mailKeys).size} distinct delivery keys`);
+    expect(new Set(mailKeys).size).toBe(verdict.alertsExpected);
+    expect(webhook.refused).toBeGreaterThan(0);
   });
 
   it('Redis killed and restarted during the run (its own Redis, append-only file synced on every write)', async () => {

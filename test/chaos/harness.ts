@@ -93,7 +93,8 @@ export class WebhookReceiver {
   }
 }
 
-export function writeConfig(feeds: FixtureServer, webhook: string, overrides = ''): string {
+/** The workload's config; with `smtpUrl`, alerts also go out by e-mail. */
+export function writeConfig(feeds: FixtureServer, webhook: string, smtpUrl?: string): string {
   const sources = Array.from({ length: FEEDS }, (_, f) => `  - { id: feed-${f}, adapter: rss, url: "${feeds.url(`/feed-${f}.rss`)}", interval: 1h, robots: false }`).join('\n');
   const file = join(mkdtempSync(join(tmpdir(), 'marsad-chaos-')), 'marsad.yml');
   writeFileSync(file, `sources:
@@ -103,12 +104,12 @@ pipeline:
   attempts: 20
   backoffMs: 200
   workers: { lockDurationMs: 2000, stalledIntervalMs: 1000, maxStalledCount: 20 }
-${overrides}alerts:
+alerts:
   delivery: { attempts: 30, backoffMs: 200 }
   channels:
     - { id: hook, type: webhook, url: "${webhook}", format: json }
-  rules:
-    - { id: breaking, query: "${ALERT_WORD}", channels: [hook], mode: immediate }
+${smtpUrl ? `    - { id: mail, type: email, smtp: "${smtpUrl}", from: "marsad@example.org", to: ["comms@example.org"] }\n` : ''}  rules:
+    - { id: breaking, query: "${ALERT_WORD}", channels: [hook${smtpUrl ? ', mail' : ''}], mode: immediate }
 `);
   return file;
 }
