@@ -7,11 +7,13 @@ import type { SharedCopyIndex } from './shared-copy-index.js';
 export interface Analyser {
   tagger: Tagger;
   index: SharedCopyIndex;
+  /** Each source's country, from the sources file (sources that declare one). */
+  countries?: ReadonlyMap<string, string>;
 }
 
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
-export async function analyseItem(item: RawItem, { tagger, index }: Analyser): Promise<Analysis> {
-  const analysis = analyseArticle({ title: item.title, text: item.text }, tagger);
+export async function analyseItem(item: RawItem, { tagger, index, countries }: Analyser): Promise<Analysis> {
+  const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
   const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint));
   return {
     language: analysis.language,

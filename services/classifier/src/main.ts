@@ -23,7 +23,8 @@ export function copyIndexFor(config: Config, connection: Redis): SharedCopyIndex
 /** The classifier: language, copies (in the index all replicas share) and tags of each fetched item. */
 export async function startClassifier(deps: ClassifierDeps) {
   const log = deps.logger.child({ service: 'classifier' });
-  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, deps.connection) };
+  const countries = new Map(deps.config.sources.flatMap((s) => (s.country ? [[s.id, s.country] as const] : [])));
+  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, deps.connection), countries };
   log.info(await loadReferences(analyser.index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR)), 'reference articles loaded');
   const sendToStore = sender(deps.queues, 'store');
   const { dropNonArabic } = deps.config.pipeline;

@@ -17,6 +17,7 @@ describe('marsad classify', () => {
       { id: 'a', title: 'حموشي يستقبل وفدا أمنيا إسبانيا', text: 'استقبل المدير العام للأمن الوطني وفدا أمنيا إسبانيا بالرباط' },
       { id: 2, title: 'La DGSN recrute', text: "La Sûreté nationale annonce l'ouverture d'un concours de recrutement", url: 'https://fr.le360.ma/x' },
       { id: 'c', title: 'پلیس', text: 'پلیس ایران اعلام کرد که این فرد دستگیر شده است' },
+      { id: 'd', title: 'La DGSN recrute', text: "La Sûreté nationale annonce l'ouverture d'un concours de recrutement" },
     ];
     const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input: `${input.map((l) => JSON.stringify(l)).join('\n')}\n\n` });
     expect(result.code).toBe(0);
@@ -25,9 +26,11 @@ describe('marsad classify', () => {
       ['a', 'arb', true],
       ['2', 'fra', false],
       ['c', 'pes', false],
+      ['d', 'fra', false],
     ]);
-    // The French line names no country: its "Sûreté nationale" could be Algeria's, so it is not tagged.
-    expect(lines.map((l) => l.tags)).toEqual([['dgsn'], [], []]);
+    // The French lines name no country: on a Moroccan site (.ma) the Sûreté nationale is Morocco's; with
+    // no address it could be Algeria's, so that one is not tagged.
+    expect(lines.map((l) => l.tags)).toEqual([['dgsn'], ['dgsn'], [], []]);
     for (const line of lines) expect(line).toMatchObject({ duplicateOf: null });
   });
 

@@ -20,6 +20,8 @@ export const SourceSchema = z.looseObject({
   enabled: z.boolean().default(true),
   /** Respect the site's robots.txt; false is the operator's choice for a site that allows it otherwise. @defaultValue fetching.robots */
   robots: z.boolean().optional(),
+  /** Where the outlet publishes from (ISO 3166-1 alpha-2, e.g. MA): its articles count as set there when tagging. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals, e.g. MA').optional(),
 });
 
 export type SourceConfig = z.infer<typeof SourceSchema>;

@@ -1,4 +1,4 @@
-import type { SourceConfig, SourceOptionsCheck } from '@marsad/config';
+import { SourceSchema, type SourceConfig, type SourceOptionsCheck } from '@marsad/config';
 import type { Adapter, FetchContext, FetchedItem } from './adapter.js';
 import { html } from './adapters/html.js';
 import { rss } from './adapters/rss.js';
@@ -8,8 +8,8 @@ import { wordpress } from './adapters/wordpress.js';
 /** Every adapter Marsad ships, by the name sources use in `adapter:`. */
 export const ADAPTERS: Record<string, Adapter> = { rss, html, sitemap, wordpress };
 
-/** Keys every source has; the rest of an entry belongs to its adapter. */
-const COMMON_KEYS = new Set(['id', 'name', 'adapter', 'url', 'interval', 'enabled', 'robots']);
+/** Keys every source has (config's SourceSchema); the rest of an entry belongs to its adapter. */
+const COMMON_KEYS = new Set(Object.keys(SourceSchema.shape));
 
 export function getAdapter(name: string): Adapter | undefined {
   return ADAPTERS[name];

@@ -7,6 +7,21 @@ import { tokenizeWithOffsets } from './tokens.js';
 export interface ArticleText {
   title: string;
   text: string;
+  /** Where the outlet publishes from (ISO 3166-1 alpha-2), when its source says. */
+  country?: string | undefined;
+  /** The article's address: without a declared country, its country-code domain (.ma) tells. */
+  url?: string | undefined;
+}
+
+/** The country of a country-code top-level domain (`hespress.ma` -> MA), else undefined. */
+export function countryOfUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const tld = new URL(url).hostname.split('.').pop() ?? '';
+    return /^[a-z]{2}$/.test(tld) ? tld.toUpperCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type ArticleAnalysis = LanguageResult & TagResult & { fingerprint: Fingerprint };
@@ -30,5 +45,5 @@ function fingerprintOfWords(words: readonly string[]): Fingerprint {
 export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAnalysis {
   const full = article.title ? `${article.title}\n${article.text}` : article.text;
   const tokens = tokenizeWithOffsets(full);
-  return { ...detectLanguage(full), ...tagger.tag(tokens), fingerprint: fingerprintOfWords(tokens.words) };
+  return { ...detectLanguage(full), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfWords(tokens.words) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyseArticle, countryOfUrl } from './analyse.js';
 import { compileTagger } from './tagger.js';
 
 const tagger = compileTagger(readFileSync(fileURLToPath(new URL('../aliases.yml', import.meta.url)), 'utf8'));
@@ -55,6 +56,43 @@ describe('tagger: dgsn', () => {
     ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
+  });
+});
+
+describe("tagger: the outlet's country", () => {
+  const moroccanOutlet = (text: string) => tagger.tag(text, { country: 'MA' }).tags;
+
+  it.each([
+    ['in French, naming no Moroccan place (as Le360 writes)', 'La DGSN a lancé une campagne de recrutement de 5.000 policiers'],
+    ['in Arabic, naming no Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
+  ])('makes a Moroccan outlet\'s story about the DGSN Moroccan: %s', (_name, text) => {
+    expect(tags(text)).not.toContain('dgsn');
+    expect(moroccanOutlet(text)).toContain('dgsn');
+  });
+
+  it.each([
+    ["Algeria's directorate, named beside it", "La DGSN algérienne a annoncé la saisie de psychotropes"],
+    ['a story set abroad, naming the other country more often', 'في الجزائر أعلنت المديرية العامة للأمن الوطني الجزائرية عن حجز بضائع بميناء الجزائر العاصمة'],
+  ])('does not make a foreign story Moroccan: %s', (_name, text) => {
+    expect(moroccanOutlet(text)).not.toContain('dgsn');
+  });
+
+  it("takes the country from the article's country-code domain when the source declares none", () => {
+    expect(countryOfUrl('https://fr.le360.ma/societe/x')).toBe('MA');
+    expect(countryOfUrl('https://www.hespress.com/x')).toBeUndefined();
+    expect(countryOfUrl('not a url')).toBeUndefined();
+    const text = 'La DGSN a lancé une campagne de recrutement de 5.000 policiers';
+    expect(analyseArticle({ title: '', text, url: 'https://fr.le360.ma/x' }, tagger).tags).toContain('dgsn');
+    expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x' }, tagger).tags).not.toContain('dgsn');
+    expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x', country: 'MA' }, tagger).tags).toContain('dgsn');
+  });
+
+  it('means nothing for a country the alias file does not map', () => {
+    expect(tagger.tag('أعلنت المديرية العامة للأمن الوطني عن حملة جديدة', { country: 'FR' }).tags).not.toContain('dgsn');
+  });
+
+  it('rejects a country mapped to no place list', () => {
+    expect(() => compileTagger('countries: { MA: nowhere }\ntags: { x: { phrases: [x] } }')).toThrow(/country MA names unknown place list "nowhere"/);
   });
 });
 

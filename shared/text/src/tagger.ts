@@ -18,6 +18,8 @@ const ConditionSchema = z.strictObject({
 });
 export const AliasFileSchema = z.strictObject({
   places: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Which place list an outlet's country (ISO 3166-1 alpha-2, the source's `country`) stands for. */
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string()).default({}),
   conditions: z.record(z.string(), ConditionSchema).default({}),
   tags: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.strictObject({ phrases: z.array(PhraseSchema).min(1) })),
 });
@@ -89,6 +91,7 @@ export class Tagger {
       }
     }
     for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0 });
+    for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
   }
 
   get tagNames(): string[] {
@@ -127,15 +130,20 @@ export class Tagger {
     return found;
   }
 
-  /** The tags of a text, each with the evidence that earned it. */
-  tag(input: string | Tokens): TagResult {
+  /**
+   * The tags of a text, each with the evidence that earned it. `country` is where the outlet publishes
+   * from: a Moroccan outlet's article is set in Morocco even when it names no Moroccan place (it counts
+   * as the place named once, nowhere in particular, so a foreign name near a phrase still rules it out).
+   */
+  tag(input: string | Tokens, context: { country?: string | undefined } = {}): TagResult {
     const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
     const all = this.matches(tokens.words);
     const places = all.filter((m) => m.ref.owner.startsWith('place:'));
+    const home = context.country ? this.file.countries[context.country] : undefined;
     const evidence: Record<string, TagEvidence[]> = {};
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
-      if (owner.startsWith('place:') || (when && !this.holds(when, match, places))) continue;
+      if (owner.startsWith('place:') || (when && !this.holds(when, match, places, home))) continue;
       const offset = tokens.offsets[match.start]!;
       const endOffset = tokens.offsets[match.end]! + wordLength(tokens.text, tokens.offsets[match.end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
@@ -144,16 +152,17 @@ export class Tagger {
     return { tags, evidence };
   }
 
-  private holds(name: string, match: Match, places: Match[]): boolean {
+  private holds(name: string, match: Match, places: Match[], home: string | undefined): boolean {
     const condition = this.file.conditions[name]!;
     const named = (place: string) => places.filter((p) => p.ref.owner === `place:${place}`);
-    if (condition.requireAny && named(condition.requireAny).length === 0) return false;
+    const times = (place: string) => named(place).length + (place === home ? 1 : 0);
+    if (condition.requireAny && times(condition.requireAny) === 0) return false;
     if (condition.forbidNear) {
       const { place, words } = condition.forbidNear;
       if (named(place).some((p) => p.start <= match.end + words && p.end >= match.start - words)) return false;
     }
     if (condition.forbidDominant && condition.requireAny) {
-      if (named(condition.forbidDominant).length > named(condition.requireAny).length) return false;
+      if (times(condition.forbidDominant) > times(condition.requireAny)) return false;
     }
     return true;
   }

@@ -49,8 +49,8 @@ export class LineClassifier {
       const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : null;
       return { id, error: z.prettifyError(parsed.error).replaceAll('\n', '; ') };
     }
-    const { id, title, text } = parsed.data;
-    const analysis = analyseArticle({ title, text }, this.tagger);
+    const { id, title, text, url } = parsed.data;
+    const analysis = analyseArticle({ title, text, url }, this.tagger);
     const verdict = this.index.checkAndInsert(id, analysis.fingerprint);
     const similarity = verdict.copyOf ? verdict.copyOf.containment : verdict.similarity;
     return {
