@@ -1,3 +1,4 @@
+import type { PipelineConfig } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -25,7 +26,7 @@ export interface StageWorkerOptions<N extends QueueName> {
   concurrency: number;
   logger: Logger;
   /** Stalled-job recovery (pipeline.workers); BullMQ's defaults without it. */
-  recovery?: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
+  recovery?: PipelineConfig['workers'];
   /** How often job durations are added to Redis. @defaultValue 5000 */
   timingsFlushMs?: number;
 }
