@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
 import { openRuntime, runOnce, type RunSummary } from '@marsad/cli';
 import { createLogger } from '@marsad/logger';
-import { deleteKeysWithPrefix } from '@marsad/queues';
+import { deleteKeysWithPrefix, QUEUE_NAMES, readJobTimings } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase } from '@marsad/testing';
 import { serveBenchFeeds } from './fixtures.js';
@@ -67,7 +67,10 @@ async function main() {
       const queues = await usedMemory(runtime.connection);
       return { queues: queues - before, index: total - queues };
     };
+    // Each stage's handler time, as the workers report it (read before measure() clears the prefix).
+    const handlerTimes = async () => (await readJobTimings(runtime.connection, PREFIX, [...QUEUE_NAMES])).filter((h) => h.outcome === 'completed');
     const first = await runOnce(runtime, { prefix: PREFIX });
+    const firstTimes = await handlerTimes();
     const afterFirst = await measure();
     baselines.push(await emptyRun(carrying), await emptyRun({}));
     const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls, database?.url).sources });
@@ -91,6 +94,7 @@ async function main() {
         `(retention keeps ${config.pipeline.retention.completedCount} finished jobs per queue)`,
       `  Redis memory of the copy index: ${(afterFirst.index / (first.new - first.duplicates)).toFixed(0)} bytes per original (kept ${config.pipeline.copyWindowDays} days)`,
       `  process RSS at the end: ${mb(process.memoryUsage().rss)}`,
+      `  handler time per job in the first run (each stage's work, awaits included): ${firstTimes.map((h) => `${h.queue} ${((h.sumSeconds / h.count) * 1000).toFixed(2)} ms`).join(', ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
