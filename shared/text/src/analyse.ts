@@ -2,7 +2,7 @@ import type { Fingerprint } from './copy-index.js';
 import { distinctSorted, minhash, shingleSequence } from './fingerprint.js';
 import { detectLanguage, type LanguageResult } from './language.js';
 import type { Tagger, TagResult } from './tagger.js';
-import { tokenizeWithOffsets } from './tokens.js';
+import { tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 export interface ArticleText {
   title: string;
@@ -28,11 +28,11 @@ export type ArticleAnalysis = LanguageResult & TagResult & { fingerprint: Finger
 
 /** The fingerprint of a text: its shingles and their MinHash signature. */
 export function fingerprintOf(text: string): Fingerprint {
-  return fingerprintOfWords(tokenizeWithOffsets(text).words);
+  return fingerprintOfTokens(tokenizeWithOffsets(text));
 }
 
-function fingerprintOfWords(words: readonly string[]): Fingerprint {
-  const sequence = shingleSequence(words);
+function fingerprintOfTokens({ hashes }: Tokens): Fingerprint {
+  const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   return { shingles: set, sequence, signature: minhash(set) };
 }
@@ -45,5 +45,5 @@ function fingerprintOfWords(words: readonly string[]): Fingerprint {
 export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAnalysis {
   const full = article.title ? `${article.title}\n${article.text}` : article.text;
   const tokens = tokenizeWithOffsets(full);
-  return { ...detectLanguage(full), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfWords(tokens.words) };
+  return { ...detectLanguage(full), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
 }

@@ -1,5 +1,4 @@
-import { hashString, mix32 } from './hash.js';
-import { memoize } from './memo.js';
+import { mix32 } from './hash.js';
 
 /** Words per shingle: long enough that shared names and stock phrases of one event do not make two articles alike. */
 export const SHINGLE_SIZE = 4;
@@ -9,14 +8,14 @@ export const SIGNATURE_SIZE = 128;
 export const ROWS_PER_BAND = 2;
 export const BANDS = 64;
 
-const hashWord = memoize(hashString);
-
-/** The hash of every run of SHINGLE_SIZE consecutive words, in text order (a short text: one, of all its words). */
-export function shingleSequence(words: readonly string[], size = SHINGLE_SIZE): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const hashes = words.map(hashWord);
-  if (words.length < size) return Uint32Array.of(combine(hashes, 0, words.length));
-  const sequence = new Uint32Array(words.length - size + 1);
+/**
+ * The hash of every run of SHINGLE_SIZE consecutive words, in text order (a short text: one, of all
+ * its words), from the words' hashes (Tokens.hashes).
+ */
+export function shingleSequence(hashes: readonly number[], size = SHINGLE_SIZE): Uint32Array {
+  if (hashes.length === 0) return new Uint32Array(0);
+  if (hashes.length < size) return Uint32Array.of(combine(hashes, 0, hashes.length));
+  const sequence = new Uint32Array(hashes.length - size + 1);
   for (let i = 0; i < sequence.length; i++) sequence[i] = combine(hashes, i, size);
   return sequence;
 }

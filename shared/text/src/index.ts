@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-export { decodeHtmlEntities, normalizeForMatching, normalizeWord, tokenize } from './normalize.js';
-export { tokenizeWithOffsets, type Tokens } from './tokens.js';
+export { decodeHtmlEntities, normalizeWord } from './normalize.js';
+export { normalizeForMatching, tokenize, tokenizeWithOffsets, type Tokens } from './tokens.js';
 export { detectLanguage, type LanguageResult } from './language.js';
 export {
   BANDS,

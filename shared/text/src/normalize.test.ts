@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlEntities, normalizeForMatching, tokenize } from './normalize.js';
+import { decodeHtmlEntities } from './normalize.js';
+import { normalizeForMatching, tokenize } from './tokens.js';
 
 describe('normalizeForMatching', () => {
   it.each([

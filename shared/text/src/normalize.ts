@@ -55,19 +55,3 @@ function foldWord(word: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, ''); // Latin accents: "Sûreté" and "surete" match
 }
-
-/**
- * Letters, digits and single spaces only: punctuation (Arabic and Latin, every quote style) becomes a
- * word break, so "“أنتربول”" and "(الانتربول)" both yield their bare words.
- */
-export function normalizeForMatching(text: string): string {
-  return foldWord(decodeHtmlEntities(text))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Normalised words, in order. */
-export function tokenize(text: string): string[] {
-  const normalized = normalizeForMatching(text);
-  return normalized ? normalized.split(' ') : [];
-}

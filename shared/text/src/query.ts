@@ -1,5 +1,5 @@
-import { tokenize } from './normalize.js';
-import { canonical, variants } from './tagger.js';
+import { tokenize, tokenizeWithOffsets } from './tokens.js';
+import { canonical } from './forms.js';
 
 /**
  * Keyword queries for alert rules: words, "quoted phrases", AND (or nothing), OR, NOT, parentheses,
@@ -115,7 +115,7 @@ export class Query {
 
   /** The phrases that matched (as the query writes them normalised), or null when the text does not match. */
   match(text: string): string[] | null {
-    const words = tokenize(text).map(variants);
+    const words = tokenizeWithOffsets(text).forms;
     const hits: string[] = [];
     const evaluate = (node: QueryNode): boolean => {
       switch (node.kind) {

@@ -1,6 +1,5 @@
-import { tokenize } from './normalize.js';
 import { parseQuery, type QueryNode } from './query.js';
-import { variants } from './tagger.js';
+import { tokenizeWithOffsets } from './tokens.js';
 
 /**
  * Full-text search in PostgreSQL with the alert queries' matching: the store indexes each item as a
@@ -16,22 +15,24 @@ const MAX_WORD_LENGTH = 64;
 /** NEAR/n becomes n alternatives each way; past this it is only AND. */
 const MAX_NEAR_EXPANSION = 12;
 
-const quote = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+/** Normalised words hold letters, digits and marks only; a query's may hold anything. */
+const quote = (lexeme: string) => (/['\\]/.test(lexeme) ? `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${lexeme}'`);
 
 /** The `tsvector` literal of a text (cast it with `::tsvector`). */
 export function searchDocument(text: string): string {
   const positions = new Map<string, number[]>();
-  const words = tokenize(text);
+  const { words, forms } = tokenizeWithOffsets(text);
   for (let i = 0; i < words.length && i < MAX_POSITION; i++) {
-    const word = words[i]!;
-    if (word.length > MAX_WORD_LENGTH) continue;
-    for (const form of variants(word)) {
+    if (words[i]!.length > MAX_WORD_LENGTH) continue;
+    for (const form of forms[i]!) {
       const list = positions.get(form);
       if (list) list.push(i + 1);
       else positions.set(form, [i + 1]);
     }
   }
-  return [...positions].map(([lexeme, at]) => `${quote(lexeme)}:${at.join(',')}`).join(' ');
+  let document = '';
+  for (const [lexeme, at] of positions) document += `${document ? ' ' : ''}${quote(lexeme)}:${at.join(',')}`;
+  return document;
 }
 
 /** The `tsquery` literal of a search written like an alert rule's `query` (throws QuerySyntaxError). */

@@ -41,8 +41,19 @@ export function sketchOf(fingerprint: Fingerprint): Sketch {
   return {
     postings: shingles.slice(0, POSTING_SHINGLES),
     lookup: shingles.slice(0, LOOKUP_SHINGLES),
-    contains16: Uint16Array.from(new Set(Array.from(shingles, (s) => s >>> 16))),
+    contains16: distinctTop16(shingles),
     samples16,
     words,
   };
+}
+
+/** The distinct top 16 bits of sorted shingles (sorted, they come in order: equal ones are adjacent). */
+function distinctTop16(sortedShingles: Uint32Array): Uint16Array {
+  const top = new Uint16Array(sortedShingles.length);
+  let kept = 0;
+  for (const shingle of sortedShingles) {
+    const value = shingle >>> 16;
+    if (kept === 0 || top[kept - 1] !== value) top[kept++] = value;
+  }
+  return top.subarray(0, kept);
 }

@@ -1,11 +1,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { memoize } from './memo.js';
+import { canonical } from './forms.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
-
-/** Conjunctions, prepositions and the article that Arabic writes joined to the next word. */
-const PROCLITICS = ['وبال', 'فبال', 'وكال', 'فكال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'وك', 'فك', 'ول', 'فل', 'و', 'ف', 'ب', 'ك', 'ل'];
-const MIN_STEM = 2;
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
 const ConditionSchema = z.strictObject({
@@ -57,22 +53,6 @@ interface Match {
   end: number; // index of the last word
 }
 
-/** A word as matching sees it: without a leading article, which phrases may or may not write. */
-export function canonical(word: string): string {
-  return word.startsWith('ال') && word.length - 2 >= MIN_STEM ? word.slice(2) : word;
-}
-
-/** The forms a text word may stand for: itself, and itself without each proclitic it starts with. */
-export const variants = memoize(wordVariants);
-
-function wordVariants(word: string): string[] {
-  const forms = new Set([canonical(word)]);
-  for (const clitic of PROCLITICS) {
-    if (word.length - clitic.length >= MIN_STEM && word.startsWith(clitic)) forms.add(canonical(word.slice(clitic.length)));
-  }
-  return [...forms];
-}
-
 /**
  * A compiled alias file: every phrase of every tag and place in one word trie, run over the text's
  * words in a single left-to-right pass (the set of live trie states is at most the longest phrase).
@@ -111,13 +91,15 @@ export class Tagger {
   }
 
   /** Every phrase occurrence, in one pass over the words. */
-  private matches(words: readonly string[]): Match[] {
+  private matches(wordForms: readonly (readonly string[])[]): Match[] {
     const found: Match[] = [];
     let live: TrieNode[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const forms = variants(words[i]!);
+    for (let i = 0; i < wordForms.length; i++) {
+      const forms = wordForms[i]!;
       const nextLive: TrieNode[] = [];
-      for (const node of [this.root, ...live]) {
+      // A phrase may start at this word (the root) or go on from one of the live states.
+      for (let n = -1; n < live.length; n++) {
+        const node = n < 0 ? this.root : live[n]!;
         for (const form of forms) {
           const child = node.next.get(form);
           if (!child) continue;
@@ -137,7 +119,7 @@ export class Tagger {
    */
   tag(input: string | Tokens, context: { country?: string | undefined } = {}): TagResult {
     const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
-    const all = this.matches(tokens.words);
+    const all = this.matches(tokens.forms);
     const places = all.filter((m) => m.ref.owner.startsWith('place:'));
     const home = context.country ? this.file.countries[context.country] : undefined;
     const evidence: Record<string, TagEvidence[]> = {};

@@ -1,3 +1,6 @@
+import { variants } from './forms.js';
+import { hashString } from './hash.js';
+import { memoize } from './memo.js';
 import { decodeHtmlEntities, normalizeWord } from './normalize.js';
 
 /** A text as words folded for matching, each with where it starts in the (entity-decoded) text. */
@@ -6,7 +9,28 @@ export interface Tokens {
   text: string;
   words: string[];
   offsets: number[];
+  /** Each word's forms without proclitics (see `variants`), which phrases and queries are matched against. */
+  forms: (readonly string[])[];
+  /** Each word's hash, which shingles are made of. */
+  hashes: number[];
 }
+
+/** What matching needs of one written word. */
+interface WordInfo {
+  word: string;
+  forms: readonly string[];
+  hash: number;
+}
+
+/**
+ * Worked out once per distinct spelling, as written: an article's words are mostly ones seen before,
+ * and one lookup per word is most of what tokenizing costs.
+ */
+const wordInfo = memoize((written: string): WordInfo => {
+  // NFKC can split a ligature such as ﻻ into two words' worth of letters; they stay one word here.
+  const word = normalizeWord(written).replace(/\s+/g, '');
+  return { word, forms: word ? variants(word) : [], hash: hashString(word) };
+});
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Arabic-block punctuation and signs that separate words. */
@@ -25,21 +49,31 @@ function isWordUnit(text: string, i: number): boolean {
 /** Splits on everything that is not a letter, digit or mark, then folds each word (see normalizeWord). */
 export function tokenizeWithOffsets(input: string): Tokens {
   const text = input.includes('&') ? decodeHtmlEntities(input) : input;
-  const words: string[] = [];
-  const offsets: number[] = [];
+  const tokens: Tokens = { text, words: [], offsets: [], forms: [], hashes: [] };
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const inWord = i < text.length && isWordUnit(text, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
-      // NFKC can split a ligature such as ﻻ into two words' worth of letters; they stay one word here.
-      const word = normalizeWord(text.slice(start, i)).replace(/\s+/g, '');
-      if (word) {
-        words.push(word);
-        offsets.push(start);
+      const info = wordInfo(text.slice(start, i));
+      if (info.word) {
+        tokens.words.push(info.word);
+        tokens.offsets.push(start);
+        tokens.forms.push(info.forms);
+        tokens.hashes.push(info.hash);
       }
       start = -1;
     }
   }
-  return { text, words, offsets };
+  return tokens;
+}
+
+/** Normalised words, in order: the words tagging, copy detection, alert queries and search all read. */
+export function tokenize(text: string): string[] {
+  return tokenizeWithOffsets(text).words;
+}
+
+/** Letters, digits and single spaces only: the text's normalised words joined by spaces. */
+export function normalizeForMatching(text: string): string {
+  return tokenize(text).join(' ');
 }
