@@ -38,3 +38,27 @@ describe('createLogger', () => {
     expect(stderr).toContain('sourceId: "hespress"');
   });
 });
+
+describe('lazyChild', () => {
+  it('makes the child only when a line is written, and that line carries the bindings', () => {
+    const { stderr } = logFrom(`
+      import { lazyChild } from ${JSON.stringify(LOGGER)};
+      const parent = createLogger({ format: 'json', level: 'info' });
+      let made = 0;
+      const child = parent.child.bind(parent);
+      parent.child = (...args) => (made++, child(...args));
+      const quiet = lazyChild(parent, { jobId: 'j1' });
+      quiet.debug({ a: 1 }, 'not shown');
+      process.stderr.write(JSON.stringify({ madeAfterDebug: made }) + '\\n');
+      const loud = lazyChild(parent, { jobId: 'j2' });
+      loud.info({ items: 2 }, 'shown');
+      loud.warn('again');
+      process.stderr.write(JSON.stringify({ madeAfterInfo: made, childLevel: loud.level }) + '\\n');`);
+    const lines = stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ madeAfterDebug: 0 });
+    expect(lines[1]).toMatchObject({ msg: 'shown', jobId: 'j2', items: 2 });
+    expect(lines[2]).toMatchObject({ msg: 'again', jobId: 'j2' });
+    expect(lines[3]).toEqual({ madeAfterInfo: 1, childLevel: 'info' });
+    expect(stderr).not.toContain('not shown');
+  });
+});

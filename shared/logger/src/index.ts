@@ -37,3 +37,24 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   }
   return pino(common, pino.destination({ fd: 2, sync: true }));
 }
+
+const LEVEL_METHODS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+const noop = () => {};
+
+/**
+ * `parent.child(bindings)`, made only when something is logged at an enabled level. A pipeline job
+ * gets a child logger carrying its ids, and most jobs log nothing at the enabled levels; making a
+ * child (its bindings serialised and redacted) would otherwise cost more than some jobs' own work.
+ */
+export function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const made = () => (child ??= parent.child(bindings));
+  return new Proxy(parent, {
+    get(_target, property) {
+      if (!child && typeof property === 'string' && LEVEL_METHODS.has(property) && !parent.isLevelEnabled(property)) return noop;
+      const value: unknown = Reflect.get(made(), property);
+      return typeof value === 'function' ? value.bind(child) : value;
+    },
+    set: (_target, property, value) => Reflect.set(made(), property, value),
+  });
+}

@@ -1,5 +1,5 @@
 import type { PipelineConfig } from '@marsad/config';
-import type { Logger } from '@marsad/logger';
+import { lazyChild, type Logger } from '@marsad/logger';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -55,7 +55,7 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
       const started = performance.now();
       const took = () => (performance.now() - started) / 1000;
       const payload = parsePayload(options.queue, job.data);
-      const ctx = { log: log.child({ jobId: job.id, ...jobFields(payload) }), jobId: job.id ?? '', attempt: job.attemptsMade + 1 };
+      const ctx = { log: lazyChild(log, { jobId: job.id, ...jobFields(payload) }), jobId: job.id ?? '', attempt: job.attemptsMade + 1 };
       try {
         const result = await options.handle(payload, ctx);
         timings.observe('completed', took());

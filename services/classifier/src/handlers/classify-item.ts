@@ -7,7 +7,11 @@ export interface ClassifyItemDeps {
   sendToStore: Send<'store'>;
 }
 
-export type ClassifyItemResult = Analysis & { itemId: string; sourceId: string; dropped: boolean };
+/**
+ * What the job returns (kept with the finished job for the queue board and `run --once`): the verdict
+ * without the tags' evidence, which the stored item holds.
+ */
+export type ClassifyItemResult = Omit<Analysis, 'evidence'> & { itemId: string; sourceId: string; dropped: boolean };
 
 /** Analyses one item and sends it on to the store (unless the config drops non-Arabic items). */
 export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx: JobContext): Promise<ClassifyItemResult> {
@@ -16,5 +20,6 @@ export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx
   const dropped = deps.dropNonArabic && !analysis.arabic;
   if (!dropped) await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId }, jobId: itemJobId(item.id) }]);
   ctx.log.debug({ language: analysis.language, tags: analysis.tags, duplicateOf: analysis.duplicateOf, dropped }, 'classified');
-  return { ...analysis, itemId: item.id, sourceId: item.sourceId, dropped };
+  const { evidence: _evidence, ...verdict } = analysis;
+  return { ...verdict, itemId: item.id, sourceId: item.sourceId, dropped };
 }
