@@ -40,6 +40,9 @@ describe('SharedCopyIndex', () => {
     writeFileSync(join(dir, `${references[2]!.id}.txt`), references[2]!.text);
     expect(await loadReferences(index, dir)).toEqual({ references: 3, added: 1 });
 
+    // Every lookup asks the references' postings about 48 shingles: that hash must find fields directly.
+    expect(await connection.object('ENCODING', `${redis.prefix.slice(0, -1)}-refs}:index:v2:ref:p`)).toBe('hashtable');
+
     const pickup = await index.checkAndInsert('pickup', sketch(`متابعة\n${references[1]!.text.replaceAll('أ', 'ا')}\nجميع الحقوق محفوظة`));
     expect(pickup).toMatchObject({ duplicateOf: references[1]!.id, storyId: references[1]!.id, known: false });
     expect(pickup.similarity).toBeGreaterThan(0.8);

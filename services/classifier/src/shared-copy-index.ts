@@ -12,7 +12,8 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  *   <p>:v2:doc:<n>                an article: "ref|storyId|id|words|" + samples (2 bytes each); an item's
  *                                 expires exactly one window after it was filed
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
- *                                 few, and one HMGET asks about every lookup shingle at once)
+ *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
+ *                                 also holds "~", a long value that keeps it a hash table
  *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated, or "*" once
  *                                 the shingle is boilerplate (filed by that many originals: copies are
  *                                 never filed, so a phrase many originals share is no sign of copying)
@@ -21,6 +22,9 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  * that can hold an article filed within the window. Every redis.call costs about a microsecond, which is
  * most of this script's time, so the layout keeps the calls per article few (about 120).
  */
+/** Longer than any hash-max-listpack-value a server would be given (default 64). */
+const REF_TABLE_MARKER_BYTES = 1024;
+
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
@@ -41,6 +45,11 @@ local function shardOfId(text)
   for i = 1, #text do h = (h * 31 + byte(text, i)) % 2147483647 end
   return h % idShards
 end
+
+-- A lookup asks the references' postings about every shingle at once; kept as a small listpack, that
+-- hash would be scanned end to end for each of them. A value longer than hash-max-listpack-value
+-- makes it a hash table for good (also in an index filed before this), where each field is found directly.
+if isRef then redis.call('HSETNX', refKey .. ':p', '~', string.rep('~', ${REF_TABLE_MARKER_BYTES})) end
 
 -- Seen before (a re-delivered job, a re-loaded reference): the same answer, nothing filed twice.
 local idShard = shardOfId(id)
