@@ -63,6 +63,19 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('first', sketch(story(3)))).toMatchObject({ duplicateOf: null, storyId: 'first', known: true });
   });
 
+  it('still finds copies of articles an index filed before it had shingle filters', async () => {
+    const index = indexAt('before-filters');
+    await index.checkAndInsert('filed-earlier', sketch(story(6)));
+    // What an index filed by an earlier version holds: postings, no filters, no bits-from.
+    const root = `${redis.prefix.slice(0, -1)}-before-filters}:index:v2:`;
+    const filters = (await connection.keys(`${root}*:f`)).concat(`${root}bits-from`);
+    expect(filters.length).toBeGreaterThan(1);
+    await connection.del(...filters);
+    expect(await index.checkAndInsert('copy', sketch(`${story(6)} | وكالات`))).toMatchObject({ duplicateOf: 'filed-earlier' });
+    // Generations from the next one on get complete filters.
+    expect(Number(await connection.get(`${root}bits-from`))).toBeGreaterThan(0);
+  });
+
   it('forgets ordinary items after the window, never the references', async () => {
     const longAgo = () => Date.now() - 40 * DAY;
     const past = indexAt('expiry', longAgo);
