@@ -34,10 +34,9 @@ local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber
 local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
--- The filter's BITFIELD arguments come ready-made (GET u1 <bit> per lookup shingle, then SET u1 <bit> 1
--- per posting): building them here would cost more than the calls they make.
-local getBitsFrom, setBitsFrom = 20, 20 + tonumber(ARGV[18])
-local setBitsTo = setBitsFrom + tonumber(ARGV[19]) - 1
+-- Each lookup shingle's and each posting's bit in the filters, in decimal, space separated (the client
+-- pays for every argument it sends, and number-to-text is dearer in Lua).
+local lookupBits, postingBits = ARGV[18], ARGV[19]
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':v2:'
@@ -93,8 +92,10 @@ if not bitsFrom then
   bitsFrom = redis.call('EXISTS', root .. 'seq') == 1 and current + 1 or 0
   redis.call('SET', root .. 'bits-from', bitsFrom)
 end
+local getBits = {}
+for bit in gmatch(lookupBits, '%d+') do getBits[#getBits + 1] = 'GET'; getBits[#getBits + 1] = 'u1'; getBits[#getBits + 1] = bit end
 for g, gen in ipairs(gens) do
-  local maybe = genNumbers[g] >= bitsFrom and #shingles > 0 and redis.call('BITFIELD', gen .. ':f', unpack(ARGV, getBitsFrom, setBitsFrom - 1)) or nil
+  local maybe = genNumbers[g] >= bitsFrom and #getBits > 0 and redis.call('BITFIELD', gen .. ':f', unpack(getBits)) or nil
   for k, shingle in ipairs(shingles) do
     local list = false
     if not maybe or maybe[k] == 1 then list = redis.call('HGET', gen .. ':p:' .. shardOfShingle(lookup, k * 4 - 3), shingle) end
@@ -150,8 +151,10 @@ end
 if isRef then
   redis.call('HSET', refKey .. ':i', id, id)
 else
-  if setBitsTo >= setBitsFrom then
-    redis.call('BITFIELD', own .. ':f', unpack(ARGV, setBitsFrom, setBitsTo))
+  local setBits = {}
+  for bit in gmatch(postingBits, '%d+') do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = 1 end
+  if #setBits > 0 then
+    redis.call('BITFIELD', own .. ':f', unpack(setBits))
     redis.call('EXPIREAT', own .. ':f', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
@@ -220,14 +223,12 @@ export class SharedCopyIndex {
   /** Judges the article against the index and files it when it is an original. */
   async checkAndInsert(id: string, sketch: Sketch, reference = false): Promise<SharedVerdict> {
     const o = this.options;
-    const lookupBits = filterArguments(sketch.lookup, ['GET', 'u1'], [], o.filterBits);
-    const postingBits = reference ? [] : filterArguments(sketch.postings, ['SET', 'u1'], ['1'], o.filterBits);
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16), bigEndian16(sketch.samples16),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
-      String(lookupBits.length), String(postingBits.length), ...lookupBits, ...postingBits,
+      filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits),
     )) as string[];
     const [kind, storyId, copied, , similarity] = reply;
     if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };
@@ -235,12 +236,12 @@ export class SharedCopyIndex {
   }
 }
 
-/** BITFIELD arguments for each shingle's bit in a filter of 2^bits: `before`, the bit, `after`. */
-function filterArguments(shingles: Uint32Array, before: string[], after: string[], bits: number): string[] {
+/** Each shingle's bit in a filter of 2^bits, in decimal, space separated. */
+function filterBits(shingles: Uint32Array, bits: number): string {
   const mask = 2 ** bits - 1;
-  const args: string[] = [];
-  for (const shingle of shingles) args.push(...before, String((shingle & mask) >>> 0), ...after);
-  return args;
+  let text = '';
+  for (const shingle of shingles) text += `${text ? ' ' : ''}${(shingle & mask) >>> 0}`;
+  return text;
 }
 
 function bigEndian32(values: Uint32Array): Buffer {
