@@ -62,8 +62,11 @@ export const ConcurrencySchema = z.strictObject({
   classify: z.number().int().positive().default(32),
   /** Concurrent store jobs are gathered into one INSERT: more at once, fewer statements. @defaultValue 64 */
   store: z.number().int().positive().default(64),
-  /** @defaultValue 4 */
-  alert: z.number().int().positive().default(4),
+  /**
+   * Most alert jobs match no rule and finish at once; with few at a time they fall behind the store
+   * in a burst (e-mail goes through a pool of a few SMTP connections whatever this is). @defaultValue 16
+   */
+  alert: z.number().int().positive().default(16),
 });
 
 export const PipelineSchema = z.strictObject({

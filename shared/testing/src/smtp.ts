@@ -14,6 +14,8 @@ export interface TestSmtpServer {
   url: string;
   port: number;
   received: ReceivedMail[];
+  /** Most messages being received at one moment (each on its own connection). */
+  readonly maxInFlight: number;
   /** Stops answering (connections refused) until `start()`. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -24,8 +26,14 @@ export interface TestSmtpServer {
  * A real SMTP server on 127.0.0.1 that keeps every message it accepts; with `credentials`, it accepts
  * only clients that log in with them (AUTH PLAIN/LOGIN, allowed without TLS on loopback).
  */
-export async function startSmtpServer(port = 0, credentials?: { user: string; pass: string }): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  port = 0,
+  credentials?: { user: string; pass: string },
+  { holdMs = 0 }: { /** Accept each message only this long after its data arrived, as a slow server does. */ holdMs?: number } = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   let server: SMTPServer | undefined;
   let boundPort = port;
   const start = async () => {
@@ -39,11 +47,14 @@ export async function startSmtpServer(port = 0, credentials?: { user: string; pa
       },
       logger: false,
       onData(stream, session, callback) {
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw)
+          new Promise((resolve) => setTimeout(resolve, holdMs))
+            .then(() => simpleParser(raw))
+            .finally(() => inFlight--)
             .then((parsed) => {
               received.push({
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -68,6 +79,9 @@ export async function startSmtpServer(port = 0, credentials?: { user: string; pa
     },
     get port() {
       return boundPort;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     received,
     stop,

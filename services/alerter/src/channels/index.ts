@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { ChannelConfig } from '@marsad/config';
 import nodemailer from 'nodemailer';
+import pLimit from 'p-limit';
 import { request } from 'undici';
 
 
@@ -23,15 +24,21 @@ export interface Channel {
   close(): Promise<void>;
 }
 
+/** E-mails one channel sends at a time (each on its own SMTP connection). */
+const SMTP_CONNECTIONS = 3;
+
 export function createChannel(config: ChannelConfig): Channel {
   return config.type === 'email' ? emailChannel(config) : webhookChannel(config);
 }
 
 function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channel {
   const transport = nodemailer.createTransport(config.smtp);
+  // Alert jobs run many at once; mail servers limit a client's connections (often to 3), so a burst of
+  // matching stories waits its turn here instead of being refused there.
+  const limit = pLimit(SMTP_CONNECTIONS);
   return {
     id: config.id,
-    async send(message) {
+    send: (message) => limit(async () => {
       await transport.sendMail({
         from: config.from,
         to: config.to,
@@ -42,7 +49,7 @@ function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channe
         messageId: `<${createHash('sha256').update(message.deliveryKey).digest('hex').slice(0, 32)}@marsad>`,
         headers: { 'X-Marsad-Delivery': message.deliveryKey, 'X-Marsad-Rule': message.rule },
       });
-    },
+    }),
     close: async () => transport.close(),
   };
 }
