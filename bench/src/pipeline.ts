@@ -17,6 +17,7 @@ import { deleteKeysWithPrefix, QUEUE_NAMES, readJobTimings } from '@marsad/queue
 import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase } from '@marsad/testing';
 import { serveBenchFeeds } from './fixtures.js';
+import { cpuNow, cpuPerItem } from './cpu.js';
 import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
 const PER_FEED = 20;
@@ -57,7 +58,11 @@ async function main() {
     const carrying = { text: batch1.typicalText };
     // Baselines and pipeline runs alternate, best of each: the machine is shared, and one slow moment
     // should not decide the ratio.
-    const baselines = [await emptyRun(carrying), await emptyRun({})];
+    // CPU per item of the first baseline carrying text and of the first pipeline run: where the time goes.
+    const cpuBaseline = await cpuNow(runtime.connection);
+    const baselines = [await emptyRun(carrying)];
+    const cpuBaselineEnd = await cpuNow(runtime.connection);
+    baselines.push(await emptyRun({}));
     // Redis holds two things: the queues (bounded by retention) and the copy index (one entry per
     // original, kept for the copy window). Each is measured by deleting the index after a batch.
     const indexPrefix = config.env.MARSAD_INDEX_PREFIX.replace(/:index$/, '');
@@ -69,7 +74,9 @@ async function main() {
     };
     // Each stage's handler time, as the workers report it (read before measure() clears the prefix).
     const handlerTimes = async () => (await readJobTimings(runtime.connection, PREFIX, [...QUEUE_NAMES])).filter((h) => h.outcome === 'completed');
+    const cpuFirst = await cpuNow(runtime.connection);
     const first = await runOnce(runtime, { prefix: PREFIX });
+    const cpuFirstEnd = await cpuNow(runtime.connection);
     const firstTimes = await handlerTimes();
     const afterFirst = await measure();
     baselines.push(await emptyRun(carrying), await emptyRun({}));
@@ -90,6 +97,8 @@ async function main() {
       `  ratio pipeline / empty topology carrying the text, best of each: ${(pipelineRate / withText).toFixed(2)} (target >= 0.50)`,
       `  ratio pipeline / empty topology carrying ids: ${(pipelineRate / idsOnly).toFixed(2)}`,
       `  empty topology with one fetch job per item too: ${perItem.toFixed(0)} items/s, ratio ${(pipelineRate / perItem).toFixed(2)}`,
+      `  CPU per item, in ms: empty topology carrying the text: ${cpuPerItem(cpuBaseline, cpuBaselineEnd, batch1.items)}; ` +
+        `pipeline: ${cpuPerItem(cpuFirst, cpuFirstEnd, first.new)} (2 cores: a rate needs what all of them add up to)`,
       `  Redis memory of the queues above the start: ${mb(afterFirst.queues)} after ${first.new} items, ${mb(afterSecond.queues)} after ${first.new + second.new} ` +
         `(retention keeps ${config.pipeline.retention.completedCount} finished jobs per queue)`,
       `  Redis memory of the copy index: ${(afterFirst.index / (first.new - first.duplicates)).toFixed(0)} bytes per original (kept ${config.pipeline.copyWindowDays} days)`,
