@@ -24,10 +24,7 @@ export function copyIndexFor(config: Config, connection: Redis): SharedCopyIndex
 export async function startClassifier(deps: ClassifierDeps) {
   const log = deps.logger.child({ service: 'classifier' });
   const countries = new Map(deps.config.sources.flatMap((s) => (s.country ? [[s.id, s.country] as const] : [])));
-  // The index's calls are its own (no BullMQ command among them), so the ones concurrent jobs make in
-  // one turn of the event loop can go to Redis in one write.
-  const indexConnection = deps.connection.duplicate({ enableAutoPipelining: true, connectionName: 'marsad-index' });
-  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, indexConnection), countries };
+  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, deps.connection), countries };
   log.info(await loadReferences(analyser.index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR)), 'reference articles loaded');
   const sendToStore = sender(deps.queues, 'store');
   const { dropNonArabic } = deps.config.pipeline;
@@ -40,9 +37,5 @@ export async function startClassifier(deps: ClassifierDeps) {
     recovery: deps.config.pipeline.workers,
     logger: log,
   });
-  const close = async () => {
-    await worker.close();
-    await indexConnection.quit().catch(() => indexConnection.disconnect());
-  };
-  return { name: 'classifier', worker, close };
+  return { name: 'classifier', worker, close: () => worker.close() };
 }
