@@ -15,7 +15,7 @@ const MAX_WORD_LENGTH = 64;
 /** NEAR/n becomes n alternatives each way; past this it is only AND. */
 const MAX_NEAR_EXPANSION = 12;
 
-/** Normalised words hold letters, digits and marks only; a query's may hold anything. */
+/** Normalised words hold letters, digits and marks only, so escaping is seldom needed (and only then done). */
 const quote = (lexeme: string) => (/['\\]/.test(lexeme) ? `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${lexeme}'`);
 
 /** The `tsvector` literal of a text (cast it with `::tsvector`). */
