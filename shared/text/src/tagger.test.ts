@@ -20,6 +20,10 @@ describe('tagger: interpol', () => {
     ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
     ['in English capitals', 'INTERPOL said on Tuesday'],
     ['by its French name', 'Organisation internationale de police criminelle'],
+    ['in Spanish, through a red notice', 'detenido en Algeciras en virtud de una notificación roja'],
+    ['in Pashto', 'د انټرپول په مرسته یې یو تورن نیولی دی'],
+    ['in Kurdish', 'بە هاوکاری ئینتەرپۆڵ تۆمەتبارێکی دەستگیر کرد'],
+    ['in Russian', 'Интерпол объявил его в розыск'],
   ])('finds Interpol %s', (_name, text) => {
     expect(tags(text)).toContain('interpol');
   });
@@ -43,6 +47,7 @@ describe('tagger: dgsn', () => {
     ['its acronym, in a Moroccan story', 'La DGSN a interpellé un suspect à Casablanca'],
     ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
     ['its English name', "Morocco's General Directorate for National Security (DGSN) said"],
+    ['its Spanish name', 'La Dirección General de la Seguridad Nacional de Marruecos detuvo en Tánger a un sospechoso'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -50,6 +55,7 @@ describe('tagger: dgsn', () => {
   it.each([
     ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
+    ["Algeria's, in Spanish", 'La Dirección General de Seguridad Nacional de Argelia incautó cocaína en Orán'],
     ["Iraq's national security service", 'أعلن جهاز الأمن الوطني العراقي اعتقال متهمين في بغداد'],
     ['"national security" in general', 'تهديدات تطال الأمن الوطني للولايات المتحدة'],
     ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
