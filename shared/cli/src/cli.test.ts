@@ -97,6 +97,32 @@ describe('marsad start', () => {
     const redis = createTestRedis('cli');
     afterAll(() => redis.cleanup());
 
+    it('interrupted, a run --once finishes its active jobs, removes its queues and exits 130', async () => {
+      // The feed answers after 2 s, so the run is still fetching when it is interrupted.
+      const feed = rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/slow-1', description: 'نص الخبر' }]);
+      const server = await serveFixtures({ '/slow': (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed), 2_000) });
+      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const config = join(dir, 'marsad.yml');
+      writeFileSync(config, `sources:\n  - { id: slow, adapter: rss, url: "${server.url('/slow')}" }\n`);
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '' };
+      const connection = createRedis(redis.url);
+      try {
+        const child = startNode(BIN, ['run', '--once', '--config', config, '--json'], { env });
+        const exited = collect(child, 60_000);
+        await waitForOutput(child, (out) => out.includes('"msg":"run started"'));
+        await waitForOutput(child, () => (server.hits.get('/slow') ?? 0) > 0);
+        child.kill('SIGINT');
+        const result = await exited;
+        expect(result.code).toBe(130);
+        expect(child.output()).toContain('"msg":"interrupted: finishing active jobs, then cleaning up (again to exit at once)"');
+        expect(JSON.parse(result.stdout)).toMatchObject({ sources: 1 });
+        expect(await connection.keys(`${redis.prefix.slice(0, -1)}:run:*`)).toEqual([]);
+      } finally {
+        connection.disconnect();
+        await server.close();
+      }
+    });
+
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
       const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) } });
       const dir = mkdtempSync(join(tmpdir(), 'marsad-'));

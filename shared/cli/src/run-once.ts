@@ -60,6 +60,11 @@ export interface RunOnceOptions {
    * passes one keeps the queues (and their retained jobs) and cleans up itself.
    */
   prefix?: string;
+  /**
+   * Stops the run when it aborts (Ctrl-C): the run's workers finish their active jobs, its own queues
+   * are deleted as usual, and runOnce throws RunInterruptedError with what had happened by then.
+   */
+  signal?: AbortSignal;
 }
 
 /** The run did not finish in time; `summary` says what had happened by then. */
@@ -67,6 +72,14 @@ export class RunTimeoutError extends Error {
   override name = 'RunTimeoutError';
   constructor(readonly summary: RunSummary, readonly unfinished: number) {
     super(`the run did not finish within its time limit: ${unfinished} job(s) still unfinished`);
+  }
+}
+
+/** The run was stopped before every item had passed every stage; `summary` says what had happened. */
+export class RunInterruptedError extends Error {
+  override name = 'RunInterruptedError';
+  constructor(readonly summary: RunSummary, readonly unfinished: number) {
+    super(`the run was interrupted: ${unfinished} job(s) unfinished`);
   }
 }
 
@@ -102,7 +115,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
       sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${runId}-${source.id}` } })),
     );
     logger.info({ sources: sources.length }, 'run started');
-    unfinished = await waitUntilIdle(queues, options.timeoutMs ?? 600_000, options.pollMs ?? 50);
+    unfinished = await waitUntilIdle(queues, options.timeoutMs ?? 600_000, options.pollMs ?? 50, options.signal);
     summary.processingMs = Date.now() - queued;
   } finally {
     // Closing the workers waits for their active jobs, so every result is in the summary after it.
@@ -111,18 +124,18 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     if (!options.prefix) await deleteKeysWithPrefix(runtime.connection, prefix);
   }
   summary.durationMs = Date.now() - started;
-  if (unfinished > 0) throw new RunTimeoutError(summary, unfinished);
+  if (unfinished > 0) throw options.signal?.aborted ? new RunInterruptedError(summary, unfinished) : new RunTimeoutError(summary, unfinished);
   logger.info({ fetched: summary.fetched, new: summary.new, errors: summary.errors.length, ms: summary.durationMs }, 'run finished');
   return summary;
 }
 
-/** Resolves with 0 once no stage has a job left to do, or with the number left at the deadline. */
-async function waitUntilIdle(queues: PipelineQueues, timeoutMs: number, pollMs: number): Promise<number> {
+/** Resolves with 0 once no stage has a job left to do, or with the number left at the deadline or abort. */
+async function waitUntilIdle(queues: PipelineQueues, timeoutMs: number, pollMs: number, signal: AbortSignal | undefined): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await Promise.all(QUEUE_NAMES.map((name) => queues[name].getJobCounts(...UNFINISHED_STATES)));
     const unfinished = counts.reduce((sum, byState) => sum + Object.values(byState).reduce((a, b) => a + b, 0), 0);
-    if (unfinished === 0 || Date.now() >= deadline) return unfinished;
+    if (unfinished === 0 || Date.now() >= deadline || signal?.aborted) return unfinished;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

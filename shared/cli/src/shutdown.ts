@@ -33,3 +33,16 @@ export async function closeWithin(logger: Logger, graceMs: number, close: () => 
     clearTimeout(timer);
   }
 }
+
+/**
+ * Aborts on the first SIGINT or SIGTERM (a second one exits at once): for commands that, stopped
+ * early, still finish their active jobs and remove what they made.
+ */
+export function interruptOnSignal(logger: Logger): AbortSignal {
+  const controller = new AbortController();
+  void shutdownSignal(logger).then((signal) => {
+    logger.warn({ signal }, 'interrupted: finishing active jobs, then cleaning up (again to exit at once)');
+    controller.abort();
+  });
+  return controller.signal;
+}

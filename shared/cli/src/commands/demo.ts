@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
 import { deleteKeysWithPrefix } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
-import { formatSummary, runOnce } from '../run-once.js';
+import { formatSummary, runOnce, RunInterruptedError } from '../run-once.js';
 import { loggerFor, openRuntime } from '../runtime.js';
+import { interruptOnSignal } from '../shutdown.js';
 
 /** Recorded feeds of three outlets (Arabic RSS, Arabic Atom, French RSS), served offline. */
 export const DEMO_FEEDS_DIR = fileURLToPath(new URL('../../demo/feeds/', import.meta.url));
@@ -47,7 +48,7 @@ export async function demoCommand(): Promise<number> {
   try {
     const runtime = await openRuntime(config, logger);
     try {
-      const summary = await runOnce(runtime);
+      const summary = await runOnce(runtime, { signal: interruptOnSignal(logger) });
       const items = await runtime.store.listItems();
       const out = [formatSummary(summary), '', `stored items (${items.length}), newest first:`];
       for (const item of items) {
@@ -56,6 +57,9 @@ export async function demoCommand(): Promise<number> {
       }
       process.stdout.write(`${out.join('\n')}\n`);
       return 0;
+    } catch (err) {
+      if (!(err instanceof RunInterruptedError)) throw err;
+      return 130;
     } finally {
       await deleteKeysWithPrefix(runtime.connection, config.env.MARSAD_QUEUE_PREFIX);
       await runtime.close();

@@ -1,5 +1,6 @@
-import { formatSummary, runOnce, RunTimeoutError } from '../run-once.js';
+import { formatSummary, runOnce, RunInterruptedError, RunTimeoutError } from '../run-once.js';
 import { openRuntime, readConfig, loggerFor } from '../runtime.js';
+import { interruptOnSignal } from '../shutdown.js';
 import { UsageError } from '../services.js';
 
 export interface RunOptions {
@@ -18,14 +19,14 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const runtime = await openRuntime(config, logger);
   try {
     const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : undefined;
-    const summary = await runOnce(runtime, timeoutMs ? { timeoutMs } : {});
+    const summary = await runOnce(runtime, { signal: interruptOnSignal(logger), ...(timeoutMs ? { timeoutMs } : {}) });
     process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return 0;
   } catch (err) {
-    if (!(err instanceof RunTimeoutError)) throw err;
+    if (!(err instanceof RunTimeoutError || err instanceof RunInterruptedError)) throw err;
     process.stdout.write(options.json ? `${JSON.stringify(err.summary)}\n` : `${formatSummary(err.summary)}\n`);
     logger.error({ unfinished: err.unfinished }, err.message);
-    return 3;
+    return err instanceof RunInterruptedError ? 130 : 3;
   } finally {
     await runtime.close();
   }
