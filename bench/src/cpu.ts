@@ -5,7 +5,7 @@ export interface CpuTimes {
   node: number;
   /** The Redis server (INFO cpu). */
   redis: number;
-  /** PostgreSQL's processes on this machine, when /proc shows any. */
+  /** PostgreSQL's processes on this machine, when asked for and /proc shows any. */
   postgres: number | undefined;
 }
 
@@ -32,15 +32,18 @@ function localProcessCpu(name: string): number | undefined {
   return total;
 }
 
-/** CPU time used so far, in milliseconds: differences of two readings are what a run cost. */
-export async function cpuNow(redis: { info(section: string): Promise<string> }): Promise<CpuTimes> {
+/**
+ * CPU time used so far, in milliseconds: differences of two readings are what a run cost. `postgres`:
+ * read the local PostgreSQL server's processes too (not for PGlite, which runs inside this process).
+ */
+export async function cpuNow(redis: { info(section: string): Promise<string> }, postgres: boolean): Promise<CpuTimes> {
   const info = await redis.info('cpu');
   const seconds = (field: string) => Number(new RegExp(`${field}:([\\d.]+)`).exec(info)?.[1] ?? 0);
   const usage = process.cpuUsage();
   return {
     node: (usage.user + usage.system) / 1000,
     redis: (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000,
-    postgres: localProcessCpu('postgres'),
+    postgres: postgres ? localProcessCpu('postgres') : undefined,
   };
 }
 
