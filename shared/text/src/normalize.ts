@@ -1,4 +1,3 @@
-import { memoize } from './memo.js';
 
 /**
  * Normalisation for matching, never for display: two spellings of one Arabic word become one string.
@@ -42,10 +41,11 @@ function foldCharacter(char: string): string {
   return char;
 }
 
-/** One word (a run of letters, digits and marks) folded for matching; may be empty (a lone tatweel). */
-export const normalizeWord = memoize(foldWord);
-
-function foldWord(word: string): string {
+/**
+ * One word (a run of letters, digits and marks) folded for matching; may be empty (a lone tatweel).
+ * Not remembered here: the tokenizer remembers each written word's whole analysis, this included.
+ */
+export function normalizeWord(word: string): string {
   return word
     .normalize('NFKC')
     .replace(DIACRITICS, '')
