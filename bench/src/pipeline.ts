@@ -59,9 +59,10 @@ async function main() {
     // Baselines and pipeline runs alternate, best of each: the machine is shared, and one slow moment
     // should not decide the ratio.
     // CPU per item of the first baseline carrying text and of the first pipeline run: where the time goes.
-    const cpuBaseline = await cpuNow(runtime.connection, runtime.store.kind === 'postgres');
+    const cpu = () => cpuNow(runtime.connection, runtime.store.kind === 'postgres');
+    const cpuBaseline = await cpu();
     const baselines = [await emptyRun(carrying)];
-    const cpuBaselineEnd = await cpuNow(runtime.connection, runtime.store.kind === 'postgres');
+    const cpuBaselineEnd = await cpu();
     baselines.push(await emptyRun({}));
     // Redis holds two things: the queues (bounded by retention) and the copy index (one entry per
     // original, kept for the copy window). Each is measured by deleting the index after a batch.
@@ -74,9 +75,9 @@ async function main() {
     };
     // Each stage's handler time, as the workers report it (read before measure() clears the prefix).
     const handlerTimes = async () => (await readJobTimings(runtime.connection, PREFIX, [...QUEUE_NAMES])).filter((h) => h.outcome === 'completed');
-    const cpuFirst = await cpuNow(runtime.connection, runtime.store.kind === 'postgres');
+    const cpuFirst = await cpu();
     const first = await runOnce(runtime, { prefix: PREFIX });
-    const cpuFirstEnd = await cpuNow(runtime.connection, runtime.store.kind === 'postgres');
+    const cpuFirstEnd = await cpu();
     const firstTimes = await handlerTimes();
     const afterFirst = await measure();
     baselines.push(await emptyRun(carrying), await emptyRun({}));

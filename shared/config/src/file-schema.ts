@@ -64,7 +64,7 @@ export const ConcurrencySchema = z.strictObject({
   store: z.number().int().positive().default(64),
   /**
    * Most alert jobs match no rule and finish at once; with few at a time they fall behind the store
-   * in a burst (e-mail goes through a pool of a few SMTP connections whatever this is). @defaultValue 16
+   * in a burst (an e-mail channel still sends at most 3 messages at once, whatever this is). @defaultValue 16
    */
   alert: z.number().int().positive().default(16),
 });
