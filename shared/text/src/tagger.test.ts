@@ -48,6 +48,9 @@ describe('tagger: dgsn', () => {
     ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
     ['its English name', "Morocco's General Directorate for National Security (DGSN) said"],
     ['its Spanish name', 'La Dirección General de la Seguridad Nacional de Marruecos detuvo en Tánger a un sospechoso'],
+    ['its Arabic name, in a story naming Casablanca as Moroccans say it', 'أوقفت المديرية العامة للأمن الوطني بكازا شخصين متورطين في السرقة'],
+    ['its Arabic name, in a story from a smaller Moroccan town', 'أفادت المديرية العامة للأمن الوطني بأن عناصر الشرطة بتارودانت أوقفت مشتبها فيه'],
+    ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
