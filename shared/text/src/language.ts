@@ -8,32 +8,54 @@ export interface LanguageResult {
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-/** Letters Persian writes and Arabic does not (Darija's ڭ and ڤ are deliberately absent). */
-const PERSIAN_LETTERS = new Set([...'پچژگکی'].map((c) => c.charCodeAt(0)));
-/** Letters only Urdu (among these three) writes. */
-const URDU_LETTERS = new Set([...'ٹڈڑںےۓہھ'].map((c) => c.charCodeAt(0)));
+/**
+ * Arabic-script letters Arabic itself does not write: Persian's, Urdu's, Pashto's, Kurdish's,
+ * Uyghur's, Sindhi's... Darija's and the Maghreb's extra letters for g and v (ڭ ݣ ڨ ڤ) are Arabic here.
+ */
+const DARIJA_LETTERS = new Set([0x06a4, 0x06a8, 0x06ad, 0x0763]);
+/** ٱ, of the Qur'an's spelling, which articles quoting a verse keep. */
+const ALEF_WASLA = 0x0671;
+/** Letters only Central Kurdish (Sorani) writes, which franc has no model of: ڕ ڵ ێ. */
+const SORANI_LETTERS = new Set([0x0695, 0x06b5, 0x06ce]);
+/** Letters only Sindhi writes, which franc has no model of either: ٻ ٺ ٽ ٿ ڀ ڃ ڄ ڊ ڌ ڍ ڏ ڙ ڦ ڪ ڻ. */
+const SINDHI_LETTERS = new Set([0x067b, 0x067a, 0x067d, 0x067f, 0x0680, 0x0683, 0x0684, 0x068a, 0x068c, 0x068d, 0x068f, 0x0699, 0x06a6, 0x06aa, 0x06bb]);
+/**
+ * The other Arabic-script languages franc knows, to name one once the letters say it is not Arabic.
+ * Not Dari (prs): written, it is Iranian Persian's twin, and franc takes one for the other.
+ */
+const OTHER_ARABIC_SCRIPT_LANGUAGES = ['pes', 'urd', 'skr', 'pbu', 'uig', 'zlm'];
 
 interface ScriptCounts {
   arabic: number;
   latin: number;
-  persian: number;
-  urdu: number;
+  /** Arabic-script letters that Arabic does not write. */
+  nonArabic: number;
+  sorani: number;
+  sindhi: number;
 }
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, persian: 0, urdu: 0 };
+  const counts = { arabic: 0, latin: 0, nonArabic: 0, sorani: 0, sindhi: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) counts.latin++;
     else if (isArabicLetter(c)) {
       counts.arabic++;
-      if (PERSIAN_LETTERS.has(c)) counts.persian++;
-      else if (URDU_LETTERS.has(c)) counts.urdu++;
+      const letter = c >= 0xfb50 ? presentationFormBase(c) : c;
+      if (letter <= 0x064a || letter === ALEF_WASLA || DARIJA_LETTERS.has(letter)) continue;
+      counts.nonArabic++;
+      if (SORANI_LETTERS.has(c)) counts.sorani++;
+      else if (SINDHI_LETTERS.has(c)) counts.sindhi++;
     }
   }
   return counts;
+}
+
+/** The letter a presentation form (text from old PDFs and sites) stands for: ﻻ is ل, ﭖ is پ. */
+function presentationFormBase(c: number): number {
+  return String.fromCharCode(c).normalize('NFKC').charCodeAt(0);
 }
 
 /** Arabic-script letters (not digits, punctuation or diacritics), in the basic and extended blocks. */
@@ -46,7 +68,7 @@ function isArabicLetter(c: number): boolean {
 
 /** Below this many letters no language is named. */
 const MIN_LETTERS = 8;
-/** Share of Arabic-script letters that are Persian or Urdu ones above which the text is not Arabic. */
+/** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
 const NON_ARABIC_LETTER_SHARE = 0.015;
 
 /** Languages franc may choose for Latin-script news; short texts mislead it towards rare ones. */
@@ -59,14 +81,17 @@ const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', '
 export function detectLanguage(text: string): LanguageResult {
   const counts = countScripts(text);
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
-  if (counts.arabic >= counts.latin) return arabicScriptLanguage(counts);
+  if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
   const latinOnly = text.replace(ARABIC_SCRIPT, ' ');
   const language = franc(latinOnly, { only: LATIN_NEWS_LANGUAGES, minLength: MIN_LETTERS });
   return { language, arabic: false };
 }
 
-function arabicScriptLanguage({ arabic, persian, urdu }: ScriptCounts): LanguageResult {
-  if ((urdu + persian) / arabic < NON_ARABIC_LETTER_SHARE) return { language: 'arb', arabic: true };
-  const language = urdu > persian * 0.25 ? 'urd' : 'pes';
-  return { language, arabic: false };
+function arabicScriptLanguage(text: string, { arabic, nonArabic, sorani, sindhi }: ScriptCounts): LanguageResult {
+  if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) return { language: 'arb', arabic: true };
+  // A few of its own letters name a language franc does not know; franc names the others.
+  if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
+  if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
+  const arabicScriptOnly = text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ');
+  return { language: franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS }), arabic: false };
 }
