@@ -62,6 +62,10 @@ describe('tagger: dgsn', () => {
     ["Iraq's national security service", 'أعلن جهاز الأمن الوطني العراقي اعتقال متهمين في بغداد'],
     ['"national security" in general', 'تهديدات تطال الأمن الوطني للولايات المتحدة'],
     ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
+    ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
+    ["Tunisia's, naming only Tunisian towns and Morocco", 'أعلنت الإدارة العامة للأمن الوطني عن إيقاف مهاجرين بسواحل صفاقس والمهدية، بينهم مواطنون من المغرب'],
+    ["Mauritania's, naming only a Mauritanian town and Morocco", 'أوقفت المديرية العامة للأمن الوطني شبكة لتهريب المهاجرين في نواذيبو على الطريق الرابط مع المغرب'],
+    ["Algeria's in French, naming Oran and Morocco", 'La Sûreté nationale a saisi 20.000 comprimés psychotropes à Oran. Selon la sûreté de wilaya d\'Oran, la marchandise provenait du Maroc.'],
     ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
