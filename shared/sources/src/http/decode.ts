@@ -12,8 +12,11 @@ const BYTE_ORDER_MARKS = [
 /** What servers send when nobody configured a charset; a label inside the document knows better. */
 const SERVER_DEFAULTS = new Set(['iso-8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'windows-1252', 'cp1252']);
 const UTF8_LABELS = new Set(['utf-8', 'utf8']);
-/** Share of a UTF-8 reading's non-ASCII characters that may be U+FFFD for stray bytes, not another encoding. */
-const STRAY_BYTE_SHARE = 0.01;
+/**
+ * Share of a UTF-8 reading's non-ASCII characters that may be U+FFFD for stray bytes. Legacy Arabic
+ * or Latin-1 bytes read as UTF-8 are nearly all U+FFFD, so a quarter still tells them apart in a short feed.
+ */
+const STRAY_BYTE_SHARE = 0.25;
 
 /**
  * Decodes a response body. Labels are often wrong in the wild (a server's default charset over a
