@@ -2,7 +2,7 @@ import { createLogger } from '@marsad/logger';
 import { SourceSchema } from '@marsad/config';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { everythingIsNew } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
@@ -89,12 +89,18 @@ describe('rss adapter', () => {
     expect(item?.title).toBe('الأمن الوطني');
   });
 
-  it('skips entries without a usable link and keeps the others', async () => {
+  it('skips entries without a usable link, says so in a warning, and keeps the others', async () => {
     const xml = rssFeed('x', 'https://example.ma', [{ title: 'ok', link: 'https://example.ma/ok', description: 'نص' }]).replace(
       '<item>',
       '<item><title>no link</title><description>x</description></item><item>',
     );
-    expect((await fetchFeed(xml)).map((i) => i.title)).toEqual(['ok']);
+    const warn = vi.spyOn(log, 'warn');
+    try {
+      expect((await fetchFeed(xml)).map((i) => i.title)).toEqual(['ok']);
+      expect(warn).toHaveBeenCalledWith({ sourceId: 'test', skipped: 1, entries: 2 }, 'feed entries without a link skipped');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it.each([

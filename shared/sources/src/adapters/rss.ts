@@ -36,6 +36,9 @@ export const rss = defineAdapter({
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
     const items = feed.items.flatMap((entry) => toItem(entry, source.url));
+    // An item is known by its link: an entry with none (nor a URL as its guid) cannot be stored.
+    const skipped = feed.items.length - items.length;
+    if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries without a link skipped');
     if (!options.fullText) return items;
     return fetchArticles(items.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
   },
