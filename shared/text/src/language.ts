@@ -9,8 +9,9 @@ export interface LanguageResult {
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
 /**
- * Arabic-script letters Arabic itself does not write: Persian's, Urdu's, Pashto's, Kurdish's,
- * Uyghur's, Sindhi's... Darija's and the Maghreb's extra letters for g and v (ڭ ݣ ڨ ڤ) are Arabic here.
+ * Past Arabic's own letters (U+0621-U+064A), Arabic-script letters are other languages' (Persian,
+ * Urdu, Pashto, Kurdish, Uyghur, Sindhi...), except these, which Darija and Maghrebi writing use for
+ * g and v: ڤ ڨ ڭ ݣ.
  */
 const DARIJA_LETTERS = new Set([0x06a4, 0x06a8, 0x06ad, 0x0763]);
 /** ٱ, of the Qur'an's spelling, which articles quoting a verse keep. */
@@ -46,8 +47,8 @@ function countScripts(text: string): ScriptCounts {
       const letter = c >= 0xfb50 ? presentationFormBase(c) : c;
       if (letter <= 0x064a || letter === ALEF_WASLA || DARIJA_LETTERS.has(letter)) continue;
       counts.nonArabic++;
-      if (SORANI_LETTERS.has(c)) counts.sorani++;
-      else if (SINDHI_LETTERS.has(c)) counts.sindhi++;
+      if (SORANI_LETTERS.has(letter)) counts.sorani++;
+      else if (SINDHI_LETTERS.has(letter)) counts.sindhi++;
     }
   }
   return counts;

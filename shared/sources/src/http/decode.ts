@@ -25,24 +25,24 @@ const STRAY_BYTE_SHARE = 0.25;
  *    text almost never is);
  * 2. the labels are the Content-Type header's, then the XML declaration's or HTML meta tag's; a label
  *    iconv does not know is passed over, and a server-default header gives way to the document's;
- * 3. UTF-8 first in the labels, or no single-byte label at all: UTF-8 when only a few stray bytes
- *    are not (they become U+FFFD);
- * 4. else the single-byte label, except a server default over bytes that read as Arabic in
- *    windows-1256; with no label, windows-1256, the most common legacy Arabic encoding.
+ * 3. UTF-8 first in the labels, or no other label at all: UTF-8 when only a few stray bytes are
+ *    not (they become U+FFFD);
+ * 4. else the other label, except a server default over bytes that read as Arabic in windows-1256;
+ *    with no label, windows-1256, the most common legacy Arabic encoding.
  */
 export function decodeBody(body: Buffer, contentType: string | undefined): string {
   const bom = BYTE_ORDER_MARKS.find((mark) => mark.bytes.every((byte, i) => body[i] === byte));
   if (bom) return iconv.decode(body.subarray(bom.bytes.length), bom.charset);
   if (isUtf8(body)) return body.toString('utf8');
   const labels = declaredCharsets(body, contentType);
-  const singleByte = labels.find((label) => !UTF8_LABELS.has(label));
-  if (!singleByte || UTF8_LABELS.has(labels[0]!)) {
+  const otherLabel = labels.find((label) => !UTF8_LABELS.has(label));
+  if (!otherLabel || UTF8_LABELS.has(labels[0]!)) {
     const utf8 = body.toString('utf8');
     if (shareOf(utf8, (c) => c === 0xfffd) <= STRAY_BYTE_SHARE) return utf8;
   }
   const legacyArabic = iconv.decode(body, 'windows-1256');
-  if (!singleByte || (SERVER_DEFAULTS.has(singleByte) && shareOf(legacyArabic, isArabicLetter) > 0.5)) return legacyArabic;
-  return iconv.decode(body, singleByte);
+  if (!otherLabel || (SERVER_DEFAULTS.has(otherLabel) && shareOf(legacyArabic, isArabicLetter) > 0.5)) return legacyArabic;
+  return iconv.decode(body, otherLabel);
 }
 
 function declaredCharsets(body: Buffer, contentType: string | undefined): string[] {
