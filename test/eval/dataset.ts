@@ -88,6 +88,9 @@ const EDITS: Record<string, (text: string, rnd: () => number) => string> = {
   },
   everything: (text, rnd) =>
     EDITS.boilerplateIntroCollapsed!(EDITS.digitsAndQuotes!(EDITS.diacritics!(EDITS.orthography!(EDITS.reorderAndDrop!(text, rnd), rnd), rnd), rnd), rnd),
+  /** What text copied from web pages carries: zero-width (non-)joiners, soft hyphens, direction marks inside words. */
+  invisibleCharacters: (text, rnd) =>
+    mapWords(text, (w) => (w.length > 3 && rnd() < 0.4 ? `${w.slice(0, 2)}${['\u200C', '\u200D', '\u00AD', '\u200F'][Math.floor(rnd() * 4)]}${w.slice(2)}` : w)),
 };
 
 /** Commentary around a quoted paragraph: the article quotes, it does not copy. */

@@ -13,6 +13,8 @@ describe('normalizeForMatching', () => {
     ['Latin case and accents', 'Sûreté NATIONALE', 'surete nationale'],
     ['HTML entities', 'DGSN &amp; Interpol &#1605;&#x0645;', 'dgsn interpol مم'],
     ['whitespace', '  a \n\t b  ', 'a b'],
+    ['invisible characters inside words (zero-width non-joiner and joiner, soft hyphen, direction marks, BOM)', 'الم\u200Cديرية الع\u200Dامة للأ\u00ADمن الوطني\u200F، In\u2060ter\uFEFFpol \u202Bحموشي\u202C \u061Cالرباط', 'المديريه العامه للامن الوطني interpol حموشي الرباط'],
+    ['a zero-width space, a break between words', 'الأمن\u200Bالوطني', 'الامن الوطني'],
   ])('folds %s', (_name, input, expected) => {
     expect(normalizeForMatching(input)).toBe(expected);
   });

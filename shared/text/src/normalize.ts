@@ -7,6 +7,15 @@
 
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]/g;
 const TATWEEL = /\u0640/g;
+/**
+ * Invisible characters that text copied from the web carries inside words: soft hyphen, zero-width
+ * (non-)joiners, direction marks and embeddings, word joiner, BOM. They belong to the word around
+ * them and vanish from it (the zero-width space, a break, is not one of them).
+ */
+const INVISIBLE = '\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF';
+const INVISIBLE_IN_WORDS = new RegExp(`[${INVISIBLE}]`, 'g');
+const INVISIBLE_CHARACTER = new RegExp(`^[${INVISIBLE}]$`);
+export const isInvisibleInWord = (char: string) => INVISIBLE_CHARACTER.test(char);
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', ndash: '–', mdash: '—',
   hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', zwnj: '\u200C', zwj: '\u200D', rlm: '\u200F', lrm: '\u200E',
@@ -50,6 +59,7 @@ export function normalizeWord(word: string): string {
     .normalize('NFKC')
     .replace(DIACRITICS, '')
     .replace(TATWEEL, '')
+    .replace(INVISIBLE_IN_WORDS, '')
     .replace(/[\u0600-\u06FF]/g, foldCharacter)
     .toLowerCase()
     .normalize('NFD')
