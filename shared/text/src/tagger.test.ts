@@ -18,6 +18,8 @@ describe('tagger: interpol', () => {
     ['as الشرطة الدولية', 'أصدرت الشرطة الدولية مذكرة بحث'],
     ['through a red notice', 'يشكل موضوع نشرة حمراء دولية'],
     ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
+    ['through a blue notice', 'صدرت في حقه النشرة الزرقاء لتحديد مكان وجوده'],
+    ['through a yellow notice, in English', 'a yellow notice was issued for the missing girl'],
     ['in English capitals', 'INTERPOL said on Tuesday'],
     ['by its French name', 'Organisation internationale de police criminelle'],
     ['in Spanish, through a red notice', 'detenido en Algeciras en virtud de una notificación roja'],
@@ -34,6 +36,7 @@ describe('tagger: interpol', () => {
     ['interpolation', "une méthode d'interpolation spatiale"],
     ['anthropology', 'ندوة حول الأنثروبولوجيا الثقافية'],
     ['Inter Milan', 'فاز إنتر ميلان على يوفنتوس'],
+    ['a yellow weather alert', 'أصدرت المديرية العامة للأرصاد الجوية نشرة إنذارية صفراء بشأن تساقطات مطرية'],
   ])('does not take %s for Interpol', (_name, text) => {
     expect(tags(text)).not.toContain('interpol');
   });
