@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, sketchOf, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, sketchOf, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface Analyser {
@@ -30,13 +31,25 @@ export function loadTagger(file = DEFAULT_ALIASES_FILE): Tagger {
   return compileTagger(readFileSync(file, 'utf8'));
 }
 
-/** Files every reference article in the shared index (again: a no-op), so adding a file adds a reference. */
-export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<{ references: number; added: number }> {
-  const references = readReferenceArticles(seedsDir);
+/**
+ * Files every reference article in the shared index (again: a no-op), so adding a file adds a
+ * reference; editing or removing one files them all anew (`refiled`), so the index holds what the
+ * folder holds.
+ */
+export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<{ references: number; added: number; refiled: boolean }> {
+  const references = readReferenceArticles(seedsDir).map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text)) }));
+  const refiled = await index.forgetChangedReferences(new Map(references.map((r) => [r.id, sketchDigest(r.sketch)])));
   let added = 0;
   for (const reference of references) {
-    const verdict = await index.checkAndInsert(reference.id, sketchOf(fingerprintOf(reference.text)), true);
+    const verdict = await index.checkAndInsert(reference.id, reference.sketch, true);
     if (!verdict.known) added++;
   }
-  return { references: references.length, added };
+  return { references: references.length, added, refiled };
+}
+
+/** What the index keeps of an article, as one short string: equal digests, equal filings. */
+function sketchDigest(sketch: Sketch): string {
+  const hash = createHash('sha256').update(String(sketch.words));
+  for (const part of [sketch.lookup, sketch.postings, sketch.contains16, sketch.samples16]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  return hash.digest('base64url').slice(0, 22);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
@@ -35,10 +35,10 @@ describe('SharedCopyIndex', () => {
     const index = indexAt('refs');
     const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
     for (const r of references.slice(0, 2)) writeFileSync(join(dir, `${r.id}.txt`), r.text);
-    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2 });
-    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 0 });
+    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2, refiled: false });
+    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 0, refiled: false });
     writeFileSync(join(dir, `${references[2]!.id}.txt`), references[2]!.text);
-    expect(await loadReferences(index, dir)).toEqual({ references: 3, added: 1 });
+    expect(await loadReferences(index, dir)).toEqual({ references: 3, added: 1, refiled: false });
 
     // Every lookup asks the references' postings about 48 shingles: that hash must find fields directly.
     expect(await connection.object('ENCODING', `${redis.prefix.slice(0, -1)}-refs}:index:v2:ref:p`)).toBe('hashtable');
@@ -46,6 +46,31 @@ describe('SharedCopyIndex', () => {
     const pickup = await index.checkAndInsert('pickup', sketch(`متابعة\n${references[1]!.text.replaceAll('أ', 'ا')}\nجميع الحقوق محفوظة`));
     expect(pickup).toMatchObject({ duplicateOf: references[1]!.id, storyId: references[1]!.id, known: false });
     expect(pickup.similarity).toBeGreaterThan(0.8);
+  });
+
+  it('holds what the seeds folder holds when a reference is edited or removed', async () => {
+    const index = indexAt('edited');
+    const root = `${redis.prefix.slice(0, -1)}-edited}:index:v2:`;
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const [first, second] = [references[0]!, references[1]!];
+    writeFileSync(join(dir, `${first.id}.txt`), first.text);
+    writeFileSync(join(dir, `${second.id}.txt`), second.text);
+    await loadReferences(index, dir);
+
+    // The communications team replaces the first communiqué's text with another one.
+    writeFileSync(join(dir, `${first.id}.txt`), references[2]!.text);
+    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2, refiled: true });
+    expect(await index.checkAndInsert('copy-of-new-text', sketch(references[2]!.text))).toMatchObject({ duplicateOf: first.id });
+    expect((await index.checkAndInsert('copy-of-old-text', sketch(first.text))).duplicateOf).toBeNull();
+    expect(await index.checkAndInsert('copy-of-second', sketch(second.text))).toMatchObject({ duplicateOf: second.id });
+
+    // ... and removes the second: its pickups are no longer copies of it, and its records are gone.
+    rmSync(join(dir, `${second.id}.txt`));
+    expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 1, refiled: true });
+    expect((await index.checkAndInsert('late-copy-of-second', sketch(`${second.text}\nوكالات`))).duplicateOf).toBeNull();
+    expect(await connection.hkeys(`${root}ref:i`)).toEqual([first.id]);
+    expect(await connection.scard(`${root}ref:n`)).toBe(1);
+    expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 0, refiled: false });
   });
 
   it('keeps an article quoting one paragraph as an original', async () => {

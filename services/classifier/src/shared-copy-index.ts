@@ -14,6 +14,8 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
+ *   <p>:v2:ref:n, <p>:v2:ref:d    the references' article numbers (a set), and each one's digest as last
+ *                                 loaded (a hash): an edited or removed reference is noticed at load
  *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated, or "*" once
  *                                 the shingle is boilerplate (filed by that many originals: copies are
  *                                 never filed, so a phrase many originals share is no sign of copying)
@@ -150,6 +152,7 @@ for i = 1, #postings, 4 do
 end
 if isRef then
   redis.call('HSET', refKey .. ':i', id, id)
+  redis.call('SADD', refKey .. ':n', n)
 else
   local setBits = {}
   for bit in gmatch(postingBits, '%d+') do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = 1 end
@@ -162,6 +165,28 @@ else
   redis.call('EXPIREAT', idKey, expireAt)
 end
 return { 'original', id, '', '0', tostring(similarity) }
+`;
+
+/**
+ * Before the references are filed: when one already filed was edited or removed since (or text
+ * analysis now reads it differently, which changes its digest), every reference is forgotten, to be
+ * filed again as it now reads. Postings lists are shared, so one reference cannot be taken out alone;
+ * references are few, so filing them all again is cheap. ARGV: prefix, then id and digest of each.
+ */
+const FORGET_CHANGED_REFERENCES = `
+local ref = ARGV[1] .. ':v2:ref'
+local digests = {}
+for i = 2, #ARGV, 2 do digests[ARGV[i]] = ARGV[i + 1] end
+local changed = false
+for _, id in ipairs(redis.call('HKEYS', ref .. ':i')) do
+  if redis.call('HGET', ref .. ':d', id) ~= digests[id] then changed = true; break end
+end
+if changed then
+  for _, n in ipairs(redis.call('SMEMBERS', ref .. ':n')) do redis.call('DEL', ARGV[1] .. ':v2:doc:' .. n) end
+  redis.call('DEL', ref .. ':p', ref .. ':i', ref .. ':n', ref .. ':d')
+end
+for i = 2, #ARGV, 2 do redis.call('HSET', ref .. ':d', ARGV[i], ARGV[i + 1]) end
+return changed and 1 or 0
 `;
 
 export interface SharedCopyIndexOptions {
@@ -218,6 +243,16 @@ export class SharedCopyIndex {
       ...options,
     };
     if (!redis.checkAndInsertArticle) redis.defineCommand('checkAndInsertArticle', { numberOfKeys: 0, lua: CHECK_AND_INSERT });
+    if (!redis.forgetChangedReferences) redis.defineCommand('forgetChangedReferences', { numberOfKeys: 0, lua: FORGET_CHANGED_REFERENCES });
+  }
+
+  /**
+   * Call with every reference about to be filed (id -> digest of its sketch). True when one filed
+   * before was edited or removed: all were forgotten, and filing them again makes the index current.
+   */
+  async forgetChangedReferences(digests: ReadonlyMap<string, string>): Promise<boolean> {
+    const args = [...digests].flat();
+    return (await this.redis.forgetChangedReferences(this.options.prefix, ...args)) === 1;
   }
 
   /** Judges the article against the index and files it when it is an original. */
@@ -259,5 +294,6 @@ function bigEndian16(values: Uint16Array): Buffer {
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     checkAndInsertArticle(...args: (string | Buffer)[]): Promise<unknown> & Context;
+    forgetChangedReferences(...args: string[]): Promise<unknown> & Context;
   }
 }
