@@ -63,7 +63,7 @@ describe('marsad classify', () => {
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({ id: null, error: 'not valid JSON' });
-    expect(lines[1]).toMatchObject({ id: null, error: expect.stringContaining('id') });
+    expect(lines[1]).toEqual({ id: null, error: 'id: a string or a number is required' });
     expect(lines[2]).toMatchObject({ id: 'ok', language: 'arb', arabic: true });
   });
 });

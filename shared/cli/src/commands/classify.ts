@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UsageError } from '../services.js';
 
 const InputLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z.union([z.string(), z.number()], { error: 'a string or a number is required' }).transform(String),
   title: z.string().default(''),
   text: z.string().default(''),
   url: z.string().optional(),
@@ -47,7 +47,7 @@ export class LineClassifier {
     const parsed = InputLineSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : null;
-      return { id, error: z.prettifyError(parsed.error).replaceAll('\n', '; ') };
+      return { id, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ') };
     }
     const { id, title, text, url } = parsed.data;
     const analysis = analyseArticle({ title, text, url }, this.tagger);
