@@ -20,6 +20,8 @@ describe('detectLanguage', () => {
     ['a French article quoting an Arabic name', 'Le directeur général de la DGSN, عبد اللطيف حموشي, a reçu hier à Rabat une délégation espagnole de haut niveau', 'fra', false],
     ['a short French title', 'La DGSN lance une campagne de recrutement', 'fra', false],
     ['a short English title', 'Interpol red notice suspect arrested in Tangier', 'eng', false],
+    ['Russian', 'Интерпол объявил в международный розыск бывшего министра, подозреваемого в коррупции', 'rus', false],
+    ['Hebrew', 'המשטרה עצרה חשוד בגניבה בעיר חיפה לאחר חקירה ממושכת', 'heb', false],
     ['Spanish', 'La policía marroquí detuvo en Tánger a un ciudadano francés buscado por la justicia de su país', 'spa', false],
   ])('%s', (_name, text, language, arabic) => {
     expect(detectLanguage(text)).toEqual({ language, arabic });

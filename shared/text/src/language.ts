@@ -29,6 +29,8 @@ const OTHER_ARABIC_SCRIPT_LANGUAGES = ['pes', 'urd', 'skr', 'pbu', 'uig', 'zlm']
 interface ScriptCounts {
   arabic: number;
   latin: number;
+  /** Letters of every other script (Cyrillic, Hebrew, Greek, Devanagari...). */
+  other: number;
   /** Arabic-script letters that Arabic does not write. */
   nonArabic: number;
   sorani: number;
@@ -37,7 +39,7 @@ interface ScriptCounts {
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, nonArabic: 0, sorani: 0, sindhi: 0 };
+  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, sorani: 0, sindhi: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
@@ -49,7 +51,7 @@ function countScripts(text: string): ScriptCounts {
       counts.nonArabic++;
       if (SORANI_LETTERS.has(letter)) counts.sorani++;
       else if (SINDHI_LETTERS.has(letter)) counts.sindhi++;
-    }
+    } else if (c >= 0x370 && (c < 0x0600 || c > 0x08ff) && LETTER.test(text[i]!)) counts.other++;
   }
   return counts;
 }
@@ -67,6 +69,8 @@ function isArabicLetter(c: number): boolean {
   );
 }
 
+const LETTER = /\p{L}/u;
+
 /** Below this many letters no language is named. */
 const MIN_LETTERS = 8;
 /** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
@@ -81,6 +85,7 @@ const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', '
  */
 export function detectLanguage(text: string): LanguageResult {
   const counts = countScripts(text);
+  if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
   const latinOnly = text.replace(ARABIC_SCRIPT, ' ');
