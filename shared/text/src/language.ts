@@ -7,6 +7,7 @@ export interface LanguageResult {
   arabic: boolean;
 }
 
+const LETTER = /\p{L}/u;
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
 /**
  * Past Arabic's own letters (U+0621-U+064A), Arabic-script letters are other languages' (Persian,
@@ -68,8 +69,6 @@ function isArabicLetter(c: number): boolean {
     (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)
   );
 }
-
-const LETTER = /\p{L}/u;
 
 /** Below this many letters no language is named. */
 const MIN_LETTERS = 8;
