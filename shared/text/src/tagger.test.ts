@@ -55,6 +55,7 @@ describe('tagger: dgsn', () => {
     ['its Arabic name, in a story from a smaller Moroccan town', 'أفادت المديرية العامة للأمن الوطني بأن عناصر الشرطة بتارودانت أوقفت مشتبها فيه'],
     ['its regional command in Marrakech', 'تمكنت عناصر الشرطة القضائية بولاية أمن مراكش من توقيف شخص يشتبه في ترويج المخدرات'],
     ['its provincial command', 'أوقفت عناصر المنطقة الإقليمية للأمن بالقصر الكبير شخصين'],
+    ['its regional command, in French', 'Les éléments de la wilaya de sûreté de Marrakech ont interpellé un suspect'],
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
@@ -67,6 +68,7 @@ describe('tagger: dgsn', () => {
     ["Iraq's national security service", 'أعلن جهاز الأمن الوطني العراقي اعتقال متهمين في بغداد'],
     ['"national security" in general', 'تهديدات تطال الأمن الوطني للولايات المتحدة'],
     ["an Algerian wilaya's police", 'أوقفت مصالح أمن ولاية وهران شبكة لسرقة السيارات'],
+    ["an Algerian wilaya's police, in French", "Les services de la sûreté de wilaya d'Oran ont saisi des psychotropes"],
     ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
     ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
     ["Tunisia's, naming only Tunisian towns and Morocco", 'أعلنت الإدارة العامة للأمن الوطني عن إيقاف مهاجرين بسواحل صفاقس والمهدية، بينهم مواطنون من المغرب'],
