@@ -23,3 +23,4 @@ export {
 } from './load.js';
 export { BUNDLED_SEEDS_DIR, readReferenceArticles, resolveSeedsDir, type ReferenceArticle } from './references.js';
 export { AlertsSchema, ChannelSchema, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
+export { staleTimeZones, type StaleTimeZone } from './time-zone-data.js';

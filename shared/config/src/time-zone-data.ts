@@ -1,0 +1,21 @@
+import type { Config } from './load.js';
+
+/**
+ * Time-zone rule changes that a Node.js runtime's bundled data may predate. Node 20 (end of life)
+ * keeps tzdata 2025c for good, which still puts Morocco at UTC+1 after it returned to UTC+0.
+ */
+const RULE_CHANGES = [{ zone: 'Africa/Casablanca', since: '2026c', change: "Morocco's return to UTC+0 on 2026-09-21" }];
+
+export interface StaleTimeZone {
+  zone: string;
+  /** The runtime's time-zone data version (process.versions.tz). */
+  tzdata: string;
+  change: string;
+}
+
+/** The configured zones (page times, digest times) whose latest rule change this runtime does not know. */
+export function staleTimeZones(config: Pick<Config, 'env' | 'alerts'>, tzdata = process.versions.tz): StaleTimeZone[] {
+  if (!tzdata) return [];
+  const zones = new Set([config.env.MARSAD_TIMEZONE, ...config.alerts.rules.map((rule) => rule.tz)]);
+  return RULE_CHANGES.filter((rule) => zones.has(rule.zone) && tzdata < rule.since).map(({ zone, change }) => ({ zone, tzdata, change }));
+}
