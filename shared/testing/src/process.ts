@@ -24,12 +24,20 @@ export function runNode(script: string, args: string[], options: RunProcessOptio
 }
 
 /** Starts a Node script and leaves it running (for signal tests); `result` settles when it exits. */
+/** Children still running: a test that times out leaves its services behind, so the test process ends them. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function startNode(script: string, args: string[], options: RunProcessOptions = {}): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: options.cwd,
     env: { ...process.env, LOG_FORMAT: 'json', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
