@@ -20,6 +20,8 @@ describe('detectLanguage', () => {
     ['a French article quoting an Arabic name', 'Le directeur général de la DGSN, عبد اللطيف حموشي, a reçu hier à Rabat une délégation espagnole de haut niveau', 'fra', false],
     ['a short French title', 'La DGSN lance une campagne de recrutement', 'fra', false],
     ['a short English title', 'Interpol red notice suspect arrested in Tangier', 'eng', false],
+    ['a short Arabic teaser followed by a long link', 'أوقفت الشرطة شخصا بطنجة. اقرأ المزيد: https://www.hespress.com/societe/arrestation-suspect-tanger-trafic-international-1459001.html?utm_source=rss&utm_medium=feed', 'arb', true],
+    ['a short Arabic notice with an e-mail address', 'للتواصل مع هيئة التحرير راسلونا على redaction.nationale@example-journal.ma', 'arb', true],
     ['Russian', 'Интерпол объявил в международный розыск бывшего министра, подозреваемого в коррупции', 'rus', false],
     ['Hebrew', 'המשטרה עצרה חשוד בגניבה בעיר חיפה לאחר חקירה ממושכת', 'heb', false],
     ['Spanish', 'La policía marroquí detuvo en Tánger a un ciudadano francés buscado por la justicia de su país', 'spa', false],

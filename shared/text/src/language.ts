@@ -70,6 +70,13 @@ function isArabicLetter(c: number): boolean {
   );
 }
 
+/** Web and e-mail addresses: Latin letters whatever the language around them ("اقرأ المزيد: https://…"). */
+const ADDRESSES = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+
+function withoutAddresses(text: string): string {
+  return text.includes('://') || text.includes('www.') || text.includes('@') ? text.replace(ADDRESSES, ' ') : text;
+}
+
 /** Below this many letters no language is named. */
 const MIN_LETTERS = 8;
 /** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
@@ -82,7 +89,8 @@ const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', '
  * The script decides first (cheap, and right where franc's trigrams are weak: short titles and
  * mixed texts); franc then names the language within the dominant script.
  */
-export function detectLanguage(text: string): LanguageResult {
+export function detectLanguage(input: string): LanguageResult {
+  const text = withoutAddresses(input);
   const counts = countScripts(text);
   if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
