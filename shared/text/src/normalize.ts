@@ -1,4 +1,3 @@
-
 /**
  * Normalisation for matching, never for display: two spellings of one Arabic word become one string.
  * Folds what Arabic news sites vary freely: hamza and alef forms, ta marbuta, alef maqsura, diacritics,
