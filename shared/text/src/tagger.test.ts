@@ -26,6 +26,9 @@ describe('tagger: interpol', () => {
     ['in Pashto', 'د انټرپول په مرسته یې یو تورن نیولی دی'],
     ['in Kurdish', 'بە هاوکاری ئینتەرپۆڵ تۆمەتبارێکی دەستگیر کرد'],
     ['in Russian', 'Интерпол объявил его в розыск'],
+    ['working "in concert with" the police', 'Moroccan police, acting in concert with Interpol, arrested a fugitive'],
+    ['looking for a singer', 'Interpol has been asked to find the singer, who fled after the verdict'],
+    ['through a red notice in a story about a band', 'The rock band cancelled its tour after Interpol issued a red notice for its drummer'],
   ])('finds Interpol %s', (_name, text) => {
     expect(tags(text)).toContain('interpol');
   });
@@ -36,6 +39,9 @@ describe('tagger: interpol', () => {
     ['interpolation', "une méthode d'interpolation spatiale"],
     ['anthropology', 'ندوة حول الأنثروبولوجيا الثقافية'],
     ['Inter Milan', 'فاز إنتر ميلان على يوفنتوس'],
+    ['the rock band', 'New York indie rock band Interpol have announced their eighth studio album and a world tour'],
+    ['the rock band, in Arabic', 'تحيي فرقة الروك الأمريكية إنتربول حفلا موسيقيا بالدار البيضاء وتقدم أغاني ألبومها الجديد'],
+    ['the rock band, in French', 'Le groupe de rock new-yorkais Interpol sera en concert à Paris'],
     ['a yellow weather alert', 'أصدرت المديرية العامة للأرصاد الجوية نشرة إنذارية صفراء بشأن تساقطات مطرية'],
   ])('does not take %s for Interpol', (_name, text) => {
     expect(tags(text)).not.toContain('interpol');
