@@ -17,6 +17,11 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 const DARIJA_LETTERS = new Set([0x06a4, 0x06a8, 0x06ad, 0x0763]);
 /** ٱ, of the Qur'an's spelling, which articles quoting a verse keep. */
 const ALEF_WASLA = 0x0671;
+/**
+ * Persian's forms of ي and ك (ی ک): Persian writes them, but so does Arabic typed on a Persian keyboard
+ * or by some publishing systems. They alone do not tell; the words around them do (see below).
+ */
+const PERSIAN_YEH_KEHEH = new Set([0x06cc, 0x06a9]);
 /** Letters only Central Kurdish (Sorani) writes, which franc has no model of: ڕ ڵ ێ. */
 const SORANI_LETTERS = new Set([0x0695, 0x06b5, 0x06ce]);
 /** Letters only Sindhi writes, which franc has no model of either: ٻ ٺ ٽ ٿ ڀ ڃ ڄ ڊ ڌ ڍ ڏ ڙ ڦ ڪ ڻ. */
@@ -34,13 +39,15 @@ interface ScriptCounts {
   other: number;
   /** Arabic-script letters that Arabic does not write. */
   nonArabic: number;
+  /** ی and ک, counted apart from `nonArabic`. */
+  yehKeheh: number;
   sorani: number;
   sindhi: number;
 }
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, sorani: 0, sindhi: 0 };
+  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, sorani: 0, sindhi: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
@@ -49,6 +56,10 @@ function countScripts(text: string): ScriptCounts {
       counts.arabic++;
       const letter = c >= 0xfb50 ? presentationFormBase(c) : c;
       if (letter <= 0x064a || letter === ALEF_WASLA || DARIJA_LETTERS.has(letter)) continue;
+      if (PERSIAN_YEH_KEHEH.has(letter)) {
+        counts.yehKeheh++;
+        continue;
+      }
       counts.nonArabic++;
       if (SORANI_LETTERS.has(letter)) counts.sorani++;
       else if (SINDHI_LETTERS.has(letter)) counts.sindhi++;
@@ -73,8 +84,34 @@ function isArabicLetter(c: number): boolean {
 /** Web and e-mail addresses: Latin letters whatever the language around them ("اقرأ المزيد: https://…"). */
 const ADDRESSES = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
 
-function withoutAddresses(text: string): string {
-  return text.includes('://') || text.includes('www.') || text.includes('@') ? text.replace(ADDRESSES, ' ') : text;
+/** Markup a text may still carry (an RSS description, a pasted page): tags, comments, scripts and styles. */
+const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi;
+/** Quoted passages, each within one pair of marks. */
+const QUOTED = /"[^"]{1,2000}"|“[^”]{1,2000}”|«[^»]{1,2000}»/g;
+/** Least letters (and share of all) the narration needs to decide the language without its quotes. */
+const MIN_NARRATION_LETTERS = 40;
+const MIN_NARRATION_SHARE = 0.25;
+
+/** What is language in the text: not addresses, not markup. */
+function languageText(text: string): string {
+  let out = text.includes('://') || text.includes('www.') || text.includes('@') ? text.replace(ADDRESSES, ' ') : text;
+  if (out.includes('<')) out = out.replace(MARKUP, ' ');
+  return out;
+}
+
+const letters = (counts: ScriptCounts) => counts.arabic + counts.latin + counts.other;
+
+/**
+ * The article's own voice, without what it quotes: an Arabic article quoting a long English statement
+ * is Arabic. Only when that voice has enough letters to tell; else the whole text.
+ */
+function narration(text: string, counts: ScriptCounts): { text: string; counts: ScriptCounts } {
+  if (!/["“«]/.test(text)) return { text, counts };
+  const own = text.replace(QUOTED, ' ');
+  if (own.length === text.length) return { text, counts };
+  const ownCounts = countScripts(own);
+  const enough = letters(ownCounts) >= Math.max(MIN_NARRATION_LETTERS, MIN_NARRATION_SHARE * letters(counts));
+  return enough ? { text: own, counts: ownCounts } : { text, counts };
 }
 
 /** Below this many letters no language is named. */
@@ -90,8 +127,8 @@ const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', '
  * mixed texts); franc then names the language within the dominant script.
  */
 export function detectLanguage(input: string): LanguageResult {
-  const text = withoutAddresses(input);
-  const counts = countScripts(text);
+  const whole = languageText(input);
+  const { text, counts } = narration(whole, countScripts(whole));
   if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
@@ -100,8 +137,15 @@ export function detectLanguage(input: string): LanguageResult {
   return { language, arabic: false };
 }
 
-function arabicScriptLanguage(text: string, { arabic, nonArabic, sorani, sindhi }: ScriptCounts): LanguageResult {
-  if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) return { language: 'arb', arabic: true };
+function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, sorani, sindhi }: ScriptCounts): LanguageResult {
+  if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) {
+    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return { language: 'arb', arabic: true };
+    // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
+    // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
+    const folded = text.replace(/\u06cc/g, '\u064a').replace(/\u06a9/g, '\u0643');
+    const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
+    return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
+  }
   // A few of its own letters name a language franc does not know; franc names the others.
   if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
   if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
