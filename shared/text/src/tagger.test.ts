@@ -63,6 +63,9 @@ describe('tagger: dgsn', () => {
     ['its provincial command', 'أوقفت عناصر المنطقة الإقليمية للأمن بالقصر الكبير شخصين'],
     ['its regional command, in French', 'Les éléments de la wilaya de sûreté de Marrakech ont interpellé un suspect'],
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
+    ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
+    ['its communiqué naming no town but the King\'s prosecutor', 'أوقفت المديرية العامة للأمن الوطني مشتبها فيه وأحالته على وكيل الملك'],
+    ['its acronym, with the King\'s prosecutor in French', "Le suspect a été déféré devant le procureur du Roi, indique un communiqué de la DGSN"],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -81,6 +84,8 @@ describe('tagger: dgsn', () => {
     ["Mauritania's, naming only a Mauritanian town and Morocco", 'أوقفت المديرية العامة للأمن الوطني شبكة لتهريب المهاجرين في نواذيبو على الطريق الرابط مع المغرب'],
     ["Algeria's in French, naming Oran and Morocco", 'La Sûreté nationale a saisi 20.000 comprimés psychotropes à Oran. Selon la sûreté de wilaya d\'Oran, la marchandise provenait du Maroc.'],
     ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
+    ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
+    ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
   });
