@@ -73,6 +73,19 @@ describe('SharedCopyIndex', () => {
     expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 0, refiled: false });
   });
 
+  it('files a copy of a reference under the reference, even when it also holds all of an earlier item', async () => {
+    const index = indexAt('reference-first');
+    const reference = references[0]!;
+    await index.checkAndInsert(reference.id, sketch(reference.text), true);
+    const words = reference.text.split(/\s+/);
+    const own = story(11);
+    // The earlier item quotes the first third of the reference: an original.
+    expect((await index.checkAndInsert('quote', sketch(`${own}\n${words.slice(0, words.length / 3).join(' ')}`))).duplicateOf).toBeNull();
+    // The later one reproduces that item whole and most of the reference.
+    const copy = await index.checkAndInsert('copy', sketch(`${own}\n${words.slice(0, (words.length * 3) / 4).join(' ')}`));
+    expect(copy).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+  });
+
   it('keeps an article quoting one paragraph as an original', async () => {
     const index = indexAt('quote');
     await index.checkAndInsert(references[0]!.id, sketch(references[0]!.text), true);

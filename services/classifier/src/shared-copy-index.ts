@@ -126,8 +126,9 @@ for n in pairs(candidates) do
     local coverage = covered / ${COVERAGE_SAMPLES}
     if coverage > similarity then similarity = coverage end
     local isRefDoc = ref == '1'
+    -- judgeCopy's rule: a reference before any item, then the one reproduced most.
     if coverage >= threshold and coverage * tonumber(docWords) >= minWords and
-       (coverage > bestCoverage + 1e-9 or (math.abs(coverage - bestCoverage) <= 1e-9 and isRefDoc and not bestRef)) then
+       (not best or (isRefDoc and not bestRef) or (isRefDoc == bestRef and coverage > bestCoverage + 1e-9)) then
       best, bestCoverage, bestRef, bestStory = docId, coverage, isRefDoc, story
     end
   end

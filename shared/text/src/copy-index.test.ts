@@ -55,6 +55,28 @@ describe('MemoryCopyIndex', () => {
     expect(index.size).toBe(2);
   });
 
+  it('finds copies with a fifth of their words replaced, which LSH bands alone miss a few of', () => {
+    const fillers = ['كذلك', 'أيضا', 'الجديد', 'الكبير', 'المهم', 'الخاص', 'الرسمي', 'العام', 'الدولي', 'الحالي'];
+    const missed: number[] = [];
+    for (let n = 1; n <= 100; n++) {
+      let state = n;
+      const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+      const reworded = seed.replace(/[\u0621-\u064A]+/g, (word) => (random() < 0.2 ? fillers[Math.floor(random() * fillers.length)]! : word));
+      if (indexWithSeed().checkAndInsert(`reworded-${n}`, fingerprintOf(reworded)).copyOf?.id !== 'ref') missed.push(n);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('files a copy of a reference under the reference, even when it also holds all of an earlier item', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    // The earlier item quotes the first third of the reference: an original.
+    expect(index.checkAndInsert('quote', fingerprintOf(`${OTHER}\n${words.slice(0, words.length / 3).join(' ')}`)).copyOf).toBeNull();
+    // The later one reproduces that item whole and most of the reference.
+    const verdict = index.checkAndInsert('copy', fingerprintOf(`${OTHER}\n${words.slice(0, (words.length * 3) / 4).join(' ')}`));
+    expect(verdict).toMatchObject({ copyOf: { id: 'ref', reference: true }, storyId: 'ref' });
+  });
+
   it('ignores a second add of the same id, so re-loading references is idempotent', () => {
     const index = indexWithSeed();
     index.add({ id: 'ref', storyId: 'ref', reference: true, ...fingerprintOf(OTHER) });
@@ -86,6 +108,16 @@ describe('judgeCopy', () => {
     ]);
     expect(verdict.copyOf?.id).toBe('ref');
     expect(verdict.similarity).toBe(0.8);
+  });
+
+  it('prefers a reference it copies to an item it reproduces more of', () => {
+    const verdict = judgeCopy([
+      { id: 'item', storyId: 'item', reference: false, containment: 1, words: 100 },
+      { id: 'ref', storyId: 'ref', reference: true, containment: 0.6, words: 300 },
+      { id: 'other-ref', storyId: 'other-ref', reference: true, containment: 0.4, words: 300 },
+    ]);
+    expect(verdict.copyOf?.id).toBe('ref');
+    expect(verdict.similarity).toBe(1);
   });
 
   it('requires a minimum of reproduced words', () => {

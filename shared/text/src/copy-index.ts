@@ -1,5 +1,6 @@
-import { bandKeys, coveredWords } from './fingerprint.js';
+import { bandKeys, coveredWords, SHINGLE_SIZE } from './fingerprint.js';
 import { mix32 } from './hash.js';
+import { POSTING_SHINGLES } from './sketch.js';
 
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
 export const COPY_THRESHOLD = 0.5;
@@ -45,7 +46,9 @@ export interface CopyVerdict {
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text, the one reproduced most; a reference wins a tie.
+ * of their text, a reference before any item (an article that copies a reference is that reference's
+ * story, even when it also contains all of an earlier item that quoted less of it), then the one
+ * reproduced most.
  */
 export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
@@ -54,20 +57,25 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
     similarity = Math.max(similarity, candidate.containment);
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
     const better =
-      !best || candidate.containment > best.containment + 1e-9 || (Math.abs(candidate.containment - best.containment) <= 1e-9 && candidate.reference && !best.reference);
+      !best || (candidate.reference && !best.reference) || (candidate.reference === best.reference && candidate.containment > best.containment + 1e-9);
     if (better) best = candidate;
   }
   return { copyOf: best, similarity };
 }
 
 /**
- * An in-process index of reference articles and original items. Candidates come from LSH bands (the
- * cost of a lookup depends on how many articles share a band, not on how many there are); each is
- * confirmed by how much of its text the new article reproduces (see `coverage`).
+ * An in-process index of reference articles and original items. Candidates come from LSH bands and
+ * from postings: a reference is filed under every shingle it has, an item under its
+ * POSTING_SHINGLES smallest (a bottom-k sketch, as in the shared index). Bands find near-identical
+ * texts; postings find what bands miss, a copy much shorter or longer than its original or reworded
+ * word by word (a quarter of the words changed leaves too few shared shingles for bands to meet).
+ * Either way the cost of a lookup depends on how many articles share a key, not on how many there
+ * are; each candidate is confirmed by how much of its text the new article reproduces (see `coverage`).
  */
 export class MemoryCopyIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly buckets = new Map<number, string[]>();
+  private readonly postings = new Map<number, string[]>();
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
 
@@ -80,23 +88,30 @@ export class MemoryCopyIndex {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
     for (const shingle of article.shingles) this.articlesWith.add(shingle);
-    for (const key of bandKeys(article.signature)) {
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(article.id);
-      else this.buckets.set(key, [article.id]);
-    }
+    for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
+    // Shingles are sorted: the smallest come first.
+    for (const shingle of article.reference ? article.shingles : article.shingles.subarray(0, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
   }
 
   /** The articles this fingerprint reproduces, with how much of each. */
   candidates(fingerprint: Fingerprint): CopyMatch[] {
     const ids = new Set<string>();
-    for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
     const boilerplate = (shingle: number) => this.articlesWith.count(shingle) >= BOILERPLATE_ARTICLES;
-    return [...ids].map((id) => {
+    for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
+    for (const shingle of fingerprint.shingles) {
+      const filed = this.postings.get(shingle);
+      if (filed && !boilerplate(shingle)) for (const id of filed) ids.add(id);
+    }
+    const matches: CopyMatch[] = [];
+    for (const id of ids) {
       const article = this.articles.get(id)!;
+      // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
+      // and counting is much cheaper than measuring coverage.
+      if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
-      return { id, storyId: article.storyId, reference: article.reference, containment: share, words };
-    });
+      matches.push({ id, storyId: article.storyId, reference: article.reference, containment: share, words });
+    }
+    return matches;
   }
 
   /** Judges the fingerprint against the index and, when it is an original, adds it under `id`. */
@@ -106,6 +121,33 @@ export class MemoryCopyIndex {
     this.add({ id, storyId: id, reference: false, ...fingerprint });
     return { ...verdict, storyId: id };
   }
+}
+
+/**
+ * Each shared shingle covers at most SHINGLE_SIZE words, so an article sharing fewer than this many
+ * (boilerplate aside) reproduces fewer than MIN_COPIED_WORDS words: never a copy.
+ */
+const PLAUSIBLE_SHARED = Math.ceil(MIN_COPIED_WORDS / SHINGLE_SIZE);
+
+/** Shingles two sorted sets share, boilerplate aside, counted up to `enough`. */
+function sharedShingles(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean, enough: number): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length && shared < enough; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      if (!boilerplate(a[i]!)) shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
+}
+
+function append<K>(map: Map<K, string[]>, key: K, id: string): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }
 
 /**
