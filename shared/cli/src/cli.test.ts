@@ -24,7 +24,7 @@ describe('marsad classify', () => {
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.id, l.language, l.arabic])).toEqual([
       ['a', 'arb', true],
-      ['2', 'fra', false],
+      [2, 'fra', false],
       ['c', 'pes', false],
       ['d', 'fra', false],
     ]);
@@ -47,6 +47,22 @@ describe('marsad classify', () => {
     expect(lines.map((l) => l.duplicateOf)).toEqual(['002_76943d91d9f1eaeb', null, 'first']);
     expect(lines[0]!.similarity).toBeGreaterThan(0.9);
     expect(lines[0]!.tags).toEqual(['interpol', 'dgsn']);
+  });
+
+  it('echoes ids as written and reads lines as editors save them (BOM, CRLF, null or missing title)', async () => {
+    const story = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا خلال الأشهر المقبلة';
+    const input = [
+      `\ufeff${JSON.stringify({ id: 7, title: null, text: story })}`,
+      JSON.stringify({ id: 8, text: `${story} (وكالات)` }),
+      JSON.stringify({ id: '9', title: 'دعم مربي الماشية', text: null }),
+    ].join('\r\n');
+    const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.id, l.duplicateOf, l.storyId, l.arabic])).toEqual([
+      [7, null, 7, true],
+      [8, 7, 7, true],
+      ['9', null, '9', true],
+    ]);
   });
 
   it('reads the reference articles from --seeds', async () => {

@@ -5,22 +5,28 @@ import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, Mem
 import { z } from 'zod';
 import { UsageError } from '../services.js';
 
+/** A missing or null title or text is empty: a feed item may have only one of them. */
+const OptionalText = z.string().nullish().transform((value) => value ?? '');
+
 const InputLineSchema = z.object({
-  id: z.union([z.string(), z.number()], { error: 'a string or a number is required' }).transform(String),
-  title: z.string().default(''),
-  text: z.string().default(''),
-  url: z.string().optional(),
+  id: z.union([z.string(), z.number()], { error: 'a string or a number is required' }),
+  title: OptionalText,
+  text: OptionalText,
+  url: z.string().nullish(),
 });
 
+/** An item's id as the input wrote it: a number stays a number, so callers can match lines by equality. */
+type LineId = string | number;
+
 export interface ClassifyOutput {
-  id: string | null;
+  id: LineId | null;
   language?: string;
   arabic?: boolean;
-  /** A reference id (seed file stem) or the id of an earlier line that this item copies. */
-  duplicateOf?: string | null;
+  /** A reference id (seed file stem) or the id of an earlier line that this item copies (as that line wrote it). */
+  duplicateOf?: LineId | null;
   /** Share of the copied (or most similar) article's text this item reproduces, 0..1. */
   similarity?: number;
-  storyId?: string;
+  storyId?: LineId;
   tags?: string[];
   evidence?: Record<string, TagEvidence[]>;
   error?: string;
@@ -29,6 +35,8 @@ export interface ClassifyOutput {
 /** Classifies JSON Lines one at a time; later lines are compared with the references and earlier lines. */
 export class LineClassifier {
   private readonly index = new MemoryCopyIndex();
+  /** Earlier lines' ids as written, by the string the index knows them by. */
+  private readonly lineIds = new Map<string, LineId>();
 
   constructor(
     private readonly tagger: Tagger,
@@ -40,29 +48,38 @@ export class LineClassifier {
   classify(line: string): ClassifyOutput {
     let json: unknown;
     try {
-      json = JSON.parse(line);
+      // A byte-order mark starts some files saved on Windows.
+      json = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
     } catch {
       return { id: null, error: 'not valid JSON' };
     }
     const parsed = InputLineSchema.safeParse(json);
     if (!parsed.success) {
-      const id = typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : null;
+      const raw = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+      const id = typeof raw === 'string' || typeof raw === 'number' ? raw : raw === null ? null : String(raw);
       return { id, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ') };
     }
     const { id, title, text, url } = parsed.data;
-    const analysis = analyseArticle({ title, text, url }, this.tagger);
-    const verdict = this.index.checkAndInsert(id, analysis.fingerprint);
+    const key = String(id);
+    if (!this.lineIds.has(key)) this.lineIds.set(key, id);
+    const analysis = analyseArticle({ title, text, url: url ?? undefined }, this.tagger);
+    const verdict = this.index.checkAndInsert(key, analysis.fingerprint);
     const similarity = verdict.copyOf ? verdict.copyOf.containment : verdict.similarity;
     return {
       id,
       language: analysis.language,
       arabic: analysis.arabic,
-      duplicateOf: verdict.copyOf?.id ?? null,
+      duplicateOf: verdict.copyOf ? this.asWritten(verdict.copyOf.id) : null,
       similarity: Math.round(similarity * 1000) / 1000,
-      storyId: verdict.storyId,
+      storyId: this.asWritten(verdict.storyId),
       tags: analysis.tags,
       evidence: analysis.evidence,
     };
+  }
+
+  /** An earlier line's id as that line wrote it; a reference's id (a file stem) as it is. */
+  private asWritten(id: string): LineId {
+    return this.lineIds.get(id) ?? id;
   }
 }
 
