@@ -29,7 +29,7 @@ function prf(tp: number, fp: number, fn: number): PRF {
 export interface Verdict {
   language?: string;
   arabic?: boolean;
-  duplicateOf?: string | null;
+  duplicateOf?: ClassifyOutput['duplicateOf'];
   similarity?: number | null;
   tags?: string[];
   evidence?: ClassifyOutput['evidence'];
