@@ -37,7 +37,7 @@ export function loadTagger(file = DEFAULT_ALIASES_FILE): Tagger {
  * folder holds.
  */
 export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<{ references: number; added: number; refiled: boolean }> {
-  const references = readReferenceArticles(seedsDir).map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text)) }));
+  const references = readReferenceArticles(seedsDir).map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text), { reference: true }) }));
   const refiled = await index.forgetChangedReferences(new Map(references.map((r) => [r.id, sketchDigest(r.sketch)])));
   let added = 0;
   for (const reference of references) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { fingerprintOf, sketchOf } from '@marsad/text';
+import { fingerprintOf, POSTING_SHINGLES, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -83,6 +83,24 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('quote', sketch(`${own}\n${words.slice(0, words.length / 3).join(' ')}`))).duplicateOf).toBeNull();
     // The later one reproduces that item whole and most of the reference.
     const copy = await index.checkAndInsert('copy', sketch(`${own}\n${words.slice(0, (words.length * 3) / 4).join(' ')}`));
+    expect(copy).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+  });
+
+  it('finds a copy of a reference that keeps none of its smallest shingles', async () => {
+    const index = indexAt('every-shingle');
+    const reference = references[2]!;
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
+    await loadReferences(index, dir);
+    // One word changed in each of the reference's smallest shingles: an ordinary article would be
+    // filed under exactly those, and a lookup would meet none of them.
+    const { sequence, shingles } = fingerprintOf(reference.text);
+    const smallest = new Set(shingles.slice(0, POSTING_SHINGLES));
+    const words = tokenize(reference.text);
+    sequence.forEach((shingle, i) => {
+      if (smallest.has(shingle)) words[i] = 'تعديل';
+    });
+    const copy = await index.checkAndInsert('edited', sketch(words.join(' ')));
     expect(copy).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
   });
 

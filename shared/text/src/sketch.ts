@@ -14,7 +14,7 @@ export const COVERAGE_SAMPLES = 32;
 
 /** What a shared index stores and compares: small, fixed-size parts of a fingerprint. */
 export interface Sketch {
-  /** The article's POSTING_SHINGLES smallest shingle hashes. */
+  /** The article's POSTING_SHINGLES smallest shingle hashes (a reference's: all of them). */
   postings: Uint32Array;
   /** Its LOOKUP_SHINGLES smallest, to find the articles filed under any of them. */
   lookup: Uint32Array;
@@ -26,7 +26,12 @@ export interface Sketch {
   words: number;
 }
 
-export function sketchOf(fingerprint: Fingerprint): Sketch {
+/**
+ * `reference`: file the article under every shingle it has, not only its smallest. References are
+ * few, and a copy's lookup then meets the reference through any shingle they share among its 48
+ * smallest, even when a partial, reworded copy keeps none of the reference's own smallest.
+ */
+export function sketchOf(fingerprint: Fingerprint, { reference = false }: { reference?: boolean } = {}): Sketch {
   const { shingles, sequence } = fingerprint;
   const words = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
   const samples16 = new Uint16Array(COVERAGE_SAMPLES * SHINGLE_SIZE);
@@ -39,7 +44,7 @@ export function sketchOf(fingerprint: Fingerprint): Sketch {
     }
   }
   return {
-    postings: shingles.slice(0, POSTING_SHINGLES),
+    postings: reference ? shingles.slice() : shingles.slice(0, POSTING_SHINGLES),
     lookup: shingles.slice(0, LOOKUP_SHINGLES),
     contains16: distinctTop16(shingles),
     samples16,
