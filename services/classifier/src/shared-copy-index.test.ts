@@ -64,13 +64,34 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('copy-of-old-text', sketch(first.text))).duplicateOf).toBeNull();
     expect(await index.checkAndInsert('copy-of-second', sketch(second.text))).toMatchObject({ duplicateOf: second.id });
 
-    // ... and removes the second: its pickups are no longer copies of it, and its records are gone.
+    // ... and removes the second: its pickups are no longer copies of it (a late one copies the pickup
+    // filed before, an item like any other), and its records are gone.
     rmSync(join(dir, `${second.id}.txt`));
     expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 1, refiled: true });
-    expect((await index.checkAndInsert('late-copy-of-second', sketch(`${second.text}\nوكالات`))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('late-copy-of-second', sketch(`${second.text}\nوكالات`))).duplicateOf).toBe('copy-of-second');
     expect(await connection.hkeys(`${root}ref:i`)).toEqual([first.id]);
     expect(await connection.scard(`${root}ref:n`)).toBe(1);
     expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 0, refiled: false });
+  });
+
+  it('finds a copy of a copy that keeps too little of the original to copy it, and answers it again on re-delivery', async () => {
+    const index = indexAt('chain');
+    const original = story(21).split(' ');
+    await index.checkAndInsert('original', sketch(original.join(' ')));
+    const partial = original.slice(0, Math.round(original.length * 0.6));
+    expect(await index.checkAndInsert('partial', sketch(partial.join(' ')))).toMatchObject({ duplicateOf: 'original', storyId: 'original' });
+    // Seven tenths of the partial copy: 42% of the original, not a copy of it, but a copy of the partial one.
+    const chain = sketch(`مقدمة جديدة للمقال ${partial.slice(Math.round(partial.length * 0.3)).join(' ')}`);
+    const first = await index.checkAndInsert('chain', chain);
+    expect(first).toMatchObject({ duplicateOf: 'partial', storyId: 'original', known: false });
+    expect(await index.checkAndInsert('chain', chain)).toEqual({ ...first, known: true });
+  });
+
+  it("does not take one story's copies for boilerplate", async () => {
+    const index = indexAt('pickups');
+    const text = story(22);
+    await index.checkAndInsert('original', sketch(text));
+    for (const n of [1, 2, 3, 4]) expect((await index.checkAndInsert(`copy-${n}`, sketch(`${'عاجل '.repeat(n)}${text}`))).duplicateOf).toBe('original');
   });
 
   it('files a copy of a reference under the reference, even when it also holds all of an earlier item', async () => {

@@ -9,17 +9,21 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  *
  * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
  *   <p>:v2:seq                    article numbers
- *   <p>:v2:doc:<n>                an article: "ref|storyId|id|words|" + samples (2 bytes each); an item's
- *                                 expires exactly one window after it was filed
+ *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each), kind 1 for
+ *                                 a reference, 0 an original item, 2 a copy; an item's expires exactly
+ *                                 one window after it was filed
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
  *   <p>:v2:ref:n, <p>:v2:ref:d    the references' article numbers (a set), and each one's digest as last
  *                                 loaded (a hash): an edited or removed reference is noticed at load
- *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated, or "*" once
- *                                 the shingle is boilerplate (filed by that many originals: copies are
- *                                 never filed, so a phrase many originals share is no sign of copying)
- *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id (re-delivery answers the same)
+ *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated (a copy's
+ *                                 with a "c" before it), or "*" once the shingle is boilerplate (filed by
+ *                                 that many originals: copies do not count, so one story's pickups never
+ *                                 make its text boilerplate, while a phrase many originals share is no
+ *                                 sign of copying)
+ *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id, or "story|copied|coverage" for a copy
+ *                                 (re-delivery answers the same)
  *   <p>:v2:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
  *   <p>:v2:bits-from              the first generation with a complete bitmap (an index filed before
  *                                 bitmaps existed reads its older generations shingle by shingle)
@@ -66,12 +70,16 @@ local story = redis.call('HGET', refKey .. ':i', id)
 if story then return { 'known', story, '', '0' } end
 for _, gen in ipairs(gens) do
   story = redis.call('HGET', gen .. ':i:' .. idShard, id)
-  if story then return { 'known', story, '', '0' } end
+  if story then
+    local storyId, copied, coverage = string.match(story, '^([^|]*)|([^|]*)|(.*)$')
+    if storyId then return { 'known', storyId, copied, coverage } end
+    return { 'known', story, '', '0' }
+  end
 end
 
 local candidates = {}
 local function collect(list)
-  if list and list ~= '*' then for n in gmatch(list, '%S+') do candidates[n] = true end end
+  if list and list ~= '*' then for n in gmatch(list, 'c?(%d+)') do candidates[n] = true end end
 end
 -- The postings this article would extend, as read by the lookup (postings are its smallest shingles,
 -- so they are among the lookup's): filing it then needs no second read.
@@ -107,7 +115,8 @@ for g, gen in ipairs(gens) do
 end
 
 local present = nil
-local best, bestCoverage, bestRef, bestStory, similarity = nil, -1, false, nil, 0
+-- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
+local best, bestCoverage, bestTier, bestStory, similarity = nil, -1, -1, nil, 0
 for n in pairs(candidates) do
   if not present then
     present = {}
@@ -115,7 +124,7 @@ for n in pairs(candidates) do
   end
   local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
-    local ref, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
+    local kind, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
     local covered = 0
     for k = 0, ${COVERAGE_SAMPLES} - 1 do
       for j = 0, samplesPer - 1 do
@@ -125,19 +134,23 @@ for n in pairs(candidates) do
     end
     local coverage = covered / ${COVERAGE_SAMPLES}
     if coverage > similarity then similarity = coverage end
-    local isRefDoc = ref == '1'
-    -- judgeCopy's rule: a reference before any item, then the one reproduced most.
+    local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
+    -- judgeCopy's rule: a reference before an original item before a copy, then the one reproduced most.
     if coverage >= threshold and coverage * tonumber(docWords) >= minWords and
-       (not best or (isRefDoc and not bestRef) or (isRefDoc == bestRef and coverage > bestCoverage + 1e-9)) then
-      best, bestCoverage, bestRef, bestStory = docId, coverage, isRefDoc, story
+       (tier > bestTier or (tier == bestTier and coverage > bestCoverage + 1e-9)) then
+      best, bestCoverage, bestTier, bestStory = docId, coverage, tier, story
     end
   end
 end
-if best then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
+-- A copy is filed too, under the story it copies: a later article may copy it and keep too little of
+-- the original to copy that.
+local isCopy = best ~= nil
+local storyId = isCopy and bestStory or id
 
 local n = tostring(redis.call('INCR', root .. 'seq'))
 local docKey = root .. 'doc:' .. n
-local record = (isRef and '1' or '0') .. '|' .. id .. '|' .. id .. '|' .. words .. '|' .. samples
+local record = (isRef and '1' or (isCopy and '2' or '0')) .. '|' .. storyId .. '|' .. id .. '|' .. words .. '|' .. samples
+local entry = isCopy and ('c' .. n) or n
 if isRef then redis.call('SET', docKey, record) else redis.call('SET', docKey, record, 'EXAT', now + window) end
 for i = 1, #postings, 4 do
   local key, shingle = isRef and (refKey .. ':p') or (own .. ':p:' .. shardOfShingle(postings, i)), sub(postings, i, i + 3)
@@ -146,8 +159,9 @@ for i = 1, #postings, 4 do
   if list ~= '*' then
     -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
     if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
-    list = list and (list .. ' ' .. n) or n
-    if select(2, string.gsub(list, ' ', ' ')) + 1 >= boilerplate then list = '*' end
+    list = list and (list .. ' ' .. entry) or entry
+    -- Originals only (entries that start with a digit) make a shingle boilerplate.
+    if not isCopy and select(2, string.gsub(' ' .. list, ' %d', '')) >= boilerplate then list = '*' end
     redis.call('HSET', key, shingle, list)
   end
 end
@@ -162,9 +176,10 @@ else
     redis.call('EXPIREAT', own .. ':f', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
-  redis.call('HSET', idKey, id, id)
+  redis.call('HSET', idKey, id, isCopy and (storyId .. '|' .. best .. '|' .. tostring(bestCoverage)) or id)
   redis.call('EXPIREAT', idKey, expireAt)
 end
+if isCopy then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
 return { 'original', id, '', '0', tostring(similarity) }
 `;
 
@@ -268,6 +283,8 @@ export class SharedCopyIndex {
     )) as string[];
     const [kind, storyId, copied, , similarity] = reply;
     if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };
+    // A known copy answers what it copied and how much of it, as the first time.
+    if (kind === 'known' && copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(reply[3]), known: true };
     return { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
   }
 }

@@ -52,7 +52,26 @@ describe('MemoryCopyIndex', () => {
     index.checkAndInsert('first', fingerprintOf(OTHER));
     const verdict = index.checkAndInsert('second', fingerprintOf(`عاجل: ${OTHER} (وكالات)`));
     expect(verdict).toMatchObject({ copyOf: { id: 'first', reference: false }, storyId: 'first' });
-    expect(index.size).toBe(2);
+    // The copy is filed too, under the story it copies.
+    expect(index.size).toBe(3);
+    // A third copy, word for word like both: the original wins the tie.
+    expect(index.checkAndInsert('third', fingerprintOf(`عاجل: ${OTHER} (وكالات)`)).copyOf?.id).toBe('first');
+  });
+
+  it('finds a copy of a copy that keeps too little of the original to copy it', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    const partial = words.slice(0, Math.round(words.length * 0.6));
+    expect(index.checkAndInsert('partial', fingerprintOf(partial.join(' '))).copyOf?.id).toBe('ref');
+    // Seven tenths of the partial copy: 42% of the reference, not a copy of it, but a copy of the line before.
+    const verdict = index.checkAndInsert('chain', fingerprintOf(`مقدمة جديدة للمقال. ${partial.slice(Math.round(partial.length * 0.3)).join(' ')}`));
+    expect(verdict).toMatchObject({ copyOf: { id: 'partial', reference: false }, storyId: 'ref' });
+  });
+
+  it('does not take one story\'s copies for boilerplate', () => {
+    const index = indexWithSeed();
+    index.checkAndInsert('original', fingerprintOf(OTHER));
+    for (const n of [1, 2, 3, 4]) expect(index.checkAndInsert(`copy-${n}`, fingerprintOf(`${'عاجل '.repeat(n)}${OTHER}`)).copyOf?.id).toBe('original');
   });
 
   it('finds copies with a fifth of their words replaced, which LSH bands alone miss a few of', () => {

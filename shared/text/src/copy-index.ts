@@ -24,6 +24,8 @@ export interface IndexedArticle extends Fingerprint {
   /** Shared by all copies of one article: a reference's own id, an original item's own id. */
   storyId: string;
   reference: boolean;
+  /** Itself a copy (filed so that a later article copying it is found; not counted as boilerplate). */
+  copy?: boolean;
 }
 
 export interface CopyMatch {
@@ -35,6 +37,8 @@ export interface CopyMatch {
   containment: number;
   /** How many of its words this one reproduces. */
   words?: number;
+  /** The article copied is itself a copy of another. */
+  copy?: boolean;
 }
 
 export interface CopyVerdict {
@@ -47,8 +51,9 @@ export interface CopyVerdict {
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
  * of their text, a reference before any item (an article that copies a reference is that reference's
- * story, even when it also contains all of an earlier item that quoted less of it), then the one
- * reproduced most.
+ * story, even when it also contains all of an earlier item that quoted less of it), an original item
+ * before a copy (a copy is named only when it alone was copied: the later article kept too little of
+ * the original), then the one reproduced most.
  */
 export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
@@ -56,12 +61,18 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   for (const candidate of candidates) {
     similarity = Math.max(similarity, candidate.containment);
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
-    const better =
-      !best || (candidate.reference && !best.reference) || (candidate.reference === best.reference && candidate.containment > best.containment + 1e-9);
-    if (better) best = candidate;
+    if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
 }
+
+/** A reference before an original item before a copy, then the more reproduced. */
+function ranksAbove(a: CopyMatch, b: CopyMatch): boolean {
+  if (tier(a) !== tier(b)) return tier(a) > tier(b);
+  return a.containment > b.containment + 1e-9;
+}
+
+const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
 
 /**
  * An in-process index of reference articles and original items. Candidates come from LSH bands and
@@ -87,7 +98,8 @@ export class MemoryCopyIndex {
   add(article: IndexedArticle): void {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
-    for (const shingle of article.shingles) this.articlesWith.add(shingle);
+    // A phrase many originals share is boilerplate; one story's copies sharing its text is not.
+    if (!article.copy) for (const shingle of article.shingles) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
     // Shingles are sorted: the smallest come first.
     for (const shingle of article.reference ? article.shingles : article.shingles.subarray(0, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
@@ -109,17 +121,21 @@ export class MemoryCopyIndex {
       // and counting is much cheaper than measuring coverage.
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
-      matches.push({ id, storyId: article.storyId, reference: article.reference, containment: share, words });
+      matches.push({ id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) });
     }
     return matches;
   }
 
-  /** Judges the fingerprint against the index and, when it is an original, adds it under `id`. */
+  /**
+   * Judges the fingerprint against the index and adds it under `id`: an original as a story of its
+   * own, a copy under the story it copies (a later article may copy the copy and no more than a
+   * little of the original).
+   */
   checkAndInsert(id: string, fingerprint: Fingerprint): CopyVerdict & { storyId: string } {
     const verdict = judgeCopy(this.candidates(fingerprint));
-    if (verdict.copyOf) return { ...verdict, storyId: verdict.copyOf.storyId };
-    this.add({ id, storyId: id, reference: false, ...fingerprint });
-    return { ...verdict, storyId: id };
+    const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
+    this.add({ id, storyId, reference: false, ...fingerprint, ...(verdict.copyOf ? { copy: true } : {}) });
+    return { ...verdict, storyId };
   }
 }
 
