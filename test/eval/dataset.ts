@@ -145,6 +145,23 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
   return items;
 }
 
+/**
+ * Copies of copies: for each long handwritten original, a pickup of its first 60% (a copy of it), then
+ * an article keeping 70% of that pickup — 42% of the original, so a copy of the pickup only.
+ */
+export function chainItems(handwritten: readonly LabelledItem[]): LabelledItem[] {
+  const originals = handwritten.filter((item) => item.expected.duplicateOf === null && item.text.split(/\s+/).length >= 70);
+  return originals.flatMap((original) => {
+    const words = original.text.split(/\s+/);
+    const partial = words.slice(0, Math.round(words.length * 0.6));
+    const expected = (duplicateOf: string) => ({ ...original.expected, duplicateOf, tags: null });
+    return [
+      { id: `partial-${original.id}`, title: original.title, text: partial.join(' '), kind: 'copy-of-item', expected: expected(original.id) },
+      { id: `chain-${original.id}`, title: 'متابعة', text: partial.slice(0, Math.round(partial.length * 0.7)).join(' '), kind: 'copy-of-a-copy', expected: expected(`partial-${original.id}`) },
+    ];
+  });
+}
+
 export function handwrittenItems(): LabelledItem[] {
   return readFileSync(new URL('handwritten.jsonl', EVAL_DIR), 'utf8')
     .split('\n')
@@ -154,5 +171,6 @@ export function handwrittenItems(): LabelledItem[] {
 
 /** The whole labelled set, in the order `marsad classify` reads it (originals before their copies). */
 export function labelledSet(seedsDir = SEEDS_DIR): LabelledItem[] {
-  return [...handwrittenItems(), ...generatedItems(readReferenceArticles(seedsDir))];
+  const handwritten = handwrittenItems();
+  return [...handwritten, ...generatedItems(readReferenceArticles(seedsDir)), ...chainItems(handwritten)];
 }
