@@ -3,8 +3,8 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
- * estimate how much of each it reproduces (sampled coverage), and, when it copies none, file it as
- * an original. Two classifier replicas handling two copies of one new story at the same moment are
+ * estimate how much of each it reproduces (sampled coverage), and file it: as an original when it
+ * copies none, else as a copy under the story it copies. Two classifier replicas handling two copies of one new story at the same moment are
  * serialised by Redis, so exactly one of them keeps it as the original.
  *
  * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.

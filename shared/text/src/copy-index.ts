@@ -75,7 +75,8 @@ function ranksAbove(a: CopyMatch, b: CopyMatch): boolean {
 const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
 
 /**
- * An in-process index of reference articles and original items. Candidates come from LSH bands and
+ * An in-process index of reference articles and items (originals, and copies under the story they
+ * copy). Candidates come from LSH bands and
  * from postings: a reference is filed under every shingle it has, an item under its
  * POSTING_SHINGLES smallest (a bottom-k sketch, as in the shared index). Bands find near-identical
  * texts; postings find what bands miss, a copy much shorter or longer than its original or reworded
