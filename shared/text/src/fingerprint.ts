@@ -28,10 +28,14 @@ function combine(hashes: readonly number[], start: number, count: number): numbe
 }
 
 export function distinctSorted(sequence: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(sequence).sort();
+  return withoutRepeats(Uint32Array.from(sequence).sort());
+}
+
+/** A sorted array without its repeated values (they are adjacent), in place. */
+export function withoutRepeats<T extends Uint32Array | Uint16Array>(sorted: T): T {
   let kept = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i]!;
-  return sorted.subarray(0, kept);
+  return sorted.subarray(0, kept) as T;
 }
 
 /**

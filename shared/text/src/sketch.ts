@@ -1,5 +1,5 @@
 import type { Fingerprint } from './copy-index.js';
-import { SHINGLE_SIZE } from './fingerprint.js';
+import { SHINGLE_SIZE, withoutRepeats } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
 export const POSTING_SHINGLES = 16;
@@ -46,19 +46,9 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false }: { refe
   return {
     postings: reference ? shingles.slice() : shingles.slice(0, POSTING_SHINGLES),
     lookup: shingles.slice(0, LOOKUP_SHINGLES),
-    contains16: distinctTop16(shingles),
+    // Sorted shingles have sorted top bits.
+    contains16: withoutRepeats(Uint16Array.from(shingles, (shingle) => shingle >>> 16)),
     samples16,
     words,
   };
-}
-
-/** The distinct top 16 bits of sorted shingles (sorted, they come in order: equal ones are adjacent). */
-function distinctTop16(sortedShingles: Uint32Array): Uint16Array {
-  const top = new Uint16Array(sortedShingles.length);
-  let kept = 0;
-  for (const shingle of sortedShingles) {
-    const value = shingle >>> 16;
-    if (kept === 0 || top[kept - 1] !== value) top[kept++] = value;
-  }
-  return top.subarray(0, kept);
 }
