@@ -66,6 +66,9 @@ describe('tagger: dgsn', () => {
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
     ['its communiqué naming no town but the King\'s prosecutor', 'أوقفت المديرية العامة للأمن الوطني مشتبها فيه وأحالته على وكيل الملك'],
     ['its acronym, with the King\'s prosecutor in French', "Le suspect a été déféré devant le procureur du Roi, indique un communiqué de la DGSN"],
+    ['its French name, in a story from Oujda', 'Les éléments de la Sûreté nationale ont interpellé à Oujda un individu soupçonné de trafic de psychotropes'],
+    ['its acronym, in a story from Laâyoune', 'La DGSN a mobilisé ses équipes à Laâyoune pour sécuriser le festival'],
+    ['its acronym, beside the King', 'Sur Hautes Instructions de SM le Roi Mohammed VI, la DGSN a lancé un programme de logement'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
