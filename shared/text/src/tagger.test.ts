@@ -85,6 +85,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
     ["Tunisia's, naming only Tunisian towns and Morocco", 'أعلنت الإدارة العامة للأمن الوطني عن إيقاف مهاجرين بسواحل صفاقس والمهدية، بينهم مواطنون من المغرب'],
     ["Mauritania's, naming only a Mauritanian town and Morocco", 'أوقفت المديرية العامة للأمن الوطني شبكة لتهريب المهاجرين في نواذيبو على الطريق الرابط مع المغرب'],
+    ["Algeria's in French, naming Batna and Morocco", 'La Sûreté nationale a saisi à Batna 3 kg de kif, en provenance du Maroc'],
     ["Algeria's in French, naming Oran and Morocco", 'La Sûreté nationale a saisi 20.000 comprimés psychotropes à Oran. Selon la sûreté de wilaya d\'Oran, la marchandise provenait du Maroc.'],
     ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
