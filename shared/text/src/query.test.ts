@@ -22,6 +22,14 @@ describe('alert rule queries', () => {
     expect(new Query(query).match(TEXT) !== null).toBe(expected);
   });
 
+  it.each([
+    ['مسئول', 'قال المسؤول الأمني إن التحقيق جار'],
+    ['"المسؤول الأمني"', 'قال المسئول الأمني إن التحقيق جار'],
+    ['شؤون', 'وزارة الشئون الخارجية'],
+  ])('finds %s whichever seat the text gives the hamza', (query, text) => {
+    expect(new Query(query).match(text)).not.toBeNull();
+  });
+
   it('says which words matched, and not what a NOT excluded', () => {
     expect(new Query('توقيف NOT الرباط').match(TEXT)).toEqual(['توقيف']);
     expect(new Query('"الأمن الوطني" OR الدرك').match(TEXT)).toEqual(['امن وطني']);

@@ -7,6 +7,11 @@ describe('search documents', () => {
     expect(searchDocument('وللأمنِ الوطني')).toBe("'وللامن':1 'امن':1 'لامن':1 'للامن':1 'وطني':2");
   });
 
+  it('puts a word with a hamza on و or ي under both seats, so a search in either style finds it', () => {
+    expect(searchDocument('المسؤول')).toBe("'مسوول':1 'مسيول':1");
+    expect(searchQuery('مسئول')).toBe("'مسيول'");
+  });
+
   it('keeps one entry per word with all its positions, and leaves out what PostgreSQL cannot hold', () => {
     expect(searchDocument('rabat Rabat RABAT')).toBe("'rabat':1,2,3");
     expect(searchDocument(`${'x'.repeat(65)} ok`)).toBe("'ok':2");

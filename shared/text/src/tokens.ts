@@ -27,10 +27,25 @@ interface WordInfo {
  * and one lookup per word is most of what tokenizing costs.
  */
 const wordInfo = memoize((written: string): WordInfo => {
-  // NFKC can split a ligature such as ﻻ into two words' worth of letters; they stay one word here.
-  const word = normalizeWord(written).replace(/\s+/g, '');
-  return { word, forms: word ? variants(word) : [], hash: hashString(word) };
+  const word = folded(written);
+  return { word, forms: word ? formsOf(written, word) : [], hash: hashString(word) };
 });
+
+/** NFKC can split a ligature such as ﻻ into two words' worth of letters; they stay one word here. */
+const folded = (written: string) => normalizeWord(written).replace(/\s+/g, '');
+
+/**
+ * A word's forms (see `variants`), and, where a hamza sits on و or ي, those of the other seat too:
+ * outlets' house styles differ (مسؤول، مسئول; شؤون، شئون), and a query or alias in one style should
+ * find the other. The word itself, which copies are measured by, keeps the seat it was written with:
+ * a copy only loses such words, and informal seat-less spellings (الجزاير) still equal the ي form.
+ */
+function formsOf(written: string, word: string): readonly string[] {
+  const forms = variants(word);
+  if (!/[\u0624\u0626]/.test(written)) return forms;
+  const otherSeat = folded(written.replace(/[\u0624\u0626]/g, (seat) => (seat === '\u0624' ? '\u0626' : '\u0624')));
+  return [...new Set([...forms, ...variants(otherSeat)])];
+}
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Arabic-block punctuation and signs that separate words. */
