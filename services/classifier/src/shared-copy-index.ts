@@ -4,8 +4,9 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
  * estimate how much of each it reproduces (sampled coverage), and file it: as an original when it
- * copies none, else as a copy under the story it copies. Two classifier replicas handling two copies of one new story at the same moment are
- * serialised by Redis, so exactly one of them keeps it as the original.
+ * copies none, else as a copy under the story it copies. Two classifier replicas handling two copies
+ * of one new story at the same moment are serialised by Redis, so exactly one of them keeps it as the
+ * original.
  *
  * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
  *   <p>:v2:seq                    article numbers
@@ -271,7 +272,7 @@ export class SharedCopyIndex {
     return (await this.redis.forgetChangedReferences(this.options.prefix, ...args)) === 1;
   }
 
-  /** Judges the article against the index and files it when it is an original. */
+  /** Judges the article against the index and files it (an original, or a copy under its story). */
   async checkAndInsert(id: string, sketch: Sketch, reference = false): Promise<SharedVerdict> {
     const o = this.options;
     const reply = (await this.redis.checkAndInsertArticle(
@@ -281,10 +282,9 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits),
     )) as string[];
-    const [kind, storyId, copied, , similarity] = reply;
-    if (kind === 'copy') return { duplicateOf: copied!, storyId: storyId!, similarity: Number(reply[3]), known: false };
-    // A known copy answers what it copied and how much of it, as the first time.
-    if (kind === 'known' && copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(reply[3]), known: true };
+    const [kind, storyId, copied, coverage, similarity] = reply;
+    // A copy, new or known (re-delivered), answers what it copied and how much of it.
+    if (copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(coverage), known: kind === 'known' };
     return { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
   }
 }
