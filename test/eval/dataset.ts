@@ -117,7 +117,35 @@ const COMMENTARIES = [
   ],
 ];
 
-/** Copies of every reference with every kind of edit, and articles quoting one paragraph of one. */
+/** An outlet's own opening, before it quotes the first part of a communiqué (one per reference). */
+const OPENINGS = [
+  'تتواصل ردود الفعل على الخبر الذي تداولته وسائل الإعلام منذ صباح اليوم، في وقت يترقب فيه المهتمون بالشأن الأمني ما ستسفر عنه الأيام المقبلة من قرارات وتعيينات، وهذا نص البلاغ كما توصلنا به.',
+  'علمت الجريدة من مصادر متطابقة أن التحضيرات جارية على قدم وساق منذ أسابيع، وأن لجانا تقنية عقدت اجتماعات ماراثونية لضبط التفاصيل اللوجستيكية، ونورد في ما يلي مقتطفات مما جاء في البلاغ الرسمي.',
+  'في خطوة لقيت اهتماما واسعا على منصات التواصل الاجتماعي، تفاعل عدد كبير من المتابعين مع الصور التي نشرتها الصفحة الرسمية، ونعيد نشر الجزء الأول من النص الذي عممته المصالح المعنية.',
+  'نقلت وكالات الأنباء الدولية الخبر في نشراتها المسائية، وخصصت له قنوات إخبارية عربية حيزا مهما من تغطيتها، فيما نشرت الصحف الورقية ملخصات مقتضبة، ونقدم لقرائنا أبرز ما ورد في الكلمة.',
+  'يأتي هذا اللقاء في سياق دولي يتسم بتصاعد التهديدات العابرة للحدود، وتزايد الحاجة إلى تنسيق الجهود بين الأجهزة المختصة، وقد أوردت المصادر الرسمية التفاصيل التالية حول مجرياته.',
+];
+
+/** Another outlet's own closing, after it quotes more of the same communiqué (one per reference). */
+const CLOSINGS = [
+  'وتعليقا على ذلك، قال مسؤول سابق في قطاع العدل إن هذه المكانة لم تأت من فراغ، بل هي ثمرة سنوات من العمل الميداني والتكوين وتحديث البنيات، مضيفا أن الرهان اليوم هو الحفاظ على هذا الزخم.',
+  'ومن المرتقب أن تعرف المدينة خلال فترة انعقاد الأشغال إجراءات تنظيمية خاصة بحركة السير في محيط قصر المؤتمرات، وقد دعت السلطات المحلية السكان والزوار إلى التقيد بتعليمات أعوان المرور.',
+  'وقد خلف الخبر ارتياحا في أوساط الجالية المقيمة بالخارج، التي عبر عدد من أفرادها في تصريحات متفرقة عن فخرهم بما تحققه المؤسسات الوطنية، متمنين أن ينعكس ذلك على الخدمات القنصلية.',
+  'وفي قراءة لهذه التصريحات، اعتبر باحث في الدراسات الاستراتيجية أن الخطاب حمل رسائل موجهة إلى الشركاء الأوروبيين والأفارقة على حد سواء، وأن توقيته يكتسي دلالة خاصة بالنظر إلى الاستحقاقات المقبلة.',
+  'ولم تكشف المصادر عن تفاصيل الاتفاقيات التي قد توقع في ختام الزيارة، غير أن مراقبين رجحوا أن تشمل برامج للتكوين وتبادل الخبرات في مجالات الأدلة الجنائية والأمن السيبراني وحماية الأطفال.',
+];
+
+/** The first `share` of a text's words. */
+const firstWords = (text: string, share: number) => {
+  const words = text.split(/\s+/);
+  return words.slice(0, Math.round(words.length * share)).join(' ');
+};
+
+/**
+ * Copies of every reference with every kind of edit, articles quoting one paragraph of one, and two
+ * outlets each quoting under half of one with text of their own, the later one quoting all the earlier
+ * one did: neither copies the reference, and the later one has not copied the earlier one.
+ */
 export function generatedItems(references: readonly ReferenceArticle[]): LabelledItem[] {
   const items: LabelledItem[] = [];
   references.forEach((reference, r) => {
@@ -141,6 +169,11 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
       kind: 'quotes-a-paragraph',
       expected: { language: 'arb', arabic: true, duplicateOf: null, tags: null },
     });
+    const excerpt = (id: string, text: string) => ({ id, title: 'مقتطفات', text, kind: 'quotes-under-half', expected: { language: 'arb', arabic: true, duplicateOf: null, tags: null } });
+    items.push(
+      excerpt(`excerpt-${reference.id}`, `${OPENINGS[r % OPENINGS.length]}\n${firstWords(reference.text, 0.3)}`),
+      excerpt(`longer-excerpt-${reference.id}`, `${firstWords(reference.text, 0.4)}\n${CLOSINGS[r % CLOSINGS.length]}`),
+    );
   });
   return items;
 }

@@ -23,8 +23,9 @@ afterAll(async () => {
   await redis.cleanup();
 });
 async function pipelineClassifier(): Promise<Classify> {
-  const analyser = { tagger: loadTagger(), index: new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-index}:index` }) };
-  await loadReferences(analyser.index, SEEDS_DIR);
+  const index = new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-index}:index` });
+  const { quoted } = await loadReferences(index, SEEDS_DIR);
+  const analyser = { tagger: loadTagger(), index, quoted };
   const fetchedAt = new Date().toISOString();
   return (item) => analyseItem({ ...item, sourceId: 'eval', url: `https://eval.example/${item.id}`, publishedAt: null, fetchedAt }, analyser);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, sketchOf, type Sketch, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, ShingleSet, sketchOf, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface Analyser {
@@ -10,12 +10,14 @@ export interface Analyser {
   index: SharedCopyIndex;
   /** Each source's country, from the sources file (sources that declare one). */
   countries?: ReadonlyMap<string, string>;
+  /** Every reference article's shingles (loadReferences): what an item quotes from one is not its own text. */
+  quoted?: ShingleLookup;
 }
 
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
-export async function analyseItem(item: RawItem, { tagger, index, countries }: Analyser): Promise<Analysis> {
+export async function analyseItem(item: RawItem, { tagger, index, countries, quoted }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
-  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint));
+  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted }));
   return {
     language: analysis.language,
     arabic: analysis.arabic,
@@ -31,12 +33,20 @@ export function loadTagger(file = DEFAULT_ALIASES_FILE): Tagger {
   return compileTagger(readFileSync(file, 'utf8'));
 }
 
+export interface LoadedReferences {
+  references: number;
+  added: number;
+  refiled: boolean;
+  /** Every reference's shingles, for Analyser's `quoted`. */
+  quoted: ShingleSet;
+}
+
 /**
  * Files every reference article in the shared index (again: a no-op), so adding a file adds a
  * reference; editing or removing one files them all anew (`refiled`), so the index holds what the
  * folder holds.
  */
-export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<{ references: number; added: number; refiled: boolean }> {
+export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<LoadedReferences> {
   const references = readReferenceArticles(seedsDir).map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text), { reference: true }) }));
   const refiled = await index.forgetChangedReferences(new Map(references.map((r) => [r.id, sketchDigest(r.sketch)])));
   let added = 0;
@@ -44,7 +54,9 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
     const verdict = await index.checkAndInsert(reference.id, reference.sketch, true);
     if (!verdict.known) added++;
   }
-  return { references: references.length, added, refiled };
+  // A reference's postings are all its shingles.
+  const quoted = new ShingleSet(references.flatMap((r) => [...r.sketch.postings]));
+  return { references: references.length, added, refiled, quoted };
 }
 
 /** What the index keeps of an article, as one short string: equal digests, equal filings. */

@@ -24,8 +24,10 @@ export function copyIndexFor(config: Config, connection: Redis): SharedCopyIndex
 export async function startClassifier(deps: ClassifierDeps) {
   const log = deps.logger.child({ service: 'classifier' });
   const countries = new Map(deps.config.sources.flatMap((s) => (s.country ? [[s.id, s.country] as const] : [])));
-  const analyser = { tagger: loadTagger(), index: copyIndexFor(deps.config, deps.connection), countries };
-  log.info(await loadReferences(analyser.index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR)), 'reference articles loaded');
+  const index = copyIndexFor(deps.config, deps.connection);
+  const { quoted, ...loaded } = await loadReferences(index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR));
+  log.info(loaded, 'reference articles loaded');
+  const analyser = { tagger: loadTagger(), index, countries, quoted };
   const sendToStore = sender(deps.queues, 'store');
   const { dropNonArabic } = deps.config.pipeline;
   const worker = createStageWorker({

@@ -35,10 +35,10 @@ describe('SharedCopyIndex', () => {
     const index = indexAt('refs');
     const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
     for (const r of references.slice(0, 2)) writeFileSync(join(dir, `${r.id}.txt`), r.text);
-    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2, refiled: false });
-    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 0, refiled: false });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 2, added: 2, refiled: false });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 2, added: 0, refiled: false });
     writeFileSync(join(dir, `${references[2]!.id}.txt`), references[2]!.text);
-    expect(await loadReferences(index, dir)).toEqual({ references: 3, added: 1, refiled: false });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 3, added: 1, refiled: false });
 
     // Every lookup asks the references' postings about 48 shingles: that hash must find fields directly.
     expect(await connection.object('ENCODING', `${redis.prefix.slice(0, -1)}-refs}:index:v2:ref:p`)).toBe('hashtable');
@@ -59,7 +59,7 @@ describe('SharedCopyIndex', () => {
 
     // The communications team replaces the first communiqué's text with another one.
     writeFileSync(join(dir, `${first.id}.txt`), references[2]!.text);
-    expect(await loadReferences(index, dir)).toEqual({ references: 2, added: 2, refiled: true });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 2, added: 2, refiled: true });
     expect(await index.checkAndInsert('copy-of-new-text', sketch(references[2]!.text))).toMatchObject({ duplicateOf: first.id });
     expect((await index.checkAndInsert('copy-of-old-text', sketch(first.text))).duplicateOf).toBeNull();
     expect(await index.checkAndInsert('copy-of-second', sketch(second.text))).toMatchObject({ duplicateOf: second.id });
@@ -67,11 +67,11 @@ describe('SharedCopyIndex', () => {
     // ... and removes the second: its pickups are no longer copies of it (a late one copies the pickup
     // filed before, an item like any other), and its records are gone.
     rmSync(join(dir, `${second.id}.txt`));
-    expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 1, refiled: true });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 1, added: 1, refiled: true });
     expect((await index.checkAndInsert('late-copy-of-second', sketch(`${second.text}\nوكالات`))).duplicateOf).toBe('copy-of-second');
     expect(await connection.hkeys(`${root}ref:i`)).toEqual([first.id]);
     expect(await connection.scard(`${root}ref:n`)).toBe(1);
-    expect(await loadReferences(index, dir)).toEqual({ references: 1, added: 0, refiled: false });
+    expect(await loadReferences(index, dir)).toMatchObject({ references: 1, added: 0, refiled: false });
   });
 
   it('finds a copy of a copy that keeps too little of the original to copy it, and answers it again on re-delivery', async () => {
@@ -85,6 +85,28 @@ describe('SharedCopyIndex', () => {
     const first = await index.checkAndInsert('chain', chain);
     expect(first).toMatchObject({ duplicateOf: 'partial', storyId: 'original', known: false });
     expect(await index.checkAndInsert('chain', chain)).toEqual({ ...first, known: true });
+  });
+
+  it('does not take two articles quoting the same reference for copies of each other', async () => {
+    const index = indexAt('quoting');
+    const reference = references[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
+    const { quoted } = await loadReferences(index, dir);
+    const item = (text: string) => sketchOf(fingerprintOf(text), { quoted });
+    const words = reference.text.split(/\s+/);
+    const own = story(23).split(' ').slice(0, 40);
+    // Two outlets, each with a paragraph of its own and under half of the communiqué, the later one
+    // quoting all the earlier one quoted: each is judged against the reference alone.
+    expect((await index.checkAndInsert('first', item(`${own.join(' ')}\n${words.slice(0, words.length * 0.3).join(' ')}`))).duplicateOf).toBeNull();
+    const second = await index.checkAndInsert('second', item(`${words.slice(0, words.length * 0.4).join(' ')}\n${story(24)}`));
+    expect(second.duplicateOf).toBeNull();
+    expect(second.similarity).toBeLessThan(0.5);
+    // Copying the earlier article's own paragraph too makes a copy of it.
+    expect(await index.checkAndInsert('third', item(`عاجل: ${own.join(' ')}\n${words.slice(0, words.length * 0.3).join(' ')}`))).toMatchObject({ duplicateOf: 'first', storyId: 'first' });
+    // An article made only of quotes has no text of its own to copy: a later, longer quote is the reference's or nobody's.
+    expect((await index.checkAndInsert('quote-only', item(words.slice(0, words.length * 0.3).join(' ')))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('longer-quote', item(words.slice(0, words.length * 0.4).join(' ')))).duplicateOf).toBeNull();
   });
 
   it("does not take one story's copies for boilerplate", async () => {

@@ -11,8 +11,9 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
  *   <p>:v2:seq                    article numbers
  *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each), kind 1 for
- *                                 a reference, 0 an original item, 2 a copy; an item's expires exactly
- *                                 one window after it was filed
+ *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
+ *                                 has "words:ownWords|" and its own words' samples after the others (see
+ *                                 sketchOf's quoted); an item's expires exactly one window after it was filed
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
@@ -38,7 +39,8 @@ const REF_TABLE_MARKER_BYTES = 1024;
 
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local isRef, words, threshold, minWords = ARGV[6] == '1', tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+-- words: the article's words, or "words:ownWords" for an item quoting a reference (as filed)
+local isRef, words, threshold, minWords = ARGV[6] == '1', ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
 -- Each lookup shingle's and each posting's bit in the filters, in decimal, space separated (the client
@@ -125,19 +127,25 @@ for n in pairs(candidates) do
   end
   local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
-    local kind, story, docId, docWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+)|()')
-    local covered = 0
-    for k = 0, ${COVERAGE_SAMPLES} - 1 do
-      for j = 0, samplesPer - 1 do
-        local o = rest + (k * samplesPer + j) * 2
-        if present[byte(record, o) * 256 + byte(record, o + 1)] then covered = covered + 1; break end
+    local kind, story, docId, docWords, ownWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*)|()')
+    local function sampledCoverage(from)
+      local covered = 0
+      for k = 0, ${COVERAGE_SAMPLES} - 1 do
+        for j = 0, samplesPer - 1 do
+          local o = from + (k * samplesPer + j) * 2
+          if present[byte(record, o) * 256 + byte(record, o + 1)] then covered = covered + 1; break end
+        end
       end
+      return covered / ${COVERAGE_SAMPLES}
     end
-    local coverage = covered / ${COVERAGE_SAMPLES}
-    if coverage > similarity then similarity = coverage end
+    local coverage = sampledCoverage(rest)
+    -- An item that quotes a reference is copied only with half of the words it wrote itself.
+    local ownCoverage = 1
+    if ownWords ~= '' then ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2) end
+    similarity = math.max(similarity, math.min(coverage, ownCoverage))
     local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
     -- judgeCopy's rule: a reference before an original item before a copy, then the one reproduced most.
-    if coverage >= threshold and coverage * tonumber(docWords) >= minWords and
+    if coverage >= threshold and coverage * tonumber(docWords) >= minWords and ownCoverage >= threshold and
        (tier > bestTier or (tier == bestTier and coverage > bestCoverage + 1e-9)) then
       best, bestCoverage, bestTier, bestStory = docId, coverage, tier, story
     end
@@ -277,8 +285,9 @@ export class SharedCopyIndex {
     const o = this.options;
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
-      reference ? '1' : '0', String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
-      bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16), bigEndian16(sketch.samples16),
+      reference ? '1' : '0', sketch.own ? `${sketch.words}:${sketch.own.words}` : String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
+      bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16),
+      sketch.own ? Buffer.concat([bigEndian16(sketch.samples16), bigEndian16(sketch.own.samples16)]) : bigEndian16(sketch.samples16),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits),
     )) as string[];

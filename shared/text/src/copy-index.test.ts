@@ -60,12 +60,28 @@ describe('MemoryCopyIndex', () => {
 
   it('finds a copy of a copy that keeps too little of the original to copy it', () => {
     const index = indexWithSeed();
-    const words = seed.split(/\s+/);
-    const partial = words.slice(0, Math.round(words.length * 0.6));
-    expect(index.checkAndInsert('partial', fingerprintOf(partial.join(' '))).copyOf?.id).toBe('ref');
-    // Seven tenths of the partial copy: 42% of the reference, not a copy of it, but a copy of the line before.
+    // An original item: the seed's words in reverse order share no run of four words with it.
+    const original = seed.split(/\s+/).reverse();
+    expect(index.checkAndInsert('original', fingerprintOf(original.join(' '))).copyOf).toBeNull();
+    const partial = original.slice(0, Math.round(original.length * 0.6));
+    expect(index.checkAndInsert('partial', fingerprintOf(partial.join(' '))).copyOf?.id).toBe('original');
+    // Seven tenths of the partial copy: 42% of the original, not a copy of it, but a copy of the line before.
     const verdict = index.checkAndInsert('chain', fingerprintOf(`مقدمة جديدة للمقال. ${partial.slice(Math.round(partial.length * 0.3)).join(' ')}`));
-    expect(verdict).toMatchObject({ copyOf: { id: 'partial', reference: false }, storyId: 'ref' });
+    expect(verdict).toMatchObject({ copyOf: { id: 'partial', reference: false }, storyId: 'original' });
+  });
+
+  it('does not take two articles quoting the same reference for copies of each other', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    // Two outlets, each with a paragraph of its own and under half of the communiqué, the later one
+    // quoting all the earlier one quoted: each is judged against the reference alone.
+    expect(index.checkAndInsert('first', fingerprintOf(`${OTHER}\n${words.slice(0, words.length * 0.3).join(' ')}`)).copyOf).toBeNull();
+    const second = index.checkAndInsert('second', fingerprintOf(`${words.slice(0, words.length * 0.4).join(' ')}\n${OTHER.split(' ').reverse().join(' ')}`));
+    expect(second.copyOf).toBeNull();
+    expect(second.similarity).toBeCloseTo(0.4, 1);
+    // Copying the earlier article's own paragraph too makes a copy of it.
+    const third = index.checkAndInsert('third', fingerprintOf(`عاجل: ${OTHER}\n${words.slice(0, words.length * 0.3).join(' ')}`));
+    expect(third.copyOf).toMatchObject({ id: 'first', reference: false });
   });
 
   it('does not take one story\'s copies for boilerplate', () => {
@@ -141,5 +157,15 @@ describe('judgeCopy', () => {
 
   it('requires a minimum of reproduced words', () => {
     expect(judgeCopy([{ id: 'tiny', storyId: 'tiny', reference: false, containment: 1, words: 5 }]).copyOf).toBeNull();
+  });
+
+  it('passes over an item whose own words were not reproduced, whatever it quoted', () => {
+    const verdict = judgeCopy([
+      { id: 'quoting', storyId: 'quoting', reference: false, containment: 0.9, words: 90, ownContainment: 0.1 },
+      { id: 'plain', storyId: 'plain', reference: false, containment: 0.6, words: 60 },
+    ]);
+    expect(verdict.copyOf?.id).toBe('plain');
+    expect(verdict.similarity).toBe(0.6);
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.5 }]).copyOf?.id).toBe('quoting');
   });
 });

@@ -37,6 +37,11 @@ export interface CopyMatch {
   containment: number;
   /** How many of its words this one reproduces. */
   words?: number;
+  /**
+   * Of an item that quotes a reference: share of the words it wrote itself this one reproduces (none
+   * written: 0). Such an item is copied only when this too reaches COPY_THRESHOLD.
+   */
+  ownContainment?: number;
   /** The article copied is itself a copy of another. */
   copy?: boolean;
 }
@@ -44,13 +49,13 @@ export interface CopyMatch {
 export interface CopyVerdict {
   /** The article copied, or null for an original. */
   copyOf: CopyMatch | null;
-  /** The highest containment among the candidates, copy or not. */
+  /** The highest containment among the candidates, copy or not (of an item that quotes, the lower of its two). */
   similarity: number;
 }
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text, a reference before any item (an article that copies a reference is that reference's
+ * of their text (and of an item's own words, when it quotes a reference), a reference before any item (an article that copies a reference is that reference's
  * story, even when it also contains all of an earlier item that quoted less of it), an original item
  * before a copy (a copy is named only when it alone was copied: the later article kept too little of
  * the original), then the one reproduced most.
@@ -59,8 +64,9 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
   let similarity = 0;
   for (const candidate of candidates) {
-    similarity = Math.max(similarity, candidate.containment);
+    similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
+    if ((candidate.ownContainment ?? 1) < COPY_THRESHOLD) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
@@ -76,13 +82,14 @@ const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
 
 /**
  * An in-process index of reference articles and items (originals, and copies under the story they
- * copy). Candidates come from LSH bands and
- * from postings: a reference is filed under every shingle it has, an item under its
- * POSTING_SHINGLES smallest (a bottom-k sketch, as in the shared index). Bands find near-identical
+ * copy). Candidates come from LSH bands and from postings: a reference is filed under every shingle
+ * it has, an item under the POSTING_SHINGLES smallest of its own (a bottom-k sketch, as in the shared
+ * index; what it quotes from a reference is not its own). Bands find near-identical
  * texts; postings find what bands miss, a copy much shorter or longer than its original or reworded
  * word by word (a quarter of the words changed leaves too few shared shingles for bands to meet).
  * Either way the cost of a lookup depends on how many articles share a key, not on how many there
- * are; each candidate is confirmed by how much of its text the new article reproduces (see `coverage`).
+ * are; each candidate is confirmed by how much of its text the new article reproduces (see `coverage`;
+ * of an item that quotes a reference, also of the text it wrote itself).
  */
 export class MemoryCopyIndex {
   private readonly articles = new Map<string, IndexedArticle>();
@@ -90,6 +97,8 @@ export class MemoryCopyIndex {
   private readonly postings = new Map<number, string[]>();
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
+  /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
+  private readonly quoted = new Set<number>();
 
   get size(): number {
     return this.articles.size;
@@ -102,8 +111,10 @@ export class MemoryCopyIndex {
     // A phrase many originals share is boilerplate; one story's copies sharing its text is not.
     if (!article.copy) for (const shingle of article.shingles) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
+    if (article.reference) for (const shingle of article.shingles) this.quoted.add(shingle);
     // Shingles are sorted: the smallest come first.
-    for (const shingle of article.reference ? article.shingles : article.shingles.subarray(0, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
+    const filedUnder = article.reference ? article.shingles : article.shingles.filter((shingle) => !this.quoted.has(shingle)).subarray(0, POSTING_SHINGLES);
+    for (const shingle of filedUnder) append(this.postings, shingle, article.id);
   }
 
   /** The articles this fingerprint reproduces, with how much of each. */
@@ -115,6 +126,7 @@ export class MemoryCopyIndex {
       const filed = this.postings.get(shingle);
       if (filed && !boilerplate(shingle)) for (const id of filed) ids.add(id);
     }
+    const notOwn = (shingle: number) => boilerplate(shingle) || this.quoted.has(shingle);
     const matches: CopyMatch[] = [];
     for (const id of ids) {
       const article = this.articles.get(id)!;
@@ -122,7 +134,13 @@ export class MemoryCopyIndex {
       // and counting is much cheaper than measuring coverage.
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
-      matches.push({ id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) });
+      const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
+      // An item that quotes a reference is also measured by the words it wrote itself: the new article
+      // may have taken the quotes from the reference.
+      if (!article.reference && article.shingles.some((shingle) => this.quoted.has(shingle))) {
+        match.ownContainment = coveredWords(article.sequence, fingerprint.shingles, undefined, notOwn).share;
+      }
+      matches.push(match);
     }
     return matches;
   }

@@ -135,3 +135,26 @@ export function bandKeys(signature: Uint16Array): number[] {
   }
   return keys;
 }
+
+/**
+ * A fixed set of shingles asked about for every article (every reference's): a sorted array behind a
+ * bitmap of their low 16 bits, which answers most misses with one read (a Set of 32-bit hashes is
+ * several times slower: most of them are heap numbers to V8).
+ */
+export class ShingleSet {
+  private readonly sorted: Uint32Array;
+  private readonly low16 = new Uint8Array(1 << 13);
+
+  constructor(shingles: Iterable<number>) {
+    this.sorted = distinctSorted(Uint32Array.from(shingles));
+    for (const shingle of this.sorted) this.low16[(shingle & 0xffff) >>> 3]! |= 1 << (shingle & 7);
+  }
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  has(shingle: number): boolean {
+    return (this.low16[(shingle & 0xffff) >>> 3]! & (1 << (shingle & 7))) !== 0 && has(this.sorted, shingle);
+  }
+}

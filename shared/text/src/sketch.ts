@@ -12,43 +12,128 @@ export const LOOKUP_SHINGLES = 48;
 /** Word positions sampled to estimate how much of an article another one reproduces. */
 export const COVERAGE_SAMPLES = 32;
 
+/** Word positions spread over some of an article's words, as coverage reads them. */
+export interface CoverageSamples {
+  /** For COVERAGE_SAMPLES word positions, the top 16 bits of the SHINGLE_SIZE shingles covering each. */
+  samples16: Uint16Array;
+  /** Words sampled from. */
+  words: number;
+}
+
 /** What a shared index stores and compares: small, fixed-size parts of a fingerprint. */
-export interface Sketch {
-  /** The article's POSTING_SHINGLES smallest shingle hashes (a reference's: all of them). */
+export interface Sketch extends CoverageSamples {
+  /** The article's POSTING_SHINGLES smallest shingle hashes (a reference's: all of them; see SketchOptions.quoted). */
   postings: Uint32Array;
   /** Its LOOKUP_SHINGLES smallest, to find the articles filed under any of them. */
   lookup: Uint32Array;
   /** The top 16 bits of every distinct shingle: what "does this article contain that shingle" is asked against. */
   contains16: Uint16Array;
-  /** For COVERAGE_SAMPLES word positions, the top 16 bits of the SHINGLE_SIZE shingles covering each. */
-  samples16: Uint16Array;
-  /** Words in the article. */
-  words: number;
+  /** Samples of the words an item wrote itself, when it also quotes a reference (see SketchOptions.quoted). */
+  own?: CoverageSamples;
+}
+
+export interface SketchOptions {
+  /**
+   * File the article under every shingle it has, not only its smallest. References are few, and a
+   * copy's lookup then meets the reference through any shingle they share among its 48 smallest, even
+   * when a partial, reworded copy keeps none of the reference's own smallest.
+   */
+  reference?: boolean;
+  /**
+   * For an item: the shingles of every reference article. What an item quotes from a reference is
+   * judged against the reference: a later article reproducing it copies the item only when it also
+   * reproduces half of the words the item wrote itself (`own`), so two outlets quoting the same
+   * communiqué have not copied each other. Such an item is filed under its own text's shingles.
+   */
+  quoted?: ShingleLookup;
+}
+
+/** What `quoted` needs of a set of shingles (a ShingleSet, or a Set). */
+export type ShingleLookup = Pick<ReadonlySet<number>, 'has' | 'size'>;
+
+export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }: SketchOptions = {}): Sketch {
+  const { shingles, sequence } = fingerprint;
+  const own = reference || !quoted?.size ? shingles : ownShingles(shingles, quoted);
+  const lookup = shingles.slice(0, LOOKUP_SHINGLES);
+  const sketch: Sketch = {
+    postings: reference ? shingles.slice() : own.slice(0, POSTING_SHINGLES),
+    lookup,
+    // Sorted shingles have sorted top bits.
+    contains16: withoutRepeats(topBits(shingles)),
+    ...coverageSamples(sequence),
+  };
+  if (own === shingles) return sketch;
+  return {
+    ...sketch,
+    // References are found through what the item quotes, items through its own text: both kinds of
+    // smallest shingles are asked about.
+    lookup: union(lookup, own.subarray(0, LOOKUP_SHINGLES)),
+    own: coverageSamples(sequence, ownStarts(sequence, quoted!)),
+  };
+}
+
+function union(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const both = new Uint32Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  return withoutRepeats(both.sort());
+}
+
+/** 1 where the shingle starting at that word is the article's own, 0 where it is quoted. */
+function ownStarts(sequence: Uint32Array, quoted: ShingleLookup): Uint8Array {
+  const own = new Uint8Array(sequence.length);
+  for (let i = 0; i < sequence.length; i++) own[i] = quoted.has(sequence[i]!) ? 0 : 1;
+  return own;
+}
+
+/** The shingles not quoted; the same array when none is (most articles quote nothing). */
+function ownShingles(shingles: Uint32Array, quoted: ShingleLookup): Uint32Array {
+  const own = new Uint32Array(shingles.length);
+  let kept = 0;
+  for (const shingle of shingles) if (!quoted.has(shingle)) own[kept++] = shingle;
+  return kept === shingles.length ? shingles : own.subarray(0, kept);
+}
+
+function topBits(shingles: Uint32Array): Uint16Array {
+  const top = new Uint16Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) top[i] = shingles[i]! >>> 16;
+  return top;
 }
 
 /**
- * `reference`: file the article under every shingle it has, not only its smallest. References are
- * few, and a copy's lookup then meets the reference through any shingle they share among its 48
- * smallest, even when a partial, reworded copy keeps none of the reference's own smallest.
+ * COVERAGE_SAMPLES word positions spread evenly over the article's words (or over those a counted
+ * shingle covers: `counted[i]` is 1 when the shingle starting at word i counts), each as the top 16
+ * bits of the (counted) shingles covering it, repeated where fewer than SHINGLE_SIZE exist.
  */
-export function sketchOf(fingerprint: Fingerprint, { reference = false }: { reference?: boolean } = {}): Sketch {
-  const { shingles, sequence } = fingerprint;
-  const words = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
+function coverageSamples(sequence: Uint32Array, counted?: Uint8Array): CoverageSamples {
   const samples16 = new Uint16Array(COVERAGE_SAMPLES * SHINGLE_SIZE);
-  for (let k = 0; k < COVERAGE_SAMPLES && words > 0; k++) {
-    const word = Math.min(words - 1, Math.floor(((k + 0.5) * words) / COVERAGE_SAMPLES));
+  const total = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
+  const starts: number[] = [];
+  // The shingles starting at word-3 .. word cover it; at the edges, the ones that exist stand in.
+  const covering = (word: number) => {
+    starts.length = 0;
     for (let j = 0; j < SHINGLE_SIZE; j++) {
-      // The shingles starting at word-3 .. word cover it; at the edges, repeat the ones that exist.
       const start = Math.max(0, Math.min(sequence.length - 1, word - j));
-      samples16[k * SHINGLE_SIZE + j] = sequence[start]! >>> 16;
+      if (!counted || counted[start]) starts.push(start);
     }
-  }
-  return {
-    postings: reference ? shingles.slice() : shingles.slice(0, POSTING_SHINGLES),
-    lookup: shingles.slice(0, LOOKUP_SHINGLES),
-    // Sorted shingles have sorted top bits.
-    contains16: withoutRepeats(Uint16Array.from(shingles, (shingle) => shingle >>> 16)),
-    samples16,
-    words,
+    return starts;
   };
+  const sampled = counted ? coveredWordsOf(counted, total) : undefined;
+  const words = sampled ? sampled.length : total;
+  for (let k = 0; k < COVERAGE_SAMPLES && words > 0; k++) {
+    const at = Math.min(words - 1, Math.floor(((k + 0.5) * words) / COVERAGE_SAMPLES));
+    covering(sampled ? sampled[at]! : at);
+    for (let j = 0; j < SHINGLE_SIZE; j++) samples16[k * SHINGLE_SIZE + j] = sequence[starts[j % starts.length]!]! >>> 16;
+  }
+  return { samples16, words };
+}
+
+/** The words at least one counted shingle covers, in order. */
+function coveredWordsOf(counted: Uint8Array, total: number): number[] {
+  const words: number[] = [];
+  for (let word = 0, last = -SHINGLE_SIZE; word < total; word++) {
+    if (word < counted.length && counted[word]) last = word;
+    if (word - last < SHINGLE_SIZE) words.push(word);
+  }
+  return words;
 }
