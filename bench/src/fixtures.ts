@@ -18,6 +18,12 @@ function corpus(): { sentences: string[]; words: string[] } {
 }
 
 
+/** Whether the n-th item of a batch republishes an earlier one. */
+const isPlantedCopy = (n: number) => n > 0 && n % COPY_EVERY === 0;
+
+/** Whether a bench article's URL is one of the planted copies. */
+export const isPlantedCopyUrl = (url: string) => isPlantedCopy(Number(/article-(\d+)\.html$/.exec(url)?.[1] ?? 0));
+
 /**
  * A distinct 1-3 KB article: sentences of Arabic news words drawn with their corpus frequencies (so
  * no two articles share more than common words), and in one article of three a real sentence of the
@@ -51,8 +57,7 @@ export async function serveBenchFeeds(feeds: number, perFeed: number, batch = 0)
   for (let f = 0; f < feeds; f++) {
     const entries: FeedEntry[] = Array.from({ length: perFeed }, (_, i) => {
       const n = f * perFeed + i;
-      const copies = n > 0 && n % COPY_EVERY === 0;
-      const body = copies ? bodies[Math.floor(next() * bodies.length)]! : article(next, text);
+      const body = isPlantedCopy(n) ? bodies[Math.floor(next() * bodies.length)]! : article(next, text);
       bodies.push(body);
       return {
         title: `${body.slice(0, 60)} ${n}`,

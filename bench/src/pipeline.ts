@@ -16,7 +16,7 @@ import { createLogger } from '@marsad/logger';
 import { deleteKeysWithPrefix, QUEUE_NAMES, readJobTimings } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase } from '@marsad/testing';
-import { serveBenchFeeds } from './fixtures.js';
+import { isPlantedCopyUrl, serveBenchFeeds } from './fixtures.js';
 import { cpuNow, cpuPerItem } from './cpu.js';
 import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
@@ -83,6 +83,14 @@ async function main() {
     baselines.push(await emptyRun(carrying), await emptyRun({}));
     const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls, database?.url).sources });
     const afterSecond = await measure();
+    // Every planted copy found, and nothing else called one. Feeds are fetched at once, so a copy is
+    // now and then classified before its original, which then is the copy: the pair is swapped.
+    const stored = await runtime.store.listItems({ limit: 100_000 });
+    const byId = new Map(stored.map((item) => [item.id, item]));
+    const planted = stored.filter((item) => isPlantedCopyUrl(item.url));
+    const copiesFound = planted.filter((item) => item.duplicateOf !== null).length;
+    const otherCopies = stored.filter((item) => item.duplicateOf !== null && !isPlantedCopyUrl(item.url));
+    const swapped = otherCopies.filter((item) => isPlantedCopyUrl(byId.get(item.duplicateOf!)?.url ?? '')).length;
     const perItem = Math.max(await emptyRun({ ...carrying, fetchPerItem: true }), await emptyRun({ ...carrying, fetchPerItem: true }));
 
     const withText = Math.max(baselines[0]!, baselines[2]!);
@@ -94,7 +102,8 @@ async function main() {
       `  ${figures('empty topology, jobs carrying the article text as the pipeline\'s do', baselines[0]!, baselines[2]!)}`,
       `  ${figures('empty topology, jobs carrying only an id', baselines[1]!, baselines[3]!)}`,
       `  ${figures('real pipeline, fetch -> classify -> store -> alert', rate(first), rate(second))} ` +
-        `(${first.new + second.new} stored, ${first.duplicates + second.duplicates} copies, ${first.errors.length + second.errors.length} errors)`,
+        `(${first.new + second.new} stored, ${first.errors.length + second.errors.length} errors; copies: ${copiesFound} of the ${planted.length} the feeds hold found, ` +
+        `${otherCopies.length} other items called copies, ${swapped} of them an original whose copy was classified first)`,
       `  ratio pipeline / empty topology carrying the text, best of each: ${(pipelineRate / withText).toFixed(2)} (target >= 0.50)`,
       `  ratio pipeline / empty topology carrying ids: ${(pipelineRate / idsOnly).toFixed(2)}`,
       `  empty topology with one fetch job per item too: ${perItem.toFixed(0)} items/s, ratio ${(pipelineRate / perItem).toFixed(2)}`,
