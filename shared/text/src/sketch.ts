@@ -51,6 +51,7 @@ export interface SketchOptions {
 /** What `quoted` needs of a set of shingles (a ShingleSet, or a Set). */
 export type ShingleLookup = Pick<ReadonlySet<number>, 'has' | 'size'>;
 
+/** What a shared index files and compares of an article (see SketchOptions). */
 export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }: SketchOptions = {}): Sketch {
   const { shingles, sequence } = fingerprint;
   const own = reference || !quoted?.size ? shingles : ownShingles(shingles, quoted);
