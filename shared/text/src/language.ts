@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import { latinLanguage } from './latin-language.js';
 
 export interface LanguageResult {
   /** ISO 639-3 code, or "und" when there is too little text to tell. */
@@ -119,8 +120,6 @@ const MIN_LETTERS = 8;
 /** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
 const NON_ARABIC_LETTER_SHARE = 0.015;
 
-/** Languages franc may choose for Latin-script news; short texts mislead it towards rare ones. */
-const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', 'cat', 'tur', 'ind', 'swh', 'ron', 'pol'];
 
 /**
  * The script decides first (cheap, and right where franc's trigrams are weak: short titles and
@@ -132,9 +131,7 @@ export function detectLanguage(input: string): LanguageResult {
   if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
-  const latinOnly = text.replace(ARABIC_SCRIPT, ' ');
-  const language = franc(latinOnly, { only: LATIN_NEWS_LANGUAGES, minLength: MIN_LETTERS });
-  return { language, arabic: false };
+  return { language: latinLanguage(text.replace(ARABIC_SCRIPT, ' '), MIN_LETTERS), arabic: false };
 }
 
 function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, sorani, sindhi }: ScriptCounts): LanguageResult {
