@@ -53,6 +53,7 @@ describe('tagger: dgsn', () => {
   it.each([
     ['its Director General', 'استقبل عبد اللطيف حموشي وفدا أمنيا'],
     ['its Director General in French', 'Abdellatif Hammouchi a reçu une délégation'],
+    ['its Director General spelt with one m', 'Hamouchi receives FBI director in Rabat'],
     ['its Arabic name, in a Moroccan story', 'أفاد بلاغ للمديرية العامة للأمن الوطني بأن عناصر الشرطة بطنجة أوقفت مشتبها فيه'],
     ['its acronym, in a Moroccan story', 'La DGSN a interpellé un suspect à Casablanca'],
     ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
