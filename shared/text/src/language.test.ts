@@ -26,6 +26,7 @@ describe('detectLanguage', () => {
     ['a Spanish headline franc takes for Catalan', 'La policía marroquí incauta cocaína', 'spa', false],
     ['a Turkish headline franc takes for Catalan', 'Polis iki şüpheliyi gözaltına aldı', 'tur', false],
     ['a Portuguese headline', 'A polícia prendeu dois suspeitos em Lisboa', 'por', false],
+    ['an English headline with no function word, naming Morocco as English does', 'Moroccan police arrest drug trafficker', 'eng', false],
     ['Amazigh in Latin letters (Kabyle)', 'Tamsulta tamatut n tɣellist tanaɣlant tessenti-d ass-a aɣbalu amaynut i usefrek n tmeddit deg temdint n Tizi Wezzu.', 'tzm', false],
     ['a short Arabic teaser followed by a long link', 'أوقفت الشرطة شخصا بطنجة. اقرأ المزيد: https://www.hespress.com/societe/arrestation-suspect-tanger-trafic-international-1459001.html?utm_source=rss&utm_medium=feed', 'arb', true],
     ['a short Arabic notice with an e-mail address', 'للتواصل مع هيئة التحرير راسلونا على redaction.nationale@example-journal.ma', 'arb', true],

@@ -13,7 +13,7 @@ const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', '
  */
 const SHORT_TEXT_WORDS = 12;
 
-/** Words, elided forms and letters that belong to few of the news languages. */
+/** Function words, elided forms and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez œ',
   eng: 'the of and to in for on with by is are was at from two after over as its an this that has have into against',
@@ -27,9 +27,22 @@ const CLUES: Record<string, string> = {
   ron: 'și în cu la pe de un o doi după pentru care ă ș ț',
   ind: 'dan di yang dengan untuk dari ke dua ini itu setelah',
 };
+/** How each language writes the region's countries: a headline names one more often than not. */
+const COUNTRY_NAMES: Record<string, string> = {
+  fra: 'maroc marocain marocaine marocains marocaines algérie algérien algérienne espagne espagnol',
+  eng: 'morocco moroccan moroccans algeria algerian spain spanish',
+  spa: 'marruecos marroquí marroquíes marroquina argelia argelino argelina españa español española',
+  por: 'marrocos marroquino marroquina argélia espanha espanhol',
+  ita: 'marocco marocchino marocchina algeria algerino spagna spagnolo',
+  deu: 'marokko marokkanische marokkanischen algerien spanien',
+  nld: 'marokko marokkaanse algerije spanje',
+  tur: 'fas faslı cezayir ispanya',
+};
 /** Each clue, with the languages it belongs to. */
 const CLUE_LANGUAGES = new Map<string, string[]>();
-for (const [language, clues] of Object.entries(CLUES)) for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
+for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES)]) {
+  for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
+}
 /** The Latin-script languages of the Maghreb's press, most read first: they win a tie. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
