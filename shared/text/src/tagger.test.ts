@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, countryOfUrl } from './analyse.js';
-import { compileTagger } from './tagger.js';
+import { compileTagger, EVIDENCE_PER_TAG } from './tagger.js';
 
 const tagger = compileTagger(readFileSync(fileURLToPath(new URL('../aliases.yml', import.meta.url)), 'utf8'));
 const tags = (text: string) => tagger.tag(text).tags;
@@ -149,6 +149,28 @@ describe('tagger: evidence', () => {
   it('points into text with diacritics and tatweel as written', () => {
     const text = 'استقبل حمّـوشي الوفد';
     expect(tagger.tag(text).evidence.dgsn?.[0]).toMatchObject({ offset: 7, matched: 'حمّـوشي' });
+  });
+
+  it('keeps the first occurrences of a tag named thousands of times', () => {
+    const text = 'تعاون مع الإنتربول في الرباط. '.repeat(5_000);
+    const { tags, evidence } = tagger.tag(text);
+    expect(tags).toContain('interpol');
+    expect(evidence.interpol).toHaveLength(EVIDENCE_PER_TAG);
+    expect(evidence.interpol?.[1]?.offset).toBe(text.indexOf('الإنتربول', 1 + text.indexOf('الإنتربول')));
+  });
+});
+
+describe('tagger: places near a phrase, in a long text', () => {
+  // Morocco named often, and Oran (abroad) often too but far from the phrase, then once at `gap` words after it.
+  const text = (gap: number) =>
+    `${'Rabat. '.repeat(300)}${'Oran. '.repeat(50)}${'kilo '.repeat(20)}La DGSN ${'kilo '.repeat(gap - 1)}Oran.`;
+
+  it('rules a phrase out when a foreign place is within six words of it', () => {
+    expect(tagger.tag(text(6)).tags).not.toContain('dgsn');
+  });
+
+  it('keeps it when the nearest foreign place is seven words away', () => {
+    expect(tagger.tag(text(7)).tags).toContain('dgsn');
   });
 });
 

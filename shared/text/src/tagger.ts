@@ -32,8 +32,12 @@ export interface TagEvidence {
 
 export interface TagResult {
   tags: string[];
+  /** Per tag, its first EVIDENCE_PER_TAG occurrences in the text. */
   evidence: Record<string, TagEvidence[]>;
 }
+
+/** Occurrences kept as a tag's evidence: enough to show why; a long text can name Interpol thousands of times. */
+export const EVIDENCE_PER_TAG = 20;
 
 interface PhraseRef {
   owner: string; // a tag, or `place:<name>`
@@ -60,6 +64,8 @@ interface Match {
 export class Tagger {
   private readonly root: TrieNode = { next: new Map(), outputs: [] };
   private readonly file: AliasFile;
+  /** Words in the longest place phrase. */
+  private longestPlace = 0;
 
   constructor(file: AliasFile) {
     this.file = file;
@@ -88,6 +94,7 @@ export class Tagger {
       node = child;
     }
     node.outputs.push({ ...ref, length: words.length });
+    if (ref.owner.startsWith('place:')) this.longestPlace = Math.max(this.longestPlace, words.length);
   }
 
   /** Every phrase occurrence, in one pass over the words. */
@@ -120,12 +127,12 @@ export class Tagger {
   tag(input: string | Tokens, context: { country?: string | undefined } = {}): TagResult {
     const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
     const all = this.matches(tokens.forms);
-    const places = all.filter((m) => m.ref.owner.startsWith('place:'));
-    const home = context.country ? this.file.countries[context.country] : undefined;
+    const places = new PlacesNamed(all, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
     const evidence: Record<string, TagEvidence[]> = {};
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
-      if (owner.startsWith('place:') || (when && !this.holds(when, match, places, home))) continue;
+      if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
+      if (when && !this.holds(this.file.conditions[when]!, match, places)) continue;
       const offset = tokens.offsets[match.start]!;
       const endOffset = tokens.offsets[match.end]! + wordLength(tokens.text, tokens.offsets[match.end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
@@ -134,19 +141,61 @@ export class Tagger {
     return { tags, evidence };
   }
 
-  private holds(name: string, match: Match, places: Match[], home: string | undefined): boolean {
-    const condition = this.file.conditions[name]!;
-    const named = (place: string) => places.filter((p) => p.ref.owner === `place:${place}`);
-    const times = (place: string) => named(place).length + (place === home ? 1 : 0);
-    if (condition.requireAny && times(condition.requireAny) === 0) return false;
-    if (condition.forbidNear) {
-      const { place, words } = condition.forbidNear;
-      if (named(place).some((p) => p.start <= match.end + words && p.end >= match.start - words)) return false;
-    }
+  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed): boolean {
+    if (condition.requireAny && places.times(condition.requireAny) === 0) return false;
+    if (condition.forbidNear && places.near(condition.forbidNear.place, match, condition.forbidNear.words)) return false;
     if (condition.forbidDominant && condition.requireAny) {
-      if (times(condition.forbidDominant) > times(condition.requireAny)) return false;
+      if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
     }
     return true;
+  }
+}
+
+/**
+ * The places one text names, by list, in text order: conditions ask about them for every phrase
+ * matched, which must not cost a pass over all of them each time (a long text names thousands).
+ */
+class PlacesNamed {
+  private readonly byPlace = new Map<string, Match[]>();
+
+  constructor(
+    matches: readonly Match[],
+    /** The outlet's country's place list: it counts as named once, nowhere in particular. */
+    private readonly home: string | undefined,
+    /** Words in the longest place phrase. */
+    private readonly longest: number,
+  ) {
+    // Matches come in order of their last word.
+    for (const match of matches) {
+      if (match.ref.owner.startsWith('place:')) {
+        const place = match.ref.owner.slice('place:'.length);
+        const list = this.byPlace.get(place);
+        if (list) list.push(match);
+        else this.byPlace.set(place, [match]);
+      }
+    }
+  }
+
+  times(place: string): number {
+    return (this.byPlace.get(place)?.length ?? 0) + (place === this.home ? 1 : 0);
+  }
+
+  /** Whether one of `place` is named within `words` words of the match. */
+  near(place: string, match: Match, words: number): boolean {
+    const named = this.byPlace.get(place) ?? [];
+    // The first place whose last word is at or after the window's start: ends are in order.
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (named[mid]!.end < match.start - words) lo = mid + 1;
+      else hi = mid;
+    }
+    // Past a place ending this far beyond the window, every later one starts beyond it too.
+    for (let i = lo; i < named.length && named[i]!.end <= match.end + words + this.longest; i++) {
+      if (named[i]!.start <= match.end + words) return true;
+    }
+    return false;
   }
 }
 
