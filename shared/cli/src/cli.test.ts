@@ -74,13 +74,19 @@ describe('marsad classify', () => {
   });
 
   it('answers an invalid line with an error line, keeping the order', async () => {
-    const input = ['not json', JSON.stringify({ title: 'no id' }), JSON.stringify({ id: 'ok', title: 'خبر', text: 'نص الخبر كاملا هنا' })].join('\n');
+    const input = [
+      'not json',
+      JSON.stringify({ title: 'no id' }),
+      JSON.stringify({ id: { nested: 1 }, text: 'x' }),
+      JSON.stringify({ id: 'ok', title: 'خبر', text: 'نص الخبر كاملا هنا' }),
+    ].join('\n');
     const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input });
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({ id: null, error: 'not valid JSON' });
     expect(lines[1]).toEqual({ id: null, error: 'id: a string or a number is required' });
-    expect(lines[2]).toMatchObject({ id: 'ok', language: 'arb', arabic: true });
+    expect(lines[2]).toEqual({ id: null, error: 'id: a string or a number is required' });
+    expect(lines[3]).toMatchObject({ id: 'ok', language: 'arb', arabic: true });
   });
 });
 

@@ -56,7 +56,8 @@ export class LineClassifier {
     const parsed = InputLineSchema.safeParse(json);
     if (!parsed.success) {
       const raw = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
-      const id = typeof raw === 'string' || typeof raw === 'number' ? raw : raw === null ? null : String(raw);
+      // An id that is neither text nor a number is echoed as text when it has one (true), else as null.
+      const id = typeof raw === 'string' || typeof raw === 'number' ? raw : raw === null || typeof raw === 'object' ? null : String(raw);
       return { id, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ') };
     }
     const { id, title, text, url } = parsed.data;
