@@ -1,7 +1,7 @@
 /**
  * Documents/s of `marsad classify` on 2-4 KB Arabic articles (language, tags with evidence,
  * fingerprint, copy check against the references and earlier articles), against franc alone on
- * the same full texts, in the same run.
+ * the same full texts, in the same run: three rounds each, alternating, best of each.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,16 +59,25 @@ function rate(run: () => void, count: number): number {
 const texts = articles(DOCUMENTS);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length;
 const lines = texts.map((text, i) => JSON.stringify({ id: `d${i}`, title: '', text }));
-const francRate = rate(() => texts.forEach((t) => franc(t)), texts.length);
-const classifyRate = rate(() => {
-  const classifier = defaultLineClassifier(SEEDS_DIR);
-  lines.forEach((line) => classifier.classify(line));
-}, lines.length);
+// Three rounds, alternating, best of each: the machines are shared, and one slow moment should not decide.
+const francRates: number[] = [];
+const classifyRates: number[] = [];
+for (let round = 0; round < 3; round++) {
+  francRates.push(rate(() => texts.forEach((t) => franc(t)), texts.length));
+  classifyRates.push(
+    rate(() => {
+      const classifier = defaultLineClassifier(SEEDS_DIR);
+      lines.forEach((line) => classifier.classify(line));
+    }, lines.length),
+  );
+}
+const francRate = Math.max(...francRates);
+const classifyRate = Math.max(...classifyRates);
 process.stdout.write(
   [
     `marsad classify benchmark: ${DOCUMENTS} Arabic articles of ${(bytes / 1024).toFixed(1)} KB on average`,
-    `  franc alone on the full texts: ${francRate.toFixed(0)} documents/s`,
-    `  marsad classify (language, tags, fingerprint, copies): ${classifyRate.toFixed(0)} documents/s`,
-    `  ratio classify / franc: ${(classifyRate / francRate).toFixed(2)} (target >= 3)`,
+    `  franc alone on the full texts: ${francRates.map((r) => r.toFixed(0)).join(', ')} documents/s`,
+    `  marsad classify (language, tags, fingerprint, copies): ${classifyRates.map((r) => r.toFixed(0)).join(', ')} documents/s`,
+    `  ratio classify / franc, best of each: ${(classifyRate / francRate).toFixed(2)} (target >= 3)`,
   ].join('\n') + '\n',
 );

@@ -1,4 +1,4 @@
-import { bandKeys, coveredWords, SHINGLE_SIZE } from './fingerprint.js';
+import { bandKeys, coveredWords, SHINGLE_SIZE, ShingleSet } from './fingerprint.js';
 import { mix32 } from './hash.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
@@ -98,7 +98,7 @@ export class MemoryCopyIndex {
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
   /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
-  private readonly quoted = new Set<number>();
+  private quoted = new ShingleSet([]);
 
   get size(): number {
     return this.articles.size;
@@ -111,10 +111,16 @@ export class MemoryCopyIndex {
     // A phrase many originals share is boilerplate; one story's copies sharing its text is not.
     if (!article.copy) for (const shingle of article.shingles) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
-    if (article.reference) for (const shingle of article.shingles) this.quoted.add(shingle);
-    // Shingles are sorted: the smallest come first.
-    const filedUnder = article.reference ? article.shingles : article.shingles.filter((shingle) => !this.quoted.has(shingle)).subarray(0, POSTING_SHINGLES);
-    for (const shingle of filedUnder) append(this.postings, shingle, article.id);
+    // References are few and filed first: the set is rebuilt with each.
+    if (article.reference) this.quoted = new ShingleSet([...this.quoted, ...article.shingles]);
+    for (const shingle of article.reference ? article.shingles : this.smallestOwn(article.shingles)) append(this.postings, shingle, article.id);
+  }
+
+  /** An item's POSTING_SHINGLES smallest shingles that are not quoted (shingles are sorted). */
+  private smallestOwn(shingles: Uint32Array): number[] {
+    const own: number[] = [];
+    for (let i = 0; i < shingles.length && own.length < POSTING_SHINGLES; i++) if (!this.quoted.has(shingles[i]!)) own.push(shingles[i]!);
+    return own;
   }
 
   /** The articles this fingerprint reproduces, with how much of each. */
