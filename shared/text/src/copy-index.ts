@@ -1,4 +1,4 @@
-import { bandKeys, coveredWords, SHINGLE_SIZE, ShingleSet } from './fingerprint.js';
+import { bandKeys, coveredWords, holdsAny, SHINGLE_SIZE, ShingleSet, smallestExcept } from './fingerprint.js';
 import { mix32 } from './hash.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
@@ -55,10 +55,10 @@ export interface CopyVerdict {
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text (and of an item's own words, when it quotes a reference), a reference before any item (an article that copies a reference is that reference's
- * story, even when it also contains all of an earlier item that quoted less of it), an original item
- * before a copy (a copy is named only when it alone was copied: the later article kept too little of
- * the original), then the one reproduced most.
+ * of their text (and of an item's own words, when it quotes a reference), a reference before any item
+ * (an article that copies a reference is that reference's story, even when it also contains all of an
+ * earlier item that quoted less of it), an original item before a copy (a copy is named only when it
+ * alone was copied: the later article kept too little of the original), then the one reproduced most.
  */
 export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
@@ -113,14 +113,7 @@ export class MemoryCopyIndex {
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
     // References are few and filed first: the set is rebuilt with each.
     if (article.reference) this.quoted = new ShingleSet([...this.quoted, ...article.shingles]);
-    for (const shingle of article.reference ? article.shingles : this.smallestOwn(article.shingles)) append(this.postings, shingle, article.id);
-  }
-
-  /** An item's POSTING_SHINGLES smallest shingles that are not quoted (shingles are sorted). */
-  private smallestOwn(shingles: Uint32Array): number[] {
-    const own: number[] = [];
-    for (let i = 0; i < shingles.length && own.length < POSTING_SHINGLES; i++) if (!this.quoted.has(shingles[i]!)) own.push(shingles[i]!);
-    return own;
+    for (const shingle of article.reference ? article.shingles : smallestExcept(article.shingles, this.quoted, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
   }
 
   /** The articles this fingerprint reproduces, with how much of each. */
@@ -143,7 +136,7 @@ export class MemoryCopyIndex {
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
       // An item that quotes a reference is also measured by the words it wrote itself: the new article
       // may have taken the quotes from the reference.
-      if (!article.reference && article.shingles.some((shingle) => this.quoted.has(shingle))) {
+      if (!article.reference && holdsAny(article.shingles, this.quoted)) {
         match.ownContainment = coveredWords(article.sequence, fingerprint.shingles, undefined, notOwn).share;
       }
       matches.push(match);

@@ -136,6 +136,24 @@ export function bandKeys(signature: Uint16Array): number[] {
   return keys;
 }
 
+/** What is asked of a set of shingles (a ShingleSet, or a Set). */
+export type ShingleLookup = Pick<ReadonlySet<number>, 'has' | 'size'>;
+
+/** The `count` smallest of sorted shingles that `excluded` does not hold. */
+export function smallestExcept(sorted: Uint32Array, excluded: ShingleLookup, count: number): Uint32Array {
+  const kept = new Uint32Array(Math.min(count, sorted.length));
+  let n = 0;
+  for (let i = 0; i < sorted.length && n < kept.length; i++) if (!excluded.has(sorted[i]!)) kept[n++] = sorted[i]!;
+  return kept.subarray(0, n);
+}
+
+/** Whether any of the shingles is in the set. */
+export function holdsAny(shingles: Uint32Array, set: ShingleLookup): boolean {
+  if (set.size === 0) return false;
+  for (const shingle of shingles) if (set.has(shingle)) return true;
+  return false;
+}
+
 /**
  * A fixed set of shingles asked about for every article (every reference's): a sorted array behind a
  * bitmap of their low 16 bits, which answers most misses with one read (a Set of 32-bit hashes is

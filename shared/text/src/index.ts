@@ -13,6 +13,7 @@ export {
   ROWS_PER_BAND,
   shingleSequence,
   ShingleSet,
+  type ShingleLookup,
   SHINGLE_SIZE,
   SIGNATURE_SIZE,
 } from './fingerprint.js';
@@ -33,6 +34,6 @@ export { analyseArticle, countryOfUrl, fingerprintOf, type ArticleAnalysis, type
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));
-export { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type CoverageSamples, type ShingleLookup, type Sketch, type SketchOptions } from './sketch.js';
+export { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, sketchOf, type CoverageSamples, type Sketch, type SketchOptions } from './sketch.js';
 export { parseQuery, Query, QuerySyntaxError, type QueryNode } from './query.js';
 export { searchDocument, searchQuery } from './search.js';

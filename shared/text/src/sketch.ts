@@ -1,5 +1,5 @@
 import type { Fingerprint } from './copy-index.js';
-import { SHINGLE_SIZE, withoutRepeats } from './fingerprint.js';
+import { holdsAny, SHINGLE_SIZE, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
 export const POSTING_SHINGLES = 16;
@@ -48,28 +48,27 @@ export interface SketchOptions {
   quoted?: ShingleLookup;
 }
 
-/** What `quoted` needs of a set of shingles (a ShingleSet, or a Set). */
-export type ShingleLookup = Pick<ReadonlySet<number>, 'has' | 'size'>;
-
 /** What a shared index files and compares of an article (see SketchOptions). */
 export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }: SketchOptions = {}): Sketch {
   const { shingles, sequence } = fingerprint;
-  const own = reference || !quoted?.size ? shingles : ownShingles(shingles, quoted);
   const lookup = shingles.slice(0, LOOKUP_SHINGLES);
   const sketch: Sketch = {
-    postings: reference ? shingles.slice() : own.slice(0, POSTING_SHINGLES),
+    postings: shingles.slice(0, reference ? shingles.length : POSTING_SHINGLES),
     lookup,
     // Sorted shingles have sorted top bits.
     contains16: withoutRepeats(topBits(shingles)),
     ...coverageSamples(sequence),
   };
-  if (own === shingles) return sketch;
+  // Most items quote nothing.
+  if (reference || !quoted || !holdsAny(shingles, quoted)) return sketch;
+  const own = smallestExcept(shingles, quoted, LOOKUP_SHINGLES);
   return {
     ...sketch,
+    postings: own.slice(0, POSTING_SHINGLES),
     // References are found through what the item quotes, items through its own text: both kinds of
     // smallest shingles are asked about.
-    lookup: union(lookup, own.subarray(0, LOOKUP_SHINGLES)),
-    own: coverageSamples(sequence, ownStarts(sequence, quoted!)),
+    lookup: union(lookup, own),
+    own: coverageSamples(sequence, ownStarts(sequence, quoted)),
   };
 }
 
@@ -85,14 +84,6 @@ function ownStarts(sequence: Uint32Array, quoted: ShingleLookup): Uint8Array {
   const own = new Uint8Array(sequence.length);
   for (let i = 0; i < sequence.length; i++) own[i] = quoted.has(sequence[i]!) ? 0 : 1;
   return own;
-}
-
-/** The shingles not quoted; the same array when none is (most articles quote nothing). */
-function ownShingles(shingles: Uint32Array, quoted: ShingleLookup): Uint32Array {
-  const own = new Uint32Array(shingles.length);
-  let kept = 0;
-  for (const shingle of shingles) if (!quoted.has(shingle)) own[kept++] = shingle;
-  return kept === shingles.length ? shingles : own.subarray(0, kept);
 }
 
 function topBits(shingles: Uint32Array): Uint16Array {
