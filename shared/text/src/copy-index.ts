@@ -98,7 +98,8 @@ export class MemoryCopyIndex {
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
   /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
-  private quoted = new ShingleSet([]);
+  private readonly referenceShingles: number[] = [];
+  private quotedSet: ShingleSet | undefined;
 
   get size(): number {
     return this.articles.size;
@@ -111,9 +112,16 @@ export class MemoryCopyIndex {
     // A phrase many originals share is boilerplate; one story's copies sharing its text is not.
     if (!article.copy) for (const shingle of article.shingles) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
-    // References are few and filed first: the set is rebuilt with each.
-    if (article.reference) this.quoted = new ShingleSet([...this.quoted, ...article.shingles]);
+    if (article.reference) {
+      for (const shingle of article.shingles) this.referenceShingles.push(shingle);
+      this.quotedSet = undefined;
+    }
     for (const shingle of article.reference ? article.shingles : smallestExcept(article.shingles, this.quoted, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
+  }
+
+  /** Built when first asked after references were added (they are filed first, all at once). */
+  private get quoted(): ShingleSet {
+    return (this.quotedSet ??= new ShingleSet(this.referenceShingles));
   }
 
   /** The articles this fingerprint reproduces, with how much of each. */

@@ -172,10 +172,6 @@ export class ShingleSet {
     return this.sorted.length;
   }
 
-  [Symbol.iterator](): Iterator<number> {
-    return this.sorted[Symbol.iterator]();
-  }
-
   has(shingle: number): boolean {
     return (this.low16[(shingle & 0xffff) >>> 3]! & (1 << (shingle & 7))) !== 0 && has(this.sorted, shingle);
   }
