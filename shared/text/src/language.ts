@@ -120,7 +120,6 @@ const MIN_LETTERS = 8;
 /** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
 const NON_ARABIC_LETTER_SHARE = 0.015;
 
-
 /**
  * The script decides first (cheap, and right where franc's trigrams are weak: short titles and
  * mixed texts); franc then names the language within the dominant script.
