@@ -7,12 +7,14 @@ import { SharedCopyIndex } from '@marsad/service-classifier';
 import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
 import { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 import { TEST_REDIS_URL } from '@marsad/testing';
+import { interruption, runUnlessInterrupted } from './interruption.js';
 
 const SMALL = Number(process.env.BENCH_INDEX_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_INDEX_LARGE ?? 1_000_000);
 const PROBES = 1_000;
 const IN_FLIGHT = 64;
 const PREFIX = `{marsad-bench-index-${process.pid}}`;
+const interrupted = interruption();
 
 let state = 12345;
 const random32 = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
@@ -41,6 +43,7 @@ async function fillTo(target: number): Promise<number> {
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < count) {
+        interrupted.throwIfAborted();
         next++;
         await index.checkAndInsert(`fill-${filed + next}`, randomSketch());
       }
@@ -58,34 +61,41 @@ async function probe(label: string): Promise<number> {
   const rounds: number[] = [];
   for (let round = 0; round < 3; round++) {
     const started = performance.now();
-    for (let i = 0; i < PROBES; i++) await index.checkAndInsert(`probe-${label}-${round}-${i}`, randomSketch());
+    for (let i = 0; i < PROBES; i++) {
+      interrupted.throwIfAborted();
+      await index.checkAndInsert(`probe-${label}-${round}-${i}`, randomSketch());
+    }
     filed += PROBES;
     rounds.push(((performance.now() - started) * 1000) / PROBES);
   }
   return Math.min(...rounds);
 }
 
-try {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  const empty = await usedMemory();
-  const fillRate = await fillTo(SMALL);
-  const smallCost = await probe('small');
-  const smallMemory = (await usedMemory()) - empty;
-  const smallEntries = filed;
-  await fillTo(LARGE);
-  const largeCost = await probe('large');
-  const largeMemory = (await usedMemory()) - empty;
-  process.stdout.write(
-    [
-      `marsad copy index benchmark (Redis, ${LOOKUP_SHINGLES} lookup shingles, ${POSTING_SHINGLES} postings per article)`,
-      `  filing rate while filling: ${fillRate.toFixed(0)} articles/s (${IN_FLIGHT} calls in flight)`,
-      `  lookup+insert with ${smallEntries} entries: ${smallCost.toFixed(0)} µs per article`,
-      `  lookup+insert with ${filed} entries: ${largeCost.toFixed(0)} µs per article`,
-      `  ratio large / small: ${(largeCost / smallCost).toFixed(2)} (target <= 1.5)`,
-      `  Redis memory per entry: ${(smallMemory / smallEntries).toFixed(0)} bytes at ${smallEntries}, ${(largeMemory / filed).toFixed(0)} bytes at ${filed} (target < 1024)`,
-    ].join('\n') + '\n',
-  );
-} finally {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  redis.disconnect();
+async function main(): Promise<void> {
+  try {
+    await deleteKeysWithPrefix(redis, PREFIX);
+    const empty = await usedMemory();
+    const fillRate = await fillTo(SMALL);
+    const smallCost = await probe('small');
+    const smallMemory = (await usedMemory()) - empty;
+    const smallEntries = filed;
+    await fillTo(LARGE);
+    const largeCost = await probe('large');
+    const largeMemory = (await usedMemory()) - empty;
+    process.stdout.write(
+      [
+        `marsad copy index benchmark (Redis, ${LOOKUP_SHINGLES} lookup shingles, ${POSTING_SHINGLES} postings per article)`,
+        `  filing rate while filling: ${fillRate.toFixed(0)} articles/s (${IN_FLIGHT} calls in flight)`,
+        `  lookup+insert with ${smallEntries} entries: ${smallCost.toFixed(0)} µs per article`,
+        `  lookup+insert with ${filed} entries: ${largeCost.toFixed(0)} µs per article`,
+        `  ratio large / small: ${(largeCost / smallCost).toFixed(2)} (target <= 1.5)`,
+        `  Redis memory per entry: ${(smallMemory / smallEntries).toFixed(0)} bytes at ${smallEntries}, ${(largeMemory / filed).toFixed(0)} bytes at ${filed} (target < 1024)`,
+      ].join('\n') + '\n',
+    );
+  } finally {
+    await deleteKeysWithPrefix(redis, PREFIX);
+    redis.disconnect();
+  }
 }
+
+await runUnlessInterrupted(main, interrupted);

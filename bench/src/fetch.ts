@@ -12,12 +12,14 @@ import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
 import { fetchSource, HostGate, SourceHealthStore, type FetchSourceDeps } from '@marsad/service-fetcher';
 import { createHttpClient, type HttpClient } from '@marsad/sources';
 import { rssFeed, serveFixtures, TEST_REDIS_URL, type FixtureRoute } from '@marsad/testing';
+import { interruption, runUnlessInterrupted } from './interruption.js';
 
 const argIndex = process.argv.indexOf('--feeds');
 const FEEDS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000;
 const PER_FEED = 20;
 const CONCURRENCY = 8;
 const PREFIX = `{marsad-bench-fetch-${process.pid}}`;
+const interrupted = interruption();
 
 function routes(): Record<string, FixtureRoute> {
   const table: Record<string, FixtureRoute> = {};
@@ -56,47 +58,54 @@ function counting(http: HttpClient): { http: HttpClient; bytes: () => number; no
   };
 }
 
-const server = await serveFixtures(routes());
-const redis = createRedis(TEST_REDIS_URL, 'marsad-bench');
-const log = createLogger({ level: 'silent' });
-try {
-  const sources = new Map(Array.from({ length: FEEDS }, (_, f) => {
-    const source = SourceSchema.parse({ id: `feed-${f}`, adapter: 'rss', url: server.url(`/feed-${f}.xml`) });
-    return [source.id, source] as const;
-  }));
-  const pass = async () => {
-    const client = counting(createHttpClient());
-    let queued = 0;
-    const deps: FetchSourceDeps = {
-      sources,
-      http: client.http,
-      knownItemIds: async () => new Set(),
-      sendToClassify: async (jobs) => void (queued += jobs.length),
-      health: new SourceHealthStore(redis, PREFIX),
-      hostGate: new HostGate(redis, PREFIX, { perHost: 64, minDelayMs: 0 }),
-    };
-    const ids = [...sources.keys()];
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (let id = ids.pop(); id; id = ids.pop()) await fetchSource({ sourceId: id, runId: 'bench' }, deps, { log, jobId: id, attempt: 1 });
+async function main(): Promise<void> {
+  const server = await serveFixtures(routes());
+  const redis = createRedis(TEST_REDIS_URL, 'marsad-bench');
+  const log = createLogger({ level: 'silent' });
+  try {
+    const sources = new Map(Array.from({ length: FEEDS }, (_, f) => {
+      const source = SourceSchema.parse({ id: `feed-${f}`, adapter: 'rss', url: server.url(`/feed-${f}.xml`) });
+      return [source.id, source] as const;
     }));
-    const seconds = (performance.now() - started) / 1000;
-    await client.http.close();
-    return { seconds, queued, bytes: client.bytes(), notModified: client.notModified() };
-  };
-  const first = await pass();
-  const second = await pass();
-  process.stdout.write(
-    [
-      `marsad fetch benchmark: ${FEEDS} local feeds of ${PER_FEED} items, ${CONCURRENCY} at a time`,
-      `  first pass:  ${(first.queued / first.seconds).toFixed(0)} items/s (${first.queued} items, ${(FEEDS / first.seconds).toFixed(0)} feeds/s), ${(first.bytes / 1024 / 1024).toFixed(1)} MB parsed`,
-      `  second pass: ${(FEEDS / second.seconds).toFixed(0)} feeds/s, ${second.notModified} answered 304, ${second.queued} items, ${second.bytes} bytes parsed`,
-      `  second pass / first pass, feeds per second: ${(first.seconds / second.seconds).toFixed(1)}x`,
-      '',
-    ].join('\n'),
-  );
-} finally {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  redis.disconnect();
-  await server.close();
+    const pass = async () => {
+      const client = counting(createHttpClient());
+      let queued = 0;
+      const deps: FetchSourceDeps = {
+        sources,
+        http: client.http,
+        knownItemIds: async () => new Set(),
+        sendToClassify: async (jobs) => void (queued += jobs.length),
+        health: new SourceHealthStore(redis, PREFIX),
+        hostGate: new HostGate(redis, PREFIX, { perHost: 64, minDelayMs: 0 }),
+      };
+      const ids = [...sources.keys()];
+      const started = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+        for (let id = ids.pop(); id; id = ids.pop()) {
+          interrupted.throwIfAborted();
+          await fetchSource({ sourceId: id, runId: 'bench' }, deps, { log, jobId: id, attempt: 1 });
+        }
+      }));
+      const seconds = (performance.now() - started) / 1000;
+      await client.http.close();
+      return { seconds, queued, bytes: client.bytes(), notModified: client.notModified() };
+    };
+    const first = await pass();
+    const second = await pass();
+    process.stdout.write(
+      [
+        `marsad fetch benchmark: ${FEEDS} local feeds of ${PER_FEED} items, ${CONCURRENCY} at a time`,
+        `  first pass:  ${(first.queued / first.seconds).toFixed(0)} items/s (${first.queued} items, ${(FEEDS / first.seconds).toFixed(0)} feeds/s), ${(first.bytes / 1024 / 1024).toFixed(1)} MB parsed`,
+        `  second pass: ${(FEEDS / second.seconds).toFixed(0)} feeds/s, ${second.notModified} answered 304, ${second.queued} items, ${second.bytes} bytes parsed`,
+        `  second pass / first pass, feeds per second: ${(first.seconds / second.seconds).toFixed(1)}x`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await deleteKeysWithPrefix(redis, PREFIX);
+    redis.disconnect();
+    await server.close();
+  }
 }
+
+await runUnlessInterrupted(main, interrupted);

@@ -18,6 +18,7 @@ import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase } from '@marsad/testing';
 import { Queue } from 'bullmq';
 import { serveBenchFeeds } from './fixtures.js';
+import { interruption, runUnlessInterrupted } from './interruption.js';
 
 const PER_FEED = 20;
 const arg = (name: string, fallback: number) => {
@@ -28,6 +29,7 @@ const ITEMS = arg('items', 50_000);
 const BATCHES = arg('batches', 10);
 const FEEDS = Math.max(1, Math.round(ITEMS / BATCHES / PER_FEED));
 const PREFIX = `{marsad-load-${process.pid}}`;
+const interrupted = interruption();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function configFor(urls: string[], databaseUrl: string | undefined): Config {
@@ -76,7 +78,7 @@ async function main() {
     let queueKeys = new Map<string, number>();
     for (let batch = 0; batch < BATCHES; batch++) {
       const feeds = batch === 0 ? first : await serveBenchFeeds(FEEDS, PER_FEED, 100 + batch);
-      const summary = await runOnce(runtime, { prefix: PREFIX, sources: configFor(feeds.urls, database?.url).sources });
+      const summary = await runOnce(runtime, { prefix: PREFIX, signal: interrupted, sources: configFor(feeds.urls, database?.url).sources });
       await feeds.server.close();
       stored += summary.new;
       rates.push(summary.new / (summary.processingMs / 1000));
@@ -104,4 +106,4 @@ async function main() {
   }
 }
 
-await main();
+await runUnlessInterrupted(main, interrupted);

@@ -17,6 +17,7 @@ import { deleteKeysWithPrefix, QUEUE_NAMES, readJobTimings } from '@marsad/queue
 import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase } from '@marsad/testing';
 import { isPlantedCopyUrl, serveBenchFeeds } from './fixtures.js';
+import { interruption, runUnlessInterrupted } from './interruption.js';
 import { cpuNow, cpuPerItem } from './cpu.js';
 import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
@@ -25,6 +26,7 @@ const argIndex = process.argv.indexOf('--items');
 const ITEMS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : Number(process.env.BENCH_ITEMS ?? 5_000);
 const FEEDS = Math.max(1, Math.round(ITEMS / PER_FEED));
 const PREFIX = `{marsad-bench-${process.pid}}`;
+const interrupted = interruption();
 
 function configFor(urls: string[], databaseUrl: string | undefined): Config {
   // Every feed is on one local host: politeness would serialise them. The gate still runs (its Redis
@@ -54,7 +56,7 @@ async function main() {
     const before = await usedMemory(runtime.connection);
     let runs = 0;
     const emptyRun = (options: EmptyTopologyOptions) =>
-      runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${++runs}}`, config.pipeline, FEEDS, PER_FEED, options);
+      interrupted.aborted ? Promise.reject(interrupted.reason as Error) : runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${++runs}}`, config.pipeline, FEEDS, PER_FEED, options);
     const carrying = { text: batch1.typicalText };
     // Baselines and pipeline runs alternate, best of each: the machine is shared, and one slow moment
     // should not decide the ratio.
@@ -76,12 +78,12 @@ async function main() {
     // Each stage's handler time, as the workers report it (read before measure() clears the prefix).
     const handlerTimes = async () => (await readJobTimings(runtime.connection, PREFIX, [...QUEUE_NAMES])).filter((h) => h.outcome === 'completed');
     const cpuFirst = await cpu();
-    const first = await runOnce(runtime, { prefix: PREFIX });
+    const first = await runOnce(runtime, { prefix: PREFIX, signal: interrupted });
     const cpuFirstEnd = await cpu();
     const firstTimes = await handlerTimes();
     const afterFirst = await measure();
     baselines.push(await emptyRun(carrying), await emptyRun({}));
-    const second = await runOnce(runtime, { prefix: PREFIX, sources: configFor(batch2.urls, database?.url).sources });
+    const second = await runOnce(runtime, { prefix: PREFIX, signal: interrupted, sources: configFor(batch2.urls, database?.url).sources });
     const afterSecond = await measure();
     // Every planted copy found, and nothing else called one. Feeds are fetched at once, so a copy is
     // now and then classified before its original, which then is the copy: the pair is swapped.
@@ -125,4 +127,4 @@ async function main() {
   }
 }
 
-await main();
+await runUnlessInterrupted(main, interrupted);
