@@ -10,7 +10,10 @@ export interface Analyser {
   index: SharedCopyIndex;
   /** Each source's country, from the sources file (sources that declare one). */
   countries?: ReadonlyMap<string, string>;
-  /** Every reference article's shingles (loadReferences): what an item quotes from one is not its own text. */
+  /**
+   * Every reference article's shingles (loadReferences): what an item quotes from one is not its own
+   * text (see sketchOf). @defaultValue none: every word is the item's own
+   */
   quoted?: ShingleLookup;
 }
 

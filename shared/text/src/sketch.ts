@@ -36,7 +36,7 @@ export interface SketchOptions {
   /**
    * File the article under every shingle it has, not only its smallest. References are few, and a
    * copy's lookup then meets the reference through any shingle they share among its 48 smallest, even
-   * when a partial, reworded copy keeps none of the reference's own smallest.
+   * when a partial, reworded copy keeps none of the reference's own smallest. @defaultValue false
    */
   reference?: boolean;
   /**
@@ -44,6 +44,7 @@ export interface SketchOptions {
    * judged against the reference: a later article reproducing it copies the item only when it also
    * reproduces half of the words the item wrote itself (`own`), so two outlets quoting the same
    * communiqué have not copied each other. Such an item is filed under its own text's shingles.
+   * @defaultValue none: every word is the item's own
    */
   quoted?: ShingleLookup;
 }
