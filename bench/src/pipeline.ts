@@ -55,8 +55,10 @@ async function main() {
     await deleteKeysWithPrefix(runtime.connection, PREFIX);
     const before = await usedMemory(runtime.connection);
     let runs = 0;
-    const emptyRun = (options: EmptyTopologyOptions) =>
-      interrupted.aborted ? Promise.reject(interrupted.reason as Error) : runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${++runs}}`, config.pipeline, FEEDS, PER_FEED, options);
+    const emptyRun = async (options: EmptyTopologyOptions) => {
+      interrupted.throwIfAborted();
+      return runEmptyTopology(runtime.connection, `{marsad-bench-empty-${process.pid}-${++runs}}`, config.pipeline, FEEDS, PER_FEED, options);
+    };
     const carrying = { text: batch1.typicalText };
     // Baselines and pipeline runs alternate, best of each: the machine is shared, and one slow moment
     // should not decide the ratio.

@@ -49,10 +49,11 @@ const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
 
 /** The language of a Latin-script text (`und` below `minLetters` letters). */
 export function latinLanguage(text: string, minLetters: number): string {
+  const byTrigrams = () => franc(text, { only: LATIN_NEWS_LANGUAGES, minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  if (words.length === 0 || words.length >= SHORT_TEXT_WORDS) return franc(text, { only: LATIN_NEWS_LANGUAGES, minLength: minLetters });
+  if (words.length === 0 || words.length >= SHORT_TEXT_WORDS) return byTrigrams();
   const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
-  if (votes.size === 0) return franc(text, { only: LATIN_NEWS_LANGUAGES, minLength: minLetters });
+  if (votes.size === 0) return byTrigrams();
   const most = Math.max(...votes.values());
   const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
   return REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? franc(text, { only: leaders, minLength: 1 });
