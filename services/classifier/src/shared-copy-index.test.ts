@@ -109,6 +109,25 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('longer-quote', item(words.slice(0, words.length * 0.4).join(' ')))).duplicateOf).toBeNull();
   });
 
+  it('marks a shingle boilerplate once three originals share it, and files no more under it', async () => {
+    const prefix = 'footer';
+    const index = indexAt(prefix);
+    const boilerplateFields = async () => {
+      let marked = 0;
+      for await (const keys of connection.scanStream({ match: `${redis.prefix.slice(0, -1)}-${prefix}}:index:v2:*:p:*`, count: 1000 })) {
+        for (const key of keys as string[]) marked += Object.values(await connection.hgetall(key)).filter((list) => list === '*').length;
+      }
+      return marked;
+    };
+    // A footer every article of one site ends with: too little of each to make it a copy of another.
+    const footer = story(40).split(' ').slice(0, 30).join(' ');
+    const originals = [41, 42, 43].map((n) => `${story(n)}\n${footer}`);
+    for (const [n, text] of originals.slice(0, 2).entries()) expect((await index.checkAndInsert(`site-${n}`, sketch(text))).duplicateOf).toBeNull();
+    expect(await boilerplateFields()).toBe(0);
+    expect((await index.checkAndInsert('site-2', sketch(originals[2]!))).duplicateOf).toBeNull();
+    expect(await boilerplateFields()).toBeGreaterThan(0);
+  });
+
   it("does not take one story's copies for boilerplate", async () => {
     const index = indexAt('pickups');
     const text = story(22);

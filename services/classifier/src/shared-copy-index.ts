@@ -53,7 +53,8 @@ local refKey = root .. 'ref'
 local current = math.floor(now / genLen)
 local gens, genNumbers = {}, {}
 for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = root .. g; genNumbers[#gens] = g end
-local expireAt = (current + 1) * genLen + window
+-- As text once: a number given to redis.call is formatted again on every call.
+local expireAt = string.format('%d', (current + 1) * genLen + window)
 
 local function shardOfShingle(s, i) return (byte(s, i + 2) * 256 + byte(s, i + 3)) % shards end
 local function shardOfId(text)
@@ -168,9 +169,14 @@ for i = 1, #postings, 4 do
   if list ~= '*' then
     -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
     if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
-    list = list and (list .. ' ' .. entry) or entry
-    -- Originals only (entries that start with a digit) make a shingle boilerplate.
-    if not isCopy and select(2, string.gsub(' ' .. list, ' %d', '')) >= boilerplate then list = '*' end
+    -- Originals only (entries that start with a digit) make a shingle boilerplate; a new list holds one.
+    if not list then
+      list = entry
+      if not isCopy and boilerplate <= 1 then list = '*' end
+    else
+      list = list .. ' ' .. entry
+      if not isCopy and select(2, string.gsub(' ' .. list, ' %d', '')) >= boilerplate then list = '*' end
+    end
     redis.call('HSET', key, shingle, list)
   end
 end
@@ -179,7 +185,7 @@ if isRef then
   redis.call('SADD', refKey .. ':n', n)
 else
   local setBits = {}
-  for bit in gmatch(postingBits, '%d+') do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = 1 end
+  for bit in gmatch(postingBits, '%d+') do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = '1' end
   if #setBits > 0 then
     redis.call('BITFIELD', own .. ':f', unpack(setBits))
     redis.call('EXPIREAT', own .. ':f', expireAt)
