@@ -17,6 +17,7 @@ describe('tagger: interpol', () => {
     ['spelt with ي, as some outlets write it', 'سلمت السلطات المتهم بعد تعاون مع الإنتيربول'],
     ['by its full Arabic name', 'المنظمة الدولية للشرطة الجنائية تعقد دورتها'],
     ['as الشرطة الدولية', 'أصدرت الشرطة الدولية مذكرة بحث'],
+    ['as الشرطة الدولية, in a story that names the United Nations further on', 'أصدرت الشرطة الدولية مذكرة بحث دولية في حق المتهم بالاحتيال على مستثمرين في عدة دول. ويقول المحققون إن المتهم جمع أكثر من مئة مليون دولار من آلاف الضحايا عبر منصات وهمية للاستثمار في العملات الرقمية، قبل أن يختفي عن الأنظار ويغلق حساباته. وطالبت منظمات حقوقية بعرض القضية على الأمم المتحدة'],
     ['through a red notice', 'يشكل موضوع نشرة حمراء دولية'],
     ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
     ['through a blue notice', 'صدرت في حقه النشرة الزرقاء لتحديد مكان وجوده'],
@@ -44,6 +45,9 @@ describe('tagger: interpol', () => {
     ['the rock band, in Arabic', 'تحيي فرقة الروك الأمريكية إنتربول حفلا موسيقيا بالدار البيضاء وتقدم أغاني ألبومها الجديد'],
     ['the rock band, in French', 'Le groupe de rock new-yorkais Interpol sera en concert à Paris'],
     ['a yellow weather alert', 'أصدرت المديرية العامة للأرصاد الجوية نشرة إنذارية صفراء بشأن تساقطات مطرية'],
+    ["a peacekeeping mission's police", 'تشارك عناصر من الشرطة الدولية التابعة لبعثة الأمم المتحدة في تأمين الانتخابات'],
+    ["an international force's police", 'ناقش الاجتماع نشر قوة دولية تضم عناصر من الشرطة الدولية لتأمين المعابر'],
+    ["a peacekeeping mission's police, named in the headline", 'شرطة دولية لتأمين الانتخابات\nوصلت دفعة جديدة من عناصر الشرطة الدولية التابعة لبعثة الأمم المتحدة إلى العاصمة'],
   ])('does not take %s for Interpol', (_name, text) => {
     expect(tags(text)).not.toContain('interpol');
   });
@@ -70,6 +74,11 @@ describe('tagger: dgsn', () => {
     ['its judicial police service in a city', 'تمكنت المصلحة الولائية للشرطة القضائية بمراكش من توقيف شخص يشتبه في تورطه في السرقة'],
     ['its national judicial police brigade', 'استمعت الفرقة الوطنية للشرطة القضائية بالدار البيضاء إلى عدد من المسؤولين في ملف الصفقات'],
     ['its national judicial police brigade, in French', 'La Brigade nationale de la police judiciaire a ouvert une enquête à Casablanca'],
+    ['its police station, as some outlets name it', 'أوقفت مصالح الشرطة بمفوضية الأمن بمدينة سيدي سليمان شخصا للاشتباه في تورطه في السرقة بالعنف'],
+    ['its regional police station', 'تمكنت عناصر المفوضية الجهوية للشرطة بالقصر الكبير من توقيف مروج للمخدرات'],
+    ['its district station', 'أحيل الموقوف على الدائرة الأمنية الخامسة بمدينة سلا لتعميق البحث معه'],
+    ['its provincial command, as "الأمن الإقليمي"', 'تمكنت عناصر الأمن الإقليمي بالعرائش من حجز كمية من الشيرا'],
+    ['its police station, in French', 'Le suspect a été conduit au commissariat de police de Nador'],
     ['its yearly open days', 'انطلقت بمدينة أكادير فعاليات الأيام الوطنية للأبواب المفتوحة للأمن الوطني'],
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
@@ -91,6 +100,8 @@ describe('tagger: dgsn', () => {
     ["an Algerian wilaya's police", 'أوقفت مصالح أمن ولاية وهران شبكة لسرقة السيارات'],
     ["an Algerian wilaya's police, in French", "Les services de la sûreté de wilaya d'Oran ont saisi des psychotropes"],
     ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
+    ['a French police station', 'Le suspect a été conduit au commissariat de police de Marseille'],
+    ["Algeria's provincial police, naming Morocco", 'أحبطت عناصر الأمن الإقليمي بولاية تلمسان تهريب كميات من الكيف قادمة من المغرب'],
     ["Spain's national police arresting a Moroccan", 'Spanish National Police arrested a Moroccan national in Madrid'],
     ["Algeria's open days", 'انطلقت بولاية وهران فعاليات الأبواب المفتوحة للأمن الوطني تحت إشراف المدير العام'],
     ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
