@@ -144,7 +144,8 @@ const firstWords = (text: string, share: number) => {
 /**
  * Copies of every reference with every kind of edit, articles quoting one paragraph of one, and two
  * outlets each quoting under half of one with text of their own, the later one quoting all the earlier
- * one did: neither copies the reference, and the later one has not copied the earlier one.
+ * one did: neither copies the reference, and the later one has not copied the earlier one; then a
+ * pickup of 60% of it, which does.
  */
 export function generatedItems(references: readonly ReferenceArticle[]): LabelledItem[] {
   const items: LabelledItem[] = [];
@@ -173,6 +174,14 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
     items.push(
       excerpt(`excerpt-${reference.id}`, `${OPENINGS[r % OPENINGS.length]}\n${firstWords(reference.text, 0.3)}`),
       excerpt(`longer-excerpt-${reference.id}`, `${firstWords(reference.text, 0.4)}\n${CLOSINGS[r % CLOSINGS.length]}`),
+      // After three outlets quoted its opening, a pickup of most of the communiqué is still a copy of it.
+      {
+        id: `late-copy-${reference.id}`,
+        title: 'بلاغ',
+        text: firstWords(reference.text, 0.6),
+        kind: 'copy-of-reference:after-quotes',
+        expected: { language: 'arb', arabic: true, duplicateOf: reference.id, tags: null },
+      },
     );
   });
   return items;

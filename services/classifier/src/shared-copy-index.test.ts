@@ -128,6 +128,28 @@ describe('SharedCopyIndex', () => {
     expect(await boilerplateFields()).toBeGreaterThan(0);
   });
 
+  it('keeps finding copies of a reference after several items quoted the same passage of it', async () => {
+    const index = indexAt('quoted-passage');
+    const reference = references[1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
+    const { quoted } = await loadReferences(index, dir);
+    const words = reference.text.split(/\s+/);
+    const opening = (share: number) => sketchOf(fingerprintOf(words.slice(0, Math.round(words.length * share)).join(' ')), { quoted });
+    // Coverage is estimated from 32 word positions: quotes kept clear of the threshold.
+    for (const [n, share] of [0.3, 0.33, 0.36, 0.4].entries()) expect((await index.checkAndInsert(`quote-${n}`, opening(share))).duplicateOf).toBeNull();
+    expect(await index.checkAndInsert('copy', opening(0.62))).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+  });
+
+  it('names the item a copy was taken from, not an earlier item quoting a paragraph of it', async () => {
+    const index = indexAt('source-over-quote');
+    const words = `${story(60)} ${story(61)} ${story(62)}`.split(' ');
+    const opening = (share: number) => words.slice(0, Math.round(words.length * share)).join(' ');
+    await index.checkAndInsert('source', sketch(words.join(' ')));
+    expect((await index.checkAndInsert('quote', sketch(`${opening(0.35)}\n${story(63).split(' ').slice(0, 15).join(' ')}`))).duplicateOf).toBeNull();
+    expect(await index.checkAndInsert('copy', sketch(opening(0.7)))).toMatchObject({ duplicateOf: 'source', storyId: 'source' });
+  });
+
   it("does not take one story's copies for boilerplate", async () => {
     const index = indexAt('pickups');
     const text = story(22);

@@ -120,7 +120,7 @@ end
 
 local present = nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
-local best, bestCoverage, bestTier, bestStory, similarity = nil, -1, -1, nil, 0
+local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 for n in pairs(candidates) do
   if not present then
     present = {}
@@ -145,10 +145,13 @@ for n in pairs(candidates) do
     if ownWords ~= '' then ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2) end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))
     local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
-    -- judgeCopy's rule: a reference before an original item before a copy, then the one reproduced most.
-    if coverage >= threshold and coverage * tonumber(docWords) >= minWords and ownCoverage >= threshold and
-       (tier > bestTier or (tier == bestTier and coverage > bestCoverage + 1e-9)) then
-      best, bestCoverage, bestTier, bestStory = docId, coverage, tier, story
+    local copiedWords = coverage * tonumber(docWords)
+    -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
+    -- words are reproduced, then the larger share.
+    if coverage >= threshold and copiedWords >= minWords and ownCoverage >= threshold and
+       (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
+         (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
+      best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
     end
   end
 end

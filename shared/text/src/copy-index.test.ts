@@ -119,6 +119,48 @@ describe('MemoryCopyIndex', () => {
     expect(index.checkAndInsert('copy', fingerprintOf(seed)).copyOf?.id).toBe('ref');
   });
 
+  it('keeps finding copies of a reference after several items quoted the same passage of it', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    const prefix = (share: number) => words.slice(0, Math.round(words.length * share)).join(' ');
+    // Outlets quoting the opening of the communiqué: originals, and not boilerplate for being shared.
+    for (const [n, share] of [0.4, 0.42, 0.44, 0.46].entries()) expect(index.checkAndInsert(`quote-${n}`, fingerprintOf(prefix(share))).copyOf).toBeNull();
+    const copy = index.checkAndInsert('copy', fingerprintOf(prefix(0.62)));
+    expect(copy.copyOf).toMatchObject({ id: 'ref', reference: true });
+    expect(copy.copyOf?.containment).toBeCloseTo(0.62, 1);
+  });
+
+  it('names the item a copy was taken from, not an earlier item quoting a paragraph of it', () => {
+    const index = new MemoryCopyIndex();
+    const words = seed.split(/\s+/);
+    index.checkAndInsert('original', fingerprintOf(seed));
+    // An earlier outlet quoted the opening, with a sentence of its own: more of it is that opening than
+    // of the original, but fewer words.
+    expect(index.checkAndInsert('quote', fingerprintOf(`${words.slice(0, words.length * 0.35).join(' ')}\n${OTHER}`)).copyOf).toBeNull();
+    const copy = index.checkAndInsert('copy', fingerprintOf(words.slice(0, words.length * 0.7).join(' ')));
+    expect(copy.copyOf?.id).toBe('original');
+    expect(copy.storyId).toBe('original');
+  });
+
+  it('does not take an article for a copy of an earlier item that only quoted what it reproduces', () => {
+    const index = new MemoryCopyIndex();
+    const words = seed.split(/\s+/);
+    const opening = (share: number) => words.slice(0, Math.round(words.length * share)).join(' ');
+    const aside = 'ونعيد نشر الجزء الأول من الخبر كما ورد في المصدر';
+    index.checkAndInsert('source', fingerprintOf(seed));
+    expect(index.checkAndInsert('quote', fingerprintOf(`${opening(0.35)}\n${aside}`)).copyOf).toBeNull();
+    // More of the source's opening, and none of the quoting outlet's own words: a quote of the source.
+    const longer = index.checkAndInsert('longer-quote', fingerprintOf(opening(0.42)));
+    expect(longer.copyOf).toBeNull();
+    expect(longer.similarity).toBeLessThan(COPY_THRESHOLD);
+    // A pickup of the source, and a pickup of that pickup keeping less than half of the source.
+    const pickup = opening(0.6).split(' ');
+    expect(index.checkAndInsert('pickup', fingerprintOf(pickup.join(' '))).copyOf?.id).toBe('source');
+    expect(index.checkAndInsert('pickup-of-pickup', fingerprintOf(pickup.slice(0, Math.round(pickup.length * 0.75)).join(' '))).copyOf?.id).toBe('pickup');
+    // Its own words with what it quoted: a copy of the quoting item.
+    expect(index.checkAndInsert('copy-of-quote', fingerprintOf(`عاجل\n${opening(0.35)}\n${aside}`)).copyOf?.id).toBe('quote');
+  });
+
   it('stops counting outlet boilerplate once several indexed articles share it', () => {
     const footer = 'تابعوا آخر الأخبار على موقعنا وصفحاتنا في مواقع التواصل الاجتماعي واشتركوا في النشرة البريدية اليومية المجانية';
     const article = (own: string) => fingerprintOf(`${own} هذا الأسبوع بحسب المعطيات الرسمية\n${footer}`);
@@ -153,6 +195,14 @@ describe('judgeCopy', () => {
     ]);
     expect(verdict.copyOf?.id).toBe('ref');
     expect(verdict.similarity).toBe(1);
+  });
+
+  it('prefers, among originals, the one of which it reproduces more words', () => {
+    const verdict = judgeCopy([
+      { id: 'quote', storyId: 'quote', reference: false, containment: 0.9, words: 90 },
+      { id: 'source', storyId: 'source', reference: false, containment: 0.7, words: 210 },
+    ]);
+    expect(verdict.copyOf?.id).toBe('source');
   });
 
   it('requires a minimum of reproduced words', () => {

@@ -1,4 +1,15 @@
-import { bandKeys, coveredWords, holdsAny, SHINGLE_SIZE, ShingleSet, smallestExcept } from './fingerprint.js';
+import {
+  bandKeys,
+  coveredWords,
+  distinctSorted,
+  holdsAny,
+  SHINGLE_SIZE,
+  ShingleSet,
+  smallestExcept,
+  sortedIntersection,
+  sortedLookup,
+  type ShingleLookup,
+} from './fingerprint.js';
 import { mix32 } from './hash.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
@@ -26,6 +37,11 @@ export interface IndexedArticle extends Fingerprint {
   reference: boolean;
   /** Itself a copy (filed so that a later article copying it is found; not counted as boilerplate). */
   copy?: boolean;
+  /**
+   * Of an original item: the shingles it shares with earlier items it reproduces a passage of (at
+   * least MIN_COPIED_WORDS words), sorted. What it quoted is not its own text, as a reference's is not.
+   */
+  borrowed?: Uint32Array;
 }
 
 export interface CopyMatch {
@@ -38,8 +54,9 @@ export interface CopyMatch {
   /** How many of its words this one reproduces. */
   words?: number;
   /**
-   * Of an item that quotes a reference: share of the words it wrote itself this one reproduces (none
-   * written: 0). Such an item is copied only when this too reaches COPY_THRESHOLD.
+   * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
+   * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
+   * too reaches COPY_THRESHOLD.
    */
   ownContainment?: number;
   /** The article copied is itself a copy of another. */
@@ -58,7 +75,8 @@ export interface CopyVerdict {
  * of their text (and of an item's own words, when it quotes a reference), a reference before any item
  * (an article that copies a reference is that reference's story, even when it also contains all of an
  * earlier item that quoted less of it), an original item before a copy (a copy is named only when it
- * alone was copied: the later article kept too little of the original), then the one reproduced most.
+ * alone was copied: the later article kept too little of the original), then the one of which most
+ * words are reproduced.
  */
 export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
@@ -72,9 +90,16 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   return { copyOf: best, similarity };
 }
 
-/** A reference before an original item before a copy, then the more reproduced. */
+/**
+ * A reference before an original item before a copy, then the one of which more words are reproduced
+ * (then the larger share): an article that copies most of an item and, with it, all of an earlier
+ * item quoting a paragraph of it, copies the item it took the paragraph from.
+ */
 function ranksAbove(a: CopyMatch, b: CopyMatch): boolean {
   if (tier(a) !== tier(b)) return tier(a) > tier(b);
+  const aWords = a.words ?? 0;
+  const bWords = b.words ?? 0;
+  if (aWords !== bWords) return aWords > bWords;
   return a.containment > b.containment + 1e-9;
 }
 
@@ -84,17 +109,24 @@ const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
  * An in-process index of reference articles and items (originals, and copies under the story they
  * copy). Candidates come from LSH bands and from postings: a reference is filed under every shingle
  * it has, an item under the POSTING_SHINGLES smallest of its own (a bottom-k sketch, as in the shared
- * index; what it quotes from a reference is not its own). Bands find near-identical
+ * index; what it quotes from a reference, or from an earlier item, is not its own). Bands find near-identical
  * texts; postings find what bands miss, a copy much shorter or longer than its original or reworded
  * word by word (a quarter of the words changed leaves too few shared shingles for bands to meet).
  * Either way the cost of a lookup depends on how many articles share a key, not on how many there
  * are; each candidate is confirmed by how much of its text the new article reproduces (see `coverage`;
- * of an item that quotes a reference, also of the text it wrote itself).
+ * of an item that quotes a reference or an earlier item, also of the text it wrote itself). The shared
+ * index in Redis keeps samples of each item, not its shingles, so there only quotes of references are
+ * told apart from an item's own words.
  */
 export class MemoryCopyIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly buckets = new Map<number, string[]>();
   private readonly postings = new Map<number, string[]>();
+  /**
+   * One bit per low POSTED_BITS bits of a shingle that has postings: most of a new article's shingles
+   * have none, and the bit spares them a Map lookup (32-bit hashes are mostly heap numbers to V8).
+   */
+  private readonly posted = new Uint8Array(1 << (POSTED_BITS - 3));
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
   /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
@@ -109,14 +141,29 @@ export class MemoryCopyIndex {
   add(article: IndexedArticle): void {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
-    // A phrase many originals share is boilerplate; one story's copies sharing its text is not.
-    if (!article.copy) for (const shingle of article.shingles) this.articlesWith.add(shingle);
+    const notOwn = article.reference ? undefined : this.notOwnBy(article);
+    // A phrase many originals share is boilerplate; one story's copies sharing its text is not, and
+    // neither is what originals quoted (from a reference or an earlier item): counted, a passage two
+    // outlets quoted would stop counting for the article they took it from, and a later copy of that
+    // article would reproduce too little of the rest.
+    if (!article.copy) for (const shingle of article.shingles) if (!notOwn?.has(shingle)) this.articlesWith.add(shingle);
     for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
     if (article.reference) {
       for (const shingle of article.shingles) this.referenceShingles.push(shingle);
       this.quotedSet = undefined;
     }
-    for (const shingle of article.reference ? article.shingles : smallestExcept(article.shingles, this.quoted, POSTING_SHINGLES)) append(this.postings, shingle, article.id);
+    for (const shingle of notOwn ? smallestExcept(article.shingles, notOwn, POSTING_SHINGLES) : article.shingles) {
+      append(this.postings, shingle, article.id);
+      this.posted[(shingle & POSTED_MASK) >>> 3]! |= 1 << (shingle & 7);
+    }
+  }
+
+  /** The shingles of an item that it did not write itself: the references' text, and what it borrowed. */
+  private notOwnBy(article: IndexedArticle): ShingleLookup {
+    const quoted = this.quoted;
+    if (!article.borrowed?.length) return quoted;
+    const borrowed = sortedLookup(article.borrowed);
+    return { size: quoted.size + borrowed.size, has: (shingle) => quoted.has(shingle) || borrowed.has(shingle) };
   }
 
   /** Built when first asked after references were added (they are filed first, all at once). */
@@ -130,10 +177,10 @@ export class MemoryCopyIndex {
     const boilerplate = (shingle: number) => this.articlesWith.count(shingle) >= BOILERPLATE_ARTICLES;
     for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
     for (const shingle of fingerprint.shingles) {
+      if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       const filed = this.postings.get(shingle);
       if (filed && !boilerplate(shingle)) for (const id of filed) ids.add(id);
     }
-    const notOwn = (shingle: number) => boilerplate(shingle) || this.quoted.has(shingle);
     const matches: CopyMatch[] = [];
     for (const id of ids) {
       const article = this.articles.get(id)!;
@@ -142,10 +189,11 @@ export class MemoryCopyIndex {
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
-      // An item that quotes a reference is also measured by the words it wrote itself: the new article
-      // may have taken the quotes from the reference.
-      if (!article.reference && holdsAny(article.shingles, this.quoted)) {
-        match.ownContainment = coveredWords(article.sequence, fingerprint.shingles, undefined, notOwn).share;
+      // An item that quotes a reference or an earlier item is also measured by the words it wrote
+      // itself: the new article may have taken the quotes from where the item took them.
+      if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
+        const notOwn = this.notOwnBy(article);
+        match.ownContainment = coveredWords(article.sequence, fingerprint.shingles, undefined, (shingle) => boilerplate(shingle) || notOwn.has(shingle)).share;
       }
       matches.push(match);
     }
@@ -158,12 +206,26 @@ export class MemoryCopyIndex {
    * little of the original).
    */
   checkAndInsert(id: string, fingerprint: Fingerprint): CopyVerdict & { storyId: string } {
-    const verdict = judgeCopy(this.candidates(fingerprint));
+    const matches = this.candidates(fingerprint);
+    const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
-    this.add({ id, storyId, reference: false, ...fingerprint, ...(verdict.copyOf ? { copy: true } : {}) });
+    const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
+    this.add({ id, storyId, reference: false, ...fingerprint, ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
     return { ...verdict, storyId };
   }
+
+  /** What an original shares with the earlier items it reproduces a passage of (see IndexedArticle.borrowed). */
+  private borrowedFrom(matches: readonly CopyMatch[], fingerprint: Fingerprint): Uint32Array | undefined {
+    const passages = matches
+      .filter((match) => !match.reference && (match.words ?? 0) >= MIN_COPIED_WORDS)
+      .map((match) => sortedIntersection(this.articles.get(match.id)!.shingles, fingerprint.shingles));
+    if (passages.length === 0) return undefined;
+    return passages.length === 1 ? passages[0] : distinctSorted(Uint32Array.from(passages.flatMap((passage) => [...passage])));
+  }
 }
+
+const POSTED_BITS = 20;
+const POSTED_MASK = (1 << POSTED_BITS) - 1;
 
 /**
  * Each shared shingle covers at most SHINGLE_SIZE words, so an article sharing fewer than this many

@@ -79,6 +79,27 @@ export function coveredWords(
   return { words: reproduced, share: counted === 0 ? 0 : reproduced / counted };
 }
 
+/** The values two sorted arrays both hold, sorted. */
+export function sortedIntersection(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const both = new Uint32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      both[n++] = a[i]!;
+      i++;
+      j++;
+    }
+  }
+  return both.subarray(0, n);
+}
+
+/** A sorted array as a lookup (a binary search per question). */
+export function sortedLookup(sorted: Uint32Array): ShingleLookup {
+  return { size: sorted.length, has: (value) => has(sorted, value) };
+}
+
 function has(sorted: Uint32Array, value: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
