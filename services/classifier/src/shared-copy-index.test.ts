@@ -23,6 +23,15 @@ const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
 const sketch = (text: string) => sketchOf(fingerprintOf(text));
 const indexAt = (prefix: string, now = () => Date.now()) => new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-${prefix}}:index`, now });
 
+/** An index holding one reference article, loaded from a seeds folder as the classifier loads it. */
+async function indexWithReference(prefix: string, reference: (typeof references)[number]) {
+  const index = indexAt(prefix);
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+  writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
+  const { quoted } = await loadReferences(index, dir);
+  return { index, quoted };
+}
+
 /** A story of its own: words of real Arabic news in an order no other story has. */
 function story(n: number): string {
   const words = references.flatMap((r) => r.text.split(/\s+/)).filter((w) => w.length > 3);
@@ -88,11 +97,8 @@ describe('SharedCopyIndex', () => {
   });
 
   it('does not take two articles quoting the same reference for copies of each other', async () => {
-    const index = indexAt('quoting');
     const reference = references[0]!;
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
-    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
-    const { quoted } = await loadReferences(index, dir);
+    const { index, quoted } = await indexWithReference('quoting', reference);
     const item = (text: string) => sketchOf(fingerprintOf(text), { quoted });
     const words = reference.text.split(/\s+/);
     const own = story(23).split(' ').slice(0, 40);
@@ -129,11 +135,8 @@ describe('SharedCopyIndex', () => {
   });
 
   it('keeps finding copies of a reference after several items quoted the same passage of it', async () => {
-    const index = indexAt('quoted-passage');
     const reference = references[1]!;
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
-    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
-    const { quoted } = await loadReferences(index, dir);
+    const { index, quoted } = await indexWithReference('quoted-passage', reference);
     const words = reference.text.split(/\s+/);
     const opening = (share: number) => sketchOf(fingerprintOf(words.slice(0, Math.round(words.length * share)).join(' ')), { quoted });
     // Coverage is estimated from 32 word positions: quotes kept clear of the threshold.
@@ -171,11 +174,8 @@ describe('SharedCopyIndex', () => {
   });
 
   it('finds a copy of a reference that keeps none of its smallest shingles', async () => {
-    const index = indexAt('every-shingle');
     const reference = references[2]!;
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
-    writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
-    await loadReferences(index, dir);
+    const { index } = await indexWithReference('every-shingle', reference);
     // One word changed in each of the reference's smallest shingles: an ordinary article would be
     // filed under exactly those, and a lookup would meet none of them.
     const { sequence, shingles } = fingerprintOf(reference.text);
