@@ -110,6 +110,9 @@ describe('tagger: dgsn', () => {
     ['the Royal Gendarmerie', 'حجزت عناصر الدرك الملكي بالقصر الكبير ثلاثة أطنان من الشيرا'],
     ["Morocco's security as the country's", 'اعتبر المحلل أن الهجرة غير النظامية تشكل تحديا للأمن المغربي والأوروبي على حد سواء'],
     ['a French police station', 'Le suspect a été conduit au commissariat de police de Marseille'],
+    ["Morocco's national security as a concept", 'أكد الخبير أن الأمن الوطني المغربي رهين بالأمن الغذائي والمائي في ظل توالي سنوات الجفاف'],
+    ["any country's security apparatus, in a Moroccan story", 'قال وزير الخارجية المغربي إن جهاز الأمن الوطني لأي دولة يجب أن يحترم حقوق الإنسان'],
+    ['nuclear safety, in a Moroccan story in French', "La sûreté nationale des installations nucléaires est une priorité pour l'agence marocaine, a indiqué son directeur à Rabat"],
     ['regional security, in a Moroccan story', 'حذر المغرب من تهديدات الأمن الإقليمي في منطقة الساحل والصحراء، داعيا إلى تعزيز التعاون بين دول المنطقة'],
     ["the African Union's Peace and Security Council", 'انتخب المغرب عضوا في مفوضية الأمن والسلم التابعة للاتحاد الإفريقي لولاية جديدة'],
     ['a security perimeter, in a Moroccan story', 'وسعت السلطات المغربية الدائرة الأمنية حول الملعب الكبير بطنجة قبل المباراة'],
@@ -206,6 +209,16 @@ describe('compileTagger', () => {
     const custom = compileTagger('tags:\n  europol:\n    phrases: [europol, يوروبول]\n');
     expect(custom.tag('Europol et Interpol').tags).toEqual(['europol']);
     expect(custom.tag('التعاون مع اليوروبول').tags).toEqual(['europol']);
+  });
+
+  it('takes several forbidNear rules in one condition, and rejects a condition naming an unknown place list', () => {
+    const file = (near: string) =>
+      `places: { a: [alpha], b: [beta] }\nconditions: { c: { forbidNear: ${near} } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }`;
+    const tagger = compileTagger(file('[{ place: a, words: 2 }, { place: b, words: 2 }]'));
+    expect(tagger.tag('one two target three four').tags).toEqual(['x']);
+    expect(tagger.tag('alpha target').tags).toEqual([]);
+    expect(tagger.tag('target beta').tags).toEqual([]);
+    expect(() => compileTagger(file('{ place: nowhere, words: 2 }'))).toThrow(/condition "c" names unknown place list "nowhere"/);
   });
 
   it('rejects a phrase naming an unknown condition', () => {
