@@ -172,14 +172,16 @@ for i = 1, #postings, 4 do
   if list ~= '*' then
     -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
     if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
-    -- Originals only (entries that start with a digit) make a shingle boilerplate; a new list holds one.
-    if not list then
-      list = entry
-      if not isCopy and boilerplate <= 1 then list = '*' end
-    else
+    -- Originals only (entries that start with a digit) make a shingle boilerplate; a new list holds
+    -- this one alone, and only an existing one needs counting.
+    local originals = 1
+    if list then
       list = list .. ' ' .. entry
-      if not isCopy and select(2, string.gsub(' ' .. list, ' %d', '')) >= boilerplate then list = '*' end
+      if not isCopy then originals = select(2, string.gsub(' ' .. list, ' %d', '')) end
+    else
+      list = entry
     end
+    if not isCopy and originals >= boilerplate then list = '*' end
     redis.call('HSET', key, shingle, list)
   end
 end

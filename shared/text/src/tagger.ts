@@ -8,8 +8,11 @@ const NearSchema = z.strictObject({ place: z.string(), words: z.number().int().p
 const ConditionSchema = z.strictObject({
   /** The article names at least one of these places. */
   requireAny: z.string().optional(),
-  /** None of these places within `words` words of the phrase (one such rule, or several). */
-  forbidNear: z.union([NearSchema, z.array(NearSchema).min(1)]).optional(),
+  /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
+  forbidNear: z
+    .union([NearSchema, z.array(NearSchema).min(1)])
+    .transform((near) => [near].flat())
+    .optional(),
   /** These places are not named more often than the `requireAny` ones. */
   forbidDominant: z.string().optional(),
 });
@@ -80,7 +83,7 @@ export class Tagger {
     for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0 });
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
-      const named = [condition.requireAny, condition.forbidDominant, ...nearRules(condition).map((near) => near.place)];
+      const named = [condition.requireAny, condition.forbidDominant, ...(condition.forbidNear ?? []).map((near) => near.place)];
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -148,17 +151,12 @@ export class Tagger {
 
   private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed): boolean {
     if (condition.requireAny && places.times(condition.requireAny) === 0) return false;
-    if (nearRules(condition).some((near) => places.near(near.place, match, near.words))) return false;
+    if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return false;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
     }
     return true;
   }
-}
-
-/** A condition's forbidNear rules, none, one or several. */
-function nearRules(condition: AliasFile['conditions'][string]): z.infer<typeof NearSchema>[] {
-  return condition.forbidNear === undefined ? [] : [condition.forbidNear].flat();
 }
 
 /**
