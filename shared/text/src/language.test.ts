@@ -37,6 +37,10 @@ describe('detectLanguage', () => {
     ['a short Arabic title typed on a Persian keyboard', 'وزیر الداخلیة یزور الرباط', 'arb', true],
     ['Persian without پ چ ژ گ', 'وزیر امور خارجه ایران امروز با همتای عراقی خود در بغداد دیدار کرد', 'pes', false],
     ['a short Persian sentence without پ چ ژ گ', 'این کار را دیروز کردند و همه از آن خبر دارند', 'pes', false],
+    ['a Persian headline in letters Arabic shares', 'بارش باران در تهران', 'pes', false],
+    ['another, without a single letter of its own', 'حمله به سفارت از طرف معترضان', 'pes', false],
+    ['an Arabic headline with the verb در (yielded)', 'مشروع در أرباحا كبيرة على الدولة', 'arb', true],
+    ['Darija with its particles را and شد', 'را شد الطريق وما بغاش يدوز من هنا', 'arb', true],
     [
       'Arabic quoting a long statement in English',
       'قال المتحدث باسم الخارجية الأمريكية في مؤتمر صحفي: "We are deeply concerned about the situation and we call on all parties to exercise restraint and to return to the negotiating table as soon as possible"، مضيفا أن واشنطن تتابع التطورات عن كثب.',

@@ -133,9 +133,31 @@ export function detectLanguage(input: string): LanguageResult {
   return { language: latinLanguage(text.replace(ARABIC_SCRIPT, ' '), MIN_LETTERS), arabic: false };
 }
 
+/**
+ * Persian words made only of letters Arabic shares, which Arabic (Standard or Darija) does not write as
+ * words: a Persian headline can lack every letter of its own ("بارش باران در تهران"). Not را، با، شد، تا
+ * (Darija's particle, father, hold, even) nor من، ما، به (Arabic's from, what, with it).
+ */
+const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'بودند']);
+/** Arabic's own function words, against which those are weighed (with every word in ال). */
+const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'بعد', 'قد', 'كان', 'هذا', 'هذه', 'التي', 'الذي', 'حول', 'لدى']);
+const MAYBE_PERSIAN = /(?:^|[^\u0621-\u064a])(?:در|از|است|بود|شود)(?![\u0621-\u064a])/;
+
+/** Arabic letters only, and more Persian words than Arabic ones: Persian short of its letters. */
+function persianInArabicLetters(text: string): boolean {
+  if (!MAYBE_PERSIAN.test(text)) return false;
+  let persian = 0;
+  let arabic = 0;
+  for (const word of text.replace(/[\u064b-\u065f\u0670\u0640]/g, '').split(/[^\u0621-\u064a]+/)) {
+    if (PERSIAN_WORDS.has(word)) persian++;
+    else if (ARABIC_WORDS.has(word) || (word.startsWith('ال') && word.length > 3)) arabic++;
+  }
+  return persian > arabic;
+}
+
 function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, sorani, sindhi }: ScriptCounts): LanguageResult {
   if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) {
-    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return { language: 'arb', arabic: true };
+    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return persianInArabicLetters(text) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
     // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
     // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
     const folded = text.replace(/\u06cc/g, '\u064a').replace(/\u06a9/g, '\u0643');
