@@ -19,6 +19,12 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://example.ma/article.php?id=42&utm_campaign=x')).toBe('https://example.ma/article.php?id=42');
   });
 
+  it('keeps a hash route, the article itself on a single-page site', () => {
+    expect(canonicalUrl('https://www.example.ma/#/news/12')).toBe('https://example.ma/#/news/12');
+    expect(canonicalUrl('https://example.ma/#!/news/12')).not.toBe(canonicalUrl('https://example.ma/#!/news/13'));
+    expect(canonicalUrl('https://example.ma/news.html#/')).toBe('https://example.ma/news.html');
+  });
+
   it('resolves a relative link against its base', () => {
     expect(canonicalUrl('/a.html', 'https://www.hespress.com/feed')).toBe('https://hespress.com/a.html');
   });

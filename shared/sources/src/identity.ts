@@ -3,14 +3,17 @@ import { createHash } from 'node:crypto';
 /** Query parameters that only track the reader; the same article with or without them is one article. */
 const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+)$/i;
 const AMP_PARAMETER = /^(amp|outputtype)$/i;
+const HASH_ROUTE = /^#!?\/./;
 
 /**
  * One spelling per article: lowercase host without `www.`, `m.` or `amp.`, no fragment, no tracking
  * parameters, no AMP suffix, sorted query. Two feeds linking the same article give the same URL.
+ * A hash route (`#/news/12`, `#!/news/12`) stays: on a single-page site it is the article's address,
+ * where any other fragment is only a place in the page.
  */
 export function canonicalUrl(raw: string, base?: string): string {
   const url = new URL(raw.trim(), base);
-  url.hash = '';
+  if (!HASH_ROUTE.test(url.hash)) url.hash = '';
   url.hostname = url.hostname.toLowerCase().replace(/^(www|m|mobile|amp)\./, '');
   if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
   url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1') || '/';
