@@ -5,6 +5,16 @@ import { franc } from 'franc';
  * written in Latin letters (Kabyle, Tarifit: Maghreb outlets publish it) is franc's Central Atlas Tamazight.
  */
 const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', 'cat', 'tur', 'ind', 'swh', 'ron', 'pol', 'tzm'];
+/**
+ * A text of a sentence or more gives franc enough trigrams for these too: Africa's and Asia's other
+ * press languages in Latin letters, and Europe's. Not those franc takes for a neighbour they seldom are
+ * (Galician for Portuguese, Afrikaans for Dutch, Scots for English).
+ */
+const LONG_TEXT_LANGUAGES = [
+  ...LATIN_NEWS_LANGUAGES,
+  ...['hau', 'som', 'yor', 'ibo', 'wol', 'vie', 'tgl', 'zlm', 'azj', 'uzn'],
+  ...['swe', 'dan', 'nob', 'fin', 'hun', 'ces', 'slk', 'hrv', 'bos', 'slv', 'als', 'lit', 'lvs', 'ekk'],
+];
 
 /**
  * Below this many words a Latin-script text is a headline or a teaser: franc's trigrams name it wrongly
@@ -51,7 +61,8 @@ const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
 export function latinLanguage(text: string, minLetters: number): string {
   const byTrigrams = () => franc(text, { only: LATIN_NEWS_LANGUAGES, minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  if (words.length === 0 || words.length >= SHORT_TEXT_WORDS) return byTrigrams();
+  if (words.length >= SHORT_TEXT_WORDS) return franc(text, { only: LONG_TEXT_LANGUAGES, minLength: minLetters });
+  if (words.length === 0) return byTrigrams();
   const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
   if (votes.size === 0) return byTrigrams();
   const most = Math.max(...votes.values());
