@@ -143,9 +143,15 @@ const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'ب
 const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'بعد', 'قد', 'كان', 'هذا', 'هذه', 'التي', 'الذي', 'حول', 'لدى']);
 const MAYBE_PERSIAN = /(?:^|[^\u0621-\u064a])(?:در|از|است|بود|شود)(?![\u0621-\u064a])/;
 
+/**
+ * Persian writes ی in nearly every sentence: only a headline or a line can do without it (and
+ * without the scan an article's text would cost).
+ */
+const MAX_PERSIAN_LETTERS_WITHOUT_YEH = 200;
+
 /** Arabic letters only, and more Persian words than Arabic ones: Persian short of its letters. */
-function persianInArabicLetters(text: string): boolean {
-  if (!MAYBE_PERSIAN.test(text)) return false;
+function persianInArabicLetters(text: string, letters: number): boolean {
+  if (letters > MAX_PERSIAN_LETTERS_WITHOUT_YEH || !MAYBE_PERSIAN.test(text)) return false;
   let persian = 0;
   let arabic = 0;
   for (const word of text.replace(/[\u064b-\u065f\u0670\u0640]/g, '').split(/[^\u0621-\u064a]+/)) {
@@ -157,7 +163,7 @@ function persianInArabicLetters(text: string): boolean {
 
 function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, sorani, sindhi }: ScriptCounts): LanguageResult {
   if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) {
-    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return persianInArabicLetters(text) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
+    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
     // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
     // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
     const folded = text.replace(/\u06cc/g, '\u064a').replace(/\u06a9/g, '\u0643');
