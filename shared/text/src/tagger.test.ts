@@ -159,6 +159,7 @@ describe("tagger: the outlet's country", () => {
 
   it.each([
     ["Algeria's directorate, named beside it", "La DGSN algérienne a annoncé la saisie de psychotropes"],
+    ["Cameroon's homonymous delegation", 'La Délégation générale à la sûreté nationale (DGSN) a lancé à Yaoundé une opération de sécurisation des fêtes'],
     ['a story set abroad, naming the other country more often', 'في الجزائر أعلنت المديرية العامة للأمن الوطني الجزائرية عن حجز بضائع بميناء الجزائر العاصمة'],
   ])('does not make a foreign story Moroccan: %s', (_name, text) => {
     expect(moroccanOutlet(text)).not.toContain('dgsn');
