@@ -141,17 +141,15 @@ export function detectLanguage(input: string): LanguageResult {
 const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'بودند']);
 /** Arabic's own function words, against which those are weighed (with every word in ال). */
 const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'بعد', 'قد', 'كان', 'هذا', 'هذه', 'التي', 'الذي', 'حول', 'لدى']);
-const MAYBE_PERSIAN = /(?:^|[^\u0621-\u064a])(?:در|از|است|بود|شود)(?![\u0621-\u064a])/;
-
 /**
- * Persian writes ی in nearly every sentence: only a headline or a line can do without it (and
- * without the scan an article's text would cost).
+ * Persian writes ی in nearly every sentence: only a headline or a line can do without it (and an
+ * article's text is spared the scan).
  */
 const MAX_PERSIAN_LETTERS_WITHOUT_YEH = 200;
 
 /** Arabic letters only, and more Persian words than Arabic ones: Persian short of its letters. */
 function persianInArabicLetters(text: string, letters: number): boolean {
-  if (letters > MAX_PERSIAN_LETTERS_WITHOUT_YEH || !MAYBE_PERSIAN.test(text)) return false;
+  if (letters > MAX_PERSIAN_LETTERS_WITHOUT_YEH) return false;
   let persian = 0;
   let arabic = 0;
   for (const word of text.replace(/[\u064b-\u065f\u0670\u0640]/g, '').split(/[^\u0621-\u064a]+/)) {
