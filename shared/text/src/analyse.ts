@@ -45,5 +45,6 @@ function fingerprintOfTokens({ hashes }: Tokens): Fingerprint {
 export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAnalysis {
   const full = article.title ? `${article.title}\n${article.text}` : article.text;
   const tokens = tokenizeWithOffsets(full);
-  return { ...detectLanguage(full), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
+  // The text as tokenised, entities decoded: a feed that writes its Arabic as &#1575;… is Arabic.
+  return { ...detectLanguage(tokens.text), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyseArticle } from './analyse.js';
 import { detectLanguage } from './language.js';
+import { compileTagger } from './tagger.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -73,5 +75,17 @@ describe('detectLanguage', () => {
     ['a single short word', 'OK'],
   ])('names no language for %s', (_name, text) => {
     expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
+  });
+});
+
+describe('the language of an article', () => {
+  const arabic = 'أوقفت عناصر الشرطة بمدينة طنجة شخصا يشتبه في تورطه في السرقة بالعنف';
+  const tagger = compileTagger('tags: {}\n');
+  it.each([
+    ['decimal', (c: string) => `&#${c.codePointAt(0)};`],
+    ['hexadecimal', (c: string) => `&#x${c.codePointAt(0)!.toString(16)};`],
+  ])('is read after HTML entities are decoded: Arabic written as %s character references', (_name, encode) => {
+    const text = [...arabic].map(encode).join('');
+    expect(analyseArticle({ title: '', text }, tagger)).toMatchObject({ language: 'arb', arabic: true });
   });
 });
