@@ -98,6 +98,8 @@ describe('tagger: dgsn', () => {
     ['its police station, in French', 'Le suspect a été conduit au commissariat de police de Nador'],
     ['its officers, as "Moroccan security"', 'أوقفت عناصر الأمن المغربي بمدينة طنجة شخصين يشتبه في تورطهما في الاتجار بالبشر'],
     ['its work, as "Moroccan security" in a headline', 'الأمن المغربي يوقف مبحوثا عنه دوليا'],
+    ['its warning, as "الأمن الوطني" in a Moroccan headline', 'الأمن الوطني يحذر من رسائل احتيالية تنتحل صفة المديرية بالدار البيضاء'],
+    ['a foiled plot, as "Moroccan security" in a headline', 'الأمن المغربي يحبط محاولة تهريب أطنان من الشيرا'],
     ['its yearly open days', 'انطلقت بمدينة أكادير فعاليات الأيام الوطنية للأبواب المفتوحة للأمن الوطني'],
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
