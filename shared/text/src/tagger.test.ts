@@ -108,6 +108,8 @@ describe('tagger: dgsn', () => {
     ['its French name, in a story from Oujda', 'Les éléments de la Sûreté nationale ont interpellé à Oujda un individu soupçonné de trafic de psychotropes'],
     ['its acronym, in a story from Laâyoune', 'La DGSN a mobilisé ses équipes à Laâyoune pour sécuriser le festival'],
     ['its acronym, beside the King', 'Sur Hautes Instructions de SM le Roi Mohammed VI, la DGSN a lancé un programme de logement'],
+    ['its Arabic name, in a story that names no country at all', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة لتوظيف الشرطيين'],
+    ['its acronym, in a story that names no country at all', 'La DGSN a lancé une campagne de recrutement de 5.000 policiers'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -140,7 +142,10 @@ describe('tagger: dgsn', () => {
     ["Mauritania's, naming only a Mauritanian town and Morocco", 'أوقفت المديرية العامة للأمن الوطني شبكة لتهريب المهاجرين في نواذيبو على الطريق الرابط مع المغرب'],
     ["Algeria's in French, naming Batna and Morocco", 'La Sûreté nationale a saisi à Batna 3 kg de kif, en provenance du Maroc'],
     ["Algeria's in French, naming Oran and Morocco", 'La Sûreté nationale a saisi 20.000 comprimés psychotropes à Oran. Selon la sûreté de wilaya d\'Oran, la marchandise provenait du Maroc.'],
-    ['a Moroccan story without any Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
+    ["Algeria's, naming only one of its smaller wilayas", 'أعلنت المديرية العامة للأمن الوطني عن حجز 3 كلغ من الكوكايين بولاية تبسة وتوقيف شخصين'],
+    ["Algeria's, beside its National Gendarmerie", 'بالتنسيق مع الدرك الوطني، تمكنت المديرية العامة للأمن الوطني من تفكيك شبكة تهريب'],
+    ['a name other countries give their police too, in a story that names no country', 'أوقفت عناصر الأمن الوطني مشتبها فيه بعد مطاردة'],
+    ['"Sûreté nationale", in a story that names no country', 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
   ])('does not tag %s', (_name, text) => {
@@ -152,8 +157,8 @@ describe("tagger: the outlet's country", () => {
   const moroccanOutlet = (text: string) => tagger.tag(text, { country: 'MA' }).tags;
 
   it.each([
-    ['in French, naming no Moroccan place (as Le360 writes)', 'La DGSN a lancé une campagne de recrutement de 5.000 policiers'],
-    ['in Arabic, naming no Moroccan place', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة'],
+    ['in French, naming no Moroccan place (as Le360 writes)', 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite'],
+    ['in Arabic, naming no Moroccan place', 'أوقفت عناصر الأمن الوطني مشتبها فيه بعد مطاردة'],
   ])('makes a Moroccan outlet\'s story about the DGSN Moroccan: %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
     expect(moroccanOutlet(text)).toContain('dgsn');
@@ -171,14 +176,14 @@ describe("tagger: the outlet's country", () => {
     expect(countryOfUrl('https://fr.le360.ma/societe/x')).toBe('MA');
     expect(countryOfUrl('https://www.hespress.com/x')).toBeUndefined();
     expect(countryOfUrl('not a url')).toBeUndefined();
-    const text = 'La DGSN a lancé une campagne de recrutement de 5.000 policiers';
+    const text = 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite';
     expect(analyseArticle({ title: '', text, url: 'https://fr.le360.ma/x' }, tagger).tags).toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x' }, tagger).tags).not.toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x', country: 'MA' }, tagger).tags).toContain('dgsn');
   });
 
   it('means nothing for a country the alias file does not map', () => {
-    expect(tagger.tag('أعلنت المديرية العامة للأمن الوطني عن حملة جديدة', { country: 'FR' }).tags).not.toContain('dgsn');
+    expect(tagger.tag('أوقفت عناصر الأمن الوطني مشتبها فيه بعد مطاردة', { country: 'FR' }).tags).not.toContain('dgsn');
   });
 
   it('rejects a country mapped to no place list', () => {
@@ -236,6 +241,17 @@ describe('compileTagger', () => {
     expect(tagger.tag('alpha target').tags).toEqual([]);
     expect(tagger.tag('target beta').tags).toEqual([]);
     expect(() => compileTagger(file('{ place: nowhere, words: 2 }'))).toThrow(/condition "c" names unknown place list "nowhere"/);
+  });
+
+  it('takes a required place as named where the text names none of the places given instead', () => {
+    const file = (other: string) =>
+      `places: { home: [rabat], away: [alger] }\nconditions: { c: { requireAny: home, assumeWhenNoneOf: ${other} } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }`;
+    const tagger = compileTagger(file('away'));
+    expect(tagger.tag('target in rabat').tags).toEqual(['x']);
+    expect(tagger.tag('target somewhere').tags).toEqual(['x']);
+    expect(tagger.tag('target in alger').tags).toEqual([]);
+    expect(compileTagger('places: { home: [rabat] }\nconditions: { c: { requireAny: home } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }').tag('target somewhere').tags).toEqual([]);
+    expect(() => compileTagger(file('nowhere'))).toThrow(/condition "c" names unknown place list "nowhere"/);
   });
 
   it('rejects a phrase naming an unknown condition', () => {

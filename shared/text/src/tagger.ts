@@ -8,6 +8,8 @@ const NearSchema = z.strictObject({ place: z.string(), words: z.number().int().p
 const ConditionSchema = z.strictObject({
   /** The article names at least one of these places. */
   requireAny: z.string().optional(),
+  /** `requireAny` is taken to hold in an article that names none of these places either (nor its own). */
+  assumeWhenNoneOf: z.string().optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
   forbidNear: z
     .union([NearSchema, z.array(NearSchema).min(1)])
@@ -83,7 +85,7 @@ export class Tagger {
     for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0 });
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
-      const named = [condition.requireAny, condition.forbidDominant, ...(condition.forbidNear ?? []).map((near) => near.place)];
+      const named = [condition.requireAny, condition.assumeWhenNoneOf, condition.forbidDominant, ...(condition.forbidNear ?? []).map((near) => near.place)];
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -150,7 +152,9 @@ export class Tagger {
   }
 
   private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed): boolean {
-    if (condition.requireAny && places.times(condition.requireAny) === 0) return false;
+    if (condition.requireAny && places.times(condition.requireAny) === 0) {
+      if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return false;
+    }
     if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return false;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
