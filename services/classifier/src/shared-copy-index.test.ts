@@ -278,7 +278,7 @@ describe('analyseItem', () => {
   it("reads a story as Moroccan when its source's country says so", async () => {
     const analyser = { tagger: loadTagger(), index: indexAt('country'), countries: new Map([['le360-fr', 'MA']]) };
     const item = (id: string, sourceId: string): RawItem => ({
-      id, sourceId, url: `https://news.example.com/${id}`, title: 'La DGSN lance une campagne', text: 'La Sûreté nationale a lancé une campagne de recrutement de policiers.', publishedAt: null, fetchedAt: '2026-11-20T10:00:00.000Z',
+      id, sourceId, url: `https://news.example.com/${id}`, title: 'Interpellation', text: 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite.', publishedAt: null, fetchedAt: '2026-11-20T10:00:00.000Z',
     });
     expect((await analyseItem(item('from-le360', 'le360-fr'), analyser)).tags).toEqual(['dgsn']);
     expect((await analyseItem(item('from-elsewhere', 'wire'), analyser)).tags).toEqual([]);

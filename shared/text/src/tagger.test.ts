@@ -110,6 +110,7 @@ describe('tagger: dgsn', () => {
     ['its acronym, beside the King', 'Sur Hautes Instructions de SM le Roi Mohammed VI, la DGSN a lancé un programme de logement'],
     ['its Arabic name, in a story that names no country at all', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة لتوظيف الشرطيين'],
     ['its acronym, in a story that names no country at all', 'La DGSN a lancé une campagne de recrutement de 5.000 policiers'],
+    ['its French name, in a story that names no country at all', 'La Sûreté nationale a lancé une campagne de recrutement de 5.000 policiers'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -145,7 +146,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's, naming only one of its smaller wilayas", 'أعلنت المديرية العامة للأمن الوطني عن حجز 3 كلغ من الكوكايين بولاية تبسة وتوقيف شخصين'],
     ["Algeria's, beside its National Gendarmerie", 'بالتنسيق مع الدرك الوطني، تمكنت المديرية العامة للأمن الوطني من تفكيك شبكة تهريب'],
     ['a name other countries give their police too, in a story that names no country', 'أوقفت عناصر الأمن الوطني مشتبها فيه بعد مطاردة'],
-    ['"Sûreté nationale", in a story that names no country', 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite'],
+    ['its regional command\'s French name, in a story that names no country', 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
   ])('does not tag %s', (_name, text) => {
@@ -157,7 +158,7 @@ describe("tagger: the outlet's country", () => {
   const moroccanOutlet = (text: string) => tagger.tag(text, { country: 'MA' }).tags;
 
   it.each([
-    ['in French, naming no Moroccan place (as Le360 writes)', 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite'],
+    ['in French, naming no Moroccan place (as Le360 writes)', 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite'],
     ['in Arabic, naming no Moroccan place', 'أوقفت عناصر الأمن الوطني مشتبها فيه بعد مطاردة'],
   ])('makes a Moroccan outlet\'s story about the DGSN Moroccan: %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
@@ -176,7 +177,7 @@ describe("tagger: the outlet's country", () => {
     expect(countryOfUrl('https://fr.le360.ma/societe/x')).toBe('MA');
     expect(countryOfUrl('https://www.hespress.com/x')).toBeUndefined();
     expect(countryOfUrl('not a url')).toBeUndefined();
-    const text = 'Les éléments de la Sûreté nationale ont interpellé un suspect après une course-poursuite';
+    const text = 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite';
     expect(analyseArticle({ title: '', text, url: 'https://fr.le360.ma/x' }, tagger).tags).toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x' }, tagger).tags).not.toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x', country: 'MA' }, tagger).tags).toContain('dgsn');
