@@ -15,9 +15,9 @@ describe('marsad classify', () => {
   it('answers one JSON line per input line, in input order, with no Redis or database', async () => {
     const input = [
       { id: 'a', title: 'حموشي يستقبل وفدا أمنيا إسبانيا', text: 'استقبل المدير العام للأمن الوطني وفدا أمنيا إسبانيا بالرباط' },
-      { id: 2, title: 'La DGSN recrute', text: "La Sûreté nationale annonce l'ouverture d'un concours de recrutement", url: 'https://fr.le360.ma/x' },
+      { id: 2, title: 'Interpellation', text: 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite', url: 'https://fr.le360.ma/x' },
       { id: 'c', title: 'پلیس', text: 'پلیس ایران اعلام کرد که این فرد دستگیر شده است' },
-      { id: 'd', title: 'La DGSN recrute', text: "La Sûreté nationale annonce l'ouverture d'un concours de recrutement" },
+      { id: 'd', title: 'Interpellation', text: 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite' },
     ];
     const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input: `${input.map((l) => JSON.stringify(l)).join('\n')}\n\n` });
     expect(result.code).toBe(0);
@@ -28,8 +28,8 @@ describe('marsad classify', () => {
       ['c', 'pes', false],
       ['d', 'fra', false],
     ]);
-    // The French lines name no country: on a Moroccan site (.ma) the Sûreté nationale is Morocco's; with
-    // no address it could be Algeria's, so that one is not tagged.
+    // The French lines name no country: on a Moroccan site (.ma) a wilaya de sûreté is Morocco's; with
+    // no address it could be Algeria's (its sûreté de wilaya), so that one is not tagged.
     expect(lines.map((l) => l.tags)).toEqual([['dgsn'], ['dgsn'], [], []]);
     for (const line of lines) expect(line).toMatchObject({ duplicateOf: null });
   });
