@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { createTestRedis, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createTestRedis, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 /** Nothing listens on port 1: proves a command needs no Redis or database. */
@@ -117,6 +117,8 @@ describe('marsad start', () => {
 
   describe('with Redis', () => {
     const redis = createTestRedis('cli');
+    // A test that times out leaves its `marsad` process running, still writing under the prefix.
+    afterEach(killStartedProcesses);
     afterAll(() => redis.cleanup());
 
     it('interrupted, a run --once finishes its active jobs, removes its queues and exits 130', async () => {

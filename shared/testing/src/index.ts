@@ -2,6 +2,6 @@ export { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './data
 export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
 export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { rssFeed, type FeedEntry } from './feeds.js';
-export { collect, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
+export { collect, killStartedProcesses, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
 export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
 export { seededRandom } from './random.js';

@@ -23,12 +23,20 @@ export function runNode(script: string, args: string[], options: RunProcessOptio
   return collect(child, options.timeoutMs ?? 120_000);
 }
 
-/** Starts a Node script and leaves it running (for signal tests); `result` settles when it exits. */
 /** Children still running: a test that times out leaves its services behind, so the test process ends them. */
 const running = new Set<ChildProcess>();
-process.once('exit', () => {
+
+/**
+ * Kills every process `startNode` started that is still running. Call it from an `afterEach`: a test
+ * that timed out never reached its own cleanup, and the test runner may end its worker with a signal,
+ * which skips the `exit` handler below.
+ */
+export function killStartedProcesses(): void {
   for (const child of running) child.kill('SIGKILL');
-});
+}
+process.once('exit', killStartedProcesses);
+
+/** Starts a Node script and leaves it running (for signal tests); `result` settles when it exits. */
 
 export function startNode(script: string, args: string[], options: RunProcessOptions = {}): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, [script, ...args], {
