@@ -76,6 +76,7 @@ describe('tagger: dgsn', () => {
     ['its Arabic name, in a Moroccan story', 'أفاد بلاغ للمديرية العامة للأمن الوطني بأن عناصر الشرطة بطنجة أوقفت مشتبها فيه'],
     ['its acronym, in a Moroccan story', 'La DGSN a interpellé un suspect à Casablanca'],
     ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
+    ['its staff, in the nominative', 'استفاد موظفو الأمن الوطني بمراكش من برنامج للسكن'],
     ['its English name', "Morocco's General Directorate for National Security (DGSN) said"],
     ['its English name, the other way round', "Morocco's Directorate General for National Security said on Monday it had arrested two suspects in Tangier"],
     ['a Casablanca police district', 'تمكنت عناصر المنطقة الأمنية الحي الحسني بالدار البيضاء من توقيف شخصين يشتبه في تورطهما في السرقة'],
