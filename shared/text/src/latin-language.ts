@@ -26,7 +26,7 @@ const SHORT_TEXT_WORDS = 12;
 /** Function words, elided forms and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez œ',
-  eng: 'the of and to in for on with by is are was at from two after over as its an this that has have into against',
+  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her',
   spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a ñ á í ó ú',
   por: 'o os as da do das dos em e um uma no na nos não para com por dois após segundo à ã õ á í ó ú',
   ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due dopo secondo la ì ò ù',
