@@ -25,6 +25,8 @@ describe('detectLanguage', () => {
     ['a French headline franc takes for Italian', 'Casablanca: deux individus interpellés', 'fra', false],
     ['a French headline franc takes for German', 'Tanger : saisie record de psychotropes', 'fra', false],
     ['a French headline franc takes for Portuguese', 'Attentat à Nador', 'fra', false],
+    ['a French headline whose only clue is a number', 'Nador : trois individus interpellés', 'fra', false],
+    ['a German headline', 'Sechs Festnahmen in Berlin wegen Drogenhandels', 'deu', false],
     ['a Spanish headline franc takes for Catalan', 'La policía marroquí incauta cocaína', 'spa', false],
     ['a Turkish headline franc takes for Catalan', 'Polis iki şüpheliyi gözaltına aldı', 'tur', false],
     ['a Portuguese headline', 'A polícia prendeu dois suspeitos em Lisboa', 'por', false],

@@ -23,14 +23,14 @@ const LONG_TEXT_LANGUAGES = [
  */
 const SHORT_TEXT_WORDS = 12;
 
-/** Function words, elided forms and letters that belong to few of the news languages. */
+/** Function words, elided forms, small numbers and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
-  fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez œ',
-  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her',
-  spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a ñ á í ó ú',
-  por: 'o os as da do das dos em e um uma no na nos não para com por dois após segundo à ã õ á í ó ú',
-  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due dopo secondo la ì ò ù',
-  deu: 'der die das und ist zu mit von den dem im ein eine nach auf für zwei bei ß ä',
+  fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
+  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten',
+  spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
+  por: 'o os as da do das dos em e um uma no na nos não para com por dois três quatro cinco seis após segundo à ã õ á í ó ú',
+  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due tre quattro cinque sei dopo secondo la ì ò ù',
+  deu: 'der die das und ist zu mit von den dem im in ein eine nach auf für wegen gegen über zwei drei vier fünf sechs bei ß ä',
   nld: 'de het een en van in op met voor twee na bij is',
   cat: 'el els la les de del i a amb per un una dos després segons í ó ò',
   tur: 've bir bu ile için da de iki sonra olarak ş ğ ı',
