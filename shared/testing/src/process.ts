@@ -37,7 +37,6 @@ export function killStartedProcesses(): void {
 process.once('exit', killStartedProcesses);
 
 /** Starts a Node script and leaves it running (for signal tests); `result` settles when it exits. */
-
 export function startNode(script: string, args: string[], options: RunProcessOptions = {}): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: options.cwd,

@@ -59,9 +59,9 @@ const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
 
 /** The language of a Latin-script text (`und` below `minLetters` letters). */
 export function latinLanguage(text: string, minLetters: number): string {
-  const byTrigrams = () => franc(text, { only: LATIN_NEWS_LANGUAGES, minLength: minLetters });
+  const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only, minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  if (words.length >= SHORT_TEXT_WORDS) return franc(text, { only: LONG_TEXT_LANGUAGES, minLength: minLetters });
+  if (words.length >= SHORT_TEXT_WORDS) return byTrigrams(LONG_TEXT_LANGUAGES);
   if (words.length === 0) return byTrigrams();
   const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
   if (votes.size === 0) return byTrigrams();
