@@ -115,6 +115,14 @@ describe('tagger: dgsn', () => {
     ['its Arabic name, in a story that names no country at all', 'أعلنت المديرية العامة للأمن الوطني عن حملة جديدة لتوظيف الشرطيين'],
     ['its acronym, in a story that names no country at all', 'La DGSN a lancé une campagne de recrutement de 5.000 policiers'],
     ['its French name, in a story that names no country at all', 'La Sûreté nationale a lancé une campagne de recrutement de 5.000 policiers'],
+    ['a command named by its town, as Moroccan news says it', 'تمكنت عناصر الشرطة القضائية بأمن طنجة من فك لغز جريمة قتل'],
+    ['a command named by a town of two words', 'فككت عناصر أمن الدار البيضاء عصابة إجرامية متخصصة في السرقة'],
+    ["a town's police, in Arabic", 'أوقفت شرطة مراكش شخصا يشتبه في تورطه في النصب على السياح'],
+    ["a town's police, in French", 'La police de Casablanca a interpellé trois individus'],
+    ["a town's police prefecture, in French", "Les éléments de la préfecture de police d'Agadir ont interpellé un suspect"],
+    ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
+    ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
+    ["its officers beside Morocco's other forces", 'شاركت عناصر من الأمن الوطني والدرك الملكي والقوات المساعدة في البحث عن الطفل المفقود'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -153,6 +161,10 @@ describe('tagger: dgsn', () => {
     ['its regional command\'s French name, in a story that names no country', 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
+    ['security in a Moroccan town, as a state of things', 'دعا فاعلون جمعويون إلى تعزيز الأمن بمراكش خلال فترة الصيف'],
+    ["Morocco's security, as the country's", 'قال الوزير إن أمن المغرب واستقراره خط أحمر'],
+    ["a Libyan town's security directorate", 'أعلنت مديرية أمن البيضاء في ليبيا القبض على مطلوبين'],
+    ["Algeria's police beside its National Gendarmerie", 'شاركت عناصر الأمن الوطني والدرك الوطني في تأمين الانتخابات بولاية وهران'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
   });
@@ -257,6 +269,35 @@ describe('compileTagger', () => {
     expect(tagger.tag('target in alger').tags).toEqual([]);
     expect(compileTagger('places: { home: [rabat] }\nconditions: { c: { requireAny: home } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }').tag('target somewhere').tags).toEqual([]);
     expect(() => compileTagger(file('nowhere'))).toThrow(/condition "c" names unknown place list "nowhere"/);
+  });
+
+  it('takes a phrase only with a place right after it, or right before it, and shows the place in the evidence', () => {
+    const tagger = compileTagger(
+      'places: { towns: [rabat, dar beida], country: [maroc] }\n' +
+        'conditions: { before: { followedBy: towns }, after: { precededBy: [country, towns] } }\n' +
+        'tags: { x: { phrases: [{ phrase: amn, when: before }, { phrase: police, when: after }] } }',
+    );
+    expect(tagger.tag('amn rabat').evidence.x).toEqual([{ alias: 'amn', offset: 0, matched: 'amn rabat' }]);
+    expect(tagger.tag('amn dar beida').evidence.x?.[0]?.matched).toBe('amn dar beida');
+    expect(tagger.tag('amn in rabat').tags).toEqual([]);
+    expect(tagger.tag('rabat amn').tags).toEqual([]);
+    expect(tagger.tag('maroc police').evidence.x?.[0]?.matched).toBe('maroc police');
+    expect(tagger.tag('police rabat').tags).toEqual([]);
+  });
+
+  it('takes a place after a phrase only when written bare: after a preposition it is where, not whose', () => {
+    const tagger = compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: أمن, when: c }] } }');
+    expect(tagger.tag('عناصر بأمن طنجة').tags).toEqual(['x']);
+    expect(tagger.tag('تعزيز الأمن بطنجة').tags).toEqual([]);
+  });
+
+  it('reads several place lists named together as one', () => {
+    const tagger = compileTagger('places: { a: [alpha], b: [beta], c: [gamma] }\nconditions: { c: { requireAny: [a, b], forbidDominant: c } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }');
+    expect(tagger.tag('target beta').tags).toEqual(['x']);
+    expect(tagger.tag('target alpha gamma').tags).toEqual(['x']);
+    expect(tagger.tag('target alpha gamma gamma').tags).toEqual([]);
+    expect(tagger.tag('target alpha beta gamma gamma').tags).toEqual(['x']);
+    expect(() => compileTagger('places: { a: [alpha] }\nconditions: { c: { followedBy: [a, nowhere] } }\ntags: { x: { phrases: [t] } }')).toThrow(/unknown place list "nowhere"/);
   });
 
   it('rejects a phrase naming an unknown condition', () => {

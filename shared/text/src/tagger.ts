@@ -4,19 +4,25 @@ import { canonical } from './forms.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
-const NearSchema = z.strictObject({ place: z.string(), words: z.number().int().positive() });
+/** A place list's name, or several lists' names read as one list. */
+const PlacesSchema = z.union([z.string(), z.array(z.string()).min(1)]).transform((names) => [names].flat());
+const NearSchema = z.strictObject({ place: PlacesSchema, words: z.number().int().positive() });
 const ConditionSchema = z.strictObject({
   /** The article names at least one of these places. */
-  requireAny: z.string().optional(),
+  requireAny: PlacesSchema.optional(),
   /** `requireAny` is taken to hold in an article that names none of these places either (nor its own). */
-  assumeWhenNoneOf: z.string().optional(),
+  assumeWhenNoneOf: PlacesSchema.optional(),
+  /** One of these places is named by the very next words ("أمن طنجة", "police de Casablanca"). */
+  followedBy: PlacesSchema.optional(),
+  /** One of these places is named by the words just before ("Casablanca police"). */
+  precededBy: PlacesSchema.optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
   forbidNear: z
     .union([NearSchema, z.array(NearSchema).min(1)])
     .transform((near) => [near].flat())
     .optional(),
   /** These places are not named more often than the `requireAny` ones. */
-  forbidDominant: z.string().optional(),
+  forbidDominant: PlacesSchema.optional(),
 });
 export const AliasFileSchema = z.strictObject({
   places: z.record(z.string(), z.array(z.string().min(1))).default({}),
@@ -49,6 +55,8 @@ interface PhraseRef {
   owner: string; // a tag, or `place:<name>`
   phrase: string;
   length: number;
+  /** Its first word, as matching sees it. */
+  first: string;
   when?: string;
 }
 
@@ -79,13 +87,14 @@ export class Tagger {
       for (const entry of phrases) {
         const { phrase, when } = typeof entry === 'string' ? { phrase: entry, when: undefined } : entry;
         if (when && !file.conditions[when]) throw new Error(`tag "${tag}": phrase "${phrase}" names unknown condition "${when}"`);
-        this.insert({ owner: tag, phrase, length: 0, ...(when ? { when } : {}) });
+        this.insert({ owner: tag, phrase, length: 0, first: '', ...(when ? { when } : {}) });
       }
     }
-    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0 });
+    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0, first: '' });
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
-      const named = [condition.requireAny, condition.assumeWhenNoneOf, condition.forbidDominant, ...(condition.forbidNear ?? []).map((near) => near.place)];
+      const { requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, forbidNear } = condition;
+      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, ...(forbidNear ?? []).map((near) => near.place)].flat();
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -103,7 +112,7 @@ export class Tagger {
       if (!child) node.next.set(word, (child = { next: new Map(), outputs: [] }));
       node = child;
     }
-    node.outputs.push({ ...ref, length: words.length });
+    node.outputs.push({ ...ref, length: words.length, first: words[0]! });
     if (ref.owner.startsWith('place:')) this.longestPlace = Math.max(this.longestPlace, words.length);
   }
 
@@ -142,19 +151,29 @@ export class Tagger {
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
       if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
-      if (when && !this.holds(this.file.conditions[when]!, match, places)) continue;
-      const offset = tokens.offsets[match.start]!;
-      const endOffset = tokens.offsets[match.end]! + wordLength(tokens.text, tokens.offsets[match.end]!);
+      const condition = when ? this.file.conditions[when]! : undefined;
+      if (condition && !this.holds(condition, match, places, tokens.words)) continue;
+      // A phrase that needs a town beside it shows the town too: "أمن طنجة", not "أمن".
+      const start = condition?.precededBy ? places.endingAt(condition.precededBy, match.start - 1)!.start : match.start;
+      const end = condition?.followedBy ? places.startingAt(condition.followedBy, match.end + 1)!.end : match.end;
+      const offset = tokens.offsets[start]!;
+      const endOffset = tokens.offsets[end]! + wordLength(tokens.text, tokens.offsets[end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
     }
     const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
     return { tags, evidence };
   }
 
-  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed): boolean {
+  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, words: readonly string[]): boolean {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
       if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return false;
     }
+    if (condition.followedBy) {
+      // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
+      const place = places.startingAt(condition.followedBy, match.end + 1);
+      if (!place || canonical(words[place.start]!) !== place.ref.first) return false;
+    }
+    if (condition.precededBy && !places.endingAt(condition.precededBy, match.start - 1)) return false;
     if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return false;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
@@ -188,12 +207,48 @@ class PlacesNamed {
     }
   }
 
-  times(place: string): number {
-    return (this.byPlace.get(place)?.length ?? 0) + (place === this.home ? 1 : 0);
+  /** How often the text names these lists' places (the outlet's country counting once). */
+  times(lists: readonly string[]): number {
+    return lists.reduce((sum, list) => sum + (this.byPlace.get(list)?.length ?? 0) + (list === this.home ? 1 : 0), 0);
   }
 
-  /** Whether one of `place` is named within `words` words of the match. */
-  near(place: string, match: Match, words: number): boolean {
+  /** One of these lists' places starting at word `index`, if any. */
+  startingAt(lists: readonly string[], index: number): Match | undefined {
+    for (const list of lists) {
+      const found = this.bounds(list).starts.get(index);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** One of these lists' places ending at word `index`, if any. */
+  endingAt(lists: readonly string[], index: number): Match | undefined {
+    for (const list of lists) {
+      const found = this.bounds(list).ends.get(index);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private readonly boundsByPlace = new Map<string, { starts: Map<number, Match>; ends: Map<number, Match> }>();
+
+  /** A list's places by first and by last word, gathered the first time a condition asks. */
+  private bounds(place: string): { starts: Map<number, Match>; ends: Map<number, Match> } {
+    let bounds = this.boundsByPlace.get(place);
+    if (!bounds) {
+      const named = this.byPlace.get(place) ?? [];
+      bounds = { starts: new Map(named.map((m) => [m.start, m])), ends: new Map(named.map((m) => [m.end, m])) };
+      this.boundsByPlace.set(place, bounds);
+    }
+    return bounds;
+  }
+
+  /** Whether one of these lists' places is named within `words` words of the match. */
+  near(lists: readonly string[], match: Match, words: number): boolean {
+    return lists.some((list) => this.nearOne(list, match, words));
+  }
+
+  private nearOne(place: string, match: Match, words: number): boolean {
     const named = this.byPlace.get(place) ?? [];
     // The first place whose last word is at or after the window's start: ends are in order.
     let lo = 0;
