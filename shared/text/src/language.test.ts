@@ -77,6 +77,8 @@ describe('detectLanguage', () => {
     ['empty text', ''],
     ['digits and punctuation only', '2024 - 11 / 07 !!!'],
     ['a single short word', 'OK'],
+    ['a name repeated, as a title and a text', 'INTERPOL\nINTERPOL'],
+    ['two names', 'Abdellatif Hammouchi'],
   ])('names no language for %s', (_name, text) => {
     expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
   });

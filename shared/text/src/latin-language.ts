@@ -23,6 +23,9 @@ const LONG_TEXT_LANGUAGES = [
  */
 const SHORT_TEXT_WORDS = 12;
 
+/** Distinct words a text without a single clue needs before its trigrams are read at all. */
+const MIN_WORDS_TO_GUESS = 3;
+
 /** Function words, elided forms, small numbers and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
@@ -64,7 +67,8 @@ export function latinLanguage(text: string, minLetters: number): string {
   if (words.length >= SHORT_TEXT_WORDS) return byTrigrams(LONG_TEXT_LANGUAGES);
   if (words.length === 0) return byTrigrams();
   const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
-  if (votes.size === 0) return byTrigrams();
+  // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
+  if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
   const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
   return REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? franc(text, { only: leaders, minLength: 1 });
