@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.close();
-  await closeQueues(queues);
+  if (queues) await closeQueues(queues);
   await store?.close();
   await database?.drop();
   connection.disconnect();
