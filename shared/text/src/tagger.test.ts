@@ -163,6 +163,8 @@ describe('tagger: dgsn', () => {
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
     ['security in a Moroccan town, as a state of things', 'دعا فاعلون جمعويون إلى تعزيز الأمن بمراكش خلال فترة الصيف'],
     ["Morocco's security, as the country's", 'قال الوزير إن أمن المغرب واستقراره خط أحمر'],
+    ['a headline ending in "الأمن" before a dateline', 'المغرب وإسبانيا يعززان التعاون في مجال الأمن\nالرباط – وقع البلدان اتفاقية جديدة للتعاون في مجال الهجرة'],
+    ["a Moroccan town ending one sentence and another country's police starting the next", 'He flew from Casablanca. Police in Paris arrested him at the airport'],
     ["a Libyan town's security directorate", 'أعلنت مديرية أمن البيضاء في ليبيا القبض على مطلوبين'],
     ["Algeria's police beside its National Gendarmerie", 'شاركت عناصر الأمن الوطني والدرك الوطني في تأمين الانتخابات بولاية وهران'],
   ])('does not tag %s', (_name, text) => {

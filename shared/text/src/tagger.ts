@@ -152,7 +152,7 @@ export class Tagger {
       const { owner, when, phrase } = match.ref;
       if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
       const condition = when ? this.file.conditions[when]! : undefined;
-      if (condition && !this.holds(condition, match, places, tokens.words)) continue;
+      if (condition && !this.holds(condition, match, places, tokens)) continue;
       // A phrase that needs a town beside it shows the town too: "أمن طنجة", not "أمن".
       const start = condition?.precededBy ? places.endingAt(condition.precededBy, match.start - 1)!.start : match.start;
       const end = condition?.followedBy ? places.startingAt(condition.followedBy, match.end + 1)!.end : match.end;
@@ -164,16 +164,16 @@ export class Tagger {
     return { tags, evidence };
   }
 
-  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, words: readonly string[]): boolean {
+  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens): boolean {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
       if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return false;
     }
     if (condition.followedBy) {
       // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
       const place = places.startingAt(condition.followedBy, match.end + 1);
-      if (!place || canonical(words[place.start]!) !== place.ref.first) return false;
+      if (!place || canonical(tokens.words[place.start]!) !== place.ref.first || !inOnePhrase(tokens, match.end)) return false;
     }
-    if (condition.precededBy && !places.endingAt(condition.precededBy, match.start - 1)) return false;
+    if (condition.precededBy && !(places.endingAt(condition.precededBy, match.start - 1) && inOnePhrase(tokens, match.start - 1))) return false;
     if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return false;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
@@ -267,6 +267,17 @@ class PlacesNamed {
 }
 
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
+/** Spaces, an apostrophe (d'Agadir) and invisible joiners: what may stand between two words of one phrase. */
+const WITHIN_PHRASE = /^[\p{Zs}\t'’ʼ\u200b-\u200f\u2060\ufeff]+$/u;
+
+/**
+ * Whether word `i` and the next are read together: not split by a line break or punctuation, as a
+ * headline ending in "الأمن" is from a text opening with its dateline ("الرباط –").
+ */
+function inOnePhrase(tokens: Tokens, i: number): boolean {
+  const end = tokens.offsets[i]! + wordLength(tokens.text, tokens.offsets[i]!);
+  return WITHIN_PHRASE.test(tokens.text.slice(end, tokens.offsets[i + 1]));
+}
 
 function wordLength(text: string, offset: number): number {
   WORD_AT.lastIndex = offset;
