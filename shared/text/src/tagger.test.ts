@@ -121,6 +121,7 @@ describe('tagger: dgsn', () => {
     ["a town's police, in French", 'La police de Casablanca a interpellé trois individus'],
     ["a town's police prefecture, in French", "Les éléments de la préfecture de police d'Agadir ont interpellé un suspect"],
     ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
+    ["a town's Sûreté, in French", 'Les éléments de la Sûreté de Tanger ont interpellé deux individus'],
     ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
     ["its officers beside Morocco's other forces", 'شاركت عناصر من الأمن الوطني والدرك الملكي والقوات المساعدة في البحث عن الطفل المفقود'],
   ])('finds the DGSN by %s', (_name, text) => {
