@@ -87,10 +87,10 @@ export class Tagger {
       for (const entry of phrases) {
         const { phrase, when } = typeof entry === 'string' ? { phrase: entry, when: undefined } : entry;
         if (when && !file.conditions[when]) throw new Error(`tag "${tag}": phrase "${phrase}" names unknown condition "${when}"`);
-        this.insert({ owner: tag, phrase, length: 0, first: '', ...(when ? { when } : {}) });
+        this.insert({ owner: tag, phrase, ...(when ? { when } : {}) });
       }
     }
-    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase, length: 0, first: '' });
+    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase });
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
       const { requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, forbidNear } = condition;
@@ -103,7 +103,7 @@ export class Tagger {
     return Object.keys(this.file.tags);
   }
 
-  private insert(ref: PhraseRef): void {
+  private insert(ref: Omit<PhraseRef, 'length' | 'first'>): void {
     const words = tokenizeWithOffsets(ref.phrase).words.map(canonical);
     if (words.length === 0) throw new Error(`alias "${ref.phrase}" has no words`);
     let node = this.root;
@@ -151,34 +151,41 @@ export class Tagger {
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
       if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
-      const condition = when ? this.file.conditions[when]! : undefined;
-      if (condition && !this.holds(condition, match, places, tokens)) continue;
-      // A phrase that needs a town beside it shows the town too: "أمن طنجة", not "أمن".
-      const start = condition?.precededBy ? places.endingAt(condition.precededBy, match.start - 1)!.start : match.start;
-      const end = condition?.followedBy ? places.startingAt(condition.followedBy, match.end + 1)!.end : match.end;
-      const offset = tokens.offsets[start]!;
-      const endOffset = tokens.offsets[end]! + wordLength(tokens.text, tokens.offsets[end]!);
+      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens) : match;
+      if (!span) continue;
+      const offset = tokens.offsets[span.start]!;
+      const endOffset = tokens.offsets[span.end]! + wordLength(tokens.text, tokens.offsets[span.end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
     }
     const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
     return { tags, evidence };
   }
 
-  private holds(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens): boolean {
+  /**
+   * The words a phrase's evidence spans when its condition holds (with the town a phrase needs beside
+   * it: "أمن طنجة", not "أمن"), else undefined.
+   */
+  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens): { start: number; end: number } | undefined {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
-      if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return false;
+      if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return undefined;
     }
+    let { start, end } = match;
     if (condition.followedBy) {
       // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
       const place = places.startingAt(condition.followedBy, match.end + 1);
-      if (!place || canonical(tokens.words[place.start]!) !== place.ref.first || !inOnePhrase(tokens, match.end)) return false;
+      if (!place || canonical(tokens.words[place.start]!) !== place.ref.first || !inOnePhrase(tokens, match.end)) return undefined;
+      end = place.end;
     }
-    if (condition.precededBy && !(places.endingAt(condition.precededBy, match.start - 1) && inOnePhrase(tokens, match.start - 1))) return false;
-    if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return false;
+    if (condition.precededBy) {
+      const place = places.endingAt(condition.precededBy, match.start - 1);
+      if (!place || !inOnePhrase(tokens, match.start - 1)) return undefined;
+      start = place.start;
+    }
+    if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return undefined;
     if (condition.forbidDominant && condition.requireAny) {
-      if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return false;
+      if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return undefined;
     }
-    return true;
+    return { start, end };
   }
 }
 
