@@ -123,6 +123,7 @@ describe('tagger: dgsn', () => {
     ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
     ["a town's Sûreté, in French", 'Les éléments de la Sûreté de Tanger ont interpellé deux individus'],
     ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
+    ['its founding anniversary, in a story that names no country', 'خلدت أسرة الأمن الوطني الذكرى التاسعة والستين لتأسيس الأمن الوطني، وتم توشيح عدد من نساء ورجال الأمن الوطني'],
     ["its officers beside Morocco's other forces", 'شاركت عناصر من الأمن الوطني والدرك الملكي والقوات المساعدة في البحث عن الطفل المفقود'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
@@ -162,6 +163,7 @@ describe('tagger: dgsn', () => {
     ['its regional command\'s French name, in a story that names no country', 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
+    ["Algeria's police family and its founding", 'أحيت أسرة الأمن الوطني الذكرى 62 لتأسيس الشرطة الجزائرية بحضور والي الولاية'],
     ['security in a Moroccan town, as a state of things', 'دعا فاعلون جمعويون إلى تعزيز الأمن بمراكش خلال فترة الصيف'],
     ["Morocco's security, as the country's", 'قال الوزير إن أمن المغرب واستقراره خط أحمر'],
     ['a headline ending in "الأمن" before a dateline', 'المغرب وإسبانيا يعززان التعاون في مجال الأمن\nالرباط – وقع البلدان اتفاقية جديدة للتعاون في مجال الهجرة'],
