@@ -41,6 +41,7 @@ describe('tagger: interpol', () => {
     ['in Czech, in the genitive', 'Muž je na seznamu hledaných osob Interpolu'],
     ['working "in concert with" the police', 'Moroccan police, acting in concert with Interpol, arrested a fugitive'],
     ['looking for a singer', 'Interpol has been asked to find the singer, who fled after the verdict'],
+    ['wanting a singer', 'أوقفت الشرطة الإسبانية مغنيا مغربيا مطلوبا للإنتربول بتهمة النصب'],
     ['through a red notice in a story about a band', 'The rock band cancelled its tour after Interpol issued a red notice for its drummer'],
   ])('finds Interpol %s', (_name, text) => {
     expect(tags(text)).toContain('interpol');
@@ -56,6 +57,8 @@ describe('tagger: interpol', () => {
     ['the rock band', 'New York indie rock band Interpol have announced their eighth studio album and a world tour'],
     ['the rock band, in Arabic', 'تحيي فرقة الروك الأمريكية إنتربول حفلا موسيقيا بالدار البيضاء وتقدم أغاني ألبومها الجديد'],
     ['the rock band, in French', 'Le groupe de rock new-yorkais Interpol sera en concert à Paris'],
+    ['the band, by its record and tour', "New York band Interpol have announced their eighth LP, led by the single 'Toni', and a European tour"],
+    ['the band, by its concert at a Moroccan festival', 'تحيي فرقة إنتربول الأمريكية حفلا غنائيا في مهرجان موازين بالرباط'],
     ['a yellow weather alert', 'أصدرت المديرية العامة للأرصاد الجوية نشرة إنذارية صفراء بشأن تساقطات مطرية'],
     ['a red weather alert', 'أصدرت المديرية العامة للأرصاد الجوية نشرة حمراء تحذر من أمطار رعدية قوية بعدد من أقاليم المملكة'],
     ['a red weather alert, named in the headline', 'نشرة حمراء\nتساقطات ثلجية وأمطار قوية مرتقبة غدا بعدد من المناطق'],
