@@ -147,6 +147,8 @@ describe('tagger: dgsn', () => {
     ['a security buffer zone, in a Moroccan story', 'دعا المغرب إلى احترام المنطقة الأمنية العازلة في الكركرات وعدم عرقلة حركة الأشخاص والبضائع'],
     ["Algeria's public security directorate", 'أعلنت مديرية الأمن العمومي بالمديرية العامة للأمن الوطني الجزائرية عن مخطط أمني لموسم الاصطياف في وهران'],
     ["a French town's judicial police and a Moroccan suspect", 'La police judiciaire de Lyon a interpellé un ressortissant marocain'],
+    ['a French police station a Moroccan was taken to', 'Un ressortissant marocain a été conduit au commissariat de police de Marseille après une rixe'],
+    ['a Brussels police station a young Moroccan was taken to', 'اقتيد شاب مغربي إلى مفوضية الشرطة ببروكسل بعد شجار في محطة القطار'],
     ["Paris's police prefecture", 'La préfecture de police de Paris a interpellé un ressortissant marocain'],
     ["Morocco's national security as a concept", 'أكد الخبير أن الأمن الوطني المغربي رهين بالأمن الغذائي والمائي في ظل توالي سنوات الجفاف'],
     ["any country's security apparatus, in a Moroccan story", 'قال وزير الخارجية المغربي إن جهاز الأمن الوطني لأي دولة يجب أن يحترم حقوق الإنسان'],
