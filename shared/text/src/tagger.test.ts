@@ -42,6 +42,7 @@ describe('tagger: interpol', () => {
     ['working "in concert with" the police', 'Moroccan police, acting in concert with Interpol, arrested a fugitive'],
     ['looking for a singer', 'Interpol has been asked to find the singer, who fled after the verdict'],
     ['wanting a singer', 'أوقفت الشرطة الإسبانية مغنيا مغربيا مطلوبا للإنتربول بتهمة النصب'],
+    ["wanting a rapper for a song", 'طالبت السلطات الإنتربول بتوقيف مغني راب فار بسبب أغنية تحرض على العنف'],
     ['through a red notice in a story about a band', 'The rock band cancelled its tour after Interpol issued a red notice for its drummer'],
   ])('finds Interpol %s', (_name, text) => {
     expect(tags(text)).toContain('interpol');
