@@ -127,6 +127,7 @@ describe('tagger: dgsn', () => {
     ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
     ["a town's Sûreté, in French", 'Les éléments de la Sûreté de Tanger ont interpellé deux individus'],
     ["a town's judicial police, in French", "Les enquêteurs de la police judiciaire d'Oujda ont interpellé un suspect"],
+    ["the judicial police at work in a Moroccan town", 'أحالت عناصر الشرطة القضائية بطنجة شخصين على النيابة العامة بعد توقيفهما في حالة تلبس'],
     ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
     ['its founding anniversary, in a story that names no country', 'خلدت أسرة الأمن الوطني الذكرى التاسعة والستين لتأسيس الأمن الوطني، وتم توشيح عدد من نساء ورجال الأمن الوطني'],
     ["its officers beside Morocco's other forces", 'شاركت عناصر من الأمن الوطني والدرك الملكي والقوات المساعدة في البحث عن الطفل المفقود'],
@@ -148,6 +149,8 @@ describe('tagger: dgsn', () => {
     ['a security buffer zone, in a Moroccan story', 'دعا المغرب إلى احترام المنطقة الأمنية العازلة في الكركرات وعدم عرقلة حركة الأشخاص والبضائع'],
     ["Algeria's public security directorate", 'أعلنت مديرية الأمن العمومي بالمديرية العامة للأمن الوطني الجزائرية عن مخطط أمني لموسم الاصطياف في وهران'],
     ["a French town's judicial police and a Moroccan suspect", 'La police judiciaire de Lyon a interpellé un ressortissant marocain'],
+    ["an Algerian town's judicial police, in a story naming Morocco", 'أوقفت عناصر الشرطة القضائية بوهران مهربين قادمين من المغرب'],
+    ['judicial police named without its town, in a Moroccan story', 'قال وزير العدل المغربي إن الشرطة القضائية تعمل تحت إشراف النيابة العامة'],
     ['a French police station a Moroccan was taken to', 'Un ressortissant marocain a été conduit au commissariat de police de Marseille après une rixe'],
     ['a Brussels police station a young Moroccan was taken to', 'اقتيد شاب مغربي إلى مفوضية الشرطة ببروكسل بعد شجار في محطة القطار'],
     ["Paris's police prefecture", 'La préfecture de police de Paris a interpellé un ressortissant marocain'],
@@ -302,6 +305,16 @@ describe('compileTagger', () => {
     const tagger = compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: أمن, when: c }] } }');
     expect(tagger.tag('عناصر بأمن طنجة').tags).toEqual(['x']);
     expect(tagger.tag('تعزيز الأمن بطنجة').tags).toEqual([]);
+  });
+
+  it('takes a place after a preposition too where the condition allows it', () => {
+    const tagger = compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns, placeAfterPreposition: true } }\ntags: { x: { phrases: [{ phrase: الشرطة القضائية, when: c }] } }');
+    expect(tagger.tag('عناصر الشرطة القضائية بطنجة').evidence.x?.[0]?.matched).toBe('الشرطة القضائية بطنجة');
+    expect(tagger.tag('عناصر الشرطة القضائية طنجة').tags).toEqual(['x']);
+    expect(tagger.tag('عناصر الشرطة القضائية، بطنجة').tags).toEqual([]);
+    expect(tagger.tag('عناصر الشرطة القضائية بمدينة طنجة').evidence.x?.[0]?.matched).toBe('الشرطة القضائية بمدينة طنجة');
+    expect(tagger.tag('عناصر الشرطة القضائية بسرية طنجة').tags).toEqual([]);
+    expect(compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: أمن, when: c }] } }').tag('أمن مدينة طنجة').tags).toEqual([]);
   });
 
   it('reads several place lists named together as one', () => {

@@ -14,6 +14,11 @@ const ConditionSchema = z.strictObject({
   assumeWhenNoneOf: PlacesSchema.optional(),
   /** One of these places is named by the very next words ("أمن طنجة", "police de Casablanca"). */
   followedBy: PlacesSchema.optional(),
+  /**
+   * The `followedBy` place may carry a preposition, and the word "town" may come first: for services
+   * named by the town they work in (الشرطة القضائية بطنجة، بمدينة طنجة).
+   */
+  placeAfterPreposition: z.boolean().optional(),
   /** One of these places is named by the words just before ("Casablanca police"). */
   precededBy: PlacesSchema.optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
@@ -172,8 +177,13 @@ export class Tagger {
     let { start, end } = match;
     if (condition.followedBy) {
       // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
-      const place = places.startingAt(condition.followedBy, match.end + 1);
-      if (!place || canonical(tokens.words[place.start]!) !== place.ref.first || !inOnePhrase(tokens, match.end)) return undefined;
+      let next = match.end + 1;
+      if (!inOnePhrase(tokens, match.end)) return undefined;
+      // "الشرطة القضائية بمدينة طنجة": the word "town" may stand before its name.
+      if (condition.placeAfterPreposition && tokens.forms[next]?.includes(TOWN) && inOnePhrase(tokens, next)) next++;
+      const place = places.startingAt(condition.followedBy, next);
+      if (!place) return undefined;
+      if (!condition.placeAfterPreposition && canonical(tokens.words[place.start]!) !== place.ref.first) return undefined;
       end = place.end;
     }
     if (condition.precededBy) {
@@ -273,6 +283,7 @@ class PlacesNamed {
   }
 }
 
+const TOWN = canonical(tokenizeWithOffsets('مدينة').words[0]!);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
 /** Spaces, an apostrophe (d'Agadir) and invisible joiners: what may stand between two words of one phrase. */
 const WITHIN_PHRASE = /^[\p{Zs}\t'’ʼ\u200b-\u200f\u2060\ufeff]+$/u;
