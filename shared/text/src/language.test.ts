@@ -33,6 +33,8 @@ describe('detectLanguage', () => {
     ['an English headline with no function word, naming Morocco as English does', 'Moroccan police arrest drug trafficker', 'eng', false],
     ['a short English teaser whose only function word is "a"', 'Interpol news. Interpol issued a red notice.', 'eng', false],
     ['a short English teaser, reported speech', 'Police said suspects were arrested', 'eng', false],
+    ['an English sentence full of names franc takes for Catalan', "A delegation from Morocco's DGSN met Mauritanian counterparts in Nouakchott, Mauritania", 'eng', false],
+    ['an English sentence full of names franc takes for Hausa', "Morocco's Hakim Ziyech joins Al Duhail from Galatasaray on a two year deal, Qatar Stars League club says", 'eng', false],
     ['Amazigh in Latin letters (Kabyle)', 'Tamsulta tamatut n tɣellist tanaɣlant tessenti-d ass-a aɣbalu amaynut i usefrek n tmeddit deg temdint n Tizi Wezzu.', 'tzm', false],
     ['a short Arabic teaser followed by a long link', 'أوقفت الشرطة شخصا بطنجة. اقرأ المزيد: https://www.hespress.com/societe/arrestation-suspect-tanger-trafic-international-1459001.html?utm_source=rss&utm_medium=feed', 'arb', true],
     ['a short Arabic notice with an e-mail address', 'للتواصل مع هيئة التحرير راسلونا على redaction.nationale@example-journal.ma', 'arb', true],

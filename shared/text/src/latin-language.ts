@@ -23,6 +23,11 @@ const LONG_TEXT_LANGUAGES = [
  */
 const SHORT_TEXT_WORDS = 12;
 
+/** From this many words on, a text's trigrams name its language better than its function words do. */
+const TRIGRAMS_TRUSTED_WORDS = 40;
+/** Clue votes by which another language must lead trigrams' choice to overrule it. */
+const CLEAR_CLUE_MARGIN = 2;
+
 /** Distinct words a text without a single clue needs before its trigrams are read at all. */
 const MIN_WORDS_TO_GUESS = 3;
 
@@ -64,14 +69,26 @@ const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
 export function latinLanguage(text: string, minLetters: number): string {
   const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only, minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  if (words.length >= SHORT_TEXT_WORDS) return byTrigrams(LONG_TEXT_LANGUAGES);
   if (words.length === 0) return byTrigrams();
+  // Only words overrule trigrams: accented letters are shared with languages without clues (Vietnamese).
+  if (words.length >= SHORT_TEXT_WORDS) return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), clueVotes([...new Set(words)]), words.length);
   const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
   const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
   return REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? franc(text, { only: leaders, minLength: 1 });
+}
+
+/**
+ * Up to a paragraph, trigrams still err on a text full of names ("A delegation from Morocco's DGSN met
+ * Mauritanian counterparts in Nouakchott, Mauritania" is Catalan to them): clues that clearly name
+ * another language win. Longer texts give trigrams enough to be trusted.
+ */
+function overruledByClues(guess: string, votes: Map<string, number>, words: number): string {
+  if (words >= TRIGRAMS_TRUSTED_WORDS || votes.size === 0) return guess;
+  const [leader, most] = [...votes].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  return most - (votes.get(guess) ?? 0) >= CLEAR_CLUE_MARGIN ? leader : guess;
 }
 
 /** Per language, its share of each clue found (a clue of k languages gives each 1/k). */
