@@ -131,6 +131,10 @@ describe('tagger: dgsn', () => {
     ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
     ['its founding anniversary, in a story that names no country', 'خلدت أسرة الأمن الوطني الذكرى التاسعة والستين لتأسيس الأمن الوطني، وتم توشيح عدد من نساء ورجال الأمن الوطني'],
     ["its officers beside Morocco's other forces", 'شاركت عناصر من الأمن الوطني والدرك الملكي والقوات المساعدة في البحث عن الطفل المفقود'],
+    ['its Arabic name said Moroccan, in a story set in Mauritania', 'التقى وفد من المديرية العامة للأمن الوطني المغربية بنظرائه في نواكشوط الموريتانية لبحث التعاون مع الشرطة الموريتانية'],
+    ['its acronym said Moroccan, in French, in a story set in Mauritania', 'Une délégation de la DGSN marocaine a rencontré à Nouakchott ses homologues mauritaniens, en Mauritanie'],
+    ["its acronym as Morocco's, in English, in a story set in Mauritania", "A delegation from Morocco's DGSN met Mauritanian counterparts in Nouakchott, Mauritania"],
+    ['its French name said Moroccan, in a story set in Mauritania', 'Le directeur général de la Sûreté nationale marocaine a reçu son homologue mauritanien à Nouakchott, en Mauritanie'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
