@@ -23,6 +23,12 @@ const ALEF_WASLA = 0x0671;
  * or by some publishing systems. They alone do not tell; the words around them do (see below).
  */
 const PERSIAN_YEH_KEHEH = new Set([0x06cc, 0x06a9]);
+/**
+ * گ پ چ: Persian's and Urdu's, but also how some Arabic writers spell g, p and ch in names and dialect
+ * (أگادير، گلميم in Moroccan outlets; چ in Iraqi and Gulf speech). Persian and Urdu never write a
+ * sentence without ی or ک (or Urdu's ے ہ): without them, these letters alone do not make a text foreign.
+ */
+const BORROWED_LETTERS = new Set([0x06af, 0x067e, 0x0686]);
 /** Letters only Central Kurdish (Sorani) writes, which franc has no model of: ڕ ڵ ێ. */
 const SORANI_LETTERS = new Set([0x0695, 0x06b5, 0x06ce]);
 /** Letters only Sindhi writes, which franc has no model of either: ٻ ٺ ٽ ٿ ڀ ڃ ڄ ڊ ڌ ڍ ڏ ڙ ڦ ڪ ڻ. */
@@ -42,13 +48,15 @@ interface ScriptCounts {
   nonArabic: number;
   /** ی and ک, counted apart from `nonArabic`. */
   yehKeheh: number;
+  /** گ پ چ, counted in `nonArabic` too. */
+  borrowed: number;
   sorani: number;
   sindhi: number;
 }
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, sorani: 0, sindhi: 0 };
+  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, borrowed: 0, sorani: 0, sindhi: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
@@ -62,7 +70,8 @@ function countScripts(text: string): ScriptCounts {
         continue;
       }
       counts.nonArabic++;
-      if (SORANI_LETTERS.has(letter)) counts.sorani++;
+      if (BORROWED_LETTERS.has(letter)) counts.borrowed++;
+      else if (SORANI_LETTERS.has(letter)) counts.sorani++;
       else if (SINDHI_LETTERS.has(letter)) counts.sindhi++;
     } else if (c >= 0x370 && (c < 0x0600 || c > 0x08ff) && LETTER.test(text[i]!)) counts.other++;
   }
@@ -159,15 +168,28 @@ function persianInArabicLetters(text: string, letters: number): boolean {
   return persian > arabic;
 }
 
-function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, sorani, sindhi }: ScriptCounts): LanguageResult {
-  if (nonArabic / arabic < NON_ARABIC_LETTER_SHARE) {
-    if (yehKeheh / arabic < NON_ARABIC_LETTER_SHARE) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
-    // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
-    // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
-    const folded = text.replace(/\u06cc/g, '\u064a').replace(/\u06a9/g, '\u0643');
-    const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
-    return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
-  }
+/** Ta marbuta, hamza on alef and alef maqsura: Arabic writes them in nearly every line, Persian seldom. */
+const ARABIC_ONLY_SPELLING = /[\u0629\u0623\u0625\u0649]/;
+
+/** Persian's and Urdu's forms of Arabic letters, written as Arabic's. */
+const AS_ARABIC_LETTERS: Record<string, string> = { '\u06cc': '\u064a', '\u06a9': '\u0643', '\u06af': '\u0643', '\u067e': '\u0628', '\u0686': '\u062c' };
+
+/** Arabic, Persian or Urdu, by the words once every letter is read as Arabic's. */
+function byWordsInArabicLetters(text: string): LanguageResult {
+  const folded = text.replace(/[\u06cc\u06a9\u06af\u067e\u0686]/g, (letter) => AS_ARABIC_LETTERS[letter]!);
+  const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
+  return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
+}
+
+function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi }: ScriptCounts): LanguageResult {
+  const rare = (count: number) => count / arabic < NON_ARABIC_LETTER_SHARE;
+  if (rare(nonArabic) && rare(yehKeheh)) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
+  // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
+  // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
+  if (rare(nonArabic)) return byWordsInArabicLetters(text);
+  // گ پ چ without ی or ک: Arabic spelling a name or dialect (أگادير), or a Persian headline short of
+  // ی. Arabic's own spellings (ة، أ، إ، ى), which Persian writes ه، ا، ی, settle it; else the words.
+  if (rare(yehKeheh) && rare(nonArabic - borrowed)) return ARABIC_ONLY_SPELLING.test(text) ? { language: 'arb', arabic: true } : byWordsInArabicLetters(text);
   // A few of its own letters name a language franc does not know; franc names the others.
   if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
   if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
