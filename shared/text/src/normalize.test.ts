@@ -10,6 +10,7 @@ describe('normalizeForMatching', () => {
     ['tatweel', 'الأمـــــن', 'الامن'],
     ['Arabic-Indic and Persian digits', '٢٠٢٤ و۱۹۲۳', '2024 و1923'],
     ['quote styles and punctuation', '“الأنتربول” «الإنتربول» (انتربول)،', 'الانتربول الانتربول انتربول'],
+    ['Maghrebi letters for g, v and p', 'أڭادير أگادير أݣادير ڤيديو ڨالمة پاريس', 'اكادير اكادير اكادير فيديو قالمه باريس'],
     ['Latin case and accents', 'Sûreté NATIONALE', 'surete nationale'],
     ['HTML entities', 'DGSN &amp; Interpol &#1605;&#x0645;', 'dgsn interpol مم'],
     ['whitespace', '  a \n\t b  ', 'a b'],

@@ -26,6 +26,9 @@ const LETTER_FOLDS: Record<string, string> = {
   'ؤ': 'و', 'ئ': 'ي', 'ى': 'ي', 'ی': 'ي', 'ې': 'ي',
   'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه', 'ھ': 'ه',
   'ک': 'ك', 'ڪ': 'ك',
+  // Maghrebi spellings of g, v and p (أڭادير، أگادير for أكادير; ڤيديو; ڨالمة; پاريس), as the
+  // standard spellings write them.
+  'ڭ': 'ك', 'ݣ': 'ك', 'گ': 'ك', 'ڤ': 'ف', 'ڨ': 'ق', 'پ': 'ب',
 };
 
 const DIGIT_ZERO = { arabicIndic: 0x0660, persian: 0x06f0 } as const;
@@ -59,7 +62,7 @@ export function normalizeWord(word: string): string {
     .replace(DIACRITICS, '')
     .replace(TATWEEL, '')
     .replace(INVISIBLE_IN_WORDS, '')
-    .replace(/[\u0600-\u06FF]/g, foldCharacter)
+    .replace(/[\u0600-\u06FF\u0750-\u077F]/g, foldCharacter)
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, ''); // Latin accents: "Sûreté" and "surete" match

@@ -125,6 +125,7 @@ describe('tagger: dgsn', () => {
     ['a command named by its town, as Moroccan news says it', 'تمكنت عناصر الشرطة القضائية بأمن طنجة من فك لغز جريمة قتل'],
     ['a command named by a town of two words', 'فككت عناصر أمن الدار البيضاء عصابة إجرامية متخصصة في السرقة'],
     ["a town's police, in Arabic", 'أوقفت شرطة مراكش شخصا يشتبه في تورطه في النصب على السياح'],
+    ["a town's police, its name written with Darija's ڭ", 'أوقفت عناصر أمن أڭادير شخصين يشتبه في تورطهما في السرقة'],
     ["a town's police, in French", 'La police de Casablanca a interpellé trois individus'],
     ["a town's police prefecture, in French", "Les éléments de la préfecture de police d'Agadir ont interpellé un suspect"],
     ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
@@ -335,6 +336,12 @@ describe('compileTagger', () => {
 
   it('rejects a phrase naming an unknown condition', () => {
     expect(() => compileTagger('tags:\n  x:\n    phrases: [{ phrase: a, when: nowhere }]\n')).toThrow(/unknown condition "nowhere"/);
+  });
+
+  it('rejects a phrase written twice in spellings that fold to one (each occurrence would count twice)', () => {
+    expect(() => compileTagger('tags: { x: { phrases: [النشرة الحمراء, نشرة حمراء] } }')).toThrow(/tag "x": "نشرة حمراء" is "النشرة الحمراء" once folded/);
+    expect(() => compileTagger('places: { p: [پاريس, باريس] }\ntags: { x: { phrases: [a] } }')).toThrow(/place list "p": "باريس" is "پاريس"/);
+    expect(compileTagger('tags: { x: { phrases: [{ phrase: a, when: c }, a] } }\nconditions: { c: {} }').tagNames).toEqual(['x']);
   });
 
   it('rejects a malformed file with the key at fault', () => {

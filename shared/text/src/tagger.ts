@@ -117,6 +117,9 @@ export class Tagger {
       if (!child) node.next.set(word, (child = { next: new Map(), outputs: [] }));
       node = child;
     }
+    // Two spellings that fold to one would match every occurrence twice.
+    const same = node.outputs.find((other) => other.owner === ref.owner && other.when === ref.when);
+    if (same) throw new Error(`${describeOwner(ref.owner)}: "${ref.phrase}" is "${same.phrase}" once folded`);
     node.outputs.push({ ...ref, length: words.length, first: words[0]! });
     if (ref.owner.startsWith('place:')) this.longestPlace = Math.max(this.longestPlace, words.length);
   }
@@ -282,6 +285,8 @@ class PlacesNamed {
     return false;
   }
 }
+
+const describeOwner = (owner: string) => (owner.startsWith('place:') ? `place list "${owner.slice('place:'.length)}"` : `tag "${owner}"`);
 
 const TOWN = canonical(tokenizeWithOffsets('مدينة').words[0]!);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
