@@ -146,6 +146,9 @@ describe('tagger: dgsn', () => {
   it.each([
     ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
+    ["Cameroon's, by its own name", 'La Délégation générale à la sûreté nationale (DGSN) a annoncé le recrutement de 3000 élèves gardiens de la paix'],
+    ["Cameroon's head, by his title", 'Le délégué général à la Sûreté nationale a présidé la cérémonie de sortie des commissaires de police'],
+    ["Mauritania's, in a story from a Nouakchott district", 'أعلنت المديرية العامة للأمن الوطني عن توقيف عصابة للسطو المسلح في مقاطعة تفرغ زينة، حسب بيان للشرطة'],
     ["Algeria's, in Spanish", 'La Dirección General de Seguridad Nacional de Argelia incautó cocaína en Orán'],
     ["Iraq's national security service", 'أعلن جهاز الأمن الوطني العراقي اعتقال متهمين في بغداد'],
     ['"national security" in general', 'تهديدات تطال الأمن الوطني للولايات المتحدة'],
