@@ -56,9 +56,22 @@ const COUNTRY_NAMES: Record<string, string> = {
   nld: 'marokko marokkaanse algerije spanje',
   tur: 'fas faslı cezayir ispanya',
 };
+/**
+ * Headlines drop function words ("Police arrest drug smuggling suspects", "Hammouchi reçoit directeur
+ * FBI"): the verbs and nouns of crime, security and politics news, as only one of these languages spells
+ * them (not "police", "record", "general", "director": shared).
+ */
+const HEADLINE_WORDS: Record<string, string> = {
+  eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit',
+  fra: 'reçoit arrestation arrestations saisie saisies interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie',
+  spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos',
+  por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos',
+  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione',
+  deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote verletzte gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia',
+};
 /** Each clue, with the languages it belongs to. */
 const CLUE_LANGUAGES = new Map<string, string[]>();
-for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES)]) {
+for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(HEADLINE_WORDS)]) {
   for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
 }
 /** The Latin-script languages of the Maghreb's press, most read first: they win a tie. */
