@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import { latinLanguage } from './latin-language.js';
+import { hasLanguageClue, latinLanguage } from './latin-language.js';
 
 export interface LanguageResult {
   /** ISO 639-3 code, or "und" when there is too little text to tell. */
@@ -139,7 +139,10 @@ export function detectLanguage(input: string): LanguageResult {
   if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
-  return { language: latinLanguage(text.replace(ARABIC_SCRIPT, ' '), MIN_LETTERS), arabic: false };
+  const latinText = text.replace(ARABIC_SCRIPT, ' ');
+  // Latin letters that only name things (سامسونغ تكشف عن Galaxy S25 Ultra): the Arabic words carry the language.
+  if (counts.arabic >= MIN_LETTERS && !hasLanguageClue(latinText)) return arabicScriptLanguage(text, counts);
+  return { language: latinLanguage(latinText, MIN_LETTERS), arabic: false };
 }
 
 /**

@@ -104,6 +104,14 @@ function overruledByClues(guess: string, votes: Map<string, number>, words: numb
   return most - (votes.get(guess) ?? 0) >= CLEAR_CLUE_MARGIN ? leader : guess;
 }
 
+/**
+ * Whether Latin-script text has a word that belongs to a language (a function word, a headline word):
+ * "Galaxy S25 Ultra" has none, it only names things.
+ */
+export function hasLanguageClue(text: string): boolean {
+  return text.toLowerCase().split(/[^\p{L}]+/u).some((word) => CLUE_LANGUAGES.has(word));
+}
+
 /** Per language, its share of each clue found (a clue of k languages gives each 1/k). */
 function clueVotes(tokens: readonly string[]): Map<string, number> {
   const votes = new Map<string, number>();
