@@ -91,6 +91,7 @@ describe('tagger: dgsn', () => {
     ['its urban corps', 'أوقفت عناصر الهيئة الحضرية بمدينة طنجة سائقا متهورا عرض حياة المارة للخطر'],
     ['its school', 'تخرج فوج جديد من حراس الأمن بالمعهد الملكي للشرطة'],
     ['its regional command, as French says it', "Les éléments de la préfecture de police de Casablanca ont interpellé trois individus"],
+    ['its Director General as some Spanish outlets spell him', 'El jefe de la seguridad marroquí, Abdelatif Hamuchi, recibió la Gran Cruz del Mérito Policial'],
     ['its Spanish name', 'La Dirección General de la Seguridad Nacional de Marruecos detuvo en Tánger a un sospechoso'],
     ['its Arabic name, in a story naming Casablanca as Moroccans say it', 'أوقفت المديرية العامة للأمن الوطني بكازا شخصين متورطين في السرقة'],
     ['its Arabic name, in a story from a smaller Moroccan town', 'أفادت المديرية العامة للأمن الوطني بأن عناصر الشرطة بتارودانت أوقفت مشتبها فيه'],
