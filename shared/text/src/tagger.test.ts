@@ -153,6 +153,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
     ['national security debated in a Moroccan town', 'نظمت كلية الحقوق ندوة حول الأمن الوطني بالرباط بمشاركة أساتذة وخبراء'],
     ["Algeria's national security announcing, the verb first", 'أعلن الأمن الوطني الجزائري عن توقيف مروج للمخدرات بوهران'],
+    ["Algeria's, in a seizure story naming only Morocco, by Algeria's words", 'حجز 5 قناطير من الكيف المعالج\nأعلنت المديرية العامة للأمن الوطني عن حجز 5 قناطير من الكيف المعالج المهرب من المغرب، وتوقيف 12 شخصا، حسب بيان لخلية الاتصال والعلاقات العامة'],
     ["Cameroon's, by its own name", 'La Délégation générale à la sûreté nationale (DGSN) a annoncé le recrutement de 3000 élèves gardiens de la paix'],
     ["Cameroon's head, by his title", 'Le délégué général à la Sûreté nationale a présidé la cérémonie de sortie des commissaires de police'],
     ["Mauritania's, in a story from a Nouakchott district", 'أعلنت المديرية العامة للأمن الوطني عن توقيف عصابة للسطو المسلح في مقاطعة تفرغ زينة، حسب بيان للشرطة'],
