@@ -9,19 +9,8 @@ export interface ArticleText {
   text: string;
   /** Where the outlet publishes from (ISO 3166-1 alpha-2), when its source says. */
   country?: string | undefined;
-  /** The article's address: without a declared country, its country-code domain (.ma) tells. */
+  /** The article's address: without a declared country, its outlet's domain tells (see Tagger.countryOfUrl). */
   url?: string | undefined;
-}
-
-/** The country of a country-code top-level domain (`hespress.ma` -> MA), else undefined. */
-export function countryOfUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const tld = new URL(url).hostname.split('.').pop() ?? '';
-    return /^[a-z]{2}$/.test(tld) ? tld.toUpperCase() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export type ArticleAnalysis = LanguageResult & TagResult & { fingerprint: Fingerprint };
@@ -46,5 +35,5 @@ export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAna
   const full = article.title ? `${article.title}\n${article.text}` : article.text;
   const tokens = tokenizeWithOffsets(full);
   // The text as tokenised, entities decoded: a feed that writes its Arabic as &#1575;… is Arabic.
-  return { ...detectLanguage(tokens.text), ...tagger.tag(tokens, { country: article.country ?? countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
+  return { ...detectLanguage(tokens.text), ...tagger.tag(tokens, { country: article.country ?? tagger.countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
 }

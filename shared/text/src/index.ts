@@ -30,7 +30,7 @@ export {
   type IndexedArticle,
 } from './copy-index.js';
 export { AliasFileSchema, compileTagger, EVIDENCE_PER_TAG, Tagger, type AliasFile, type TagEvidence, type TagResult } from './tagger.js';
-export { analyseArticle, countryOfUrl, fingerprintOf, type ArticleAnalysis, type ArticleText } from './analyse.js';
+export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText } from './analyse.js';
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyseArticle, countryOfUrl } from './analyse.js';
+import { analyseArticle } from './analyse.js';
 import { compileTagger, EVIDENCE_PER_TAG } from './tagger.js';
 
 const tagger = compileTagger(readFileSync(fileURLToPath(new URL('../aliases.yml', import.meta.url)), 'utf8'));
@@ -224,12 +224,16 @@ describe("tagger: the outlet's country", () => {
     expect(moroccanOutlet(text)).not.toContain('dgsn');
   });
 
-  it("takes the country from the article's country-code domain when the source declares none", () => {
-    expect(countryOfUrl('https://fr.le360.ma/societe/x')).toBe('MA');
-    expect(countryOfUrl('https://www.hespress.com/x')).toBeUndefined();
-    expect(countryOfUrl('not a url')).toBeUndefined();
+  it("takes the country from the article's outlet or country-code domain when the source declares none", () => {
+    expect(tagger.countryOfUrl('https://fr.le360.ma/societe/x')).toBe('MA');
+    expect(tagger.countryOfUrl('https://www.hespress.com/x')).toBe('MA');
+    expect(tagger.countryOfUrl('https://ar.hibapress.com/x')).toBe('MA');
+    expect(tagger.countryOfUrl('https://www.example.com/x')).toBeUndefined();
+    expect(tagger.countryOfUrl('https://nothespress.com/x')).toBeUndefined();
+    expect(tagger.countryOfUrl('not a url')).toBeUndefined();
     const text = 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite';
     expect(analyseArticle({ title: '', text, url: 'https://fr.le360.ma/x' }, tagger).tags).toContain('dgsn');
+    expect(analyseArticle({ title: '', text, url: 'https://fr.hespress.com/x' }, tagger).tags).toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x' }, tagger).tags).not.toContain('dgsn');
     expect(analyseArticle({ title: '', text, url: 'https://www.example.fr/x', country: 'MA' }, tagger).tags).toContain('dgsn');
   });

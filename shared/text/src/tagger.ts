@@ -33,6 +33,8 @@ export const AliasFileSchema = z.strictObject({
   places: z.record(z.string(), z.array(z.string().min(1))).default({}),
   /** Which place list an outlet's country (ISO 3166-1 alpha-2, the source's `country`) stands for. */
   countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string()).default({}),
+  /** Outlets whose domain does not say their country (hespress.com): domain, then ISO 3166-1 alpha-2. */
+  outlets: z.record(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/), z.string().regex(/^[A-Z]{2}$/)).default({}),
   conditions: z.record(z.string(), ConditionSchema).default({}),
   tags: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.strictObject({ phrases: z.array(PhraseSchema).min(1) })),
 });
@@ -102,6 +104,21 @@ export class Tagger {
       const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, ...(forbidNear ?? []).map((near) => near.place)].flat();
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
+  }
+
+  /**
+   * Where an article's outlet publishes from, by its address: a listed outlet (and its subdomains,
+   * ar.hibapress.com), else the country-code domain (hespress.ma -> MA); undefined when neither says.
+   */
+  countryOfUrl(url: string | undefined): string | undefined {
+    const host = hostOf(url);
+    if (!host) return undefined;
+    for (let domain = host; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) {
+      const country = this.file.outlets[domain];
+      if (country) return country;
+    }
+    const tld = host.split('.').pop() ?? '';
+    return /^[a-z]{2}$/.test(tld) ? tld.toUpperCase() : undefined;
   }
 
   get tagNames(): string[] {
@@ -283,6 +300,15 @@ class PlacesNamed {
       if (named[i]!.start <= match.end + words) return true;
     }
     return false;
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
   }
 }
 
