@@ -115,6 +115,24 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('longer-quote', item(words.slice(0, words.length * 0.4).join(' ')))).duplicateOf).toBeNull();
   });
 
+  it('takes a pickup of the opening of an item that opens with a quote for a copy of it, when it holds some of its own words', async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('quoting-pickup', reference);
+    const item = (words: string[]) => sketchOf(fingerprintOf(words.join(' ')), { quoted });
+    const words = reference.text.split(/\s+/);
+    const own = [...story(31).split(' '), ...story(32).split(' ')].slice(0, 150);
+    const quoting = [...words.slice(0, Math.round(words.length * 0.2)), ...own];
+    expect((await index.checkAndInsert('quoting', item(quoting))).duplicateOf).toBeNull();
+    // Its first 60%: the quote and about a third of its own words (coverage is estimated from 32 word
+    // positions: kept clear of half, and of 20 words).
+    expect(await index.checkAndInsert('pickup', item(quoting.slice(0, Math.round(quoting.length * 0.6))))).toMatchObject({ duplicateOf: 'quoting', storyId: 'quoting' });
+    // A longer quote of the reference with a handful of the item's own words: what the quote explains.
+    const longQuote = words.slice(0, Math.round(words.length * 0.35));
+    const moreOwn = story(34).split(' ').slice(0, 50);
+    expect((await index.checkAndInsert('quoting-more', item([...longQuote, ...moreOwn]))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('later', item([...longQuote, ...moreOwn.slice(0, 3), ...story(33).split(' ').slice(0, 30)]))).duplicateOf).toBeNull();
+  });
+
   it('marks a shingle boilerplate once three originals share it, and files no more under it', async () => {
     const prefix = 'footer';
     const index = indexAt(prefix);

@@ -140,15 +140,19 @@ for n in pairs(candidates) do
       return covered / ${COVERAGE_SAMPLES}
     end
     local coverage = sampledCoverage(rest)
-    -- An item that quotes a reference is copied only with half of the words it wrote itself.
-    local ownCoverage = 1
-    if ownWords ~= '' then ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2) end
+    -- An item that quotes a reference is copied only with more than its quote: half of the words it
+    -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
+    local ownCoverage, ownCopied = 1, true
+    if ownWords ~= '' then
+      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2)
+      ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
+    end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))
     local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
     local copiedWords = coverage * tonumber(docWords)
     -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
     -- words are reproduced, then the larger share.
-    if coverage >= threshold and copiedWords >= minWords and ownCoverage >= threshold and
+    if coverage >= threshold and copiedWords >= minWords and ownCopied and
        (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
          (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
       best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story

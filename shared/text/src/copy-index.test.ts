@@ -7,6 +7,7 @@ import { coverage } from './fingerprint.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
 const paragraphs = seed.split('\n').filter(Boolean);
+const otherSeed = readFileSync(fileURLToPath(new URL('../../../seeds/003_32020b171cea0e16.txt', import.meta.url)), 'utf8');
 const OTHER = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا خلال الأشهر المقبلة';
 
 function indexWithSeed(): MemoryCopyIndex {
@@ -159,6 +160,30 @@ describe('MemoryCopyIndex', () => {
     expect(index.checkAndInsert('pickup-of-pickup', fingerprintOf(pickup.slice(0, Math.round(pickup.length * 0.75)).join(' '))).copyOf?.id).toBe('pickup');
     // Its own words with what it quoted: a copy of the quoting item.
     expect(index.checkAndInsert('copy-of-quote', fingerprintOf(`عاجل\n${opening(0.35)}\n${aside}`)).copyOf?.id).toBe('quote');
+  });
+
+  it('takes a pickup of the opening of an item that opens with a quote for a copy of it, when it holds some of its own words', () => {
+    const index = indexWithSeed();
+    const quote = seed.split(/\s+/).slice(0, Math.round(seed.split(/\s+/).length * 0.2));
+    const own = otherSeed.split(/\s+/).slice(0, 120);
+    const quoting = [...quote, ...own];
+    expect(index.checkAndInsert('quoting', fingerprintOf(quoting.join(' '))).copyOf).toBeNull();
+    // Its first 60%: the quote and some forty of its own 120 words, under half of them.
+    const pickup = index.checkAndInsert('pickup', fingerprintOf(quoting.slice(0, Math.round(quoting.length * 0.6)).join(' ')));
+    expect(pickup.copyOf).toMatchObject({ id: 'quoting', reference: false });
+    expect(pickup.copyOf?.ownContainment).toBeLessThan(COPY_THRESHOLD);
+  });
+
+  it('does not take a longer quote of the same reference with a handful of an item\'s own words for a copy of the item', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    const quote = words.slice(0, Math.round(words.length * 0.35));
+    const own = otherSeed.split(/\s+/).slice(200, 260);
+    expect(index.checkAndInsert('quoting', fingerprintOf([...quote, ...own].join(' '))).copyOf).toBeNull();
+    // Two thirds of that item, but all of it the quote bar six of its own words: the quote explains it.
+    const later = index.checkAndInsert('later', fingerprintOf([...quote, ...own.slice(0, 6), ...otherSeed.split(/\s+/).slice(400, 440)].join(' ')));
+    expect(later.copyOf).toBeNull();
+    expect(later.similarity).toBeLessThan(COPY_THRESHOLD);
   });
 
   it('stops counting outlet boilerplate once several indexed articles share it', () => {

@@ -56,9 +56,11 @@ export interface CopyMatch {
   /**
    * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
    * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
-   * too reaches COPY_THRESHOLD.
+   * too reaches COPY_THRESHOLD, or `ownWords` MIN_COPIED_WORDS.
    */
   ownContainment?: number;
+  /** With `ownContainment`: how many of the words it wrote itself this one reproduces. */
+  ownWords?: number;
   /** The article copied is itself a copy of another. */
   copy?: boolean;
 }
@@ -72,7 +74,7 @@ export interface CopyVerdict {
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text (and of an item's own words, when it quotes a reference), a reference before any item
+ * of their text (and more than an item's quote, when it quotes: see ownWordsCopied), a reference before any item
  * (an article that copies a reference is that reference's story, even when it also contains all of an
  * earlier item that quoted less of it), an original item before a copy (a copy is named only when it
  * alone was copied: the later article kept too little of the original), then the one of which most
@@ -84,10 +86,20 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
-    if ((candidate.ownContainment ?? 1) < COPY_THRESHOLD) continue;
+    if (!ownWordsCopied(candidate)) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
+}
+
+/**
+ * Whether a copy of an item that quotes took more than the quote: half of the words it wrote itself,
+ * or MIN_COPIED_WORDS of them (a pickup of its first half may hold its quote and fewer than half of
+ * its own words; the quote alone, which a later article may have taken where the item took it, never
+ * makes a copy of the item).
+ */
+function ownWordsCopied({ ownContainment, ownWords }: CopyMatch): boolean {
+  return ownContainment === undefined || ownContainment >= COPY_THRESHOLD || (ownWords ?? 0) >= MIN_COPIED_WORDS;
 }
 
 /**
@@ -193,7 +205,9 @@ export class MemoryCopyIndex {
       // itself: the new article may have taken the quotes from where the item took them.
       if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
         const notOwn = this.notOwnBy(article);
-        match.ownContainment = coveredWords(article.sequence, fingerprint.shingles, undefined, (shingle) => boilerplate(shingle) || notOwn.has(shingle)).share;
+        const own = coveredWords(article.sequence, fingerprint.shingles, undefined, (shingle) => boilerplate(shingle) || notOwn.has(shingle));
+        match.ownContainment = own.share;
+        match.ownWords = own.words;
       }
       matches.push(match);
     }

@@ -42,7 +42,7 @@ export interface SketchOptions {
   /**
    * For an item: the shingles of every reference article. What an item quotes from a reference is
    * judged against the reference: a later article reproducing it copies the item only when it also
-   * reproduces half of the words the item wrote itself (`own`), so two outlets quoting the same
+   * reproduces words the item wrote itself (`own`: half of them, or MIN_COPIED_WORDS), so two outlets quoting the same
    * communiqué have not copied each other. Such an item is filed under its own text's shingles.
    * @defaultValue none: every word is the item's own
    */
