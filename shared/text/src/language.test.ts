@@ -13,6 +13,7 @@ describe('detectLanguage', () => {
     ['an Arabic headline with one name spelt with گ', 'أگادير تحتضن مهرجان تيميتار', 'arb', true],
     ['Iraqi Arabic writing چ and گ', 'چان الجو حار والناس گاعدين بالبيت', 'arb', true],
     ['a Persian headline without ی or ک', 'پرواز تهران مشهد لغو شد', 'pes', false],
+    ['a Persian headline without ی or ک, told by its word for today', 'گزارش جلسه امروز مجلس', 'pes', false],
     ['Persian', 'پلیس ایران اعلام کرد که این فرد پس از چند ماه تحقیق دستگیر شده است', 'pes', false],
     ['Urdu', 'پولیس نے بتایا کہ ملزم کو گرفتار کر لیا گیا ہے اور تحقیقات جاری ہیں', 'urd', false],
     ['Central Kurdish (Sorani)', 'پۆلیسی هەرێمی کوردستان ڕایگەیاند کە تۆمەتبارێکی دەستگیر کردووە لە شاری هەولێر', 'ckb', false],

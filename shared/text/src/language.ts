@@ -150,7 +150,7 @@ export function detectLanguage(input: string): LanguageResult {
  * words: a Persian headline can lack every letter of its own ("بارش باران در تهران"). Not را، با، شد، تا
  * (Darija's particle, father, hold, even) nor من، ما، به (Arabic's from, what, with it).
  */
-const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'بودند']);
+const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'بودند', 'امروز', 'دولت', 'آنها']);
 /** Arabic's own function words, against which those are weighed (with every word in ال). */
 const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'بعد', 'قد', 'كان', 'هذا', 'هذه', 'التي', 'الذي', 'حول', 'لدى']);
 /**
@@ -192,7 +192,10 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   if (rare(nonArabic)) return byWordsInArabicLetters(text);
   // گ پ چ without ی or ک: Arabic spelling a name or dialect (أگادير), or a Persian headline short of
   // ی. Arabic's own spellings (ة، أ، إ، ى), which Persian writes ه، ا، ی, settle it; else the words.
-  if (rare(yehKeheh) && rare(nonArabic - borrowed)) return ARABIC_ONLY_SPELLING.test(text) ? { language: 'arb', arabic: true } : byWordsInArabicLetters(text);
+  if (rare(yehKeheh) && rare(nonArabic - borrowed)) {
+    if (ARABIC_ONLY_SPELLING.test(text)) return { language: 'arb', arabic: true };
+    return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : byWordsInArabicLetters(text);
+  }
   // A few of its own letters name a language franc does not know; franc names the others.
   if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
   if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
