@@ -176,10 +176,11 @@ const ARABIC_ONLY_SPELLING = /[\u0629\u0623\u0625\u0649]/;
 
 /** Persian's and Urdu's forms of Arabic letters, written as Arabic's. */
 const AS_ARABIC_LETTERS: Record<string, string> = { '\u06cc': '\u064a', '\u06a9': '\u0643', '\u06af': '\u0643', '\u067e': '\u0628', '\u0686': '\u062c' };
+const PERSIAN_FORMS = new RegExp(`[${Object.keys(AS_ARABIC_LETTERS).join('')}]`, 'g');
 
 /** Arabic, Persian or Urdu, by the words once every letter is read as Arabic's. */
 function byWordsInArabicLetters(text: string): LanguageResult {
-  const folded = text.replace(/[\u06cc\u06a9\u06af\u067e\u0686]/g, (letter) => AS_ARABIC_LETTERS[letter]!);
+  const folded = text.replace(PERSIAN_FORMS, (letter) => AS_ARABIC_LETTERS[letter]!);
   const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
   return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
 }
