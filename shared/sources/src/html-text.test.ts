@@ -11,6 +11,9 @@ describe('htmlToText', () => {
     ['plain text untouched but collapsed', '  نص  بدون   وسوم ', 'نص بدون وسوم'],
     ['uppercase tags', '<P>A</P><DIV>B</DIV>', 'A\nB'],
     ['unclosed and malformed markup', '<p>أول<p>ثان <b>غامق', 'أول\nثان غامق'],
+    ['a sentence its source wraps over two lines as one line', '<p>أفادت المديرية العامة\nللأمن الوطني بأن عناصر\r\nأمن طنجة</p><p>فقرة</p>', 'أفادت المديرية العامة للأمن الوطني بأن عناصر أمن طنجة\nفقرة'],
+    ['the paragraphs of plain text with entities and no markup', 'الفقرة الأولى &amp; تتمتها\nالفقرة الثانية', 'الفقرة الأولى & تتمتها\nالفقرة الثانية'],
+    ['the lines of preformatted text', '<pre>سطر\nسطر آخر</pre>', 'سطر\nسطر آخر'],
     ['an event handler attribute, which is not text', '<img src=x onerror="alert(1)"><p>نص</p>', 'نص'],
   ])('keeps %s', (_name, html, expected) => {
     expect(htmlToText(html)).toBe(expected);

@@ -17,18 +17,25 @@ export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapse(html);
   let text = '';
   let skipping = 0;
+  let preformatted = 0;
+  // Text with entities but no markup is plain text: its line breaks are its paragraphs.
+  const markup = /<[a-zA-Z!/]/.test(html);
   const parser = new Parser(
     {
       onopentagname(name) {
         if (SKIPPED.has(name)) skipping++;
         else if (BLOCKS.has(name)) text += '\n';
+        if (name === 'pre') preformatted++;
       },
       ontext(chunk) {
-        if (skipping === 0) text += chunk;
+        // A line break in HTML source is a space, as a browser shows it (a CMS wrapping its lines
+        // would otherwise split sentences, and phrases, in two); only <pre> keeps its lines.
+        if (skipping === 0) text += markup && preformatted === 0 ? chunk.replace(/[\r\n]+/g, ' ') : chunk;
       },
       onclosetag(name) {
         if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
         else if (BLOCKS.has(name)) text += '\n';
+        if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
