@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities } from './normalize.js';
-import { normalizeForMatching, tokenize } from './tokens.js';
+import { normalizeForMatching, tokenize, tokenizeWithOffsets } from './tokens.js';
 
 describe('normalizeForMatching', () => {
   it.each([
@@ -34,5 +34,11 @@ describe('decodeHtmlEntities', () => {
 describe('tokenize', () => {
   it('returns no token for blank text', () => {
     expect(tokenize('  ،  ')).toEqual([]);
+  });
+
+  it('makes each Chinese and Japanese character a word, as they write no spaces', () => {
+    expect(tokenize('国际刑警组织 Interpol')).toEqual(['国', '际', '刑', '警', '组', '织', 'interpol']);
+    expect(tokenize('東京のインターポール').map((word) => word.normalize('NFC'))).toEqual(['東', '京', 'の', 'イ', 'ン', 'タ', 'ー', 'ポ', 'ー', 'ル']);
+    expect(tokenizeWithOffsets('abc国x').offsets).toEqual([0, 3, 4]);
   });
 });

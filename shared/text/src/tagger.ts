@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { canonical } from './forms.js';
-import { tokenizeWithOffsets, type Tokens } from './tokens.js';
+import { isCjk, tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
 /** A place list's name, or several lists' names read as one list. */
@@ -329,6 +329,7 @@ function inOnePhrase(tokens: Tokens, i: number): boolean {
 }
 
 function wordLength(text: string, offset: number): number {
+  if (isCjk(text.charCodeAt(offset))) return 1;
   WORD_AT.lastIndex = offset;
   return WORD_AT.exec(text)?.[0].length ?? 0;
 }

@@ -64,26 +64,40 @@ function isWordUnit(text: string, i: number): boolean {
   return WORD_CHAR.test(text[i]!) || isInvisibleInWord(text[i]!);
 }
 
+/**
+ * Han ideographs and Japanese kana: Chinese and Japanese write no spaces, so each character stands as
+ * a word of its own, and a name is a phrase of them (国际刑警组织, インターポール).
+ */
+export function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
+}
+
 /** Splits on everything that is not a letter, digit or mark, then folds each word (see normalizeWord). */
 export function tokenizeWithOffsets(input: string): Tokens {
   const text = input.includes('&') ? decodeHtmlEntities(input) : input;
   const tokens: Tokens = { text, words: [], offsets: [], forms: [], hashes: [] };
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
-    const inWord = i < text.length && isWordUnit(text, i);
+    // Every script news is written in comes before U+3040: one comparison settles it for them.
+    const cjk = i < text.length && text.charCodeAt(i) >= 0x3040 && isCjk(text.charCodeAt(i));
+    const inWord = !cjk && i < text.length && isWordUnit(text, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
-      const info = wordInfo(text.slice(start, i));
-      if (info.word) {
-        tokens.words.push(info.word);
-        tokens.offsets.push(start);
-        tokens.forms.push(info.forms);
-        tokens.hashes.push(info.hash);
-      }
+      addWord(tokens, start, i);
       start = -1;
     }
+    if (cjk) addWord(tokens, i, i + 1);
   }
   return tokens;
+}
+
+function addWord(tokens: Tokens, from: number, to: number): void {
+  const info = wordInfo(tokens.text.slice(from, to));
+  if (!info.word) return;
+  tokens.words.push(info.word);
+  tokens.offsets.push(from);
+  tokens.forms.push(info.forms);
+  tokens.hashes.push(info.hash);
 }
 
 /** Normalised words, in order: the words tagging, copy detection, alert queries and search all read. */
