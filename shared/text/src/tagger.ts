@@ -251,17 +251,17 @@ class PlacesNamed {
 
   /** One of these lists' places starting at word `index`, if any. */
   startingAt(lists: readonly string[], index: number): Match | undefined {
-    for (const list of lists) {
-      const found = this.bounds(list).starts.get(index);
-      if (found) return found;
-    }
-    return undefined;
+    return this.placeAt(lists, index, 'starts');
   }
 
   /** One of these lists' places ending at word `index`, if any. */
   endingAt(lists: readonly string[], index: number): Match | undefined {
+    return this.placeAt(lists, index, 'ends');
+  }
+
+  private placeAt(lists: readonly string[], index: number, side: 'starts' | 'ends'): Match | undefined {
     for (const list of lists) {
-      const found = this.bounds(list).ends.get(index);
+      const found = this.bounds(list)[side].get(index);
       if (found) return found;
     }
     return undefined;

@@ -69,7 +69,9 @@ function isWordUnit(text: string, i: number): boolean {
  * a word of its own, and a name is a phrase of them (国际刑警组织, インターポール).
  */
 export function isCjk(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
+  // Every script news is written in comes before U+3040: one comparison settles it for them.
+  if (c < 0x3040) return false;
+  return c <= 0x30ff || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
 }
 
 /** Splits on everything that is not a letter, digit or mark, then folds each word (see normalizeWord). */
@@ -78,8 +80,7 @@ export function tokenizeWithOffsets(input: string): Tokens {
   const tokens: Tokens = { text, words: [], offsets: [], forms: [], hashes: [] };
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
-    // Every script news is written in comes before U+3040: one comparison settles it for them.
-    const cjk = i < text.length && text.charCodeAt(i) >= 0x3040 && isCjk(text.charCodeAt(i));
+    const cjk = i < text.length && isCjk(text.charCodeAt(i));
     const inWord = !cjk && i < text.length && isWordUnit(text, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
