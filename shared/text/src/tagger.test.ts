@@ -135,6 +135,16 @@ describe('tagger: dgsn', () => {
     ["a town's police prefecture, in French", "Les éléments de la préfecture de police d'Agadir ont interpellé un suspect"],
     ["a town's police, in English", 'Marrakech police arrested a man suspected of attacking a tourist'],
     ["a town's Sûreté, in French", 'Les éléments de la Sûreté de Tanger ont interpellé deux individus'],
+    ["a town's prefectural Sûreté, in French", "Les services de la sûreté préfectorale d'Agadir ont arrêté un multirécidiviste"],
+    ["a town's judicial police service, by its French acronym", 'Le SPPJ de Rabat a placé le suspect en garde à vue'],
+    ["a town's police officers, in French", 'Les policiers de Fès ont saisi deux tonnes de chira'],
+    ["a town's police, in English, the town after", 'Police in Casablanca have arrested a man suspected of murder'],
+    ['its officers, as "Moroccan security services" in English', 'Moroccan security services dismantled a terrorist cell in Tetouan'],
+    ['the police at work in a Moroccan town', 'ألقت عناصر الشرطة بمكناس القبض على مروج للأقراص المهلوسة'],
+    ['the police at work in a Moroccan town, "in" a word of its own', 'أوقفت عناصر الشرطة في مدينة طنجة شخصين مبحوثا عنهما'],
+    ['its officers at work in a Moroccan town', 'تدخل رجال الأمن بطنجة لتفريق مشاجرة بين مشجعين'],
+    ['its motorcycle patrols', 'عناصر فرقة الصقور تطارد لصا بشوارع الرباط'],
+    ["Darija's word for the police, in a Moroccan story", 'البوليس ديال كازا شدو واحد الشفار كان كيسرق فالطوبيس'],
     ["a town's judicial police, in French", "Les enquêteurs de la police judiciaire d'Oujda ont interpellé un suspect"],
     ["the judicial police at work in a Moroccan town", 'أحالت عناصر الشرطة القضائية بطنجة شخصين على النيابة العامة بعد توقيفهما في حالة تلبس'],
     ["a command named by a town that is also a word, in a Moroccan story", 'أوقفت عناصر أمن البيضاء شخصين بعد مطاردة هوليودية في شوارع المدينة، حسب مصدر من المغرب'],
@@ -185,6 +195,10 @@ describe('tagger: dgsn', () => {
     ['a security perimeter, in a Moroccan story', 'وسعت السلطات المغربية الدائرة الأمنية حول الملعب الكبير بطنجة قبل المباراة'],
     ["Algeria's provincial police, naming Morocco", 'أحبطت عناصر الأمن الإقليمي بولاية تلمسان تهريب كميات من الكيف قادمة من المغرب'],
     ["Spain's national police arresting a Moroccan", 'Spanish National Police arrested a Moroccan national in Madrid'],
+    ['private guards in a Moroccan town', 'أوقف رجال الأمن الخاص بطنجة لصا داخل مركز تجاري'],
+    ["Spain's police in Ceuta", 'أوقفت عناصر الشرطة بسبتة المحتلة شابا حاول العبور سباحة'],
+    ["Darija's word for the police, said Algerian", 'قال البوليس الجزائري إن المتهم فر إلى المغرب'],
+    ["Tunisia's police in Tunis", 'عناصر الشرطة بتونس العاصمة تعتقل متظاهرين'],
     ["Algeria's open days", 'انطلقت بولاية وهران فعاليات الأبواب المفتوحة للأمن الوطني تحت إشراف المدير العام'],
     ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
     ["Tunisia's, naming only Tunisian towns and Morocco", 'أعلنت الإدارة العامة للأمن الوطني عن إيقاف مهاجرين بسواحل صفاقس والمهدية، بينهم مواطنون من المغرب'],
@@ -341,6 +355,8 @@ describe('compileTagger', () => {
     expect(tagger.tag('عناصر الشرطة القضائية، بطنجة').tags).toEqual([]);
     expect(tagger.tag('عناصر الشرطة القضائية بمدينة طنجة').evidence.x?.[0]?.matched).toBe('الشرطة القضائية بمدينة طنجة');
     expect(tagger.tag('عناصر الشرطة القضائية بسرية طنجة').tags).toEqual([]);
+    expect(tagger.tag('عناصر الشرطة القضائية في مدينة طنجة').evidence.x?.[0]?.matched).toBe('الشرطة القضائية في مدينة طنجة');
+    expect(tagger.tag('عناصر الشرطة القضائية في، طنجة').tags).toEqual([]);
     expect(compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: أمن, when: c }] } }').tag('أمن مدينة طنجة').tags).toEqual([]);
   });
 

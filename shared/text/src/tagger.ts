@@ -15,8 +15,8 @@ const ConditionSchema = z.strictObject({
   /** One of these places is named by the very next words ("أمن طنجة", "police de Casablanca"). */
   followedBy: PlacesSchema.optional(),
   /**
-   * The `followedBy` place may carry a preposition, and the word "town" may come first: for services
-   * named by the town they work in (الشرطة القضائية بطنجة، بمدينة طنجة).
+   * The `followedBy` place may come after a preposition (attached, or في) and the word "town": for
+   * services named by the town they work in (الشرطة القضائية بطنجة، بمدينة طنجة، في طنجة).
    */
   placeAfterPreposition: z.boolean().optional(),
   /** One of these places is named by the words just before ("Casablanca police"). */
@@ -199,8 +199,12 @@ export class Tagger {
       // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
       let next = match.end + 1;
       if (!inOnePhrase(tokens, match.end)) return undefined;
-      // "الشرطة القضائية بمدينة طنجة": the word "town" may stand before its name.
-      if (condition.placeAfterPreposition && tokens.forms[next]?.includes(TOWN) && inOnePhrase(tokens, next)) next++;
+      // "الشرطة القضائية بمدينة طنجة", "عناصر الشرطة في مدينة طنجة": the preposition may be a word of
+      // its own, and the word "town" may stand before the name.
+      if (condition.placeAfterPreposition) {
+        if (tokens.forms[next]?.includes(IN) && inOnePhrase(tokens, next)) next++;
+        if (tokens.forms[next]?.includes(TOWN) && inOnePhrase(tokens, next)) next++;
+      }
       const place = places.startingAt(condition.followedBy, next);
       if (!place) return undefined;
       if (!condition.placeAfterPreposition && canonical(tokens.words[place.start]!) !== place.ref.first) return undefined;
@@ -315,6 +319,7 @@ function hostOf(url: string | undefined): string | undefined {
 const describeOwner = (owner: string) => (owner.startsWith('place:') ? `place list "${owner.slice('place:'.length)}"` : `tag "${owner}"`);
 
 const TOWN = canonical(tokenizeWithOffsets('مدينة').words[0]!);
+const IN = canonical(tokenizeWithOffsets('في').words[0]!);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
 /** Spaces, an apostrophe (d'Agadir) and invisible joiners: what may stand between two words of one phrase. */
 const WITHIN_PHRASE = /^[\p{Zs}\t'’ʼ\u200b-\u200f\u2060\ufeff]+$/u;
