@@ -61,6 +61,9 @@ describe('detectLanguage', () => {
     ['a short Persian sentence without پ چ ژ گ', 'این کار را دیروز کردند و همه از آن خبر دارند', 'pes', false],
     ['a Persian headline in letters Arabic shares', 'بارش باران در تهران', 'pes', false],
     ['another, without a single letter of its own', 'حمله به سفارت از طرف معترضان', 'pes', false],
+    ['a Persian headline told by its word for arrest', 'بازداشت دو متهم', 'pes', false],
+    ["a Persian headline told by its ت where Arabic writes ة", 'حمله به سفارت', 'pes', false],
+    ['an Arabic headline naming a player with دو', 'دو سانتوس يوقع لريال مدريد', 'arb', true],
     ['an Arabic headline with the verb در (yielded)', 'مشروع در أرباحا كبيرة على الدولة', 'arb', true],
     ['Darija with its particles را and شد', 'را شد الطريق وما بغاش يدوز من هنا', 'arb', true],
     [

@@ -147,10 +147,15 @@ export function detectLanguage(input: string): LanguageResult {
 
 /**
  * Persian words made only of letters Arabic shares, which Arabic (Standard or Darija) does not write as
- * words: a Persian headline can lack every letter of its own ("بارش باران در تهران"). Not را، با، شد، تا
- * (Darija's particle, father, hold, even) nor من، ما، به (Arabic's from, what, with it).
+ * words: a Persian headline can lack every letter of its own ("بارش باران در تهران", "بازداشت دو متهم").
+ * Not را، با، شد، تا (Darija's particle, father, hold, even), من، ما، به (Arabic's from, what, with
+ * it), nor دو, which Arabic writes in names (دو سانتوس).
  */
-const PERSIAN_WORDS = new Set(['در', 'از', 'است', 'بود', 'شود', 'بودند', 'امروز', 'دولت', 'آنها']);
+const PERSIAN_WORDS = new Set([
+  ...['در', 'از', 'است', 'بود', 'شود', 'بودند', 'امروز', 'دولت', 'آنها', 'سه', 'بازداشت'],
+  // Persian's ت where Arabic writes ة (وزارة، سفارة).
+  ...['وزارت', 'سفارت'],
+]);
 /** Arabic's own function words, against which those are weighed (with every word in ال). */
 const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'بعد', 'قد', 'كان', 'هذا', 'هذه', 'التي', 'الذي', 'حول', 'لدى']);
 /**
