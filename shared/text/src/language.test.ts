@@ -16,6 +16,7 @@ describe('detectLanguage', () => {
     ['a Persian headline without ی or ک, told by its word for today', 'گزارش جلسه امروز مجلس', 'pes', false],
     ['Persian', 'پلیس ایران اعلام کرد که این فرد پس از چند ماه تحقیق دستگیر شده است', 'pes', false],
     ['Urdu', 'پولیس نے بتایا کہ ملزم کو گرفتار کر لیا گیا ہے اور تحقیقات جاری ہیں', 'urd', false],
+    ['a short Urdu headline that franc alone takes for Saraiki', 'انٹرپول نے ریڈ نوٹس جاری کر دیا', 'urd', false],
     ['Central Kurdish (Sorani)', 'پۆلیسی هەرێمی کوردستان ڕایگەیاند کە تۆمەتبارێکی دەستگیر کردووە لە شاری هەولێر', 'ckb', false],
     ['Pashto', 'د افغانستان د کورنیو چارو وزارت ویلي چې د انټرپول په مرسته یې یو تورن نیولی دی', 'pbu', false],
     ['Uyghur', 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى بۈگۈن يىغىن ئاچتى', 'uig', false],

@@ -206,5 +206,10 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
   if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
   const arabicScriptOnly = text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ');
-  return { language: franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS }), arabic: false };
+  const language = franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS });
+  // Saraiki writes its implosives (ٻ ڄ ݙ ڳ) in nearly every line; without them franc's choice between
+  // it and Urdu, its close kin, is a toss on a short text ("انٹرپول نے ریڈ نوٹس جاری کر دیا").
+  return { language: language === 'skr' && !SARAIKI_LETTERS.test(text) ? 'urd' : language, arabic: false };
 }
+
+const SARAIKI_LETTERS = /[\u067b\u0684\u0759\u06b3]/;
