@@ -214,6 +214,21 @@ describe('SharedCopyIndex', () => {
     expect(verdict).toMatchObject({ duplicateOf: null, storyId: 'quote' });
   });
 
+  it('does not take two communiqués written in the same formulas for copies, and finds a pickup of one', async () => {
+    const index = indexAt('formulas');
+    const communique = (town: string, when: string, age: number, offence: string) =>
+      `تمكنت عناصر الشرطة القضائية بولاية أمن ${town}، ${when}، من توقيف شخص يبلغ من العمر ${age} سنة، من ذوي السوابق القضائية، وذلك للاشتباه في تورطه في قضية تتعلق ${offence}. وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية، وتحديد باقي الأفعال الإجرامية المنسوبة إليه.`;
+    const fes = communique('فاس', 'مساء أمس الإثنين', 28, 'بالسرقة بالعنف المقرون باستعمال السلاح الأبيض');
+    expect(sketch(fes).formula).toContain('1');
+    expect(await index.checkAndInsert('fes', sketch(fes))).toMatchObject({ duplicateOf: null });
+    const tangier = await index.checkAndInsert('tangier', sketch(communique('طنجة', 'صباح اليوم الخميس', 25, 'بالسرقة الموصوفة من داخل السيارات')));
+    expect(tangier).toMatchObject({ duplicateOf: null, storyId: 'tangier' });
+    // Most of the words are shared: the formulas.
+    expect(tangier.similarity).toBeGreaterThan(0.5);
+    const pickup = await index.checkAndInsert('pickup', sketch(`فاس 24 - متابعة\n${fes.replace('مساء أمس الإثنين', 'مساء الإثنين')}\nتابعونا على صفحتنا.`));
+    expect(pickup).toMatchObject({ duplicateOf: 'fes', storyId: 'fes' });
+  });
+
   it('points a copy of an earlier item at it, and answers a re-delivered item as before', async () => {
     const index = indexAt('items');
     expect(await index.checkAndInsert('first', sketch(story(3)))).toMatchObject({ duplicateOf: null, storyId: 'first', known: false });

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -13,7 +13,9 @@ import { BOILERPLATE_ARTICLES, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORD
  *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
- *                                 sketchOf's quoted); an item's expires exactly one window after it was filed
+ *                                 sketchOf's quoted); one with news formulas, ";" and a 0/1 flag per sample
+ *                                 after the words (Sketch.formula); an item's expires exactly one window
+ *                                 after it was filed
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
@@ -39,13 +41,16 @@ const REF_TABLE_MARKER_BYTES = 1024;
 
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
--- words: the article's words, or "words:ownWords" for an item quoting a reference (as filed)
+-- words: the article's words, "words:ownWords" for an item quoting a reference, and ";flags" after
+-- either when news formulas hold some of its samples (as filed)
 local isRef, words, threshold, minWords = ARGV[6] == '1', ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
 -- Each lookup shingle's and each posting's bit in the filters, in decimal, space separated (the client
 -- pays for every argument it sends, and number-to-text is dearer in Lua).
 local lookupBits, postingBits = ARGV[18], ARGV[19]
+-- The share of a filed article's words beyond its news formulas a copy must also reproduce.
+local textThreshold = tonumber(ARGV[20]) or 0
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':v2:'
@@ -128,23 +133,32 @@ for n in pairs(candidates) do
   end
   local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
-    local kind, story, docId, docWords, ownWords, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*)|()')
-    local function sampledCoverage(from)
-      local covered = 0
+    local kind, story, docId, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
+    -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
+    local function sampledCoverage(from, flags)
+      local covered, text, textCovered = 0, 0, 0
       for k = 0, ${COVERAGE_SAMPLES} - 1 do
+        local hit = false
         for j = 0, samplesPer - 1 do
           local o = from + (k * samplesPer + j) * 2
-          if present[byte(record, o) * 256 + byte(record, o + 1)] then covered = covered + 1; break end
+          if present[byte(record, o) * 256 + byte(record, o + 1)] then hit = true; break end
+        end
+        if hit then covered = covered + 1 end
+        if flags ~= '' and byte(flags, k + 1) == 48 then
+          text = text + 1
+          if hit then textCovered = textCovered + 1 end
         end
       end
-      return covered / ${COVERAGE_SAMPLES}
+      local textCoverage = 1
+      if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
+      return covered / ${COVERAGE_SAMPLES}, textCoverage
     end
-    local coverage = sampledCoverage(rest)
+    local coverage, textCoverage = sampledCoverage(rest, formula)
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true
     if ownWords ~= '' then
-      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2)
+      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '')
       ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
     end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))
@@ -152,7 +166,7 @@ for n in pairs(candidates) do
     local copiedWords = coverage * tonumber(docWords)
     -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
     -- words are reproduced, then the larger share.
-    if coverage >= threshold and copiedWords >= minWords and ownCopied and
+    if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
        (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
          (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
       best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
@@ -300,17 +314,22 @@ export class SharedCopyIndex {
     const o = this.options;
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
-      reference ? '1' : '0', sketch.own ? `${sketch.words}:${sketch.own.words}` : String(sketch.words), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
+      reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16),
       sketch.own ? Buffer.concat([bigEndian16(sketch.samples16), bigEndian16(sketch.own.samples16)]) : bigEndian16(sketch.samples16),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
-      filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits),
+      filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
     )) as string[];
     const [kind, storyId, copied, coverage, similarity] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
     if (copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(coverage), known: kind === 'known' };
     return { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
   }
+}
+
+/** The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news formulas. */
+function wordsField(sketch: Sketch): string {
+  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}`;
 }
 
 /** Each shingle's bit in a filter of 2^bits, in decimal, space separated. */

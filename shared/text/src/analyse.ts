@@ -1,5 +1,6 @@
 import type { Fingerprint } from './copy-index.js';
 import { distinctSorted, minhash, shingleSequence } from './fingerprint.js';
+import { formulaWords } from './formulas.js';
 import { detectLanguage, type LanguageResult } from './language.js';
 import type { Tagger, TagResult } from './tagger.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
@@ -23,7 +24,8 @@ export function fingerprintOf(text: string): Fingerprint {
 function fingerprintOfTokens({ hashes }: Tokens): Fingerprint {
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
-  return { shingles: set, sequence, signature: minhash(set) };
+  const formula = formulaWords(sequence);
+  return { shingles: set, sequence, signature: minhash(set), ...(formula ? { formula } : {}) };
 }
 
 /**

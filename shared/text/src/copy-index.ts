@@ -17,6 +17,12 @@ import { POSTING_SHINGLES } from './sketch.js';
 export const COPY_THRESHOLD = 0.5;
 /** Articles with fewer distinct shingles are too short to be copied in any meaningful sense. */
 export const MIN_SHINGLES = 8;
+/**
+ * A copy of an article written partly in news formulas (formulas.ts) also reproduces at least this
+ * share of its other words: two communiqués on two arrests share most of their words, in the same
+ * formulas, and neither copies the other; a pickup of a communiqué's opening takes its facts too.
+ */
+export const COPY_TEXT_THRESHOLD = 0.35;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /** A shingle found in this many indexed articles is outlet boilerplate, not anybody's text. */
@@ -28,6 +34,8 @@ export interface Fingerprint {
   /** Shingle hashes in text order, for coverage. */
   sequence: Uint32Array;
   signature: Uint16Array;
+  /** Per word, 1 where a news formula holds it (see formulas.ts); absent when none does. */
+  formula?: Uint8Array;
 }
 
 export interface IndexedArticle extends Fingerprint {
@@ -53,6 +61,8 @@ export interface CopyMatch {
   containment: number;
   /** How many of its words this one reproduces. */
   words?: number;
+  /** Of an article with news formulas: share of its words beyond them this one reproduces (see COPY_TEXT_THRESHOLD). */
+  textContainment?: number;
   /**
    * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
    * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
@@ -74,7 +84,8 @@ export interface CopyVerdict {
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text (and more than an item's quote, when it quotes: see ownWordsCopied), a reference before any item
+ * of their text (and more than an item's quote, when it quotes: see ownWordsCopied; and more than its
+ * news formulas, when it has some: see COPY_TEXT_THRESHOLD), a reference before any item
  * (an article that copies a reference is that reference's story, even when it also contains all of an
  * earlier item that quoted less of it), an original item before a copy (a copy is named only when it
  * alone was copied: the later article kept too little of the original), then the one of which most
@@ -86,7 +97,7 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
-    if (!ownWordsCopied(candidate)) continue;
+    if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate)) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
@@ -199,8 +210,9 @@ export class MemoryCopyIndex {
       // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
       // and counting is much cheaper than measuring coverage.
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
-      const { words, share } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate);
+      const { words, share, textShare } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate, article.formula);
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
+      if (textShare !== undefined) match.textContainment = textShare;
       // An item that quotes a reference or an earlier item is also measured by the words it wrote
       // itself: the new article may have taken the quotes from where the item took them.
       if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {

@@ -49,14 +49,16 @@ export function coverage(sequenceA: Uint32Array, sortedB: Uint32Array, size = SH
 
 /**
  * The words of A that B reproduces, as a count and a share. Shingles `ignore` says are boilerplate
- * (shared by many articles) neither count as reproduced nor as text to reproduce.
+ * (shared by many articles) neither count as reproduced nor as text to reproduce. With `formula` (1
+ * for each word of A a news formula holds), also the share of A's other words B reproduces.
  */
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
   size = SHINGLE_SIZE,
   ignore: (shingle: number) => boolean = () => false,
-): { words: number; share: number } {
+  formula?: Uint8Array,
+): { words: number; share: number; textShare?: number } {
   if (sequenceA.length === 0) return { words: 0, share: 0 };
   const words = sequenceA.length + size - 1;
   // 0: not reproduced, 1: reproduced, 2: boilerplate only
@@ -71,12 +73,19 @@ export function coveredWords(
   }
   let reproduced = 0;
   let counted = 0;
+  let textReproduced = 0;
+  let text = 0;
   for (let w = 0; w < words; w++) {
     if (boilerplate[w]) continue;
     counted++;
     reproduced += state[w]!;
+    if (formula?.[w]) continue;
+    text++;
+    textReproduced += state[w]!;
   }
-  return { words: reproduced, share: counted === 0 ? 0 : reproduced / counted };
+  const share = counted === 0 ? 0 : reproduced / counted;
+  if (!formula) return { words: reproduced, share };
+  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text };
 }
 
 /** The values two sorted arrays both hold, sorted. */

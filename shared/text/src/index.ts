@@ -18,6 +18,7 @@ export {
   SIGNATURE_SIZE,
 } from './fingerprint.js';
 export {
+  COPY_TEXT_THRESHOLD,
   COPY_THRESHOLD,
   judgeCopy,
   MemoryCopyIndex,

@@ -18,6 +18,11 @@ export interface CoverageSamples {
   samples16: Uint16Array;
   /** Words sampled from. */
   words: number;
+  /**
+   * Of an article with news formulas: for each sample, "1" when a formula holds its word, else "0"
+   * (a copy must reproduce enough of the others too: COPY_TEXT_THRESHOLD).
+   */
+  formula?: string;
 }
 
 /** What a shared index stores and compares: small, fixed-size parts of a fingerprint. */
@@ -58,7 +63,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }
     lookup,
     // Sorted shingles have sorted top bits.
     contains16: withoutRepeats(topBits(shingles)),
-    ...coverageSamples(sequence),
+    ...coverageSamples(sequence, undefined, fingerprint.formula),
   };
   // Most items quote nothing.
   if (reference || !quoted || !holdsAny(shingles, quoted)) return sketch;
@@ -96,9 +101,10 @@ function topBits(shingles: Uint32Array): Uint16Array {
 /**
  * COVERAGE_SAMPLES word positions spread evenly over the article's words (or over those a counted
  * shingle covers: `counted[i]` is 1 when the shingle starting at word i counts), each as the top 16
- * bits of the (counted) shingles covering it, repeated where fewer than SHINGLE_SIZE exist.
+ * bits of the (counted) shingles covering it, repeated where fewer than SHINGLE_SIZE exist; with
+ * `formulaWords`, which of the samples a news formula holds.
  */
-function coverageSamples(sequence: Uint32Array, counted?: Uint8Array): CoverageSamples {
+function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWords?: Uint8Array): CoverageSamples {
   const samples16 = new Uint16Array(COVERAGE_SAMPLES * SHINGLE_SIZE);
   const total = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
   const starts: number[] = [];
@@ -113,12 +119,15 @@ function coverageSamples(sequence: Uint32Array, counted?: Uint8Array): CoverageS
   };
   const sampled = counted ? coveredWordsOf(counted, total) : undefined;
   const words = sampled ? sampled.length : total;
+  let formula = '';
   for (let k = 0; k < COVERAGE_SAMPLES && words > 0; k++) {
     const at = Math.min(words - 1, Math.floor(((k + 0.5) * words) / COVERAGE_SAMPLES));
-    covering(sampled ? sampled[at]! : at);
+    const word = sampled ? sampled[at]! : at;
+    covering(word);
     for (let j = 0; j < SHINGLE_SIZE; j++) samples16[k * SHINGLE_SIZE + j] = sequence[starts[j % starts.length]!]! >>> 16;
+    if (formulaWords) formula += formulaWords[word] ? '1' : '0';
   }
-  return { samples16, words };
+  return formula ? { samples16, words, formula } : { samples16, words };
 }
 
 /** The words at least one counted shingle covers, in order. */

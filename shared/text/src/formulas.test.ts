@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from './analyse.js';
+import { COPY_TEXT_THRESHOLD, COPY_THRESHOLD, MemoryCopyIndex } from './copy-index.js';
+import { coveredWords, SHINGLE_SIZE } from './fingerprint.js';
+import { formulaShingles, NEWS_FORMULAS } from './formulas.js';
+import { COVERAGE_SAMPLES, sketchOf } from './sketch.js';
+import { tokenizeWithOffsets } from './tokens.js';
+
+// Two communiqués on two arrests in two towns, written in the same formulas.
+const FES =
+  'تمكنت عناصر الشرطة القضائية بولاية أمن فاس، مساء أمس الإثنين، من توقيف شخص يبلغ من العمر 28 سنة، من ذوي السوابق القضائية، وذلك للاشتباه في تورطه في قضية تتعلق بالسرقة بالعنف المقرون باستعمال السلاح الأبيض. وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية، وتحديد باقي الأفعال الإجرامية المنسوبة إليه.';
+const TANGIER =
+  'تمكنت عناصر الشرطة القضائية بولاية أمن طنجة، صباح اليوم الخميس، من توقيف شخص يبلغ من العمر 25 سنة، من ذوي السوابق القضائية، وذلك للاشتباه في تورطه في قضية تتعلق بالسرقة الموصوفة من داخل السيارات. وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية، وتحديد باقي الأفعال الإجرامية المنسوبة إليه.';
+
+describe('news formulas', () => {
+  it('each has enough words to make a shingle', () => {
+    for (const phrase of NEWS_FORMULAS) expect(tokenizeWithOffsets(phrase).words.length, phrase).toBeGreaterThanOrEqual(SHINGLE_SIZE);
+    expect(formulaShingles().size).toBeGreaterThan(NEWS_FORMULAS.length);
+  });
+
+  it('mark their words in a fingerprint, also where one runs into the next', () => {
+    // "…بالمشتبه فيه" ends one formula and "تحت تدبير…" starts another.
+    expect([...fingerprintOf('وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية').formula!]).toEqual(Array(9).fill(1));
+    const fes = fingerprintOf(FES).formula!;
+    expect(fes.filter(Boolean).length).toBeGreaterThan(fes.length / 2);
+    expect(fes.filter((flag) => !flag).length).toBeGreaterThan(10);
+    expect(fingerprintOf('أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف').formula).toBeUndefined();
+  });
+
+  it('are most of what two communiqués on two arrests share, and not what a copy must take', () => {
+    const fes = fingerprintOf(FES);
+    const shared = coveredWords(fes.sequence, fingerprintOf(TANGIER).shingles, undefined, undefined, fes.formula);
+    expect(shared.share).toBeGreaterThan(COPY_THRESHOLD);
+    expect(shared.textShare).toBeLessThan(COPY_TEXT_THRESHOLD);
+    expect(coveredWords(fes.sequence, fingerprintOf(TANGIER).shingles).textShare).toBeUndefined();
+  });
+
+  it("leave a communiqué's pickup a copy, and the other arrest an original", () => {
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('fes', fingerprintOf(FES)).copyOf).toBeNull();
+    const tangier = index.checkAndInsert('tangier', fingerprintOf(TANGIER));
+    expect(tangier.copyOf).toBeNull();
+    expect(tangier.similarity).toBeGreaterThan(COPY_THRESHOLD);
+    const pickup = `فاس 24 - متابعة\n${FES.replace('مساء أمس الإثنين', 'مساء الإثنين')}\nتابعونا على صفحتنا.`;
+    expect(index.checkAndInsert('pickup', fingerprintOf(pickup)).copyOf).toMatchObject({ id: 'fes' });
+  });
+
+  it("are flagged among a shared index's samples", () => {
+    const fes = fingerprintOf(FES);
+    const { formula, samples16 } = sketchOf(fes);
+    expect(formula).toMatch(new RegExp(`^[01]{${COVERAGE_SAMPLES}}$`));
+    const formula16 = formulaShingles();
+    for (let k = 0; k < COVERAGE_SAMPLES; k++) {
+      const covering = [...samples16.subarray(k * SHINGLE_SIZE, (k + 1) * SHINGLE_SIZE)];
+      // A sample a formula holds has one of the formula's shingles among those covering it.
+      const fromFormula = [...fes.sequence].some((shingle) => formula16.has(shingle) && covering.includes(shingle >>> 16));
+      if (formula![k] === '1') expect(fromFormula, `sample ${k}`).toBe(true);
+    }
+    expect(formula!.includes('0')).toBe(true);
+    expect(sketchOf(fingerprintOf('أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف')).formula).toBeUndefined();
+  });
+});

@@ -1,0 +1,108 @@
+import { ShingleSet, shingleSequence, SHINGLE_SIZE } from './fingerprint.js';
+import { tokenizeWithOffsets } from './tokens.js';
+
+/**
+ * Set phrases of Arabic news that are nobody's own text: the formulas in which police and prosecution
+ * communiqués (the bulk of what a DGSN communications team watches) report every arrest, and the
+ * attributions every outlet writes. Two communiqués on two arrests share half their words this way
+ * ("…من توقيف شخص يبلغ من العمر 28 سنة، وذلك للاشتباه في تورطه في… تحت تدبير الحراسة النظرية رهن إشارة
+ * البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية")
+ * and are no copy of each other: a copy must also take a fair share of the words beyond the formulas
+ * (COPY_TEXT_THRESHOLD). Outlet boilerplate is recognised once enough articles share it
+ * (BOILERPLATE_ARTICLES); the first communiqués of a day would be too few to show these. Each phrase
+ * has at least SHINGLE_SIZE words; variants for a suspect's number and gender are written out
+ * (matching is on folded spelling, not on grammar).
+ */
+export const NEWS_FORMULAS: readonly string[] = [
+  // The arrest.
+  'تمكنت عناصر الشرطة القضائية',
+  'تمكنت عناصر الشرطة القضائية التابعة',
+  'من توقيف شخص يبلغ من العمر',
+  'من توقيف شخصين يبلغان من العمر',
+  'من توقيف سيدة تبلغ من العمر',
+  'من توقيف امرأة تبلغ من العمر',
+  'أشخاص تتراوح أعمارهم ما بين',
+  'من ذوي السوابق القضائية',
+  'وذلك للاشتباه في تورطه في',
+  'وذلك للاشتباه في تورطهما في',
+  'وذلك للاشتباه في تورطهم في',
+  'وذلك للاشتباه في تورطها في',
+  'للاشتباه في تورطه في قضية تتعلق',
+  'للاشتباه في تورطهما في قضية تتعلق',
+  'للاشتباه في تورطهم في قضية تتعلق',
+  'للاشتباه في تورطها في قضية تتعلق',
+  'للاشتباه في ارتباطه بشبكة إجرامية تنشط في',
+  'بناء على معلومات دقيقة وفرتها مصالح المديرية العامة لمراقبة التراب الوطني',
+  'بتنسيق وثيق مع مصالح المديرية العامة لمراقبة التراب الوطني',
+  'في إطار الجهود المتواصلة التي تبذلها مصالح',
+  // The search and the seizure.
+  'وقد أسفرت عملية التفتيش المنجزة عن حجز',
+  'وقد أسفرت عمليات التفتيش المنجزة عن حجز',
+  'أسفرت عملية التفتيش المنجزة بمنزل المشتبه فيه عن حجز',
+  'يشتبه في كونه من متحصلات هذا النشاط الإجرامي',
+  'يشتبه في كونها من متحصلات هذا النشاط الإجرامي',
+  'يشتبه في كونها من متحصلات هذه الأنشطة الإجرامية',
+  // Custody, prosecution and what the inquiry is for.
+  'وقد تم إخضاع المشتبه فيه',
+  'وقد تم إخضاع المشتبه فيهما',
+  'وقد تم إخضاع المشتبه فيهم',
+  'وقد تم الاحتفاظ بالمشتبه فيه',
+  'وقد تم الاحتفاظ بالمشتبه فيهما',
+  'وقد تم الاحتفاظ بالمشتبه فيهم',
+  'تحت تدبير الحراسة النظرية',
+  'لتدبير الحراسة النظرية رهن إشارة البحث القضائي',
+  'تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي',
+  'رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة',
+  'رهن إشارة البحث القضائي الذي تشرف عليه النيابة العامة المختصة',
+  'للبحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة',
+  'للبحث القضائي الذي تشرف عليه النيابة العامة المختصة',
+  'بتعليمات من النيابة العامة المختصة',
+  'وذلك للكشف عن جميع ظروف وملابسات هذه القضية',
+  'وذلك للكشف عن كافة ظروف وملابسات هذه القضية',
+  'وذلك للكشف عن ظروف وملابسات هذه القضية',
+  'وذلك للكشف عن جميع ظروف وملابسات هذه القضية وتحديد',
+  'وتحديد باقي الأفعال الإجرامية المنسوبة إليه',
+  'وتحديد باقي الأفعال الإجرامية المنسوبة إليهما',
+  'وتحديد باقي الأفعال الإجرامية المنسوبة إليهم',
+  'وتوقيف باقي المتورطين المحتملين',
+  'وتوقيف جميع المتورطين المحتملين',
+  'وكذا تحديد جميع الامتدادات المحتملة لهذا النشاط الإجرامي',
+  'الامتدادات المحتملة لهذا النشاط الإجرامي',
+  // Attribution.
+  'حسب بلاغ للمديرية العامة للأمن الوطني',
+  'حسب ما أفاد به بلاغ للمديرية العامة للأمن الوطني',
+  'أفاد بلاغ للمديرية العامة للأمن الوطني',
+  'وكالة المغرب العربي للأنباء',
+  'وأضاف المصدر ذاته أن',
+  'وأضاف المصدر نفسه أن',
+  'وأوضح المصدر ذاته أن',
+  'وأشار المصدر ذاته إلى أن',
+  'وأشار المصدر نفسه إلى أن',
+  'وتجدر الإشارة إلى أن',
+];
+
+let formulas: ShingleSet | undefined;
+
+/**
+ * 1 for each word of a text (its shingles in order) that a news formula holds: every formula has at
+ * least SHINGLE_SIZE words, so each of its words is inside one of its shingles. Undefined when none.
+ */
+export function formulaWords(sequence: Uint32Array): Uint8Array | undefined {
+  const known = formulaShingles();
+  let words: Uint8Array | undefined;
+  for (let p = 0; p < sequence.length; p++) {
+    if (known.has(sequence[p]!)) (words ??= new Uint8Array(sequence.length + SHINGLE_SIZE - 1)).fill(1, p, p + SHINGLE_SIZE);
+  }
+  return words;
+}
+
+/** The shingles of NEWS_FORMULAS (built on first use). */
+export function formulaShingles(): ShingleSet {
+  return (formulas ??= new ShingleSet(NEWS_FORMULAS.flatMap((phrase) => formulaShinglesOf(phrase))));
+}
+
+function formulaShinglesOf(phrase: string): number[] {
+  const { hashes } = tokenizeWithOffsets(phrase);
+  if (hashes.length < SHINGLE_SIZE) throw new Error(`news formula "${phrase}" has fewer than ${SHINGLE_SIZE} words`);
+  return [...shingleSequence(hashes)];
+}
