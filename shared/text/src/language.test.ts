@@ -47,6 +47,7 @@ describe('detectLanguage', () => {
     ['a Spanish headline without a function word', 'Detenido presunto yihadista Melilla', 'spa', false],
     ['Amazigh in Latin letters (Kabyle)', 'Tamsulta tamatut n tɣellist tanaɣlant tessenti-d ass-a aɣbalu amaynut i usefrek n tmeddit deg temdint n Tizi Wezzu.', 'tzm', false],
     ['an Arabic headline whose Latin letters only name things', 'Samsung Galaxy S25 Ultra\nسامسونغ تكشف عن Galaxy S25 Ultra', 'arb', true],
+    ['an Arabic headline naming a player and a club in Latin letters, "Al" among them', 'فيديو: Cristiano Ronaldo يسجل هدفا رائعا ضد Al Hilal', 'arb', true],
     ['a French headline with one Arabic word', 'Le Wydad bat le Raja عاجل', 'fra', false],
     ['a short Arabic teaser followed by a long link', 'أوقفت الشرطة شخصا بطنجة. اقرأ المزيد: https://www.hespress.com/societe/arrestation-suspect-tanger-trafic-international-1459001.html?utm_source=rss&utm_medium=feed', 'arb', true],
     ['a short Arabic notice with an e-mail address', 'للتواصل مع هيئة التحرير راسلونا على redaction.nationale@example-journal.ma', 'arb', true],

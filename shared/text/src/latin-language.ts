@@ -106,10 +106,11 @@ function overruledByClues(guess: string, votes: Map<string, number>, words: numb
 
 /**
  * Whether Latin-script text has a word that belongs to a language (a function word, a headline word):
- * "Galaxy S25 Ultra" has none, it only names things.
+ * "Galaxy S25 Ultra" has none, it only names things. A capitalised word is taken for part of a name
+ * ("Al Hilal", "La Liga", "INTERPOL"): a sentence has lower-case words too.
  */
 export function hasLanguageClue(text: string): boolean {
-  return text.toLowerCase().split(/[^\p{L}]+/u).some((word) => CLUE_LANGUAGES.has(word));
+  return text.split(/[^\p{L}]+/u).some((word) => /^\p{Ll}/u.test(word) && CLUE_LANGUAGES.has(word.toLowerCase()));
 }
 
 /** Per language, its share of each clue found (a clue of k languages gives each 1/k). */
