@@ -54,6 +54,7 @@ describe('detectLanguage', () => {
     ['Hausa, a West African press language in Latin letters', "'Yan sandan Morocco sun kama wani mutum a birnin Tangier wanda hukumar Interpol ke nema bisa zargin safarar miyagun kwayoyi", 'hau', false],
     ['Somali', 'Booliska Morocco ayaa magaalada Tangier ku qabtay nin ay Interpol u raadinaysay eedeymo la xiriira ka ganacsiga daroogada', 'som', false],
     ['Vietnamese', 'Cảnh sát Maroc đã bắt giữ tại Tangier một người đàn ông bị Interpol truy nã vì tội buôn bán ma túy', 'vie', false],
+    ['a short Polish sentence', 'Polska policja współpracuje z Interpolem w sprawie zaginięcia', 'pol', false],
     ['Russian', 'Интерпол объявил в международный розыск бывшего министра, подозреваемого в коррупции', 'rus', false],
     ['Hebrew', 'המשטרה עצרה חשוד בגניבה בעיר חיפה לאחר חקירה ממושכת', 'heb', false],
     ['Spanish', 'La policía marroquí detuvo en Tánger a un ciudadano francés buscado por la justicia de su país', 'spa', false],

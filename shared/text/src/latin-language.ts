@@ -44,6 +44,7 @@ const CLUES: Record<string, string> = {
   tur: 've bir bu ile için da de iki sonra olarak ş ğ ı',
   ron: 'și în cu la pe de un o doi după pentru care ă ș ț',
   ind: 'dan di yang dengan untuk dari ke dua ini itu setelah',
+  pol: 'w z się jest nie że od po przez dla oraz dwa trzy ł ą ę ś ż ź ć ń',
 };
 /** How each language writes the region's countries: a headline names one more often than not. */
 const COUNTRY_NAMES: Record<string, string> = {
@@ -76,7 +77,7 @@ for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COU
 }
 /** The Latin-script languages of the Maghreb's press, most read first: they win a tie. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
-const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășț]/gu;
+const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășțłąęśżźćń]/gu;
 
 /** The language of a Latin-script text (`und` below `minLetters` letters). */
 export function latinLanguage(text: string, minLetters: number): string {
