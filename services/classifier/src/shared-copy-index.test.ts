@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { fingerprintOf, POSTING_SHINGLES, sketchOf, tokenize } from '@marsad/text';
+import { coverage, fingerprintOf, MAX_REFERENCE_SAMPLES, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -204,6 +204,22 @@ describe('SharedCopyIndex', () => {
     });
     const copy = await index.checkAndInsert('edited', sketch(words.join(' ')));
     expect(copy).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+  });
+
+  it('measures how much of a reference a copy reproduces as marsad classify does, word by word', async () => {
+    const reference = references[3]!;
+    const { index } = await indexWithReference('exact', reference);
+    const words = fingerprintOf(reference.text).sequence.length + SHINGLE_SIZE - 1;
+    expect(sketchOf(fingerprintOf(reference.text), { reference: true }).samples16.length).toBe(Math.min(words, MAX_REFERENCE_SAMPLES) * SHINGLE_SIZE);
+    // Every third sentence reworded whole, the rest kept: the share reproduced is what the in-process index computes.
+    const sentences = reference.text.split(/(?<=[.،])\s+/);
+    const edited = sentences.map((sentence, i) => (i % 3 === 1 ? story(40 + i).split(' ').slice(0, sentence.split(/\s+/).length).join(' ') : sentence)).join(' ');
+    const exact = coverage(fingerprintOf(reference.text).sequence, fingerprintOf(edited).shingles);
+    const verdict = await index.checkAndInsert('edited-sentences', sketch(edited));
+    expect(verdict.duplicateOf).toBe(exact >= 0.5 ? reference.id : null);
+    // Shingles are compared by their top 16 bits: a few words not reproduced read as reproduced.
+    expect(verdict.similarity - exact).toBeGreaterThanOrEqual(0);
+    expect(verdict.similarity - exact).toBeLessThan(0.03);
   });
 
   it('keeps an article quoting one paragraph as an original', async () => {

@@ -10,7 +10,8 @@ import { BOILERPLATE_ARTICLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAM
  *
  * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
  *   <p>:v2:seq                    article numbers
- *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each), kind 1 for
+ *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each; a
+ *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
  *                                 sketchOf's quoted); one with news formulas, ";" and a 0/1 flag per sample
@@ -135,9 +136,9 @@ for n in pairs(candidates) do
   if record then
     local kind, story, docId, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
     -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
-    local function sampledCoverage(from, flags)
+    local function sampledCoverage(from, flags, count)
       local covered, text, textCovered = 0, 0, 0
-      for k = 0, ${COVERAGE_SAMPLES} - 1 do
+      for k = 0, count - 1 do
         local hit = false
         for j = 0, samplesPer - 1 do
           local o = from + (k * samplesPer + j) * 2
@@ -151,14 +152,17 @@ for n in pairs(candidates) do
       end
       local textCoverage = 1
       if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
-      return covered / ${COVERAGE_SAMPLES}, textCoverage
+      return covered / count, textCoverage
     end
-    local coverage, textCoverage = sampledCoverage(rest, formula)
+    -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
+    -- a reference, one per word.
+    local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * 2)) or ${COVERAGE_SAMPLES}
+    local coverage, textCoverage = sampledCoverage(rest, formula, count)
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true
     if ownWords ~= '' then
-      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '')
+      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '', ${COVERAGE_SAMPLES})
       ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
     end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))

@@ -9,12 +9,21 @@ export const POSTING_SHINGLES = 16;
  * is at most LOOKUP_SHINGLES / POSTING_SHINGLES (3) times longer.
  */
 export const LOOKUP_SHINGLES = 48;
-/** Word positions sampled to estimate how much of an article another one reproduces. */
+/** Word positions sampled to estimate how much of an item another one reproduces. */
 export const COVERAGE_SAMPLES = 32;
+/**
+ * A reference's words are all sampled, up to this many: references are few, and what a copy of one
+ * reproduces is then measured as `marsad classify` measures it (32 samples err by ±0.09 at 0.6, and
+ * a copy keeping 60% of a communiqué would now and then fall under half).
+ */
+export const MAX_REFERENCE_SAMPLES = 2048;
 
 /** Word positions spread over some of an article's words, as coverage reads them. */
 export interface CoverageSamples {
-  /** For COVERAGE_SAMPLES word positions, the top 16 bits of the SHINGLE_SIZE shingles covering each. */
+  /**
+   * For COVERAGE_SAMPLES word positions (a reference's: every word, up to MAX_REFERENCE_SAMPLES), the
+   * top 16 bits of the SHINGLE_SIZE shingles covering each.
+   */
   samples16: Uint16Array;
   /** Words sampled from. */
   words: number;
@@ -63,7 +72,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }
     lookup,
     // Sorted shingles have sorted top bits.
     contains16: withoutRepeats(topBits(shingles)),
-    ...coverageSamples(sequence, undefined, fingerprint.formula),
+    ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? Math.min(MAX_REFERENCE_SAMPLES, Math.max(1, sequence.length + SHINGLE_SIZE - 1)) : COVERAGE_SAMPLES),
   };
   // Most items quote nothing.
   if (reference || !quoted || !holdsAny(shingles, quoted)) return sketch;
@@ -99,13 +108,13 @@ function topBits(shingles: Uint32Array): Uint16Array {
 }
 
 /**
- * COVERAGE_SAMPLES word positions spread evenly over the article's words (or over those a counted
+ * `count` word positions spread evenly over the article's words (or over those a counted
  * shingle covers: `counted[i]` is 1 when the shingle starting at word i counts), each as the top 16
  * bits of the (counted) shingles covering it, repeated where fewer than SHINGLE_SIZE exist; with
  * `formulaWords`, which of the samples a news formula holds.
  */
-function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWords?: Uint8Array): CoverageSamples {
-  const samples16 = new Uint16Array(COVERAGE_SAMPLES * SHINGLE_SIZE);
+function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWords?: Uint8Array, count = COVERAGE_SAMPLES): CoverageSamples {
+  const samples16 = new Uint16Array(count * SHINGLE_SIZE);
   const total = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
   const starts: number[] = [];
   // The shingles starting at word-3 .. word cover it; at the edges, the ones that exist stand in.
@@ -120,8 +129,8 @@ function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWor
   const sampled = counted ? coveredWordsOf(counted, total) : undefined;
   const words = sampled ? sampled.length : total;
   let formula = '';
-  for (let k = 0; k < COVERAGE_SAMPLES && words > 0; k++) {
-    const at = Math.min(words - 1, Math.floor(((k + 0.5) * words) / COVERAGE_SAMPLES));
+  for (let k = 0; k < count && words > 0; k++) {
+    const at = Math.min(words - 1, Math.floor(((k + 0.5) * words) / count));
     const word = sampled ? sampled[at]! : at;
     covering(word);
     for (let j = 0; j < SHINGLE_SIZE; j++) samples16[k * SHINGLE_SIZE + j] = sequence[starts[j % starts.length]!]! >>> 16;
