@@ -17,8 +17,19 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
     application_name: 'marsad',
     connectionTimeoutMillis: 10_000,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', (err) => options.onError?.(err));
+  // An idle client losing its server must not crash the process; the next query reports it. pg-pool
+  // hangs the client on the error: the whole connection's state, which a log line must not carry.
+  pool.on('error', (err) => {
+    delete (err as Error & { client?: unknown }).client;
+    options.onError?.(err);
+  });
+  // A client leaves the pool (idle, or broken) before its socket closes: close() waits for every one.
+  const ending = new Set<Promise<unknown>>();
+  pool.on('remove', (client) => {
+    const ended = once(client, 'end').catch(() => undefined);
+    ending.add(ended);
+    void ended.then(() => ending.delete(ended));
+  });
   const executor = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
     query: async <Row>(text: string, params?: unknown[]) => (await runner.query(text, params)).rows as Row[],
     exec: async (text: string) => {
@@ -43,12 +54,11 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
       }
     },
     async close() {
-      // pool.end() resolves before its clients' sockets have closed; wait for them, so that nothing is
-      // left talking to the server (a database dropped right after would otherwise kill a live session).
-      const closing: Promise<unknown>[] = [];
-      pool.on('remove', (client) => closing.push(once(client, 'end')));
+      // pool.end() resolves before its clients' sockets have closed; wait for them, and for those an
+      // idle timeout removed just before, so that nothing is left talking to the server (a database
+      // dropped right after would otherwise kill a live session).
       await pool.end();
-      await Promise.all(closing);
+      await Promise.all(ending);
     },
   };
 }

@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresClient } from './postgres-client.js';
+
+describe('PostgreSQL client', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('reports an idle connection the server ended, without the connection in the error, and carries on', async () => {
+    const errors: Error[] = [];
+    const client = createPostgresClient({ url: database.url, onError: (err) => errors.push(err) });
+    try {
+      const [{ pid }] = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      await expect.poll(() => errors.length).toBe(1);
+      expect(errors[0]!.message).toMatch(/terminat/);
+      expect(errors[0]).not.toHaveProperty('client');
+      // The pool opens another connection for the next query.
+      expect(await client.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('has closed every connection when close() returns, so the database can be dropped at once', async () => {
+    const other = await createTestDatabase();
+    const errors: Error[] = [];
+    const client = createPostgresClient({ url: other.url, onError: (err) => errors.push(err) });
+    await Promise.all([client.query('SELECT pg_sleep(0.05)'), client.query('SELECT pg_sleep(0.05)'), client.query('SELECT 1')]);
+    await client.close();
+    await other.drop();
+    expect(errors).toEqual([]);
+  });
+});
