@@ -16,10 +16,10 @@ describe('PostgreSQL client', () => {
     const errors: Error[] = [];
     const client = createPostgresClient({ url: database.url, onError: (err) => errors.push(err) });
     try {
-      const [{ pid }] = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const [backend] = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const admin = new pg.Client({ connectionString: database.url });
       await admin.connect();
-      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await admin.query('SELECT pg_terminate_backend($1)', [backend!.pid]);
       await admin.end();
       await expect.poll(() => errors.length).toBe(1);
       expect(errors[0]!.message).toMatch(/terminat/);
