@@ -64,7 +64,8 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
 
 /** What the index keeps of an article, as one short string: equal digests, equal filings. */
 function sketchDigest(sketch: Sketch): string {
-  const hash = createHash('sha256').update(String(sketch.words));
+  // The formula flags too: a news formula added to the list changes them, not the samples.
+  const hash = createHash('sha256').update(`${sketch.words};${sketch.formula ?? ''}`);
   for (const part of [sketch.lookup, sketch.postings, sketch.contains16, sketch.samples16]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
   return hash.digest('base64url').slice(0, 22);
 }
