@@ -133,6 +133,19 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('later', item([...longQuote, ...moreOwn.slice(0, 3), ...story(33).split(' ').slice(0, 30)]))).duplicateOf).toBeNull();
   });
 
+  it('files an item that both quotes a reference and has news formulas, and finds its pickup', async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('quoting-formulas', reference);
+    const item = (text: string) => sketchOf(fingerprintOf(text), { quoted });
+    const quote = reference.text.split(/\s+/).slice(0, 40).join(' ');
+    const text = `${quote}\n${story(35)}\nوقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.`;
+    const filed = item(text);
+    expect(filed.own).toBeDefined();
+    expect(filed.formula).toContain('1');
+    expect((await index.checkAndInsert('quotes-and-formulas', filed)).duplicateOf).toBeNull();
+    expect(await index.checkAndInsert('its-pickup', item(`متابعة\n${text}`))).toMatchObject({ duplicateOf: 'quotes-and-formulas' });
+  });
+
   it('marks a shingle boilerplate once three originals share it, and files no more under it', async () => {
     const prefix = 'footer';
     const index = indexAt(prefix);
