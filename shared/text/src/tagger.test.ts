@@ -152,6 +152,7 @@ describe('tagger: dgsn', () => {
     ['the police at work in a Moroccan town', 'ألقت عناصر الشرطة بمكناس القبض على مروج للأقراص المهلوسة'],
     ['the police at work in a Moroccan town, "in" a word of its own', 'أوقفت عناصر الشرطة في مدينة طنجة شخصين مبحوثا عنهما'],
     ['its officers at work in a Moroccan town', 'تدخل رجال الأمن بطنجة لتفريق مشاجرة بين مشجعين'],
+    ["a police district's chief, in a Casablanca district", 'أشرف رئيس المنطقة الأمنية بابن مسيك على عملية أمنية واسعة'],
     ['its motorcycle patrols', 'عناصر فرقة الصقور تطارد لصا بشوارع الرباط'],
     ["Darija's word for the police, in a Moroccan story", 'البوليس ديال كازا شدو واحد الشفار كان كيسرق فالطوبيس'],
     ["a town's judicial police, in French", "Les enquêteurs de la police judiciaire d'Oujda ont interpellé un suspect"],
