@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -136,18 +136,35 @@ for n in pairs(candidates) do
   if record then
     local kind, story, docId, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
     -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
-    local function sampledCoverage(from, flags, count)
-      local covered, text, textCovered = 0, 0, 0
+    -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
+    local function sampledCoverage(from, flags, count, consecutive)
+      local hits = {}
       for k = 0, count - 1 do
         local hit = false
         for j = 0, samplesPer - 1 do
           local o = from + (k * samplesPer + j) * 2
           if present[byte(record, o) * 256 + byte(record, o + 1)] then hit = true; break end
         end
-        if hit then covered = covered + 1 end
+        hits[k] = hit
+      end
+      if consecutive then
+        local last = -1
+        for k = 0, count - 1 do
+          if hits[k] then
+            local gap = k - last - 1
+            if last >= 0 and gap >= 2 and gap <= ${BRIDGED_GAP} then
+              for b = last + 2, k - 2 do hits[b] = true end
+            end
+            last = k
+          end
+        end
+      end
+      local covered, text, textCovered = 0, 0, 0
+      for k = 0, count - 1 do
+        if hits[k] then covered = covered + 1 end
         if flags ~= '' and byte(flags, k + 1) == 48 then
           text = text + 1
-          if hit then textCovered = textCovered + 1 end
+          if hits[k] then textCovered = textCovered + 1 end
         end
       end
       local textCoverage = 1
@@ -157,12 +174,12 @@ for n in pairs(candidates) do
     -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
     -- a reference, one per word.
     local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * 2)) or ${COVERAGE_SAMPLES}
-    local coverage, textCoverage = sampledCoverage(rest, formula, count)
+    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true
     if ownWords ~= '' then
-      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '', ${COVERAGE_SAMPLES})
+      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '', ${COVERAGE_SAMPLES}, false)
       ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
     end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
 import { COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
-import { coverage } from './fingerprint.js';
+import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords } from './fingerprint.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
 const paragraphs = seed.split('\n').filter(Boolean);
@@ -24,6 +24,50 @@ describe('coverage', () => {
     const a = fingerprintOf(words.join(' '));
     const b = fingerprintOf(edited.join(' '));
     expect(coverage(a.sequence, b.shingles)).toBeCloseTo(19 / 20, 5);
+  });
+});
+
+describe('bridged coverage', () => {
+  const words = 'a b c d e f g h i j k l m n o p q r s t'.split(' ');
+  const edited = [...words];
+  edited[5] = 'changed';
+  edited[8] = 'altered';
+
+  it('counts the words between two changed words close together when asked to', () => {
+    const a = fingerprintOf(words.join(' '));
+    const b = fingerprintOf(edited.join(' '));
+    // f..i lie in no intact shingle; g and h are reproduced all the same.
+    expect(coverage(a.sequence, b.shingles)).toBeCloseTo(16 / 20, 5);
+    expect(coveredWords(a.sequence, b.shingles, { bridge: true }).share).toBeCloseTo(18 / 20, 5);
+  });
+
+  it('bridges only runs of 2 to BRIDGED_GAP words between reproduced ones', () => {
+    const marks = (pattern: string) => Uint8Array.from(pattern, (c) => Number(c));
+    const bridged = (pattern: string) => {
+      const reproduced = marks(pattern);
+      bridgeGaps(reproduced);
+      return [...reproduced].join('');
+    };
+    expect(BRIDGED_GAP).toBe(5);
+    // Six words: more than two changed ones.
+    expect(bridged('1100000011')).toBe('1100000011');
+    expect(bridged('110000011')).toBe('110111011');
+    expect(bridged('11001')).toBe('11001');
+    expect(bridged('1101')).toBe('1101');
+    expect(bridged('00011')).toBe('00011');
+    expect(bridged('11000')).toBe('11000');
+  });
+
+  it('measures a reference bridged, an earlier item not (the shared index samples an item at 32 words)', () => {
+    const text = seed;
+    const changed = text.split(/\s+/);
+    for (let i = 5; i < changed.length; i += 9) changed[i] = 'تغيير';
+    for (let i = 8; i < changed.length; i += 9) changed[i] = 'تبديل';
+    const index = new MemoryCopyIndex();
+    index.add({ id: 'ref', storyId: 'ref', reference: true, ...fingerprintOf(text) });
+    index.add({ id: 'item', storyId: 'item', reference: false, ...fingerprintOf(text) });
+    const [ref, item] = ['ref', 'item'].map((id) => index.candidates(fingerprintOf(changed.join(' '))).find((match) => match.id === id)!);
+    expect(ref!.containment).toBeGreaterThan(item!.containment + 0.1);
   });
 });
 

@@ -210,14 +210,16 @@ export class MemoryCopyIndex {
       // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
       // and counting is much cheaper than measuring coverage.
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
-      const { words, share, textShare } = coveredWords(article.sequence, fingerprint.shingles, undefined, boilerplate, article.formula);
+      // A reference is measured word by word in the shared index too (every word sampled), where the
+      // same gaps are bridged; an item there by 32 samples, which cannot see them.
+      const { words, share, textShare } = coveredWords(article.sequence, fingerprint.shingles, { ignore: boilerplate, formula: article.formula, bridge: article.reference });
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
       if (textShare !== undefined) match.textContainment = textShare;
       // An item that quotes a reference or an earlier item is also measured by the words it wrote
       // itself: the new article may have taken the quotes from where the item took them.
       if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
         const notOwn = this.notOwnBy(article);
-        const own = coveredWords(article.sequence, fingerprint.shingles, undefined, (shingle) => boilerplate(shingle) || notOwn.has(shingle));
+        const own = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
         match.ownContainment = own.share;
         match.ownWords = own.words;
       }

@@ -44,20 +44,36 @@ export function withoutRepeats<T extends Uint32Array | Uint16Array>(sorted: T): 
  * it, so light rewording barely moves it, while a quoted paragraph still counts for its own length.
  */
 export function coverage(sequenceA: Uint32Array, sortedB: Uint32Array, size = SHINGLE_SIZE): number {
-  return coveredWords(sequenceA, sortedB, size).share;
+  return coveredWords(sequenceA, sortedB, { size }).share;
 }
 
+export interface CoverageOptions {
+  /** @defaultValue SHINGLE_SIZE */
+  size?: number;
+  /** Shingles that are boilerplate (shared by many articles): neither reproduced nor text to reproduce. */
+  ignore?: (shingle: number) => boolean;
+  /** 1 for each word of A a news formula holds: the share of A's other words is also reported. */
+  formula?: Uint8Array | undefined;
+  /**
+   * Count as reproduced the words inside a run of 2 to BRIDGED_GAP words that no shared shingle
+   * covers, between reproduced words: two words changed close together leave the words between them
+   * in no intact shingle, though those are reproduced too (the two ends are taken for the changed ones).
+   * @defaultValue false
+   */
+  bridge?: boolean;
+}
+
+/** The longest run of words between reproduced ones that `bridge` reads as two changed words and what lies between. */
+export const BRIDGED_GAP = SHINGLE_SIZE + 1;
+
 /**
- * The words of A that B reproduces, as a count and a share. Shingles `ignore` says are boilerplate
- * (shared by many articles) neither count as reproduced nor as text to reproduce. With `formula` (1
- * for each word of A a news formula holds), also the share of A's other words B reproduces.
+ * The words of A that B reproduces, as a count and a share (see CoverageOptions), and with `formula`
+ * the share of A's words beyond news formulas that B reproduces.
  */
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
-  size = SHINGLE_SIZE,
-  ignore: (shingle: number) => boolean = () => false,
-  formula?: Uint8Array,
+  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false }: CoverageOptions = {},
 ): { words: number; share: number; textShare?: number } {
   if (sequenceA.length === 0) return { words: 0, share: 0 };
   const words = sequenceA.length + size - 1;
@@ -71,6 +87,7 @@ export function coveredWords(
     boilerplate.fill(0, p, end);
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
+  if (bridge) bridgeGaps(state);
   let reproduced = 0;
   let counted = 0;
   let textReproduced = 0;
@@ -86,6 +103,20 @@ export function coveredWords(
   const share = counted === 0 ? 0 : reproduced / counted;
   if (!formula) return { words: reproduced, share };
   return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text };
+}
+
+/**
+ * Marks reproduced (1) the inner words of each run of 2 to BRIDGED_GAP unreproduced words (0) that
+ * reproduced words bound on both sides. `reproduced` holds 0 and 1 per word, in text order.
+ */
+export function bridgeGaps(reproduced: Uint8Array): void {
+  let lastReproduced = -1;
+  for (let w = 0; w < reproduced.length; w++) {
+    if (reproduced[w] !== 1) continue;
+    const gap = w - lastReproduced - 1;
+    if (lastReproduced >= 0 && gap >= 2 && gap <= BRIDGED_GAP) reproduced.fill(1, lastReproduced + 2, w - 1);
+    lastReproduced = w;
+  }
 }
 
 /** The values two sorted arrays both hold, sorted. */

@@ -29,7 +29,7 @@ describe('news formulas', () => {
 
   it('are most of what two communiqués on two arrests share, and not what a copy must take', () => {
     const fes = fingerprintOf(FES);
-    const shared = coveredWords(fes.sequence, fingerprintOf(TANGIER).shingles, undefined, undefined, fes.formula);
+    const shared = coveredWords(fes.sequence, fingerprintOf(TANGIER).shingles, { formula: fes.formula });
     expect(shared.share).toBeGreaterThan(COPY_THRESHOLD);
     expect(shared.textShare).toBeLessThan(COPY_TEXT_THRESHOLD);
     expect(coveredWords(fes.sequence, fingerprintOf(TANGIER).shingles).textShare).toBeUndefined();

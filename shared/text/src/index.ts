@@ -6,6 +6,8 @@ export { detectLanguage, type LanguageResult } from './language.js';
 export {
   BANDS,
   bandKeys,
+  BRIDGED_GAP,
+  bridgeGaps,
   coverage,
   coveredWords,
   distinctSorted,
