@@ -172,6 +172,9 @@ describe('tagger: dgsn', () => {
     ['its acronym said Moroccan, in French, in a story set in Mauritania', 'Une délégation de la DGSN marocaine a rencontré à Nouakchott ses homologues mauritaniens, en Mauritanie'],
     ["its acronym as Morocco's, in English, in a story set in Mauritania", "A delegation from Morocco's DGSN met Mauritanian counterparts in Nouakchott, Mauritania"],
     ['its French name said Moroccan, in a story set in Mauritania', 'Le directeur général de la Sûreté nationale marocaine a reçu son homologue mauritanien à Nouakchott, en Mauritanie'],
+    ["Kenitra's police, a town Syria has too", 'أمن القنيطرة يوقف مروجا للمخدرات'],
+    ["Kenitra's police arresting a Syrian, in a Moroccan story", 'أوقفت عناصر الشرطة بمدينة القنيطرة مواطنا سوريا يشتبه في تورطه في النصب، وتم وضعه تحت تدبير الحراسة النظرية'],
+    ["Mohammedia's police, a town Tunisia has too", 'فككت عناصر الشرطة بالمحمدية عصابة متخصصة في السرقة'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -237,6 +240,10 @@ describe('tagger: dgsn', () => {
     ["a Moroccan town ending one sentence and another country's police starting the next", 'He flew from Casablanca. Police in Paris arrested him at the airport'],
     ["a Libyan town's security directorate", 'أعلنت مديرية أمن البيضاء في ليبيا القبض على مطلوبين'],
     ["Algeria's police beside its National Gendarmerie", 'شاركت عناصر الأمن الوطني والدرك الوطني في تأمين الانتخابات بولاية وهران'],
+    ["Syria's Quneitra, named as Morocco's Kenitra is", 'وقالت مديرية أمن القنيطرة إن دوريات الأمن العام انتشرت في ريف القنيطرة جنوب سوريا'],
+    ["Syria's Quneitra, on the occupation's front", 'اشتبكت عناصر الأمن في القنيطرة مع مسلحين بعد توغل لقوات الاحتلال الإسرائيلي'],
+    ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
+    ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
   });
@@ -386,6 +393,27 @@ describe('compileTagger', () => {
     expect(tagger.tag('target alpha gamma gamma').tags).toEqual([]);
     expect(tagger.tag('target alpha beta gamma gamma').tags).toEqual(['x']);
     expect(() => compileTagger('places: { a: [alpha] }\nconditions: { c: { followedBy: [a, nowhere] } }\ntags: { x: { phrases: [t] } }')).toThrow(/unknown place list "nowhere"/);
+  });
+
+  it("takes a place another country has too as that country's where the article names it more than its home", () => {
+    const tagger = compileTagger(
+      'places: { home: [maroc], towns: [rabat, { phrase: kenitra, elsewhere: [syrie], home: [home, towns] }], syrie: [syrie, damas] }\n' +
+        'conditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: amn, when: c }] } }',
+    );
+    expect(tagger.tag('amn kenitra').tags).toEqual(['x']);
+    expect(tagger.tag('amn kenitra syrie').tags).toEqual([]);
+    expect(tagger.tag('amn kenitra syrie maroc').tags).toEqual(['x']);
+    expect(tagger.tag('amn kenitra syrie rabat').tags).toEqual(['x']);
+    expect(tagger.tag('amn kenitra syrie damas rabat').tags).toEqual([]);
+    expect(tagger.tag('amn kenitra syrie', { country: 'MA' }).tags).toEqual([]);
+    const withCountry = compileTagger(
+      'places: { home: [maroc], towns: [{ phrase: kenitra, elsewhere: [syrie], home: [home] }], syrie: [syrie] }\ncountries: { MA: home }\n' +
+        'conditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: amn, when: c }] } }',
+    );
+    expect(withCountry.tag('amn kenitra syrie', { country: 'MA' }).tags).toEqual(['x']);
+    expect(() => compileTagger('places: { towns: [{ phrase: kenitra, elsewhere: [nowhere], home: [towns] }] }\ntags: { x: { phrases: [a] } }')).toThrow(
+      /place list "towns": "kenitra" names unknown place list "nowhere"/,
+    );
   });
 
   it('rejects a phrase naming an unknown condition', () => {

@@ -4,6 +4,15 @@ import { canonical } from './forms.js';
 import { isCjk, tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
+/**
+ * A place, or one whose name a place of another country bears too (Morocco's Kenitra is Syria's
+ * Quneitra in Arabic): that one counts as named only where the article names the `elsewhere` places
+ * no more than its `home` (an outlet's country counts as named).
+ */
+const PlacePhraseSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ phrase: z.string().min(1), elsewhere: z.array(z.string()).min(1), home: z.array(z.string()).min(1) }),
+]);
 /** A place list's name, or several lists' names read as one list. */
 const PlacesSchema = z.union([z.string(), z.array(z.string()).min(1)]).transform((names) => [names].flat());
 const NearSchema = z.strictObject({ place: PlacesSchema, words: z.number().int().positive() });
@@ -30,7 +39,7 @@ const ConditionSchema = z.strictObject({
   forbidDominant: PlacesSchema.optional(),
 });
 export const AliasFileSchema = z.strictObject({
-  places: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  places: z.record(z.string(), z.array(PlacePhraseSchema)).default({}),
   /** Which place list an outlet's country (ISO 3166-1 alpha-2, the source's `country`) stands for. */
   countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string()).default({}),
   /** Outlets whose domain does not say their country (hespress.com): domain, then ISO 3166-1 alpha-2. */
@@ -65,6 +74,8 @@ interface PhraseRef {
   /** Its first word, as matching sees it. */
   first: string;
   when?: string;
+  /** Of a place another country has too: see PlacePhraseSchema. */
+  homonym?: { elsewhere: string[]; home: string[] };
 }
 
 interface TrieNode {
@@ -97,7 +108,17 @@ export class Tagger {
         this.insert({ owner: tag, phrase, ...(when ? { when } : {}) });
       }
     }
-    for (const [place, phrases] of Object.entries(file.places)) for (const phrase of phrases) this.insert({ owner: `place:${place}`, phrase });
+    for (const [place, phrases] of Object.entries(file.places)) {
+      for (const entry of phrases) {
+        if (typeof entry === 'string') {
+          this.insert({ owner: `place:${place}`, phrase: entry });
+          continue;
+        }
+        const { phrase, elsewhere, home } = entry;
+        for (const list of [...elsewhere, ...home]) if (!file.places[list]) throw new Error(`place list "${place}": "${phrase}" names unknown place list "${list}"`);
+        this.insert({ owner: `place:${place}`, phrase, homonym: { elsewhere, home } });
+      }
+    }
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
       const { requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, forbidNear } = condition;
@@ -245,6 +266,17 @@ class PlacesNamed {
         if (list) list.push(match);
         else this.byPlace.set(place, [match]);
       }
+    }
+    this.dropHomonymsOfElsewhere();
+  }
+
+  /** A place another country has too is that country's where the article names it more than its home (homonyms aside). */
+  private dropHomonymsOfElsewhere(): void {
+    const plain = (lists: readonly string[]) =>
+      lists.reduce((sum, list) => sum + (this.byPlace.get(list)?.filter((m) => !m.ref.homonym).length ?? 0) + (list === this.home ? 1 : 0), 0);
+    for (const [place, named] of this.byPlace) {
+      const kept = named.filter(({ ref: { homonym } }) => !homonym || plain(homonym.elsewhere) <= plain(homonym.home));
+      if (kept.length !== named.length) this.byPlace.set(place, kept);
     }
   }
 
