@@ -175,6 +175,8 @@ describe('tagger: dgsn', () => {
     ["Kenitra's police, a town Syria has too", 'أمن القنيطرة يوقف مروجا للمخدرات'],
     ["Kenitra's police arresting a Syrian, in a Moroccan story", 'أوقفت عناصر الشرطة بمدينة القنيطرة مواطنا سوريا يشتبه في تورطه في النصب، وتم وضعه تحت تدبير الحراسة النظرية'],
     ["Mohammedia's police, a town Tunisia has too", 'فككت عناصر الشرطة بالمحمدية عصابة متخصصة في السرقة'],
+    ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
+    ['"الأمن الوطني" quoted as a headline\'s source, a space before the colon', '«الأمن الوطني» : لا صحة لما يروج حول اختطاف طفلة بطنجة'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -240,6 +242,9 @@ describe('tagger: dgsn', () => {
     ["a Moroccan town ending one sentence and another country's police starting the next", 'He flew from Casablanca. Police in Paris arrested him at the airport'],
     ["a Libyan town's security directorate", 'أعلنت مديرية أمن البيضاء في ليبيا القبض على مطلوبين'],
     ["Algeria's police beside its National Gendarmerie", 'شاركت عناصر الأمن الوطني والدرك الوطني في تأمين الانتخابات بولاية وهران'],
+    ['"الأمن الوطني" as an Algerian headline\'s source', 'الأمن الوطني: توقيف 20 شخصا بوهران\nأسفرت عملية أمنية عن توقيف 20 شخصا بولاية وهران'],
+    ['"الأمن الوطني:" as a slogan in a Moroccan headline', 'الأمن الوطني: أولوية قصوى للمملكة المغربية'],
+    ['"الأمن الوطني:" as a slogan opening a line of a Moroccan story', 'قال الوزير المغربي في كلمته\nالأمن الوطني: مسؤولية الجميع'],
     ["Syria's Quneitra, named as Morocco's Kenitra is", 'وقالت مديرية أمن القنيطرة إن دوريات الأمن العام انتشرت في ريف القنيطرة جنوب سوريا'],
     ["Syria's Quneitra, on the occupation's front", 'اشتبكت عناصر الأمن في القنيطرة مع مسلحين بعد توغل لقوات الاحتلال الإسرائيلي'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
@@ -414,6 +419,15 @@ describe('compileTagger', () => {
     expect(() => compileTagger('places: { towns: [{ phrase: kenitra, elsewhere: [nowhere], home: [towns] }] }\ntags: { x: { phrases: [a] } }')).toThrow(
       /place list "towns": "kenitra" names unknown place list "nowhere"/,
     );
+  });
+
+  it("takes a phrase as a headline's source only where it opens the text and a colon follows", () => {
+    const tagger = compileTagger('conditions: { c: { headlineSource: true } }\ntags: { x: { phrases: [{ phrase: la sûreté, when: c }] } }');
+    expect(tagger.tag('La Sûreté : trois interpellations').evidence.x?.[0]).toMatchObject({ offset: 0, matched: 'La Sûreté' });
+    expect(tagger.tag('« La Sûreté »: trois interpellations').tags).toEqual(['x']);
+    expect(tagger.tag('La Sûreté a interpellé trois suspects').tags).toEqual([]);
+    expect(tagger.tag('Titre\nLa Sûreté : trois interpellations').tags).toEqual([]);
+    expect(tagger.tag('Selon la Sûreté : trois interpellations').tags).toEqual([]);
   });
 
   it('rejects a phrase naming an unknown condition', () => {

@@ -37,6 +37,8 @@ const ConditionSchema = z.strictObject({
     .optional(),
   /** These places are not named more often than the `requireAny` ones. */
   forbidDominant: PlacesSchema.optional(),
+  /** The phrase opens the text (its headline) and a colon follows it, as a headline's source does ("الأمن الوطني: توقيف…"). */
+  headlineSource: z.boolean().optional(),
 });
 export const AliasFileSchema = z.strictObject({
   places: z.record(z.string(), z.array(PlacePhraseSchema)).default({}),
@@ -236,6 +238,7 @@ export class Tagger {
       if (!place || !inOnePhrase(tokens, match.start - 1)) return undefined;
       start = place.start;
     }
+    if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
     if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return undefined;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return undefined;
@@ -353,6 +356,10 @@ const describeOwner = (owner: string) => (owner.startsWith('place:') ? `place li
 const TOWN = canonical(tokenizeWithOffsets('مدينة').words[0]!);
 const IN = canonical(tokenizeWithOffsets('في').words[0]!);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
+/** Nothing but spaces and quotes or brackets before a text's first word. */
+const TEXT_START = /^[^\p{L}\p{N}]*$/u;
+/** A colon right after a word (Arabic text may put a space, a joiner or a closing quote before it). */
+const COLON_NEXT = /^[\p{Zs}\u200b-\u200f\p{Pf}\p{Pe}"']*[:：]/u;
 /** Spaces, an apostrophe (d'Agadir) and invisible joiners: what may stand between two words of one phrase. */
 const WITHIN_PHRASE = /^[\p{Zs}\t'’ʼ\u200b-\u200f\u2060\ufeff]+$/u;
 
@@ -363,6 +370,16 @@ const WITHIN_PHRASE = /^[\p{Zs}\t'’ʼ\u200b-\u200f\u2060\ufeff]+$/u;
 function inOnePhrase(tokens: Tokens, i: number): boolean {
   const end = tokens.offsets[i]! + wordLength(tokens.text, tokens.offsets[i]!);
   return WITHIN_PHRASE.test(tokens.text.slice(end, tokens.offsets[i + 1]));
+}
+
+/**
+ * Whether the words open the text and a colon follows them. Only the text's opening: a line of the
+ * body that opens so is as often a slogan ("الأمن الوطني: مسؤولية الجميع").
+ */
+function opensTextBeforeColon(tokens: Tokens, { start, end }: { start: number; end: number }): boolean {
+  if (start !== 0 || !TEXT_START.test(tokens.text.slice(0, tokens.offsets[0]))) return false;
+  const after = tokens.offsets[end]! + wordLength(tokens.text, tokens.offsets[end]!);
+  return COLON_NEXT.test(tokens.text.slice(after, tokens.offsets[end + 1] ?? tokens.text.length));
 }
 
 function wordLength(text: string, offset: number): number {
