@@ -177,6 +177,7 @@ describe('tagger: dgsn', () => {
     ["Mohammedia's police, a town Tunisia has too", 'فككت عناصر الشرطة بالمحمدية عصابة متخصصة في السرقة'],
     ['"the police" arresting, the verb first, in a story set in a Moroccan town', 'ألقت الشرطة القبض على شخص بمدينة الداخلة كان يروج المخدرات'],
     ['"the police" arresting, the verb first, the town after', 'أوقفت الشرطة شابا في طنجة بعد اعتدائه على سائحة'],
+    ["its communiqué on a foreigner it arrested, his nationality beside its name", 'أفادت المديرية العامة للأمن الوطني بأن المشتبه فيه، وهو مواطن جزائري، كان يحمل جواز سفر مزورا عند توقيفه بمطار محمد الخامس الدولي بالدار البيضاء'],
     ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
     ['"الأمن الوطني" quoted as a headline\'s source, a space before the colon', '«الأمن الوطني» : لا صحة لما يروج حول اختطاف طفلة بطنجة'],
   ])('finds the DGSN by %s', (_name, text) => {
@@ -244,6 +245,8 @@ describe('tagger: dgsn', () => {
     ["a Moroccan town ending one sentence and another country's police starting the next", 'He flew from Casablanca. Police in Paris arrested him at the airport'],
     ["a Libyan town's security directorate", 'أعلنت مديرية أمن البيضاء في ليبيا القبض على مطلوبين'],
     ["Algeria's police beside its National Gendarmerie", 'شاركت عناصر الأمن الوطني والدرك الوطني في تأمين الانتخابات بولاية وهران'],
+    ["Algeria's, seizing drugs that came from Morocco, naming no Algerian place", 'أعلنت المديرية العامة للأمن الوطني عن حجز 3 قناطير من المخدرات قادمة من المغرب'],
+    ["Algeria's in French, near the border with Morocco", 'La DGSN a saisi 2 tonnes de kif à Maghnia, près de la frontière avec le Maroc.'],
     ["Spain's police in Melilla, the verb first", 'أوقفت الشرطة الإسبانية ثلاثة مغاربة في مليلية المحتلة'],
     ["Germany's police arresting Moroccans, the verb first", 'ألقت الشرطة القبض على مهاجرين مغاربة في ألمانيا'],
     ["Brussels's police, the verb first, in a story of a Moroccan", 'داهمت الشرطة منزل المشتبه به في بروكسل، وهو من أصول مغربية'],
@@ -427,6 +430,16 @@ describe('compileTagger', () => {
     expect(() => compileTagger('places: { towns: [{ phrase: kenitra, elsewhere: [nowhere], home: [towns] }] }\ntags: { x: { phrases: [a] } }')).toThrow(
       /place list "towns": "kenitra" names unknown place list "nowhere"/,
     );
+  });
+
+  it('takes a place inside a longer one of another list as that one\'s word, not a place of its own', () => {
+    const tagger = compileTagger(
+      'places: { home: [maroc], away: [venant du maroc], people: [citoyen du maroc] }\nconditions: { c: { requireAny: home } }\ntags: { x: { phrases: [{ phrase: dgsn, when: c }] } }',
+    );
+    expect(tagger.tag('la dgsn au maroc').tags).toEqual(['x']);
+    expect(tagger.tag('la dgsn saisit du kif venant du maroc').tags).toEqual([]);
+    expect(tagger.tag('la dgsn arrête un citoyen du maroc').tags).toEqual([]);
+    expect(tagger.tag('la dgsn arrête un citoyen du maroc au maroc').tags).toEqual(['x']);
   });
 
   it("takes a phrase as a headline's source only where it opens the text and a colon follows", () => {

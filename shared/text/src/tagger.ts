@@ -261,9 +261,20 @@ class PlacesNamed {
     /** Words in the longest place phrase. */
     private readonly longest: number,
   ) {
+    const places = matches.filter((match) => match.ref.owner.startsWith('place:'));
+    const byEnd = new Map<number, Match[]>();
+    for (const match of places) byEnd.set(match.end, [...(byEnd.get(match.end) ?? []), match]);
+    // A place inside a longer one of another list is that one's word ("قادمة من المغرب" says where the
+    // goods came from, so the story is elsewhere; "ريف القنيطرة" is Syria's): the longer one counts alone.
+    const inLonger = (m: Match) => {
+      for (let end = m.end; end < m.start + longest; end++) {
+        for (const other of byEnd.get(end) ?? []) if (other.start <= m.start && other.end - other.start > m.end - m.start && other.ref.owner !== m.ref.owner) return true;
+      }
+      return false;
+    };
     // Matches come in order of their last word.
-    for (const match of matches) {
-      if (match.ref.owner.startsWith('place:')) {
+    for (const match of places) {
+      if (!inLonger(match)) {
         const place = match.ref.owner.slice('place:'.length);
         const list = this.byPlace.get(place);
         if (list) list.push(match);
