@@ -263,7 +263,11 @@ class PlacesNamed {
   ) {
     const places = matches.filter((match) => match.ref.owner.startsWith('place:'));
     const byEnd = new Map<number, Match[]>();
-    for (const match of places) byEnd.set(match.end, [...(byEnd.get(match.end) ?? []), match]);
+    for (const match of places) {
+      const ending = byEnd.get(match.end);
+      if (ending) ending.push(match);
+      else byEnd.set(match.end, [match]);
+    }
     // A place inside a longer one of another list is that one's word ("قادمة من المغرب" says where the
     // goods came from, so the story is elsewhere; "ريف القنيطرة" is Syria's): the longer one counts alone.
     const inLonger = (m: Match) => {
