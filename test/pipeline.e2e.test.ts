@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
@@ -147,6 +147,41 @@ describe('marsad run --once with pipeline.dropNonArabic', () => {
     expect(stored.length).toBe(EXPECTED_NEW - frenchEntries.length - DEMO_ITEMS['le360-fr.xml']);
     expect(stored.every((i) => i.arabic === true)).toBe(true);
     expect(summary).toMatchObject({ dropped: frenchEntries.length + DEMO_ITEMS['le360-fr.xml'] });
+  });
+});
+
+describe('marsad run --once with stories one outlet republishes from another', () => {
+  const redis = createTestRedis('e2e-first');
+  afterAll(() => redis.cleanup());
+
+  // Four agency stories, each republished two hours later by an outlet whose feed is listed (and so
+  // mostly fetched and classified) first.
+  const words = readFileSync(fileURLToPath(new URL('../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8').split(/\s+/).filter((w) => w.length > 2);
+  const next = seededRandom(42);
+  const stories = Array.from({ length: 4 }, () => Array.from({ length: 80 }, () => words[Math.floor(next() * words.length)]).join(' '));
+  const agency: FeedEntry[] = stories.map((text, i) => ({ title: `خبر الوكالة ${i}`, link: `https://agency.ma/story-${i}`, description: text, pubDate: new Date(Date.UTC(2025, 11, 1, 8 + i)).toUTCString() }));
+  const outlet: FeedEntry[] = stories.map((text, i) => ({ title: `نقلا عن الوكالة ${i}`, link: `https://outlet.ma/story-${i}`, description: `متابعة: ${text}`, pubDate: new Date(Date.UTC(2025, 11, 1, 10 + i)).toUTCString() }));
+  let feeds: FixtureServer;
+  beforeAll(async () => {
+    feeds = await serveFixtures({ '/outlet.rss': { body: rssFeed('outlet', 'https://outlet.ma', outlet) }, '/agency.rss': { body: rssFeed('agency', 'https://agency.ma', agency) } });
+  });
+  afterAll(() => feeds.close());
+
+  it('makes the article published first each story\'s original, whichever was classified first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const config = join(dir, 'sources.yml');
+    writeFileSync(config, `sources:\n  - { id: outlet, adapter: rss, url: "${feeds.url('/outlet.rss')}" }\n  - { id: agency, adapter: rss, url: "${feeds.url('/agency.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const summary = (await runOnce(config, env)) as Summary & { duplicates: number };
+    expect(summary).toMatchObject({ new: 8, duplicates: 4 });
+    const byUrl = new Map((await items(env)).map((i) => [i.url, i]));
+    for (let i = 0; i < stories.length; i++) {
+      const [original, copy] = [byUrl.get(`https://agency.ma/story-${i}`)!, byUrl.get(`https://outlet.ma/story-${i}`)!];
+      expect(original.duplicateOf, `story ${i}`).toBeNull();
+      expect(copy.duplicateOf, `story ${i}`).toBe(original.id);
+      expect(copy.storyId).toBe(original.storyId);
+      expect(copy.similarity).toBeGreaterThan(0.9);
+    }
   });
 });
 

@@ -20,7 +20,7 @@ export interface Analyser {
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
 export async function analyseItem(item: RawItem, { tagger, index, countries, quoted }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
-  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted }));
+  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted }), false, item.publishedAt);
   return {
     language: analysis.language,
     arabic: analysis.arabic,
@@ -29,6 +29,7 @@ export async function analyseItem(item: RawItem, { tagger, index, countries, quo
     storyId: verdict.storyId,
     tags: analysis.tags,
     evidence: analysis.evidence,
+    ...(verdict.supersedes ? { supersedes: { id: verdict.supersedes.id, similarity: Math.round(verdict.supersedes.similarity * 1000) / 1000 } } : {}),
   };
 }
 

@@ -40,6 +40,51 @@ function story(n: number): string {
 }
 
 describe('SharedCopyIndex', () => {
+  it('takes an article for its story\'s original when the original item it copies was published later, classified first', async () => {
+    const index = indexAt('supersede');
+    const text = story(101);
+    const at = (hour: number) => `2025-12-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    expect(await index.checkAndInsert('polled-first', sketch(text), false, at(12))).toMatchObject({ duplicateOf: null, storyId: 'polled-first' });
+
+    const earlier = await index.checkAndInsert('published-first', sketch(`متابعة\n${text}`), false, at(10));
+    expect(earlier).toMatchObject({ duplicateOf: null, storyId: 'polled-first', known: false, supersedes: { id: 'polled-first' } });
+    expect(earlier.supersedes!.similarity).toBeGreaterThan(0.9);
+    // Re-delivered jobs answer as things now stand, and later copies copy the new original.
+    expect(await index.checkAndInsert('polled-first', sketch(text), false, at(12))).toMatchObject({ duplicateOf: 'published-first', storyId: 'polled-first', known: true });
+    expect(await index.checkAndInsert('published-first', sketch(`متابعة\n${text}`), false, at(10))).toMatchObject({ duplicateOf: null, storyId: 'polled-first', known: true });
+    expect(await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).toMatchObject({ duplicateOf: 'published-first', storyId: 'polled-first' });
+    expect((await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).supersedes).toBeUndefined();
+  });
+
+  it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {
+    const index = indexAt('supersede-not');
+    const cases: [string | null, string | null][] = [
+      [null, '2025-12-01T10:00:00.000Z'],
+      ['2025-12-01T12:00:00.000Z', null],
+      ['2025-12-01T12:00:00.000Z', '2025-12-01T11:59:30.000Z'],
+      ['2025-12-01T12:00:00.000Z', 'not a date'],
+      ['2025-12-01T12:00:00.000Z', '2025-12-01T11:00:00.000Z'],
+    ];
+    for (const [n, [first, second]] of cases.entries()) {
+      const text = story(200 + n);
+      await index.checkAndInsert(`first-${n}`, sketch(text), false, first);
+      const verdict = await index.checkAndInsert(`second-${n}`, sketch(`متابعة\n${text}`), false, second);
+      if (n < 4) expect(verdict, `case ${n}`).toMatchObject({ duplicateOf: `first-${n}` });
+      else expect(verdict.supersedes?.id).toBe(`first-${n}`);
+    }
+    // A time in the future is a feed's mistake: the item classified first, carrying one, stays the original.
+    const text = story(300);
+    await index.checkAndInsert('future', sketch(text), false, new Date(Date.now() + 3 * DAY).toISOString());
+    expect(await index.checkAndInsert('present', sketch(`متابعة\n${text}`), false, new Date().toISOString())).toMatchObject({ duplicateOf: 'future' });
+  });
+
+  it('never takes an article for the original of a reference it copies, whatever its time', async () => {
+    const { index } = await indexWithReference('supersede-ref', references[0]!);
+    const verdict = await index.checkAndInsert('old-pickup', sketch(references[0]!.text), false, '2001-01-01T00:00:00.000Z');
+    expect(verdict).toMatchObject({ duplicateOf: references[0]!.id });
+    expect(verdict.supersedes).toBeUndefined();
+  });
+
   it('loads the references once, however often it is asked, and finds their pickups', async () => {
     const index = indexAt('refs');
     const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));

@@ -37,6 +37,15 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  * most of this script's time, so the layout keeps the calls per article few: a lookup reads a
  * generation's postings only for the shingles its bitmap marks (about 40 calls for an original).
  */
+/**
+ * How much earlier than an original item an article that copies it must have been published to be
+ * taken for the story's original: feeds round their times, and some state them in the wrong zone
+ * by whole hours, which this does not try to guess.
+ */
+export const SUPERSEDE_MARGIN_SECONDS = 60;
+/** A publication time further ahead than this is a feed's mistake, not a time to compare. */
+const FUTURE_TOLERANCE_SECONDS = 86_400;
+
 /** Longer than any hash-max-listpack-value a server would be given (default 64). */
 const REF_TABLE_MARKER_BYTES = 1024;
 
@@ -52,6 +61,9 @@ local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(A
 local lookupBits, postingBits = ARGV[18], ARGV[19]
 -- The share of a filed article's words beyond its news formulas a copy must also reproduce.
 local textThreshold = tonumber(ARGV[20]) or 0
+-- When the article was published (epoch seconds; 0 unknown): one that copies an original item
+-- published later than itself is that story's original (see SUPERSEDE_MARGIN_SECONDS).
+local published, supersedeMargin = tonumber(ARGV[21]) or 0, tonumber(ARGV[22]) or 0
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':v2:'
@@ -127,6 +139,7 @@ end
 local present = nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
+local bestN, bestPublished = nil, 0
 for n in pairs(candidates) do
   if not present then
     present = {}
@@ -134,7 +147,9 @@ for n in pairs(candidates) do
   end
   local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
-    local kind, story, docId, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
+    local kind, story, docField, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
+    -- "id@published" when its publication time was known as it was filed
+    local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
     -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
     -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
     local function sampledCoverage(from, flags, count, consecutive)
@@ -190,7 +205,7 @@ for n in pairs(candidates) do
     if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
        (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
          (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
-      best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
+      best, bestCoverage, bestWords, bestTier, bestStory, bestN, bestPublished = docId, coverage, copiedWords, tier, story, n, tonumber(docPublished) or 0
     end
   end
 end
@@ -198,10 +213,26 @@ end
 -- the original to copy that.
 local isCopy = best ~= nil
 local storyId = isCopy and bestStory or id
+-- An original item published well after this one, which it copies, was only classified first (feeds
+-- polled in another order): this one is the story's original, filed under the story as it stands,
+-- and that item becomes its copy (its record and its answer to a re-delivered job).
+local superseded = nil
+if isCopy and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin then
+  superseded = best
+  isCopy = false
+  redis.call('SET', root .. 'doc:' .. bestN, '2' .. sub(redis.call('GET', root .. 'doc:' .. bestN), 2), 'KEEPTTL')
+  local bestShard = shardOfId(best)
+  for _, gen in ipairs(gens) do
+    if redis.call('HEXISTS', gen .. ':i:' .. bestShard, best) == 1 then
+      redis.call('HSET', gen .. ':i:' .. bestShard, best, bestStory .. '|' .. id .. '|' .. tostring(bestCoverage))
+    end
+  end
+end
 
 local n = tostring(redis.call('INCR', root .. 'seq'))
 local docKey = root .. 'doc:' .. n
-local record = (isRef and '1' or (isCopy and '2' or '0')) .. '|' .. storyId .. '|' .. id .. '|' .. words .. '|' .. samples
+local idField = (published > 0 and not isRef) and (id .. '@' .. string.format('%d', published)) or id
+local record = (isRef and '1' or (isCopy and '2' or '0')) .. '|' .. storyId .. '|' .. idField .. '|' .. words .. '|' .. samples
 local entry = isCopy and ('c' .. n) or n
 if isRef then redis.call('SET', docKey, record) else redis.call('SET', docKey, record, 'EXAT', now + window) end
 for i = 1, #postings, 4 do
@@ -235,10 +266,11 @@ else
     redis.call('EXPIREAT', own .. ':f', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
-  redis.call('HSET', idKey, id, isCopy and (storyId .. '|' .. best .. '|' .. tostring(bestCoverage)) or id)
+  redis.call('HSET', idKey, id, isCopy and (storyId .. '|' .. best .. '|' .. tostring(bestCoverage)) or storyId)
   redis.call('EXPIREAT', idKey, expireAt)
 end
 if isCopy then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
+if superseded then return { 'original', storyId, '', '0', tostring(similarity), superseded, tostring(bestCoverage) } end
 return { 'original', id, '', '0', tostring(similarity) }
 `;
 
@@ -296,6 +328,11 @@ export interface SharedVerdict {
   similarity: number;
   /** True when this id had been judged before (re-delivery, re-loaded reference). */
   known: boolean;
+  /**
+   * The original item, classified first but published later, that this article copied and now
+   * replaces as its story's original: that item is this one's copy, reproducing `similarity` of it.
+   */
+  supersedes?: { id: string; similarity: number };
 }
 
 /** The copy index every classifier replica shares, in Redis. */
@@ -330,22 +367,36 @@ export class SharedCopyIndex {
     return (await this.redis.forgetChangedReferences(this.options.prefix, ...args)) === 1;
   }
 
-  /** Judges the article against the index and files it (an original, or a copy under its story). */
-  async checkAndInsert(id: string, sketch: Sketch, reference = false): Promise<SharedVerdict> {
+  /**
+   * Judges the article against the index and files it (an original, or a copy under its story).
+   * With `publishedAt`, an article that copies an original item published later than itself becomes
+   * the story's original (see SharedVerdict.supersedes).
+   */
+  async checkAndInsert(id: string, sketch: Sketch, reference = false, publishedAt?: string | null): Promise<SharedVerdict> {
     const o = this.options;
+    const now = Math.floor(o.now() / 1000);
     const reply = (await this.redis.checkAndInsertArticle(
-      o.prefix, id, String(Math.floor(o.now() / 1000)), String(o.windowSeconds), String(o.generationSeconds),
+      o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16),
       sketch.own ? Buffer.concat([bigEndian16(sketch.samples16), bigEndian16(sketch.own.samples16)]) : bigEndian16(sketch.samples16),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
+      String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS),
     )) as string[];
-    const [kind, storyId, copied, coverage, similarity] = reply;
+    const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
     if (copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(coverage), known: kind === 'known' };
-    return { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
+    const verdict: SharedVerdict = { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
+    if (superseded) verdict.supersedes = { id: superseded, similarity: Number(supersededCoverage) };
+    return verdict;
   }
+}
+
+/** A publication time as epoch seconds for the index: 0 when unknown, unreadable or in the future. */
+function publishedSeconds(publishedAt: string | null | undefined, now: number): number {
+  const seconds = publishedAt ? Math.floor(Date.parse(publishedAt) / 1000) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 && seconds <= now + FUTURE_TOLERANCE_SECONDS ? seconds : 0;
 }
 
 /** The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news formulas. */

@@ -19,7 +19,7 @@ export async function startStoreService(deps: StoreServiceDeps) {
   const sendToAlert = sender(deps.queues, 'alert', { attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.5 } });
   const worker = createStageWorker({
     queue: 'store',
-    handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, sendToAlert }, ctx),
+    handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, supersedeItem: deps.store.supersedeItem, sendToAlert }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.store,

@@ -164,7 +164,8 @@ function track(worker: Worker, summary: RunSummary): void {
         const r = result as ClassifyItemResult;
         if (r.arabic) summary.arabic++;
         else summary.nonArabic++;
-        if (r.duplicateOf) summary.duplicates++;
+        // A story's original published after its copy was one until this copy came: now it is a copy.
+        if (r.duplicateOf || r.supersedes) summary.duplicates++;
         if (r.dropped) summary.dropped++;
         for (const tag of r.tags) summary.tags[tag] = (summary.tags[tag] ?? 0) + 1;
         break;

@@ -23,8 +23,13 @@ export const AnalysisSchema = z.object({
   arabic: z.boolean(),
   duplicateOf: z.string().nullable(),
   similarity: z.number().min(0).max(1).nullable(),
-  /** Shared by every copy of one article; the original's own id for an original. */
+  /** Shared by every copy of one article: the id of the story's first article classified. */
   storyId: z.string().min(1),
+  /**
+   * An item classified before this one but published later, which copies this one: the story's
+   * original until now. The store makes it a copy of this one, reproducing `similarity` of it.
+   */
+  supersedes: z.object({ id: z.string().min(1), similarity: z.number().min(0).max(1) }).optional(),
   tags: z.array(z.string()),
   /** Why each tag was given: the alias, where it starts in the text, the words as written. */
   evidence: z.record(z.string(), z.array(z.object({ alias: z.string(), offset: z.number().int().min(0), matched: z.string() }))).default({}),

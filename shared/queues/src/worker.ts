@@ -13,6 +13,8 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first try. */
   attempt: number;
+  /** False while BullMQ would try the job again should this try fail. */
+  lastAttempt?: boolean;
 }
 
 export type StageHandler<N extends QueueName> = (payload: PayloadOf<N>, ctx: JobContext) => Promise<unknown>;
@@ -55,7 +57,7 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
       const started = performance.now();
       const took = () => (performance.now() - started) / 1000;
       const payload = parsePayload(options.queue, job.data);
-      const ctx = { log: lazyChild(log, { jobId: job.id, ...jobFields(payload) }), jobId: job.id ?? '', attempt: job.attemptsMade + 1 };
+      const ctx = { log: lazyChild(log, { jobId: job.id, ...jobFields(payload) }), jobId: job.id ?? '', attempt: job.attemptsMade + 1, lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
       try {
         const result = await options.handle(payload, ctx);
         timings.observe('completed', took());

@@ -85,6 +85,19 @@ export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise
   return result!;
 }
 
+/**
+ * Makes a stored item a copy of another (the story's original, published earlier, came after it),
+ * unless it is already a copy of something: 'missing' when no such item is stored (yet).
+ */
+export async function supersedeItem(db: SqlExecutor, copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'> {
+  const updated = await db.query<{ id: string }>(
+    'UPDATE items SET duplicate_of = $2, similarity = $3 WHERE id = $1 AND (duplicate_of IS NULL OR duplicate_of = $2) RETURNING id',
+    [copyId, originalId, similarity],
+  );
+  if (updated.length > 0) return 'done';
+  return (await db.query('SELECT 1 FROM items WHERE id = $1', [copyId])).length > 0 ? 'done' : 'missing';
+}
+
 /** The subset of `ids` already stored: lets the fetcher skip articles it has seen. */
 export async function knownItemIds(db: SqlExecutor, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

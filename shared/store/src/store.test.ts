@@ -112,6 +112,16 @@ describe.each([
     expect(Date.parse(storedAt)).not.toBeNaN();
   });
 
+  it("makes a story's original a copy of the article that replaces it, once, and says when it holds no such item", async () => {
+    await store.upsertItem(item('was-first'));
+    expect(await store.supersedeItem('was-first', 'published-first', 0.75)).toBe('done');
+    expect(await store.supersedeItem('was-first', 'published-first', 0.75)).toBe('done');
+    expect(await store.supersedeItem('was-first', 'another', 0.5)).toBe('done');
+    const [stored] = (await store.listItems({ sourceId: 'hespress' })).filter((i) => i.id === 'was-first');
+    expect(stored).toMatchObject({ duplicateOf: 'published-first', similarity: 0.75 });
+    expect(await store.supersedeItem('not-stored', 'published-first', 0.75)).toBe('missing');
+  });
+
   it('tells which ids it already holds', async () => {
     await store.upsertItem(item('known'));
     expect(await store.knownItemIds(['known', 'unknown'])).toEqual(new Set(['known']));

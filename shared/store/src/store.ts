@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { backfillSearch, countItems, itemText, knownItemIds, listItems, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
+import { backfillSearch, countItems, itemText, knownItemIds, listItems, supersedeItem, upsertItem, upsertItems, type ItemFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -24,6 +24,8 @@ export interface Store {
   readonly kind: SqlClient['kind'];
   readonly sql: SqlClient;
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
+  /** Makes a stored original a copy of the article that replaced it (see supersedeItem). */
+  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'>;
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   countItems(): Promise<number>;
@@ -61,6 +63,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     kind: sql.kind,
     sql,
     upsertItem: batchedUpsert,
+    supersedeItem: (copyId, originalId, similarity) => supersedeItem(sql, copyId, originalId, similarity),
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
     countItems: () => countItems(sql),

@@ -18,10 +18,12 @@ const ITEM: ClassifiedItem = {
   duplicateOf: null, similarity: null, storyId: 'abc', tags: ['dgsn'], evidence: {},
 };
 
+const deps = () => ({ upsertItem: store.upsertItem, supersedeItem: store.supersedeItem, sendToAlert: async () => {} });
+
 describe('storeItem', () => {
   it('stores a new item and queues its alert without the article text', async () => {
     const alerts: Outgoing<'alert'>[] = [];
-    const result = await storeItem({ item: ITEM }, { upsertItem: store.upsertItem, sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
+    const result = await storeItem({ item: ITEM }, { ...deps(), sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
     expect(result).toEqual({ itemId: 'abc', sourceId: 'hespress', inserted: true });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.jobId).toBe('item-abc');
@@ -31,14 +33,42 @@ describe('storeItem', () => {
 
   it('makes no second row for a re-delivered job, and re-sends the alert under the same job id', async () => {
     const alerts: Outgoing<'alert'>[] = [];
-    const result = await storeItem({ item: ITEM }, { upsertItem: store.upsertItem, sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
+    const result = await storeItem({ item: ITEM }, { ...deps(), sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
     expect(result.inserted).toBe(false);
     expect(await store.countItems()).toBe(1);
     expect(alerts.map((a) => a.jobId)).toEqual(['item-abc']);
   });
 
   it('lets a database failure propagate so the job is retried', async () => {
-    const broken = { upsertItem: () => Promise.reject(new Error('connection terminated')), sendToAlert: async () => {} };
+    const broken = { ...deps(), upsertItem: () => Promise.reject(new Error('connection terminated')) };
     await expect(storeItem({ item: ITEM }, broken, ctx)).rejects.toThrow('connection terminated');
+  });
+
+  describe('an item that replaces its story\'s original (published earlier, classified later)', () => {
+    const first = { ...ITEM, id: 'first', url: 'https://a.ma/first', publishedAt: '2025-12-01T12:00:00.000Z', storyId: 'first' };
+    const earlier = { ...ITEM, id: 'earlier', url: 'https://b.ma/earlier', publishedAt: '2025-12-01T10:00:00.000Z', storyId: 'first', supersedes: { id: 'first', similarity: 0.9 } };
+
+    it('waits, without writing its own row, until the item it replaces is stored, but not on its last try', async () => {
+      await expect(storeItem({ item: earlier }, deps(), { ...ctx, lastAttempt: false })).rejects.toThrow(/item first, which this one replaces as its story's original, is not stored yet/);
+      expect((await store.listItems({ storyId: 'first' })).map((i) => i.id)).toEqual([]);
+      const lastTry = await storeItem({ item: { ...earlier, id: 'earlier-alone', url: 'https://b.ma/alone' } }, deps(), { ...ctx, lastAttempt: true });
+      expect(lastTry.inserted).toBe(true);
+    });
+
+    it('makes the item it replaces its copy, and counts itself new', async () => {
+      await storeItem({ item: first }, deps(), ctx);
+      const result = await storeItem({ item: earlier }, deps(), { ...ctx, lastAttempt: false });
+      expect(result.inserted).toBe(true);
+      const byId = new Map((await store.listItems({ storyId: 'first' })).map((i) => [i.id, i]));
+      expect(byId.get('earlier')).toMatchObject({ duplicateOf: null, storyId: 'first' });
+      expect(byId.get('first')).toMatchObject({ duplicateOf: 'earlier', similarity: 0.9, storyId: 'first' });
+    });
+
+    it('does it once: a re-delivered job changes nothing, and an item already a copy of another stays so', async () => {
+      expect((await storeItem({ item: earlier }, deps(), ctx)).inserted).toBe(false);
+      expect((await store.listItems({ duplicatesOf: 'earlier' })).map((i) => i.id)).toEqual(['first']);
+      await storeItem({ item: { ...earlier, id: 'later-claim', url: 'https://c.ma/x' } }, deps(), ctx);
+      expect((await store.listItems({ storyId: 'first' })).find((i) => i.id === 'first')?.duplicateOf).toBe('earlier');
+    });
   });
 });

@@ -1,7 +1,10 @@
+import { setTimeout } from 'node:timers/promises';
 import { itemJobId, type ClassifiedItem, type JobContext, type Send, type StoreJob } from '@marsad/queues';
 
 export interface StoreItemDeps {
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
+  /** Makes a stored item a copy of another; 'missing' when it is not stored (yet). */
+  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'>;
   sendToAlert: Send<'alert'>;
 }
 
@@ -19,9 +22,32 @@ export interface StoreItemResult {
  */
 export async function storeItem(job: StoreJob, deps: StoreItemDeps, ctx: JobContext): Promise<StoreItemResult> {
   const { item } = job;
+  if (item.supersedes) await supersede(item, item.supersedes, deps, ctx);
   const { inserted } = await deps.upsertItem(item);
   const { text: _text, ...summary } = item;
   await deps.sendToAlert([{ payload: { item: summary, runId: job.runId }, jobId: itemJobId(item.id) }]);
   ctx.log.debug({ inserted }, 'stored');
   return { itemId: item.id, sourceId: item.sourceId, inserted };
+}
+
+/** Pauses before looking again for the row of the item this one replaces, before giving the job back. */
+const SUPERSEDE_WAITS_MS = [50, 200, 500];
+
+/**
+ * Makes the item this one replaces as its story's original a copy of this one. That item was
+ * classified first, so its row is on its way: until it is stored the job is tried again, before this
+ * item's own row is written (so that the try that writes it counts it new); the last try stores this
+ * item all the same.
+ */
+async function supersede(item: ClassifiedItem, { id, similarity }: { id: string; similarity: number }, deps: StoreItemDeps, ctx: JobContext): Promise<void> {
+  // Its store job is most often running beside this one: a short wait spares a retry's backoff.
+  for (const waitMs of [0, ...SUPERSEDE_WAITS_MS]) {
+    if (waitMs) await setTimeout(waitMs);
+    if ((await deps.supersedeItem(id, item.id, similarity)) === 'done') {
+      ctx.log.info({ supersedes: id }, 'story original replaced by an earlier publication');
+      return;
+    }
+  }
+  if (ctx.lastAttempt === false) throw new Error(`item ${id}, which this one replaces as its story's original, is not stored yet`);
+  ctx.log.warn({ supersedes: id }, "the item this one replaces as its story's original was never stored");
 }
