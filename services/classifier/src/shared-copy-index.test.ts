@@ -51,7 +51,10 @@ describe('SharedCopyIndex', () => {
     expect(earlier.supersedes!.similarity).toBeGreaterThan(0.9);
     // Re-delivered jobs answer as things now stand, and later copies copy the new original.
     expect(await index.checkAndInsert('polled-first', sketch(text), false, at(12))).toMatchObject({ duplicateOf: 'published-first', storyId: 'polled-first', known: true });
-    expect(await index.checkAndInsert('published-first', sketch(`متابعة\n${text}`), false, at(10))).toMatchObject({ duplicateOf: null, storyId: 'polled-first', known: true });
+    // ... the new original's too, which still names the item it took over (should its store job be lost).
+    expect(await index.checkAndInsert('published-first', sketch(`متابعة\n${text}`), false, at(10))).toMatchObject({
+      duplicateOf: null, storyId: 'polled-first', known: true, supersedes: { id: 'polled-first', similarity: earlier.supersedes!.similarity },
+    });
     expect(await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).toMatchObject({ duplicateOf: 'published-first', storyId: 'polled-first' });
     expect((await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).supersedes).toBeUndefined();
   });

@@ -15,8 +15,9 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
  *                                 sketchOf's quoted); one with news formulas, ";" and a 0/1 flag per sample
- *                                 after the words (Sketch.formula); an item's expires exactly one window
- *                                 after it was filed
+ *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
+ *                                 an item whose publication time was known; an item's expires exactly
+ *                                 one window after it was filed
  *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
@@ -27,8 +28,9 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  *                                 that many originals: copies do not count, so one story's pickups never
  *                                 make its text boilerplate, while a phrase many originals share is no
  *                                 sign of copying)
- *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id, or "story|copied|coverage" for a copy
- *                                 (re-delivery answers the same)
+ *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id, or "story|copied|coverage" for a copy,
+ *                                 "story|||superseded|coverage" for an original that took its story
+ *                                 over (re-delivery answers the same)
  *   <p>:v2:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
  *   <p>:v2:bits-from              the first generation with a complete bitmap (an index filed before
  *                                 bitmaps existed reads its older generations shingle by shingle)
@@ -93,7 +95,10 @@ if story then return { 'known', story, '', '0' } end
 for _, gen in ipairs(gens) do
   story = redis.call('HGET', gen .. ':i:' .. idShard, id)
   if story then
-    local storyId, copied, coverage = string.match(story, '^([^|]*)|([^|]*)|(.*)$')
+    -- "story" for an original, "story|copied|coverage" for a copy, "story|||superseded|coverage" for
+    -- an original that took its story over from an item classified before it
+    local storyId, copied, coverage, superseded, supersededCoverage = string.match(story, '^([^|]*)|([^|]*)|([^|]*)|?([^|]*)|?(.*)$')
+    if storyId and superseded ~= '' then return { 'known', storyId, '', '0', '0', superseded, supersededCoverage } end
     if storyId then return { 'known', storyId, copied, coverage } end
     return { 'known', story, '', '0' }
   end
@@ -266,7 +271,10 @@ else
     redis.call('EXPIREAT', own .. ':f', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
-  redis.call('HSET', idKey, id, isCopy and (storyId .. '|' .. best .. '|' .. tostring(bestCoverage)) or storyId)
+  local answer = storyId
+  if isCopy then answer = storyId .. '|' .. best .. '|' .. tostring(bestCoverage)
+  elseif superseded then answer = storyId .. '|||' .. superseded .. '|' .. tostring(bestCoverage) end
+  redis.call('HSET', idKey, id, answer)
   redis.call('EXPIREAT', idKey, expireAt)
 end
 if isCopy then return { 'copy', bestStory, best, tostring(bestCoverage), tostring(similarity) } end
