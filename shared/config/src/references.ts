@@ -24,5 +24,21 @@ export function readReferenceArticles(dir: string): ReferenceArticle[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.txt'))
     .sort()
-    .map((file) => ({ id: basename(file, '.txt'), text: readFileSync(join(dir, file), 'utf8') }));
+    .map((file) => ({ id: basename(file, '.txt'), text: decodeReferenceText(readFileSync(join(dir, file))) }));
+}
+
+/**
+ * A reference file's text, as a communications team's editor may have saved it: UTF-8 (with or
+ * without a byte-order mark), UTF-16 with its mark (Windows Notepad's "Unicode"), or, when the bytes
+ * are not UTF-8, windows-1256, the legacy Arabic encoding of Windows.
+ */
+export function decodeReferenceText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    // Without ignoreBOM the decoder drops a UTF-8 byte-order mark.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1256').decode(bytes);
+  }
 }

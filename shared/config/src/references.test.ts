@@ -1,0 +1,20 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readReferenceArticles } from './references.js';
+
+describe('readReferenceArticles', () => {
+  it('reads each file as its editor saved it: UTF-8 with or without a mark, UTF-16 with one, or windows-1256', () => {
+    const text = 'المغرب بلاغ';
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-refs-'));
+    writeFileSync(join(dir, 'a-utf8.txt'), text);
+    writeFileSync(join(dir, 'b-utf8-bom.txt'), `\ufeff${text}`);
+    writeFileSync(join(dir, 'c-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'd-utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    // "المغرب بلاغ" in windows-1256
+    writeFileSync(join(dir, 'e-windows-1256.txt'), Buffer.from([0xc7, 0xe1, 0xe3, 0xdb, 0xd1, 0xc8, 0x20, 0xc8, 0xe1, 0xc7, 0xdb]));
+    writeFileSync(join(dir, 'notes.md'), 'not a reference');
+    expect(readReferenceArticles(dir)).toEqual(['a-utf8', 'b-utf8-bom', 'c-utf16le', 'd-utf16be', 'e-windows-1256'].map((id) => ({ id, text })));
+  });
+});
