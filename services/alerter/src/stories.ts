@@ -57,7 +57,9 @@ export function storiesOf(items: readonly ListedItem[], rule?: AlertRule): Story
       if (!matching) continue;
       reasons = matching;
     }
-    const first = sorted.find((item) => item.id === storyId) ?? sorted[0]!;
+    // The original: the item no other copies (it keeps the story's id unless an article published
+    // before it, classified after, took its place); a reference's story has none but its first sighting.
+    const first = sorted.find((item) => item.duplicateOf === null) ?? sorted[0]!;
     const firstTime = Date.parse(seenAt(sorted[0]!));
     stories.push({
       storyId,
