@@ -284,6 +284,18 @@ describe('SharedCopyIndex', () => {
     expect(verdict.similarity - exact).toBeLessThan(0.04);
   });
 
+  it('tells an article quoting a sentence of a reference from a copy on a quick reading, its similarity close to the exact one', async () => {
+    const reference = references[3]!;
+    const { index } = await indexWithReference('quick', reference);
+    const sentence = reference.text.split(/(?<=\.)\s+/).find((s) => s.split(/\s+/).length > 15)!;
+    const quoting = `${story(61)}\n${sentence}\n${story(62)}`;
+    const exact = coveredWords(fingerprintOf(reference.text).sequence, fingerprintOf(quoting).shingles, { bridge: true }).share;
+    const verdict = await index.checkAndInsert('quoting-a-sentence', sketch(quoting));
+    expect(verdict.duplicateOf).toBeNull();
+    expect(exact).toBeGreaterThan(0.02);
+    expect(Math.abs(verdict.similarity - exact)).toBeLessThan(0.05);
+  });
+
   it('keeps an article quoting one paragraph as an original', async () => {
     const index = indexAt('quote');
     await index.checkAndInsert(references[0]!.id, sketch(references[0]!.text), true);
