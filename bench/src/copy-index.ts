@@ -5,7 +5,8 @@
  */
 import { SharedCopyIndex } from '@marsad/service-classifier';
 import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
-import { COVERAGE_SAMPLES, LOOKUP_SHINGLES, POSTING_SHINGLES, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BUNDLED_SEEDS_DIR, readReferenceArticles } from '@marsad/config';
+import { COVERAGE_SAMPLES, fingerprintOf, LOOKUP_SHINGLES, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, type Sketch } from '@marsad/text';
 import { TEST_REDIS_URL } from '@marsad/testing';
 import { interruption, runUnlessInterrupted } from './interruption.js';
 
@@ -71,6 +72,37 @@ async function probe(label: string): Promise<number> {
   return Math.min(...rounds);
 }
 
+/**
+ * Microseconds of one lookup+insert for Arabic articles of the reference articles' words that quote a
+ * sentence of one of them, and for the same articles without the sentence (best of three rounds each):
+ * what meeting a reference costs, a reference being read word by word.
+ */
+async function referenceProbe(): Promise<{ quoting: number; plain: number }> {
+  const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
+  for (const r of references) await index.checkAndInsert(r.id, sketchOf(fingerprintOf(r.text), { reference: true }), true);
+  const words = references.flatMap((r) => r.text.split(/\s+/));
+  const pick = <T>(list: T[]) => list[random32() % list.length]!;
+  const articles = Array.from({ length: 300 }, () => {
+    const own = Array.from({ length: 300 }, () => pick(words)).join(' ');
+    const sentence = pick(pick(references).text.split(/(?<=[.،])\s+/).filter((s) => s.split(/\s+/).length >= 12));
+    return { plain: sketchOf(fingerprintOf(own)), quoting: sketchOf(fingerprintOf(`${own}\n${sentence}`)) };
+  });
+  const cost = async (kind: 'plain' | 'quoting') => {
+    const rounds: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      for (const [i, article] of articles.entries()) {
+        interrupted.throwIfAborted();
+        await index.checkAndInsert(`ref-probe-${kind}-${round}-${i}`, article[kind]);
+      }
+      filed += articles.length;
+      rounds.push(((performance.now() - started) * 1000) / articles.length);
+    }
+    return Math.min(...rounds);
+  };
+  return { plain: await cost('plain'), quoting: await cost('quoting') };
+}
+
 async function main(): Promise<void> {
   try {
     await deleteKeysWithPrefix(redis, PREFIX);
@@ -79,6 +111,7 @@ async function main(): Promise<void> {
     const smallCost = await probe('small');
     const smallMemory = (await usedMemory()) - empty;
     const smallEntries = filed;
+    const meeting = await referenceProbe();
     await fillTo(LARGE);
     const largeCost = await probe('large');
     const largeMemory = (await usedMemory()) - empty;
@@ -89,6 +122,7 @@ async function main(): Promise<void> {
         `  lookup+insert with ${smallEntries} entries: ${smallCost.toFixed(0)} µs per article`,
         `  lookup+insert with ${filed} entries: ${largeCost.toFixed(0)} µs per article`,
         `  ratio large / small: ${(largeCost / smallCost).toFixed(2)} (target <= 1.5)`,
+        `  lookup+insert of an article quoting a sentence of a reference article: ${meeting.quoting.toFixed(0)} µs, of the same without it: ${meeting.plain.toFixed(0)} µs (ratio ${(meeting.quoting / meeting.plain).toFixed(2)})`,
         `  Redis memory per entry: ${(smallMemory / smallEntries).toFixed(0)} bytes at ${smallEntries}, ${(largeMemory / filed).toFixed(0)} bytes at ${filed} (target < 1024)`,
       ].join('\n') + '\n',
     );
