@@ -79,8 +79,34 @@ for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COU
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășțłąęśżźćń]/gu;
 
-/** The language of a Latin-script text (`und` below `minLetters` letters). */
+/**
+ * Darija written in Latin letters (Arabizi), as comments and social posts write it: digits stand for
+ * Arabic's own letters (3 ع، 7 ح، 9 ق، 2 ء، 5 خ، 8 غ) inside words (m3a, wa7ed, 3lach, kaysre9), and its
+ * function words are its own. Not words that other languages have too (had, fin, ana, chi, kan).
+ */
+const ARABIZI_WORDS = new Set(
+  'wach wash dyal dial dyali dialo dialha khoya khouya bzaf bezzaf bzzaf mzyan mzyen mezyan kifach kifash ghadi daba walakin walo chno achno chnou hadchi hadak hadik wakha safi bghit bghina kayn kayna kain makaynch makaynsh wlah wallah nta nti ntoma howa hiya mnin lyoum ghedda m3a 3la 3lach 3and'.split(' '),
+);
+/** A letter for an Arabic sound: one digit of these among letters, at most one run of it. */
+const ARABIZI_DIGIT_WORD = /^(?:[a-z]*[235789][a-z]+|[a-z]{4,}[235789])$/;
+/** Of a text's words, at least this share must be Arabizi's for it to be read as Darija. */
+const ARABIZI_SHARE = 0.15;
+
+/**
+ * Whether a Latin-script text is Darija in Arabizi: a sixth of its words Arabizi's, three of them or two
+ * with a digit word among them. A capitalised word is a name (Safi, the town), not a function word.
+ */
+function isArabizi(text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
+  const digitWords = words.filter((word) => ARABIZI_DIGIT_WORD.test(word.toLowerCase())).length;
+  const functionWords = words.filter((word) => /^\p{Ll}/u.test(word) && ARABIZI_WORDS.has(word)).length;
+  const arabizi = digitWords + functionWords;
+  return (arabizi >= 3 || (arabizi >= 2 && digitWords >= 1)) && arabizi >= words.length * ARABIZI_SHARE;
+}
+
+/** The language of a Latin-script text (`und` below `minLetters` letters); Darija in Arabizi is `ary`. */
 export function latinLanguage(text: string, minLetters: number): string {
+  if (isArabizi(text)) return 'ary';
   const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only, minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return byTrigrams();
