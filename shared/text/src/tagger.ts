@@ -222,11 +222,13 @@ export class Tagger {
       // Written bare, the town names the command (أمن طنجة); after a preposition it is where (الأمن بطنجة).
       let next = match.end + 1;
       if (!inOnePhrase(tokens, match.end)) return undefined;
-      // "الشرطة القضائية بمدينة طنجة", "عناصر الشرطة في مدينة طنجة": the preposition may be a word of
-      // its own, and the word "town" may stand before the name.
+      // "الشرطة القضائية بمدينة طنجة", "عناصر الشرطة في مدينة طنجة", "بميناء طنجة المتوسط": the
+      // preposition may be a word of its own, and the word "town", "port" or "airport" may stand before
+      // the name (unless it is part of the name: مدينة العيون، مطار محمد الخامس).
       if (condition.placeAfterPreposition) {
         if (tokens.forms[next]?.includes(IN) && inOnePhrase(tokens, next)) next++;
-        if (tokens.forms[next]?.includes(TOWN) && inOnePhrase(tokens, next)) next++;
+        const placeNoun = tokens.forms[next]?.some((form) => PLACE_NOUNS.has(form)) && inOnePhrase(tokens, next);
+        if (placeNoun && !places.startingAt(condition.followedBy, next)) next++;
       }
       const place = places.startingAt(condition.followedBy, next);
       if (!place) return undefined;
@@ -368,7 +370,8 @@ function hostOf(url: string | undefined): string | undefined {
 
 const describeOwner = (owner: string) => (owner.startsWith('place:') ? `place list "${owner.slice('place:'.length)}"` : `tag "${owner}"`);
 
-const TOWN = canonical(tokenizeWithOffsets('مدينة').words[0]!);
+/** Words that may stand between a preposition and a town's name: town, port, airport. */
+const PLACE_NOUNS = new Set(['مدينة', 'ميناء', 'مطار'].map((word) => canonical(tokenizeWithOffsets(word).words[0]!)));
 const IN = canonical(tokenizeWithOffsets('في').words[0]!);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
 /** Nothing but spaces and quotes or brackets before a text's first word. */
