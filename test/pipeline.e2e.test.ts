@@ -173,7 +173,7 @@ describe('marsad run --once with stories one outlet republishes from another', (
     writeFileSync(config, `sources:\n  - { id: outlet, adapter: rss, url: "${feeds.url('/outlet.rss')}" }\n  - { id: agency, adapter: rss, url: "${feeds.url('/agency.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
     const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
     const summary = (await runOnce(config, env)) as Summary & { duplicates: number };
-    expect(summary).toMatchObject({ new: 8, duplicates: 4 });
+    expect(summary).toMatchObject({ new: 8, duplicates: 4, errors: [] });
     const byUrl = new Map((await items(env)).map((i) => [i.url, i]));
     for (let i = 0; i < stories.length; i++) {
       const [original, copy] = [byUrl.get(`https://agency.ma/story-${i}`)!, byUrl.get(`https://outlet.ma/story-${i}`)!];
