@@ -31,6 +31,7 @@ describe('detectLanguage', () => {
     ['Darija in Arabizi (Latin letters and digits)', 'wach nta m3a lbolis? 3lach ma jitich lbare7 l dar', 'ary', false],
     ['Darija in Arabizi, few digits', 'salam khoya, kifach dayr? ana mzyan l7amdolilah, ghadi nmchi l casa ghedda', 'ary', false],
     ['English naming a G7 summit, an mp3 and COVID19', 'The G7 summit discussed COVID19 vaccines while an mp3 of the speech leaked online', 'eng', false],
+    ['a short Italian sentence', 'I dati sono stati interpolati con un modello lineare', 'ita', false],
     ['English naming Safi and a number to dial', 'Police in Safi arrested two men; call the hotline or dial 19 for help', 'eng', false],
     ['French with a B2B platform and the word fin', 'La fin du salon B2B de Casablanca a réuni des entreprises marocaines et espagnoles', 'fra', false],
     ['a French headline franc takes for Italian', 'Casablanca: deux individus interpellés', 'fra', false],

@@ -37,7 +37,7 @@ const CLUES: Record<string, string> = {
   eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten',
   spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
   por: 'o os as da do das dos em e um uma no na nos não para com por dois três quatro cinco seis após segundo à ã õ á í ó ú',
-  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due tre quattro cinque sei dopo secondo la ì ò ù',
+  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due tre quattro cinque sei dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
   deu: 'der die das und ist zu mit von den dem im in ein eine nach auf für wegen gegen über zwei drei vier fünf sechs bei ß ä',
   nld: 'de het een en van in op met voor twee na bij is',
   cat: 'el els la les de del i a amb per un una dos després segons í ó ò',

@@ -16,6 +16,8 @@ describe('tagger: interpol', () => {
     ['in Hindi', 'इंटरपोल ने भगोड़े के खिलाफ रेड नोटिस जारी किया'],
     ['in Hindi, the other spelling', 'इन्टरपोल की मदद से आरोपी गिरफ्तार'],
     ['in Bengali, with its genitive ending', 'ইন্টারপোলের সহায়তায় আসামি গ্রেপ্তার'],
+    ['in Finnish, with its case ending', 'Epäilty pidätettiin Interpolin etsintäkuulutuksen perusteella'],
+    ['in Hungarian, with its case ending', 'Az Interpolnak küldött körözés alapján fogták el'],
     ['misspelt as in the press', 'فعاليات قمة الأنتروبول بمراكش'],
     ['spelt with ي, as some outlets write it', 'سلمت السلطات المتهم بعد تعاون مع الإنتيربول'],
     ['by its full Arabic name', 'المنظمة الدولية للشرطة الجنائية تعقد دورتها'],
