@@ -152,7 +152,14 @@ describe('marsad run --once with pipeline.dropNonArabic', () => {
 
 describe('marsad run --once with stories one outlet republishes from another', () => {
   const redis = createTestRedis('e2e-first');
-  afterAll(() => redis.cleanup());
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await redis.cleanup();
+    await database.drop();
+  });
 
   // Four agency stories, each republished two hours later by an outlet whose feed is listed (and so
   // mostly fetched and classified) first.
@@ -171,7 +178,7 @@ describe('marsad run --once with stories one outlet republishes from another', (
     const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
     const config = join(dir, 'sources.yml');
     writeFileSync(config, `sources:\n  - { id: outlet, adapter: rss, url: "${feeds.url('/outlet.rss')}" }\n  - { id: agency, adapter: rss, url: "${feeds.url('/agency.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
-    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
     const summary = (await runOnce(config, env)) as Summary & { duplicates: number };
     expect(summary).toMatchObject({ new: 8, duplicates: 4, errors: [] });
     const byUrl = new Map((await items(env)).map((i) => [i.url, i]));
