@@ -181,6 +181,8 @@ describe('tagger: dgsn', () => {
     ['"the police" arresting, the verb first, the town after', 'أوقفت الشرطة شابا في طنجة بعد اعتدائه على سائحة'],
     ["its communiqué on a foreigner it arrested, his nationality beside its name", 'أفادت المديرية العامة للأمن الوطني بأن المشتبه فيه، وهو مواطن جزائري، كان يحمل جواز سفر مزورا عند توقيفه بمطار محمد الخامس الدولي بالدار البيضاء'],
     ['the judicial police at work in a town whose name is also a word', 'تمكنت الشرطة القضائية بالعيون من حجز كمية من المخدرات'],
+    ["Laayoune's regional command, the town's name also a word", 'تمكنت عناصر ولاية أمن العيون من توقيف شخصين متورطين في سرقة'],
+    ["El Jadida's provincial command, after a preposition", 'أوقفت عناصر المنطقة الإقليمية للأمن بالجديدة سائقا متهورا'],
     ['its officers at work in El Jadida, whose name means "the new"', 'أوقفت عناصر الأمن بالجديدة شابا اعتدى على سائح'],
     ['the tourist police in Marrakech', 'قائد فرقة الشرطة السياحية بمراكش يستقبل وفدا من السياح'],
     ['its men and women, the men named first', 'خلد رجال ونساء الأمن الوطني الذكرى السنوية لتأسيس المديرية'],
