@@ -32,12 +32,18 @@ export async function storeItem(job: StoreJob, deps: StoreItemDeps, ctx: JobCont
 
 /** Pauses before looking again for the row of the item this one replaces, before giving the job back. */
 const SUPERSEDE_WAITS_MS = [50, 200, 500];
+/**
+ * Tries of the job that wait for that row: it is normally stored within moments, and one that never
+ * comes (its job failed for good, or the store was emptied under a copy index that remembers it)
+ * should not hold this item back for the whole backoff of every retry.
+ */
+const SUPERSEDE_TRIES = 3;
 
 /**
  * Makes the item this one replaces as its story's original a copy of this one. That item was
  * classified first, so its row is on its way: until it is stored the job is tried again, before this
- * item's own row is written (so that the try that writes it counts it new); the last try stores this
- * item all the same.
+ * item's own row is written (so that the try that writes it counts it new); after SUPERSEDE_TRIES
+ * tries, or on the last, this item is stored all the same.
  */
 async function supersede(item: ClassifiedItem, { id, similarity }: { id: string; similarity: number }, deps: StoreItemDeps, ctx: JobContext): Promise<void> {
   // Its store job is most often running beside this one: a short wait spares a retry's backoff.
@@ -48,6 +54,6 @@ async function supersede(item: ClassifiedItem, { id, similarity }: { id: string;
       return;
     }
   }
-  if (ctx.lastAttempt === false) throw new Error(`item ${id}, which this one replaces as its story's original, is not stored yet`);
+  if (ctx.lastAttempt === false && ctx.attempt < SUPERSEDE_TRIES) throw new Error(`item ${id}, which this one replaces as its story's original, is not stored yet`);
   ctx.log.warn({ supersedes: id }, "the item this one replaces as its story's original was never stored");
 }
