@@ -149,7 +149,7 @@ end
 local present = nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
-local bestN, bestPublished = nil, 0
+local bestN, bestRecord, bestPublished = nil, nil, 0
 for n in pairs(candidates) do
   if not present then
     present = {}
@@ -226,7 +226,8 @@ for n in pairs(candidates) do
     if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
        (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
          (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
-      best, bestCoverage, bestWords, bestTier, bestStory, bestN, bestPublished = docId, coverage, copiedWords, tier, story, n, tonumber(docPublished) or 0
+      best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
+      bestN, bestRecord, bestPublished = n, record, tonumber(docPublished) or 0
     end
   end
 end
@@ -241,7 +242,7 @@ local superseded = nil
 if isCopy and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin then
   superseded = best
   isCopy = false
-  redis.call('SET', root .. 'doc:' .. bestN, '2' .. sub(redis.call('GET', root .. 'doc:' .. bestN), 2), 'KEEPTTL')
+  redis.call('SET', root .. 'doc:' .. bestN, '2' .. sub(bestRecord, 2), 'KEEPTTL')
   local bestShard = shardOfId(best)
   for _, gen in ipairs(gens) do
     if redis.call('HEXISTS', gen .. ':i:' .. bestShard, best) == 1 then
