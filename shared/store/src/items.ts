@@ -90,12 +90,16 @@ export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise
  * unless it is already a copy of something: 'missing' when no such item is stored (yet).
  */
 export async function supersedeItem(db: SqlExecutor, copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'> {
-  const updated = await db.query<{ id: string }>(
-    'UPDATE items SET duplicate_of = $2, similarity = $3 WHERE id = $1 AND (duplicate_of IS NULL OR duplicate_of = $2) RETURNING id',
+  // One statement, so that the update and the check see the same rows: as two, a row committed
+  // between them was neither updated nor missing, and stayed the story's original.
+  const [row] = await db.query<{ present: boolean }>(
+    `WITH updated AS (
+       UPDATE items SET duplicate_of = $2, similarity = $3 WHERE id = $1 AND (duplicate_of IS NULL OR duplicate_of = $2) RETURNING id
+     )
+     SELECT EXISTS (SELECT 1 FROM updated) OR EXISTS (SELECT 1 FROM items WHERE id = $1) AS present`,
     [copyId, originalId, similarity],
   );
-  if (updated.length > 0) return 'done';
-  return (await db.query('SELECT 1 FROM items WHERE id = $1', [copyId])).length > 0 ? 'done' : 'missing';
+  return row?.present ? 'done' : 'missing';
 }
 
 /** The subset of `ids` already stored: lets the fetcher skip articles it has seen. */

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createTestDatabase, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillSearch } from './items.js';
+import { backfillSearch, supersedeItem, upsertItems } from './items.js';
 import { readMigrations } from './migrate.js';
 import { StoreBusyError } from './pglite-client.js';
+import type { SqlExecutor } from './sql-client.js';
 import { openStore, type Store } from './store.js';
 
 function item(id: string, overrides: Partial<ClassifiedItem> = {}): ClassifiedItem {
@@ -201,5 +202,46 @@ describe('embedded store', () => {
     const store = await openStore({ dataDir: dir });
     expect(await store.countItems()).toBe(0);
     await store.close();
+  });
+});
+
+describe('store on PostgreSQL, with other connections writing', () => {
+  let database: TestDatabase;
+  let store: Store;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = await openStore({ databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it("never calls an original's row committed while it is being superseded done without making it the copy", async () => {
+    // The former original's row is inserted by another connection and committed during the call.
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const otherStoreJob = store.sql.transaction(async (tx) => {
+      await upsertItems(tx, [item('classified-first')]);
+      inserted();
+      await committing;
+    });
+    await insertedYet;
+    const committedDuringTheCall: SqlExecutor = {
+      query: async (text, params) => {
+        const rows = await store.sql.query(text, params);
+        commit();
+        await otherStoreJob;
+        return rows as never;
+      },
+      exec: (text) => store.sql.exec(text),
+    };
+    // Not there when it looked: the store job waits and looks again, rather than leaving it the original.
+    expect(await supersedeItem(committedDuringTheCall, 'classified-first', 'published-first', 0.9)).toBe('missing');
+    expect(await supersedeItem(store.sql, 'classified-first', 'published-first', 0.9)).toBe('done');
+    const [stored] = await store.listItems({ sourceId: 'hespress' });
+    expect(stored).toMatchObject({ id: 'classified-first', duplicateOf: 'published-first', similarity: 0.9 });
   });
 });
