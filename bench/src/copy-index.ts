@@ -6,7 +6,7 @@
 import { SharedCopyIndex } from '@marsad/service-classifier';
 import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
 import { BUNDLED_SEEDS_DIR, readReferenceArticles } from '@marsad/config';
-import { COVERAGE_SAMPLES, fingerprintOf, LOOKUP_SHINGLES, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, type Sketch } from '@marsad/text';
+import { COVERAGE_SAMPLES, fingerprintOf, LOOKUP_SHINGLES, POSTING_SHINGLES, SAMPLE_BITS, SHINGLE_SIZE, sketchOf, type Sketch } from '@marsad/text';
 import { TEST_REDIS_URL } from '@marsad/testing';
 import { interruption, runUnlessInterrupted } from './interruption.js';
 
@@ -25,8 +25,8 @@ function randomSketch(): Sketch {
   return {
     postings: shingles.slice(0, POSTING_SHINGLES),
     lookup: shingles.slice(0, LOOKUP_SHINGLES),
-    contains16: Uint16Array.from(shingles, (s) => s >>> 16),
-    samples16: Uint16Array.from({ length: COVERAGE_SAMPLES * SHINGLE_SIZE }, () => random32() >>> 16),
+    contains: Uint32Array.from(shingles, (s) => s >>> (32 - SAMPLE_BITS)),
+    samples: Uint32Array.from({ length: COVERAGE_SAMPLES * SHINGLE_SIZE }, () => random32() >>> (32 - SAMPLE_BITS)),
     words: 453,
   };
 }

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -8,9 +8,9 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  * of one new story at the same moment are serialised by Redis, so exactly one of them keeps it as the
  * original.
  *
- * Keys: every key is `<prefix>:v2:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
- *   <p>:v2:seq                    article numbers
- *   <p>:v2:doc:<n>                an article: "kind|storyId|id|words|" + samples (2 bytes each; a
+ * Keys: every key is `<prefix>:v3:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
+ *   <p>:v3:seq                    article numbers
+ *   <p>:v3:doc:<n>                an article: "kind|storyId|id|words|" + samples (3 bytes each; a
  *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
@@ -18,27 +18,31 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
- *   <p>:v2:ref:p, <p>:v2:ref:i    the reference articles' postings and ids (one hash each: references are
+ *   <p>:v3:ref:p, <p>:v3:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
- *   <p>:v2:ref:n, <p>:v2:ref:d    the references' article numbers (a set), and each one's digest as last
+ *   <p>:v3:ref:n, <p>:v3:ref:d    the references' article numbers (a set), and each one's digest as last
  *                                 loaded (a hash): an edited or removed reference is noticed at load
- *   <p>:v2:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated (a copy's
+ *   <p>:v3:<gen>:p:<shard>        hash: shingle (4 bytes) -> article numbers, space separated (a copy's
  *                                 with a "c" before it), or "*" once the shingle is boilerplate (filed by
  *                                 that many originals: copies do not count, so one story's pickups never
  *                                 make its text boilerplate, while a phrase many originals share is no
  *                                 sign of copying)
- *   <p>:v2:<gen>:i:<shard>        hash: item id -> story id, or "story|copied|coverage" for a copy,
+ *   <p>:v3:<gen>:i:<shard>        hash: item id -> story id, or "story|copied|coverage" for a copy,
  *                                 "story|||superseded|coverage" for an original that took its story
  *                                 over (re-delivery answers the same)
- *   <p>:v2:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
- *   <p>:v2:bits-from              the first generation with a complete bitmap (an index filed before
- *                                 bitmaps existed reads its older generations shingle by shingle)
+ *   <p>:v3:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
  * <gen> is a time generation whose keys expire a window after it ends; a lookup searches the generations
  * that can hold an article filed within the window. Every redis.call costs about a microsecond, which is
  * most of this script's time, so the layout keeps the calls per article few: a lookup reads a
  * generation's postings only for the shingles its bitmap marks (about 40 calls for an original).
+ * v3 compares SAMPLE_BITS (24) bits of a shingle where v2 compared 16: an index filed by v2 is not
+ * read (its items expire with their window; its references are deleted when v3 loads them).
  */
+const VERSION = 'v3';
+/** Bytes of one sample, and of one value of a lookup's `contains`: the three the script's sampleAt reads. */
+const SAMPLE_BYTES = 3;
+if (SAMPLE_BITS !== SAMPLE_BYTES * 8) throw new Error(`the shared index reads ${SAMPLE_BYTES * 8}-bit samples, text analysis makes ${SAMPLE_BITS}-bit ones`);
 /**
  * How much earlier than an original item an article that copies it must have been published to be
  * taken for the story's original: feeds round their times, and some state them in the wrong zone
@@ -73,15 +77,20 @@ local textThreshold = tonumber(ARGV[20]) or 0
 local published, supersedeMargin = tonumber(ARGV[21]) or 0, tonumber(ARGV[22]) or 0
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
-local root = p .. ':v2:'
+local root = p .. ':${VERSION}:'
 local refKey = root .. 'ref'
 local current = math.floor(now / genLen)
-local gens, genNumbers = {}, {}
-for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = root .. g; genNumbers[#gens] = g end
+local gens = {}
+for g = math.floor((now - window) / genLen), current do gens[#gens + 1] = root .. g end
 -- As text once: a number given to redis.call is formatted again on every call.
 local expireAt = string.format('%d', (current + 1) * genLen + window)
 
 local function shardOfShingle(s, i) return (byte(s, i + 2) * 256 + byte(s, i + 3)) % shards end
+-- A sample (the top ${SAMPLE_BITS} bits of a shingle) as a number: its bytes, big-endian.
+local function sampleAt(s, i)
+  local b1, b2, b3 = byte(s, i, i + 2)
+  return (b1 * 256 + b2) * 256 + b3
+end
 local function shardOfId(text)
   local h = 0
   for i = 1, #text do h = (h * 31 + byte(text, i)) % 2147483647 end
@@ -90,7 +99,7 @@ end
 
 -- A lookup asks the references' postings about every shingle at once; kept as a small listpack, that
 -- hash would be scanned end to end for each of them. A value longer than hash-max-listpack-value
--- makes it a hash table for good (also in an index filed before this), where each field is found directly.
+-- makes it a hash table for good, where each field is found directly.
 if isRef then redis.call('HSETNX', refKey .. ':p', '~', string.rep('~', ${REF_TABLE_MARKER_BYTES})) end
 
 -- Seen before (a re-delivered job, a re-loaded reference): the same answer, nothing filed twice.
@@ -125,19 +134,12 @@ if #shingles > 0 then
     if isRef then ownLists[shingles[k]] = list end
   end
 end
--- Generations from bitsFrom on have a filter: one bit per shingle (its hash's low filterBits bits) set
--- with every posting, so one BITFIELD tells which of the 48 shingles may have one, and only those are
--- read. Generations filed before filters existed are read shingle by shingle.
-local bitsFrom = tonumber(redis.call('GET', root .. 'bits-from') or '')
-if not bitsFrom then
-  -- A new index has filters from the start; one filed before filters, from the next generation on.
-  bitsFrom = redis.call('EXISTS', root .. 'seq') == 1 and current + 1 or 0
-  redis.call('SET', root .. 'bits-from', bitsFrom)
-end
+-- Each generation has a filter: one bit per shingle (its hash's low filterBits bits) set with every
+-- posting, so one BITFIELD tells which of the 48 shingles may have one, and only those are read.
 local getBits = {}
 for bit in gmatch(lookupBits, '%d+') do getBits[#getBits + 1] = 'GET'; getBits[#getBits + 1] = 'u1'; getBits[#getBits + 1] = bit end
-for g, gen in ipairs(gens) do
-  local maybe = genNumbers[g] >= bitsFrom and #getBits > 0 and redis.call('BITFIELD', gen .. ':f', unpack(getBits)) or nil
+for _, gen in ipairs(gens) do
+  local maybe = #getBits > 0 and redis.call('BITFIELD', gen .. ':f', unpack(getBits)) or nil
   for k, shingle in ipairs(shingles) do
     local list = false
     if not maybe or maybe[k] == 1 then list = redis.call('HGET', gen .. ':p:' .. shardOfShingle(lookup, k * 4 - 3), shingle) end
@@ -153,7 +155,7 @@ local bestN, bestRecord, bestPublished = nil, nil, 0
 for n in pairs(candidates) do
   if not present then
     present = {}
-    for i = 1, #contains, 2 do present[byte(contains, i) * 256 + byte(contains, i + 1)] = true end
+    for i = 1, #contains, ${SAMPLE_BYTES} do present[sampleAt(contains, i)] = true end
   end
   local record = redis.call('GET', root .. 'doc:' .. n)
   if record then
@@ -164,8 +166,7 @@ for n in pairs(candidates) do
     -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
     local function isHit(from, k)
       for j = 0, samplesPer - 1 do
-        local o = from + (k * samplesPer + j) * 2
-        if present[byte(record, o) * 256 + byte(record, o + 1)] then return true end
+        if present[sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})] then return true end
       end
       return false
     end
@@ -209,13 +210,13 @@ for n in pairs(candidates) do
     end
     -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
     -- a reference, one per word.
-    local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * 2)) or ${COVERAGE_SAMPLES}
+    local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
     local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true
     if ownWords ~= '' then
-      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * 2, '', ${COVERAGE_SAMPLES}, false)
+      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}, '', ${COVERAGE_SAMPLES}, false)
       ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
     end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))
@@ -306,7 +307,11 @@ return { 'original', id, '', '0', tostring(similarity) }
  * references are few, so filing them all again is cheap. ARGV: prefix, then id and digest of each.
  */
 const FORGET_CHANGED_REFERENCES = `
-local ref = ARGV[1] .. ':v2:ref'
+local ref = ARGV[1] .. ':${VERSION}:ref'
+-- What an index filed by v2 keeps for ever (its items expire with their window) goes.
+local v2 = ARGV[1] .. ':v2:'
+for _, n in ipairs(redis.call('SMEMBERS', v2 .. 'ref:n')) do redis.call('DEL', v2 .. 'doc:' .. n) end
+redis.call('DEL', v2 .. 'ref:p', v2 .. 'ref:i', v2 .. 'ref:n', v2 .. 'ref:d', v2 .. 'seq', v2 .. 'bits-from')
 local digests = {}
 for i = 2, #ARGV, 2 do digests[ARGV[i]] = ARGV[i + 1] end
 local changed = false
@@ -314,7 +319,7 @@ for _, id in ipairs(redis.call('HKEYS', ref .. ':i')) do
   if redis.call('HGET', ref .. ':d', id) ~= digests[id] then changed = true; break end
 end
 if changed then
-  for _, n in ipairs(redis.call('SMEMBERS', ref .. ':n')) do redis.call('DEL', ARGV[1] .. ':v2:doc:' .. n) end
+  for _, n in ipairs(redis.call('SMEMBERS', ref .. ':n')) do redis.call('DEL', ARGV[1] .. ':${VERSION}:doc:' .. n) end
   redis.call('DEL', ref .. ':p', ref .. ':i', ref .. ':n', ref .. ':d')
 end
 for i = 2, #ARGV, 2 do redis.call('HSET', ref .. ':d', ARGV[i], ARGV[i + 1]) end
@@ -403,8 +408,8 @@ export class SharedCopyIndex {
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
-      bigEndian32(sketch.lookup), bigEndian32(sketch.postings), bigEndian16(sketch.contains16),
-      sketch.own ? Buffer.concat([bigEndian16(sketch.samples16), bigEndian16(sketch.own.samples16)]) : bigEndian16(sketch.samples16),
+      bigEndian32(sketch.lookup), bigEndian32(sketch.postings), samplesBytes(sketch.contains),
+      sketch.own ? Buffer.concat([samplesBytes(sketch.samples), samplesBytes(sketch.own.samples)]) : samplesBytes(sketch.samples),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS),
@@ -443,9 +448,10 @@ function bigEndian32(values: Uint32Array): Buffer {
   return buffer;
 }
 
-function bigEndian16(values: Uint16Array): Buffer {
-  const buffer = Buffer.alloc(values.length * 2);
-  values.forEach((v, i) => buffer.writeUInt16BE(v, i * 2));
+/** Samples (SAMPLE_BITS each) as the script reads them: SAMPLE_BYTES each, big-endian. */
+function samplesBytes(values: Uint32Array): Buffer {
+  const buffer = Buffer.alloc(values.length * SAMPLE_BYTES);
+  values.forEach((v, i) => buffer.writeUIntBE(v, i * SAMPLE_BYTES, SAMPLE_BYTES));
   return buffer;
 }
 

@@ -18,13 +18,22 @@ export const COVERAGE_SAMPLES = 32;
  */
 export const MAX_REFERENCE_SAMPLES = 2048;
 
+/**
+ * Bits of a shingle's hash a shared index compares (its top ones). A sampled word is read as
+ * reproduced when any of the SHINGLE_SIZE shingles covering it is among the other article's: with 16
+ * bits, against an article of 600 shingles, one word in 30 was so by chance, and each such word
+ * bridged the changed words around it (a heavily reworded copy read 0.03–0.06 above `marsad classify`);
+ * with 24, one in 7,000.
+ */
+export const SAMPLE_BITS = 24;
+
 /** Word positions spread over some of an article's words, as coverage reads them. */
 export interface CoverageSamples {
   /**
    * For COVERAGE_SAMPLES word positions (a reference's: every word, up to MAX_REFERENCE_SAMPLES), the
-   * top 16 bits of the SHINGLE_SIZE shingles covering each.
+   * top SAMPLE_BITS bits of the SHINGLE_SIZE shingles covering each.
    */
-  samples16: Uint16Array;
+  samples: Uint32Array;
   /** Words sampled from. */
   words: number;
   /**
@@ -40,8 +49,8 @@ export interface Sketch extends CoverageSamples {
   postings: Uint32Array;
   /** Its LOOKUP_SHINGLES smallest, to find the articles filed under any of them. */
   lookup: Uint32Array;
-  /** The top 16 bits of every distinct shingle: what "does this article contain that shingle" is asked against. */
-  contains16: Uint16Array;
+  /** The top SAMPLE_BITS bits of every distinct shingle: what "does this article contain that shingle" is asked against. */
+  contains: Uint32Array;
   /** Samples of the words an item wrote itself, when it also quotes a reference (see SketchOptions.quoted). */
   own?: CoverageSamples;
 }
@@ -71,7 +80,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }
     postings: shingles.slice(0, reference ? shingles.length : POSTING_SHINGLES),
     lookup,
     // Sorted shingles have sorted top bits.
-    contains16: withoutRepeats(topBits(shingles)),
+    contains: withoutRepeats(topBits(shingles)),
     ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? Math.min(MAX_REFERENCE_SAMPLES, Math.max(1, sequence.length + SHINGLE_SIZE - 1)) : COVERAGE_SAMPLES),
   };
   // Most items quote nothing.
@@ -101,20 +110,22 @@ function ownStarts(sequence: Uint32Array, quoted: ShingleLookup): Uint8Array {
   return own;
 }
 
-function topBits(shingles: Uint32Array): Uint16Array {
-  const top = new Uint16Array(shingles.length);
-  for (let i = 0; i < shingles.length; i++) top[i] = shingles[i]! >>> 16;
+const topBitsOf = (shingle: number) => shingle >>> (32 - SAMPLE_BITS);
+
+function topBits(shingles: Uint32Array): Uint32Array {
+  const top = new Uint32Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) top[i] = topBitsOf(shingles[i]!);
   return top;
 }
 
 /**
  * `count` word positions spread evenly over the article's words (or over those a counted
- * shingle covers: `counted[i]` is 1 when the shingle starting at word i counts), each as the top 16
+ * shingle covers: `counted[i]` is 1 when the shingle starting at word i counts), each as the top SAMPLE_BITS
  * bits of the (counted) shingles covering it, repeated where fewer than SHINGLE_SIZE exist; with
  * `formulaWords`, which of the samples a news formula holds.
  */
 function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWords?: Uint8Array, count = COVERAGE_SAMPLES): CoverageSamples {
-  const samples16 = new Uint16Array(count * SHINGLE_SIZE);
+  const samples = new Uint32Array(count * SHINGLE_SIZE);
   const total = sequence.length === 0 ? 0 : sequence.length + SHINGLE_SIZE - 1;
   const starts: number[] = [];
   // The shingles starting at word-3 .. word cover it; at the edges, the ones that exist stand in.
@@ -133,10 +144,10 @@ function coverageSamples(sequence: Uint32Array, counted?: Uint8Array, formulaWor
     const at = Math.min(words - 1, Math.floor(((k + 0.5) * words) / count));
     const word = sampled ? sampled[at]! : at;
     covering(word);
-    for (let j = 0; j < SHINGLE_SIZE; j++) samples16[k * SHINGLE_SIZE + j] = sequence[starts[j % starts.length]!]! >>> 16;
+    for (let j = 0; j < SHINGLE_SIZE; j++) samples[k * SHINGLE_SIZE + j] = topBitsOf(sequence[starts[j % starts.length]!]!);
     if (formulaWords) formula += formulaWords[word] ? '1' : '0';
   }
-  return formula ? { samples16, words, formula } : { samples16, words };
+  return formula ? { samples, words, formula } : { samples, words };
 }
 
 /** The words at least one counted shingle covers, in order. */
