@@ -21,6 +21,11 @@ beforeAll(async () => {
     '/loop-a': { status: 302, body: '', headers: { location: '/loop-b' } },
     '/loop-b': { status: 302, body: '', headers: { location: '/loop-a' } },
     '/moved': { status: 301, body: '', headers: { location: '/ok' } },
+    '/hop-1': { status: 302, body: '', headers: { location: '/hop-2' } },
+    '/hop-2': { status: 302, body: '', headers: { location: '/hop-3' } },
+    '/hop-3': { status: 307, body: '', headers: { location: '/hop-4' } },
+    '/hop-4': { status: 302, body: '', headers: { location: '/hop-5' } },
+    '/hop-5': { status: 302, body: '', headers: { location: '/ok' } },
     '/declared-huge': (_req, res) => {
       res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
       res.write('x'.repeat(1024)); // then nothing more: the client must not wait for the rest
@@ -91,6 +96,20 @@ describe('http client', () => {
     const err = await failureOf(path);
     expect(err.kind).toBe(kind);
     expect(err.message).toContain('127.0.0.1');
+  });
+
+  it('says a redirect loop is one', async () => {
+    expect((await failureOf('/loop-a')).message).toBe(`redirect loop fetching ${server.url('/loop-a')}: it redirects back to an address it came through`);
+  });
+
+  it('fails a chain of redirects longer than its limit, rather than reading the last redirect as the page', async () => {
+    const err = await failureOf('/hop-1');
+    expect(err.kind).toBe('redirect');
+    expect(err.message).toBe(`too many redirects fetching ${server.url('/hop-1')}: still redirected (to /hop-5) after 3`);
+    // Within the limit, the same chain is followed to its page.
+    const patient = createHttpClient({ maxRedirections: 5 });
+    expect((await patient.get(server.url('/hop-1'))).text()).toBe('مرحبا');
+    await patient.close();
   });
 
   it('carries Retry-After of a 429', async () => {

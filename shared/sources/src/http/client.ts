@@ -48,10 +48,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxBytes = options.maxBytes ?? 10 * MiB;
   const totalTimeoutMs = options.totalTimeoutMs ?? 30_000;
   const connectTimeout = options.connectTimeoutMs ?? 10_000;
+  const maxRedirections = options.maxRedirections ?? 5;
   const connect = options.privateAddresses === 'refuse' ? publicOnlyConnector(connectTimeout, options.isPublicAddress ?? isPublicAddress) : undefined;
-  const dispatcher: Dispatcher = new Agent({ connectTimeout, ...(connect ? { connect } : {}) }).compose(
-    interceptors.redirect({ maxRedirections: options.maxRedirections ?? 5 }),
-  );
+  const dispatcher: Dispatcher = new Agent({ connectTimeout, ...(connect ? { connect } : {}) }).compose(interceptors.redirect({ maxRedirections }));
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   return {
     async get(url, headers = {}) {
@@ -67,7 +66,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw classifyNetworkError(err, url);
       }
       const flatHeaders = flattenHeaders(response.headers);
-      const failure = classifyStatus(response.statusCode, url, retryAfterMs(flatHeaders['retry-after']));
+      const failure =
+        tooManyRedirects(response.statusCode, flatHeaders.location, url, maxRedirections) ??
+        classifyStatus(response.statusCode, url, retryAfterMs(flatHeaders['retry-after']));
       if (failure) {
         response.body.resume();
         throw failure;
@@ -84,6 +85,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     close: () => dispatcher.close(),
   };
 }
+
+/**
+ * undici hands back the last redirect itself once it has followed maxRedirections: its empty body
+ * would otherwise reach the parser as a feed.
+ */
+function tooManyRedirects(status: number, location: string | undefined, url: string, maxRedirections: number): FetchError | undefined {
+  if (!REDIRECT_STATUSES.has(status) || location === undefined) return undefined;
+  return new FetchError('redirect', `too many redirects fetching ${url}: still redirected (to ${location}) after ${maxRedirections}`, { url, status });
+}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Resolves the host itself, refuses any address that is not public, and connects to the address it checked. */
 function publicOnlyConnector(timeout: number, isPublic: AddressPolicy): buildConnector.connector {

@@ -41,6 +41,8 @@ export function classifyNetworkError(err: unknown, url: string): FetchError {
     : code?.startsWith('Z_') ? 'encoding' // a corrupt gzip, deflate or brotli body
     : /redirect/i.test(message) ? 'redirect'
     : 'network';
+  // undici calls a redirect back to an address already visited an invalid argument.
+  if (kind === 'redirect' && /loop/i.test(message)) return new FetchError(kind, `redirect loop fetching ${url}: it redirects back to an address it came through`, { url }, { cause: err });
   const why = kind === 'private-address' ? message : (code ?? message);
   return new FetchError(kind, `${kind} error fetching ${url}: ${why}`, { url }, { cause: err });
 }
