@@ -57,7 +57,36 @@ pipeline:
     expect(problems).toHaveLength(3);
   });
 
-  it('reports duplicate ids and unknown adapters once the shape is valid', () => {
+  it('lists every problem in one reading: shape, duplicate ids, unknown adapters and tags, in the order of the file', () => {
+    const text = `sources:
+  - { id: a, adapter: rss, url: "https://a.example/feed" }
+  - { id: b, adapter: rsss, url: "https://b.example/feed" }
+  - { id: c, adapter: rss, url: "not a url", interval: "5 parsecs" }
+  - { id: a, adapter: rss, url: "https://d.example/feed" }
+alerts:
+  channels:
+    - { id: ops, type: webhook, url: "https://hooks.example/x" }
+  rules:
+    - { id: r1, tags: [dgsnn, interpol], channels: [ops, mail] }
+`;
+    const adapters: Record<string, SourceOptionsCheck> = { rss: () => [] };
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapters, ['interpol', 'dgsn']))).toEqual([
+      'x.yml:3:23: sources[1].adapter: unknown adapter "rsss" (known: rss)',
+      'x.yml:4:33: sources[2].url: Invalid URL',
+      expect.stringMatching(/^x\.yml:4:56: sources\[2\]\.interval: invalid interval "5 parsecs"/),
+      'x.yml:5:11: sources[3].id: duplicate source id "a"',
+      'x.yml:10:24: alerts.rules[0].tags[0]: unknown tag "dgsnn" (tags: interpol, dgsn)',
+      'x.yml:10:58: alerts.rules[0].channels[1]: unknown channel "mail" (channels: ops)',
+    ]);
+  });
+
+  it('knows the tags of the alias file Marsad ships', () => {
+    const rule = (tags: string) => `sources: [{ id: a, adapter: rss, url: "https://a.example/feed" }]\nalerts:\n  channels: [{ id: ops, type: webhook, url: "https://hooks.example/x" }]\n  rules: [{ id: r, tags: [${tags}], channels: [ops] }]\n`;
+    expect(parseConfigText(rule('interpol, dgsn'), 'x.yml').alerts.rules[0]!.tags).toEqual(['interpol', 'dgsn']);
+    expect(problemsOf(() => parseConfigText(rule('DGSN'), 'x.yml'))).toEqual([expect.stringMatching(/unknown tag "DGSN" \(tags: interpol, dgsn\)$/)]);
+  });
+
+  it('reports duplicate ids and unknown adapters', () => {
     const text = `sources:
   - { id: a, adapter: rss, url: "https://a.example/feed" }
   - { id: a, adapter: gopher, url: "https://b.example/feed" }

@@ -1,11 +1,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { DEFAULT_ALIASES_FILE } from '@marsad/text';
+import { LineCounter, parse, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, type Env } from './env.js';
-import { ConfigFileSchema, type ConfigFile, type SourceConfig } from './file-schema.js';
+import { ConfigFileSchema, SourceSchema, type ConfigFile, type SourceConfig } from './file-schema.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
 export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('../sources.default.yml', import.meta.url));
@@ -56,22 +57,62 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   throw new ConfigError('the environment', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 }
 
-/** Parses and validates a sources file's text; errors name `file:line:column` and the field. */
-export function parseConfigText(text: string, file: string, adapters?: Record<string, SourceOptionsCheck>): ConfigFile {
+let bundledTags: string[] | undefined;
+/** The tags items can carry: those of the alias file Marsad ships. */
+export function bundledTagNames(): string[] {
+  return (bundledTags ??= Object.keys((parse(readFileSync(DEFAULT_ALIASES_FILE, 'utf8')) as { tags?: object }).tags ?? {}));
+}
+
+/**
+ * Parses and validates a sources file's text; errors name `file:line:column` and the field. `tags`:
+ * those alert rules may name (a rule naming another would never match).
+ */
+export function parseConfigText(text: string, file: string, adapters?: Record<string, SourceOptionsCheck>, tags: readonly string[] = bundledTagNames()): ConfigFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `${at(file, lines, e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`));
   }
-  const parsed = ConfigFileSchema.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const parsed = ConfigFileSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
-  if (parsed.success) problems.push(...checkSources(parsed.data.sources, doc, lines, file, adapters));
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems);
+  // Also when the file as a whole is not valid, so that one reading lists every problem.
+  problems.push(...checkSources(validSources(raw), doc, lines, file, adapters));
+  problems.push(...checkRuleTags(raw, tags, doc, lines, file));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
 }
 
+/** The file's sources that are valid on their own, with their places in the list. */
+function validSources(raw: unknown): { source: SourceConfig; index: number }[] {
+  const list = (raw as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index) => {
+    const parsed = SourceSchema.safeParse(entry);
+    return parsed.success ? [{ source: parsed.data, index }] : [];
+  });
+}
+
+function checkRuleTags(raw: unknown, tags: readonly string[], doc: Document, lines: LineCounter, file: string): string[] {
+  const rules = (raw as { alerts?: { rules?: unknown } } | null)?.alerts?.rules;
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule: { tags?: unknown }, r) =>
+    (Array.isArray(rule?.tags) ? rule.tags : []).flatMap((tag: unknown, t) =>
+      typeof tag === 'string' && !tags.includes(tag) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'tags', t], `unknown tag "${tag}" (tags: ${tags.join(', ')})`)] : [],
+    ),
+  );
+}
+
+/** Problems in the order of the file: "file:line:column: ..." */
+function byPosition(a: string, b: string): number {
+  const position = (problem: string) => /:(\d+):(\d+): /.exec(problem)?.slice(1).map(Number) ?? [0, 0];
+  const [la, ca] = position(a);
+  const [lb, cb] = position(b);
+  return la! - lb! || ca! - cb!;
+}
+
 function checkSources(
-  sources: SourceConfig[],
+  sources: { source: SourceConfig; index: number }[],
   doc: Document,
   lines: LineCounter,
   file: string,
@@ -79,7 +120,7 @@ function checkSources(
 ): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  sources.forEach((source, index) => {
+  sources.forEach(({ source, index }) => {
     const base = ['sources', index];
     if (seen.has(source.id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${source.id}"`));
     seen.add(source.id);
