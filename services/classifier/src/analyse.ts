@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, ShingleSet, sketchOf, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface Analyser {
@@ -15,12 +15,15 @@ export interface Analyser {
    * text (see sketchOf). @defaultValue none: every word is the item's own
    */
   quoted?: ShingleLookup;
+  /** What each outlet repeats in every item, left out of its items' sketches. @defaultValue none learnt */
+  outlets?: OutletBoilerplate;
 }
 
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
-export async function analyseItem(item: RawItem, { tagger, index, countries, quoted }: Analyser): Promise<Analysis> {
+export async function analyseItem(item: RawItem, { tagger, index, countries, quoted, outlets }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
-  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted }), false, item.publishedAt);
+  const boilerplate = outlets?.observe(outletOf(item.url), analysis.fingerprint.shingles);
+  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted, boilerplate }), false, item.publishedAt);
   return {
     language: analysis.language,
     arabic: analysis.arabic,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { coveredWords, fingerprintOf, MAX_REFERENCE_SAMPLES, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
-import { createTestRedis } from '@marsad/testing';
+import { coveredWords, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
+import { createTestRedis, itemsUnderOneFooter, SHORT_ITEM_BODIES } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
@@ -431,5 +431,44 @@ describe('analyseItem', () => {
     });
     expect((await analyseItem(item('from-le360', 'le360-fr'), analyser)).tags).toEqual(['dgsn']);
     expect((await analyseItem(item('from-elsewhere', 'wire'), analyser)).tags).toEqual([]);
+  });
+});
+
+describe('analyseItem with what outlets repeat', () => {
+  const rawItem = (id: string, url: string, text: string): RawItem => ({ id, sourceId: 'site', url, title: '', text, publishedAt: null, fetchedAt: '2026-11-20T10:00:00.000Z' });
+
+  it("takes only the second of one outlet's short items under one long footer for a copy of the first, as marsad classify does", async () => {
+    const index = indexAt('outlet-footer');
+    const { quoted } = await loadReferences(index, BUNDLED_SEEDS_DIR);
+    const analyser = { tagger: loadTagger(), index, quoted, outlets: new OutletBoilerplate() };
+    const copied: (string | null)[] = [];
+    for (const [i, text] of itemsUnderOneFooter().entries()) copied.push((await analyseItem(rawItem(`o${i}`, `https://www.footer.ma/news/${i}`, text), analyser)).duplicateOf);
+    expect(copied).toEqual([null, 'o0', null, null, null, null]);
+    // Another outlet taking one of them copies it all the same.
+    const pickup = await analyseItem(rawItem('pickup', 'https://other.ma/1', `نقلا عن زملائنا: ${SHORT_ITEM_BODIES[4]} (وكالات)`), analyser);
+    expect(pickup.duplicateOf).toBe('o4');
+    // And each of that outlet's pickups of a reference copies the reference.
+    const reference = references[1]!;
+    for (let i = 0; i < 3; i++) {
+      const item = rawItem(`r${i}`, `https://footer.ma/ref/${i}`, `${SHORT_ITEM_BODIES[i]}\n${reference.text}\n${itemsUnderOneFooter()[0]}`);
+      expect((await analyseItem(item, analyser)).duplicateOf).toBe(reference.id);
+    }
+  });
+
+  it("takes an outlet's later copies of one of its items for copies, with an intro added or a paragraph dropped", async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-copies'), outlets: new OutletBoilerplate() };
+    const words = story(80).split(' ');
+    const [intro, other] = [story(81).split(' ').slice(0, 30).join(' '), story(82).split(' ').slice(0, 30).join(' ')];
+    const versions = [words.join(' '), `${intro}\n${words.join(' ')}`, `${other}\n${words.slice(0, 70).join(' ')}`, `${words.join(' ')}\n${other}`];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of versions.entries()) copied.push((await analyseItem(rawItem(`v${i}`, `https://example.com/news/${i}`, text), analyser)).duplicateOf);
+    expect(copied).toEqual([null, 'v0', 'v0', 'v0']);
+  });
+
+  it('without it, every later item is a copy of the first', async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-footer-unlearnt') };
+    const copied: (string | null)[] = [];
+    for (const [i, text] of itemsUnderOneFooter().entries()) copied.push((await analyseItem(rawItem(`o${i}`, `https://footer.ma/news/${i}`, text), analyser)).duplicateOf);
+    expect(copied.slice(1).every((id) => id !== null)).toBe(true);
   });
 });

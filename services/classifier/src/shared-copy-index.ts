@@ -75,6 +75,9 @@ local textThreshold = tonumber(ARGV[20]) or 0
 -- When the article was published (epoch seconds; 0 unknown): one that copies an original item
 -- published later than itself is that story's original (see SUPERSEDE_MARGIN_SECONDS).
 local published, supersedeMargin = tonumber(ARGV[21]) or 0, tonumber(ARGV[22]) or 0
+-- Its outlet's boilerplate among its shingles (OutletBoilerplate), samples as in contains: not counted as
+-- reproducing an earlier item that has minWords words besides it (one that has not is that text itself).
+local outletBytes = ARGV[23] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -148,7 +151,7 @@ for _, gen in ipairs(gens) do
   end
 end
 
-local present = nil
+local present, outletText = nil, nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
@@ -164,13 +167,15 @@ for n in pairs(candidates) do
     local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
     -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
     -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
-    local function isHit(from, k)
+    -- skip: samples set apart as the outlet's boilerplate, whose values reproduce nothing either
+    local function isHit(from, k, skip)
       for j = 0, samplesPer - 1 do
-        if present[sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})] then return true end
+        local value = sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})
+        if present[value] and not (skip and outletText[value]) then return true end
       end
       return false
     end
-    local function sampledCoverage(from, flags, count, consecutive)
+    local function sampledCoverage(from, flags, count, consecutive, skip)
       -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
       -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
       -- without the rest. Articles that quote a sentence of a communiqué are most of those met.
@@ -183,7 +188,7 @@ for n in pairs(candidates) do
         if hit / seen < threshold / 2 then return hit / seen, 0 end
       end
       local hits = {}
-      for k = 0, count - 1 do hits[k] = isHit(from, k) end
+      for k = 0, count - 1 do hits[k] = isHit(from, k, skip) end
       if consecutive then
         local last = -1
         for k = 0, count - 1 do
@@ -196,22 +201,44 @@ for n in pairs(candidates) do
           end
         end
       end
-      local covered, text, textCovered = 0, 0, 0
+      local covered, counted, text, textCovered = 0, 0, 0, 0
       for k = 0, count - 1 do
-        if hits[k] then covered = covered + 1 end
-        if flags ~= '' and byte(flags, k + 1) == 48 then
-          text = text + 1
-          if hits[k] then textCovered = textCovered + 1 end
+        if not (skip and skip[k]) then
+          counted = counted + 1
+          if hits[k] then covered = covered + 1 end
+          if flags ~= '' and byte(flags, k + 1) == 48 then
+            text = text + 1
+            if hits[k] then textCovered = textCovered + 1 end
+          end
         end
       end
       local textCoverage = 1
       if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
-      return covered / count, textCoverage
+      return counted == 0 and 0 or covered / counted, textCoverage
+    end
+    -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
+    -- minWords words besides them; its words then those others.
+    local docWordCount, skip = tonumber(docWords), nil
+    if outletBytes ~= '' and kind ~= '1' then
+      if not outletText then
+        outletText = {}
+        for i = 1, #outletBytes, ${SAMPLE_BYTES} do outletText[sampleAt(outletBytes, i)] = true end
+      end
+      local marks, marked = {}, 0
+      for k = 0, ${COVERAGE_SAMPLES} - 1 do
+        local all = true
+        for j = 0, samplesPer - 1 do
+          if not outletText[sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})] then all = false; break end
+        end
+        if all then marks[k] = true; marked = marked + 1 end
+      end
+      local besides = docWordCount * (${COVERAGE_SAMPLES} - marked) / ${COVERAGE_SAMPLES}
+      if marked > 0 and besides >= minWords then skip, docWordCount = marks, besides end
     end
     -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
     -- a reference, one per word.
     local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
-    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
+    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords), skip)
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true
@@ -221,7 +248,7 @@ for n in pairs(candidates) do
     end
     similarity = math.max(similarity, math.min(coverage, ownCoverage))
     local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
-    local copiedWords = coverage * tonumber(docWords)
+    local copiedWords = coverage * docWordCount
     -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
     -- words are reproduced, then the larger share.
     if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
@@ -412,7 +439,7 @@ export class SharedCopyIndex {
       sketch.own ? Buffer.concat([samplesBytes(sketch.samples), samplesBytes(sketch.own.samples)]) : samplesBytes(sketch.samples),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
-      String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS),
+      String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { createTestRedis, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
+import { createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
@@ -47,6 +47,13 @@ describe('marsad classify', () => {
     expect(lines.map((l) => l.duplicateOf)).toEqual(['002_76943d91d9f1eaeb', null, 'first']);
     expect(lines[0]!.similarity).toBeGreaterThan(0.9);
     expect(lines[0]!.tags).toEqual(['interpol', 'dgsn']);
+  });
+
+  it("learns what one outlet repeats under every item: of its short items under one long footer, only the second is a copy", async () => {
+    const input = itemsUnderOneFooter().map((text, i) => JSON.stringify({ id: `o${i}`, title: '', text, url: `https://www.footer.ma/news/${i}` }));
+    const result = await runNode(BIN, ['classify'], { env: NO_SERVICES, input: input.join('\n') });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.duplicateOf)).toEqual([null, 'o0', null, null, null, null]);
   });
 
   it('echoes ids as written and reads lines as editors save them (BOM, CRLF, null or missing title)', async () => {

@@ -5,3 +5,4 @@ export { rssFeed, type FeedEntry } from './feeds.js';
 export { collect, killStartedProcesses, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
 export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
 export { seededRandom } from './random.js';
+export { itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from './outlet-items.js';

@@ -245,6 +245,42 @@ describe('MemoryCopyIndex', () => {
   });
 });
 
+describe("MemoryCopyIndex and an outlet's own boilerplate", () => {
+  const footer =
+    'تابعوا آخر الأخبار العاجلة والتقارير الحصرية على موقعنا الإلكتروني وعلى صفحاتنا في مواقع التواصل الاجتماعي فيسبوك وتويتر وإنستغرام ويوتيوب، ولا تنسوا الاشتراك في نشرتنا البريدية اليومية لتصلكم أهم المستجدات من المغرب والعالم. جميع الحقوق محفوظة لموقعنا ويمنع نقل المحتوى دون إذن مسبق.';
+  const bodies = [0, 1, 2, 3, 4].map((i) => otherSeed.split(/\s+/).slice(30 * i, 30 * i + 22).join(' '));
+
+  it('takes only the second of one outlet\'s short items under one long footer for a copy of the first', () => {
+    const index = indexWithSeed();
+    const copied = bodies.map((body, i) => index.checkAndInsert(`o${i}`, fingerprintOf(`${body}\n${footer}`), 'footer.ma').copyOf?.id ?? null);
+    // Two articles of one outlet sharing most of their text are a copy, by the rule; from the third on, that text is the outlet's.
+    expect(copied).toEqual([null, 'o0', null, null, null]);
+    // Another outlet taking one of them (its own words, under its own footer) copies it all the same.
+    expect(index.checkAndInsert('pickup', fingerprintOf(`نقلا عن زملائنا: ${bodies[3]} (وكالات)`), 'other.ma').copyOf?.id).toBe('o3');
+  });
+
+  it('takes an outlet running one article again and again, under new addresses, for copies of the first', () => {
+    const index = indexWithSeed();
+    const article = `${bodies.join(' ')}\n${footer}`;
+    const intro = otherSeed.split(/\s+/).slice(300, 330).join(' ');
+    const versions = [article, `محدث: ${article}`, `${intro}\n${bodies.slice(0, 4).join(' ')}\n${footer}`, `${article}\n${intro}`];
+    const copied = versions.map((text, i) => index.checkAndInsert(`again-${i}`, fingerprintOf(text), 'footer.ma').copyOf?.id ?? null);
+    // The third, with an intro of its own and a paragraph dropped, too: the first is hardly more than what the outlet repeats.
+    expect(copied).toEqual([null, 'again-0', 'again-0', 'again-0']);
+  });
+
+  it('learns nothing per outlet of articles whose outlet is unknown: then each later one copies the first', () => {
+    const index = indexWithSeed();
+    const copied = bodies.map((body, i) => index.checkAndInsert(`o${i}`, fingerprintOf(`${body}\n${footer}`)).copyOf?.id ?? null);
+    expect(copied).toEqual([null, 'o0', 'o0', 'o0', 'o0']);
+  });
+
+  it("never learns a reference's text as an outlet's: each of its pickups of the communiqué copies it", () => {
+    const index = indexWithSeed();
+    for (let i = 0; i < 4; i++) expect(index.checkAndInsert(`p${i}`, fingerprintOf(`${bodies[i]}\n${seed}\n${footer}`), 'footer.ma').copyOf?.id).toBe('ref');
+  });
+});
+
 describe('judgeCopy', () => {
   it('prefers the most reproduced article, and a reference on a tie', () => {
     const verdict = judgeCopy([

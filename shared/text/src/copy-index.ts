@@ -11,6 +11,7 @@ import {
   type ShingleLookup,
 } from './fingerprint.js';
 import { mix32 } from './hash.js';
+import { OutletBoilerplate } from './outlet.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
@@ -155,6 +156,8 @@ export class MemoryCopyIndex {
   /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
   private readonly referenceShingles: number[] = [];
   private quotedSet: ShingleSet | undefined;
+  /** What each outlet repeats in every item. */
+  private readonly outlets = new OutletBoilerplate();
 
   get size(): number {
     return this.articles.size;
@@ -194,10 +197,14 @@ export class MemoryCopyIndex {
     return (this.quotedSet ??= new ShingleSet(this.referenceShingles));
   }
 
-  /** The articles this fingerprint reproduces, with how much of each. */
-  candidates(fingerprint: Fingerprint): CopyMatch[] {
+  /**
+   * The articles this fingerprint reproduces, with how much of each. `outletBoilerplate`: what the
+   * article's outlet repeats in every item, neither reproduced nor text to reproduce.
+   */
+  candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
     const ids = new Set<string>();
     const boilerplate = (shingle: number) => this.articlesWith.count(shingle) >= BOILERPLATE_ARTICLES;
+    const alsoOutlets = outletBoilerplate ? (shingle: number) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined;
     for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
     for (const shingle of fingerprint.shingles) {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
@@ -212,7 +219,12 @@ export class MemoryCopyIndex {
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       // A reference is measured word by word in the shared index too (every word sampled), where the
       // same gaps are bridged; an item there by 32 samples, which cannot see them.
-      const { words, share, textShare } = coveredWords(article.sequence, fingerprint.shingles, { ignore: boilerplate, formula: article.formula, bridge: article.reference });
+      const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference });
+      // An earlier item is judged by what it has besides the outlet's repeated text, unless it is hardly
+      // more than that text (the text run again, or copied); a reference is judged whole.
+      let measured = measure(alsoOutlets && !article.reference ? alsoOutlets : boilerplate);
+      if (alsoOutlets && !article.reference && measured.counted < MIN_COPIED_WORDS) measured = measure(boilerplate);
+      const { words, share, textShare } = measured;
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
       if (textShare !== undefined) match.textContainment = textShare;
       // An item that quotes a reference or an earlier item is also measured by the words it wrote
@@ -233,8 +245,8 @@ export class MemoryCopyIndex {
    * own, a copy under the story it copies (a later article may copy the copy and no more than a
    * little of the original).
    */
-  checkAndInsert(id: string, fingerprint: Fingerprint): CopyVerdict & { storyId: string } {
-    const matches = this.candidates(fingerprint);
+  checkAndInsert(id: string, fingerprint: Fingerprint, outlet?: string): CopyVerdict & { storyId: string } {
+    const matches = this.candidates(fingerprint, this.outlets.observe(outlet, fingerprint.shingles));
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);

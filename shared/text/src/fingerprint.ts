@@ -67,15 +67,15 @@ export interface CoverageOptions {
 export const BRIDGED_GAP = SHINGLE_SIZE + 1;
 
 /**
- * The words of A that B reproduces, as a count and a share (see CoverageOptions), and with `formula`
- * the share of A's words beyond news formulas that B reproduces.
+ * The words of A that B reproduces, as a count and a share (see CoverageOptions) of the `counted`
+ * words (boilerplate aside), and with `formula` the share of A's words beyond news formulas that B reproduces.
  */
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
   { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false }: CoverageOptions = {},
-): { words: number; share: number; textShare?: number } {
-  if (sequenceA.length === 0) return { words: 0, share: 0 };
+): { words: number; share: number; textShare?: number; counted: number } {
+  if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0 };
   const words = sequenceA.length + size - 1;
   // 0: not reproduced, 1: reproduced, 2: boilerplate only
   const state = new Uint8Array(words);
@@ -101,8 +101,8 @@ export function coveredWords(
     textReproduced += state[w]!;
   }
   const share = counted === 0 ? 0 : reproduced / counted;
-  if (!formula) return { words: reproduced, share };
-  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text };
+  if (!formula) return { words: reproduced, share, counted };
+  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text, counted };
 }
 
 /**

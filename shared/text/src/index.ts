@@ -34,6 +34,7 @@ export {
 } from './copy-index.js';
 export { AliasFileSchema, compileTagger, EVIDENCE_PER_TAG, Tagger, type AliasFile, type TagEvidence, type TagResult } from './tagger.js';
 export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText } from './analyse.js';
+export { OUTLET_MEMORY, OUTLET_REPEATS, OutletBoilerplate, outletOf, type OutletText } from './outlet.js';
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));

@@ -1,4 +1,5 @@
 import type { Fingerprint } from './copy-index.js';
+import type { OutletText } from './outlet.js';
 import { holdsAny, SHINGLE_SIZE, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
@@ -53,6 +54,8 @@ export interface Sketch extends CoverageSamples {
   contains: Uint32Array;
   /** Samples of the words an item wrote itself, when it also quotes a reference (see SketchOptions.quoted). */
   own?: CoverageSamples;
+  /** The top SAMPLE_BITS bits of its outlet's boilerplate, sorted (see SketchOptions.boilerplate). */
+  boilerplate?: Uint32Array;
 }
 
 export interface SketchOptions {
@@ -70,10 +73,17 @@ export interface SketchOptions {
    * @defaultValue none: every word is the item's own
    */
   quoted?: ShingleLookup;
+  /**
+   * For an item: its outlet's boilerplate (OutletBoilerplate): not filed, not sampled, and not counted
+   * as reproducing an earlier article that has MIN_COPIED_WORDS words besides it (one that has not is
+   * that text itself, run again or copied). @defaultValue none
+   */
+  boilerplate?: OutletText;
 }
 
 /** What a shared index files and compares of an article (see SketchOptions). */
-export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }: SketchOptions = {}): Sketch {
+export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, boilerplate }: SketchOptions = {}): Sketch {
+  if (!reference && boilerplate && holdsAny(fingerprint.shingles, boilerplate)) return withoutBoilerplate(fingerprint, boilerplate, quoted);
   const { shingles, sequence } = fingerprint;
   const lookup = shingles.slice(0, LOOKUP_SHINGLES);
   const sketch: Sketch = {
@@ -92,8 +102,30 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted }
     // References are found through what the item quotes, items through its own text: both kinds of
     // smallest shingles are asked about.
     lookup: union(lookup, own),
-    own: coverageSamples(sequence, ownStarts(sequence, quoted)),
+    own: coverageSamples(sequence, startsExcept(sequence, quoted)),
   };
+}
+
+/**
+ * An item's sketch with its outlet's boilerplate set apart: filed under its smallest other shingles,
+ * samples spread over the words those cover (and its own words, when it quotes a reference, without it
+ * too); looked up by all, so that an earlier article made of that text is met.
+ */
+function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, quoted: ShingleLookup | undefined): Sketch {
+  const { shingles, sequence } = fingerprint;
+  const kept = smallestExcept(shingles, boilerplate, shingles.length);
+  const lookup = shingles.slice(0, LOOKUP_SHINGLES);
+  const sketch: Sketch = {
+    postings: kept.slice(0, POSTING_SHINGLES),
+    lookup,
+    contains: withoutRepeats(topBits(shingles)),
+    ...coverageSamples(sequence, startsExcept(sequence, boilerplate), fingerprint.formula),
+    boilerplate: withoutRepeats(topBits(boilerplate.values)),
+  };
+  if (!quoted || !holdsAny(kept, quoted)) return sketch;
+  const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
+  const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
+  return { ...sketch, postings: own.slice(0, POSTING_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
 }
 
 function union(a: Uint32Array, b: Uint32Array): Uint32Array {
@@ -103,11 +135,11 @@ function union(a: Uint32Array, b: Uint32Array): Uint32Array {
   return withoutRepeats(both.sort());
 }
 
-/** 1 where the shingle starting at that word is the article's own, 0 where it is quoted. */
-function ownStarts(sequence: Uint32Array, quoted: ShingleLookup): Uint8Array {
-  const own = new Uint8Array(sequence.length);
-  for (let i = 0; i < sequence.length; i++) own[i] = quoted.has(sequence[i]!) ? 0 : 1;
-  return own;
+/** 1 where the shingle starting at that word counts, 0 where it is `excluded` (quoted, or boilerplate). */
+function startsExcept(sequence: Uint32Array, excluded: ShingleLookup): Uint8Array {
+  const counted = new Uint8Array(sequence.length);
+  for (let i = 0; i < sequence.length; i++) counted[i] = excluded.has(sequence[i]!) ? 0 : 1;
+  return counted;
 }
 
 const topBitsOf = (shingle: number) => shingle >>> (32 - SAMPLE_BITS);

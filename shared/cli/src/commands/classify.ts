@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, type TagEvidence, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, outletOf, type TagEvidence, type Tagger } from '@marsad/text';
 import { z } from 'zod';
 import { UsageError } from '../services.js';
 
@@ -64,7 +64,7 @@ export class LineClassifier {
     const key = String(id);
     if (!this.lineIds.has(key)) this.lineIds.set(key, id);
     const analysis = analyseArticle({ title, text, url: url ?? undefined }, this.tagger);
-    const verdict = this.index.checkAndInsert(key, analysis.fingerprint);
+    const verdict = this.index.checkAndInsert(key, analysis.fingerprint, outletOf(url));
     const similarity = verdict.copyOf ? verdict.copyOf.containment : verdict.similarity;
     return {
       id,
