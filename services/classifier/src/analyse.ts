@@ -15,7 +15,7 @@ export interface Analyser {
    * text (see sketchOf). @defaultValue none: every word is the item's own
    */
   quoted?: ShingleLookup;
-  /** What each outlet repeats in every item, left out of its items' sketches. @defaultValue none learnt */
+  /** What each outlet repeats in every item, set apart in its items' sketches (see sketchOf). @defaultValue none learnt */
   outlets?: OutletBoilerplate;
 }
 

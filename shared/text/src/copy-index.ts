@@ -199,7 +199,8 @@ export class MemoryCopyIndex {
 
   /**
    * The articles this fingerprint reproduces, with how much of each. `outletBoilerplate`: what the
-   * article's outlet repeats in every item, neither reproduced nor text to reproduce.
+   * article's outlet repeats in every item (OutletBoilerplate), neither reproduced nor text to
+   * reproduce in an earlier item with MIN_COPIED_WORDS words besides it.
    */
   candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
     const ids = new Set<string>();
@@ -243,7 +244,8 @@ export class MemoryCopyIndex {
   /**
    * Judges the fingerprint against the index and adds it under `id`: an original as a story of its
    * own, a copy under the story it copies (a later article may copy the copy and no more than a
-   * little of the original).
+   * little of the original). `outlet` (outletOf its address): what that outlet repeats is learnt
+   * and set apart (see candidates).
    */
   checkAndInsert(id: string, fingerprint: Fingerprint, outlet?: string): CopyVerdict & { storyId: string } {
     const matches = this.candidates(fingerprint, this.outlets.observe(outlet, fingerprint.shingles));
