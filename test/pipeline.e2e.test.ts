@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, itemsUnderOneFooter, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
@@ -189,6 +189,32 @@ describe('marsad run --once with stories one outlet republishes from another', (
       expect(copy.storyId).toBe(original.storyId);
       expect(copy.similarity).toBeGreaterThan(0.9);
     }
+  });
+});
+
+describe('marsad run --once with an outlet that puts one long footer under short items', () => {
+  const redis = createTestRedis('e2e-footer');
+  let database: TestDatabase;
+  let feeds: FixtureServer;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const entries: FeedEntry[] = itemsUnderOneFooter().map((text, i) => ({ title: `خبر ${i}`, link: `https://footer.ma/news/${i}`, description: text, pubDate: new Date(Date.UTC(2025, 11, 1, 8 + i)).toUTCString() }));
+    feeds = await serveFixtures({ '/footer.rss': { body: rssFeed('footer', 'https://footer.ma', entries) } });
+  });
+  afterAll(async () => {
+    await feeds.close();
+    await redis.cleanup();
+    await database.drop();
+  });
+
+  it('learns the footer: only the second item is stored as a copy of the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const config = join(dir, 'sources.yml');
+    // One classify job at a time: the items are learnt in the feed's order.
+    writeFileSync(config, `sources:\n  - { id: footer, adapter: rss, url: "${feeds.url('/footer.rss')}" }\nfetching: { minDelayMs: 0 }\npipeline: { concurrency: { classify: 1 } }\n`);
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
+    const summary = (await runOnce(config, env)) as Summary & { duplicates: number };
+    expect(summary).toMatchObject({ new: itemsUnderOneFooter().length, duplicates: 1, errors: [] });
   });
 });
 
