@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
 import { COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
 import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords } from './fingerprint.js';
 
+const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
 const paragraphs = seed.split('\n').filter(Boolean);
 const otherSeed = readFileSync(fileURLToPath(new URL('../../../seeds/003_32020b171cea0e16.txt', import.meta.url)), 'utf8');
@@ -242,6 +244,30 @@ describe('MemoryCopyIndex', () => {
     const seasoned = new MemoryCopyIndex();
     stories.forEach((own, i) => seasoned.add({ id: `s${i}`, storyId: `s${i}`, reference: false, ...article(own) }));
     expect(seasoned.checkAndInsert('next', article('انطلاق امتحانات الباكالوريا')).copyOf).toBeNull();
+  });
+});
+
+describe('MemoryCopyIndex on many articles sharing text', () => {
+  const footer =
+    'تابعوا آخر الأخبار العاجلة والتقارير الحصرية على موقعنا الإلكتروني وعلى صفحاتنا في مواقع التواصل الاجتماعي فيسبوك وتويتر وإنستغرام ويوتيوب، ولا تنسوا الاشتراك في نشرتنا البريدية اليومية لتصلكم أهم المستجدات من المغرب والعالم. جميع الحقوق محفوظة لموقعنا ويمنع نقل المحتوى دون إذن مسبق.';
+  // Articles of the reference articles' words in random order: they share no sentence, only phrases of common words.
+  const words = readdirSync(SEEDS).flatMap((file) => readFileSync(join(SEEDS, file), 'utf8').split(/\s+/)).filter(Boolean);
+  let state = 1;
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  const article = () => Array.from({ length: 300 }, () => words[Math.floor(random() * words.length)]).join(' ');
+
+  it('measures few earlier articles when all of them carry one footer, the footer being boilerplate by then', () => {
+    const index = new MemoryCopyIndex();
+    for (let i = 0; i < 200; i++) expect(index.checkAndInsert(`a${i}`, fingerprintOf(`${article()}\n${footer}`)).copyOf).toBeNull();
+    // Each took the footer for a passage of the first: counted all the same once many did. Never
+    // counted, lookups measured more and more of them (10 of these 200; with the five references' words in 400-word articles, 162).
+    expect(index.candidates(fingerprintOf(`${article()}\n${footer}`)).length).toBeLessThan(5);
+  });
+
+  it('still finds the hundredth copy of one story', () => {
+    const index = indexWithSeed();
+    index.checkAndInsert('first', fingerprintOf(OTHER));
+    for (let i = 1; i <= 100; i++) expect(index.checkAndInsert(`copy-${i}`, fingerprintOf(`عاجل ${i}: ${OTHER}`)).copyOf?.id, `copy ${i}`).toBe('first');
   });
 });
 

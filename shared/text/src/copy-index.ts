@@ -28,6 +28,8 @@ export const COPY_TEXT_THRESHOLD = 0.35;
 export const MIN_COPIED_WORDS = 20;
 /** A shingle found in this many indexed articles is outlet boilerplate, not anybody's text. */
 export const BOILERPLATE_ARTICLES = 3;
+/** ... and one this many originals hold, counting those that quote it from an earlier item. */
+export const QUOTED_BOILERPLATE = 8;
 
 export interface Fingerprint {
   /** Distinct shingle hashes, sorted. */
@@ -153,6 +155,8 @@ export class MemoryCopyIndex {
   private readonly posted = new Uint8Array(1 << (POSTED_BITS - 3));
   /** In how many indexed articles each shingle occurs, to recognise boilerplate. */
   private readonly articlesWith = new ShingleCounts();
+  /** In how many indexed originals each shingle occurs as a passage quoted from an earlier item. */
+  private readonly quotedBy = new ShingleCounts();
   /** Every reference article's shingles: what an item quotes from one is not its own text (see sketchOf's `quoted`). */
   private readonly referenceShingles: number[] = [];
   private quotedSet: ShingleSet | undefined;
@@ -168,12 +172,26 @@ export class MemoryCopyIndex {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
     const notOwn = article.reference ? undefined : this.notOwnBy(article);
-    // A phrase many originals share is boilerplate; one story's copies sharing its text is not, and
-    // neither is what originals quoted (from a reference or an earlier item): counted, a passage two
-    // outlets quoted would stop counting for the article they took it from, and a later copy of that
-    // article would reproduce too little of the rest.
-    if (!article.copy) for (const shingle of article.shingles) if (!notOwn?.has(shingle)) this.articlesWith.add(shingle);
-    for (const key of bandKeys(article.signature)) append(this.buckets, key, article.id);
+    // A phrase many originals share is boilerplate; one story's copies sharing its text is not, nor is
+    // what originals quote from a reference; what they quote from an earlier item only once many do
+    // (QUOTED_BOILERPLATE): counted at once, a passage two outlets quoted would stop counting for the
+    // article they took it from, and a later copy of that article would reproduce too little of the
+    // rest; never counted, a footer many items share (each taking it for a passage of the first) would
+    // stay every item's text, and every lookup would measure all of them.
+    if (!article.copy) {
+      const quoted = article.reference ? undefined : this.quoted;
+      const borrowed = article.borrowed?.length ? sortedLookup(article.borrowed) : undefined;
+      for (const shingle of article.shingles) {
+        if (quoted?.has(shingle)) continue;
+        if (borrowed?.has(shingle)) this.quotedBy.add(shingle);
+        else this.articlesWith.add(shingle);
+      }
+    }
+    for (const key of bandKeys(article.signature)) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) this.buckets.set(key, [article.id]);
+      else if (bucket.length <= BAND_BUCKET_LIMIT) bucket.push(article.id);
+    }
     if (article.reference) {
       for (const shingle of article.shingles) this.referenceShingles.push(shingle);
       this.quotedSet = undefined;
@@ -204,9 +222,15 @@ export class MemoryCopyIndex {
    */
   candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
     const ids = new Set<string>();
-    const boilerplate = (shingle: number) => this.articlesWith.count(shingle) >= BOILERPLATE_ARTICLES;
+    const boilerplate = (shingle: number) => {
+      const originals = this.articlesWith.count(shingle);
+      return originals >= BOILERPLATE_ARTICLES || originals + this.quotedBy.count(shingle) >= QUOTED_BOILERPLATE;
+    };
     const alsoOutlets = outletBoilerplate ? (shingle: number) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined;
-    for (const key of bandKeys(fingerprint.signature)) for (const id of this.buckets.get(key) ?? []) ids.add(id);
+    for (const key of bandKeys(fingerprint.signature)) {
+      const bucket = this.buckets.get(key);
+      if (bucket && bucket.length <= BAND_BUCKET_LIMIT) for (const id of bucket) ids.add(id);
+    }
     for (const shingle of fingerprint.shingles) {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       const filed = this.postings.get(shingle);
@@ -265,6 +289,13 @@ export class MemoryCopyIndex {
     return passages.length === 1 ? passages[0] : distinctSorted(Uint32Array.from(passages.flatMap((passage) => [...passage])));
   }
 }
+
+/**
+ * A band value more articles than this share says only that they share boilerplate (a footer many
+ * items carry holds the minimum of many hashes): it is passed over, where reading it made every lookup
+ * measure most of the index. Copies are still found through postings, where boilerplate is left out.
+ */
+const BAND_BUCKET_LIMIT = 64;
 
 const POSTED_BITS = 20;
 const POSTED_MASK = (1 << POSTED_BITS) - 1;
