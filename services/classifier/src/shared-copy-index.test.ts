@@ -465,6 +465,18 @@ describe('analyseItem with what outlets repeat', () => {
     expect(copied).toEqual([null, 'v0', 'v0', 'v0']);
   });
 
+  it("keeps the outlet's partial copies of one of its items in that item's story", async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-partial'), outlets: new OutletBoilerplate() };
+    const parts = references[3]!.text.split('\n').filter((p) => p.split(/\s+/).length > 15).map((p, i) => `${p} ${story(90 + i).split(' ').slice(0, 8).join(' ')}`);
+    const keep = (...kept: number[]) => kept.map((i) => parts[i]).join('\n');
+    // The second and third leave out the last two parts: those are all the first has besides what the
+    // outlet has repeated, and the fourth has none of them, the fifth one.
+    const versions = [parts.join('\n'), keep(0, 1, 2, 3, 4, 5, 6), keep(3, 4, 5, 6, 7, 8, 9), keep(0, 1, 2, 3, 4, 5, 6, 7, 8), keep(2, 3, 4, 5, 6, 7, 8, 9, 10)];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of versions.entries()) copied.push((await analyseItem(rawItem(`p${i}`, `https://one.ma/${i}`, text), analyser)).duplicateOf);
+    expect(copied).toEqual([null, 'p0', 'p0', 'p0', 'p0']);
+  });
+
   it('without it, every later item is a copy of the first', async () => {
     const analyser = { tagger: loadTagger(), index: indexAt('outlet-footer-unlearnt') };
     const copied: (string | null)[] = [];

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -217,7 +217,8 @@ for n in pairs(candidates) do
       return counted == 0 and 0 or covered / counted, textCoverage
     end
     -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
-    -- minWords words besides them; its words then those others.
+    -- minWords words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
+    -- its words then those others.
     local docWordCount, skip = tonumber(docWords), nil
     if outletBytes ~= '' and kind ~= '1' then
       if not outletText then
@@ -238,7 +239,11 @@ for n in pairs(candidates) do
     -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
     -- a reference, one per word.
     local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
-    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords), skip)
+    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
+    if skip then
+      local apart, textApart = sampledCoverage(rest, formula, count, false, skip)
+      if apart < ${OUTLET_STORY_SHARE} then coverage, textCoverage = apart, textApart else docWordCount = tonumber(docWords) end
+    end
     -- An item that quotes a reference is copied only with more than its quote: half of the words it
     -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
     local ownCoverage, ownCopied = 1, true

@@ -295,6 +295,18 @@ describe("MemoryCopyIndex and an outlet's own boilerplate", () => {
     expect(copied).toEqual([null, 'again-0', 'again-0', 'again-0']);
   });
 
+  it("keeps the outlet's partial copies of one of its articles in that article's story", () => {
+    const index = new MemoryCopyIndex();
+    const parts = otherSeed.split('\n').filter((p) => p.split(/\s+/).length > 15);
+    const keep = (...kept: number[]) => kept.map((i) => parts[i]).join('\n');
+    // The second and third leave out the last two parts: those are all the first has besides what the
+    // outlet has repeated, and the fourth has none of them, the fifth one.
+    const versions = [parts.join('\n'), keep(0, 1, 2, 3, 4, 5, 6), keep(3, 4, 5, 6, 7, 8, 9), keep(0, 1, 2, 3, 4, 5, 6, 7, 8), keep(2, 3, 4, 5, 6, 7, 8, 9, 10)];
+    const verdicts = versions.map((text, i) => index.checkAndInsert(`p${i}`, fingerprintOf(text), 'one.ma'));
+    // What the outlet repeats is this story's text: each later version copies the article itself.
+    expect(verdicts.map((v) => v.copyOf?.id ?? null)).toEqual([null, 'p0', 'p0', 'p0', 'p0']);
+  });
+
   it('learns nothing per outlet of articles whose outlet is unknown: then each later one copies the first', () => {
     const index = indexWithSeed();
     const copied = bodies.map((body, i) => index.checkAndInsert(`o${i}`, fingerprintOf(`${body}\n${footer}`)).copyOf?.id ?? null);

@@ -30,6 +30,14 @@ export const MIN_COPIED_WORDS = 20;
 export const BOILERPLATE_ARTICLES = 3;
 /** ... and one this many originals hold, counting those that quote it from an earlier item. */
 export const QUOTED_BOILERPLATE = 8;
+/**
+ * What one outlet repeats (OutletBoilerplate) is set apart, between its new article and an earlier item
+ * that both have MIN_COPIED_WORDS words besides it, only when the new article reproduces less than this
+ * share of the earlier item's: a later item under the same footer reproduces none of them, while the
+ * outlet's partial copies of one story (whose text its repeats then are) reproduce much of them, and
+ * are judged on the whole text.
+ */
+export const OUTLET_STORY_SHARE = 0.25;
 
 export interface Fingerprint {
   /** Distinct shingle hashes, sorted. */
@@ -245,10 +253,13 @@ export class MemoryCopyIndex {
       // A reference is measured word by word in the shared index too (every word sampled), where the
       // same gaps are bridged; an item there by 32 samples, which cannot see them.
       const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference });
-      // An earlier item is judged by what it has besides the outlet's repeated text, unless it is hardly
-      // more than that text (the text run again, or copied); a reference is judged whole.
-      let measured = measure(alsoOutlets && !article.reference ? alsoOutlets : boilerplate);
-      if (alsoOutlets && !article.reference && measured.counted < MIN_COPIED_WORDS) measured = measure(boilerplate);
+      let measured = measure(boilerplate);
+      // An earlier item of which this article reproduces little besides the outlet's repeated text
+      // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
+      if (alsoOutlets && !article.reference) {
+        const besides = measure(alsoOutlets);
+        if (besides.counted >= MIN_COPIED_WORDS && besides.share < OUTLET_STORY_SHARE) measured = besides;
+      }
       const { words, share, textShare } = measured;
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
       if (textShare !== undefined) match.textContainment = textShare;
@@ -272,7 +283,10 @@ export class MemoryCopyIndex {
    * and set apart (see candidates).
    */
   checkAndInsert(id: string, fingerprint: Fingerprint, outlet?: string): CopyVerdict & { storyId: string } {
-    const matches = this.candidates(fingerprint, this.outlets.observe(outlet, fingerprint.shingles));
+    const repeated = this.outlets.observe(outlet, fingerprint.shingles);
+    // An article with fewer words than that besides what its outlet repeats is that text, run again or copied.
+    const besides = repeated ? coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => repeated.has(shingle) }).counted : 0;
+    const matches = this.candidates(fingerprint, besides >= MIN_COPIED_WORDS ? repeated : undefined);
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
@@ -296,6 +310,8 @@ export class MemoryCopyIndex {
  * measure most of the index. Copies are still found through postings, where boilerplate is left out.
  */
 const BAND_BUCKET_LIMIT = 64;
+
+const NOTHING = new Uint32Array(0);
 
 const POSTED_BITS = 20;
 const POSTED_MASK = (1 << POSTED_BITS) - 1;

@@ -27,6 +27,7 @@ export {
   MIN_SHINGLES,
   MIN_COPIED_WORDS,
   BOILERPLATE_ARTICLES,
+  OUTLET_STORY_SHARE,
   type CopyMatch,
   type CopyVerdict,
   type Fingerprint,
