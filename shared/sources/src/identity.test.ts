@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, itemIdFor } from './identity.js';
+import { canonicalUrl, itemIdFor, publishedLink } from './identity.js';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -36,5 +36,20 @@ describe('itemIdFor', () => {
     expect(a).toBe(itemIdFor(canonicalUrl('https://hespress.com/a.html#top')));
     expect(a).not.toBe(itemIdFor(canonicalUrl('https://hespress.com/b.html')));
     expect(a).toMatch(/^[0-9a-f]{24}$/);
+  });
+});
+
+describe('publishedLink', () => {
+  it('keeps an absolute link as the source wrote it', () => {
+    for (const link of ['https://www.hespress.com/a.html?utm_source=rss', 'https://www.hespress.com/توقيف-مشتبه-فيه.html', 'HTTP://Example.ma/x#top']) {
+      expect(publishedLink(`  ${link}\n`)).toBe(link);
+    }
+  });
+
+  it('resolves a relative link, and spells out one with spaces', () => {
+    expect(publishedLink('/a.html', 'https://www.hespress.com/feed')).toBe('https://www.hespress.com/a.html');
+    expect(publishedLink('//cdn.example.ma/a', 'https://example.ma/')).toBe('https://cdn.example.ma/a');
+    expect(publishedLink('https://example.ma/a b.html')).toBe('https://example.ma/a%20b.html');
+    expect(() => publishedLink('/a.html')).toThrow();
   });
 });

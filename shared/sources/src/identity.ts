@@ -23,6 +23,19 @@ export function canonicalUrl(raw: string, base?: string): string {
   return url.toString();
 }
 
+const ABSOLUTE_HTTP = /^https?:\/\/[^\s/?#]/i;
+
+/**
+ * The link people follow and compare with the source: as the source wrote it when it is an absolute
+ * http(s) address (an Arabic slug stays readable, a `www.` the site needs stays), else resolved
+ * against its base. Identity is the canonical form's business, not this one's.
+ */
+export function publishedLink(raw: string, base?: string): string {
+  const trimmed = raw.trim();
+  const resolved = new URL(trimmed, base);
+  return ABSOLUTE_HTTP.test(trimmed) && !/\s/.test(trimmed) ? trimmed : resolved.toString();
+}
+
 /** An item's id: a digest of its canonical URL, short enough to read, long enough never to collide. */
 export function itemIdFor(canonical: string): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 24);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FetchContext, FetchedItem } from './adapter.js';
 import { htmlToText } from './html-text.js';
 import { FetchError } from './http/fetch-error.js';
+import { publishedLink } from './identity.js';
 
 /**
  * A CSS selector, optionally reading an attribute instead of the text: `time@datetime`, `a@href`.
@@ -88,7 +89,7 @@ export function isoDate(value: unknown): string | null {
 export function absoluteUrl(link: unknown, base: string): string | null {
   if (typeof link !== 'string' || !link.trim()) return null;
   try {
-    return new URL(link.trim(), base).toString();
+    return publishedLink(link, base);
   } catch {
     return null;
   }

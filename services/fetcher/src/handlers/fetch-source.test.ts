@@ -1,7 +1,7 @@
 import { SourceSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { PermanentError, RetryLaterError, type Outgoing } from '@marsad/queues';
-import { createHttpClient, FetchError } from '@marsad/sources';
+import { canonicalUrl, createHttpClient, FetchError, itemIdFor } from '@marsad/sources';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource, toRawItems, type FetchSourceDeps } from './fetch-source.js';
@@ -44,14 +44,15 @@ function deps(path: string, known: string[] = []) {
 }
 
 describe('fetchSource', () => {
-  it('queues each new item once, with a job id derived from its canonical URL', async () => {
+  it('queues each new item once, with a job id derived from its canonical URL and the link as published', async () => {
     const { d, sent } = deps('/feed');
     const result = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, d, ctx);
     expect(result).toEqual({ sourceId: 'hespress', fetched: 2, queued: 2 });
     expect(sent.map((j) => [j.payload.item.url, j.payload.item.title, j.payload.runId])).toEqual([
-      ['https://hespress.com/1.html', 'خبر أول', 'r1'],
-      ['https://hespress.com/2.html', 'خبر ثان', 'r1'],
+      ['https://www.hespress.com/1.html?utm_source=rss', 'خبر أول', 'r1'],
+      ['https://www.hespress.com/2.html', 'خبر ثان', 'r1'],
     ]);
+    expect(sent.map((j) => j.payload.item.id)).toEqual([itemIdFor('https://hespress.com/1.html'), itemIdFor('https://hespress.com/2.html')]);
     expect(sent[0]!.jobId).toBe(`item-${sent[0]!.payload.item.id}`);
     expect(sent[0]!.payload.item).toMatchObject({ sourceId: 'hespress', publishedAt: '2024-11-09T16:45:00.000Z', fetchedAt: NOW.toISOString(), text: 'نص أول' });
   });
@@ -109,6 +110,19 @@ describe('toRawItems', () => {
       NOW,
     );
     expect(items.map((i) => i.url)).toEqual(['https://a.ma/1']);
+  });
+
+  it('keeps the link as the source wrote it, and one item per canonical form', () => {
+    const slug = 'https://www.hespress.com/توقيف-مشتبه-فيه-1.html';
+    const items = toRawItems(
+      [
+        { url: ` ${slug} `, title: 'x', text: '', publishedAt: null },
+        { url: 'https://hespress.com/%D8%AA%D9%88%D9%82%D9%8A%D9%81-%D9%85%D8%B4%D8%AA%D8%A8%D9%87-%D9%81%D9%8A%D9%87-1.html?utm_medium=rss', title: 'x', text: '', publishedAt: null },
+      ],
+      's',
+      NOW,
+    );
+    expect(items.map((i) => [i.url, i.id])).toEqual([[slug, itemIdFor(canonicalUrl(slug))]]);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type RawItem,
   type Send,
 } from '@marsad/queues';
-import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
+import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, publishedLink, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
 import type { HostGate } from '../host-gate.js';
 import type { SourceHealthStore } from '../source-health.js';
 
@@ -138,15 +138,18 @@ function conditionalGet(http: HttpClient, url: string, last: { etag?: string | n
   };
 }
 
-/** A link's canonical form and item id; undefined for a link that cannot be an item (unreadable, not http). */
+/**
+ * A link as published and its item id (from its canonical form, so the same article under two
+ * links is one item); undefined for a link that cannot be an item (unreadable, not http).
+ */
 function identify(link: string): { url: string; id: string } | undefined {
-  let url: string;
+  let canonical: string;
   try {
-    url = canonicalUrl(link);
+    canonical = canonicalUrl(link);
   } catch {
     return undefined;
   }
-  return /^https?:/.test(url) ? { url, id: itemIdFor(url) } : undefined;
+  return /^https?:/.test(canonical) ? { url: publishedLink(link), id: itemIdFor(canonical) } : undefined;
 }
 
 async function filterNew(urls: readonly string[], knownItemIds: FetchSourceDeps['knownItemIds']): Promise<string[]> {

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
+import { publishedLink } from '../identity.js';
 import { ArticleSelectorsSchema, fetchArticles, isoDate, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
@@ -45,7 +46,7 @@ export const html = defineAdapter({
       if (!link) continue;
       let url: string;
       try {
-        url = new URL(link, listing.url).toString();
+        url = publishedLink(link, listing.url);
       } catch {
         continue;
       }
