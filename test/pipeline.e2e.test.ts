@@ -135,7 +135,7 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('marsad run --once on %s', (sto
     const french = await items(env, '--source', 'french');
     expect(french.map((i) => i.title)).toEqual(['La DGSN lance une campagne de recrutement']);
     const recent = await items(env, '--since', '2024-11-10T00:00:00Z', '--source', 'hespress');
-    expect(recent.map((i) => i.url).sort()).toEqual(['https://hespress.com/news-10.html', 'https://hespress.com/news-11.html', 'https://hespress.com/news-12.html']);
+    expect(recent.map((i) => i.url).sort()).toEqual(['https://www.hespress.com/news-10.html', 'https://www.hespress.com/news-11.html', 'https://www.hespress.com/news-12.html']);
   });
 });
 
