@@ -22,7 +22,7 @@ export interface Analyser {
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
 export async function analyseItem(item: RawItem, { tagger, index, countries, quoted, outlets }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
-  const boilerplate = outlets?.observe(outletOf(item.url), analysis.fingerprint.shingles);
+  const boilerplate = outlets?.observe(outletOf(item.url), analysis.fingerprint);
   const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted, boilerplate }), false, item.publishedAt);
   return {
     language: analysis.language,

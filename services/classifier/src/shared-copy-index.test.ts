@@ -477,6 +477,18 @@ describe('analyseItem with what outlets repeat', () => {
     expect(copied).toEqual([null, 'p0', 'p0', 'p0', 'p0']);
   });
 
+  it("keeps a version of the outlet's item a copy of it when earlier versions each quoted other parts of it, as marsad classify does", async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-quoting-versions'), outlets: new OutletBoilerplate() };
+    const words = references.find((r) => r.id === '003_32020b171cea0e16')!.text.split(/\s+/);
+    let at = 0;
+    const parts = [33, 28, 28, 45, 17, 18].map((length) => words.slice(at, (at += length)).join(' '));
+    const keep = (...kept: number[]) => kept.map((i) => parts[i]).join('\n');
+    const versions = [keep(0, 1, 2, 3, 4, 5), keep(0, 2, 5), keep(1, 4, 5), `${words.slice(400, 405).join(' ')}\n${keep(0, 1, 2, 4, 5)}`];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of versions.entries()) copied.push((await analyseItem(rawItem(`v${i}`, `https://one.ma/${i}`, text), analyser)).duplicateOf);
+    expect(copied).toEqual([null, null, null, 'v0']);
+  });
+
   it('without it, every later item is a copy of the first', async () => {
     const analyser = { tagger: loadTagger(), index: indexAt('outlet-footer-unlearnt') };
     const copied: (string | null)[] = [];

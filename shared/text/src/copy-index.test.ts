@@ -307,6 +307,20 @@ describe("MemoryCopyIndex and an outlet's own boilerplate", () => {
     expect(verdicts.map((v) => v.copyOf?.id ?? null)).toEqual([null, 'p0', 'p0', 'p0', 'p0']);
   });
 
+  it("keeps a version of the outlet's article a copy of it when earlier versions each quoted other parts of it", () => {
+    const index = new MemoryCopyIndex();
+    const words = otherSeed.split(/\s+/);
+    let at = 0;
+    const parts = [33, 28, 28, 45, 17, 18].map((length) => words.slice(at, (at += length)).join(' '));
+    const keep = (...kept: number[]) => kept.map((i) => parts[i]).join('\n');
+    const intro = words.slice(400, 405).join(' ');
+    // The two quoting versions hold every part but the fourth between them: text the outlet "repeats",
+    // though in no ending. The last keeps three quarters of the article, with an intro of its own.
+    const versions = [keep(0, 1, 2, 3, 4, 5), keep(0, 2, 5), keep(1, 4, 5), `${intro}\n${keep(0, 1, 2, 4, 5)}`];
+    const copied = versions.map((text, i) => index.checkAndInsert(`v${i}`, fingerprintOf(text), 'one.ma').copyOf?.id ?? null);
+    expect(copied).toEqual([null, null, null, 'v0']);
+  });
+
   it('learns nothing per outlet of articles whose outlet is unknown: then each later one copies the first', () => {
     const index = indexWithSeed();
     const copied = bodies.map((body, i) => index.checkAndInsert(`o${i}`, fingerprintOf(`${body}\n${footer}`)).copyOf?.id ?? null);

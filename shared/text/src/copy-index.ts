@@ -283,7 +283,7 @@ export class MemoryCopyIndex {
    * and set apart (see candidates).
    */
   checkAndInsert(id: string, fingerprint: Fingerprint, outlet?: string): CopyVerdict & { storyId: string } {
-    const repeated = this.outlets.observe(outlet, fingerprint.shingles);
+    const repeated = this.outlets.observe(outlet, fingerprint);
     // An article with fewer words than that besides what its outlet repeats is that text, run again or copied.
     const besides = repeated ? coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => repeated.has(shingle) }).counted : 0;
     const matches = this.candidates(fingerprint, besides >= MIN_COPIED_WORDS ? repeated : undefined);

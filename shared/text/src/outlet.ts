@@ -1,4 +1,5 @@
-import { sortedLookup, type ShingleLookup } from './fingerprint.js';
+import type { Fingerprint } from './copy-index.js';
+import { distinctSorted, holdsAny, SHINGLE_SIZE, sortedLookup, type ShingleLookup } from './fingerprint.js';
 
 /**
  * The site an article was published on, from its address: the host (and port, when not the default)
@@ -17,24 +18,31 @@ export function outletOf(url: string | null | undefined): string | undefined {
 /** What an outlet repeats: its shingles (sorted), and a lookup. */
 export type OutletText = ShingleLookup & { values: Uint32Array };
 
-/** An outlet's latest articles remembered, and in how many of them a shingle makes it boilerplate. */
+/** An outlet's latest articles remembered, and how many of them ending with one text make it boilerplate. */
 export const OUTLET_MEMORY = 8;
 export const OUTLET_REPEATS = 2;
 /**
- * Of a long article, only its smallest shingles are remembered (memory: at most 8 KB an article,
- * 64 KB an outlet): those are the ones lookups and postings use, so a footer shared through them
- * is still left out where it would make a candidate.
+ * Of each article, only its last shingles are remembered (memory: at most 2 KB an article, 16 KB an
+ * outlet): a footer is shorter than this many words.
  */
-const REMEMBERED_SHINGLES = 2_048;
+const REMEMBERED_SHINGLES = 512;
+/**
+ * Two endings still agree past a word or two they spell differently (a date, a category, a counter):
+ * the shingles covering those differ, at most this many in a row, and the rest is one footer again.
+ */
+const REALIGN_SHINGLES = 2 * SHINGLE_SIZE;
+/** An ending two articles share is a footer from this many shingles on (a closing formula is shorter). */
+const MIN_ENDING_SHINGLES = SHINGLE_SIZE;
 
 /**
- * What each outlet repeats from article to article (a long footer, a standing intro, a newsletter
- * plug), learnt from its latest OUTLET_MEMORY articles: a shingle in OUTLET_REPEATS of them is that
- * outlet's boilerplate. Without this, an outlet's short items under one long footer each reproduce
- * most of the first one's text, and every one of them is taken for its copy. It only sets apart text
- * of earlier items (a reference is judged whole: an outlet running three pickups of one communiqué
- * still copies it), and of those that have MIN_COPIED_WORDS words besides it (one that has not is that
- * same text, run again or copied: it is judged whole; see MemoryCopyIndex.candidates).
+ * What each outlet repeats from article to article (a long footer, a newsletter plug): the text that
+ * OUTLET_REPEATS of its latest OUTLET_MEMORY articles end with. Without this, an outlet's short items
+ * under one long footer each reproduce most of the first one's text, and every one of them is taken
+ * for its copy. Only endings: text two of its articles share elsewhere is one story's, as when the
+ * outlet runs versions of one article with paragraphs dropped, which stay copies of it. It only sets
+ * apart text of earlier items (a reference is judged whole: an outlet running three pickups of one
+ * communiqué still copies it), and of those that have MIN_COPIED_WORDS words besides it (one that
+ * has not is that same text, run again or copied: it is judged whole; see MemoryCopyIndex.candidates).
  * In memory, per process: each classifier replica learns from the items it handles.
  */
 export class OutletBoilerplate {
@@ -43,56 +51,52 @@ export class OutletBoilerplate {
   constructor(private readonly maxOutlets = 1_000) {}
 
   /**
-   * The outlet's boilerplate as learnt before this article (`shingles`: sorted, distinct), which it
-   * then learns; undefined when the article holds none of it. All of it, not only what this article
-   * holds: an earlier article is judged by what it has besides (see MemoryCopyIndex.candidates).
+   * The outlet's boilerplate as learnt before this article, which it then learns; undefined when the
+   * article holds none of it. All of it, not only what this article holds: an earlier article is
+   * judged by what it has besides (see MemoryCopyIndex.candidates).
    */
-  observe(outlet: string | undefined, shingles: Uint32Array): OutletText | undefined {
+  observe(outlet: string | undefined, article: Pick<Fingerprint, 'shingles' | 'sequence'>): OutletText | undefined {
     if (!outlet) return undefined;
     const recent = this.recent.get(outlet) ?? [];
-    const seen = new Uint8Array(shingles.length);
-    for (const earlier of recent) countShared(shingles, earlier, seen);
-    const holdsSome = seen.some((count) => count >= OUTLET_REPEATS);
-    const learnt = holdsSome ? this.repeatedIn(recent) : undefined;
-    recent.push(shingles.length > REMEMBERED_SHINGLES ? shingles.slice(0, REMEMBERED_SHINGLES) : shingles);
+    const learnt = recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : undefined;
+    recent.push(article.sequence.slice(-REMEMBERED_SHINGLES));
     if (recent.length > OUTLET_MEMORY) recent.shift();
     // Most recently seen last: the outlet heard from longest ago is forgotten first.
     this.recent.delete(outlet);
     this.recent.set(outlet, recent);
     if (this.recent.size > this.maxOutlets) this.recent.delete(this.recent.keys().next().value!);
-    return learnt;
-  }
-
-  /** The shingles in OUTLET_REPEATS or more of `articles`. */
-  private repeatedIn(articles: readonly Uint32Array[]): OutletText {
-    const all = new Uint32Array(articles.reduce((n, a) => n + a.length, 0));
-    let at = 0;
-    for (const article of articles) {
-      all.set(article, at);
-      at += article.length;
-    }
-    all.sort();
-    const repeated: number[] = [];
-    for (let i = 0; i < all.length; ) {
-      let j = i + 1;
-      while (j < all.length && all[j] === all[i]) j++;
-      if (j - i >= OUTLET_REPEATS) repeated.push(all[i]!);
-      i = j;
-    }
-    const values = Uint32Array.from(repeated);
-    return { ...sortedLookup(values), values };
+    return learnt && holdsAny(article.shingles, learnt) ? learnt : undefined;
   }
 }
 
-/** Adds 1 to `seen[i]` for each shingle of `sorted` that `other` (sorted) also holds. */
-function countShared(sorted: Uint32Array, other: Uint32Array, seen: Uint8Array): void {
-  for (let i = 0, j = 0; i < sorted.length && j < other.length; ) {
-    if (sorted[i]! < other[j]!) i++;
-    else if (sorted[i]! > other[j]!) j++;
-    else {
-      seen[i]!++;
-      i++;
-      j++;
-    }
+/** The shingles any two of `endings` (each an article's last shingles, in text order) end with. */
+function sharedEndings(endings: readonly Uint32Array[]): OutletText | undefined {
+  const shared: number[] = [];
+  for (let a = 0; a < endings.length; a++) {
+    for (let b = a + 1; b < endings.length; b++) commonEnding(endings[a]!, endings[b]!, shared);
   }
+  if (shared.length === 0) return undefined;
+  const values = distinctSorted(Uint32Array.from(shared));
+  return { ...sortedLookup(values), values };
+}
+
+/** Adds to `into` the shingles `a` and `b` both end with, read backwards past short disagreements. */
+function commonEnding(a: Uint32Array, b: Uint32Array, into: number[]): void {
+  const ending: number[] = [];
+  let i = a.length - 1;
+  let j = b.length - 1;
+  while (i >= 0 && j >= 0) {
+    if (a[i] === b[j]) {
+      ending.push(a[i]!);
+      i--;
+      j--;
+      continue;
+    }
+    let skip = 1;
+    while (skip <= REALIGN_SHINGLES && i - skip >= 0 && j - skip >= 0 && a[i - skip] !== b[j - skip]) skip++;
+    if (skip > REALIGN_SHINGLES || i - skip < 0 || j - skip < 0) break;
+    i -= skip;
+    j -= skip;
+  }
+  if (ending.length >= MIN_ENDING_SHINGLES) into.push(...ending);
 }
