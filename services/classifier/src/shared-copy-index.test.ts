@@ -489,6 +489,20 @@ describe('analyseItem with what outlets repeat', () => {
     expect(copied).toEqual([null, null, null, 'v0']);
   });
 
+  it("keeps a version of the outlet's item a copy of it when an earlier copy kept the same ending, as marsad classify does", async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-same-ending'), outlets: new OutletBoilerplate() };
+    const words = references.find((r) => r.id === '003_32020b171cea0e16')!.text.split(/\s+/);
+    let at = 0;
+    const parts = [37, 17, 21, 20, 34, 17, 21, 38, 23, 29].map((length) => words.slice(at, (at += length)).join(' '));
+    const keep = (from: number) => parts.slice(from).join('\n');
+    const intro = (offset: number, length: number) => words.slice(offset, offset + length).join(' ');
+    const versions = [keep(0), `${intro(300, 23)}\n${keep(6)}`, keep(7), `${intro(340, 28)}\n${keep(1)}`, `${intro(380, 17)}\n${keep(1)}`];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of versions.entries()) copied.push((await analyseItem(rawItem(`v${i}`, `https://one.ma/${i}`, text), analyser)).duplicateOf);
+    // (The third copies the second here: this index does not know the second quoted the first; see the README's known gaps.)
+    expect(copied.slice(3)).toEqual(['v0', 'v0']);
+  });
+
   it('without it, every later item is a copy of the first', async () => {
     const analyser = { tagger: loadTagger(), index: indexAt('outlet-footer-unlearnt') };
     const copied: (string | null)[] = [];

@@ -321,6 +321,21 @@ describe("MemoryCopyIndex and an outlet's own boilerplate", () => {
     expect(copied).toEqual([null, null, null, 'v0']);
   });
 
+  it("keeps a version of the outlet's article a copy of it when an earlier copy kept the same ending", () => {
+    const index = new MemoryCopyIndex();
+    const words = otherSeed.split(/\s+/);
+    let at = 0;
+    const parts = [37, 17, 21, 20, 34, 17, 21, 38, 23, 29].map((length) => words.slice(at, (at += length)).join(' '));
+    const keep = (from: number) => parts.slice(from).join('\n');
+    const intro = (offset: number, length: number) => words.slice(offset, offset + length).join(' ');
+    // Each version ends as the article does. The fourth and the fifth keep all but its opening, each
+    // with an intro of its own: the text they share with it is the article's, though two of the
+    // outlet's articles end with it, not the outlet's (which most of its articles would end with).
+    const versions = [keep(0), `${intro(300, 23)}\n${keep(6)}`, keep(7), `${intro(340, 28)}\n${keep(1)}`, `${intro(380, 17)}\n${keep(1)}`];
+    const copied = versions.map((text, i) => index.checkAndInsert(`v${i}`, fingerprintOf(text), 'one.ma').copyOf?.id ?? null);
+    expect(copied).toEqual([null, null, null, 'v0', 'v0']);
+  });
+
   it('learns nothing per outlet of articles whose outlet is unknown: then each later one copies the first', () => {
     const index = indexWithSeed();
     const copied = bodies.map((body, i) => index.checkAndInsert(`o${i}`, fingerprintOf(`${body}\n${footer}`)).copyOf?.id ?? null);

@@ -50,6 +50,18 @@ describe('OutletBoilerplate', () => {
     expect(story.observe('b.ma', { sequence: Uint32Array.from([1, 2, 3, 4, 5]), shingles: Uint32Array.from([1, 2, 3, 4, 5]) })).toBeUndefined();
   });
 
+  it('learns only what most of the remembered articles end with', () => {
+    const story = [20, 21, 22, 23, 24, 25];
+    // Two versions of one story end alike, two other articles do not: no footer.
+    const versions = new OutletBoilerplate();
+    for (const [own, ending] of [[100, story], [200, story], [300, FOOTER], [400, [7, 8, 9, 10]]] as const) versions.observe('a.ma', article(own, ...ending));
+    expect(versions.observe('a.ma', article(500, ...story))).toBeUndefined();
+    // Three articles of four end with the footer.
+    const footers = new OutletBoilerplate();
+    for (const [own, ending] of [[100, FOOTER], [200, FOOTER], [300, story], [400, FOOTER]] as const) footers.observe('a.ma', article(own, ...ending));
+    expect([...footers.observe('a.ma', article(500, ...FOOTER))!.values]).toEqual(FOOTER);
+  });
+
   it('takes a closing formula of a few words for no footer', () => {
     const outlets = new OutletBoilerplate();
     outlets.observe('a.ma', article(100, 1, 2, 3));

@@ -1,5 +1,5 @@
 import type { Fingerprint } from './copy-index.js';
-import { distinctSorted, holdsAny, SHINGLE_SIZE, sortedLookup, type ShingleLookup } from './fingerprint.js';
+import { holdsAny, SHINGLE_SIZE, sortedLookup, type ShingleLookup } from './fingerprint.js';
 
 /**
  * The site an article was published on, from its address: the host (and port, when not the default)
@@ -18,7 +18,7 @@ export function outletOf(url: string | null | undefined): string | undefined {
 /** What an outlet repeats: its shingles (sorted), and a lookup. */
 export type OutletText = ShingleLookup & { values: Uint32Array };
 
-/** An outlet's latest articles remembered, and how many of them ending with one text make it boilerplate. */
+/** An outlet's latest articles remembered, and how many of them at least ending with one text make it boilerplate. */
 export const OUTLET_MEMORY = 8;
 export const OUTLET_REPEATS = 2;
 /**
@@ -36,7 +36,7 @@ const MIN_ENDING_SHINGLES = SHINGLE_SIZE;
 
 /**
  * What each outlet repeats from article to article (a long footer, a newsletter plug): the text that
- * OUTLET_REPEATS of its latest OUTLET_MEMORY articles end with. Without this, an outlet's short items
+ * most of its latest OUTLET_MEMORY articles, and OUTLET_REPEATS at least, end with. Without this, an outlet's short items
  * under one long footer each reproduce most of the first one's text, and every one of them is taken
  * for its copy. Only endings: text two of its articles share elsewhere is one story's, as when the
  * outlet runs versions of one article with paragraphs dropped, which stay copies of it. It only sets
@@ -69,19 +69,35 @@ export class OutletBoilerplate {
   }
 }
 
-/** The shingles any two of `endings` (each an article's last shingles, in text order) end with. */
+/**
+ * The shingles that more than half of `endings` (each an article's last shingles, in text order), and
+ * two at least, end with: a footer is on nearly every item of an outlet, where the ending two versions
+ * of one story share is on those two only (and when every remembered article is a version of one
+ * story, the ending all of them keep is hardly more than its last paragraph).
+ */
 function sharedEndings(endings: readonly Uint32Array[]): OutletText | undefined {
-  const shared: number[] = [];
+  // For each shingle in a shared ending, one bit per article (OUTLET_MEMORY <= 32) that ends with it.
+  const holders = new Map<number, number>();
   for (let a = 0; a < endings.length; a++) {
-    for (let b = a + 1; b < endings.length; b++) commonEnding(endings[a]!, endings[b]!, shared);
+    for (let b = a + 1; b < endings.length; b++) {
+      for (const shingle of commonEnding(endings[a]!, endings[b]!)) holders.set(shingle, (holders.get(shingle) ?? 0) | (1 << a) | (1 << b));
+    }
   }
+  const needed = Math.max(OUTLET_REPEATS, Math.floor(endings.length / 2) + 1);
+  const shared = [...holders].filter(([, articles]) => bitCount(articles) >= needed).map(([shingle]) => shingle);
   if (shared.length === 0) return undefined;
-  const values = distinctSorted(Uint32Array.from(shared));
+  const values = Uint32Array.from(shared).sort();
   return { ...sortedLookup(values), values };
 }
 
-/** Adds to `into` the shingles `a` and `b` both end with, read backwards past short disagreements. */
-function commonEnding(a: Uint32Array, b: Uint32Array, into: number[]): void {
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/** The shingles `a` and `b` both end with, read backwards past short disagreements. */
+function commonEnding(a: Uint32Array, b: Uint32Array): number[] {
   const ending: number[] = [];
   let i = a.length - 1;
   let j = b.length - 1;
@@ -98,5 +114,5 @@ function commonEnding(a: Uint32Array, b: Uint32Array, into: number[]): void {
     i -= skip;
     j -= skip;
   }
-  if (ending.length >= MIN_ENDING_SHINGLES) into.push(...ending);
+  return ending.length >= MIN_ENDING_SHINGLES ? ending : [];
 }
