@@ -5,7 +5,7 @@ import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsa
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
 import { coveredWords, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
-import { createTestRedis, itemsUnderOneFooter, SHORT_ITEM_BODIES } from '@marsad/testing';
+import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
@@ -501,6 +501,17 @@ describe('analyseItem with what outlets repeat', () => {
     for (const [i, text] of versions.entries()) copied.push((await analyseItem(rawItem(`v${i}`, `https://one.ma/${i}`, text), analyser)).duplicateOf);
     // (The third copies the second here: this index does not know the second quoted the first; see the README's known gaps.)
     expect(copied.slice(3)).toEqual(['v0', 'v0']);
+  });
+
+  it("does not take the outlet's later items for copies of a short one, mostly its footer", async () => {
+    const analyser = { tagger: loadTagger(), index: indexAt('outlet-short-item'), outlets: new OutletBoilerplate() };
+    const words = [70, 71, 72, 73].flatMap((n) => story(n).split(' '));
+    const at = (offset: number, length: number) => `${words.slice(offset, offset + length).join(' ')}\n${OUTLET_FOOTER}`;
+    // The second item is 9 words above the footer: every later item reproduced most of it.
+    const items = [at(0, 80), at(100, 9), at(120, 80), at(220, 80)];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of items.entries()) copied.push((await analyseItem(rawItem(`i${i}`, `https://www.one.ma/${i}`, text), analyser)).duplicateOf);
+    expect(copied).toEqual([null, null, null, null]);
   });
 
   it('without it, every later item is a copy of the first', async () => {

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -76,7 +76,7 @@ local textThreshold = tonumber(ARGV[20]) or 0
 -- published later than itself is that story's original (see SUPERSEDE_MARGIN_SECONDS).
 local published, supersedeMargin = tonumber(ARGV[21]) or 0, tonumber(ARGV[22]) or 0
 -- Its outlet's boilerplate among its shingles (OutletBoilerplate), samples as in contains: not counted as
--- reproducing an earlier item that has minWords words besides it (one that has not is that text itself).
+-- reproducing an earlier item that has ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides it (one that has not is that text itself).
 local outletBytes = ARGV[23] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
@@ -217,7 +217,7 @@ for n in pairs(candidates) do
       return counted == 0 and 0 or covered / counted, textCoverage
     end
     -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
-    -- minWords words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
+    -- ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
     -- its words then those others.
     local docWordCount, skip = tonumber(docWords), nil
     if outletBytes ~= '' and kind ~= '1' then
@@ -234,7 +234,7 @@ for n in pairs(candidates) do
         if all then marks[k] = true; marked = marked + 1 end
       end
       local besides = docWordCount * (${COVERAGE_SAMPLES} - marked) / ${COVERAGE_SAMPLES}
-      if marked > 0 and besides >= minWords then skip, docWordCount = marks, besides end
+      if marked > 0 and besides >= ${MIN_WORDS_BESIDES_OUTLET_TEXT} then skip, docWordCount = marks, besides end
     end
     -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
     -- a reference, one per word.

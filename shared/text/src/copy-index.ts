@@ -26,6 +26,12 @@ export const MIN_SHINGLES = 8;
 export const COPY_TEXT_THRESHOLD = 0.35;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
+/**
+ * Words an earlier item needs besides its outlet's repeated text (OutletBoilerplate) for that text to
+ * be set apart from it: one with fewer is that text, run again or copied, and is judged whole. A
+ * short item's few words under a long footer are enough (every later item of the outlet copied it).
+ */
+export const MIN_WORDS_BESIDES_OUTLET_TEXT = SHINGLE_SIZE;
 /** A shingle found in this many indexed articles is outlet boilerplate, not anybody's text. */
 export const BOILERPLATE_ARTICLES = 3;
 /** ... and one this many originals hold, counting those that quote it from an earlier item. */
@@ -226,7 +232,7 @@ export class MemoryCopyIndex {
   /**
    * The articles this fingerprint reproduces, with how much of each. `outletBoilerplate`: what the
    * article's outlet repeats in every item (OutletBoilerplate), neither reproduced nor text to
-   * reproduce in an earlier item with MIN_COPIED_WORDS words besides it.
+   * reproduce in an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT words besides it.
    */
   candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
     const ids = new Set<string>();
@@ -258,7 +264,7 @@ export class MemoryCopyIndex {
       // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
       if (alsoOutlets && !article.reference) {
         const besides = measure(alsoOutlets);
-        if (besides.counted >= MIN_COPIED_WORDS && besides.share < OUTLET_STORY_SHARE) measured = besides;
+        if (besides.counted >= MIN_WORDS_BESIDES_OUTLET_TEXT && besides.share < OUTLET_STORY_SHARE) measured = besides;
       }
       const { words, share, textShare } = measured;
       const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
