@@ -19,6 +19,16 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://example.ma/article.php?id=42&utm_campaign=x')).toBe('https://example.ma/article.php?id=42');
   });
 
+  it.each(['#comments', '#comment-42', '#respond', '#more-1234', '#xtor=RSS-3208', '#ixzz8abc', '#:~:text=interpol', '#'])('drops a fragment that names a place in the article: %s', (fragment) => {
+    expect(canonicalUrl(`https://example.ma/a.html${fragment}`)).toBe('https://example.ma/a.html');
+  });
+
+  it("keeps any other fragment: a live blog's or a listing's entries can differ by it alone", () => {
+    const entries = ['#update-1', '#update-2', '#item2', '#p17'].map((fragment) => canonicalUrl(`https://example.ma/live/12${fragment}`));
+    expect(new Set(entries).size).toBe(4);
+    expect(entries[0]).toBe('https://example.ma/live/12#update-1');
+  });
+
   it('keeps a hash route, the article itself on a single-page site', () => {
     expect(canonicalUrl('https://www.example.ma/#/news/12')).toBe('https://example.ma/#/news/12');
     expect(canonicalUrl('https://example.ma/#!/news/12')).not.toBe(canonicalUrl('https://example.ma/#!/news/13'));

@@ -3,17 +3,23 @@ import { createHash } from 'node:crypto';
 /** Query parameters that only track the reader; the same article with or without them is one article. */
 const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+)$/i;
 const AMP_PARAMETER = /^(amp|outputtype)$/i;
-const HASH_ROUTE = /^#!?\/./;
+/**
+ * Fragments that name no article, only a place in one (its comments, its "read more" mark) or the
+ * reader's trail (AT Internet's `#xtor=`, Tynt's `#ixzz`, a text fragment): the article with or
+ * without them is one article. Any other fragment stays: a live blog's or a listing page's entries
+ * can differ by it alone, and dropping it would drop all of them but one.
+ */
+const PLACE_FRAGMENT = /^#(?:!?\/?$|comments?(?:-\d+)?$|respond$|reply$|more(?:-\d+)?$|read-?more$|disqus_thread$|top$|main(?:-content)?$|content$|article$|post-\d+$|(?:xtor|at_\w+|utm_\w+)=|ixzz|:~:)/i;
 
 /**
- * One spelling per article: lowercase host without `www.`, `m.` or `amp.`, no fragment, no tracking
- * parameters, no AMP suffix, sorted query. Two feeds linking the same article give the same URL.
- * A hash route (`#/news/12`, `#!/news/12`) stays: on a single-page site it is the article's address,
- * where any other fragment is only a place in the page.
+ * One spelling per article: lowercase host without `www.`, `m.` or `amp.`, no tracking parameters, no
+ * AMP suffix, sorted query, no fragment that names only a place in the page (PLACE_FRAGMENT). Two
+ * feeds linking the same article give the same URL.
  */
 export function canonicalUrl(raw: string, base?: string): string {
   const url = new URL(raw.trim(), base);
-  if (!HASH_ROUTE.test(url.hash)) url.hash = '';
+  // An empty fragment (a bare `#`) reads as '' and still prints its `#` unless cleared.
+  if (url.hash === '' || PLACE_FRAGMENT.test(url.hash)) url.hash = '';
   url.hostname = url.hostname.toLowerCase().replace(/^(www|m|mobile|amp)\./, '');
   if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
   url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1') || '/';

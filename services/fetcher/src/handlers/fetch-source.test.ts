@@ -112,6 +112,16 @@ describe('toRawItems', () => {
     expect(items.map((i) => i.url)).toEqual(['https://a.ma/1']);
   });
 
+  it("keeps a live blog's entries that differ by their fragment alone, and not an article's link to its comments", () => {
+    const entry = (url: string, title: string) => ({ url, title, text: '', publishedAt: null });
+    const items = toRawItems(
+      [entry('https://example.ma/live/12#update-1', 'أولا'), entry('https://example.ma/live/12#update-2', 'ثانيا'), entry('https://example.ma/a.html', 'مقال'), entry('https://example.ma/a.html#comments', 'مقال')],
+      's',
+      NOW,
+    );
+    expect(items.map((i) => i.title)).toEqual(['أولا', 'ثانيا', 'مقال']);
+  });
+
   it('keeps the link as the source wrote it, and one item per canonical form', () => {
     const slug = 'https://www.hespress.com/توقيف-مشتبه-فيه-1.html';
     const items = toRawItems(
