@@ -89,18 +89,48 @@ describe('rss adapter', () => {
     expect(item?.title).toBe('الأمن الوطني');
   });
 
-  it('skips entries without a usable link, says so in a warning, and keeps the others', async () => {
+  it('keeps entries without a link, each at one address in the feed, and skips one with nothing in it', async () => {
+    const noLink = (guid: string, title: string) => `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><description>نص الخبر</description></item>`;
     const xml = rssFeed('x', 'https://example.ma', [{ title: 'ok', link: 'https://example.ma/ok', description: 'نص' }]).replace(
       '<item>',
-      '<item><title>no link</title><description>x</description></item><item>',
+      `${noLink('wire-1', 'عاجل أول')}${noLink('wire-2', 'عاجل ثان')}<item><title>بلا معرف</title></item><item><description></description></item><item>`,
     );
     const warn = vi.spyOn(log, 'warn');
     try {
-      expect((await fetchFeed(xml)).map((i) => i.title)).toEqual(['ok']);
-      expect(warn).toHaveBeenCalledWith({ sourceId: 'test', skipped: 1, entries: 2 }, 'feed entries without a link skipped');
+      const items = await fetchFeed(xml);
+      expect(items.map((i) => [i.title, i.url])).toEqual([
+        ['عاجل أول', `${server!.url('/feed')}#entry=wire-1`],
+        ['عاجل ثان', `${server!.url('/feed')}#entry=wire-2`],
+        ['بلا معرف', expect.stringMatching(new RegExp(`^${server!.url('/feed')}#entry=[0-9a-f]{24}$`))],
+        ['ok', 'https://example.ma/ok'],
+      ]);
+      expect(warn).toHaveBeenCalledWith({ sourceId: 'test', skipped: 1, entries: 5 }, 'feed entries with neither a link, an id nor any text skipped');
+      // The same entries give the same addresses at the next fetch.
+      const fragments = (list: { url: string }[]) => list.map((i) => i.url.split('#')[1]);
+      await server!.close();
+      expect(fragments(await fetchFeed(xml))).toEqual(fragments(items));
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it("addresses an Atom entry without a link by its id", async () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><updated>2024-11-05T08:20:00Z</updated>
+      <entry><title>موجز</title><id>urn:uuid:1225c695</id><updated>2024-11-05T08:20:00Z</updated><summary>نص الموجز</summary></entry></feed>`;
+    const [item] = await fetchFeed(xml, 'application/atom+xml');
+    expect(item?.url).toBe(`${server!.url('/feed')}#entry=urn%3Auuid%3A1225c695`);
+  });
+
+  it('reads no page for an entry without a link when the source asks for full text', async () => {
+    server = await serveFixtures({
+      '/feed': {
+        body: '<rss version="2.0"><channel><title>x</title><item><guid isPermaLink="false">w1</guid><title>عاجل</title><description>نص الخبر العاجل كما في الخلاصة</description></item></channel></rss>',
+        headers: { 'content-type': 'application/rss+xml' },
+      },
+    });
+    const source = SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') });
+    const items = await rss.fetch(source, { fullText: true }, { http, log, filterNew: everythingIsNew });
+    expect(items.map((i) => i.text)).toEqual(['نص الخبر العاجل كما في الخلاصة']);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
@@ -5,7 +6,7 @@ import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
 
-type FeedItem = Parser.Item & { 'content:encoded'?: string; description?: string };
+type FeedItem = Parser.Item & { 'content:encoded'?: string; description?: string; /** An Atom entry's <id>. */ id?: string };
 
 const parser: Parser<Record<string, unknown>, FeedItem> = new Parser({
   customFields: { item: ['content:encoded', 'description'] },
@@ -36,11 +37,15 @@ export const rss = defineAdapter({
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
     const items = feed.items.flatMap((entry) => toItem(entry, source.url));
-    // An item is known by its link: an entry with none (nor a URL as its guid) cannot be stored.
     const skipped = feed.items.length - items.length;
-    if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries without a link skipped');
+    if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
+    const withoutPage = items.filter((item) => isAddressInFeed(item.url, source.url));
+    if (withoutPage.length > 0) ctx.log.info({ sourceId: source.id, entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;
-    return fetchArticles(items.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
+    // An entry without a link has no page to read: its text is the feed's.
+    const withPage = items.filter((item) => !isAddressInFeed(item.url, source.url));
+    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
+    return [...articles, ...withoutPage];
   },
 });
 
@@ -48,9 +53,29 @@ export const rss = defineAdapter({
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function toItem(entry: FeedItem, feedUrl: string): FetchedItem[] {
-  const guid = text(entry.guid);
-  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid.trim()) ? guid : undefined), feedUrl);
-  if (!url) return [];
+  const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
   const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
-  return [{ url, title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) }];
+  const item = { title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) };
+  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), feedUrl) ?? addressInFeed(feedUrl, guid, item);
+  return url ? [{ url, ...item }] : [];
+}
+
+/** What marks an address given in the feed to an entry without a link (see addressInFeed). */
+const IN_FEED = 'entry=';
+
+/**
+ * An entry without a link is still an item (a wire's brief, a bridge's post): its address is the feed's
+ * with its id, or the digest of its words, as the fragment, so that every fetch gives it the same one.
+ */
+function addressInFeed(feedUrl: string, guid: string | undefined, { title, text }: { title: string; text: string }): string | null {
+  const key = guid ?? (title || text ? createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 24) : undefined);
+  if (!key) return null;
+  const url = new URL(feedUrl);
+  url.hash = `${IN_FEED}${encodeURIComponent(key)}`;
+  return url.toString();
+}
+
+function isAddressInFeed(url: string, feedUrl: string): boolean {
+  const hash = url.indexOf(`#${IN_FEED}`);
+  return hash >= 0 && url.slice(0, hash) === new URL(feedUrl).toString().replace(/#.*$/, '');
 }
