@@ -11,6 +11,9 @@ describe('canonicalUrl', () => {
     ['an AMP parameter', 'https://example.ma/news/1?amp=1', 'https://example.ma/news/1'],
     ['the default port', 'https://example.ma:443/x', 'https://example.ma/x'],
     ['parameter order', 'https://example.ma/?b=2&a=1', 'https://example.ma/?a=1&b=2'],
+    ['http and its default port', 'http://example.ma:80/x', 'https://example.ma/x'],
+    ['the case of percent escapes', 'https://example.ma/%d8%aa%D9%88-1', 'https://example.ma/%D8%AA%D9%88-1'],
+    ['an Arabic path as written', 'https://example.ma/تو-1', 'https://example.ma/%D8%AA%D9%88-1'],
   ])('folds %s', (_name, raw, expected) => {
     expect(canonicalUrl(raw)).toBe(expected);
   });

@@ -12,8 +12,8 @@ const AMP_PARAMETER = /^(amp|outputtype)$/i;
 const PLACE_FRAGMENT = /^#(?:!?\/?$|comments?(?:-\d+)?$|respond$|reply$|more(?:-\d+)?$|read-?more$|disqus_thread$|top$|main(?:-content)?$|content$|article$|post-\d+$|(?:xtor|at_\w+|utm_\w+)=|ixzz|:~:)/i;
 
 /**
- * One spelling per article: lowercase host without `www.`, `m.` or `amp.`, no tracking parameters, no
- * AMP suffix, sorted query, no fragment that names only a place in the page (PLACE_FRAGMENT). Two
+ * One spelling per article: https, lowercase host without `www.`, `m.` or `amp.`, percent escapes in
+ * capitals, no tracking parameters, no AMP suffix, sorted query, no fragment that names only a place in the page (PLACE_FRAGMENT). Two
  * feeds linking the same article give the same URL.
  */
 export function canonicalUrl(raw: string, base?: string): string {
@@ -22,7 +22,9 @@ export function canonicalUrl(raw: string, base?: string): string {
   if (url.hash === '' || PLACE_FRAGMENT.test(url.hash)) url.hash = '';
   url.hostname = url.hostname.toLowerCase().replace(/^(www|m|mobile|amp)\./, '');
   if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
-  url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1') || '/';
+  // A site moving to https, or linked both ways, serves one article at both.
+  if (url.protocol === 'http:') url.protocol = 'https:';
+  url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1').replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) || '/';
   const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMETER.test(key) && !AMP_PARAMETER.test(key));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
