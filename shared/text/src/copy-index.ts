@@ -37,8 +37,8 @@ export const BOILERPLATE_ARTICLES = 3;
 /** ... and one this many originals hold, counting those that quote it from an earlier item. */
 export const QUOTED_BOILERPLATE = 8;
 /**
- * What one outlet repeats (OutletBoilerplate) is set apart, between its new article and an earlier item
- * that both have MIN_COPIED_WORDS words besides it, only when the new article reproduces less than this
+ * What one outlet repeats (OutletBoilerplate) is set apart, between its new article with MIN_COPIED_WORDS
+ * words besides it and an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT, only when the new article reproduces less than this
  * share of the earlier item's: a later item under the same footer reproduces none of them, while the
  * outlet's partial copies of one story (whose text its repeats then are) reproduce much of them, and
  * are judged on the whole text.

@@ -75,7 +75,7 @@ export interface SketchOptions {
   quoted?: ShingleLookup;
   /**
    * For an item: its outlet's boilerplate (OutletBoilerplate): not filed, not sampled, and not counted
-   * as reproducing an earlier article that has MIN_COPIED_WORDS words besides it (one that has not is
+   * as reproducing an earlier article that has MIN_WORDS_BESIDES_OUTLET_TEXT words besides it (one that has not is
    * that text itself, run again or copied). @defaultValue none
    */
   boilerplate?: OutletText;
