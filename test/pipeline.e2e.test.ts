@@ -221,6 +221,39 @@ describe('marsad run --once with an outlet that puts one long footer under short
   });
 });
 
+describe('marsad run --once with entries that have no link, or differ by their fragment alone', () => {
+  const redis = createTestRedis('e2e-links');
+  let feeds: FixtureServer;
+  const briefs = ['أوقفت عناصر الشرطة بطنجة مواطنا أجنبيا مبحوثا عنه بموجب نشرة حمراء.', 'تتوقع الأرصاد الجوية أمطارا رعدية بعدد من مناطق المملكة.'];
+  const wire = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>wire</title><link>https://wire.ma</link><description>d</description>
+    <item><guid isPermaLink="false">brief-1</guid><title>عاجل</title><description>${briefs[0]}</description></item>
+    <item><title>موجز</title><description>${briefs[1]}</description></item></channel></rss>`;
+  const live: FeedEntry[] = ['update-1', 'update-2', 'update-3'].map((fragment, i) => ({ title: `تحديث ${i + 1}`, link: `https://live.ma/blog/12#${fragment}`, guid: fragment, description: `مستجدات رقم ${i + 1} من التغطية المباشرة لأشغال المؤتمر` }));
+  beforeAll(async () => {
+    feeds = await serveFixtures({ '/wire.rss': { body: wire }, '/live.rss': { body: rssFeed('live', 'https://live.ma', live) } });
+  });
+  afterAll(async () => {
+    await feeds.close();
+    await redis.cleanup();
+  });
+
+  it('stores each once, and a second run adds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const config = join(dir, 'sources.yml');
+    writeFileSync(config, `sources:\n  - { id: wire, adapter: rss, url: "${feeds.url('/wire.rss')}" }\n  - { id: live, adapter: rss, url: "${feeds.url('/live.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    expect(await runOnce(config, env)).toMatchObject({ new: 5, errors: [] });
+    const stored = await items(env);
+    const urls = stored.map((i) => i.url as string);
+    expect(urls).toHaveLength(5);
+    expect(urls).toEqual(expect.arrayContaining([...live.map((e) => e.link), `${feeds.url('/wire.rss')}#entry=brief-1`]));
+    // The brief with no id is known by the digest of its words.
+    expect(urls.filter((url) => /#entry=[0-9a-f]{24}$/.test(url))).toHaveLength(1);
+    expect(await runOnce(config, env)).toMatchObject({ new: 0 });
+    expect(await items(env)).toHaveLength(5);
+  });
+});
+
 describe('marsad run', () => {
   it('exits non-zero only when the run cannot happen: no Redis', async () => {
     const result = await runNode(BIN, ['run', '--once', '--config', writeConfig()], { env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });
