@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
 import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
+import type { SharedOutletText } from './outlet-text.js';
 import type { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface Analyser {
@@ -15,14 +16,18 @@ export interface Analyser {
    * text (see sketchOf). @defaultValue none: every word is the item's own
    */
   quoted?: ShingleLookup;
-  /** What each outlet repeats in every item, set apart in its items' sketches (see sketchOf). @defaultValue none learnt */
-  outlets?: OutletBoilerplate;
+  /**
+   * What each outlet repeats in every item, set apart in its items' sketches (see sketchOf): learnt in
+   * this process (OutletBoilerplate) or shared with the other classifiers (SharedOutletText).
+   * @defaultValue none learnt
+   */
+  outlets?: Pick<OutletBoilerplate | SharedOutletText, 'observe'>;
 }
 
 /** Language, tags with evidence, and the copy verdict of the shared index for one item. */
 export async function analyseItem(item: RawItem, { tagger, index, countries, quoted, outlets }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
-  const boilerplate = outlets?.observe(outletOf(item.url), analysis.fingerprint);
+  const boilerplate = await outlets?.observe(outletOf(item.url), analysis.fingerprint);
   const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted, boilerplate }), false, item.publishedAt);
   return {
     language: analysis.language,

@@ -1,9 +1,9 @@
 import { resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
-import { OutletBoilerplate } from '@marsad/text';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
+import { SharedOutletText } from './outlet-text.js';
 import { SharedCopyIndex } from './shared-copy-index.js';
 
 export interface ClassifierDeps {
@@ -28,7 +28,8 @@ export async function startClassifier(deps: ClassifierDeps) {
   const index = copyIndexFor(deps.config, deps.connection);
   const { quoted, ...loaded } = await loadReferences(index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR));
   log.info(loaded, 'reference articles loaded');
-  const analyser = { tagger: loadTagger(), index, countries, quoted, outlets: new OutletBoilerplate() };
+  const outlets = new SharedOutletText(deps.connection, deps.config.env.MARSAD_INDEX_PREFIX, deps.config.pipeline.copyWindowDays * 86_400);
+  const analyser = { tagger: loadTagger(), index, countries, quoted, outlets };
   const sendToStore = sender(deps.queues, 'store');
   const { dropNonArabic } = deps.config.pipeline;
   const worker = createStageWorker({

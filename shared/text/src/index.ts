@@ -18,6 +18,7 @@ export {
   type ShingleLookup,
   SHINGLE_SIZE,
   SIGNATURE_SIZE,
+  sortedLookup,
 } from './fingerprint.js';
 export {
   COPY_TEXT_THRESHOLD,

@@ -54,12 +54,14 @@ export class OutletBoilerplate {
   /**
    * The outlet's boilerplate as learnt before this article, which it then learns; undefined when the
    * article holds none of it. All of it, not only what this article holds: an earlier article is
-   * judged by what it has besides (see MemoryCopyIndex.candidates).
+   * judged by what it has besides (see MemoryCopyIndex.candidates). `known`: what was learnt of the
+   * outlet elsewhere (another replica, this one before a restart), used until this learner has
+   * OUTLET_REPEATS articles of its own.
    */
-  observe(outlet: string | undefined, article: Pick<Fingerprint, 'shingles' | 'sequence'>): OutletText | undefined {
+  observe(outlet: string | undefined, article: Pick<Fingerprint, 'shingles' | 'sequence'>, known?: OutletText): OutletText | undefined {
     if (!outlet) return undefined;
     const recent = this.recent.get(outlet) ?? [];
-    const learnt = recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : undefined;
+    const learnt = recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : known;
     recent.push(article.sequence.slice(-REMEMBERED_SHINGLES));
     if (recent.length > OUTLET_MEMORY) recent.shift();
     // Most recently seen last: the outlet heard from longest ago is forgotten first.
@@ -67,6 +69,17 @@ export class OutletBoilerplate {
     this.recent.set(outlet, recent);
     if (this.recent.size > this.maxOutlets) this.recent.delete(this.recent.keys().next().value!);
     return learnt && holdsAny(article.shingles, learnt) ? learnt : undefined;
+  }
+
+  /** How many of the outlet's articles it remembers. */
+  remembered(outlet: string): number {
+    return this.recent.get(outlet)?.length ?? 0;
+  }
+
+  /** The outlet's boilerplate as learnt so far, whatever the next article holds. */
+  learnt(outlet: string): OutletText | undefined {
+    const recent = this.recent.get(outlet);
+    return recent && recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : undefined;
   }
 }
 

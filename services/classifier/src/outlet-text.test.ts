@@ -1,0 +1,68 @@
+import { createRedis, type RawItem } from '@marsad/queues';
+import { fingerprintOf, OutletBoilerplate } from '@marsad/text';
+import { createTestRedis, itemsUnderOneFooter } from '@marsad/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyseItem, loadTagger, type Analyser } from './analyse.js';
+import { SharedOutletText } from './outlet-text.js';
+import { SharedCopyIndex } from './shared-copy-index.js';
+
+const redis = createTestRedis('outlets');
+const connection = createRedis(redis.url);
+afterAll(async () => {
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+const tagger = loadTagger();
+const prefixFor = (name: string) => `${redis.prefix.slice(0, -1)}-${name}}:index`;
+const rawItem = (i: number, text: string): RawItem => ({ id: `o${i}`, sourceId: 'site', url: `https://www.footer.ma/news/${i}`, title: '', text, publishedAt: null, fetchedAt: '2026-11-20T10:00:00.000Z' });
+
+/** Each of the footer items through analyseItem, with the outlets learner `outletsFor` gives for it. */
+async function copiesOf(index: SharedCopyIndex, outletsFor: (i: number) => NonNullable<Analyser['outlets']>) {
+  const copied: (string | null)[] = [];
+  for (const [i, text] of itemsUnderOneFooter().entries()) {
+    copied.push((await analyseItem(rawItem(i, text), { tagger, index, outlets: outletsFor(i) })).duplicateOf);
+  }
+  return copied;
+}
+
+describe('SharedOutletText', () => {
+  it("lets a classifier that restarted, or another replica, set an outlet's footer apart from its first item on", async () => {
+    const prefix = prefixFor('restart');
+    const index = new SharedCopyIndex(connection, { prefix });
+    const before = new SharedOutletText(connection, prefix, 3_600);
+    const after = new SharedOutletText(connection, prefix, 3_600);
+    // Three items before the restart, three after: none of the later ones is a copy.
+    expect(await copiesOf(index, (i) => (i < 3 ? before : after))).toEqual([null, 'o0', null, null, null, null]);
+  });
+
+  it('without it, the first items a new learner sees are copies again', async () => {
+    const prefix = prefixFor('unshared');
+    const index = new SharedCopyIndex(connection, { prefix });
+    const [before, after] = [new OutletBoilerplate(), new OutletBoilerplate()];
+    const copied = await copiesOf(index, (i) => (i < 3 ? before : after));
+    expect(copied.slice(3, 5).every((id) => id !== null)).toBe(true);
+  });
+
+  it('writes what it learnt of an outlet once, with the expiry given, and reads it once', async () => {
+    const prefix = prefixFor('writes');
+    const learner = new SharedOutletText(connection, prefix, 3_600);
+    const commands: string[] = [];
+    const monitored = new Proxy(connection, {
+      get: (target, name, receiver) => {
+        if (name === 'set' || name === 'getBuffer') commands.push(String(name));
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const counted = new SharedOutletText(monitored, prefix, 3_600);
+    for (const text of itemsUnderOneFooter()) await counted.observe('footer.ma', fingerprintOf(text));
+    expect(commands).toEqual(['getBuffer', 'set']);
+    const key = `${prefix}:outlet:footer.ma`;
+    expect(await connection.ttl(key)).toBeGreaterThan(3_500);
+    // What another classifier reads is what this one learnt: its footer, set apart from the first item on.
+    const footerOnly = fingerprintOf(itemsUnderOneFooter()[0]!.split('\n')[1]!);
+    expect(await learner.observe('footer.ma', fingerprintOf(itemsUnderOneFooter()[1]!))).toBeDefined();
+    expect((await learner.observe('footer.ma', footerOnly))?.size).toBeGreaterThan(50);
+  });
+});
