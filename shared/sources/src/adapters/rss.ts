@@ -36,14 +36,15 @@ export const rss = defineAdapter({
     } catch (err) {
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
-    const items = feed.items.flatMap((entry) => toItem(entry, source.url));
+    const inFeed = addressesInFeed(source.url);
+    const items = feed.items.flatMap((entry) => toItem(entry, source.url, inFeed));
     const skipped = feed.items.length - items.length;
     if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
-    const withoutPage = items.filter((item) => isAddressInFeed(item.url, source.url));
+    const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
     if (withoutPage.length > 0) ctx.log.info({ sourceId: source.id, entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;
     // An entry without a link has no page to read: its text is the feed's.
-    const withPage = items.filter((item) => !isAddressInFeed(item.url, source.url));
+    const withPage = items.filter((item) => !item.url.startsWith(inFeed));
     const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
     return [...articles, ...withoutPage];
   },
@@ -52,30 +53,25 @@ export const rss = defineAdapter({
 /** A broken feed can put elements where text belongs; rss-parser then gives objects, which count as absent. */
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function toItem(entry: FeedItem, feedUrl: string): FetchedItem[] {
+function toItem(entry: FeedItem, feedUrl: string, inFeed: string): FetchedItem[] {
   const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
   const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
   const item = { title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) };
-  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), feedUrl) ?? addressInFeed(feedUrl, guid, item);
+  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), feedUrl) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
-/** What marks an address given in the feed to an entry without a link (see addressInFeed). */
-const IN_FEED = 'entry=';
-
 /**
  * An entry without a link is still an item (a wire's brief, a bridge's post): its address is the feed's
- * with its id, or the digest of its words, as the fragment, so that every fetch gives it the same one.
+ * with its id, or the digest of its words, as the fragment (`#entry=…`), so that every fetch gives it the same one.
  */
-function addressInFeed(feedUrl: string, guid: string | undefined, { title, text }: { title: string; text: string }): string | null {
-  const key = guid ?? (title || text ? createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 24) : undefined);
-  if (!key) return null;
+function addressesInFeed(feedUrl: string): string {
   const url = new URL(feedUrl);
-  url.hash = `${IN_FEED}${encodeURIComponent(key)}`;
-  return url.toString();
+  url.hash = '';
+  return `${url.toString()}#entry=`;
 }
 
-function isAddressInFeed(url: string, feedUrl: string): boolean {
-  const hash = url.indexOf(`#${IN_FEED}`);
-  return hash >= 0 && url.slice(0, hash) === new URL(feedUrl).toString().replace(/#.*$/, '');
+function addressInFeed(inFeed: string, guid: string | undefined, { title, text }: { title: string; text: string }): string | null {
+  const key = guid ?? (title || text ? createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 24) : undefined);
+  return key ? `${inFeed}${encodeURIComponent(key)}` : null;
 }
