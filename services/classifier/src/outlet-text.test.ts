@@ -1,6 +1,6 @@
 import { createRedis, type RawItem } from '@marsad/queues';
 import { fingerprintOf, OutletBoilerplate } from '@marsad/text';
-import { createTestRedis, itemsUnderOneFooter } from '@marsad/testing';
+import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadTagger, type Analyser } from './analyse.js';
 import { SharedOutletText } from './outlet-text.js';
@@ -36,6 +36,18 @@ describe('SharedOutletText', () => {
     expect(await copiesOf(index, (i) => (i < 3 ? before : after))).toEqual([null, 'o0', null, null, null, null]);
   });
 
+  it("passes on that an outlet's footer is established: a restarted classifier's first teaser under it is no copy", async () => {
+    const prefix = prefixFor('established');
+    const index = new SharedCopyIndex(connection, { prefix });
+    const words = SHORT_ITEM_BODIES.join(' ').split(' ');
+    const teasers = Array.from({ length: 9 }, (_, i) => `${words.slice(12 * i, 12 * i + 10).join(' ')}\n${OUTLET_FOOTER}`);
+    const [before, after] = [new SharedOutletText(connection, prefix, 3_600), new SharedOutletText(connection, prefix, 3_600)];
+    const copied: (string | null)[] = [];
+    for (const [i, text] of teasers.entries()) copied.push((await analyseItem(rawItem(i, text), { tagger, index, outlets: i < 8 ? before : after })).duplicateOf);
+    // Established once five teasers end with it, and written then; the restarted learner reads it at its first teaser.
+    expect(copied).toEqual([null, 'o0', 'o0', 'o0', 'o0', null, null, null, null]);
+  });
+
   it('without it, the first items a new learner sees are copies again', async () => {
     const prefix = prefixFor('unshared');
     const index = new SharedCopyIndex(connection, { prefix });
@@ -44,7 +56,7 @@ describe('SharedOutletText', () => {
     expect(copied.slice(3, 5).every((id) => id !== null)).toBe(true);
   });
 
-  it('writes what it learnt of an outlet once, with the expiry given, and reads it once', async () => {
+  it('writes what it learnt of an outlet when it learns it and when it is established, with the expiry given, and reads it once', async () => {
     const prefix = prefixFor('writes');
     const learner = new SharedOutletText(connection, prefix, 3_600);
     const commands: string[] = [];
@@ -57,7 +69,7 @@ describe('SharedOutletText', () => {
     });
     const counted = new SharedOutletText(monitored, prefix, 3_600);
     for (const text of itemsUnderOneFooter()) await counted.observe('footer.ma', fingerprintOf(text));
-    expect(commands).toEqual(['getBuffer', 'set']);
+    expect(commands).toEqual(['getBuffer', 'set', 'set']);
     const key = `${prefix}:outlet:footer.ma`;
     expect(await connection.ttl(key)).toBeGreaterThan(3_500);
     // What another classifier reads is what this one learnt: its footer, set apart from the first item on.

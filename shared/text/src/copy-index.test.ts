@@ -285,6 +285,16 @@ describe("MemoryCopyIndex and an outlet's own boilerplate", () => {
     expect(index.checkAndInsert('pickup', fingerprintOf(`نقلا عن زملائنا: ${bodies[3]} (وكالات)`), 'other.ma').copyOf?.id).toBe('o3');
   });
 
+  it("takes an outlet's teasers under one long footer for copies of its first only until the footer is established", () => {
+    const index = indexWithSeed();
+    const words = otherSeed.split(/\s+/);
+    const teasers = Array.from({ length: 8 }, (_, i) => words.slice(30 * i, 30 * i + 9 + (i % 5)).join(' '));
+    const copied = teasers.map((teaser, i) => index.checkAndInsert(`t${i}`, fingerprintOf(`${teaser}\n${footer}`), 'footer.ma').copyOf?.id ?? null);
+    // Under 20 words besides the footer, a teaser could be a version of an earlier item with a lead of
+    // its own; once five of the outlet's articles end with the footer, 8 words are enough.
+    expect(copied).toEqual([null, 't0', 't0', 't0', 't0', null, null, null]);
+  });
+
   it('takes an outlet running one article again and again, under new addresses, for copies of the first', () => {
     const index = indexWithSeed();
     const article = `${bodies.join(' ')}\n${footer}`;

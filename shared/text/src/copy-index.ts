@@ -11,7 +11,7 @@ import {
   type ShingleLookup,
 } from './fingerprint.js';
 import { mix32 } from './hash.js';
-import { OutletBoilerplate } from './outlet.js';
+import { OutletBoilerplate, type OutletText } from './outlet.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
@@ -27,6 +27,18 @@ export const COPY_TEXT_THRESHOLD = 0.35;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /**
+ * Words a new article needs besides its outlet's footer for the footer to be set apart (see
+ * OUTLET_STORY_SHARE): MIN_COPIED_WORDS, or this many once the footer is established (a teaser under
+ * it: see ESTABLISHED_ENDINGS). Below that, the article is judged whole: it may be a version of one of
+ * the outlet's stories with a short lead of its own, which looks the same.
+ */
+export const MIN_FRESH_WORDS = 8;
+
+export function minWordsBesidesFooter(footer: OutletText): number {
+  return footer.established ? MIN_FRESH_WORDS : MIN_COPIED_WORDS;
+}
+
+/**
  * Words an earlier item needs besides its outlet's repeated text (OutletBoilerplate) for that text to
  * be set apart from it: one with fewer is that text, run again or copied, and is judged whole. A
  * short item's few words under a long footer are enough (every later item of the outlet copied it).
@@ -38,7 +50,7 @@ export const BOILERPLATE_ARTICLES = 3;
 export const QUOTED_BOILERPLATE = 8;
 /**
  * What one outlet repeats (OutletBoilerplate) is set apart, between its new article with MIN_COPIED_WORDS
- * words besides it and an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT, only when the new article reproduces less than this
+ * words besides it (MIN_FRESH_WORDS) and an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT, only when the new article reproduces less than this
  * share of the earlier item's: a later item under the same footer reproduces none of them, while the
  * outlet's partial copies of one story (whose text its repeats then are) reproduce much of them, and
  * are judged on the whole text.
@@ -292,7 +304,7 @@ export class MemoryCopyIndex {
     const repeated = this.outlets.observe(outlet, fingerprint);
     // An article with fewer words than that besides what its outlet repeats is that text, run again or copied.
     const besides = repeated ? coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => repeated.has(shingle) }).counted : 0;
-    const matches = this.candidates(fingerprint, besides >= MIN_COPIED_WORDS ? repeated : undefined);
+    const matches = this.candidates(fingerprint, repeated && besides >= minWordsBesidesFooter(repeated) ? repeated : undefined);
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);

@@ -28,6 +28,7 @@ export {
   MIN_SHINGLES,
   MIN_COPIED_WORDS,
   MIN_WORDS_BESIDES_OUTLET_TEXT,
+  MIN_FRESH_WORDS,
   BOILERPLATE_ARTICLES,
   OUTLET_STORY_SHARE,
   type CopyMatch,
@@ -37,7 +38,7 @@ export {
 } from './copy-index.js';
 export { AliasFileSchema, compileTagger, EVIDENCE_PER_TAG, Tagger, type AliasFile, type TagEvidence, type TagResult } from './tagger.js';
 export { analyseArticle, fingerprintOf, type ArticleAnalysis, type ArticleText } from './analyse.js';
-export { OUTLET_MEMORY, OUTLET_REPEATS, OutletBoilerplate, outletOf, type OutletText } from './outlet.js';
+export { ESTABLISHED_ENDINGS, OUTLET_MEMORY, OUTLET_REPEATS, OutletBoilerplate, outletOf, type OutletText } from './outlet.js';
 
 /** The alias file Marsad ships (a path only: reading it is the caller's I/O). */
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));

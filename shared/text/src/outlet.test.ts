@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTLET_MEMORY, OutletBoilerplate, outletOf } from './outlet.js';
+import { ESTABLISHED_ENDINGS, OUTLET_MEMORY, OutletBoilerplate, outletOf } from './outlet.js';
 
 /** An article as the learner reads it: 30 shingles of its own from `own` on, then `ending` (its footer). */
 const article = (own: number, ...ending: number[]) => {
@@ -60,6 +60,13 @@ describe('OutletBoilerplate', () => {
     const footers = new OutletBoilerplate();
     for (const [own, ending] of [[100, FOOTER], [200, FOOTER], [300, story], [400, FOOTER]] as const) footers.observe('a.ma', article(own, ...ending));
     expect([...footers.observe('a.ma', article(500, ...FOOTER))!.values]).toEqual(FOOTER);
+  });
+
+  it(`takes a footer for established once ${ESTABLISHED_ENDINGS} of the remembered articles end with it`, () => {
+    const outlets = new OutletBoilerplate();
+    const established: boolean[] = [];
+    for (let i = 0; i < 7; i++) established.push(outlets.observe('a.ma', article(100 * (i + 1), ...FOOTER))?.established ?? false);
+    expect(established).toEqual([false, false, false, false, false, true, true]);
   });
 
   it('takes a closing formula of a few words for no footer', () => {

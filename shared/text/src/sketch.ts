@@ -1,4 +1,4 @@
-import { MIN_COPIED_WORDS, type Fingerprint } from './copy-index.js';
+import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
 import { holdsAny, SHINGLE_SIZE, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
@@ -117,7 +117,7 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   const lookup = shingles.slice(0, LOOKUP_SHINGLES);
   const samples = coverageSamples(sequence, startsExcept(sequence, boilerplate), fingerprint.formula);
   // Hardly more than that text: the outlet running it again, or copying it; judged whole.
-  if (samples.words < MIN_COPIED_WORDS) return sketchOf(fingerprint, { quoted });
+  if (samples.words < minWordsBesidesFooter(boilerplate)) return sketchOf(fingerprint, { quoted });
   const sketch: Sketch = {
     postings: kept.slice(0, POSTING_SHINGLES),
     lookup,
