@@ -47,13 +47,13 @@ const MIN_ENDING_SHINGLES = SHINGLE_SIZE;
  * What each outlet repeats from article to article (a long footer, a newsletter plug): the text that
  * most of its latest OUTLET_MEMORY articles, and OUTLET_REPEATS at least, end with. Without this, an
  * outlet's short items under one long footer each reproduce most of the first one's text, and every
- * one of them is taken for its copy. Only endings: text two of its articles share elsewhere is one story's, as when the
- * outlet runs versions of one article with paragraphs dropped, which stay copies of it. It only sets
- * apart text of earlier items (a reference is judged whole: an outlet running three pickups of one
- * communiqué still copies it), and of those that have MIN_WORDS_BESIDES_OUTLET_TEXT words besides it
- * (one that has not is that same text, run again or copied: it is judged whole; see
- * MemoryCopyIndex.candidates).
- * In memory, per process: each classifier replica learns from the items it handles.
+ * one of them is taken for its copy. Only endings: text two of its articles share elsewhere is one
+ * story's, as when the outlet runs versions of one article with paragraphs dropped, which stay copies
+ * of it. It only sets apart text of earlier items (a reference is judged whole: an outlet running three
+ * pickups of one communiqué still copies it), and of those that have MIN_WORDS_BESIDES_OUTLET_TEXT
+ * words besides it (one that has not is that same text, run again or copied: it is judged whole; see
+ * MemoryCopyIndex.candidates). In memory, per process (the pipeline's classifiers share what they learn
+ * through Redis: SharedOutletText).
  */
 export class OutletBoilerplate {
   private readonly recent = new Map<string, Uint32Array[]>();
