@@ -13,8 +13,8 @@ const PLACE_FRAGMENT = /^#(?:!?\/?$|comments?(?:-\d+)?$|respond$|reply$|more(?:-
 
 /**
  * One spelling per article: https, lowercase host without `www.`, `m.` or `amp.`, percent escapes in
- * capitals, no tracking parameters, no AMP suffix, sorted query, no fragment that names only a place in the page (PLACE_FRAGMENT). Two
- * feeds linking the same article give the same URL.
+ * capitals, no tracking parameters, no AMP suffix, sorted query, no fragment that names only a place
+ * in the page (PLACE_FRAGMENT). Two feeds linking the same article give the same URL.
  */
 export function canonicalUrl(raw: string, base?: string): string {
   const url = new URL(raw.trim(), base);

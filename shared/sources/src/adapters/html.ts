@@ -2,8 +2,7 @@ import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
-import { publishedLink } from '../identity.js';
-import { ArticleSelectorsSchema, fetchArticles, isoDate, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -42,14 +41,8 @@ export const html = defineAdapter({
     const targets: ArticleTarget[] = [];
     for (const element of elements.toArray()) {
       const item = $(element);
-      const link = select($, item, options.list.link);
-      if (!link) continue;
-      let url: string;
-      try {
-        url = publishedLink(link, listing.url);
-      } catch {
-        continue;
-      }
+      const url = absoluteUrl(select($, item, options.list.link), listing.url);
+      if (!url) continue;
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date)) : null });
       if (targets.length >= options.maxItems) break;
