@@ -24,6 +24,7 @@ describe('tagger: interpol', () => {
     ['as الشرطة الدولية', 'أصدرت الشرطة الدولية مذكرة بحث'],
     ['as الشرطة الدولية, working with the United Nations', 'وقعت الشرطة الدولية والأمم المتحدة اتفاقا لتبادل المعلومات حول المقاتلين الأجانب'],
     ['as الشرطة الدولية, in a story that names peacekeeping further on', 'أصدرت الشرطة الدولية مذكرة بحث دولية في حق المتهم بالاحتيال على مستثمرين في عدة دول. ويقول المحققون إن المتهم جمع أكثر من مئة مليون دولار من آلاف الضحايا عبر منصات وهمية للاستثمار في العملات الرقمية، قبل أن يختفي عن الأنظار ويغلق حساباته. وكان المتهم قد عمل سابقا في بعثة لحفظ السلام'],
+    ['as البوليس الدولي, in a Moroccan story', 'البوليس الدولي يسلم المغرب مطلوبا في قضايا نصب'],
     ['through a red notice', 'يشكل موضوع نشرة حمراء دولية'],
     ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
     ['through a blue notice', 'صدرت في حقه النشرة الزرقاء لتحديد مكان وجوده'],
@@ -78,6 +79,7 @@ describe('tagger: interpol', () => {
     ['a blue weather bulletin', 'النشرة الزرقاء للطقس تتوقع أجواء باردة'],
     ["a peacekeeping mission's police", 'تشارك عناصر من الشرطة الدولية التابعة لبعثة الأمم المتحدة في تأمين الانتخابات'],
     ["an international force's police", 'ناقش الاجتماع نشر قوة دولية تضم عناصر من الشرطة الدولية لتأمين المعابر'],
+    ['the African police organisation, as البوليس الدولي الأفريقي', 'أعلن البوليس الدولي الأفريقي أفريبول عن اجتماع لقادة الشرطة في الجزائر'],
     ["a peacekeeping mission's police, named in the headline", 'شرطة دولية لتأمين الانتخابات\nوصلت دفعة جديدة من عناصر الشرطة الدولية التابعة لبعثة الأمم المتحدة إلى العاصمة'],
   ])('does not take %s for Interpol', (_name, text) => {
     expect(tags(text)).not.toContain('interpol');
@@ -237,6 +239,7 @@ describe('tagger: dgsn', () => {
     ['private guards in a Moroccan town', 'أوقف رجال الأمن الخاص بطنجة لصا داخل مركز تجاري'],
     ["Spain's police in Ceuta", 'أوقفت عناصر الشرطة بسبتة المحتلة شابا حاول العبور سباحة'],
     ["Darija's word for the police, said Algerian", 'قال البوليس الجزائري إن المتهم فر إلى المغرب'],
+    ["Darija's word for the police, as the international police", 'البوليس الدولي يسلم المغرب مطلوبا في قضايا نصب'],
     ["Tunisia's police in Tunis", 'عناصر الشرطة بتونس العاصمة تعتقل متظاهرين'],
     ["Algeria's open days", 'انطلقت بولاية وهران فعاليات الأبواب المفتوحة للأمن الوطني تحت إشراف المدير العام'],
     ["Algeria's, at the border with Morocco, naming only Algerian towns", 'أحبطت مصالح المديرية العامة للأمن الوطني بولاية تلمسان محاولة تهريب أزيد من قنطارين من الكيف قادمة من المغرب عبر الشريط الحدودي بمغنية'],
