@@ -162,6 +162,7 @@ describe('tagger: dgsn', () => {
     ['its yearly results', 'حصيلة الأمن الوطني لسنة 2025: تراجع الجريمة بالمغرب'],
     ['its directorate, short, in a Moroccan story', 'مديرية الأمن تنفي خبر وفاة موقوف بطنجة'],
     ['its motorcycle patrols', 'عناصر فرقة الصقور تطارد لصا بشوارع الرباط'],
+    ['its directorate, short, issuing the electronic identity card only Morocco names so', 'أطلقت مديرية الأمن الوطني بوابة إلكترونية لطلب البطاقة الوطنية للتعريف الإلكترونية'],
     ["Darija's word for the police, in a Moroccan story", 'البوليس ديال كازا شدو واحد الشفار كان كيسرق فالطوبيس'],
     ["a town's judicial police, in French", "Les enquêteurs de la police judiciaire d'Oujda ont interpellé un suspect"],
     ["the judicial police at work in a Moroccan town", 'أحالت عناصر الشرطة القضائية بطنجة شخصين على النيابة العامة بعد توقيفهما في حالة تلبس'],
