@@ -96,7 +96,7 @@ describe.each([
     expect(rows.map((_, r) => $(r).attr('data-item')).get()).toEqual(['police-tanger-copy']);
     expect(rows.find('.source').text()).toBe('اليوم 24');
     expect(rows.find('.similarity').text()).toBe('93%');
-    expect(rows.find('.after').text()).toBe('1 h 30 min');
+    expect(rows.find('.after').text()).toBe('ساعة و30 دقيقة');
     expect((await page('/stories/nothing-here')).status).toBe(404);
   });
 
@@ -105,7 +105,7 @@ describe.each([
     expect($('.kind').text()).toContain(REFERENCE_ID);
     const rows = $('table.pickups tbody tr');
     expect(rows.map((_, r) => $(r).attr('data-item')).get()).toEqual(['ref-pickup-1', 'ref-pickup-2']);
-    expect(rows.map((_, r) => $(r).find('.after').text()).get()).toEqual(['0 s', '3 h 10 min']);
+    expect(rows.map((_, r) => $(r).find('.after').text()).get()).toEqual(['0 ثانية', '3 ساعات و10 دقائق']);
   });
 
   it("lists every source's health with its last error, and each one's failed jobs", async () => {

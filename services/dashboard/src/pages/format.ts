@@ -24,14 +24,24 @@ export function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('ar-MA-u-nu-latn', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
-/** "3 h 05 min" after a story's first sighting. */
+const inUnit = (unit: 'second' | 'minute' | 'hour' | 'day') => new Intl.NumberFormat('ar-MA-u-nu-latn', { style: 'unit', unit, unitDisplay: 'long' });
+const SECONDS = inUnit('second');
+const MINUTES = inUnit('minute');
+const HOURS = inUnit('hour');
+const DAYS = inUnit('day');
+const AND = new Intl.ListFormat('ar', { type: 'conjunction' });
+
+/**
+ * "3 ساعات و10 دقائق" after a story's first sighting, in the pages' Arabic, whose dual and plurals
+ * ICU knows (ساعتان، دقيقة).
+ */
 export function formatDelay(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return SECONDS.format(seconds);
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return MINUTES.format(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  return `${Math.round(hours / 24)} d`;
+  if (hours < 48) return minutes % 60 ? AND.format([HOURS.format(hours), MINUTES.format(minutes % 60)]) : HOURS.format(hours);
+  return DAYS.format(Math.round(hours / 24));
 }
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
