@@ -1,4 +1,5 @@
 export { ConfigError } from './config-error.js';
+export { explainUnknownKeys } from './key-hints.js';
 export { EnvSchema, type Env } from './env.js';
 export {
   ConfigFileSchema,

@@ -51,10 +51,11 @@ pipeline:
       expect.arrayContaining([
         expect.stringMatching(/^marsad\.yml:4:10: sources\[0\]\.url: /),
         expect.stringMatching(/^marsad\.yml:5:15: sources\[0\]\.interval: invalid interval "5 minutes"/),
+        expect.stringMatching(/^marsad\.yml:6:9: sources\[1\]\.id: duplicate source id "hespress"/),
         expect.stringMatching(/^marsad\.yml:10:3: pipeline: unknown key\(s\) "dropNonArabik"/),
       ]),
     );
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
   });
 
   it('lists every problem in one reading: shape, duplicate ids, unknown adapters and tags, in the order of the file', () => {
@@ -77,6 +78,37 @@ alerts:
       'x.yml:5:11: sources[3].id: duplicate source id "a"',
       'x.yml:10:24: alerts.rules[0].tags[0]: unknown tag "dgsnn" (tags: interpol, dgsn)',
       'x.yml:10:58: alerts.rules[0].channels[1]: unknown channel "mail" (channels: ops)',
+    ]);
+  });
+
+  it('names the key a misspelt one was likely meant to be, and a required key written misspelt', () => {
+    const text = `sources:
+  - id: a
+    adaptr: rss
+    url: https://a.example/feed
+pipeline:
+  dropNonArabik: true
+  concurency: { classify: 2 }
+fetching: { perhost: 2, zzz: 1 }
+`;
+    expect(problemsOf(() => parseConfigText(text, 'x.yml'))).toEqual([
+      'x.yml:2:5: sources[0].adapter: missing ("adaptr" is written: did you mean "adapter"?)',
+      'x.yml:6:3: pipeline: unknown key(s) "dropNonArabik" (did you mean "dropNonArabic"?), "concurency" (did you mean "concurrency"?)',
+      'x.yml:8:11: fetching: unknown key(s) "perhost" (did you mean "perHost"?), "zzz"',
+    ]);
+    expect(problemsOf(() => parseConfigText('sources:\n  - { id: a, url: "https://a.example/feed" }\n', 'x.yml'))).toEqual(['x.yml:2:5: sources[0].adapter: missing']);
+  });
+
+  it("checks a source's adapter options and its id also when another of its keys is invalid", () => {
+    const text = `sources:
+  - { id: a, adapter: rss, url: "https://a.example/feed" }
+  - { id: a, adapter: rss, url: "not a url", fullTxt: true }
+`;
+    const check: SourceOptionsCheck = (entry) => ('fullTxt' in entry ? [{ code: 'custom', path: ['fullTxt'], message: 'unknown option', input: undefined }] : []);
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', { rss: check }))).toEqual([
+      'x.yml:3:11: sources[1].id: duplicate source id "a"',
+      'x.yml:3:33: sources[1].url: Invalid URL',
+      'x.yml:3:55: sources[1].fullTxt: unknown option',
     ]);
   });
 

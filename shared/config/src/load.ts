@@ -2,11 +2,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { DEFAULT_ALIASES_FILE } from '@marsad/text';
-import { LineCounter, parse, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, type Env } from './env.js';
-import { ConfigFileSchema, SourceSchema, type ConfigFile, type SourceConfig } from './file-schema.js';
+import { ConfigFileSchema, type ConfigFile } from './file-schema.js';
+import { explainUnknownKeys, likelyMeant, unknownKeysMessage } from './key-hints.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
 export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('../sources.default.yml', import.meta.url));
@@ -17,8 +18,11 @@ export interface Config extends ConfigFile {
   file: string;
 }
 
-/** Validates adapter-specific keys of a source; returns zod issues (paths relative to the source). */
-export type SourceOptionsCheck = (source: SourceConfig) => z.core.$ZodIssue[];
+/**
+ * Validates adapter-specific keys of a source entry (as written: its common keys may be invalid);
+ * returns zod issues, paths relative to the entry.
+ */
+export type SourceOptionsCheck = (entry: Readonly<Record<string, unknown>>) => z.core.$ZodIssue[];
 
 export interface LoadConfigOptions {
   /** --config / --sources; else marsad.yml in `cwd`, else the bundled default. */
@@ -74,23 +78,23 @@ export function parseConfigText(text: string, file: string, adapters?: Record<st
     throw new ConfigError(file, doc.errors.map((e) => `${at(file, lines, e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`));
   }
   const raw: unknown = doc.toJS();
-  const parsed = ConfigFileSchema.safeParse(raw);
+  const parsed = ConfigFileSchema.safeParse(raw, { error: explainUnknownKeys() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
-  problems.push(...checkSources(validSources(raw), doc, lines, file, adapters));
+  problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
   problems.push(...checkRuleTags(raw, tags, doc, lines, file));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
 }
 
-/** The file's sources that are valid on their own, with their places in the list. */
-function validSources(raw: unknown): { source: SourceConfig; index: number }[] {
+/**
+ * The file's source entries with their places in the list: also those invalid in a common key, whose
+ * id and adapter options are checked all the same (one reading lists every problem).
+ */
+function sourceEntries(raw: unknown): { entry: Readonly<Record<string, unknown>>; index: number }[] {
   const list = (raw as { sources?: unknown } | null)?.sources;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((entry, index) => {
-    const parsed = SourceSchema.safeParse(entry);
-    return parsed.success ? [{ source: parsed.data, index }] : [];
-  });
+  return list.flatMap((entry: unknown, index) => (typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? [{ entry: entry as Record<string, unknown>, index }] : []));
 }
 
 function checkRuleTags(raw: unknown, tags: readonly string[], doc: Document, lines: LineCounter, file: string): string[] {
@@ -112,7 +116,7 @@ function byPosition(a: string, b: string): number {
 }
 
 function checkSources(
-  sources: { source: SourceConfig; index: number }[],
+  sources: { entry: Readonly<Record<string, unknown>>; index: number }[],
   doc: Document,
   lines: LineCounter,
   file: string,
@@ -120,18 +124,19 @@ function checkSources(
 ): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  sources.forEach(({ source, index }) => {
+  sources.forEach(({ entry, index }) => {
     const base = ['sources', index];
-    if (seen.has(source.id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${source.id}"`));
-    seen.add(source.id);
-    if (!adapters) return;
-    const check = adapters[source.adapter];
+    const { id, adapter } = entry;
+    if (typeof id === 'string' && seen.has(id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${id}"`));
+    if (typeof id === 'string') seen.add(id);
+    if (!adapters || typeof adapter !== 'string' || adapter === '') return;
+    const check = adapters[adapter];
     if (!check) {
       const known = Object.keys(adapters).join(', ');
-      problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${source.adapter}" (known: ${known})`));
+      problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${adapter}" (known: ${known})`));
       return;
     }
-    for (const issue of check(source)) problems.push(describeIssue({ ...issue, path: [...base, ...issue.path] }, doc, lines, file));
+    for (const issue of check(entry)) problems.push(describeIssue({ ...issue, path: [...base, ...issue.path] }, doc, lines, file));
   });
   return problems;
 }
@@ -139,8 +144,19 @@ function checkSources(
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): string {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys' && !message.startsWith('unknown key')) message = unknownKeysMessage(issue.keys, []);
+  if (issue.code === 'invalid_type' && path.length > 0 && !doc.hasIn(path)) message = missingKeyMessage(doc, path);
   return describe(file, doc, lines, path, message);
+}
+
+/** A required key the file does not have, and the key beside it that may be it misspelt. */
+function missingKeyMessage(doc: Document, path: (string | number)[]): string {
+  const key = path.at(-1);
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (typeof key !== 'string' || !isMap(parent)) return 'missing';
+  const written = parent.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+  const misspelt = written.find((other) => likelyMeant(other, [key]) === key);
+  return misspelt ? `missing ("${misspelt}" is written: did you mean "${key}"?)` : 'missing';
 }
 
 function describe(file: string, doc: Document, lines: LineCounter, path: (string | number)[], message: string): string {

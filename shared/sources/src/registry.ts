@@ -1,4 +1,4 @@
-import { SourceSchema, type SourceConfig, type SourceOptionsCheck } from '@marsad/config';
+import { explainUnknownKeys, SourceSchema, type SourceConfig, type SourceOptionsCheck } from '@marsad/config';
 import type { Adapter, FetchContext, FetchedItem } from './adapter.js';
 import { html } from './adapters/html.js';
 import { rss } from './adapters/rss.js';
@@ -16,7 +16,7 @@ export function getAdapter(name: string): Adapter | undefined {
 }
 
 /** A source entry's adapter-specific keys: everything but the keys every source has. */
-function ownOptions(source: SourceConfig): Record<string, unknown> {
+function ownOptions(source: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(source).filter(([key]) => !COMMON_KEYS.has(key)));
 }
 
@@ -25,8 +25,8 @@ export function adapterOptionChecks(): Record<string, SourceOptionsCheck> {
   return Object.fromEntries(
     Object.entries(ADAPTERS).map(([name, adapter]) => [
       name,
-      (source: SourceConfig) => {
-        const parsed = adapter.optionsSchema.safeParse(ownOptions(source));
+      (entry: Readonly<Record<string, unknown>>) => {
+        const parsed = adapter.optionsSchema.safeParse(ownOptions(entry), { error: explainUnknownKeys(COMMON_KEYS) });
         return parsed.success ? [] : parsed.error.issues;
       },
     ]),

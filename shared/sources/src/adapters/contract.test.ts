@@ -22,6 +22,16 @@ describe.each(Object.values(ADAPTERS))('adapter $meta.name contract', (adapter) 
     expect(adapterOptionChecks()[adapter.meta.name]!(example)).toEqual([]);
   });
 
+  it("names, of an unknown key beside its options, the option or common key it likely misspells", () => {
+    const example = SourceSchema.parse(adapter.meta.example);
+    // Every adapter's options are a strict object: its keys are its shape's.
+    const option = Object.keys((adapter.optionsSchema as unknown as { shape: object }).shape).find((key) => key.length > 5);
+    const slips = { ...example, intervl: '5m', ...(option ? { [option.slice(0, 2) + option.slice(3)]: true } : {}) };
+    const [issue] = adapterOptionChecks()[adapter.meta.name]!(slips);
+    expect(issue?.message).toContain('"intervl" (did you mean "interval"?)');
+    if (option) expect(issue?.message).toContain(`(did you mean "${option}"?)`);
+  });
+
   it('reads its recorded fixture into well-formed items', async () => {
     const replay = await replayRecording(new URL(`./${adapter.meta.name}.fixture.json`, import.meta.url));
     const http = createHttpClient();

@@ -1,0 +1,42 @@
+import { distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+
+/**
+ * The known key a written one most likely misspells: a letter or two off, case aside (`intervl`,
+ * `fulltext`, `dropNonArabik`), else undefined. Short keys get one letter: two would match anything.
+ */
+export function likelyMeant(written: string, known: Iterable<string>): string | undefined {
+  const lower = written.toLowerCase();
+  const allowed = lower.length > 5 ? 2 : 1;
+  let best: { key: string; off: number } | undefined;
+  for (const key of known) {
+    if (key === written) continue;
+    const off = distance(lower, key.toLowerCase());
+    if (off <= allowed && (!best || off < best.off)) best = { key, off };
+  }
+  return best?.key;
+}
+
+/** `unknown key(s) "intervl" (did you mean "interval"?)`, the keys the message is about. */
+export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
+  return `unknown key(s) ${keys
+    .map((key) => {
+      const meant = likelyMeant(key, known);
+      return meant ? `"${key}" (did you mean "${meant}"?)` : `"${key}"`;
+    })
+    .join(', ')}`;
+}
+
+/**
+ * A zod error map (`safeParse(value, { error })`) that says, of each unknown key, which known one it
+ * likely misspells: the object's own keys, and `alsoKnown` (a source's adapter options sit beside the
+ * keys every source has, so a slip in either is the other's unknown key).
+ */
+export function explainUnknownKeys(alsoKnown: Iterable<string> = []): z.core.$ZodErrorMap {
+  const extra = [...alsoKnown];
+  return (issue) => {
+    if (issue.code !== 'unrecognized_keys') return undefined;
+    const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+    return unknownKeysMessage(issue.keys, [...Object.keys(shape ?? {}), ...extra]);
+  };
+}
