@@ -154,6 +154,22 @@ describe('marsad start', () => {
       }
     });
 
+    it('says which MARSAD_ variable it does not read, and the one it was likely meant to be', async () => {
+      const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/typo-1', description: 'نص الخبر' }]) } });
+      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const config = join(dir, 'marsad.yml');
+      writeFileSync(config, `sources:\n  - { id: a, adapter: rss, url: "${server.url('/feed')}" }\n`);
+      try {
+        const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_QUEUE_PREFX: '{elsewhere}', MARSAD_DATA_DIR: dir, DATABASE_URL: '', LOG_FORMAT: 'json' };
+        const result = await runNode(BIN, ['run', '--once', '--config', config], { env });
+        expect(result.code).toBe(0);
+        const warnings = result.stderr.split('\n').filter((line) => line.includes('"variable"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(warnings).toEqual([expect.objectContaining({ level: 40, variable: 'MARSAD_QUEUE_PREFX', meant: 'MARSAD_QUEUE_PREFIX', msg: 'environment variable not read by marsad: ignored' })]);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
       const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) } });
       const dir = mkdtempSync(join(tmpdir(), 'marsad-'));

@@ -26,6 +26,8 @@ export interface Runtime {
 /** Checks Redis first (the one clear message on a fresh machine), then opens the store and the queues. */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   await checkRedis(config.env.REDIS_URL);
+  // After the Redis check, whose failure is said in one line of its own.
+  for (const ignored of config.ignoredVariables ?? []) logger.warn(ignored, 'environment variable not read by marsad: ignored');
   const store = await openStore({
     databaseUrl: config.env.DATABASE_URL,
     dataDir: config.env.MARSAD_DATA_DIR,

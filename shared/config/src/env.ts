@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { TimeZone } from './alerts.js';
+import { likelyMeant } from './key-hints.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Settings that come from the environment (twelve-factor): where the services are, how to log. */
-export const EnvSchema = z
-  .object({
+const EnvVariables = z.object({
   /** Redis for the BullMQ queues. @defaultValue redis://127.0.0.1:6379 */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** PostgreSQL; when unset the store is an embedded PGlite under MARSAD_DATA_DIR. */
@@ -47,7 +47,9 @@ export const EnvSchema = z
   MARSAD_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
   /** A bearer token for the queue dashboard, for tools. */
   MARSAD_ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  })
+});
+
+export const EnvSchema = EnvVariables
   .refine((env) => !env.MARSAD_ADMIN_USER === !env.MARSAD_ADMIN_PASSWORD, {
     message: 'set MARSAD_ADMIN_USER and MARSAD_ADMIN_PASSWORD together',
     path: ['MARSAD_ADMIN_PASSWORD'],
@@ -55,3 +57,27 @@ export const EnvSchema = z
   .transform((env) => ({ ...env, MARSAD_INDEX_PREFIX: env.MARSAD_INDEX_PREFIX ?? `${env.MARSAD_QUEUE_PREFIX}:index` }));
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Variables of Marsad's own test tooling, which the services do not read either. */
+const TOOLING_VARIABLES = new Set(['MARSAD_SCREENSHOTS', 'MARSAD_CHROMIUM']);
+
+export interface IgnoredVariable {
+  variable: string;
+  /** The variable it likely misspells. */
+  meant?: string;
+}
+
+/**
+ * MARSAD_ variables set that no service reads: a misspelt one (MARSAD_QUEUE_PREFX) would otherwise be
+ * ignored without a word, and the services run on its default.
+ */
+export function ignoredVariables(source: NodeJS.ProcessEnv): IgnoredVariable[] {
+  const known = Object.keys(EnvVariables.shape);
+  return Object.keys(source)
+    .filter((name) => name.startsWith('MARSAD_') && !known.includes(name) && !TOOLING_VARIABLES.has(name))
+    .sort()
+    .map((variable) => {
+      const meant = likelyMeant(variable, known);
+      return meant ? { variable, meant } : { variable };
+    });
+}

@@ -205,6 +205,14 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ file: '/nonexistent/marsad.yml', env: {} }))[0]).toMatch(/cannot read the file/);
   });
 
+  it('lists the MARSAD_ variables nothing reads, with the one a misspelt variable was likely meant to be', () => {
+    const env = { MARSAD_QUEUE_PREFX: '{x}', MARSAD_TIMEZONE: 'Africa/Casablanca', MARSAD_WIDGETS: '3', MARSAD_SCREENSHOTS: '/tmp/s', HOME: '/root' };
+    expect(loadConfig({ file: DEFAULT_SOURCES_FILE, env }).ignoredVariables).toEqual([
+      { variable: 'MARSAD_QUEUE_PREFX', meant: 'MARSAD_QUEUE_PREFIX' },
+      { variable: 'MARSAD_WIDGETS' },
+    ]);
+  });
+
   it('accepts the bundled default sources file', () => {
     const config = loadConfig({ file: DEFAULT_SOURCES_FILE, env: {} });
     expect(config.sources.length).toBeGreaterThan(5);

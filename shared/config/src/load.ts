@@ -5,7 +5,7 @@ import { DEFAULT_ALIASES_FILE } from '@marsad/text';
 import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
-import { EnvSchema, type Env } from './env.js';
+import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
 import { ConfigFileSchema, type ConfigFile } from './file-schema.js';
 import { explainUnknownKeys, likelyMeant, unknownKeysMessage } from './key-hints.js';
 
@@ -16,6 +16,8 @@ export interface Config extends ConfigFile {
   env: Env;
   /** Absolute path of the file the sources came from. */
   file: string;
+  /** MARSAD_ variables set that nothing reads (see ignoredVariables): said at start-up. */
+  ignoredVariables?: IgnoredVariable[];
 }
 
 /**
@@ -42,7 +44,8 @@ export function resolveConfigFile(file: string | undefined, cwd = process.cwd())
 
 /** Reads the environment and the YAML file once, validates both, and lists every problem at once. */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
-  const env = parseEnv(options.env ?? process.env);
+  const source = options.env ?? process.env;
+  const env = parseEnv(source);
   const file = resolveConfigFile(options.file, options.cwd);
   let text: string;
   try {
@@ -50,7 +53,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   } catch (err) {
     throw new ConfigError(file, [`cannot read the file: ${(err as Error).message}`]);
   }
-  return { ...parseConfigText(text, file, options.adapters), env, file };
+  return { ...parseConfigText(text, file, options.adapters), env, file, ignoredVariables: ignoredVariables(source) };
 }
 
 /** Parses the environment; a variable set to the empty string counts as unset (`DATABASE_URL=`). */
