@@ -26,7 +26,7 @@ describe('marsad new-adapter', () => {
     const tsc = await runNode(join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), ['-p', join(copy, 'tsconfig.json')], { env: {} });
     expect(tsc.stdout + tsc.stderr).toBe('');
     const vitest = await runNode(join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), ['run', '--root', copy, 'src/adapters/agency.test.ts', 'src/adapters/contract.test.ts'], { env: { NO_COLOR: '1', FORCE_COLOR: '0' } });
-    expect(vitest.stdout, vitest.stderr).toMatch(/Tests +11 passed \(11\)/);
+    expect(vitest.stdout, vitest.stderr).toMatch(/Tests +16 passed \(16\)/);
 
     const again = await runNode(BIN, ['new-adapter', 'agency', '--root', copy], { env: NO_SERVICES });
     expect(again.code).toBe(2);
