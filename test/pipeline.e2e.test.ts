@@ -254,6 +254,44 @@ describe('marsad run --once with entries that have no link, or differ by their f
   });
 });
 
+describe('marsad run --once with a feed that cuts some articles short (fullText: auto)', () => {
+  const redis = createTestRedis('e2e-teasers');
+  let feeds: FixtureServer;
+  const reference = readFileSync(fileURLToPath(new URL('../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
+  const opening = reference.split(/\s+/).slice(0, 40).join(' ');
+  const whole = Array.from({ length: 150 }, (_, i) => ['أفادت', 'مصادر', 'محلية', 'بأن', 'السلطات', 'أطلقت', 'برنامجا', 'جديدا', 'للتشجير', 'في', 'المدينة'][i % 11]).join(' ');
+  beforeAll(async () => {
+    feeds = await serveFixtures({
+      '/teasers.rss': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        const entries: FeedEntry[] = [
+          { title: 'المغرب يظفر بمنصب في الأنتربول', link: `${origin}/news/pickup`, description: `${opening} […]` },
+          { title: 'برنامج للتشجير', link: `${origin}/news/whole`, description: whole },
+        ];
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('teasers', origin, entries));
+      },
+      '/news/pickup': { body: `<html><body><nav>الرئيسية</nav><article>${reference.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    });
+  });
+  afterAll(async () => {
+    await feeds.close();
+    await redis.cleanup();
+  });
+
+  it("reads the page of the teaser only, and finds in it the reference the outlet took", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const config = join(dir, 'sources.yml');
+    writeFileSync(config, `sources:\n  - { id: teasers, adapter: rss, url: "${feeds.url('/teasers.rss')}", fullText: auto }\nfetching: { minDelayMs: 0 }\n`);
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    expect(await runOnce(config, env)).toMatchObject({ new: 2, errors: [] });
+    const byPath = new Map((await items(env)).map((item) => [new URL(item.url as string).pathname, item]));
+    expect(byPath.get('/news/pickup')).toMatchObject({ duplicateOf: '000_7f10525f81fda1b7' });
+    expect(byPath.get('/news/whole')).toMatchObject({ duplicateOf: null });
+    expect(feeds.hits.get('/news/pickup')).toBe(1);
+    expect(feeds.hits.get('/news/whole')).toBeUndefined();
+  });
+});
+
 describe('marsad run', () => {
   it('exits non-zero only when the run cannot happen: no Redis', async () => {
     const result = await runNode(BIN, ['run', '--once', '--config', writeConfig()], { env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });

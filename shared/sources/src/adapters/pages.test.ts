@@ -113,6 +113,45 @@ describe('rss adapter with fullText', () => {
   });
 });
 
+describe('rss adapter with fullText "auto"', () => {
+  const longText = Array.from({ length: 8 }, () => PARAGRAPHS.join(' ')).join(' ');
+  const entries = (origin: string) => [
+    { title: 'كامل', link: `${origin}/a/full`, description: longText },
+    { title: 'مقتطف', link: `${origin}/a/teaser`, description: 'أعلنت المديرية العامة للأمن الوطني عن توقيف ثلاثة أشخاص' },
+    { title: 'مقطوع', link: `${origin}/a/cut`, description: `${longText} اقرأ المزيد` },
+    { title: 'ووردبريس', link: `${origin}/a/wp`, description: `${longText} The post ووردبريس appeared first on Example.` },
+    { title: 'صفحة فارغة', link: `${origin}/a/empty-page`, description: 'مقتطف لا تحمل صفحته نصا أطول منه' },
+  ];
+  const routes = (): Record<string, FixtureRoute> => ({
+    '/feed': (req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', `http://${req.headers.host}`, entries(`http://${req.headers.host}`))),
+    '/a/teaser': page(articlePage('entry-content')),
+    '/a/cut': page(`<html><body><div class="entry-content">${Array.from({ length: 10 }, () => PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')).join('')}</div></body></html>`),
+    '/a/wp': page(articlePage('entry-content')),
+    '/a/empty-page': page('<html><body><p>خطأ</p></body></html>'),
+  });
+
+  it('reads the pages of the items whose feed text looks cut short, and only theirs, keeping the feed order', async () => {
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: 'auto' }, routes());
+    expect(items.map((i) => new URL(i.url).pathname)).toEqual(['/a/full', '/a/teaser', '/a/cut', '/a/wp', '/a/empty-page']);
+    expect(server!.hits.get('/a/full')).toBeUndefined();
+    expect(server!.unexpected).toEqual([]);
+    expect(items[0]!.text).toBe(longText);
+    expect(items.slice(1).map((i) => server!.hits.get(new URL(i.url).pathname))).toEqual([1, 1, 1, 1]);
+    expect(items[1]!.text.split('\n')).toEqual(PARAGRAPHS);
+    expect(items[2]!.text.split('\n')).toHaveLength(30);
+    // A page holding less than the feed gave was not the article (or the extractor missed it): the feed's text stays.
+    expect(items[3]!.text).toContain('appeared first on');
+    expect(items[4]!.text).toBe('مقتطف لا تحمل صفحته نصا أطول منه');
+  });
+
+  it('is accepted by the sources file beside true and false, and nothing else', () => {
+    const check = adapterOptionChecks().rss!;
+    const entry = (fullText: unknown) => ({ id: 'x', adapter: 'rss', url: 'https://x.ma/feed', fullText });
+    expect([true, false, 'auto'].map((value) => check(entry(value)))).toEqual([[], [], []]);
+    expect(check(entry('sometimes'))).not.toEqual([]);
+  });
+});
+
 describe('sitemap adapter', () => {
   const urlset = (origin: string, n: number) => `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
     ${Array.from({ length: n }, (_, i) => `<url><loc>${origin}/a/${i}</loc><news:news><news:publication_date>2026-11-${String(10 + i).padStart(2, '0')}T10:00:00Z</news:publication_date><news:title>خبر ${i}</news:title></news:news></url>`).join('')}</urlset>`;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { everythingIsNew } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
-import { rss } from './rss.js';
+import { looksLikeTeaser, rss } from './rss.js';
 
 const log = createLogger({ level: 'silent' });
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -142,5 +142,31 @@ describe('rss adapter', () => {
     expect(failure).toBeInstanceOf(FetchError);
     expect((failure as FetchError).kind).toBe(kind);
     expect((failure as FetchError).message).toContain(server!.url('/feed'));
+  });
+});
+
+describe('looksLikeTeaser', () => {
+  const article = Array.from({ length: 120 }, (_, i) => (i % 2 ? 'الأمن' : 'الوطني')).join(' ');
+
+  it.each([
+    ['a short text', 'أعلنت المديرية العامة للأمن الوطني عن توقيف ثلاثة أشخاص'],
+    ['an empty one', ''],
+    ['a long one ending in an ellipsis', `${article}…`],
+    ['a long one ending in [...]', `${article} [...]`],
+    ['a long one ending in (…)', `${article} (…)`],
+    ['a long one ending in "read more", in Arabic', `${article}. اقرأ المزيد »`],
+    ['a long one ending in "read more", in French', `${article}. Lire la suite`],
+    ["WordPress's footer to an excerpt", `${article}\nThe post توقيف ثلاثة أشخاص appeared first on Hespress.`],
+    ["WordPress's footer in Arabic", `${article}\nظهرت المقالة توقيف ثلاثة أشخاص أولاً على هسبريس.`],
+  ])('takes %s for a teaser', (_name, text) => {
+    expect(looksLikeTeaser(text)).toBe(true);
+  });
+
+  it.each([
+    ['a long text', article],
+    ['a long text saying "read more" before its end', `${article} اقرأ المزيد عن هذه القضية في تقريرنا المفصل حول الموضوع`],
+    ['a long text with an ellipsis inside', `وقال… ${article}`],
+  ])('takes %s for a whole article', (_name, text) => {
+    expect(looksLikeTeaser(text)).toBe(false);
   });
 });

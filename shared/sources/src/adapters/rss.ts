@@ -20,8 +20,12 @@ export const rss = defineAdapter({
     example: { id: 'hespress', adapter: 'rss', url: 'https://www.hespress.com/feed', interval: '10m' },
   },
   optionsSchema: z.strictObject({
-    /** Fetch each new item's page for the whole article, when the feed carries only a teaser. @defaultValue false */
-    fullText: z.boolean().default(false),
+    /**
+     * Fetch each new item's page for the whole article: `true` for every item (a feed of teasers),
+     * `"auto"` for the items whose feed text looks cut short (see looksLikeTeaser), whose page then
+     * replaces it only when it holds more. @defaultValue false
+     */
+    fullText: z.union([z.boolean(), z.literal('auto')]).default(false),
     /** Where the article is on its page (with fullText); without it, a generic extractor finds it. */
     article: ArticleSelectorsSchema.optional(),
   }),
@@ -44,11 +48,40 @@ export const rss = defineAdapter({
     if (withoutPage.length > 0) ctx.log.info({ sourceId: source.id, entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;
     // An entry without a link has no page to read: its text is the feed's.
-    const withPage = items.filter((item) => !item.url.startsWith(inFeed));
+    const always = options.fullText === true;
+    const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
+    if (withPage.length === 0) return items;
     const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
-    return [...articles, ...withoutPage];
+    const pages = new Map(articles.map((article) => [article.url, article]));
+    return items.map((item) => {
+      const article = pages.get(item.url);
+      // "auto" guesses: a page whose extracted text is shorter than the feed's was not the article.
+      return article && (always || article.text.length > item.text.length) ? article : item;
+    });
   },
 });
+
+/** Fewer words than this in a feed's text make it a teaser to "auto": news articles run to hundreds. */
+const TEASER_WORDS = 100;
+/**
+ * How feeds end a text they cut: an ellipsis (…, ..., […]), a "read more" link's words, or the
+ * footer WordPress feeds add to an excerpt ("The post … appeared first on …", in Arabic "ظهرت
+ * المقالة … أولاً على …", in French "L’article … est apparu en premier sur …").
+ */
+const CUT_ENDINGS = [
+  /(?:…|\.\.\.)\s*[\])»"”]?$/u,
+  /(?:اقرأ|اقرا|إقرأ|قراءة|تابع|أكمل|اكمل)\s+(?:المزيد|القراءة|الخبر|التفاصيل)[\s\p{P}]*$/u,
+  /(?:read more|continue reading|lire la suite|lire plus|leer más|seguir leyendo)[\s\p{P}]*$/iu,
+  /appeared first on|est apparu en premier sur|ظهرت المقالة .+ (?:أولاً|أولا|اولا) على/iu,
+];
+
+/** A feed text that is likely a cut of the article: short, or ended the way feeds end a cut. */
+export function looksLikeTeaser(text: string): boolean {
+  const trimmed = text.trim();
+  const tail = trimmed.slice(-400);
+  if (CUT_ENDINGS.some((ending) => ending.test(tail))) return true;
+  return trimmed.split(/\s+/, TEASER_WORDS).length < TEASER_WORDS;
+}
 
 /** A broken feed can put elements where text belongs; rss-parser then gives objects, which count as absent. */
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
