@@ -54,6 +54,7 @@ function deps(sendEmpty = false, ruleId = 'daily'): DigestDeps {
     lastDigest: redisLastDigest(connection, redis.prefix),
     attempts: 3,
     now: () => NOW,
+    context: { sourceName: (id) => (id === 'alyaoum24' ? 'اليوم 24' : id) },
   };
 }
 
@@ -65,9 +66,11 @@ describe('digests', () => {
     const mail = smtp.received[0]!.parsed;
     expect(mail.subject).toBe('[Marsad daily] 1 new story, 2026-11-22');
     expect(mail.text).toContain('* حموشي يترأس اجتماعا أمنيا');
-    expect(mail.text).toContain('also published by alyaoum24 (+60 min, similarity 0.88)');
+    expect(mail.text).toContain('also published by اليوم 24 (+60 min, 88%)');
     expect(mail.text).toContain('New pickups of earlier stories:');
     expect(mail.text).toContain('goud https://www.hespress.com/old-copy.html');
+    // Times in the rule's zone, named.
+    expect(mail.text).toMatch(/^Stories since \d{4}-\d\d-\d\d \d\d:\d\d \(Africa\/Casablanca\) \(rule "daily"\)$/m);
     expect(mail.text).not.toContain('weather');
     expect(mail.html).toContain('dir="rtl" lang="ar"');
   });

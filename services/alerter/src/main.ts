@@ -1,10 +1,11 @@
-import type { Config } from '@marsad/config';
+import { readReferenceArticles, referenceTitle, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { ItemFilter, StoredItem } from '@marsad/store';
 import { createChannel } from './channels/index.js';
 import { redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
+import type { AlertContext } from './message.js';
 import { compileRule } from './rules.js';
 
 export interface AlerterDeps {
@@ -26,13 +27,14 @@ export async function startAlerter(deps: AlerterDeps) {
   const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
   const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
   const log = deps.logger.child({ service: 'alerter' });
+  const context = alertContext(deps.config);
   const lastDigest = redisLastDigest(deps.connection, deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX);
   const common = { connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log, recovery: pipeline.workers };
   const alertWorker = createStageWorker({
     ...common,
     queue: 'alert',
     concurrency: pipeline.concurrency.alert,
-    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: alerts.delivery.attempts, itemText: deps.store.itemText }, ctx),
+    handle: (job, ctx) => alertItem(job, { rules, channels, deliveries: deps.store, attempts: alerts.delivery.attempts, itemText: deps.store.itemText, context }, ctx),
   });
   const digestWorker = createStageWorker({
     ...common,
@@ -43,7 +45,7 @@ export async function startAlerter(deps: AlerterDeps) {
       const config = ruleConfigs.get(job.ruleId);
       if (!rule || !config) throw new PermanentError(`no digest rule "${job.ruleId}" in the configuration`);
       const itemsSince = (since: string) => deps.store.listItems({ since, limit: 100_000 });
-      return sendDigest(job, { rule, config, channels, deliveries: deps.store, itemsSince, lastDigest, attempts: alerts.delivery.attempts }, ctx);
+      return sendDigest(job, { rule, config, channels, deliveries: deps.store, itemsSince, lastDigest, attempts: alerts.delivery.attempts, context }, ctx);
     },
   });
   if (deps.schedule ?? true) log.info(await syncDigestSchedulers(deps.queues, alerts.rules, alerts.delivery), 'digest schedulers synced');
@@ -56,4 +58,11 @@ export async function startAlerter(deps: AlerterDeps) {
       await Promise.all([...channels.values()].map((c) => c.close()));
     },
   };
+}
+
+/** Names for the sources, titles for the reference articles, and the configured time zone. */
+export function alertContext(config: Config): AlertContext {
+  const names = new Map(config.sources.map((source) => [source.id, source.name ?? source.id]));
+  const titles = new Map(readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR)).map((reference) => [reference.id, referenceTitle(reference.text)]));
+  return { sourceName: (id) => names.get(id) ?? id, referenceTitle: (id) => titles.get(id), timeZone: config.env.MARSAD_TIMEZONE };
 }

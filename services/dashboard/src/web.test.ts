@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { startOfDay } from './pages/format.js';
-import { newsroomSources, REFERENCE_ID } from './test-newsroom.js';
+import { newsroomSources, REFERENCE_ID, REFERENCE_TEXT } from './test-newsroom.js';
 
 describe.each([
   ['PostgreSQL', 'postgres'],
@@ -103,6 +103,8 @@ describe.each([
   it("shows a reference article's pickup timeline from its first sighting", async () => {
     const { $ } = await page(`/stories/${REFERENCE_ID}`);
     expect($('.kind').text()).toContain(REFERENCE_ID);
+    // Its title is its first line; the text below holds every line.
+    expect($('h1').text()).toBe(REFERENCE_TEXT.split('\n')[0]);
     const rows = $('table.pickups tbody tr');
     expect(rows.map((_, r) => $(r).attr('data-item')).get()).toEqual(['ref-pickup-1', 'ref-pickup-2']);
     expect(rows.map((_, r) => $(r).find('.after').text()).get()).toEqual(['0 ثانية', '3 ساعات و10 دقائق']);

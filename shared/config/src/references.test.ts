@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReferenceArticles } from './references.js';
+import { readReferenceArticles, referenceTitle } from './references.js';
 
 describe('readReferenceArticles', () => {
   it('reads each file as its editor saved it: UTF-8 with or without a mark, UTF-16 with one, or windows-1256', () => {
@@ -16,5 +16,20 @@ describe('readReferenceArticles', () => {
     writeFileSync(join(dir, 'e-windows-1256.txt'), Buffer.from([0xc7, 0xe1, 0xe3, 0xdb, 0xd1, 0xc8, 0x20, 0xc8, 0xe1, 0xc7, 0xdb]));
     writeFileSync(join(dir, 'notes.md'), 'not a reference');
     expect(readReferenceArticles(dir)).toEqual(['a-utf8', 'b-utf8-bom', 'c-utf16le', 'd-utf16be', 'e-windows-1256'].map((id) => ({ id, text })));
+  });
+});
+
+describe('referenceTitle', () => {
+  it("is a pasted article's headline: its first line", () => {
+    expect(referenceTitle('\n  المغرب يعزز موقعه كركيزة أمنية دولية \n\nالعدالة اليوم\n\nتستعد المملكة…')).toBe('المغرب يعزز موقعه كركيزة أمنية دولية');
+  });
+
+  it("is a communiqué's opening, cut at a word, when its first line is a whole paragraph", () => {
+    const paragraph = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
+    const title = referenceTitle(paragraph);
+    expect(title.length).toBeLessThanOrEqual(161);
+    expect(title.endsWith('…')).toBe(true);
+    expect(paragraph.startsWith(title.slice(0, -1))).toBe(true);
+    expect(paragraph[title.length - 1]).toBe(' ');
   });
 });

@@ -27,6 +27,20 @@ export function readReferenceArticles(dir: string): ReferenceArticle[] {
     .map((file) => ({ id: basename(file, '.txt'), text: decodeReferenceText(readFileSync(join(dir, file))) }));
 }
 
+/** Longest a reference's title runs: a headline, not the first paragraph of a communiqué that has none. */
+const TITLE_LENGTH = 160;
+
+/**
+ * What people call a reference article by: its first line (a pasted article's headline), cut at a
+ * word when that line is a whole paragraph (a communiqué pasted without one).
+ */
+export function referenceTitle(text: string): string {
+  const first = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
+  if (first.length <= TITLE_LENGTH) return first;
+  const cut = first.slice(0, TITLE_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_LENGTH / 2))}…`;
+}
+
 /**
  * A reference file's text, as a communications team's editor may have saved it: UTF-8 (with or
  * without a byte-order mark), UTF-16 with its mark (Windows Notepad's "Unicode"), or, when the bytes

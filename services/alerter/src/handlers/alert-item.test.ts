@@ -125,6 +125,30 @@ describe('alertItem', () => {
     await expect(alertItem({ item: item('d2', 'd1') }, deps, ctx('job-d2'))).rejects.toThrow(/another worker/);
   });
 
+  it("names the outlet and the reference article copied, and gives the time where its readers are", async () => {
+    const context = {
+      sourceName: (id: string) => (id === 'hespress' ? 'هسبريس' : id),
+      referenceTitle: (id: string) => (id === '000_ref' ? 'المغرب يظفر بمنصب نائب رئيس الأنتربول' : undefined),
+      timeZone: 'Asia/Dubai',
+    };
+    const copy = { ...item('h1', '000_ref'), duplicateOf: '000_ref', similarity: 0.934 };
+    await alertItem({ item: copy }, { ...deps, context }, ctx('job-h1'));
+    const mail = smtp.received.find((m) => m.parsed.headers.get('x-marsad-delivery') === 'dgsn|000_ref|comms-mail')!.parsed;
+    // Published 09:30 UTC: 13:30 in Dubai.
+    expect(mail.text).toContain('هسبريس · 2026-11-20 13:30 (Asia/Dubai) · dgsn');
+    expect(mail.text).toContain('copy of «المغرب يظفر بمنصب نائب رئيس الأنتربول» (reference 000_ref, 93%)');
+    expect(mail.html).toContain('هسبريس · 2026-11-20 13:30 (Asia/Dubai)');
+    const hook = hooks.find((h) => h.headers['idempotency-key'] === 'dgsn|000_ref|comms-hook')!;
+    expect(AlertMessageSchema.parse(JSON.parse(hook.body)).item).toMatchObject({ sourceId: 'hespress', sourceName: 'هسبريس', duplicateOf: '000_ref', duplicateOfTitle: 'المغرب يظفر بمنصب نائب رئيس الأنتربول', publishedAt: '2026-11-20T09:30:00.000Z' });
+  });
+
+  it('without a context, writes ids and UTC', async () => {
+    await alertItem({ item: { ...item('i1', 'i0'), similarity: 0.5 } }, deps, ctx('job-i1'));
+    const mail = smtp.received.find((m) => m.parsed.headers.get('x-marsad-delivery') === 'dgsn|i0|comms-mail')!.parsed;
+    expect(mail.text).toContain('hespress · 2026-11-20 09:30 (UTC) · dgsn');
+    expect(mail.text).toContain('copy of item i0 (50%)');
+  });
+
   it('speaks Slack blocks and a Teams Adaptive Card', async () => {
     await alertItem({ item: item('e1', 'e1', ['interpol']) }, deps, ctx('job-e1'));
     const slackBody = JSON.parse(hooks.find((h) => h.headers['idempotency-key'] === 'chat|e1|chat')!.body) as { blocks: { type: string }[] };

@@ -1,6 +1,6 @@
 import { RetryLaterError, type AlertJob, type JobContext } from '@marsad/queues';
 import type { Channel } from '../channels/index.js';
-import { alertEnvelope, alertMessage } from '../message.js';
+import { alertEnvelope, alertMessage, PLAIN_CONTEXT, type AlertContext } from '../message.js';
 import type { AlertRule } from '../rules.js';
 
 /** The delivery log (the store's `alert_deliveries`): one row per rule, story and channel. */
@@ -18,6 +18,8 @@ export interface AlertItemDeps {
   attempts: number;
   /** The stored article text of an item, for rules with a keyword query (alert jobs do not carry it). */
   itemText(id: string): Promise<string>;
+  /** Source names, reference titles and the time zone people read alerts in. @defaultValue ids and UTC */
+  context?: AlertContext;
 }
 
 export interface AlertItemResult {
@@ -61,7 +63,8 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
         continue;
       }
       try {
-        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons)));
+        const context = deps.context ?? PLAIN_CONTEXT;
+        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons, context), context.timeZone));
         await deps.deliveries.markDelivered(key);
         sent.push(key);
         ctx.log.info({ rule: rule.id, channel: channelId, storyId: item.storyId }, 'alert sent');

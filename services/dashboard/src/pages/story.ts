@@ -1,5 +1,6 @@
+import { referenceTitle } from '@marsad/config';
 import { safeHref, type Pickup, type Story } from '@marsad/service-alerter';
-import { directionOf, excerpt, formatDelay, formatTime } from './format.js';
+import { directionOf, formatDelay, formatTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
@@ -37,7 +38,7 @@ export function storyPage(view: StoryView): SafeHtml {
   const href = safeHref(first.url);
   const header = reference
     ? html`<p class="kind">مقال مرجعي <code dir="ltr">${reference.id}</code> · أول التقاط: <bdi>${view.sourceName(first.sourceId)}</bdi>، <bdi><time datetime="${story.firstSeenAt}">${formatTime(story.firstSeenAt, view.timeZone)}</time></bdi></p>
-<h1 lang="ar" dir="rtl">${excerpt(reference.text, 160)}</h1>
+<h1 lang="ar" dir="rtl">${referenceTitle(reference.text)}</h1>
 <div class="text" lang="ar" dir="rtl">${paragraphs(reference.text)}</div>`
     : html`<p class="kind">الأصل · <bdi>${view.sourceName(first.sourceId)}</bdi> · <bdi><time datetime="${story.firstSeenAt}">${formatTime(story.firstSeenAt, view.timeZone)}</time></bdi>${first.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 <h1 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${first.title || first.url}</a>` : first.title || first.url}</h1>

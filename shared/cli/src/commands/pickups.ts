@@ -1,4 +1,4 @@
-import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
+import { readReferenceArticles, referenceTitle, resolveSeedsDir } from '@marsad/config';
 import { pickupOf, storiesOf } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
@@ -10,7 +10,9 @@ import { UsageError } from '../services.js';
  */
 export async function pickupsCommand(options: { config?: string; reference?: string; json?: boolean }): Promise<number> {
   const config = readConfig(options.config);
-  const references = readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR)).map((r) => r.id);
+  const articles = readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR));
+  const references = articles.map((r) => r.id);
+  const titles = new Map(articles.map((r) => [r.id, referenceTitle(r.text)]));
   if (options.reference && !references.includes(options.reference)) {
     throw new UsageError(`no reference article "${options.reference}" (references: ${references.join(', ')})`);
   }
@@ -20,12 +22,12 @@ export async function pickupsCommand(options: { config?: string; reference?: str
       const copies = await store.listItems({ duplicatesOf: reference, limit: 100_000 });
       const [story] = storiesOf(copies);
       if (!story) {
-        if (!options.json) process.stdout.write(`${reference}: no pickup yet\n`);
+        if (!options.json) process.stdout.write(`${reference} «${titles.get(reference)}»: no pickup yet\n`);
         continue;
       }
       // The reference itself is never an item: its first sighting is its earliest copy, which is a pickup too.
       const pickups = [pickupOf(story.first, Date.parse(story.firstSeenAt)), ...story.pickups];
-      if (!options.json) process.stdout.write(`${reference}: ${pickups.length} pickup(s), first seen ${story.firstSeenAt}\n`);
+      if (!options.json) process.stdout.write(`${reference} «${titles.get(reference)}»: ${pickups.length} pickup(s), first seen ${story.firstSeenAt}\n`);
       for (const p of pickups) {
         process.stdout.write(
           options.json

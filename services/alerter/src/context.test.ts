@@ -1,0 +1,19 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfigText, parseEnv } from '@marsad/config';
+import { describe, expect, it } from 'vitest';
+import { alertContext } from './main.js';
+
+describe('alertContext', () => {
+  it("names sources as the sources file does, references by their first line, in the configured zone", () => {
+    const seeds = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    writeFileSync(join(seeds, '000_ref.txt'), 'المغرب يحتضن الجمعية العامة للأنتربول\n\nتستعد المملكة لاحتضان الدورة…');
+    const file = parseConfigText('sources:\n  - { id: hespress, name: هسبريس, adapter: rss, url: "https://www.hespress.com/feed" }\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\n', 'x.yml');
+    const context = alertContext({ ...file, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds, MARSAD_TIMEZONE: 'Asia/Dubai' }) });
+    expect(['hespress', 'goud', 'unknown'].map(context.sourceName)).toEqual(['هسبريس', 'goud', 'unknown']);
+    expect(context.referenceTitle('000_ref')).toBe('المغرب يحتضن الجمعية العامة للأنتربول');
+    expect(context.referenceTitle('some-item')).toBeUndefined();
+    expect(context.timeZone).toBe('Asia/Dubai');
+  });
+});
