@@ -68,7 +68,7 @@ export function localTime(iso: string, timeZone: string): string {
 const when = (m: AlertMessage, timeZone: string) => localTime(m.item.publishedAt ?? m.item.fetchedAt, timeZone);
 const byline = (m: AlertMessage, timeZone: string) => `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || 'no tag'}`;
 
-/** "copy of «title» (000_…, 93%)", or of an earlier item, by its id. */
+/** "copy of «title» (reference 000_…, 93%)", or "copy of item <id> (93%)" for an earlier item. */
 function copyLine(m: AlertMessage): string {
   const { duplicateOf, duplicateOfTitle, similarity } = m.item;
   if (!duplicateOf) return '';
