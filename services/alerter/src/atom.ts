@@ -3,8 +3,8 @@ import { escapeHtml } from './message.js';
 import type { AlertRule } from './rules.js';
 import type { Story } from './stories.js';
 
-/** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader. */
-export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string): string {
+/** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader; outlets by `sourceName`. */
+export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string, sourceName: (sourceId: string) => string = (id) => id): string {
   const updated = stories[0] ? new Date(stories[0].firstSeenAt) : new Date(0);
   const feed = new Feed({
     id: `urn:marsad:rule:${rule.id}`,
@@ -18,7 +18,7 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
   });
   for (const story of stories) {
     const { first } = story;
-    const pickups = story.pickups.map((p) => `${p.sourceId} (${p.afterSeconds >= 0 ? '+' : ''}${Math.round(p.afterSeconds / 60)} min)`);
+    const pickups = story.pickups.map((p) => `${sourceName(p.sourceId)} (${p.afterSeconds >= 0 ? '+' : ''}${Math.round(p.afterSeconds / 60)} min)`);
     feed.addItem({
       id: `urn:marsad:story:${story.storyId}`,
       // The feed library writes titles and summaries as type="html": text from feeds must reach readers escaped.
@@ -26,9 +26,9 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
       link: first.url,
       date: new Date(story.pickups.at(-1)?.seenAt ?? story.firstSeenAt),
       published: new Date(story.firstSeenAt),
-      author: [{ name: first.sourceId }],
+      author: [{ name: sourceName(first.sourceId) }],
       description: [
-        `${first.sourceId} · ${first.tags.join(', ')}`,
+        `${sourceName(first.sourceId)} · ${first.tags.join(', ')}`,
         story.reasons.length ? `Why: ${story.reasons.join('; ')}` : '',
         pickups.length ? `Also published by: ${pickups.join(', ')}` : '',
       ]

@@ -32,6 +32,8 @@ const FEED_STORIES = 100;
 export async function buildDashboardApp(options: DashboardAppOptions = {}): Promise<FastifyInstance> {
   const startedAt = options.startedAt ?? new Date();
   const rules = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
+  const names = new Map((options.web?.sourceNames ?? []).map((source) => [source.id, source.name]));
+  const sourceName = (id: string) => names.get(id) ?? id;
   const app = Fastify({ logger: false });
   app.get('/healthz', async () => ({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) }));
   app.get('/readyz', async (_request, reply) => {
@@ -55,7 +57,7 @@ export async function buildDashboardApp(options: DashboardAppOptions = {}): Prom
     }
     const stories = storiesOf(await options.recentItems(FEED_WINDOW), rule).slice(0, FEED_STORIES);
     const url = `${request.protocol}://${request.host}${request.url}`;
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rule, stories, url));
+    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rule, stories, url, sourceName));
   });
   return app;
 }

@@ -5,6 +5,7 @@ import { openStore, type Store } from '@marsad/store';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
+import { newsroomSources } from './test-newsroom.js';
 
 let store: Store;
 const item = (id: string, over: Partial<ClassifiedItem>): ClassifiedItem => ({
@@ -52,6 +53,20 @@ describe('Atom feed per alert rule', () => {
     expect(response.body).not.toContain('<script>');
     expect(entries[1]!.children('summary, content').text()).toContain('Also published by: alyaoum24 (+45 min)');
     await server.close();
+  });
+
+  it('names the outlets as the sources file does', async () => {
+    const alerts = AlertsSchema.parse({ channels: [{ id: 'h', type: 'webhook', url: 'https://h.example' }], rules: [{ id: 'dgsn', tags: ['dgsn'], channels: ['h'] }] });
+    // The pages' own data, from a store of their own: only its source names matter here.
+    const pagesStore = await openStore({ dataDir: 'memory://' });
+    const web = await newsroomSources(pagesStore);
+    const server = await buildDashboardApp({ rules: alerts.rules.map(compileRule), recentItems: (limit) => store.listItems({ limit }), web });
+    const $ = cheerio.load((await server.inject({ method: 'GET', url: '/feeds/dgsn.atom' })).body, { xml: true });
+    const entry = $('entry').filter((_, e) => $(e).children('id').text() === 'urn:marsad:story:s1');
+    expect(entry.find('author > name').text()).toBe('Hespress');
+    expect(entry.children('summary, content').text()).toContain('Also published by: اليوم 24 (+45 min)');
+    await server.close();
+    await pagesStore.close();
   });
 
   it('answers 404, listing the feeds, for a rule that does not exist', async () => {
