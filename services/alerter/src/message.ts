@@ -58,12 +58,15 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
   };
 }
 
-/** "2026-11-20 10:30 (Europe/Paris)": a person reads the time where they are. */
-export function localTime(iso: string, timeZone: string): string {
+/** "2026-11-20 10:30", the wall-clock time in `timeZone`: what a spreadsheet reads as a date and time. */
+export function localDateTime(iso: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+/** "2026-11-20 10:30 (Europe/Paris)": a person reads the time where they are. */
+export const localTime = (iso: string, timeZone: string): string => `${localDateTime(iso, timeZone)} (${timeZone})`;
 
 const when = (m: AlertMessage, timeZone: string) => localTime(m.item.publishedAt ?? m.item.fetchedAt, timeZone);
 const byline = (m: AlertMessage, timeZone: string) => `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || 'no tag'}`;

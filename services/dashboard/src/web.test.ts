@@ -100,6 +100,23 @@ describe.each([
     expect((await page('/stories/nothing-here')).status).toBe(404);
   });
 
+  it("downloads a story's table as a spreadsheet Excel reads as Arabic, linked from its page", async () => {
+    const { $ } = await page(`/stories/${REFERENCE_ID}`);
+    expect($('p.export a').attr('href')).toBe(`/stories/${REFERENCE_ID}/pickups.csv`);
+    const response = await app.inject({ method: 'GET', url: `/stories/${REFERENCE_ID}/pickups.csv` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="pickups-${REFERENCE_ID}.csv"`);
+    expect(response.body.startsWith('\ufeff')).toBe(true);
+    const lines = response.body.slice(1).trim().split('\n');
+    expect(lines).toEqual([
+      'المنبر,الوقت (Africa/Casablanca),بعد أول التقاط (دقائق),التشابه (%),العنوان,الرابط',
+      expect.stringMatching(/^اليوم 24,2026-11-19 1[23]:00,0,97,المغرب يحتضن الجمعية العامة للأنتربول,https:\/\/alyaoum24\.com\/ref\.html$/),
+      expect.stringMatching(/^Hespress,2026-11-19 1[56]:10,190,88,الأنتربول في المغرب,https:\/\/www\.hespress\.com\/ref\.html$/),
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/stories/nothing-here/pickups.csv' })).statusCode).toBe(404);
+  });
+
   it("shows a reference article's pickup timeline from its first sighting", async () => {
     const { $ } = await page(`/stories/${REFERENCE_ID}`);
     expect($('.kind').text()).toContain(REFERENCE_ID);

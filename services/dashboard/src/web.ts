@@ -10,7 +10,7 @@ import { startOfDay } from './pages/format.js';
 import type { SafeHtml } from './pages/html.js';
 import { newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
-import { storyPage } from './pages/story.js';
+import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 
 /** What the newsroom and source pages read. */
 export interface WebSources {
@@ -117,12 +117,27 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       }
     });
 
-    pages.get<{ Params: { id: string } }>('/stories/:id', async (request, reply) => {
-      const [story] = storiesOf(await from.listItems({ storyId: request.params.id, limit: 10_000 }));
-      if (!story) return reply.code(404).type('text/plain; charset=utf-8').send(`no story "${request.params.id}"`);
+    /** A story with its reference article, when it is one; undefined when no item tells it. */
+    const storyView = async (storyId: string): Promise<StoryView | undefined> => {
+      const [story] = storiesOf(await from.listItems({ storyId, limit: 10_000 }));
+      if (!story) return undefined;
       const referenceText = from.references.get(story.storyId);
-      const reference = referenceText === undefined ? undefined : { id: story.storyId, text: referenceText };
-      return sendPage(reply, storyPage({ story, ...(reference ? { reference } : {}), sourceName, timeZone: from.timeZone }));
+      return { story, ...(referenceText === undefined ? {} : { reference: { id: story.storyId, text: referenceText } }), sourceName, timeZone: from.timeZone };
+    };
+    const noStory = (reply: FastifyReply, id: string) => reply.code(404).type('text/plain; charset=utf-8').send(`no story "${id}"`);
+
+    pages.get<{ Params: { id: string } }>('/stories/:id', async (request, reply) => {
+      const view = await storyView(request.params.id);
+      return view ? sendPage(reply, storyPage(view)) : noStory(reply, request.params.id);
+    });
+
+    pages.get<{ Params: { id: string } }>('/stories/:id/pickups.csv', async (request, reply) => {
+      const view = await storyView(request.params.id);
+      if (!view) return noStory(reply, request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="pickups-${view.story.storyId.replace(/[^\w.-]/g, '_')}.csv"`)
+        .send(pickupsCsv(view));
     });
 
     pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth())));

@@ -1,5 +1,6 @@
 import { referenceTitle } from '@marsad/config';
-import { safeHref, type Pickup, type Story } from '@marsad/service-alerter';
+import { localDateTime, safeHref, type Pickup, type Story } from '@marsad/service-alerter';
+import { stringify } from 'csv-stringify/sync';
 import { directionOf, formatDelay, formatTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
@@ -26,14 +27,36 @@ function timelineRow(pickup: Pickup, language: string, view: StoryView): SafeHtm
 </tr>`;
 }
 
+/** The rows of a story's table: its copies; for a reference article, every stored item, its first sighting included. */
+function timelineOf({ story, reference }: Pick<StoryView, 'story' | 'reference'>): Pickup[] {
+  const first = story.first;
+  const firstPickup: Pickup = { itemId: first.id, sourceId: first.sourceId, url: first.url, title: first.title, seenAt: story.firstSeenAt, afterSeconds: 0, similarity: first.similarity };
+  return reference ? [firstPickup, ...story.pickups] : story.pickups;
+}
+
+/**
+ * The story's table as a spreadsheet: a byte-order mark so that Excel reads the Arabic as UTF-8, times
+ * in the pages' zone, and cells a feed could have made formulas (=, +, -, @) defused.
+ */
+export function pickupsCsv(view: StoryView): string {
+  const rows = timelineOf(view).map((p) => [
+    view.sourceName(p.sourceId),
+    localDateTime(p.seenAt, view.timeZone),
+    Math.round(p.afterSeconds / 60),
+    p.similarity === null ? '' : Math.round(p.similarity * 100),
+    p.title,
+    p.url,
+  ]);
+  const header = ['المنبر', `الوقت (${view.timeZone})`, 'بعد أول التقاط (دقائق)', 'التشابه (%)', 'العنوان', 'الرابط'];
+  return stringify([header, ...rows], { bom: true, escape_formulas: true });
+}
+
 /** One story: the original (or the reference article) and every copy, as a timeline of pickups. */
 export function storyPage(view: StoryView): SafeHtml {
   const { story, reference } = view;
   const first = story.first;
   const text = directionOf(first.language);
-  // For a reference article every stored item is a pickup, the first sighting included.
-  const firstPickup: Pickup = { itemId: first.id, sourceId: first.sourceId, url: first.url, title: first.title, seenAt: story.firstSeenAt, afterSeconds: 0, similarity: first.similarity };
-  const timeline = reference ? [firstPickup, ...story.pickups] : story.pickups;
+  const timeline = timelineOf(view);
   const languageOf = new Map([[first.id, first.language]]);
   const href = safeHref(first.url);
   const header = reference
@@ -48,6 +71,7 @@ export function storyPage(view: StoryView): SafeHtml {
     html`<article class="story" data-story="${story.storyId}">
 ${header}
 <h2>${reference ? 'مسار الانتشار' : 'النسخ'} <span class="count">(${timeline.length})</span></h2>
+${timeline.length > 0 ? html`<p class="export"><a href="/stories/${encodeURIComponent(story.storyId)}/pickups.csv" download>تنزيل الجدول (CSV)</a></p>` : ''}
 ${timeline.length === 0
     ? html`<p class="empty">لم تُرصد أي نسخة بعد.</p>`
     : html`<table class="pickups">
