@@ -57,6 +57,23 @@ describe.each([
     expect(body).not.toContain('<script>window');
   });
 
+  it('downloads what the filters find as a spreadsheet, linked from the page with the same filters', async () => {
+    const { $ } = await page('/?source=alyaoum24&tag=dgsn&page=1');
+    expect($('a.export').attr('href')).toBe('/items.csv?tag=dgsn&source=alyaoum24');
+    const response = await app.inject({ method: 'GET', url: '/items.csv?tag=dgsn&source=alyaoum24' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="marsad-items.csv"');
+    const lines = response.body.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('الوقت (Africa/Casablanca),المنبر,العنوان,الوسوم,اللغة,نسخة من,التشابه (%),الرابط');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^2026-11-20 (09|10):30,اليوم 24,توقيف مشتبه به في طنجة,dgsn,arb,police-tanger,93,https:\/\/alyaoum24\.com\/1\.html$/),
+      // A copy of a reference article names it by its title.
+      expect.stringMatching(/^2026-11-19 1[23]:00,اليوم 24,المغرب يحتضن الجمعية العامة للأنتربول,dgsn interpol,arb,أفادت المديرية العامة للأمن الوطني بأن المغرب سيحتضن الدورة المقبلة للجمعية العامة للأنتربول\.,97,https:/),
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/items.csv?q=%22unclosed' })).statusCode).toBe(400);
+  });
+
   it('filters by tag, source, language and day (days in the configured time zone)', async () => {
     expect(listed((await page('/?tag=interpol')).$)).toEqual(['ref-pickup-2', 'ref-pickup-1']);
     expect(listed((await page('/?source=alyaoum24&tag=dgsn')).$)).toEqual(['police-tanger-copy', 'ref-pickup-1']);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import helmet from '@fastify/helmet';
+import { referenceTitle } from '@marsad/config';
 import { storiesOf, type ListedItem } from '@marsad/service-alerter';
 import type { ItemFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
@@ -8,7 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { startOfDay } from './pages/format.js';
 import type { SafeHtml } from './pages/html.js';
-import { newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
+import { itemsCsv, newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 
@@ -45,6 +46,8 @@ export async function failedFetchesOf(fetchQueue: Queue, sourceId: string): Prom
 }
 
 const PAGE_SIZE = 50;
+/** Most items one download holds, newest first. */
+const EXPORT_LIMIT = 10_000;
 const STYLESHEET = readFileSync(new URL('../assets/marsad.css', import.meta.url), 'utf8');
 
 /** A form sends every field, empty when unset. */
@@ -114,6 +117,20 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
         return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.message}` }), 400);
+      }
+    });
+
+    const titles = new Map([...from.references].map(([id, text]) => [id, referenceTitle(text)]));
+    pages.get('/items.csv', async (request, reply) => {
+      const parsed = NewsroomQuerySchema.safeParse(request.query);
+      if (!parsed.success) return reply.code(400).type('text/plain; charset=utf-8').send(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      try {
+        const items = await from.listItems({ ...newsroomFilter(parsed.data, from.timeZone), limit: EXPORT_LIMIT, offset: 0 });
+        const csv = itemsCsv(items, { sourceName, timeZone: from.timeZone, referenceTitle: (id) => titles.get(id) });
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="marsad-items.csv"').send(csv);
+      } catch (err) {
+        if (!(err instanceof QuerySyntaxError)) throw err;
+        return reply.code(400).type('text/plain; charset=utf-8').send(`search: ${err.message}`);
       }
     });
 

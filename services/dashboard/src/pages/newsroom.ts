@@ -1,8 +1,8 @@
-import type { ListedItem } from '@marsad/service-alerter';
-import { safeHref } from '@marsad/service-alerter';
+import { localDateTime, safeHref, type ListedItem } from '@marsad/service-alerter';
 import { directionOf, excerpt, formatTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
+import { spreadsheet } from './spreadsheet.js';
 
 /** The newsroom's filters as the form holds them (every field as typed, '' when not set). */
 export interface NewsroomFilters {
@@ -59,11 +59,12 @@ ${item.duplicateOf
 </article></li>`;
 }
 
+/** The filters set, as a query string: page 1 and empty fields left out. */
+const queryOf = (filters: NewsroomFilters) =>
+  new URLSearchParams(Object.entries({ ...filters, page: String(filters.page) }).filter(([k, v]) => v !== '' && !(k === 'page' && v === '1'))).toString();
+
 function pageLinks(view: NewsroomView): SafeHtml {
-  const at = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...view.filters, page: String(page) }).filter(([k, v]) => v !== '' && !(k === 'page' && v === '1')));
-    return `/?${params.toString()}`;
-  };
+  const at = (page: number) => `/?${queryOf({ ...view.filters, page })}`;
   const { page } = view.filters;
   return html`<nav class="pages">${page > 1 ? html`<a rel="prev" href="${at(page - 1)}">الأحدث</a>` : ''}${view.more ? html`<a rel="next" href="${at(page + 1)}">الأقدم</a>` : ''}</nav>`;
 }
@@ -73,7 +74,7 @@ export function newsroomPage(view: NewsroomView): SafeHtml {
     ? html`<p class="error" role="alert">${view.error}</p>`
     : view.items.length === 0
       ? html`<p class="empty">لا أخبار تطابق هذه المعايير.</p>`
-      : html`<p class="summary">الصفحة ${view.filters.page} · الأحدث أولاً</p>`;
+      : html`<p class="summary">الصفحة ${view.filters.page} · الأحدث أولاً · <a class="export" href="/items.csv?${queryOf({ ...view.filters, page: 1 })}" download>تنزيل النتائج (CSV)</a></p>`;
   return layout(
     { title: 'الأخبار', current: 'newsroom' },
     html`<h1>الأخبار</h1>
@@ -82,4 +83,22 @@ ${summary}
 <ol class="items">${view.items.map((item) => itemCard(item, view))}</ol>
 ${pageLinks(view)}`,
   );
+}
+
+/**
+ * The items a filter finds as a spreadsheet (see `spreadsheet`): when, outlet, title, tags, language,
+ * what it copies (a reference by its title) and how much, and the link.
+ */
+export function itemsCsv(items: readonly ListedItem[], view: Pick<NewsroomView, 'sourceName' | 'timeZone'> & { referenceTitle(id: string): string | undefined }): string {
+  const rows = items.map((item) => [
+    localDateTime(item.publishedAt ?? item.fetchedAt, view.timeZone),
+    view.sourceName(item.sourceId),
+    item.title,
+    item.tags.join(' '),
+    item.language,
+    item.duplicateOf ? (view.referenceTitle(item.duplicateOf) ?? item.duplicateOf) : '',
+    item.similarity === null || !item.duplicateOf ? '' : Math.round(item.similarity * 100),
+    item.url,
+  ]);
+  return spreadsheet([`الوقت (${view.timeZone})`, 'المنبر', 'العنوان', 'الوسوم', 'اللغة', 'نسخة من', 'التشابه (%)', 'الرابط'], rows);
 }

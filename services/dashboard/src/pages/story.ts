@@ -1,9 +1,9 @@
 import { referenceTitle } from '@marsad/config';
 import { localDateTime, safeHref, type Pickup, type Story } from '@marsad/service-alerter';
-import { stringify } from 'csv-stringify/sync';
 import { directionOf, formatDelay, formatTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
+import { spreadsheet } from './spreadsheet.js';
 
 export interface StoryView {
   story: Story;
@@ -34,10 +34,7 @@ function timelineOf({ story, reference }: Pick<StoryView, 'story' | 'reference'>
   return reference ? [firstPickup, ...story.pickups] : story.pickups;
 }
 
-/**
- * The story's table as a spreadsheet: a byte-order mark so that Excel reads the Arabic as UTF-8, times
- * in the pages' zone, and cells a feed could have made formulas (=, +, -, @) defused.
- */
+/** The story's table as a spreadsheet (see `spreadsheet`), times in the pages' zone. */
 export function pickupsCsv(view: StoryView): string {
   const rows = timelineOf(view).map((p) => [
     view.sourceName(p.sourceId),
@@ -47,8 +44,7 @@ export function pickupsCsv(view: StoryView): string {
     p.title,
     p.url,
   ]);
-  const header = ['المنبر', `الوقت (${view.timeZone})`, 'بعد أول التقاط (دقائق)', 'التشابه (%)', 'العنوان', 'الرابط'];
-  return stringify([header, ...rows], { bom: true, escape_formulas: true });
+  return spreadsheet(['المنبر', `الوقت (${view.timeZone})`, 'بعد أول التقاط (دقائق)', 'التشابه (%)', 'العنوان', 'الرابط'], rows);
 }
 
 /** One story: the original (or the reference article) and every copy, as a timeline of pickups. */
