@@ -258,6 +258,8 @@ describe('tagger: dgsn', () => {
     ['its regional command\'s French name, in a story that names no country', 'Les éléments de la wilaya de sûreté ont interpellé un suspect après une course-poursuite'],
     ["Algeria's, naming Morocco but the Republic's prosecutor beside it", 'تم تقديم الموقوفين أمام وكيل الجمهورية بعد تحقيقات المديرية العامة للأمن الوطني في شحنة كيف قادمة من المغرب'],
     ["Algeria's, naming Morocco but its Director General", 'أعلن المدير العام للأمن الوطني علي بداوي عن حجز كميات من الكيف المعالج قادمة من المغرب'],
+    ["Algeria's, by its officers' and school's names, naming no country", 'أشرف المدير العام للأمن الوطني على تخرج دفعة جديدة من أعوان الشرطة بالمدرسة التطبيقية للأمن الوطني بالصومعة'],
+    ["Algeria's, recruiting by its grades, naming no country", 'فتحت المديرية العامة للأمن الوطني باب التوظيف لرتبة مفتش شرطة ومحافظ شرطة'],
     ["Algeria's police family and its founding", 'أحيت أسرة الأمن الوطني الذكرى 62 لتأسيس الشرطة الجزائرية بحضور والي الولاية'],
     ['security in a Moroccan town, as a state of things', 'دعا فاعلون جمعويون إلى تعزيز الأمن بمراكش خلال فترة الصيف'],
     ["Morocco's security, as the country's", 'قال الوزير إن أمن المغرب واستقراره خط أحمر'],
