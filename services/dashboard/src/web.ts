@@ -86,6 +86,9 @@ function formFilters(raw: Record<string, unknown>, page: number): NewsroomFilter
   return { q: field('q'), tag: field('tag'), source: field('source'), language: field('language'), from: field('from'), to: field('to'), page };
 }
 
+/** What is wrong with a query, one `field: message` per problem. */
+const problemsOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
 const sendPage = (reply: FastifyReply, page: SafeHtml, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page.html);
 
 /** The pages people read: the newsroom at `/`, story views, source health. No script on any of them. */
@@ -110,7 +113,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       const facets = await from.facets();
       const filters = formFilters(raw, parsed.success ? parsed.data.page : 1);
       const view: NewsroomView = { filters, items: [], more: false, choices: { ...facets, sources: from.sourceNames }, sourceName, timeZone: from.timeZone };
-      if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('؛ ') }), 400);
+      if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: problemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
         return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }));
@@ -123,7 +126,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
     const titles = new Map([...from.references].map(([id, text]) => [id, referenceTitle(text)]));
     pages.get('/items.csv', async (request, reply) => {
       const parsed = NewsroomQuerySchema.safeParse(request.query);
-      if (!parsed.success) return reply.code(400).type('text/plain; charset=utf-8').send(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success) return reply.code(400).type('text/plain; charset=utf-8').send(problemsOf(parsed.error).join('; '));
       try {
         const items = await from.listItems({ ...newsroomFilter(parsed.data, from.timeZone), limit: EXPORT_LIMIT, offset: 0 });
         const csv = itemsCsv(items, { sourceName, timeZone: from.timeZone, referenceTitle: (id) => titles.get(id) });
