@@ -1,10 +1,10 @@
 import { Feed } from 'feed';
-import { escapeHtml } from './message.js';
+import { escapeHtml, PLAIN_CONTEXT, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import type { Story } from './stories.js';
 
-/** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader; outlets by `sourceName`. */
-export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string, sourceName: (sourceId: string) => string = (id) => id): string {
+/** A rule's stories as an Atom feed, so a team can follow the rule in any feed reader; outlets by name, in the configured words. */
+export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: string, { sourceName, words }: Pick<AlertContext, 'sourceName' | 'words'> = PLAIN_CONTEXT): string {
   const updated = stories[0] ? new Date(stories[0].firstSeenAt) : new Date(0);
   const feed = new Feed({
     id: `urn:marsad:rule:${rule.id}`,
@@ -18,7 +18,7 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
   });
   for (const story of stories) {
     const { first } = story;
-    const pickups = story.pickups.map((p) => `${sourceName(p.sourceId)} (${p.afterSeconds >= 0 ? '+' : ''}${Math.round(p.afterSeconds / 60)} min)`);
+    const pickups = story.pickups.map((p) => `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), undefined)}`);
     feed.addItem({
       id: `urn:marsad:story:${story.storyId}`,
       // The feed library writes titles and summaries as type="html": text from feeds must reach readers escaped.
@@ -29,8 +29,8 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
       author: [{ name: sourceName(first.sourceId) }],
       description: [
         `${sourceName(first.sourceId)} · ${first.tags.join(', ')}`,
-        story.reasons.length ? `Why: ${story.reasons.join('; ')}` : '',
-        pickups.length ? `Also published by: ${pickups.join(', ')}` : '',
+        story.reasons.length ? `${words.why}: ${story.reasons.join(words.semicolon)}` : '',
+        pickups.length ? `${words.alsoPublishedBy}: ${pickups.join(', ')}` : '',
       ]
         .filter(Boolean)
         .map(escapeHtml)

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseConfigText, parseEnv } from '@marsad/config';
 import { describe, expect, it } from 'vitest';
 import { alertContext } from './main.js';
+import { ARABIC, ENGLISH } from './wording.js';
 
 describe('alertContext', () => {
   it("names sources as the sources file does, references by their first line, in the configured zone", () => {
@@ -15,5 +16,9 @@ describe('alertContext', () => {
     expect(context.referenceTitle('000_ref')).toBe('المغرب يحتضن الجمعية العامة للأنتربول');
     expect(context.referenceTitle('some-item')).toBeUndefined();
     expect(context.timeZone).toBe('Asia/Dubai');
+    // Alerts are worded in Arabic unless alerts.language says otherwise.
+    expect(context.words).toBe(ARABIC);
+    const english = parseConfigText('sources:\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\nalerts: { language: en }\n', 'x.yml');
+    expect(alertContext({ ...english, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds }) }).words).toBe(ENGLISH);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from './channels/index.js';
 import { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps } from './digest.js';
 import { compileRule } from './rules.js';
+import { ARABIC, ENGLISH, type Wording } from './wording.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'digest-job', attempt: 1 };
 const NOW = new Date('2026-11-22T07:00:00.000Z');
@@ -40,13 +41,13 @@ afterAll(async () => {
   await redis.cleanup();
 });
 
-function deps(sendEmpty = false, ruleId = 'daily'): DigestDeps {
+function deps(sendEmpty = false, ruleId = 'daily', words: Wording = ENGLISH): DigestDeps {
   const alerts = AlertsSchema.parse({
     channels: [{ id: 'mail', type: 'email', smtp: smtp.url, from: 'marsad@example.org', to: ['comms@example.org'] }],
     rules: [{ id: ruleId, tags: ['dgsn'], channels: ['mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca', sendEmpty }],
   });
   return {
-    rule: compileRule(alerts.rules[0]!),
+    rule: compileRule(alerts.rules[0]!, words),
     config: alerts.rules[0]!,
     channels: new Map(alerts.channels.map((c) => [c.id, createChannel(c)])),
     deliveries: store,
@@ -54,7 +55,7 @@ function deps(sendEmpty = false, ruleId = 'daily'): DigestDeps {
     lastDigest: redisLastDigest(connection, redis.prefix),
     attempts: 3,
     now: () => NOW,
-    context: { sourceName: (id) => (id === 'alyaoum24' ? 'اليوم 24' : id) },
+    context: { sourceName: (id) => (id === 'alyaoum24' ? 'اليوم 24' : id), words },
   };
 }
 
@@ -75,9 +76,20 @@ describe('digests', () => {
     expect(mail.html).toContain('dir="rtl" lang="ar"');
   });
 
+  it('words a digest in Arabic, counting its stories by Arabic plural rules', async () => {
+    await sendDigest({ ruleId: 'yawmi' }, deps(false, 'yawmi', ARABIC), ctx);
+    const mail = smtp.received.at(-1)!.parsed;
+    expect(mail.subject).toBe('[Marsad yawmi] قصة جديدة واحدة، 2026-11-22');
+    expect(mail.text).toMatch(/^القصص منذ \d{4}-\d\d-\d\d \d\d:\d\d \(Africa\/Casablanca\) \(القاعدة «yawmi»\)$/m);
+    expect(mail.text).toContain('نشرها أيضا اليوم 24 (+60 د، 88%)');
+    expect(mail.text).toContain('نسخ جديدة لقصص سابقة:');
+    expect(mail.html).toContain('<body dir="rtl" lang="ar">');
+  });
+
   it('sends nothing twice for one period, and no empty digest unless asked', async () => {
+    const mails = smtp.received.length;
     expect((await sendDigest({ ruleId: 'daily' }, deps(), ctx)).sent).toEqual([]);
-    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(mails);
     const empty = await sendDigest({ ruleId: 'quiet' }, { ...deps(true, 'quiet'), itemsSince: async () => [] }, ctx);
     expect(empty.sent).toEqual(['quiet|digest:2026-11-22|mail']);
     expect(smtp.received.at(-1)!.parsed.text).toContain('Nothing new.');

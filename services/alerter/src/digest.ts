@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, localTime, PLAIN_CONTEXT, type AlertContext } from './message.js';
+import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -18,8 +18,8 @@ export interface DigestDeps {
   lastDigest: LastDigest;
   attempts: number;
   now?: () => Date;
-  /** Source names (times are written in the rule's `tz`). @defaultValue ids */
-  context?: Pick<AlertContext, 'sourceName'>;
+  /** Source names and words (times are written in the rule's `tz`). @defaultValue ids, English */
+  context?: Pick<AlertContext, 'sourceName' | 'words'>;
 }
 
 export interface DigestResult {
@@ -56,7 +56,8 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
     const state = await deps.deliveries.claimDelivery({ key, ruleId: deps.rule.id, storyId: `digest:${period}`, channelId, itemId: '', claimant: job.runId ?? ctx.jobId });
     if (state !== 'send') continue;
     try {
-      const reading = { sourceName: (deps.context ?? PLAIN_CONTEXT).sourceName, timeZone: deps.config.tz };
+      const { sourceName, words } = deps.context ?? PLAIN_CONTEXT;
+      const reading = { sourceName, words, timeZone: deps.config.tz };
       await deps.channels.get(channelId)!.send(digestEnvelope(key, deps.rule.id, since, result.until, fresh, earlier, reading));
       await deps.deliveries.markDelivered(key);
       result.sent.push(key);
@@ -107,32 +108,33 @@ export async function syncDigestSchedulers(
   return { upserted: digests.length, removed: stale.length };
 }
 
-/** How a digest is read: outlets by name, times in the rule's zone. */
-interface Reading {
-  sourceName(sourceId: string): string;
+/** How a digest is read: outlets by name, times in the rule's zone, in the configured words. */
+interface Reading extends Pick<AlertContext, 'sourceName' | 'words'> {
   timeZone: string;
 }
 
-function pickupLine(p: Pickup, reading: Reading): string {
-  return `${reading.sourceName(p.sourceId)} (+${Math.round(p.afterSeconds / 60)} min${p.similarity !== null ? `, ${Math.round(p.similarity * 100)}%` : ''}) ${p.url}`;
+function pickupLine(p: Pickup, { sourceName, words }: Reading): string {
+  return `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), percentOf(p.similarity))} ${p.url}`;
 }
 
 function digestEnvelope(deliveryKey: string, rule: string, since: string, until: string, fresh: Story[], earlier: Story[], reading: Reading): Envelope {
-  const subject = `[Marsad ${rule}] ${fresh.length} new stor${fresh.length === 1 ? 'y' : 'ies'}, ${until.slice(0, 10)}`;
+  const { words } = reading;
+  const subject = words.digestSubject(rule, fresh.length, until.slice(0, 10));
   const at = (iso: string) => localTime(iso, reading.timeZone);
   const name = (s: Story) => reading.sourceName(s.first.sourceId);
   const text = [
-    `Stories since ${at(since)} (rule "${rule}")`,
+    words.storiesSince(at(since), rule),
     '',
-    ...fresh.flatMap((s) => [`* ${s.first.title}`, `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`, ...s.pickups.map((p) => `  also published by ${pickupLine(p, reading)}`), '']),
-    ...(earlier.length ? ['New pickups of earlier stories:', ...earlier.flatMap((s) => [`* story ${s.storyId}: ${s.first.title}`, `  ${name(s)} ${s.first.url}`, ...s.pickups.map((p) => `  ${pickupLine(p, reading)}`)])] : []),
-    fresh.length === 0 && earlier.length === 0 ? 'Nothing new.' : '',
+    ...fresh.flatMap((s) => [`* ${s.first.title}`, `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`, ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`), '']),
+    ...(earlier.length ? [words.newPickups, ...earlier.flatMap((s) => [`* ${words.story(s.storyId)}: ${s.first.title}`, `  ${name(s)} ${s.first.url}`, ...s.pickups.map((p) => `  ${pickupLine(p, reading)}`)])] : []),
+    fresh.length === 0 && earlier.length === 0 ? words.nothingNew : '',
   ].join('\n');
+  const dir = words.lang === 'ar' ? 'rtl' : 'ltr';
   const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${/^https?:\/\//.test(s.first.url) ? escapeHtml(s.first.url) : '#'}">${escapeHtml(s.first.title || s.first.url)}</a>
     <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}</small>
-    ${s.pickups.length ? `<ul dir="ltr">${s.pickups.map((p) => `<li>also published by ${escapeHtml(pickupLine(p, reading))}</li>`).join('')}</ul>` : ''}</li>`;
-  const html = `<!doctype html><html><body><p>Stories since ${escapeHtml(at(since))} (rule “${escapeHtml(rule)}”)</p>
-<ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>New pickups of earlier stories</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
+    ${s.pickups.length ? `<ul dir="${dir}">${s.pickups.map((p) => `<li>${escapeHtml(`${words.alsoPublishedBy} ${pickupLine(p, reading)}`)}</li>`).join('')}</ul>` : ''}</li>`;
+  const html = `<!doctype html><html><body dir="${dir}" lang="${words.lang}"><p>${escapeHtml(words.storiesSince(at(since), rule))}</p>
+<ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>${escapeHtml(words.newPickups)}</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
   const summary = (s: Story) => ({ storyId: s.storyId, title: s.first.title, url: s.first.url, sourceId: s.first.sourceId, firstSeenAt: s.firstSeenAt, reasons: s.reasons, pickups: s.pickups });
   const json = { type: 'marsad.digest', deliveryKey, rule, since, until, stories: fresh.map(summary), earlierStories: earlier.map(summary) };
   return {

@@ -7,6 +7,7 @@ import { redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
 import type { AlertContext } from './message.js';
 import { compileRule } from './rules.js';
+import { WORDINGS } from './wording.js';
 
 export interface AlerterDeps {
   config: Config;
@@ -23,7 +24,8 @@ export interface AlerterDeps {
 /** The alerter: each newly stored item against the rules (each story's alert to each channel once), and the digests. */
 export async function startAlerter(deps: AlerterDeps) {
   const { alerts, pipeline, env } = deps.config;
-  const rules = alerts.rules.map(compileRule);
+  const words = WORDINGS[alerts.language];
+  const rules = alerts.rules.map((rule) => compileRule(rule, words));
   const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
   const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
   const log = deps.logger.child({ service: 'alerter' });
@@ -60,9 +62,9 @@ export async function startAlerter(deps: AlerterDeps) {
   };
 }
 
-/** Names for the sources, titles for the reference articles, and the configured time zone. */
+/** Names for the sources, titles for the reference articles, the configured time zone and words. */
 export function alertContext(config: Config): AlertContext {
   const names = new Map(config.sources.map((source) => [source.id, source.name ?? source.id]));
   const titles = new Map(readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR)).map((reference) => [reference.id, referenceTitle(reference.text)]));
-  return { sourceName: (id) => names.get(id) ?? id, referenceTitle: (id) => titles.get(id), timeZone: config.env.MARSAD_TIMEZONE };
+  return { sourceName: (id) => names.get(id) ?? id, referenceTitle: (id) => titles.get(id), timeZone: config.env.MARSAD_TIMEZONE, words: WORDINGS[config.alerts.language] };
 }

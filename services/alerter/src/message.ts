@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Envelope } from './channels/index.js';
 import type { AlertableItem } from './rules.js';
+import { ENGLISH, type Wording } from './wording.js';
 
 /**
  * What an alert says, in every channel: the documented body of `json` webhooks (README, "Alerts").
@@ -40,10 +41,15 @@ export interface AlertContext {
   referenceTitle(id: string): string | undefined;
   /** The zone the times are written in (MARSAD_TIMEZONE, an IANA name). */
   timeZone: string;
+  /** What the alert says around the item (alerts.language). */
+  words: Wording;
 }
 
-/** Ids as names, times in UTC: for callers without a sources file or references. */
-export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTitle: () => undefined, timeZone: 'UTC' };
+/** How an alert is written: its times' zone and its words. */
+export type Reading = Pick<AlertContext, 'timeZone' | 'words'>;
+
+/** Ids as names, times in UTC, English: for callers without a configuration. */
+export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTitle: () => undefined, timeZone: 'UTC', words: ENGLISH };
 
 export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT): AlertMessage {
   const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId } = item;
@@ -69,33 +75,38 @@ export function localDateTime(iso: string, timeZone: string): string {
 export const localTime = (iso: string, timeZone: string): string => `${localDateTime(iso, timeZone)} (${timeZone})`;
 
 const when = (m: AlertMessage, timeZone: string) => localTime(m.item.publishedAt ?? m.item.fetchedAt, timeZone);
-const byline = (m: AlertMessage, timeZone: string) => `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || 'no tag'}`;
+const byline = (m: AlertMessage, { timeZone, words }: Reading) => `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || words.noTag}`;
 
-/** "copy of «title» (reference 000_…, 93%)", or "copy of item <id> (93%)" for an earlier item. */
-function copyLine(m: AlertMessage): string {
+/** A share as people read it: 0.934 is "93%". */
+export const percentOf = (share: number | null) => (share === null ? undefined : `${Math.round(share * 100)}%`);
+
+/** "copy of «title» (reference 000_…, 93%)", or "copy of item <id> (93%)" for an earlier item, in `words`. */
+function copyLine(m: AlertMessage, { words }: Reading): string {
   const { duplicateOf, duplicateOfTitle, similarity } = m.item;
   if (!duplicateOf) return '';
-  const percent = similarity === null ? undefined : `${Math.round(similarity * 100)}%`;
-  if (duplicateOfTitle) return `copy of «${duplicateOfTitle}» (reference ${duplicateOf}${percent ? `, ${percent}` : ''})`;
-  return `copy of item ${duplicateOf}${percent ? ` (${percent})` : ''}`;
+  return duplicateOfTitle ? words.copyOfReference(duplicateOfTitle, duplicateOf, percentOf(similarity)) : words.copyOfItem(duplicateOf, percentOf(similarity));
 }
+
+const whyLine = (m: AlertMessage, { words }: Reading) => `${words.why}: ${m.reasons.join(words.semicolon) || m.rule}`;
+/** The direction of the parts worded here. */
+const dirOf = ({ words }: Reading) => (words.lang === 'ar' ? ' dir="rtl" lang="ar"' : ' dir="ltr" lang="en"');
 
 export function subject(m: AlertMessage): string {
   return `[Marsad ${m.rule}] ${m.item.title || m.item.url}`;
 }
 
-export function plainText(m: AlertMessage, timeZone = 'UTC'): string {
+export function plainText(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string {
   return [
     m.item.title,
     '',
-    byline(m, timeZone),
-    copyLine(m),
+    byline(m, reading),
+    copyLine(m, reading),
     '',
-    `Why: ${m.reasons.join('; ') || `rule ${m.rule}`}`,
+    whyLine(m, reading),
     '',
     m.item.url,
     '',
-    `-- Marsad, rule "${m.rule}"`,
+    reading.words.signature(m.rule),
   ]
     .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
     .join('\n');
@@ -107,35 +118,38 @@ export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(
 export const safeHref = (url: string): string | null => (/^https?:\/\//i.test(url) ? url : null);
 
 /** The HTML part: Arabic items right to left; everything from a feed escaped, so it can run nothing. */
-export function html(m: AlertMessage, timeZone = 'UTC'): string {
+export function html(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string {
   const dir = m.item.arabic ? ' dir="rtl" lang="ar"' : '';
   const href = escapeHtml(safeHref(m.item.url) ?? '#');
   return `<!doctype html><html><body>
 <div${dir}>
 <h2><a href="${href}">${escapeHtml(m.item.title || m.item.url)}</a></h2>
-<p>${escapeHtml(byline(m, timeZone))}</p>
-${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m))}</p>` : ''}
-<ul>${m.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
 </div>
-<p dir="ltr" style="color:#666">Marsad, rule “${escapeHtml(m.rule)}”</p>
+<div${dirOf(reading)}>
+<p>${escapeHtml(byline(m, reading))}</p>
+${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m, reading))}</p>` : ''}
+<p>${escapeHtml(reading.words.why)}:</p>
+<ul>${m.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
+<p style="color:#666">${escapeHtml(reading.words.signature(m.rule))}</p>
+</div>
 </body></html>`;
 }
 
 /** Slack Block Kit. */
-export function slack(m: AlertMessage, timeZone = 'UTC'): unknown {
+export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     text: subject(m),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*<${m.item.url}|${escape(m.item.title || m.item.url)}>*` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, timeZone), copyLine(m)].filter(Boolean).join(' · ')) }] },
-      { type: 'section', text: { type: 'mrkdwn', text: escape(m.reasons.join('\n') || `rule ${m.rule}`) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
+      { type: 'section', text: { type: 'mrkdwn', text: escape(whyLine(m, reading)) } },
     ],
   };
 }
 
 /** Microsoft Teams: an Adaptive Card in a message attachment. */
-export function teams(m: AlertMessage, timeZone = 'UTC'): unknown {
+export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
   return {
     type: 'message',
     attachments: [
@@ -148,8 +162,8 @@ export function teams(m: AlertMessage, timeZone = 'UTC'): unknown {
           rtl: m.item.arabic,
           body: [
             { type: 'TextBlock', text: m.item.title || m.item.url, weight: 'Bolder', size: 'Medium', wrap: true },
-            { type: 'TextBlock', text: [byline(m, timeZone), copyLine(m)].filter(Boolean).join(' · '), isSubtle: true, wrap: true },
-            { type: 'TextBlock', text: m.reasons.join('\n') || `rule ${m.rule}`, wrap: true },
+            { type: 'TextBlock', text: [byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · '), isSubtle: true, wrap: true },
+            { type: 'TextBlock', text: whyLine(m, reading), wrap: true },
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Open', url: m.item.url }],
         },
@@ -158,14 +172,14 @@ export function teams(m: AlertMessage, timeZone = 'UTC'): unknown {
   };
 }
 
-/** An alert, ready for any channel, its times in `timeZone`. */
-export function alertEnvelope(m: AlertMessage, timeZone = 'UTC'): Envelope {
+/** An alert, ready for any channel, written as `reading` says. */
+export function alertEnvelope(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): Envelope {
   return {
     deliveryKey: m.deliveryKey,
     rule: m.rule,
     subject: subject(m),
-    text: plainText(m, timeZone),
-    html: html(m, timeZone),
-    bodies: { json: m, slack: slack(m, timeZone), teams: teams(m, timeZone) },
+    text: plainText(m, reading),
+    html: html(m, reading),
+    bodies: { json: m, slack: slack(m, reading), teams: teams(m, reading) },
   };
 }

@@ -1,6 +1,7 @@
 import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
 import { Query } from '@marsad/text';
+import { ENGLISH, type Wording } from './wording.js';
 
 export type AlertableItem = AlertJob['item'];
 
@@ -15,7 +16,8 @@ export interface AlertRule {
   explain(item: AlertableItem, text?: string): string[] | null;
 }
 
-export function compileRule(rule: RuleConfig): AlertRule {
+/** A rule ready to match items, its reasons worded in `words`. */
+export function compileRule(rule: RuleConfig, words: Wording = ENGLISH): AlertRule {
   const query = rule.query ? new Query(rule.query) : undefined;
   return {
     id: rule.id,
@@ -28,22 +30,22 @@ export function compileRule(rule: RuleConfig): AlertRule {
         const tags = rule.tags.filter((tag) => item.tags.includes(tag));
         if (tags.length === 0) return null;
         for (const tag of tags) {
-          const words = [...new Set((item.evidence[tag] ?? []).map((e) => e.matched))];
-          reasons.push(words.length ? `tag ${tag}: ${words.map((w) => `«${w}»`).join(', ')}` : `tag ${tag}`);
+          const matched = [...new Set((item.evidence[tag] ?? []).map((e) => e.matched))];
+          reasons.push(words.tagReason(tag, matched));
         }
       }
       if (rule.sources) {
         if (!rule.sources.includes(item.sourceId)) return null;
-        reasons.push(`source ${item.sourceId}`);
+        reasons.push(words.sourceReason(item.sourceId));
       }
       if (rule.arabic !== undefined) {
         if (item.arabic !== rule.arabic) return null;
-        reasons.push(item.arabic ? 'in Arabic' : 'not in Arabic');
+        reasons.push(words.arabicReason(item.arabic));
       }
       if (query) {
-        const words = query.match(text);
-        if (!words) return null;
-        reasons.push(`query ${query.source}: ${words.map((w) => `«${w}»`).join(', ')}`);
+        const matched = query.match(text);
+        if (!matched) return null;
+        reasons.push(words.queryReason(query.source, matched));
       }
       return reasons;
     },

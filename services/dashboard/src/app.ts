@@ -1,4 +1,4 @@
-import { atomFeed, storiesOf, type AlertRule, type ListedItem } from '@marsad/service-alerter';
+import { atomFeed, ENGLISH, storiesOf, type AlertRule, type ListedItem, type Wording } from '@marsad/service-alerter';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
@@ -22,6 +22,8 @@ export interface DashboardAppOptions {
   api?: ApiSources;
   /** The newsroom, story and source pages. */
   web?: WebSources;
+  /** What the Atom feeds say around the items (alerts.language). @defaultValue English */
+  words?: Wording;
 }
 
 /** Items a feed looks through for its rule's stories. */
@@ -57,7 +59,7 @@ export async function buildDashboardApp(options: DashboardAppOptions = {}): Prom
     }
     const stories = storiesOf(await options.recentItems(FEED_WINDOW), rule).slice(0, FEED_STORIES);
     const url = `${request.protocol}://${request.host}${request.url}`;
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rule, stories, url, sourceName));
+    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rule, stories, url, { sourceName, words: options.words ?? ENGLISH }));
   });
   return app;
 }

@@ -26,7 +26,7 @@ afterAll(() => store.close());
 
 function app() {
   const alerts = AlertsSchema.parse({ channels: [{ id: 'h', type: 'webhook', url: 'https://h.example' }], rules: [{ id: 'dgsn', tags: ['dgsn'], channels: ['h'] }] });
-  return buildDashboardApp({ rules: alerts.rules.map(compileRule), recentItems: (limit) => store.listItems({ limit }) });
+  return buildDashboardApp({ rules: alerts.rules.map((rule) => compileRule(rule)), recentItems: (limit) => store.listItems({ limit }) });
 }
 
 describe('Atom feed per alert rule', () => {
@@ -51,7 +51,7 @@ describe('Atom feed per alert rule', () => {
     expect(entries[1]!.children('title').attr('type')).toBe('html');
     expect(entries[1]!.children('title').text()).toBe('المديرية العامة للأمن الوطني &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(response.body).not.toContain('<script>');
-    expect(entries[1]!.children('summary, content').text()).toContain('Also published by: alyaoum24 (+45 min)');
+    expect(entries[1]!.children('summary, content').text()).toContain('also published by: alyaoum24 (+45 min)');
     await server.close();
   });
 
@@ -60,11 +60,11 @@ describe('Atom feed per alert rule', () => {
     // The pages' own data, from a store of their own: only its source names matter here.
     const pagesStore = await openStore({ dataDir: 'memory://' });
     const web = await newsroomSources(pagesStore);
-    const server = await buildDashboardApp({ rules: alerts.rules.map(compileRule), recentItems: (limit) => store.listItems({ limit }), web });
+    const server = await buildDashboardApp({ rules: alerts.rules.map((rule) => compileRule(rule)), recentItems: (limit) => store.listItems({ limit }), web });
     const $ = cheerio.load((await server.inject({ method: 'GET', url: '/feeds/dgsn.atom' })).body, { xml: true });
     const entry = $('entry').filter((_, e) => $(e).children('id').text() === 'urn:marsad:story:s1');
     expect(entry.find('author > name').text()).toBe('Hespress');
-    expect(entry.children('summary, content').text()).toContain('Also published by: اليوم 24 (+45 min)');
+    expect(entry.children('summary, content').text()).toContain('also published by: اليوم 24 (+45 min)');
     await server.close();
     await pagesStore.close();
   });

@@ -1,7 +1,7 @@
 import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
-import { compileRule } from '@marsad/service-alerter';
+import { compileRule, WORDINGS } from '@marsad/service-alerter';
 import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
@@ -41,9 +41,11 @@ export async function startDashboard(deps: DashboardDeps) {
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,
   };
+  const words = WORDINGS[deps.config.alerts.language];
   const app = await buildDashboardApp({
     web,
-    rules: deps.config.alerts.rules.map(compileRule),
+    rules: deps.config.alerts.rules.map((rule) => compileRule(rule, words)),
+    words,
     recentItems: (limit) => deps.store.listItems({ limit }),
     queues,
     admin: { user: env.MARSAD_ADMIN_USER, password: env.MARSAD_ADMIN_PASSWORD, token: env.MARSAD_ADMIN_TOKEN },

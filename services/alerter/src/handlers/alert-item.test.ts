@@ -9,6 +9,7 @@ import { startSmtpServer, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel, type Channel } from '../channels/index.js';
 import { AlertMessageSchema } from '../message.js';
+import { ARABIC } from '../wording.js';
 import { compileRule } from '../rules.js';
 import { alertItem, type AlertItemDeps } from './alert-item.js';
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
     ],
   });
   channels = new Map(alerts.channels.map((c) => [c.id, createChannel(c)]));
-  deps = { rules: alerts.rules.map(compileRule), channels, deliveries: store, attempts: 3, itemText: store.itemText };
+  deps = { rules: alerts.rules.map((rule) => compileRule(rule)), channels, deliveries: store, attempts: 3, itemText: store.itemText };
 });
 afterAll(async () => {
   await smtp.close();
@@ -125,28 +126,33 @@ describe('alertItem', () => {
     await expect(alertItem({ item: item('d2', 'd1') }, deps, ctx('job-d2'))).rejects.toThrow(/another worker/);
   });
 
-  it("names the outlet and the reference article copied, and gives the time where its readers are", async () => {
+  it("names the outlet and the reference article copied, gives the time where its readers are, in their words", async () => {
     const context = {
       sourceName: (id: string) => (id === 'hespress' ? 'هسبريس' : id),
       referenceTitle: (id: string) => (id === '000_ref' ? 'المغرب يظفر بمنصب نائب رئيس الأنتربول' : undefined),
       timeZone: 'Asia/Dubai',
+      words: ARABIC,
     };
     const copy = { ...item('h1', '000_ref'), duplicateOf: '000_ref', similarity: 0.934 };
-    await alertItem({ item: copy }, { ...deps, context }, ctx('job-h1'));
+    const rules = AlertsSchema.parse({ channels: [...channels.keys()].map((id) => ({ id, type: 'webhook', url: 'https://h.example' })), rules: [{ id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail', 'comms-hook'] }] }).rules;
+    await alertItem({ item: copy }, { ...deps, rules: rules.map((rule) => compileRule(rule, ARABIC)), context }, ctx('job-h1'));
     const mail = smtp.received.find((m) => m.parsed.headers.get('x-marsad-delivery') === 'dgsn|000_ref|comms-mail')!.parsed;
     // Published 09:30 UTC: 13:30 in Dubai.
     expect(mail.text).toContain('هسبريس · 2026-11-20 13:30 (Asia/Dubai) · dgsn');
-    expect(mail.text).toContain('copy of «المغرب يظفر بمنصب نائب رئيس الأنتربول» (reference 000_ref, 93%)');
-    expect(mail.html).toContain('هسبريس · 2026-11-20 13:30 (Asia/Dubai)');
+    expect(mail.text).toContain('نسخة من «المغرب يظفر بمنصب نائب رئيس الأنتربول» (المقال المرجعي 000_ref، 93%)');
+    expect(mail.text).toContain('السبب: الوسم dgsn: «المديرية العامة للأمن الوطني»');
+    expect(mail.text).toContain('-- مرصد، القاعدة «dgsn»');
+    expect(mail.html).toContain('<div dir="rtl" lang="ar">\n<p>هسبريس · 2026-11-20 13:30 (Asia/Dubai)');
     const hook = hooks.find((h) => h.headers['idempotency-key'] === 'dgsn|000_ref|comms-hook')!;
     expect(AlertMessageSchema.parse(JSON.parse(hook.body)).item).toMatchObject({ sourceId: 'hespress', sourceName: 'هسبريس', duplicateOf: '000_ref', duplicateOfTitle: 'المغرب يظفر بمنصب نائب رئيس الأنتربول', publishedAt: '2026-11-20T09:30:00.000Z' });
   });
 
-  it('without a context, writes ids and UTC', async () => {
+  it('without a context, writes ids, UTC and English', async () => {
     await alertItem({ item: { ...item('i1', 'i0'), similarity: 0.5 } }, deps, ctx('job-i1'));
     const mail = smtp.received.find((m) => m.parsed.headers.get('x-marsad-delivery') === 'dgsn|i0|comms-mail')!.parsed;
     expect(mail.text).toContain('hespress · 2026-11-20 09:30 (UTC) · dgsn');
     expect(mail.text).toContain('copy of item i0 (50%)');
+    expect(mail.text).toContain('Why: tag dgsn: «المديرية العامة للأمن الوطني»');
   });
 
   it('speaks Slack blocks and a Teams Adaptive Card', async () => {

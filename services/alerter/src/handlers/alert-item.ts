@@ -18,7 +18,7 @@ export interface AlertItemDeps {
   attempts: number;
   /** The stored article text of an item, for rules with a keyword query (alert jobs do not carry it). */
   itemText(id: string): Promise<string>;
-  /** Source names, reference titles and the time zone people read alerts in. @defaultValue ids and UTC */
+  /** Source names, reference titles, the time zone and the words people read alerts in. @defaultValue ids, UTC, English */
   context?: AlertContext;
 }
 
@@ -64,7 +64,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
       }
       try {
         const context = deps.context ?? PLAIN_CONTEXT;
-        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons, context), context.timeZone));
+        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons, context), context));
         await deps.deliveries.markDelivered(key);
         sent.push(key);
         ctx.log.info({ rule: rule.id, channel: channelId, storyId: item.storyId }, 'alert sent');

@@ -1,0 +1,94 @@
+/**
+ * The words alerts, digests and Atom feeds are written in around the items, which keep their own
+ * language: Arabic for the communications teams Marsad is for (`alerts.language`), or English.
+ */
+export interface Wording {
+  /** The language tag of the parts written here; Arabic ones run right to left. */
+  lang: 'ar' | 'en';
+  noTag: string;
+  /** A reference article copied, by its title and id; `percent` the share reproduced. */
+  copyOfReference(title: string, id: string, percent: string | undefined): string;
+  copyOfItem(id: string, percent: string | undefined): string;
+  /** Before the reasons a rule matched. */
+  why: string;
+  /** Between two reasons. */
+  semicolon: string;
+  signature(rule: string): string;
+  tagReason(tag: string, words: readonly string[]): string;
+  sourceReason(sourceId: string): string;
+  arabicReason(arabic: boolean): string;
+  queryReason(query: string, words: readonly string[]): string;
+  storiesSince(since: string, rule: string): string;
+  alsoPublishedBy: string;
+  newPickups: string;
+  story(id: string): string;
+  nothingNew: string;
+  digestSubject(rule: string, stories: number, day: string): string;
+  /** "(+60 min, 88%)": how long after the first sighting, and how faithfully. */
+  pickup(minutes: number, percent: string | undefined): string;
+}
+
+const quoted = (words: readonly string[], comma: string) => words.map((w) => `«${w}»`).join(comma);
+/** +60, or -5 for a copy seen before the story's first sighting. */
+const signed = (minutes: number) => `${minutes >= 0 ? '+' : ''}${minutes}`;
+
+export const ENGLISH: Wording = {
+  lang: 'en',
+  noTag: 'no tag',
+  copyOfReference: (title, id, percent) => `copy of «${title}» (reference ${id}${percent ? `, ${percent}` : ''})`,
+  copyOfItem: (id, percent) => `copy of item ${id}${percent ? ` (${percent})` : ''}`,
+  why: 'Why',
+  semicolon: '; ',
+  signature: (rule) => `-- Marsad, rule "${rule}"`,
+  tagReason: (tag, words) => (words.length ? `tag ${tag}: ${quoted(words, ', ')}` : `tag ${tag}`),
+  sourceReason: (sourceId) => `source ${sourceId}`,
+  arabicReason: (arabic) => (arabic ? 'in Arabic' : 'not in Arabic'),
+  queryReason: (query, words) => `query ${query}: ${quoted(words, ', ')}`,
+  storiesSince: (since, rule) => `Stories since ${since} (rule "${rule}")`,
+  alsoPublishedBy: 'also published by',
+  newPickups: 'New pickups of earlier stories:',
+  story: (id) => `story ${id}`,
+  nothingNew: 'Nothing new.',
+  digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${stories} new stor${stories === 1 ? 'y' : 'ies'}, ${day}`,
+  pickup: (minutes, percent) => `(${signed(minutes)} min${percent ? `, ${percent}` : ''})`,
+};
+
+const arabicPlural = new Intl.PluralRules('ar');
+/** "قصة جديدة واحدة", "قصتان جديدتان", "3 قصص جديدة", "11 قصة جديدة": Arabic counts by its plural rules. */
+function newStories(n: number): string {
+  switch (arabicPlural.select(n)) {
+    case 'zero':
+      return 'لا قصص جديدة';
+    case 'one':
+      return 'قصة جديدة واحدة';
+    case 'two':
+      return 'قصتان جديدتان';
+    case 'few':
+      return `${n} قصص جديدة`;
+    default:
+      return `${n} قصة جديدة`;
+  }
+}
+
+export const ARABIC: Wording = {
+  lang: 'ar',
+  noTag: 'بلا وسم',
+  copyOfReference: (title, id, percent) => `نسخة من «${title}» (المقال المرجعي ${id}${percent ? `، ${percent}` : ''})`,
+  copyOfItem: (id, percent) => `نسخة من الخبر ${id}${percent ? ` (${percent})` : ''}`,
+  why: 'السبب',
+  semicolon: '؛ ',
+  signature: (rule) => `-- مرصد، القاعدة «${rule}»`,
+  tagReason: (tag, words) => (words.length ? `الوسم ${tag}: ${quoted(words, '، ')}` : `الوسم ${tag}`),
+  sourceReason: (sourceId) => `المصدر ${sourceId}`,
+  arabicReason: (arabic) => (arabic ? 'بالعربية' : 'بغير العربية'),
+  queryReason: (query, words) => `البحث ${query}: ${quoted(words, '، ')}`,
+  storiesSince: (since, rule) => `القصص منذ ${since} (القاعدة «${rule}»)`,
+  alsoPublishedBy: 'نشرها أيضا',
+  newPickups: 'نسخ جديدة لقصص سابقة:',
+  story: (id) => `القصة ${id}`,
+  nothingNew: 'لا جديد.',
+  digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${newStories(stories)}، ${day}`,
+  pickup: (minutes, percent) => `(${signed(minutes)} د${percent ? `، ${percent}` : ''})`,
+};
+
+export const WORDINGS: Record<Wording['lang'], Wording> = { ar: ARABIC, en: ENGLISH };
