@@ -11,11 +11,12 @@ describe('alertContext', () => {
     const seeds = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
     writeFileSync(join(seeds, '000_ref.txt'), 'المغرب يحتضن الجمعية العامة للأنتربول\n\nتستعد المملكة لاحتضان الدورة…');
     const file = parseConfigText('sources:\n  - { id: hespress, name: هسبريس, adapter: rss, url: "https://www.hespress.com/feed" }\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\n', 'x.yml');
-    const context = alertContext({ ...file, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds, MARSAD_TIMEZONE: 'Asia/Dubai' }) });
+    const context = alertContext({ ...file, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds, MARSAD_TIMEZONE: 'Asia/Dubai', MARSAD_PUBLIC_URL: 'https://marsad.example.org/' }) });
     expect(['hespress', 'goud', 'unknown'].map(context.sourceName)).toEqual(['هسبريس', 'goud', 'unknown']);
     expect(context.referenceTitle('000_ref')).toBe('المغرب يحتضن الجمعية العامة للأنتربول');
     expect(context.referenceTitle('some-item')).toBeUndefined();
     expect(context.timeZone).toBe('Asia/Dubai');
+    expect(context.publicUrl).toBe('https://marsad.example.org');
     // Alerts are worded in Arabic unless alerts.language says otherwise.
     expect(context.words).toBe(ARABIC);
     const english = parseConfigText('sources:\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\nalerts: { language: en }\n', 'x.yml');

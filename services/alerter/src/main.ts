@@ -66,5 +66,5 @@ export async function startAlerter(deps: AlerterDeps) {
 export function alertContext(config: Config): AlertContext {
   const names = new Map(config.sources.map((source) => [source.id, source.name ?? source.id]));
   const titles = new Map(readReferenceArticles(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR)).map((reference) => [reference.id, referenceTitle(reference.text)]));
-  return { sourceName: (id) => names.get(id) ?? id, referenceTitle: (id) => titles.get(id), timeZone: config.env.MARSAD_TIMEZONE, words: WORDINGS[config.alerts.language] };
+  return { sourceName: (id) => names.get(id) ?? id, referenceTitle: (id) => titles.get(id), timeZone: config.env.MARSAD_TIMEZONE, words: WORDINGS[config.alerts.language], publicUrl: config.env.MARSAD_PUBLIC_URL?.replace(/\/+$/, '') };
 }

@@ -12,6 +12,8 @@ export const AlertMessageSchema = z.object({
   deliveryKey: z.string(),
   rule: z.string(),
   storyId: z.string(),
+  /** The story's page on the dashboard (MARSAD_PUBLIC_URL), or null when it has no public address. */
+  storyUrl: z.string().nullable(),
   reasons: z.array(z.string()),
   item: z.object({
     id: z.string(),
@@ -43,6 +45,8 @@ export interface AlertContext {
   timeZone: string;
   /** What the alert says around the item (alerts.language). */
   words: Wording;
+  /** The dashboard's address for people (MARSAD_PUBLIC_URL), without a trailing slash. */
+  publicUrl?: string | undefined;
 }
 
 /** How an alert is written: its times' zone and its words. */
@@ -59,6 +63,7 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
     deliveryKey,
     rule,
     storyId,
+    storyUrl: context.publicUrl ? `${context.publicUrl}/stories/${encodeURIComponent(storyId)}` : null,
     reasons,
     item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity },
   };
@@ -105,6 +110,7 @@ export function plainText(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): st
     whyLine(m, reading),
     '',
     m.item.url,
+    m.storyUrl ? `${reading.words.storyPage}: ${m.storyUrl}` : '',
     '',
     reading.words.signature(m.rule),
   ]
@@ -130,6 +136,7 @@ export function html(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string 
 ${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m, reading))}</p>` : ''}
 <p>${escapeHtml(reading.words.why)}:</p>
 <ul>${m.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
+${m.storyUrl ? `<p><a href="${escapeHtml(m.storyUrl)}">${escapeHtml(reading.words.storyPage)}</a></p>` : ''}
 <p style="color:#666">${escapeHtml(reading.words.signature(m.rule))}</p>
 </div>
 </body></html>`;
@@ -144,6 +151,7 @@ export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
       { type: 'section', text: { type: 'mrkdwn', text: `*<${m.item.url}|${escape(m.item.title || m.item.url)}>*` } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
       { type: 'section', text: { type: 'mrkdwn', text: escape(whyLine(m, reading)) } },
+      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${m.storyUrl}|${escape(reading.words.storyPage)}>` }] }] : []),
     ],
   };
 }
@@ -165,7 +173,10 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
             { type: 'TextBlock', text: [byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · '), isSubtle: true, wrap: true },
             { type: 'TextBlock', text: whyLine(m, reading), wrap: true },
           ],
-          actions: [{ type: 'Action.OpenUrl', title: 'Open', url: m.item.url }],
+          actions: [
+            { type: 'Action.OpenUrl', title: 'Open', url: m.item.url },
+            ...(m.storyUrl ? [{ type: 'Action.OpenUrl', title: reading.words.storyPage, url: m.storyUrl }] : []),
+          ],
         },
       },
     ],

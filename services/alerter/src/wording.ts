@@ -14,6 +14,8 @@ export interface Wording {
   /** Between two reasons. */
   semicolon: string;
   signature(rule: string): string;
+  /** Before the link to the story's page: the article and every copy found. */
+  storyPage: string;
   tagReason(tag: string, words: readonly string[]): string;
   sourceReason(sourceId: string): string;
   arabicReason(arabic: boolean): string;
@@ -40,6 +42,7 @@ export const ENGLISH: Wording = {
   why: 'Why',
   semicolon: '; ',
   signature: (rule) => `-- Marsad, rule "${rule}"`,
+  storyPage: 'The story and its copies',
   tagReason: (tag, words) => (words.length ? `tag ${tag}: ${quoted(words, ', ')}` : `tag ${tag}`),
   sourceReason: (sourceId) => `source ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'in Arabic' : 'not in Arabic'),
@@ -78,6 +81,7 @@ export const ARABIC: Wording = {
   why: 'السبب',
   semicolon: '؛ ',
   signature: (rule) => `-- مرصد، القاعدة «${rule}»`,
+  storyPage: 'القصة وكل نسخها',
   tagReason: (tag, words) => (words.length ? `الوسم ${tag}: ${quoted(words, '، ')}` : `الوسم ${tag}`),
   sourceReason: (sourceId) => `المصدر ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'بالعربية' : 'بغير العربية'),

@@ -28,6 +28,11 @@ const EnvVariables = z.object({
   MARSAD_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Address the dashboard binds to. @defaultValue 127.0.0.1 */
   MARSAD_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The dashboard's address as its readers reach it (https://marsad.example.org, behind a proxy): alerts
+   * then link each story's page. @defaultValue none: alerts carry no such link
+   */
+  MARSAD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Time zone of the times the newsroom page shows (an IANA name). @defaultValue Africa/Casablanca */
   MARSAD_TIMEZONE: TimeZone.default('Africa/Casablanca'),
   /**

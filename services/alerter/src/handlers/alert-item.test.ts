@@ -132,6 +132,7 @@ describe('alertItem', () => {
       referenceTitle: (id: string) => (id === '000_ref' ? 'المغرب يظفر بمنصب نائب رئيس الأنتربول' : undefined),
       timeZone: 'Asia/Dubai',
       words: ARABIC,
+      publicUrl: 'https://marsad.example.org',
     };
     const copy = { ...item('h1', '000_ref'), duplicateOf: '000_ref', similarity: 0.934 };
     const rules = AlertsSchema.parse({ channels: [...channels.keys()].map((id) => ({ id, type: 'webhook', url: 'https://h.example' })), rules: [{ id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail', 'comms-hook'] }] }).rules;
@@ -142,8 +143,11 @@ describe('alertItem', () => {
     expect(mail.text).toContain('نسخة من «المغرب يظفر بمنصب نائب رئيس الأنتربول» (المقال المرجعي 000_ref، 93%)');
     expect(mail.text).toContain('السبب: الوسم dgsn: «المديرية العامة للأمن الوطني»');
     expect(mail.text).toContain('-- مرصد، القاعدة «dgsn»');
+    expect(mail.text).toContain('القصة وكل نسخها: https://marsad.example.org/stories/000_ref');
+    expect(mail.html).toContain('<a href="https://marsad.example.org/stories/000_ref">القصة وكل نسخها</a>');
     expect(mail.html).toContain('<div dir="rtl" lang="ar">\n<p>هسبريس · 2026-11-20 13:30 (Asia/Dubai)');
     const hook = hooks.find((h) => h.headers['idempotency-key'] === 'dgsn|000_ref|comms-hook')!;
+    expect(AlertMessageSchema.parse(JSON.parse(hook.body)).storyUrl).toBe('https://marsad.example.org/stories/000_ref');
     expect(AlertMessageSchema.parse(JSON.parse(hook.body)).item).toMatchObject({ sourceId: 'hespress', sourceName: 'هسبريس', duplicateOf: '000_ref', duplicateOfTitle: 'المغرب يظفر بمنصب نائب رئيس الأنتربول', publishedAt: '2026-11-20T09:30:00.000Z' });
   });
 
@@ -153,6 +157,7 @@ describe('alertItem', () => {
     expect(mail.text).toContain('hespress · 2026-11-20 09:30 (UTC) · dgsn');
     expect(mail.text).toContain('copy of item i0 (50%)');
     expect(mail.text).toContain('Why: tag dgsn: «المديرية العامة للأمن الوطني»');
+    expect(mail.text).not.toContain('/stories/');
   });
 
   it('speaks Slack blocks and a Teams Adaptive Card', async () => {
