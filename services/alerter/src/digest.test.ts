@@ -77,13 +77,15 @@ describe('digests', () => {
   });
 
   it('words a digest in Arabic, counting its stories by Arabic plural rules', async () => {
-    await sendDigest({ ruleId: 'yawmi' }, deps(false, 'yawmi', ARABIC), ctx);
+    const arabic = deps(false, 'yawmi', ARABIC);
+    await sendDigest({ ruleId: 'yawmi' }, { ...arabic, context: { ...arabic.context!, publicUrl: 'https://marsad.example.org' } }, ctx);
     const mail = smtp.received.at(-1)!.parsed;
     expect(mail.subject).toBe('[Marsad yawmi] قصة جديدة واحدة، 2026-11-22');
     expect(mail.text).toMatch(/^القصص منذ \d{4}-\d\d-\d\d \d\d:\d\d \(Africa\/Casablanca\) \(القاعدة «yawmi»\)$/m);
     expect(mail.text).toContain('نشرها أيضا اليوم 24 (+60 د، 88%)');
     expect(mail.text).toContain('نسخ جديدة لقصص سابقة:');
     expect(mail.html).toContain('<body dir="rtl" lang="ar">');
+    expect(mail.text).toContain('  القصة وكل نسخها: https://marsad.example.org/stories/new-story');
   });
 
   it('sends nothing twice for one period, and no empty digest unless asked', async () => {

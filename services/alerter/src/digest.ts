@@ -19,7 +19,7 @@ export interface DigestDeps {
   attempts: number;
   now?: () => Date;
   /** Source names and words (times are written in the rule's `tz`). @defaultValue ids, English */
-  context?: Pick<AlertContext, 'sourceName' | 'words'>;
+  context?: Pick<AlertContext, 'sourceName' | 'words' | 'publicUrl'>;
 }
 
 export interface DigestResult {
@@ -56,8 +56,8 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
     const state = await deps.deliveries.claimDelivery({ key, ruleId: deps.rule.id, storyId: `digest:${period}`, channelId, itemId: '', claimant: job.runId ?? ctx.jobId });
     if (state !== 'send') continue;
     try {
-      const { sourceName, words } = deps.context ?? PLAIN_CONTEXT;
-      const reading = { sourceName, words, timeZone: deps.config.tz };
+      const { sourceName, words, publicUrl } = deps.context ?? PLAIN_CONTEXT;
+      const reading = { sourceName, words, publicUrl, timeZone: deps.config.tz };
       await deps.channels.get(channelId)!.send(digestEnvelope(key, deps.rule.id, since, result.until, fresh, earlier, reading));
       await deps.deliveries.markDelivered(key);
       result.sent.push(key);
@@ -109,9 +109,12 @@ export async function syncDigestSchedulers(
 }
 
 /** How a digest is read: outlets by name, times in the rule's zone, in the configured words. */
-interface Reading extends Pick<AlertContext, 'sourceName' | 'words'> {
+interface Reading extends Pick<AlertContext, 'sourceName' | 'words' | 'publicUrl'> {
   timeZone: string;
 }
+
+/** The story's dashboard page, with MARSAD_PUBLIC_URL. */
+const pageOf = (s: Story, { publicUrl }: Reading) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(s.storyId)}` : undefined);
 
 function pickupLine(p: Pickup, { sourceName, words }: Reading): string {
   return `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), percentOf(p.similarity))} ${p.url}`;
@@ -125,13 +128,19 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
   const text = [
     words.storiesSince(at(since), rule),
     '',
-    ...fresh.flatMap((s) => [`* ${s.first.title}`, `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`, ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`), '']),
+    ...fresh.flatMap((s) => [
+      `* ${s.first.title}`,
+      `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`,
+      ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`),
+      ...(pageOf(s, reading) ? [`  ${words.storyPage}: ${pageOf(s, reading)}`] : []),
+      '',
+    ]),
     ...(earlier.length ? [words.newPickups, ...earlier.flatMap((s) => [`* ${words.story(s.storyId)}: ${s.first.title}`, `  ${name(s)} ${s.first.url}`, ...s.pickups.map((p) => `  ${pickupLine(p, reading)}`)])] : []),
     fresh.length === 0 && earlier.length === 0 ? words.nothingNew : '',
   ].join('\n');
   const dir = words.lang === 'ar' ? 'rtl' : 'ltr';
   const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${/^https?:\/\//.test(s.first.url) ? escapeHtml(s.first.url) : '#'}">${escapeHtml(s.first.title || s.first.url)}</a>
-    <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}</small>
+    <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}${pageOf(s, reading) ? ` · <a href="${escapeHtml(pageOf(s, reading)!)}">${escapeHtml(words.storyPage)}</a>` : ''}</small>
     ${s.pickups.length ? `<ul dir="${dir}">${s.pickups.map((p) => `<li>${escapeHtml(`${words.alsoPublishedBy} ${pickupLine(p, reading)}`)}</li>`).join('')}</ul>` : ''}</li>`;
   const html = `<!doctype html><html><body dir="${dir}" lang="${words.lang}"><p>${escapeHtml(words.storiesSince(at(since), rule))}</p>
 <ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>${escapeHtml(words.newPickups)}</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
