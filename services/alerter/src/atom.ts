@@ -29,7 +29,7 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
       author: [{ name: sourceName(first.sourceId) }],
       description: [
         `${sourceName(first.sourceId)} · ${first.tags.join(', ')}`,
-        story.reasons.length ? `${words.why}: ${story.reasons.join(words.semicolon)}` : '',
+        story.reasons.length ? `${words.why} ${story.reasons.join(words.semicolon)}` : '',
         pickups.length ? `${words.alsoPublishedBy}: ${pickups.join(', ')}` : '',
       ]
         .filter(Boolean)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseConfigText, parseEnv } from '@marsad/config';
 import { describe, expect, it } from 'vitest';
 import { alertContext } from './main.js';
-import { ARABIC, ENGLISH } from './wording.js';
+import { ARABIC, ENGLISH, FRENCH } from './wording.js';
 
 describe('alertContext', () => {
   it("names sources as the sources file does, references by their first line, in the configured zone", () => {
@@ -21,5 +21,7 @@ describe('alertContext', () => {
     expect(context.words).toBe(ARABIC);
     const english = parseConfigText('sources:\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\nalerts: { language: en }\n', 'x.yml');
     expect(alertContext({ ...english, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds }) }).words).toBe(ENGLISH);
+    const french = parseConfigText('sources:\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\nalerts: { language: fr }\n', 'x.yml');
+    expect(alertContext({ ...french, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds }) }).words).toBe(FRENCH);
   });
 });

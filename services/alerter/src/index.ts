@@ -6,4 +6,4 @@ export { AlertMessageSchema, alertMessage, escapeHtml, localDateTime, safeHref, 
 export { pickupOf, storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 export { atomFeed } from './atom.js';
 export { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';
-export { ARABIC, ENGLISH, WORDINGS, type Wording } from './wording.js';
+export { ARABIC, ENGLISH, FRENCH, WORDINGS, type Wording } from './wording.js';

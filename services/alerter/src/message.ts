@@ -92,9 +92,9 @@ function copyLine(m: AlertMessage, { words }: Reading): string {
   return duplicateOfTitle ? words.copyOfReference(duplicateOfTitle, duplicateOf, percentOf(similarity)) : words.copyOfItem(duplicateOf, percentOf(similarity));
 }
 
-const whyLine = (m: AlertMessage, { words }: Reading) => `${words.why}: ${m.reasons.join(words.semicolon) || m.rule}`;
+const whyLine = (m: AlertMessage, { words }: Reading) => `${words.why} ${m.reasons.join(words.semicolon) || m.rule}`;
 /** The direction of the parts worded here. */
-const dirOf = ({ words }: Reading) => (words.lang === 'ar' ? ' dir="rtl" lang="ar"' : ' dir="ltr" lang="en"');
+const dirOf = ({ words }: Reading) => ` dir="${words.lang === 'ar' ? 'rtl' : 'ltr'}" lang="${words.lang}"`;
 
 export function subject(m: AlertMessage): string {
   return `[Marsad ${m.rule}] ${m.item.title || m.item.url}`;
@@ -134,7 +134,7 @@ export function html(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string 
 <div${dirOf(reading)}>
 <p>${escapeHtml(byline(m, reading))}</p>
 ${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m, reading))}</p>` : ''}
-<p>${escapeHtml(reading.words.why)}:</p>
+<p>${escapeHtml(reading.words.why)}</p>
 <ul>${m.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
 ${m.storyUrl ? `<p><a href="${escapeHtml(m.storyUrl)}">${escapeHtml(reading.words.storyPage)}</a></p>` : ''}
 <p style="color:#666">${escapeHtml(reading.words.signature(m.rule))}</p>

@@ -1,15 +1,15 @@
 /**
  * The words alerts, digests and Atom feeds are written in around the items, which keep their own
- * language: Arabic for the communications teams Marsad is for (`alerts.language`), or English.
+ * language: Arabic for the communications teams Marsad is for (`alerts.language`), French, or English.
  */
 export interface Wording {
   /** The language tag of the parts written here; Arabic ones run right to left. */
-  lang: 'ar' | 'en';
+  lang: 'ar' | 'en' | 'fr';
   noTag: string;
   /** A reference article copied, by its title and id; `percent` the share reproduced. */
   copyOfReference(title: string, id: string, percent: string | undefined): string;
   copyOfItem(id: string, percent: string | undefined): string;
-  /** Before the reasons a rule matched. */
+  /** Before the reasons a rule matched, its colon included (French puts a space before it). */
   why: string;
   /** Between two reasons. */
   semicolon: string;
@@ -39,7 +39,7 @@ export const ENGLISH: Wording = {
   noTag: 'no tag',
   copyOfReference: (title, id, percent) => `copy of «${title}» (reference ${id}${percent ? `, ${percent}` : ''})`,
   copyOfItem: (id, percent) => `copy of item ${id}${percent ? ` (${percent})` : ''}`,
-  why: 'Why',
+  why: 'Why:',
   semicolon: '; ',
   signature: (rule) => `-- Marsad, rule "${rule}"`,
   storyPage: 'The story and its copies',
@@ -78,7 +78,7 @@ export const ARABIC: Wording = {
   noTag: 'بلا وسم',
   copyOfReference: (title, id, percent) => `نسخة من «${title}» (المقال المرجعي ${id}${percent ? `، ${percent}` : ''})`,
   copyOfItem: (id, percent) => `نسخة من الخبر ${id}${percent ? ` (${percent})` : ''}`,
-  why: 'السبب',
+  why: 'السبب:',
   semicolon: '؛ ',
   signature: (rule) => `-- مرصد، القاعدة «${rule}»`,
   storyPage: 'القصة وكل نسخها',
@@ -95,4 +95,26 @@ export const ARABIC: Wording = {
   pickup: (minutes, percent) => `(${signed(minutes)} د${percent ? `، ${percent}` : ''})`,
 };
 
-export const WORDINGS: Record<Wording['lang'], Wording> = { ar: ARABIC, en: ENGLISH };
+export const FRENCH: Wording = {
+  lang: 'fr',
+  noTag: 'sans étiquette',
+  copyOfReference: (title, id, percent) => `copie de « ${title} » (article de référence ${id}${percent ? `, ${percent}` : ''})`,
+  copyOfItem: (id, percent) => `copie de l'article ${id}${percent ? ` (${percent})` : ''}`,
+  why: 'Pourquoi :',
+  semicolon: ' ; ',
+  signature: (rule) => `-- Marsad, règle « ${rule} »`,
+  storyPage: "L'histoire et toutes ses copies",
+  tagReason: (tag, words) => (words.length ? `étiquette ${tag} : ${quoted(words, ', ')}` : `étiquette ${tag}`),
+  sourceReason: (sourceId) => `source ${sourceId}`,
+  arabicReason: (arabic) => (arabic ? 'en arabe' : 'pas en arabe'),
+  queryReason: (query, words) => `recherche ${query} : ${quoted(words, ', ')}`,
+  storiesSince: (since, rule) => `Histoires depuis le ${since} (règle « ${rule} »)`,
+  alsoPublishedBy: 'repris par',
+  newPickups: 'Nouvelles reprises d’histoires précédentes :',
+  story: (id) => `histoire ${id}`,
+  nothingNew: 'Rien de nouveau.',
+  digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${stories} nouvelle${stories > 1 ? 's' : ''} histoire${stories > 1 ? 's' : ''}, ${day}`,
+  pickup: (minutes, percent) => `(${signed(minutes)} min${percent ? `, ${percent}` : ''})`,
+};
+
+export const WORDINGS: Record<Wording['lang'], Wording> = { ar: ARABIC, en: ENGLISH, fr: FRENCH };

@@ -81,8 +81,8 @@ export const AlertsSchema = z
     channels: z.array(ChannelSchema).default([]),
     rules: z.array(RuleSchema).default([]),
     delivery: DeliverySchema.prefault({}),
-    /** What alerts, digests and Atom feeds are worded in around the items: ar or en. @defaultValue ar */
-    language: z.enum(['ar', 'en']).default('ar'),
+    /** What alerts, digests and Atom feeds are worded in around the items: ar, fr or en. @defaultValue ar */
+    language: z.enum(['ar', 'fr', 'en']).default('ar'),
   })
   .superRefine((alerts, ctx) => {
     const ids = new Set(alerts.channels.map((c) => c.id));
