@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, type AlertContext } from './message.js';
+import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, storyPageUrl, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -113,8 +113,7 @@ interface Reading extends Pick<AlertContext, 'sourceName' | 'words' | 'publicUrl
   timeZone: string;
 }
 
-/** The story's dashboard page, with MARSAD_PUBLIC_URL. */
-const pageOf = (s: Story, { publicUrl }: Reading) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(s.storyId)}` : undefined);
+const pageOf = (s: Story, reading: Reading) => storyPageUrl(reading, s.storyId);
 
 function pickupLine(p: Pickup, { sourceName, words }: Reading): string {
   return `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), percentOf(p.similarity))} ${p.url}`;

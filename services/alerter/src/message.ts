@@ -55,6 +55,9 @@ export type Reading = Pick<AlertContext, 'timeZone' | 'words'>;
 /** Ids as names, times in UTC, English: for callers without a configuration. */
 export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTitle: () => undefined, timeZone: 'UTC', words: ENGLISH };
 
+/** A story's page on the dashboard, when it has a public address (MARSAD_PUBLIC_URL). */
+export const storyPageUrl = ({ publicUrl }: Pick<AlertContext, 'publicUrl'>, storyId: string) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(storyId)}` : undefined);
+
 export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT): AlertMessage {
   const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId } = item;
   const duplicateOfTitle = duplicateOf ? (context.referenceTitle(duplicateOf) ?? null) : null;
@@ -63,7 +66,7 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
     deliveryKey,
     rule,
     storyId,
-    storyUrl: context.publicUrl ? `${context.publicUrl}/stories/${encodeURIComponent(storyId)}` : null,
+    storyUrl: storyPageUrl(context, storyId) ?? null,
     reasons,
     item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity },
   };
