@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { registerQueueBoard, type AdminCredentials } from './admin.js';
 import { registerApi, type ApiSources } from './api.js';
-import { registerWebPages, type WebSources } from './web.js';
+import { registerWebPages, sourceNamer, type WebSources } from './web.js';
 
 export interface DashboardAppOptions {
   /** @defaultValue process start */
@@ -34,8 +34,7 @@ const FEED_STORIES = 100;
 export async function buildDashboardApp(options: DashboardAppOptions = {}): Promise<FastifyInstance> {
   const startedAt = options.startedAt ?? new Date();
   const rules = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
-  const names = new Map((options.web?.sourceNames ?? []).map((source) => [source.id, source.name]));
-  const sourceName = (id: string) => names.get(id) ?? id;
+  const sourceName = sourceNamer(options.web?.sourceNames ?? []);
   const app = Fastify({ logger: false });
   app.get('/healthz', async () => ({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) }));
   app.get('/readyz', async (_request, reply) => {

@@ -86,6 +86,12 @@ function formFilters(raw: Record<string, unknown>, page: number): NewsroomFilter
   return { q: field('q'), tag: field('tag'), source: field('source'), language: field('language'), from: field('from'), to: field('to'), page };
 }
 
+/** A source's display name from the sources file's list, or its id for a source no longer listed. */
+export function sourceNamer(sourceNames: WebSources['sourceNames']): (sourceId: string) => string {
+  const names = new Map(sourceNames.map((s) => [s.id, s.name]));
+  return (id) => names.get(id) ?? id;
+}
+
 /** What is wrong with a query, one `field: message` per problem. */
 const problemsOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
@@ -102,8 +108,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       },
       strictTransportSecurity: false, // served over plain HTTP on a private address by default
     });
-    const names = new Map(from.sourceNames.map((s) => [s.id, s.name]));
-    const sourceName = (id: string) => names.get(id) ?? id;
+    const sourceName = sourceNamer(from.sourceNames);
 
     pages.get('/assets/marsad.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET));
 
