@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, storyPageUrl, type AlertContext } from './message.js';
+import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -113,8 +113,6 @@ interface Reading extends Pick<AlertContext, 'sourceName' | 'words' | 'publicUrl
   timeZone: string;
 }
 
-const pageOf = (s: Story, reading: Reading) => storyPageUrl(reading, s.storyId);
-
 function pickupLine(p: Pickup, { sourceName, words }: Reading): string {
   return `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), percentOf(p.similarity))} ${p.url}`;
 }
@@ -127,19 +125,26 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
   const text = [
     words.storiesSince(at(since), rule),
     '',
-    ...fresh.flatMap((s) => [
-      `* ${s.first.title}`,
-      `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`,
-      ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`),
-      ...(pageOf(s, reading) ? [`  ${words.storyPage}: ${pageOf(s, reading)}`] : []),
-      '',
-    ]),
+    ...fresh.flatMap((s) => {
+      const page = storyPageUrl(reading, s.storyId);
+      return [
+        `* ${s.first.title}`,
+        `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`,
+        ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`),
+        ...(page ? [`  ${words.storyPage}: ${page}`] : []),
+        '',
+      ];
+    }),
     ...(earlier.length ? [words.newPickups, ...earlier.flatMap((s) => [`* ${words.story(s.storyId)}: ${s.first.title}`, `  ${name(s)} ${s.first.url}`, ...s.pickups.map((p) => `  ${pickupLine(p, reading)}`)])] : []),
     fresh.length === 0 && earlier.length === 0 ? words.nothingNew : '',
   ].join('\n');
   const dir = words.lang === 'ar' ? 'rtl' : 'ltr';
-  const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${/^https?:\/\//.test(s.first.url) ? escapeHtml(s.first.url) : '#'}">${escapeHtml(s.first.title || s.first.url)}</a>
-    <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}${pageOf(s, reading) ? ` · <a href="${escapeHtml(pageOf(s, reading)!)}">${escapeHtml(words.storyPage)}</a>` : ''}</small>
+  const pageLink = (s: Story) => {
+    const page = storyPageUrl(reading, s.storyId);
+    return page ? ` · <a href="${escapeHtml(page)}">${escapeHtml(words.storyPage)}</a>` : '';
+  };
+  const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${escapeHtml(safeHref(s.first.url) ?? '#')}">${escapeHtml(s.first.title || s.first.url)}</a>
+    <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}${pageLink(s)}</small>
     ${s.pickups.length ? `<ul dir="${dir}">${s.pickups.map((p) => `<li>${escapeHtml(`${words.alsoPublishedBy} ${pickupLine(p, reading)}`)}</li>`).join('')}</ul>` : ''}</li>`;
   const html = `<!doctype html><html><body dir="${dir}" lang="${words.lang}"><p>${escapeHtml(words.storiesSince(at(since), rule))}</p>
 <ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>${escapeHtml(words.newPickups)}</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
