@@ -73,6 +73,16 @@ interface Summary {
 }
 
 
+/** A sources file of these entries (YAML list lines), every source on the local fixture server. */
+function sourcesFile(entries: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'marsad-e2e-')), 'sources.yml');
+  writeFileSync(file, `sources:\n${entries}\nfetching: { minDelayMs: 0 }\n`);
+  return file;
+}
+
+/** A run on the test's Redis with an embedded store of its own. */
+const embeddedStoreEnv = (redis: { url: string; prefix: string }) => ({ REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) });
+
 const runOnce = async (config: string, env: NodeJS.ProcessEnv) => JSON.parse(await marsad(['run', '--once', '--config', config, '--json'], env)) as Summary;
 const items = async (env: NodeJS.ProcessEnv, ...filters: string[]) =>
   (await marsad(['items', '--json', ...filters], env)).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -238,10 +248,8 @@ describe('marsad run --once with entries that have no link, or differ by their f
   });
 
   it('stores each once, and a second run adds nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
-    const config = join(dir, 'sources.yml');
-    writeFileSync(config, `sources:\n  - { id: wire, adapter: rss, url: "${feeds.url('/wire.rss')}" }\n  - { id: live, adapter: rss, url: "${feeds.url('/live.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
-    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const config = sourcesFile(`  - { id: wire, adapter: rss, url: "${feeds.url('/wire.rss')}" }\n  - { id: live, adapter: rss, url: "${feeds.url('/live.rss')}" }`);
+    const env = embeddedStoreEnv(redis);
     expect(await runOnce(config, env)).toMatchObject({ new: 5, errors: [] });
     const stored = await items(env);
     const urls = stored.map((i) => i.url as string);
@@ -279,10 +287,8 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
   });
 
   it("reads the page of the teaser only, and finds in it the reference the outlet took", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
-    const config = join(dir, 'sources.yml');
-    writeFileSync(config, `sources:\n  - { id: teasers, adapter: rss, url: "${feeds.url('/teasers.rss')}", fullText: auto }\nfetching: { minDelayMs: 0 }\n`);
-    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const config = sourcesFile(`  - { id: teasers, adapter: rss, url: "${feeds.url('/teasers.rss')}", fullText: auto }`);
+    const env = embeddedStoreEnv(redis);
     expect(await runOnce(config, env)).toMatchObject({ new: 2, errors: [] });
     const byPath = new Map((await items(env)).map((item) => [new URL(item.url as string).pathname, item]));
     expect(byPath.get('/news/pickup')).toMatchObject({ duplicateOf: '000_7f10525f81fda1b7' });
