@@ -198,6 +198,8 @@ describe('tagger: dgsn', () => {
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
     ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
+    ["its communiqué's closing formula, naming no place", 'تمكنت عناصر الأمن الوطني من توقيف شخص يشتبه في تورطه في النصب عبر الأنترنت، وتم إخضاعه للبحث القضائي تحت إشراف النيابة العامة المختصة'],
+    ['its communiqué\'s closing formula, the inquiry the prosecutor oversees', 'تمكنت مصالح الأمن الوطني من توقيف مروج للمخدرات، وقد تم الاحتفاظ به رهن إشارة البحث القضائي الذي تشرف عليه النيابة العامة المختصة'],
     ['"الأمن الوطني" quoted as a headline\'s source, a space before the colon', '«الأمن الوطني» : لا صحة لما يروج حول اختطاف طفلة بطنجة'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
@@ -286,6 +288,7 @@ describe('tagger: dgsn', () => {
     ['"الأمن الوطني:" as a slogan opening a line of a Moroccan story', 'قال الوزير المغربي في كلمته\nالأمن الوطني: مسؤولية الجميع'],
     ["Syria's Quneitra, named as Morocco's Kenitra is", 'وقالت مديرية أمن القنيطرة إن دوريات الأمن العام انتشرت في ريف القنيطرة جنوب سوريا'],
     ["Syria's Quneitra, on the occupation's front", 'اشتبكت عناصر الأمن في القنيطرة مع مسلحين بعد توغل لقوات الاحتلال الإسرائيلي'],
+    ["Tunisia's national security, its prosecutors those of the Republic", 'تمكنت عناصر الأمن الوطني من إيقاف شخص مفتش عنه، وبعد استشارة النيابة العمومية تقرر الاحتفاظ به على ذمة البحث تحت إشراف النيابة العمومية'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
