@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkQueueConsumers, parseServiceNames, SERVICE_NAMES, UsageError } from './services.js';
+import { SERVICE_NAMES } from './service-names.js';
+import { checkQueueConsumers, parseServiceNames } from './services.js';
+import { UsageError } from './usage-error.js';
 
 describe('checkQueueConsumers', () => {
   it('accepts the shipped services: every queue has exactly one consumer', () => {

@@ -5,6 +5,8 @@ import { startFetcher } from '@marsad/service-fetcher';
 import { startStoreService } from '@marsad/service-store';
 import { QUEUE_NAMES, type QueueName } from '@marsad/queues';
 import type { Runtime } from './runtime.js';
+import { SERVICE_NAMES, type ServiceName } from './service-names.js';
+import { UsageError } from './usage-error.js';
 
 export interface RunningService {
   name: string;
@@ -17,17 +19,14 @@ interface ServiceDef {
   start(runtime: Runtime): Promise<RunningService>;
 }
 
-/** Every service `marsad start` knows, in start order (consumers of later stages first is not needed: jobs wait). */
+/** Every service `marsad start` knows (consumers of later stages first is not needed: jobs wait). */
 export const SERVICES = {
   fetcher: { consumes: ['fetch'], start: (rt) => startFetcher(rt) },
   classifier: { consumes: ['classify'], start: (rt) => startClassifier(rt) },
   store: { consumes: ['store'], start: (rt) => startStoreService(rt) },
   alerter: { consumes: ['alert', 'digest'], start: (rt) => startAlerter(rt) },
   dashboard: { consumes: [], start: (rt) => startDashboard(rt) },
-} as const satisfies Record<string, ServiceDef>;
-
-export type ServiceName = keyof typeof SERVICES;
-export const SERVICE_NAMES = Object.keys(SERVICES) as ServiceName[];
+} as const satisfies Record<ServiceName, ServiceDef>;
 
 /** Every queue must have exactly one consuming service, or its jobs would wait forever (or twice). */
 export function checkQueueConsumers(services: Record<string, { consumes: readonly QueueName[] }> = SERVICES): void {
@@ -43,13 +42,8 @@ export function checkQueueConsumers(services: Record<string, { consumes: readonl
 }
 
 export function parseServiceNames(names: string[]): ServiceName[] {
-  if (names.length === 0) return SERVICE_NAMES;
+  if (names.length === 0) return [...SERVICE_NAMES];
   const unknown = names.filter((name) => !(name in SERVICES));
   if (unknown.length > 0) throw new UsageError(`unknown service(s) ${unknown.join(', ')}; choose from ${SERVICE_NAMES.join(', ')}`);
   return names as ServiceName[];
-}
-
-/** The command line was wrong: message for the person, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
 import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, outletOf, type TagEvidence, type Tagger } from '@marsad/text';
 import { z } from 'zod';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 /** A missing or null title or text is empty: a feed item may have only one of them. */
 const OptionalText = z.string().nullish().transform((value) => value ?? '');

@@ -1,6 +1,6 @@
 import { openStore, ItemFilterSchema } from '@marsad/store';
 import { readConfig } from '../runtime.js';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 export interface ItemsOptions {
   config?: string;

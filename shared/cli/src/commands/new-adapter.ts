@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 /** The sources package of this checkout, where adapters live. */
 const SOURCES_PACKAGE = fileURLToPath(new URL('../../../sources/', import.meta.url));

@@ -2,7 +2,7 @@ import { readReferenceArticles, referenceTitle, resolveSeedsDir } from '@marsad/
 import { pickupOf, storiesOf } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 /**
  * `marsad pickups [--reference ID] [--json]`: for each reference article, every copy found — outlet,

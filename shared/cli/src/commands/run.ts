@@ -1,7 +1,7 @@
 import { formatSummary, runOnce, RunInterruptedError, RunTimeoutError } from '../run-once.js';
 import { openRuntime, readConfig, loggerFor } from '../runtime.js';
 import { interruptOnSignal } from '../shutdown.js';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 export interface RunOptions {
   once?: boolean;

@@ -12,7 +12,7 @@ import {
 } from '@marsad/sources';
 import type { Config, SourceConfig } from '@marsad/config';
 import { loggerFor, readConfig } from '../runtime.js';
-import { UsageError } from '../services.js';
+import { UsageError } from '../usage-error.js';
 
 /** `marsad sources [--json]`: every configured source with its health, read from Redis. */
 export async function sourcesCommand(options: { config?: string; json?: boolean }): Promise<number> {
