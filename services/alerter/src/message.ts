@@ -145,13 +145,22 @@ ${m.storyUrl ? `<p><a href="${escapeHtml(m.storyUrl)}">${escapeHtml(reading.word
 </body></html>`;
 }
 
+/**
+ * A Slack link to a feed's address: only an http(s) one, whose `|` and `>` would end the link's
+ * markup early (Slack reads them percent-encoded); the label alone otherwise.
+ */
+function slackLink(url: string, label: string): string {
+  const href = safeHref(url);
+  return href ? `<${href.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${label}>` : label;
+}
+
 /** Slack Block Kit. */
 export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     text: subject(m),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*<${m.item.url}|${escape(m.item.title || m.item.url)}>*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${slackLink(m.item.url, escape(m.item.title || m.item.url))}*` } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
       { type: 'section', text: { type: 'mrkdwn', text: escape(whyLine(m, reading)) } },
       ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${m.storyUrl}|${escape(reading.words.storyPage)}>` }] }] : []),
@@ -176,8 +185,9 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
             { type: 'TextBlock', text: [byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · '), isSubtle: true, wrap: true },
             { type: 'TextBlock', text: whyLine(m, reading), wrap: true },
           ],
+          // A card with an action Teams cannot open is refused whole: the article's only when it is a web address.
           actions: [
-            { type: 'Action.OpenUrl', title: 'Open', url: m.item.url },
+            ...(safeHref(m.item.url) ? [{ type: 'Action.OpenUrl', title: reading.words.openArticle, url: m.item.url }] : []),
             ...(m.storyUrl ? [{ type: 'Action.OpenUrl', title: reading.words.storyPage, url: m.storyUrl }] : []),
           ],
         },

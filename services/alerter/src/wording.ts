@@ -16,6 +16,8 @@ export interface Wording {
   signature(rule: string): string;
   /** Before the link to the story's page: the article and every copy found. */
   storyPage: string;
+  /** A chat card's button to the article itself. */
+  openArticle: string;
   tagReason(tag: string, words: readonly string[]): string;
   sourceReason(sourceId: string): string;
   arabicReason(arabic: boolean): string;
@@ -43,6 +45,7 @@ export const ENGLISH: Wording = {
   semicolon: '; ',
   signature: (rule) => `-- Marsad, rule "${rule}"`,
   storyPage: 'The story and its copies',
+  openArticle: 'Open the article',
   tagReason: (tag, words) => (words.length ? `tag ${tag}: ${quoted(words, ', ')}` : `tag ${tag}`),
   sourceReason: (sourceId) => `source ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'in Arabic' : 'not in Arabic'),
@@ -82,6 +85,7 @@ export const ARABIC: Wording = {
   semicolon: '؛ ',
   signature: (rule) => `-- مرصد، القاعدة «${rule}»`,
   storyPage: 'القصة وكل نسخها',
+  openArticle: 'فتح المقال',
   tagReason: (tag, words) => (words.length ? `الوسم ${tag}: ${quoted(words, '، ')}` : `الوسم ${tag}`),
   sourceReason: (sourceId) => `المصدر ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'بالعربية' : 'بغير العربية'),
@@ -104,6 +108,7 @@ export const FRENCH: Wording = {
   semicolon: ' ; ',
   signature: (rule) => `-- Marsad, règle « ${rule} »`,
   storyPage: "L'histoire et toutes ses copies",
+  openArticle: "Lire l'article",
   tagReason: (tag, words) => (words.length ? `étiquette ${tag} : ${quoted(words, ', ')}` : `étiquette ${tag}`),
   sourceReason: (sourceId) => `source ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'en arabe' : 'pas en arabe'),
