@@ -41,7 +41,8 @@ describe.each([
     const title = (id: string) => $(`article[data-id="${id}"] h2`);
     expect([title('police-tanger').attr('lang'), title('police-tanger').attr('dir')]).toEqual(['ar', 'rtl']);
     expect([title('fr-dgsn').attr('lang'), title('fr-dgsn').attr('dir')]).toEqual(['fr', 'ltr']);
-    expect($('article[data-id="police-tanger-copy"] .copy').text()).toContain('93%');
+    expect($('article[data-id="police-tanger-copy"] .copy').text()).toMatch(/^نسخة من خبر سابق \(تشابه 93%\)/);
+    expect($('article[data-id="ref-pickup-1"] .copy').text()).toContain(`نسخة من المقال المرجعي «${REFERENCE_TEXT.split('\n')[0]}» (تشابه 97%)`);
     expect(headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(headers['content-security-policy']).not.toMatch(/script-src/);
     expect($('script')).toHaveLength(0);

@@ -109,6 +109,8 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       strictTransportSecurity: false, // served over plain HTTP on a private address by default
     });
     const sourceName = sourceNamer(from.sourceNames);
+    const titles = new Map([...from.references].map(([id, text]) => [id, referenceTitle(text)]));
+    const titleOf = (id: string) => titles.get(id);
 
     pages.get('/assets/marsad.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET));
 
@@ -117,7 +119,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       const parsed = NewsroomQuerySchema.safeParse(raw);
       const facets = await from.facets();
       const filters = formFilters(raw, parsed.success ? parsed.data.page : 1);
-      const view: NewsroomView = { filters, items: [], more: false, choices: { ...facets, sources: from.sourceNames }, sourceName, timeZone: from.timeZone };
+      const view: NewsroomView = { filters, items: [], more: false, choices: { ...facets, sources: from.sourceNames }, sourceName, referenceTitle: titleOf, timeZone: from.timeZone };
       if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: problemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
@@ -128,13 +130,12 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       }
     });
 
-    const titles = new Map([...from.references].map(([id, text]) => [id, referenceTitle(text)]));
     pages.get('/items.csv', async (request, reply) => {
       const parsed = NewsroomQuerySchema.safeParse(request.query);
       if (!parsed.success) return reply.code(400).type('text/plain; charset=utf-8').send(problemsOf(parsed.error).join('; '));
       try {
         const items = await from.listItems({ ...newsroomFilter(parsed.data, from.timeZone), limit: EXPORT_LIMIT, offset: 0 });
-        const csv = itemsCsv(items, { sourceName, timeZone: from.timeZone, referenceTitle: (id) => titles.get(id) });
+        const csv = itemsCsv(items, { sourceName, timeZone: from.timeZone, referenceTitle: titleOf });
         return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="marsad-items.csv"').send(csv);
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;

@@ -22,6 +22,8 @@ export interface NewsroomView {
   more: boolean;
   choices: { tags: readonly string[]; sources: readonly { id: string; name: string }[]; languages: readonly string[] };
   sourceName: (id: string) => string;
+  /** A reference article's title (its first line), when `id` is one. */
+  referenceTitle: (id: string) => string | undefined;
   timeZone: string;
   /** Why the filters could not be applied (a search the query language cannot read). */
   error?: string;
@@ -44,6 +46,12 @@ function filterForm(view: NewsroomView): SafeHtml {
 </form>`;
 }
 
+/** What a copy copies, as a reader knows it: a reference article by its title, else an earlier item. */
+function copied(duplicateOf: string, view: NewsroomView): SafeHtml {
+  const title = view.referenceTitle(duplicateOf);
+  return title === undefined ? html`نسخة من خبر سابق` : html`نسخة من المقال المرجعي «<bdi>${title}</bdi>»`;
+}
+
 function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const text = directionOf(item.language);
   const href = safeHref(item.url);
@@ -53,7 +61,7 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
 <p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi> · <bdi class="language">${item.language}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 ${item.duplicateOf
-    ? html`<p class="copy">نسخة${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
+    ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
     : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
 <p class="snippet" lang="${text.lang}" dir="${text.dir}">${excerpt(item.text)}</p>
 </article></li>`;
@@ -89,7 +97,7 @@ ${pageLinks(view)}`,
  * The items a filter finds as a spreadsheet (see `spreadsheet`): when, outlet, title, tags, language,
  * what it copies (a reference by its title) and how much, and the link.
  */
-export function itemsCsv(items: readonly ListedItem[], view: Pick<NewsroomView, 'sourceName' | 'timeZone'> & { referenceTitle(id: string): string | undefined }): string {
+export function itemsCsv(items: readonly ListedItem[], view: Pick<NewsroomView, 'sourceName' | 'timeZone' | 'referenceTitle'>): string {
   const rows = items.map((item) => [
     localDateTime(item.publishedAt ?? item.fetchedAt, view.timeZone),
     view.sourceName(item.sourceId),
