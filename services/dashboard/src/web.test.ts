@@ -153,6 +153,7 @@ describe.each([
     expect(row('alyaoum24').text()).toContain('HTTP 503 from https://alyaoum24.example/feed <b>');
     expect(row('alyaoum24').text()).toContain('http 9, timeout 2');
     expect(row('le360').find('.badge').text()).toBe('backing off');
+    expect([row('le360').find('small').eq(1).text(), row('alyaoum24').find('small').eq(1).text()]).toEqual(['1 failure in a row', '6 failures in a row']);
     const failed = await page(row('alyaoum24').find('a').attr('href')!);
     expect(failed.$('table.failed td').text()).toContain('HTTP 503');
     expect(failed.$('a[href="/admin/queues/queue/fetch?status=failed"]')).toHaveLength(1);

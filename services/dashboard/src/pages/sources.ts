@@ -28,7 +28,7 @@ export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
 <thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
-<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failures in a row</small>` : ''}</td>
+<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
 <td>${time(s.lastSuccessAt)}</td>
 <td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : '—'}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
