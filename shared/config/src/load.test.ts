@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveConfigFile, type SourceOptionsCheck } from './load.js';
+import { parseInterval } from './interval.js';
 
 const VALID = `sources:
   - id: hespress
@@ -23,6 +24,29 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected a ConfigError');
 }
 
+describe('parseInterval', () => {
+  it.each([
+    ['15m', 900_000],
+    ['15min', 900_000],
+    ['15 minutes', 900_000],
+    ['1 minute', 60_000],
+    ['2h', 7_200_000],
+    ['2 Hours', 7_200_000],
+    ['1.5 hrs', 5_400_000],
+    ['90s', 90_000],
+    ['90 sec', 90_000],
+    ['1d', 86_400_000],
+    ['1 day', 86_400_000],
+    [300, 300_000],
+  ])('reads %j as people mean it', (written, ms) => {
+    expect(parseInterval(written)).toBe(ms);
+  });
+
+  it.each(['5 fortnights', 'PT5M', '15', 'm', '-5m', ''])('refuses %j', (written) => {
+    expect(parseInterval(written)).toBeUndefined();
+  });
+});
+
 describe('parseConfigText', () => {
   it('parses sources, turns intervals into milliseconds and fills defaults', () => {
     const config = parseConfigText(VALID, 'marsad.yml');
@@ -39,7 +63,7 @@ describe('parseConfigText', () => {
   - id: hespress
     adapter: rss
     url: not-a-url
-    interval: 5 minutes
+    interval: 5 fortnights
   - id: hespress
     adapter: rss
     url: https://example.org/feed
@@ -50,7 +74,7 @@ pipeline:
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^marsad\.yml:4:10: sources\[0\]\.url: /),
-        expect.stringMatching(/^marsad\.yml:5:15: sources\[0\]\.interval: invalid interval "5 minutes"/),
+        expect.stringMatching(/^marsad\.yml:5:15: sources\[0\]\.interval: invalid interval "5 fortnights": use a number with s, m, h or d/),
         expect.stringMatching(/^marsad\.yml:6:9: sources\[1\]\.id: duplicate source id "hespress"/),
         expect.stringMatching(/^marsad\.yml:10:3: pipeline: unknown key\(s\) "dropNonArabik"/),
       ]),
