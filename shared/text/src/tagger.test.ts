@@ -194,6 +194,7 @@ describe('tagger: dgsn', () => {
     ['the tourist police in Marrakech', 'قائد فرقة الشرطة السياحية بمراكش يستقبل وفدا من السياح'],
     ['its men and women, the men named first', 'خلد رجال ونساء الأمن الوطني الذكرى السنوية لتأسيس المديرية'],
     ["a Casablanca police district, after a preposition", 'فتحت الشرطة القضائية بالمنطقة الأمنية الحي المحمدي بحثا قضائيا'],
+    ['a police station of a small Moroccan town', 'تمكنت عناصر مفوضية الشرطة بتيفلت من توقيف مروج للمخدرات'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
