@@ -292,6 +292,7 @@ describe('tagger: dgsn', () => {
     ["Tunisia's national security, its prosecutors those of the Republic", 'تمكنت عناصر الأمن الوطني من إيقاف شخص مفتش عنه، وبعد استشارة النيابة العمومية تقرر الاحتفاظ به على ذمة البحث تحت إشراف النيابة العمومية'],
     ["Algeria's, in one of its wilayas of 2019", 'أعلنت المديرية العامة للأمن الوطني عن حجز كمية من المؤثرات العقلية بمدينة تقرت وتوقيف ثلاثة أشخاص'],
     ["Tunisia's, in one of its governorates", 'أشرف المدير العام للأمن الوطني على افتتاح مقر جديد للشرطة بولاية قفصة'],
+    ["Algeria's, in a wilaya whose name is also a word", 'أعلنت المديرية العامة للأمن الوطني عن حجز 25 كلغ من المخدرات بولاية الوادي وتوقيف شخصين'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
