@@ -195,6 +195,7 @@ describe('tagger: dgsn', () => {
     ['its men and women, the men named first', 'خلد رجال ونساء الأمن الوطني الذكرى السنوية لتأسيس المديرية'],
     ["a Casablanca police district, after a preposition", 'فتحت الشرطة القضائية بالمنطقة الأمنية الحي المحمدي بحثا قضائيا'],
     ['a police station of a small Moroccan town', 'تمكنت عناصر مفوضية الشرطة بتيفلت من توقيف مروج للمخدرات'],
+    ["Casablanca's command in Algeria's word order, the town in one word", 'سجلت مصالح السير والجولان بأمن ولاية الدارالبيضاء 2739 مخالفة للسير خلال يومين'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
@@ -293,6 +294,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's, in one of its wilayas of 2019", 'أعلنت المديرية العامة للأمن الوطني عن حجز كمية من المؤثرات العقلية بمدينة تقرت وتوقيف ثلاثة أشخاص'],
     ["Tunisia's, in one of its governorates", 'أشرف المدير العام للأمن الوطني على افتتاح مقر جديد للشرطة بولاية قفصة'],
     ["Algeria's, in a wilaya whose name is also a word", 'أعلنت المديرية العامة للأمن الوطني عن حجز 25 كلغ من المخدرات بولاية الوادي وتوقيف شخصين'],
+    ["Algeria's command in its own word order", 'تمكنت مصالح أمن ولاية الجزائر من حجز 900 ألف قرص من المؤثرات العقلية بعد عملية أمنية محكمة، حسب المديرية العامة للأمن الوطني'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
