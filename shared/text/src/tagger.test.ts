@@ -83,7 +83,9 @@ describe('tagger: interpol', () => {
     ["an international force's police", 'ناقش الاجتماع نشر قوة دولية تضم عناصر من الشرطة الدولية لتأمين المعابر'],
     ['the African police organisation, as البوليس الدولي الأفريقي', 'أعلن البوليس الدولي الأفريقي أفريبول عن اجتماع لقادة الشرطة في الجزائر'],
     ["a peacekeeping mission's police, named in the headline", 'شرطة دولية لتأمين الانتخابات\nوصلت دفعة جديدة من عناصر الشرطة الدولية التابعة لبعثة الأمم المتحدة إلى العاصمة'],
-  ])('does not take %s for Interpol', (_name, text) => {
+      ['the band, in Russian', 'Американский инди-рок-коллектив Interpol выпустит концертный альбом в декабре'],
+    ['the band, in Hebrew', 'להקת הרוק אינטרפול תופיע לראשונה בתל אביב באוגוסט'],
+])('does not take %s for Interpol', (_name, text) => {
     expect(tags(text)).not.toContain('interpol');
   });
 });
