@@ -46,6 +46,7 @@ describe('tagger: interpol', () => {
     ['in Hebrew, with the article joined to it', 'נעצרו בשיתוף פעולה עם האינטרפול'],
     ['in German, in the genitive', 'nach Angaben des Interpols wurde der Mann gefasst'],
     ['in Persian, spelt with و', 'پلیس اینترپول برای او اعلان قرمز صادر کرد'],
+    ['in Urdu, written in two words', 'عالمی تنظیم انٹر پول نے مطلوب افراد کی نئی لسٹ جاری کی'],
     ['in Persian, by its own name', 'پلیس بین\u200cالملل اعلام کرد که یک شبکه قاچاق انسان متلاشی شده است'],
     ['in Persian, by its formal name spaced', 'سازمان بین المللی پلیس جنایی برای او اعلان قرمز صادر کرد'],
     ['by its Arabic adjective', 'صدرت في حقه مذكرة إنتربولية بعد فراره'],
