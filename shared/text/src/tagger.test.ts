@@ -201,7 +201,6 @@ describe('tagger: dgsn', () => {
     ["Casablanca's command in Algeria's word order, the town in one word", 'سجلت مصالح السير والجولان بأمن ولاية الدارالبيضاء 2739 مخالفة للسير خلال يومين'],
     ["Casablanca's command as MAP's English service names it", 'Police officers under the wilaya of security of Casablanca arrested a man filmed threatening a traffic officer'],
     ["Marrakech's provincial command, in Spanish", 'Agentes de policía de la Provincia de Seguridad de Marrakech detuvieron a un ciudadano francés'],
-    ["a police district of Témara, in French", 'Les policiers du district de police de Témara ont arrêté un suspect'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
