@@ -4,14 +4,6 @@ import { SERVICE_NAMES } from './service-names.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * A command whose module is loaded when it runs, not before: `marsad classify` needs neither the
- * services nor Redis's and PostgreSQL's clients, and starts in a fraction of the time.
- */
-function lazy<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) {
-  return async (...args: A) => (await load())(...args);
-}
-
-/**
  * An error a person can act on: one clear message, no stack trace. The queues' and the store's
  * modules are loaded already whenever one of their errors is thrown.
  */
@@ -27,19 +19,24 @@ function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
   const withConfig = (command: Command) => command.option('-c, --config <file>', 'sources file (default: ./marsad.yml, else the bundled default)');
-  const run = <A extends unknown[]>(fn: (...args: A) => Promise<number>) => async (...args: A) => setExit(await fn(...args));
+  // Each command's module is loaded when it runs, not before: `marsad classify` needs neither the
+  // services nor Redis's and PostgreSQL's clients, and starts in a fraction of the time.
+  const run =
+    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
+    async (...args: A) =>
+      setExit(await (await load())(...args));
 
   withConfig(program.command('start'))
     .description(`run services until SIGINT/SIGTERM (default all: ${SERVICE_NAMES.join(', ')})`)
     .argument('[services...]', 'services to run in this process')
-    .action(run(lazy(async () => (await import('./commands/start.js')).startCommand)));
+    .action(run(async () => (await import('./commands/start.js')).startCommand));
   withConfig(program.command('run'))
     .description('fetch every source once, wait until every item has passed every stage, print a summary')
     .option('--once', 'one pass over the sources (required)')
     .option('--sources <file>', 'alias of --config')
     .option('--json', 'print the summary as JSON')
     .option('--timeout <seconds>', 'give up waiting after this long (exit 3)', '600')
-    .action(run(lazy(async () => (await import('./commands/run.js')).runCommand)));
+    .action(run(async () => (await import('./commands/run.js')).runCommand));
   withConfig(program.command('items'))
     .description('list stored items, newest first')
     .option('--tag <tag>', 'only items with this tag')
@@ -49,52 +46,57 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <n>', 'at most this many items')
     .option('--text', 'include the article text')
     .option('--json', 'one JSON object per line')
-    .action(run(lazy(async () => (await import('./commands/items.js')).itemsCommand)));
+    .action(run(async () => (await import('./commands/items.js')).itemsCommand));
   withConfig(program.command('alerts'))
     .description('the alert delivery log, newest first: one row per rule, story and channel (pending, sent, failed with the reason)')
     .option('--limit <n>', 'at most this many rows')
     .option('--json', 'one JSON object per line')
-    .action(run(lazy(async () => (await import('./commands/alerts.js')).alertsCommand)));
+    .action(run(async () => (await import('./commands/alerts.js')).alertsCommand));
   withConfig(program.command('pickups'))
     .description('who published each reference article, when (after its first sighting) and how faithfully')
     .option('--reference <id>', 'only this reference article (seed file stem)')
     .option('--json', 'one JSON object per pickup')
-    .action(run(lazy(async () => (await import('./commands/pickups.js')).pickupsCommand)));
+    .action(run(async () => (await import('./commands/pickups.js')).pickupsCommand));
   program
     .command('classify')
     .description('JSON Lines {"id","title","text","url"?} on stdin -> one JSON line per item on stdout, in order; no Redis or database')
     .option('--seeds <dir>', 'reference articles (default: ./seeds, else the bundled ones)')
-    .action(run(lazy(async () => (await import('./commands/classify.js')).classifyCommand)));
+    .action(run(async () => (await import('./commands/classify.js')).classifyCommand));
   const sources = withConfig(program.command('sources'))
     .description('every source with its health (state, last success, last error, items per day)')
     .option('--json', 'one JSON object per line')
-    .action(run(lazy(async () => (await import('./commands/sources.js')).sourcesCommand)));
+    .action(run(async () => (await import('./commands/sources.js')).sourcesCommand));
   sources
     .command('check')
     .description('validate a sources file; every problem with its line')
     .argument('<file>')
-    .action(run(lazy(async () => (await import('./commands/sources.js')).sourcesCheckCommand)));
+    .action(run(async () => (await import('./commands/sources.js')).sourcesCheckCommand));
   sources
     .command('test')
     .description('fetch one source once and print the items it would produce (JSON lines); nothing is stored')
     .argument('<id>')
     // --config belongs to `sources`, wherever it is written on the line
-    .action(run(async (id: string, _options: unknown, command: Command) => (await import('./commands/sources.js')).sourcesTestCommand(id, command.optsWithGlobals())));
+    .action(
+      run(async () => {
+        const { sourcesTestCommand } = await import('./commands/sources.js');
+        return (id: string, _options: unknown, command: Command) => sourcesTestCommand(id, command.optsWithGlobals());
+      }),
+    );
   withConfig(program.command('fixtures').command('record'))
     .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")
     .argument('<id>')
     .option('-o, --out <file>', 'where to write the recording')
-    .action(run(lazy(async () => (await import('./commands/sources.js')).fixturesRecordCommand)));
+    .action(run(async () => (await import('./commands/sources.js')).fixturesRecordCommand));
   program
     .command('new-adapter')
     .description('scaffold a source adapter: its file, a recorded fixture and a test, registered in the registry')
     .argument('<name>')
     .option('--root <dir>', 'the sources package to add it to (default: this checkout\'s shared/sources)')
-    .action(run(lazy(async () => (await import('./commands/new-adapter.js')).newAdapterCommand)));
+    .action(run(async () => (await import('./commands/new-adapter.js')).newAdapterCommand));
   program
     .command('demo')
     .description('the whole pipeline on recorded feeds, offline (needs Redis; the store is in memory)')
-    .action(run(lazy(async () => (await import('./commands/demo.js')).demoCommand)));
+    .action(run(async () => (await import('./commands/demo.js')).demoCommand));
   return program;
 }
 
