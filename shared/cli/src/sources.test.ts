@@ -61,6 +61,17 @@ describe('marsad sources test and fixtures record', () => {
     ]);
   });
 
+  it("says in one line, with the failure's kind, why a source gave nothing, and exits 1", async () => {
+    const file = join(dir, 'dead.yml');
+    writeFileSync(file, `sources:\n  - { id: dead, adapter: rss, url: "${server.url('/missing')}" }\n`);
+    for (const args of [['sources', 'test', 'dead'], ['fixtures', 'record', 'dead', '--out', join(dir, 'dead.fixture.json')]]) {
+      const result = await runNode(BIN, [...args, '--config', file], { env: NO_SERVICES });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(/^marsad: dead: \[not-found\] .*404/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('records every response the source gave, in the format its contract test replays', async () => {
     const out = join(dir, 'site.fixture.json');
     const result = await runNode(BIN, ['fixtures', 'record', 'site', '--config', configFile, '--out', out], { env: NO_SERVICES });

@@ -4,6 +4,7 @@ import { SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
 import {
   createHttpClient,
   everythingIsNew,
+  FetchError,
   fetchWithAdapter,
   getAdapter,
   recordingHttpClient,
@@ -43,6 +44,7 @@ export async function sourcesCheckCommand(file: string): Promise<number> {
 export async function sourcesTestCommand(id: string, options: { config?: string }): Promise<number> {
   const config = readConfig(options.config);
   const items = await fetchOnce(config, sourceById(config, id));
+  if (!items) return 1;
   for (const item of items) process.stdout.write(`${JSON.stringify(item)}\n`);
   process.stderr.write(`${items.length} item(s) from ${id}\n`);
   return 0;
@@ -54,6 +56,7 @@ export async function fixturesRecordCommand(id: string, options: { config?: stri
   const source = sourceById(config, id);
   const recorder = recordingHttpClient(createHttpClient());
   const items = await fetchOnce(config, source, recorder.http);
+  if (!items) return 1;
   const out = options.out ?? join(process.cwd(), `${source.id}.fixture.json`);
   const { id: sourceId, adapter, url, ...rest } = source;
   writeRecording(out, { source: { id: sourceId, adapter, url, ...rest }, recordedAt: new Date().toISOString(), responses: recorder.responses });
@@ -67,10 +70,18 @@ function sourceById(config: Config, id: string): SourceConfig {
   return source;
 }
 
-async function fetchOnce(config: Config, source: SourceConfig, http = createHttpClient()): Promise<FetchedItem[]> {
+/**
+ * One fetch of the source, or undefined when it failed: the source's answer is what the person asked
+ * for, so its failure is one line with its kind (as `marsad sources` and the run summary write it), no trace.
+ */
+async function fetchOnce(config: Config, source: SourceConfig, http = createHttpClient()): Promise<FetchedItem[] | undefined> {
   const adapter = getAdapter(source.adapter)!;
   try {
     return await fetchWithAdapter(adapter, source, { http, log: loggerFor(config, { sourceId: source.id }), filterNew: everythingIsNew });
+  } catch (err) {
+    if (!(err instanceof FetchError)) throw err;
+    process.stderr.write(`marsad: ${source.id}: [${err.kind}] ${err.message}\n`);
+    return undefined;
   } finally {
     await http.close();
   }
