@@ -107,6 +107,13 @@ describe('marsad start', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says in one line that the PostgreSQL of DATABASE_URL does not answer, and exits 2', async () => {
+    const result = await runNode(BIN, ['items', '--json'], { env: NO_SERVICES });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^marsad: PostgreSQL is not answering at postgres:\/\/nobody@127\.0\.0\.1:1\/none \(ECONNREFUSED\)/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('rejects an invalid sources file naming the file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
     const file = join(dir, 'bad.yml');

@@ -86,3 +86,14 @@ export function ignoredVariables(source: NodeJS.ProcessEnv): IgnoredVariable[] {
       return meant ? { variable, meant } : { variable };
     });
 }
+
+/** A service URL from the environment fit for logs and messages: the password is masked. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '[invalid url]';
+  }
+}

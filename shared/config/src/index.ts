@@ -1,6 +1,6 @@
 export { ConfigError } from './config-error.js';
 export { explainUnknownKeys } from './key-hints.js';
-export { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
+export { EnvSchema, ignoredVariables, redactUrl, type Env, type IgnoredVariable } from './env.js';
 export {
   ConfigFileSchema,
   FetchingSchema,

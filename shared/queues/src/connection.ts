@@ -1,18 +1,8 @@
+import { redactUrl } from '@marsad/config';
 import { Redis } from 'ioredis';
 import { RedisUnavailableError } from './errors.js';
 
 export type { Redis } from 'ioredis';
-
-/** A URL fit for logs and messages: the password is masked. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '[invalid url]';
-  }
-}
 
 /**
  * The connection BullMQ queues and workers share (workers duplicate it for their blocking reads).

@@ -1,4 +1,4 @@
-export { checkRedis, createRedis, redactUrl, type Redis } from './connection.js';
+export { checkRedis, createRedis, type Redis } from './connection.js';
 export { PermanentError, RedisUnavailableError, RetryLaterError } from './errors.js';
 export { defaultJobOptions } from './job-options.js';
 export {

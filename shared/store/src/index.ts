@@ -2,6 +2,7 @@ export { openStore, type Store, type StoreOptions } from './store.js';
 export { ItemFilterSchema, type ItemFilter, type StoredItem } from './items.js';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js';
 export { StoreBusyError } from './pglite-client.js';
+export { DatabaseUnavailableError } from './postgres-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';
 export { DeliverySchema, type Delivery, type DeliveryClaim } from './deliveries.js';
 export type { StoreStats } from './stats.js';

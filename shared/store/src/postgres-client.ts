@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { redactUrl } from '@marsad/config';
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 
@@ -7,6 +8,37 @@ export interface PostgresClientOptions {
   /** @defaultValue 10 */
   maxConnections?: number;
   onError?: (err: Error) => void;
+}
+
+/** Network failures: nothing answered at the address. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
+/** SQLSTATEs of a server that answered and refused: authorization (class 28), no such database, starting up. */
+const REFUSED = /^(28|3D000$|57P03$)/;
+const EMBEDDED = 'to use the embedded store under ./data';
+
+/** The PostgreSQL of DATABASE_URL cannot be used: what people meet with a wrong URL or a stopped server. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * The error people should read when connecting failed: nothing answering, or the server refusing
+ * (no such role or database, wrong password), with the URL (password masked) and what to do; any
+ * other error as it was.
+ */
+export function connectionFailure(err: unknown, url: string): unknown {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  const where = redactUrl(url);
+  if (typeof code === 'string' && UNREACHABLE.has(code)) {
+    return new DatabaseUnavailableError(`PostgreSQL is not answering at ${where} (${code}). Start it ("docker compose up -d postgres", or your distribution's postgresql service), or unset DATABASE_URL ${EMBEDDED}.`, { cause: err });
+  }
+  if (typeof code === 'string' && REFUSED.test(code)) {
+    return new DatabaseUnavailableError(`PostgreSQL at ${where} refused the connection: ${String(message)}. Fix DATABASE_URL, or unset it ${EMBEDDED}.`, { cause: err });
+  }
+  if (err instanceof Error && /timeout/i.test(err.message) && /connect/i.test(err.message)) {
+    return new DatabaseUnavailableError(`PostgreSQL at ${where} did not answer in time (${err.message}). Check DATABASE_URL, or unset it ${EMBEDDED}.`, { cause: err });
+  }
+  return err;
 }
 
 /** A pooled PostgreSQL connection through `pg`. */

@@ -3,11 +3,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
-import { createTestDatabase, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillSearch, supersedeItem, upsertItems } from './items.js';
 import { readMigrations } from './migrate.js';
 import { StoreBusyError } from './pglite-client.js';
+import { DatabaseUnavailableError } from './postgres-client.js';
 import type { SqlExecutor } from './sql-client.js';
 import { openStore, type Store } from './store.js';
 
@@ -202,6 +203,27 @@ describe('embedded store', () => {
     const store = await openStore({ dataDir: dir });
     expect(await store.countItems()).toBe(0);
     await store.close();
+  });
+});
+
+describe('a PostgreSQL that cannot be used', () => {
+  const withPath = (url: string, path: string, user?: string) => {
+    const parsed = new URL(url);
+    parsed.pathname = path;
+    if (user) [parsed.username, parsed.password] = [user, 'secret'];
+    return parsed.toString();
+  };
+
+  it('says nothing answers at the URL, and how to get a store', async () => {
+    const opening = openStore({ databaseUrl: 'postgres://marsad:secret@127.0.0.1:1/marsad' });
+    await expect(opening).rejects.toThrow(DatabaseUnavailableError);
+    await expect(opening).rejects.toThrow(/^PostgreSQL is not answering at postgres:\/\/marsad:\*\*\*@127\.0\.0\.1:1\/marsad \(ECONNREFUSED\)\..*unset DATABASE_URL to use the embedded store/);
+  });
+
+  it("says what the server refused: a database or a role it does not have, the password masked", async () => {
+    await expect(openStore({ databaseUrl: withPath(TEST_DATABASE_URL, '/marsad_no_such_database') })).rejects.toThrow(/refused the connection: database "marsad_no_such_database" does not exist\. Fix DATABASE_URL/);
+    const noRole = openStore({ databaseUrl: withPath(TEST_DATABASE_URL, '/test', 'marsad_no_such_role') });
+    await expect(noRole).rejects.toThrow(/^PostgreSQL at postgres:\/\/marsad_no_such_role:\*\*\*@.* refused the connection: .*marsad_no_such_role/);
   });
 });
 

@@ -6,7 +6,7 @@ import { backfillSearch, countItems, itemText, knownItemIds, listItems, supersed
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
-import { createPostgresClient } from './postgres-client.js';
+import { connectionFailure, createPostgresClient } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface StoreOptions {
@@ -56,7 +56,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await backfillSearch(sql);
   } catch (err) {
     await sql.close().catch(() => {});
-    throw err;
+    throw options.databaseUrl ? connectionFailure(err, options.databaseUrl) : err;
   }
   const batchedUpsert = createBatcher((items: ClassifiedItem[]) => upsertBatch(sql, items), options.batching);
   return {
