@@ -80,6 +80,14 @@ describe('marsad classify', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'communique-7', similarity: 1 });
   });
 
+  it('says so on stderr when --seeds holds no reference article, and still answers every line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text: 'نص' }) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`marsad: no reference articles (.txt files) in ${dir}`);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: null });
+  });
+
   it('answers an invalid line with an error line, keeping the order', async () => {
     const input = [
       'not json',

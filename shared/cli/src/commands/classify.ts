@@ -92,6 +92,8 @@ export function defaultLineClassifier(seedsDir?: string): LineClassifier {
   } catch (err) {
     throw new UsageError(`cannot read the reference articles in ${dir}: ${(err as Error).message}`);
   }
+  // Not an error (copies among the input's own lines are still found), but likely a wrong folder.
+  if (references.length === 0) process.stderr.write(`marsad: no reference articles (.txt files) in ${dir}: copies are looked for among the input's lines only\n`);
   return new LineClassifier(compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8')), references);
 }
 
