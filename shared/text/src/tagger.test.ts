@@ -201,6 +201,7 @@ describe('tagger: dgsn', () => {
     ["Casablanca's command in Algeria's word order, the town in one word", 'سجلت مصالح السير والجولان بأمن ولاية الدارالبيضاء 2739 مخالفة للسير خلال يومين'],
     ["Casablanca's command as MAP's English service names it", 'Police officers under the wilaya of security of Casablanca arrested a man filmed threatening a traffic officer'],
     ["Marrakech's provincial command, in Spanish", 'Agentes de policía de la Provincia de Seguridad de Marrakech detuvieron a un ciudadano francés'],
+    ["the judicial police in a joint operation, the Moroccan town named further on", 'أسفرت عملية أمنية مشتركة بين الشرطة القضائية ومصالح مراقبة التراب الوطني عن توقيف شخص بمدينة طنجة يشتبه في تورطه في تنظيم الهجرة'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
@@ -300,6 +301,8 @@ describe('tagger: dgsn', () => {
     ["Tunisia's, in one of its governorates", 'أشرف المدير العام للأمن الوطني على افتتاح مقر جديد للشرطة بولاية قفصة'],
     ["Algeria's, in a wilaya whose name is also a word", 'أعلنت المديرية العامة للأمن الوطني عن حجز 25 كلغ من المخدرات بولاية الوادي وتوقيف شخصين'],
     ["Algeria's command in its own word order", 'تمكنت مصالح أمن ولاية الجزائر من حجز 900 ألف قرص من المؤثرات العقلية بعد عملية أمنية محكمة، حسب المديرية العامة للأمن الوطني'],
+    ['the judicial police discussed at a Moroccan seminar', 'ندوة بكلية الحقوق بفاس حول دور الشرطة القضائية في حماية الحقوق والحريات بمشاركة أساتذة وقضاة'],
+    ["Spain's judicial police arresting a man from Tangier", 'أوقفت عناصر الشرطة القضائية الإسبانية مهاجرا مغربيا ينحدر من مدينة طنجة بتهمة الاتجار في المخدرات بمدينة مالقة'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
