@@ -202,6 +202,7 @@ describe('tagger: dgsn', () => {
     ["Casablanca's command as MAP's English service names it", 'Police officers under the wilaya of security of Casablanca arrested a man filmed threatening a traffic officer'],
     ["Marrakech's provincial command, in Spanish", 'Agentes de policía de la Provincia de Seguridad de Marrakech detuvieron a un ciudadano francés'],
     ["the judicial police in a joint operation, the Moroccan town named further on", 'أسفرت عملية أمنية مشتركة بين الشرطة القضائية ومصالح مراقبة التراب الوطني عن توقيف شخص بمدينة طنجة يشتبه في تورطه في تنظيم الهجرة'],
+    ['the police with customs in a Moroccan port', 'أحبطت مصالح الأمن والجمارك بميناء طنجة المتوسط محاولة لتهريب أقراص مهلوسة'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
