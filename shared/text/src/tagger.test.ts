@@ -203,6 +203,9 @@ describe('tagger: dgsn', () => {
     ["Marrakech's provincial command, in Spanish", 'Agentes de policía de la Provincia de Seguridad de Marrakech detuvieron a un ciudadano francés'],
     ["the judicial police in a joint operation, the Moroccan town named further on", 'أسفرت عملية أمنية مشتركة بين الشرطة القضائية ومصالح مراقبة التراب الوطني عن توقيف شخص بمدينة طنجة يشتبه في تورطه في تنظيم الهجرة'],
     ['the police with customs in a Moroccan port', 'أحبطت مصالح الأمن والجمارك بميناء طنجة المتوسط محاولة لتهريب أقراص مهلوسة'],
+    ['its provincial command, named by its town', 'أعلن الأمن الإقليمي بتاوريرت عن توقيف عصابة إجرامية متخصصة في السرقة'],
+    ['its regional command, named by its town', 'أوقفت مصالح الأمن الجهوي بالحسيمة مروجا للمخدرات'],
+    ["a numbered police district of Salé", 'تدخلت عناصر الشرطة التابعة للمنطقة الأمنية الثانية بسلا لفض شجار بالسلاح الأبيض'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
@@ -304,6 +307,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's command in its own word order", 'تمكنت مصالح أمن ولاية الجزائر من حجز 900 ألف قرص من المؤثرات العقلية بعد عملية أمنية محكمة، حسب المديرية العامة للأمن الوطني'],
     ['the judicial police discussed at a Moroccan seminar', 'ندوة بكلية الحقوق بفاس حول دور الشرطة القضائية في حماية الحقوق والحريات بمشاركة أساتذة وقضاة'],
     ["Spain's judicial police arresting a man from Tangier", 'أوقفت عناصر الشرطة القضائية الإسبانية مهاجرا مغربيا ينحدر من مدينة طنجة بتهمة الاتجار في المخدرات بمدينة مالقة'],
+    ['regional security as a concept, in a Moroccan story', 'أكد الوزير المغربي أن الأمن الإقليمي رهين بالتنمية في منطقة الساحل والصحراء'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
