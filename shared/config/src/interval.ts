@@ -5,12 +5,12 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Units as people write them: "15m", "15min", "15 minutes", "2h", "2 hours", "1d", "90s", "90 sec". */
-const UNIT_MS: Record<string, number> = {
-  s: SECOND, sec: SECOND, secs: SECOND, second: SECOND, seconds: SECOND,
-  m: MINUTE, min: MINUTE, mins: MINUTE, minute: MINUTE, minutes: MINUTE,
-  h: HOUR, hr: HOUR, hrs: HOUR, hour: HOUR, hours: HOUR,
-  d: DAY, day: DAY, days: DAY,
-};
+const UNIT_MS = new Map<string, number>([
+  ...['s', 'sec', 'secs', 'second', 'seconds'].map((unit) => [unit, SECOND] as const),
+  ...['m', 'min', 'mins', 'minute', 'minutes'].map((unit) => [unit, MINUTE] as const),
+  ...['h', 'hr', 'hrs', 'hour', 'hours'].map((unit) => [unit, HOUR] as const),
+  ...['d', 'day', 'days'].map((unit) => [unit, DAY] as const),
+]);
 const INTERVAL_PATTERN = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
 
 /** Smallest polling interval we accept: faster polling is impolite to news sites. */
@@ -20,7 +20,7 @@ export const MIN_INTERVAL_MS = 10_000;
 export function parseInterval(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * SECOND : undefined;
   const match = INTERVAL_PATTERN.exec(value.trim());
-  const unit = match && UNIT_MS[match[2]!.toLowerCase()];
+  const unit = match && UNIT_MS.get(match[2]!.toLowerCase());
   return match && unit ? Math.round(Number(match[1]) * unit) : undefined;
 }
 

@@ -42,7 +42,7 @@ describe('parseInterval', () => {
     expect(parseInterval(written)).toBe(ms);
   });
 
-  it.each(['5 fortnights', 'PT5M', '15', 'm', '-5m', ''])('refuses %j', (written) => {
+  it.each(['5 fortnights', 'PT5M', '15', 'm', '-5m', '', '5 constructor'])('refuses %j', (written) => {
     expect(parseInterval(written)).toBeUndefined();
   });
 });
