@@ -163,7 +163,7 @@ export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
       { type: 'section', text: { type: 'mrkdwn', text: `*${slackLink(m.item.url, escape(m.item.title || m.item.url))}*` } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
       { type: 'section', text: { type: 'mrkdwn', text: escape(whyLine(m, reading)) } },
-      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${m.storyUrl}|${escape(reading.words.storyPage)}>` }] }] : []),
+      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackLink(m.storyUrl, escape(reading.words.storyPage)) }] }] : []),
     ],
   };
 }
