@@ -131,6 +131,7 @@ describe('tagger: dgsn', () => {
     ['its yearly open days', 'انطلقت بمدينة أكادير فعاليات الأيام الوطنية للأبواب المفتوحة للأمن الوطني'],
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
+    ['its other Arabic name, in a story naming no town but Morocco\'s judicial police', 'اجتاز مئات مفتشي الشرطة مباراة داخلية نظمتها الإدارة العامة للأمن الوطني، وامتحنوا في موضوع مهني حول عمل الضابطة القضائية'],
     ['its communiqué naming no town but the King\'s prosecutor', 'أوقفت المديرية العامة للأمن الوطني مشتبها فيه وأحالته على وكيل الملك'],
     ['its acronym, with the King\'s prosecutor in French', "Le suspect a été déféré devant le procureur du Roi, indique un communiqué de la DGSN"],
     ['its French name, in a story from Oujda', 'Les éléments de la Sûreté nationale ont interpellé à Oujda un individu soupçonné de trafic de psychotropes'],
