@@ -208,6 +208,8 @@ describe('tagger: dgsn', () => {
     ['its regional command, named by its town', 'أوقفت مصالح الأمن الجهوي بالحسيمة مروجا للمخدرات'],
     ["a numbered police district of Salé", 'تدخلت عناصر الشرطة التابعة للمنطقة الأمنية الثانية بسلا لفض شجار بالسلاح الأبيض'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
+    ["the police of Casablanca's airport, in French", "La police de l'aéroport international Mohammed V a arrêté un ressortissant syrien porteur d'un passeport volé"],
+    ["the police at Casablanca's airport, in English", 'Police at Mohammed V International Airport arrested a passenger carrying a forged passport'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
     ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
