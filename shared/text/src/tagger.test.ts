@@ -132,6 +132,8 @@ describe('tagger: dgsn', () => {
     ['its Arabic name, in a story written in Darija', 'المديرية العامة للأمن الوطني قالت بلي غادي تزيد الدوريات فالأحياء ديال المدينة'],
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
     ['its other Arabic name, in a story naming no town but Morocco\'s judicial police', 'اجتاز مئات مفتشي الشرطة مباراة داخلية نظمتها الإدارة العامة للأمن الوطني، وامتحنوا في موضوع مهني حول عمل الضابطة القضائية'],
+    ['its staff as its communiqués name them, in a Moroccan story', 'نفى مصدر أمني صحة مقاطع فيديو تدعي توثيق أعمال عنف من قبل موظفي الأمن ضد متظاهرين بالمغرب'],
+    ['an officer as its communiqués name him, in a Moroccan town', 'فتح بحث قضائي مع موظف شرطة يعمل بمدينة طنجة بعد تداول فيديو يوثق تلقيه مبلغا ماليا'],
     ['its communiqué naming no town but the King\'s prosecutor', 'أوقفت المديرية العامة للأمن الوطني مشتبها فيه وأحالته على وكيل الملك'],
     ['its acronym, with the King\'s prosecutor in French', "Le suspect a été déféré devant le procureur du Roi, indique un communiqué de la DGSN"],
     ['its French name, in a story from Oujda', 'Les éléments de la Sûreté nationale ont interpellé à Oujda un individu soupçonné de trafic de psychotropes'],
@@ -221,6 +223,8 @@ describe('tagger: dgsn', () => {
   });
 
   it.each([
+    ['private security guards in a Moroccan hospital', 'تعرض موظفو الأمن الخاص بمستشفى ابن رشد بالدار البيضاء لاعتداء من طرف مرافقي مريض'],
+    ["Algeria's airport security staff", 'دخل موظفو الأمن بمطار هواري بومدين في إضراب مفتوح بالجزائر العاصمة'],
     ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
     ['national security debated in a Moroccan town', 'نظمت كلية الحقوق ندوة حول الأمن الوطني بالرباط بمشاركة أساتذة وخبراء'],
