@@ -216,6 +216,8 @@ describe('tagger: dgsn', () => {
     ["its national judicial police brigade, in Spanish", 'La Brigada Nacional de la Policía Judicial arrestó en Tánger a un ciudadano francés'],
     ['its French name as some translate it', "Le bureau relevant de la Direction générale de la sécurité nationale a informé son homologue, a-t-on appris à Rabat"],
     ["Morocco's police, in English", "Morocco's police arrested a foreign national wanted by German judicial authorities"],
+    ['its general intelligence at work in a town', 'أجرت عناصر الاستعلامات العامة بمدينة فاس أبحاثا حول ملابسات الحادث'],
+    ['its forensic laboratory, in a Moroccan story', 'ساهمت خبرات المختبر الوطني للشرطة العلمية والتقنية بالدار البيضاء في تحديد هوية المشتبه فيه'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
     ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
