@@ -9,6 +9,9 @@ const tags = (text: string) => tagger.tag(text).tags;
 
 describe('tagger: interpol', () => {
   it.each([
+    ['by its national central bureau, in an extradition story', 'تم إشعار المكتب المركزي الوطني بالرباط الذي أشعر نظيره الفرنسي بعملية التوقيف في إطار إجراءات التسليم'],
+    ['by its national central bureau, in French', "Le Bureau central national de Rabat a informé son homologue français de l'arrestation"],
+    ['by its national central bureau, in English', 'The National Central Bureau in Rabat notified its French counterpart of the arrest'],
     ['with the article and a preposition', 'صوتت الجمعية العامة للأنتربول لصالح المغرب'],
     ['with و + ل + ال', 'وللإنتربول دور في ذلك'],
     ['with ب + ال', 'التنسيق القائم بالأنتربول بين الأجهزة'],
@@ -64,6 +67,7 @@ describe('tagger: interpol', () => {
   it.each([
     ['Europol', 'Europol dismantled a network'],
     ['Afripol', 'عقدت أفريبول اجتماعها'],
+    ["a party's central office", 'عقد المكتب المركزي الوطني للحزب اجتماعه الدوري بالرباط لمناقشة الانتخابات المقبلة'],
     ['interpolation', "une méthode d'interpolation spatiale"],
     ['the Spanish and Italian verb', 'el programa interpola los valores que faltan'],
     ['anthropology', 'ندوة حول الأنثروبولوجيا الثقافية'],
