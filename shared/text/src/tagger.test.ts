@@ -222,6 +222,8 @@ describe('tagger: dgsn', () => {
     ["Morocco's police, in English", "Morocco's police arrested a foreign national wanted by German judicial authorities"],
     ['its general intelligence at work in a town', 'أجرت عناصر الاستعلامات العامة بمدينة فاس أبحاثا حول ملابسات الحادث'],
     ['its forensic laboratory, in a Moroccan story', 'ساهمت خبرات المختبر الوطني للشرطة العلمية والتقنية بالدار البيضاء في تحديد هوية المشتبه فيه'],
+    ['a police officer by his grade, in a Moroccan town', 'ضابط شرطة يطلق النار لتوقيف جانح عرض حياة المواطنين للخطر بمكناس'],
+    ['its motorcycle patrols without the word "brigade"', 'تمكنت عناصر الصقور من توقيف لص بعد مطاردة في أحد أحياء مدينة وجدة'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
     ['"الأمن الوطني" as a headline\'s source, in a Moroccan story', 'الأمن الوطني: توقيف 20 شخصا في عملية أمنية بالدار البيضاء\nأسفرت عملية أمنية واسعة عن توقيف 20 شخصا'],
@@ -234,6 +236,7 @@ describe('tagger: dgsn', () => {
 
   it.each([
     ['private security guards in a Moroccan hospital', 'تعرض موظفو الأمن الخاص بمستشفى ابن رشد بالدار البيضاء لاعتداء من طرف مرافقي مريض'],
+    ["an Egyptian police officer, in a story naming Cairo", 'أطلق ضابط شرطة النار على مشتبه فيه حاول الفرار من كمين أمني في القاهرة'],
     ["Algeria's airport security staff", 'دخل موظفو الأمن بمطار هواري بومدين في إضراب مفتوح بالجزائر العاصمة'],
     ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
