@@ -242,6 +242,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's homonymous directorate", 'أعلنت المديرية العامة للأمن الوطني بالجزائر عن حجز كميات من الكوكايين بميناء وهران'],
     ["Algeria's, in French", "La DGSN algérienne a annoncé la saisie de psychotropes à Alger"],
     ["a French police officer's service weapon, in Paris", "Un policier a fait usage de son arme de service à Paris lors d'un refus d'obtempérer, un Marocain blessé"],
+    ["Algeria's, in French, in a story naming only Algerian towns", "La Sûreté nationale a interpellé à Relizane et à Boumerdès six membres d'un réseau de voleurs de véhicules"],
     ["Mauritania's, in French, in a story naming only a Mauritanian town", 'La DGSN a arrêté à Zouerate trois membres d\'un réseau de passeurs de migrants'],
     ["Tunisia's, in French, in a story naming only a Tunisian town", "La Direction générale de la sûreté nationale a annoncé l'arrestation de deux terroristes à Kasserine"],
     ["Algeria's, in French as some translate it", 'La Direction générale de la sécurité nationale a annoncé la saisie de psychotropes à Oran'],
