@@ -137,6 +137,8 @@ describe('tagger: dgsn', () => {
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
     ['its other Arabic name, in a story naming no town but Morocco\'s judicial police', 'اجتاز مئات مفتشي الشرطة مباراة داخلية نظمتها الإدارة العامة للأمن الوطني، وامتحنوا في موضوع مهني حول عمل الضابطة القضائية'],
     ['its staff as its communiqués name them, in a Moroccan story', 'نفى مصدر أمني صحة مقاطع فيديو تدعي توثيق أعمال عنف من قبل موظفي الأمن ضد متظاهرين بالمغرب'],
+    ['a car that belongs to it, in a Moroccan story', 'تعرضت سيارة تابعة للأمن الوطني لحادثة سير بالطريق السيار الرابط بين الرباط والدار البيضاء'],
+    ['a patrol of its motorcyclists', 'أوقفت دورية للدراجين بمدينة سلا شابين كانا يحملان أسلحة بيضاء'],
     ['its police training centre', 'احتضن مركز التكوين الشرطي ببوقنادل حفل تخرج فوج جديد من الشرطيين'],
     ['an officer as its communiqués name him, in a Moroccan town', 'فتح بحث قضائي مع موظف شرطة يعمل بمدينة طنجة بعد تداول فيديو يوثق تلقيه مبلغا ماليا'],
     ['its communiqué naming no town but the King\'s prosecutor', 'أوقفت المديرية العامة للأمن الوطني مشتبها فيه وأحالته على وكيل الملك'],
@@ -244,6 +246,7 @@ describe('tagger: dgsn', () => {
   });
 
   it.each([
+    ["a car of Algeria's police, in a story naming its towns", 'تعرضت سيارة تابعة للأمن الوطني لحادث مرور على الطريق الرابط بين وهران وتلمسان'],
     ['security guards at a Moroccan hospital', 'احتج حراس الأمن بالمستشفى الجامعي بفاس على تأخر أجورهم لدى الشركة المتعاقدة'],
     ['private security guards in a Moroccan hospital', 'تعرض موظفو الأمن الخاص بمستشفى ابن رشد بالدار البيضاء لاعتداء من طرف مرافقي مريض'],
     ["an Egyptian police officer, in a story naming Cairo", 'أطلق ضابط شرطة النار على مشتبه فيه حاول الفرار من كمين أمني في القاهرة'],
