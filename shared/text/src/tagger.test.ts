@@ -9,6 +9,7 @@ const tags = (text: string) => tagger.tag(text).tags;
 
 describe('tagger: interpol', () => {
   it.each([
+    ['by a red diffusion, in French', "Le suspect faisait l'objet d'une diffusion rouge émise par les autorités belges"],
     ['by red notices said international', 'سلمت الشرطة مطلوبين إلى السلطات الفرنسية بعد القبض عليهما إثر صدور نشرات دولية حمراء بحقهما'],
     ['by its national central bureau, in an extradition story', 'تم إشعار المكتب المركزي الوطني بالرباط الذي أشعر نظيره الفرنسي بعملية التوقيف في إطار إجراءات التسليم'],
     ['by its national central bureau, in French', "Le Bureau central national de Rabat a informé son homologue français de l'arrestation"],
