@@ -139,6 +139,8 @@ describe('tagger: dgsn', () => {
     ['its communiqué naming no town but Morocco\'s police custody', 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي، حسب بلاغ للمديرية العامة للأمن الوطني'],
     ['its other Arabic name, in a story naming no town but Morocco\'s judicial police', 'اجتاز مئات مفتشي الشرطة مباراة داخلية نظمتها الإدارة العامة للأمن الوطني، وامتحنوا في موضوع مهني حول عمل الضابطة القضائية'],
     ['its staff as its communiqués name them, in a Moroccan story', 'نفى مصدر أمني صحة مقاطع فيديو تدعي توثيق أعمال عنف من قبل موظفي الأمن ضد متظاهرين بالمغرب'],
+    ['"الأمن الوطني" mobilising its officers, the verb first', 'عبأ الأمن الوطني أزيد من عشرة آلاف عنصر لتأمين مباريات كأس أمم إفريقيا بالمغرب'],
+    ['"الأمن الوطني" deploying drones, in a Moroccan headline', 'الأمن الوطني يسخر طائرات مسيرة لمراقبة حركة السير بالدار البيضاء'],
     ['a car that belongs to it, in a Moroccan story', 'تعرضت سيارة تابعة للأمن الوطني لحادثة سير بالطريق السيار الرابط بين الرباط والدار البيضاء'],
     ['a patrol of its motorcyclists', 'أوقفت دورية للدراجين بمدينة سلا شابين كانا يحملان أسلحة بيضاء'],
     ['its police training centre', 'احتضن مركز التكوين الشرطي ببوقنادل حفل تخرج فوج جديد من الشرطيين'],
