@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { emptyClusterTemplate, holdsNoCluster } from './pglite-template.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 
 /** The embedded store's folder is in use by another live process. */
@@ -18,7 +19,7 @@ const LOCK_FILE = 'marsad.lock';
 export async function createPgliteClient(dataDir: string): Promise<SqlClient> {
   const inMemory = dataDir.startsWith('memory://');
   const lock = inMemory ? undefined : takeLock(dataDir);
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, holdsNoCluster(dataDir) ? { loadDataDir: await emptyClusterTemplate() } : {});
   const executor = (runner: PGlite | Transaction): SqlExecutor => ({
     query: async <Row>(text: string, params?: unknown[]) => (await runner.query<Row>(text, params)).rows,
     exec: async (text: string) => {

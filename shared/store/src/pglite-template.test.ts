@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyClusterTemplate, holdsNoCluster, templateFile } from './pglite-template.js';
+
+/** PGlite's initdb: ~6 s on an idle machine, several times that on a busy one. */
+const MAKING_A_TEMPLATE_MS = 120_000;
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-template-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('the empty-cluster template', () => {
+  it('is made once, kept gzipped in the cache folder, and starts a working cluster', async () => {
+    const cache = freshDir();
+    const template = await emptyClusterTemplate(cache);
+    expect(await emptyClusterTemplate(cache)).toBe(template);
+    expect([...readFileSync(templateFile(cache)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const dataDir = join(freshDir(), 'pglite');
+    expect(holdsNoCluster(dataDir)).toBe(true);
+    const db = await PGlite.create(dataDir, { loadDataDir: template });
+    await db.exec('CREATE TABLE t (a int); INSERT INTO t VALUES (1)');
+    expect((await db.query<{ a: number }>('SELECT a FROM t')).rows).toEqual([{ a: 1 }]);
+    await db.close();
+    expect(holdsNoCluster(dataDir)).toBe(false);
+  }, MAKING_A_TEMPLATE_MS);
+
+  it('is made anew when the cached file is not a gzipped tarball', async () => {
+    const cache = freshDir();
+    writeFileSync(templateFile(cache), 'not a tarball');
+    await emptyClusterTemplate(cache);
+    expect([...readFileSync(templateFile(cache)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  }, MAKING_A_TEMPLATE_MS);
+
+  it('counts a memory:// store as holding no cluster', () => {
+    expect(holdsNoCluster('memory://')).toBe(true);
+  });
+});
