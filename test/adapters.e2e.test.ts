@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecordingSchema } from '@marsad/sources';
 import { replayRecording, type Replay } from '@marsad/sources/replay';
-import { createTestDatabase, createTestRedis, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marsad as run } from './marsad-cli.js';
+
+afterAll(removeTemporaryDirs);
 
 /**
  * All four adapters at once, each replaying its recorded site on 127.0.0.1 (the RSS one in
@@ -31,7 +32,7 @@ beforeAll(async () => {
     replays.push(replay);
     entries.push(`  - ${JSON.stringify({ ...recording.source, url: replay.source.url })}`);
   }
-  config = join(mkdtempSync(join(tmpdir(), 'marsad-adapters-')), 'sources.yml');
+  config = join(temporaryDir('marsad-adapters-'), 'sources.yml');
   writeFileSync(config, `sources:\n${entries.join('\n')}\n`);
   database = await createTestDatabase();
   env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };

@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, rssFeed, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, rssFeed, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marsad as run } from './marsad-cli.js';
+
+afterAll(removeTemporaryDirs);
 
 /** The alerts issue's "done when": one e-mail and one webhook per DGSN story, not per item; a second run sends nothing. */
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
   database = await createTestDatabase();
   env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
-  config = join(mkdtempSync(join(tmpdir(), 'marsad-alerts-')), 'marsad.yml');
+  config = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
   writeFileSync(config, `sources:
   - { id: hespress, adapter: rss, url: "${feeds.url('/a.rss')}" }
   - { id: alyaoum24, adapter: rss, url: "${feeds.url('/b.rss')}" }

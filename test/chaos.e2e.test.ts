@@ -1,4 +1,4 @@
-import { createTestDatabase, createTestRedis, startSmtpServer, TEST_DATABASE_URL, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, removeTemporaryDirs, startSmtpServer, TEST_DATABASE_URL, type FixtureServer, type TestDatabase } from '@marsad/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeJobs, check, CuttableProxy, isClean, ITEMS, OwnRedis, serveWorkload, startMarsad, stop, storedCounts, waitUntil, WebhookReceiver, workload, writeConfig,
@@ -25,6 +25,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await feeds.close();
+  removeTemporaryDirs();
 });
 
 function marsad(services: string[], config: string, env: NodeJS.ProcessEnv): MarsadProcess {

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, itemsUnderOneFooter, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, itemsUnderOneFooter, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
+
+afterAll(removeTemporaryDirs);
 
 /**
  * The whole pipeline as a person runs it: local feeds -> `marsad run --once` on real Redis and a
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function writeConfig(extra = ''): string {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+  const dir = temporaryDir('marsad-e2e-');
   const file = join(dir, 'sources.yml');
   writeFileSync(
     file,
@@ -75,13 +76,13 @@ interface Summary {
 
 /** A sources file of these entries (YAML list lines), every source on the local fixture server. */
 function sourcesFile(entries: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'marsad-e2e-')), 'sources.yml');
+  const file = join(temporaryDir('marsad-e2e-'), 'sources.yml');
   writeFileSync(file, `sources:\n${entries}\nfetching: { minDelayMs: 0 }\n`);
   return file;
 }
 
 /** A run on the test's Redis with an embedded store of its own. */
-const embeddedStoreEnv = (redis: { url: string; prefix: string }) => ({ REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) });
+const embeddedStoreEnv = (redis: { url: string; prefix: string }) => ({ REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: temporaryDir('marsad-e2e-data-') });
 
 const runOnce = async (config: string, env: NodeJS.ProcessEnv) => JSON.parse(await marsad(['run', '--once', '--config', config, '--json'], env)) as Summary;
 const items = async (env: NodeJS.ProcessEnv, ...filters: string[]) =>
@@ -98,7 +99,7 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('marsad run --once on %s', (sto
       REDIS_URL: redis.url,
       MARSAD_QUEUE_PREFIX: redis.prefix,
       DATABASE_URL: database?.url ?? '',
-      MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')),
+      MARSAD_DATA_DIR: temporaryDir('marsad-e2e-data-'),
     };
   });
   afterAll(async () => {
@@ -154,7 +155,7 @@ describe('marsad run --once with pipeline.dropNonArabic', () => {
   afterAll(() => redis.cleanup());
 
   it('stores only the Arabic items', async () => {
-    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-e2e-data-')) };
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '', MARSAD_DATA_DIR: temporaryDir('marsad-e2e-data-') };
     const summary = await runOnce(writeConfig('pipeline:\n  dropNonArabic: true\n'), env);
     const stored = await items(env);
     expect(stored.length).toBe(EXPECTED_NEW - frenchEntries.length - DEMO_ITEMS['le360-fr.xml']);
@@ -188,7 +189,7 @@ describe('marsad run --once with stories one outlet republishes from another', (
   afterAll(() => feeds.close());
 
   it('makes the article published first each story\'s original, whichever was classified first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const dir = temporaryDir('marsad-e2e-');
     const config = join(dir, 'sources.yml');
     writeFileSync(config, `sources:\n  - { id: outlet, adapter: rss, url: "${feeds.url('/outlet.rss')}" }\n  - { id: agency, adapter: rss, url: "${feeds.url('/agency.rss')}" }\nfetching: { minDelayMs: 0 }\n`);
     const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
@@ -221,7 +222,7 @@ describe('marsad run --once with an outlet that puts one long footer under short
   });
 
   it('learns the footer: only the second item is stored as a copy of the first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
+    const dir = temporaryDir('marsad-e2e-');
     const config = join(dir, 'sources.yml');
     // One classify job at a time: the items are learnt in the feed's order.
     writeFileSync(config, `sources:\n  - { id: footer, adapter: rss, url: "${feeds.url('/footer.rss')}" }\nfetching: { minDelayMs: 0 }\npipeline: { concurrency: { classify: 1 } }\n`);

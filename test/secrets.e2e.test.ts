@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedis } from '@marsad/queues';
-import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN } from './marsad-cli.js';
+
+afterAll(removeTemporaryDirs);
 
 /** Secrets (SMTP password, webhook secret, database password) reach their service and nothing else: no log line, no job in Redis. */
 const SMTP_PASSWORD = 'smtp-pw-7f3a9c1e55';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   const databaseUrl = new URL(database.url);
   databaseUrl.password = DB_PASSWORD; // the test server trusts local connections, so any password works
   env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'trace', LOG_FORMAT: 'json' };
-  config = join(mkdtempSync(join(tmpdir(), 'marsad-secrets-')), 'marsad.yml');
+  config = join(temporaryDir('marsad-secrets-'), 'marsad.yml');
   writeFileSync(config, `sources:
   - { id: hespress, adapter: rss, url: "${feeds.url('/feed.rss')}" }
 fetching: { minDelayMs: 0 }

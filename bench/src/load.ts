@@ -7,15 +7,12 @@
  * finished jobs kept per queue (retention), and process RSS. Then the first and last batches' rates.
  * The store is PGlite in a temporary folder, or a throwaway database when DATABASE_URL is set.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
 import { openRuntime, runOnce } from '@marsad/cli';
 import { createLogger } from '@marsad/logger';
 import { deleteKeysWithPrefix, type Redis } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
-import { createTestDatabase } from '@marsad/testing';
+import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { Queue } from 'bullmq';
 import { serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
@@ -34,7 +31,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function configFor(urls: string[], databaseUrl: string | undefined): Config {
   const yaml = `sources:\n${urls.map((url, i) => `  - { id: feed-${i}, adapter: rss, url: "${url}" }`).join('\n')}\nfetching: { perHost: 64, minDelayMs: 0 }\n`;
-  const env = parseEnv({ ...process.env, DATABASE_URL: databaseUrl, MARSAD_QUEUE_PREFIX: PREFIX, MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-load-')) });
+  const env = parseEnv({ ...process.env, DATABASE_URL: databaseUrl, MARSAD_QUEUE_PREFIX: PREFIX, MARSAD_DATA_DIR: temporaryDir('marsad-load-') });
   return { ...parseConfigText(yaml, 'load sources', adapterOptionChecks()), env, file: 'load sources' };
 }
 

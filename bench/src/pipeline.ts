@@ -7,15 +7,12 @@
  * The store is PGlite in a temporary folder, or, when DATABASE_URL is set, a throwaway database on
  * that PostgreSQL server (created and dropped by the run).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
 import { openRuntime, runOnce, type RunSummary } from '@marsad/cli';
 import { createLogger } from '@marsad/logger';
 import { deleteKeysWithPrefix, QUEUE_NAMES, readJobTimings } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
-import { createTestDatabase } from '@marsad/testing';
+import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { isPlantedCopyUrl, serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
 import { cpuNow, cpuPerItem } from './cpu.js';
@@ -36,7 +33,7 @@ function configFor(urls: string[], databaseUrl: string | undefined): Config {
     ...process.env,
     DATABASE_URL: databaseUrl,
     MARSAD_QUEUE_PREFIX: PREFIX,
-    MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-bench-')),
+    MARSAD_DATA_DIR: temporaryDir('marsad-bench-'),
   });
   return { ...parseConfigText(yaml, 'bench sources', adapterOptionChecks()), env, file: 'bench sources' };
 }

@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { rssFeed, seededRandom, serveFixtures, startNode, type FixtureServer } from '@marsad/testing';
+import { rssFeed, seededRandom, serveFixtures, startNode, temporaryDir, type FixtureServer } from '@marsad/testing';
 import { BIN } from '../marsad-cli.js';
 
 /**
@@ -96,7 +95,7 @@ export class WebhookReceiver {
 /** The workload's config; with `smtpUrl`, alerts also go out by e-mail. */
 export function writeConfig(feeds: FixtureServer, webhook: string, smtpUrl?: string): string {
   const sources = Array.from({ length: FEEDS }, (_, f) => `  - { id: feed-${f}, adapter: rss, url: "${feeds.url(`/feed-${f}.rss`)}", interval: 1h, robots: false }`).join('\n');
-  const file = join(mkdtempSync(join(tmpdir(), 'marsad-chaos-')), 'marsad.yml');
+  const file = join(temporaryDir('marsad-chaos-'), 'marsad.yml');
   writeFileSync(file, `sources:
 ${sources}
 fetching: { minDelayMs: 0, perHost: 8 }
@@ -270,7 +269,7 @@ export class CuttableProxy {
 /** A Redis server of the test's own, with an append-only file synced on every write. */
 export class OwnRedis {
   private child: ChildProcess | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'marsad-chaos-redis-'));
+  readonly dir = temporaryDir('marsad-chaos-redis-');
 
   constructor(readonly port: number) {}
 

@@ -1,14 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfigText, parseEnv } from '@marsad/config';
-import { describe, expect, it } from 'vitest';
+import { removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alertContext } from './main.js';
 import { ARABIC, ENGLISH, FRENCH } from './wording.js';
 
+afterAll(removeTemporaryDirs);
+
 describe('alertContext', () => {
   it("names sources as the sources file does, references by their first line, in the configured zone", () => {
-    const seeds = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const seeds = temporaryDir('marsad-seeds-');
     writeFileSync(join(seeds, '000_ref.txt'), 'المغرب يحتضن الجمعية العامة للأنتربول\n\nتستعد المملكة لاحتضان الدورة…');
     const file = parseConfigText('sources:\n  - { id: hespress, name: هسبريس, adapter: rss, url: "https://www.hespress.com/feed" }\n  - { id: goud, adapter: rss, url: "https://www.goud.ma/feed/" }\n', 'x.yml');
     const context = alertContext({ ...file, file: 'x.yml', env: parseEnv({ MARSAD_SEEDS_DIR: seeds, MARSAD_TIMEZONE: 'Asia/Dubai', MARSAD_PUBLIC_URL: 'https://marsad.example.org/' }) });

@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
 import { coveredWords, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
-import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from '@marsad/testing';
+import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
 import { SharedCopyIndex } from './shared-copy-index.js';
+
+afterAll(removeTemporaryDirs);
 
 const redis = createTestRedis('index');
 const connection = createRedis(redis.url);
@@ -26,7 +27,7 @@ const indexAt = (prefix: string, now = () => Date.now()) => new SharedCopyIndex(
 /** An index holding one reference article, loaded from a seeds folder as the classifier loads it. */
 async function indexWithReference(prefix: string, reference: (typeof references)[number]) {
   const index = indexAt(prefix);
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+  const dir = temporaryDir('marsad-seeds-');
   writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
   const { quoted } = await loadReferences(index, dir);
   return { index, quoted };
@@ -90,7 +91,7 @@ describe('SharedCopyIndex', () => {
 
   it('loads the references once, however often it is asked, and finds their pickups', async () => {
     const index = indexAt('refs');
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const dir = temporaryDir('marsad-seeds-');
     for (const r of references.slice(0, 2)) writeFileSync(join(dir, `${r.id}.txt`), r.text);
     expect(await loadReferences(index, dir)).toMatchObject({ references: 2, added: 2, refiled: false });
     expect(await loadReferences(index, dir)).toMatchObject({ references: 2, added: 0, refiled: false });
@@ -108,7 +109,7 @@ describe('SharedCopyIndex', () => {
   it('holds what the seeds folder holds when a reference is edited or removed', async () => {
     const index = indexAt('edited');
     const root = `${redis.prefix.slice(0, -1)}-edited}:index:v3:`;
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const dir = temporaryDir('marsad-seeds-');
     const [first, second] = [references[0]!, references[1]!];
     writeFileSync(join(dir, `${first.id}.txt`), first.text);
     writeFileSync(join(dir, `${second.id}.txt`), second.text);
@@ -358,7 +359,7 @@ describe('SharedCopyIndex', () => {
     await connection.set(`${v2}doc:1`, '1|old-reference|old-reference|90|');
     await connection.set(`${v2}seq`, '1');
     await connection.set(`${v2}bits-from`, '0');
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const dir = temporaryDir('marsad-seeds-');
     writeFileSync(join(dir, `${references[0]!.id}.txt`), references[0]!.text);
     expect(await loadReferences(index, dir)).toMatchObject({ references: 1, added: 1 });
     expect(await connection.keys(`${v2}*`)).toEqual([]);

@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed } from '@marsad/testing';
+import { createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+afterAll(removeTemporaryDirs);
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 /** Nothing listens on port 1: proves a command needs no Redis or database. */
@@ -75,7 +76,7 @@ describe('marsad classify', () => {
   });
 
   it('reads the reference articles from --seeds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const dir = temporaryDir('marsad-seeds-');
     const text = 'أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف يشمل توزيع الأعلاف المدعمة وتأجيل سداد القروض ومواكبة تقنية ميدانية في الجهات الأكثر تضررا';
     writeFileSync(join(dir, 'communique-7.txt'), text);
     const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text }) });
@@ -83,7 +84,7 @@ describe('marsad classify', () => {
   });
 
   it('says so on stderr when --seeds holds no reference article, and still answers every line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    const dir = temporaryDir('marsad-seeds-');
     const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text: 'نص' }) });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`marsad: no reference articles (.txt files) in ${dir}`);
@@ -109,7 +110,7 @@ describe('marsad classify', () => {
 
 describe('marsad start', () => {
   it('says in one line how to get Redis when none answers, and exits non-zero without a stack trace', async () => {
-    const result = await runNode(BIN, ['start'], { env: { ...NO_SERVICES, MARSAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'marsad-')) } });
+    const result = await runNode(BIN, ['start'], { env: { ...NO_SERVICES, MARSAD_DATA_DIR: temporaryDir('marsad-') } });
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -125,7 +126,7 @@ describe('marsad start', () => {
   });
 
   it('rejects an invalid sources file naming the file, line and field', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+    const dir = temporaryDir('marsad-');
     const file = join(dir, 'bad.yml');
     writeFileSync(file, 'sources:\n  - id: a\n    adapter: rss\n    url: https://a.example/feed\n    interval: often\n');
     const result = await runNode(BIN, ['start', '--config', file], { env: NO_SERVICES });
@@ -149,7 +150,7 @@ describe('marsad start', () => {
       // The feed answers after 2 s, so the run is still fetching when it is interrupted.
       const feed = rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/slow-1', description: 'نص الخبر' }]);
       const server = await serveFixtures({ '/slow': (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed), 2_000) });
-      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: slow, adapter: rss, url: "${server.url('/slow')}" }\n`);
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '' };
@@ -173,7 +174,7 @@ describe('marsad start', () => {
 
     it('says which MARSAD_ variable it does not read, and the one it was likely meant to be', async () => {
       const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/typo-1', description: 'نص الخبر' }]) } });
-      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: a, adapter: rss, url: "${server.url('/feed')}" }\n`);
       try {
@@ -189,7 +190,7 @@ describe('marsad start', () => {
 
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
       const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) } });
-      const dir = mkdtempSync(join(tmpdir(), 'marsad-'));
+      const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: one, adapter: rss, url: "${server.url('/feed')}", interval: 1h }\n  - { id: two, adapter: rss, url: "${server.url('/feed')}", interval: 2h }\n`);
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, MARSAD_HTTP_PORT: '0', DATABASE_URL: '' };

@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRedis } from '@marsad/queues';
 import { SourceHealthStore } from '@marsad/service-fetcher';
 import { RecordingSchema } from '@marsad/sources';
-import { createTestRedis, rssFeed, runNode, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { createTestRedis, rssFeed, runNode, serveFixtures, type FixtureServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+afterAll(removeTemporaryDirs);
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 const NO_SERVICES = { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
-const dir = mkdtempSync(join(tmpdir(), 'marsad-sources-'));
+const dir = temporaryDir('marsad-sources-');
 let server: FixtureServer;
 let configFile: string;
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveConfigFile, type SourceOptionsCheck } from './load.js';
 import { parseInterval } from './interval.js';
@@ -216,6 +216,7 @@ describe('parseEnv', () => {
 describe('loadConfig', () => {
   it('prefers --config, then ./marsad.yml, then the bundled default', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     expect(resolveConfigFile(undefined, dir)).toBe(DEFAULT_SOURCES_FILE);
     writeFileSync(join(dir, 'marsad.yml'), VALID);
     expect(resolveConfigFile(undefined, dir)).toBe(join(dir, 'marsad.yml'));

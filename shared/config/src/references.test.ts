@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readReferenceArticles, referenceTitle } from './references.js';
 
 describe('readReferenceArticles', () => {
   it('reads each file as its editor saved it: UTF-8 with or without a mark, UTF-16 with one, or windows-1256', () => {
     const text = 'المغرب بلاغ';
     const dir = mkdtempSync(join(tmpdir(), 'marsad-refs-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'a-utf8.txt'), text);
     writeFileSync(join(dir, 'b-utf8-bom.txt'), `\ufeff${text}`);
     writeFileSync(join(dir, 'c-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));

@@ -1,19 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyClusterTemplate, holdsNoCluster, templateFile } from './pglite-template.js';
 
 /** PGlite's initdb: ~6 s on an idle machine, several times that on a busy one. */
 const MAKING_A_TEMPLATE_MS = 120_000;
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-template-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const freshDir = () => temporaryDir('marsad-template-');
+afterAll(removeTemporaryDirs);
 
 describe('the empty-cluster template', () => {
   it('is made once, kept gzipped in the cache folder, and starts a working cluster', async () => {

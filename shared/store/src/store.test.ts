@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
-import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillSearch, supersedeItem, upsertItems } from './items.js';
 import { readMigrations } from './migrate.js';
@@ -11,6 +10,8 @@ import { StoreBusyError } from './pglite-client.js';
 import { DatabaseUnavailableError } from './postgres-client.js';
 import type { SqlExecutor } from './sql-client.js';
 import { openStore, type Store } from './store.js';
+
+afterAll(removeTemporaryDirs);
 
 function item(id: string, overrides: Partial<ClassifiedItem> = {}): ClassifiedItem {
   return {
@@ -173,7 +174,7 @@ describe.each([
 
 describe('embedded store', () => {
   it('keeps its data in the data folder across restarts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    const dir = temporaryDir('marsad-pglite-');
     const first = await openStore({ dataDir: dir });
     await first.upsertItem(item('persisted'));
     await first.close();
@@ -183,7 +184,7 @@ describe('embedded store', () => {
   });
 
   it('refuses a data folder that another live process has open', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    const dir = temporaryDir('marsad-pglite-');
     const other = spawn('sleep', ['30']);
     try {
       mkdirSync(join(dir, 'pglite'), { recursive: true });
@@ -197,7 +198,7 @@ describe('embedded store', () => {
   });
 
   it('takes over a lock left by a process that is gone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marsad-pglite-'));
+    const dir = temporaryDir('marsad-pglite-');
     mkdirSync(join(dir, 'pglite'), { recursive: true });
     writeFileSync(join(dir, 'pglite', 'marsad.lock'), '999999999');
     const store = await openStore({ dataDir: dir });

@@ -6,3 +6,4 @@ export { collect, killStartedProcesses, runNode, startNode, waitForOutput, type 
 export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
 export { seededRandom } from './random.js';
 export { itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from './outlet-items.js';
+export { removeTemporaryDirs, temporaryDir } from './temporary.js';
