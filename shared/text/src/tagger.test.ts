@@ -241,6 +241,11 @@ describe('tagger: dgsn', () => {
     ['its judicial police, in a French headline from a Moroccan town', 'Agadir : les éléments de la police judiciaire saisissent 2 tonnes de chira'],
     ["a Moroccan town's prefecture of police, in French", 'Rabat : la préfecture de police ouvre une enquête'],
     ['a police officer by his grade and his service weapon, in French', "Un inspecteur de police a été contraint de faire usage de son arme de service pour neutraliser un individu armé à Casablanca"],
+    ['a policeman without his grade, in a Moroccan town', 'مقتل شرطي في الدار البيضاء على يد ثلاثة متطرفين'],
+    ['a traffic policeman attacked in a Moroccan town', 'تعرض شرطي مرور لاعتداء من طرف سائق دراجة نارية بطنجة مساء أمس'],
+    ['a policeman in a Moroccan town, in French', "Trois personnes ont été arrêtées pour le meurtre d'un policier dans le quartier d'Errahma, à Casablanca"],
+    ['a policeman in a Moroccan town, in English', 'Three suspects were arrested over the killing of a policeman in Casablanca'],
+    ["its communiqués' word for an officer, in French", 'Un fonctionnaire de police exerçant à Fès a été interpellé pour corruption'],
     ['its motorcycle patrols without the word "brigade"', 'تمكنت عناصر الصقور من توقيف لص بعد مطاردة في أحد أحياء مدينة وجدة'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
     ['a police patrol in a town whose name is also a word, named with the word "town"', 'تمكنت دورية للشرطة بمدينة العيون من توقيف مشتبه فيه'],
@@ -358,6 +363,11 @@ describe('tagger: dgsn', () => {
     ["Spain's judicial police arresting a man from Tangier", 'أوقفت عناصر الشرطة القضائية الإسبانية مهاجرا مغربيا ينحدر من مدينة طنجة بتهمة الاتجار في المخدرات بمدينة مالقة'],
     ['regional security as a concept, in a Moroccan story', 'أكد الوزير المغربي أن الأمن الإقليمي رهين بالتنمية في منطقة الساحل والصحراء'],
     ["Tunisia's Mohamedia", 'تمكن أعوان الشرطة بالمحمدية من ولاية بن عروس من حجز كمية من المخدرات'],
+    ['parole, the word for a policeman as an adjective, in a Moroccan town', 'استفاد سجين بالسجن المحلي بطنجة من السراح الشرطي بعد قضائه نصف العقوبة'],
+    ['a detective novel and series, in a Moroccan town', 'Un roman policier adapté au cinéma présenté à Marrakech, avec une série policière marocaine'],
+    ['a policeman in Cairo', 'قتل شرطي برصاص مجهولين في حي شبرا بالقاهرة'],
+    ['a Belgian policeman born in a Moroccan town', "Un policier d'origine marocaine, né à Nador, a été blessé à Bruxelles"],
+    ["France's police officer, in French", 'Un fonctionnaire de police de Marseille mis en examen après la mort d\'un Marocain'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
