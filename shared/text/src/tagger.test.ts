@@ -31,6 +31,8 @@ describe('tagger: interpol', () => {
     ['as الشرطة الدولية, in a story that names peacekeeping further on', 'أصدرت الشرطة الدولية مذكرة بحث دولية في حق المتهم بالاحتيال على مستثمرين في عدة دول. ويقول المحققون إن المتهم جمع أكثر من مئة مليون دولار من آلاف الضحايا عبر منصات وهمية للاستثمار في العملات الرقمية، قبل أن يختفي عن الأنظار ويغلق حساباته. وكان المتهم قد عمل سابقا في بعثة لحفظ السلام'],
     ['as البوليس الدولي, in a Moroccan story', 'البوليس الدولي يسلم المغرب مطلوبا في قضايا نصب'],
     ['through a red notice', 'يشكل موضوع نشرة حمراء دولية'],
+    ['through a red notice translated as an alert, indefinite', 'أصدرت السلطات إشعارا أحمر دوليا بحق المتهم الفار'],
+    ['through a red notice called a red arrest warrant', 'صدرت في حقه مذكرة توقيف حمراء بطلب من السلطات البلجيكية'],
     ['in French, elided', "l'objet d'une notice rouge d'Interpol"],
     ['through a blue notice', 'صدرت في حقه النشرة الزرقاء لتحديد مكان وجوده'],
     ['through a red notice, as Gulf outlets translate it', 'صدر بحقه إشعار أحمر بعد فراره خارج البلاد'],
