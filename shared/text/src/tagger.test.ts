@@ -247,6 +247,7 @@ describe('tagger: dgsn', () => {
     ['a traffic policeman attacked in a Moroccan town', 'تعرض شرطي مرور لاعتداء من طرف سائق دراجة نارية بطنجة مساء أمس'],
     ['a policeman in a Moroccan town, in French', "Trois personnes ont été arrêtées pour le meurtre d'un policier dans le quartier d'Errahma, à Casablanca"],
     ['a policeman in a Moroccan town, in English', 'Three suspects were arrested over the killing of a policeman in Casablanca'],
+    ['its director of the judicial police, in a Moroccan story', 'انتخب المرشح المغربي محمد الدخيسي، مدير الشرطة القضائية، نائبا لرئيس الإنتربول عن إفريقيا'],
     ['the head of a wilaya of security, in a Moroccan town', 'انتقل والي الأمن إلى مكان الحادث رفقة المسؤولين الأمنيين بمراكش'],
     ['an officer appointed head of a wilaya of security', 'تعيين عميد إقليمي واليا للأمن بطنجة خلفا للوالي السابق'],
     ['its ranks, in a story naming Moroccan towns', 'حركة تغييرات واسعة في صفوف الأمن الوطني تشمل رؤساء مناطق أمنية بالدار البيضاء وسلا'],
