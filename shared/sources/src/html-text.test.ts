@@ -18,4 +18,20 @@ describe('htmlToText', () => {
   ])('keeps %s', (_name, html, expected) => {
     expect(htmlToText(html)).toBe(expected);
   });
+
+  const story = '<p>ارتفعت أسعار الخضر بأسواق الرباط خلال الأسبوع الجاري بسبب موجة البرد.</p><p>وطالب المواطنون بتشديد المراقبة على المضاربين.</p>';
+  const storyText = 'ارتفعت أسعار الخضر بأسواق الرباط خلال الأسبوع الجاري بسبب موجة البرد.\nوطالب المواطنون بتشديد المراقبة على المضاربين.';
+  it.each([
+    ['a "read also" line between paragraphs', story.replace('</p><p>', '</p><p><strong>اقرأ أيضا:</strong> <a href="/x">حموشي يترأس حفل تخرج فوج جديد من ضباط الشرطة</a></p><p>')],
+    ['a line that is only a link to another article', `${story}<p><a href="/y">الإنتربول يعقد جمعيته العامة بمراكش</a></p>`],
+    ['a list of related posts after the article', `${story}<h3><a href="/r">مقالات ذات صلة</a></h3><ul><li><a href="/a">توقيف مبحوث عنه بموجب نشرة حمراء للإنتربول</a></li><li><p><a href="/b">المديرية العامة للأمن الوطني تطلق حملة توظيف</a></p></li></ul>`],
+    ['a French "Lire aussi" with a short link', story.replace('</p><p>', '</p><p>Lire aussi : <a href="/z">la DGSN</a> recrute</p><p>')],
+  ])('leaves out %s', (_name, html) => {
+    expect(htmlToText(html)).toBe(storyText);
+  });
+
+  it('keeps a teaser that is all link, and a link inside a sentence', () => {
+    expect(htmlToText('<p><a href="/a">أوقفت عناصر الشرطة بطنجة شابا يشتبه في تورطه في السرقة</a></p>')).toBe('أوقفت عناصر الشرطة بطنجة شابا يشتبه في تورطه في السرقة');
+    expect(htmlToText('<p>أعلنت <a href="/dgsn">المديرية العامة للأمن الوطني</a> عن توقيف شخصين</p>')).toBe('أعلنت المديرية العامة للأمن الوطني عن توقيف شخصين');
+  });
 });

@@ -8,16 +8,40 @@ const BLOCKS = new Set([
   'section', 'article', 'figure', 'figcaption', 'header', 'footer', 'pre', 'hr',
 ]);
 
+/** Elements that can be a line linking to another article ("اقرأ أيضا: …", a related post's title). */
+const LINE_ELEMENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
+/** How a line announces a link to another article, in the region's press languages. */
+const READ_ALSO = /^[\s«"“(*-]*(?:[اإ]قر(?:أ|ا|ؤوا|ئي)\s+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)|للمزيد|ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|(?:à\s+)?lire\s+aussi|voir\s+aussi|read\s+(?:also|more)|see\s+also|related|lee\s+también)(?=[\s:.،,-]|$)/iu;
+/** A line whose letters are this much link text is a link to elsewhere, not the article's. */
+const LINK_LINE_SHARE = 0.8;
+/** …unless dropping such lines would leave less than this share of the text: then it is the text. */
+const KEPT_SHARE = 0.25;
+
+interface OpenLine {
+  start: number;
+  linkLetters: number;
+}
+
+interface LinkLine {
+  start: number;
+  end: number;
+  letters: number;
+}
+
 /**
  * Readable plain text of an HTML fragment: paragraphs kept as lines, entities decoded, scripts and
- * styles dropped. A streaming parse (htmlparser2's callbacks), since building a DOM per item is the
- * slowest step of the fetcher otherwise.
+ * styles dropped, and the lines that only link to other articles ("اقرأ أيضا: …", related posts)
+ * left out, since their headlines would be tagged as the article's own words. A streaming parse
+ * (htmlparser2's callbacks), since building a DOM per item is the slowest step of the fetcher otherwise.
  */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapse(html);
   let text = '';
   let skipping = 0;
   let preformatted = 0;
+  let inLink = 0;
+  const openLines: OpenLine[] = [];
+  const linkLines: LinkLine[] = [];
   // Text with entities but no markup is plain text: its line breaks are its paragraphs.
   const markup = /<[a-zA-Z!/]/.test(html);
   const parser = new Parser(
@@ -26,13 +50,29 @@ export function htmlToText(html: string): string {
         if (SKIPPED.has(name)) skipping++;
         else if (BLOCKS.has(name)) text += '\n';
         if (name === 'pre') preformatted++;
+        if (name === 'a') inLink++;
+        if (LINE_ELEMENTS.has(name)) openLines.push({ start: text.length, linkLetters: 0 });
       },
       ontext(chunk) {
+        if (skipping > 0) return;
         // A line break in HTML source is a space, as a browser shows it (a CMS wrapping its lines
         // would otherwise split sentences, and phrases, in two); only <pre> keeps its lines.
-        if (skipping === 0) text += markup && preformatted === 0 ? chunk.replace(/[\r\n]+/g, ' ') : chunk;
+        text += markup && preformatted === 0 ? chunk.replace(/[\r\n]+/g, ' ') : chunk;
+        if (inLink > 0 && openLines.length > 0) {
+          const count = countLetters(chunk, 0, chunk.length);
+          for (const line of openLines) line.linkLetters += count;
+        }
       },
       onclosetag(name) {
+        if (LINE_ELEMENTS.has(name)) {
+          const line = openLines.pop();
+          // Only a line with a link is measured: most lines have none, and cost nothing more.
+          if (line && line.linkLetters > 0) {
+            const letters = countLetters(text, line.start, text.length);
+            if (isLinkLine(line, letters, text)) linkLines.push({ start: line.start, end: text.length, letters });
+          }
+        }
+        if (name === 'a') inLink = Math.max(0, inLink - 1);
         if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
         else if (BLOCKS.has(name)) text += '\n';
         if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
@@ -41,9 +81,39 @@ export function htmlToText(html: string): string {
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(html);
-  return collapse(text);
+  return collapse(withoutLinkLines(text, linkLines));
 }
 
+function isLinkLine(line: OpenLine, letters: number, text: string): boolean {
+  return line.linkLetters >= LINK_LINE_SHARE * letters || READ_ALSO.test(text.slice(line.start, line.start + 60));
+}
+
+function withoutLinkLines(text: string, linkLines: readonly LinkLine[]): string {
+  if (linkLines.length === 0) return text;
+  const letters = countLetters(text, 0, text.length);
+  let kept = '';
+  let keptLetters = letters;
+  let from = 0;
+  // Nested lines (a <p> in an <li>) close inner first: in order of their start, the outer covers the inner.
+  for (const line of [...linkLines].sort((a, b) => a.start - b.start)) {
+    if (line.end <= from) continue;
+    kept += text.slice(from, Math.max(from, line.start)) + '\n';
+    keptLetters -= line.letters;
+    from = line.end;
+  }
+  kept += text.slice(from);
+  return keptLetters >= KEPT_SHARE * letters ? kept : text;
+}
+
+/** Characters that are not white space: letters, digits and punctuation alike, which is close enough for shares. */
+function countLetters(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code !== 0xa0) count++;
+  }
+  return count;
+}
 function collapse(text: string): string {
   return text
     .split('\n')
