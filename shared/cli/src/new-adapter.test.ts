@@ -16,7 +16,8 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 describe('marsad new-adapter', () => {
   it('scaffolds an adapter that type-checks, is registered, and passes its own and the contract test', async () => {
     cpSync(join(SOURCES, 'src'), join(copy, 'src'), { recursive: true });
-    writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.base.json'), compilerOptions: { noEmit: true }, include: ['src'] }));
+    // The package's own compiler options, with its folders moved to the copy.
+    writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify({ extends: join(SOURCES, 'tsconfig.json'), compilerOptions: { noEmit: true, rootDir: 'src', outDir: 'dist' }, include: ['src'] }));
 
     const created = await runNode(BIN, ['new-adapter', 'agency', '--root', copy], { env: NO_SERVICES });
     expect(created.stderr).toBe('');

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import type { FetchContext, FetchedItem } from './adapter.js';
+import { extractArticle } from './article.js';
 import { htmlToText } from './html-text.js';
 import { FetchError } from './http/fetch-error.js';
 import { publishedLink } from './identity.js';
@@ -43,39 +44,6 @@ export function select($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>, s
   if (found.length === 0) return undefined;
   if (attribute) return found.first().attr(attribute)?.trim() || undefined;
   return htmlToText(found.toArray().map((node) => $.html(node)).join('\n')) || undefined;
-}
-
-/** Containers that hold the article on most news sites, best first. */
-const ARTICLE_CONTAINERS = [
-  '[itemprop="articleBody"]', 'article .entry-content', '.entry-content', '.article-body', '.article-content',
-  '.post-content', '.td-post-content', '.story-body', 'article', 'main',
-];
-
-/**
- * The article text of a page without site-specific selectors: a known container when the page has
- * one, else the element with the most paragraph text (a small Readability-style heuristic).
- */
-export function extractArticle(html: string): { title?: string; body: string; date?: string } {
-  const $ = cheerio.load(html);
-  $('script, style, noscript, nav, header, footer, aside, form, iframe, .share, .related, .comments').remove();
-  const title = $('meta[property="og:title"]').attr('content')?.trim() || $('h1').first().text().trim() || $('title').text().trim() || undefined;
-  const date = $('meta[property="article:published_time"]').attr('content') ?? $('time[datetime]').first().attr('datetime');
-  for (const css of ARTICLE_CONTAINERS) {
-    const found = $(css).first();
-    const body = found.length ? htmlToText($.html(found)) : '';
-    if (body.length >= 200) return { title, body, date };
-  }
-  let best: { length: number; node?: AnyNode } = { length: 0 };
-  const byParent = new Map<AnyNode, number>();
-  $('p').each((_, p) => {
-    const parent = p.parent;
-    if (!parent) return;
-    const length = (byParent.get(parent) ?? 0) + $(p).text().trim().length;
-    byParent.set(parent, length);
-    if (length > best.length) best = { length, node: parent };
-  });
-  const body = best.node ? htmlToText($.html(best.node)) : htmlToText($('body').html() ?? html);
-  return { title, body, date };
 }
 
 /** ISO 8601 from whatever a page or feed writes, or null (a broken feed may give an element, not text). */

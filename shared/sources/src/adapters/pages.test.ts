@@ -7,7 +7,8 @@ import { everythingIsNew, type FetchContext } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
 import { adapterOptionChecks, fetchWithAdapter, getAdapter } from '../registry.js';
-import { extractArticle, parseSelector } from '../pages.js';
+import { extractArticle } from '../article.js';
+import { parseSelector } from '../pages.js';
 
 const log = createLogger({ level: 'silent' });
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -53,6 +54,45 @@ describe('generic article extractor', () => {
   it('finds the article text without selectors and leaves navigation and scripts out', () => {
     const { body } = extractArticle(articlePage('story'));
     expect(body.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  // A WordPress page as news sites serve it: the share buttons and the related posts inside the
+  // article's own container, a "read also" link between its paragraphs, a sidebar and comments.
+  const wordpressPage = `<html lang="ar" dir="rtl"><head><meta property="og:title" content="ارتفاع أسعار الخضر">
+<meta property="article:published_time" content="2026-11-20T10:00:00+01:00"></head><body>
+<div class="ticker"><a href="/1">حموشي يستقبل سفير فرنسا بالرباط</a> <a href="/2">الأنتربول يشيد بالمغرب</a></div>
+<div class="main-col"><h1 class="entry-title">ارتفاع أسعار الخضر</h1><div class="entry-content">
+<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>
+<p><strong>اقرأ أيضا:</strong> <a href="/x">حموشي يترأس حفل تخرج فوج جديد من ضباط الشرطة بالقنيطرة</a></p>
+<p>${PARAGRAPHS[2]}</p>
+<p><a href="/y">الإنتربول يعقد جمعيته العامة بمراكش بمشاركة 196 دولة</a></p>
+<div class="sharedaddy"><h3>شارك هذا:</h3><ul><li><a href="#">فيسبوك</a></li><li><a href="#">تويتر</a></li></ul></div>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3>ذات صلة</h3><div class="jp-relatedposts-items">
+<div class="jp-relatedposts-post"><h4><a href="/a">توقيف مبحوث عنه بموجب نشرة حمراء للإنتربول بطنجة</a></h4><p>أوقفت عناصر الشرطة بطنجة مواطنا فرنسيا مبحوثا عنه دوليا</p></div>
+<div class="jp-relatedposts-post"><h4><a href="/b">المديرية العامة للأمن الوطني تطلق حملة توظيف</a></h4><p>أعلنت المديرية العامة للأمن الوطني عن مباراة لولوج سلك الشرطة</p></div>
+</div></div></div>
+<div class="yarpp-related"><h3>مقالات مشابهة</h3><ol><li><a href="/c">الأمن الوطني يفكك شبكة للهجرة السرية بالناظور</a></li></ol></div>
+<div id="comments" class="comments-area"><ol class="comment-list"><li><p>البوليس خاصهم يراقبو الأسواق ديال الرباط</p></li></ol></div>
+</div><div class="sidebar"><div class="widget"><h3>الأكثر قراءة</h3><ul><li><a href="/e">حموشي يعين ولاة أمن جدد</a></li></ul></div></div>
+</body></html>`;
+
+  it("leaves out share buttons, related posts and \"read also\" links, also inside the article's container", () => {
+    const article = extractArticle(wordpressPage);
+    expect(article.body.split('\n')).toEqual(PARAGRAPHS);
+    expect(article.title).toBe('ارتفاع أسعار الخضر');
+    expect(article.date).toBe('2026-11-20T10:00:00+01:00');
+  });
+
+  it('reads an article written as lines between <br>, without its menu', () => {
+    const html = `<html><body><div id="menu"><a href="/">الرئيسية</a> | <a href="/s">رياضة</a></div>
+<div class="content">${PARAGRAPHS.join('<br><br>')}</div></body></html>`;
+    expect(extractArticle(html).body.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('gives what text there is of a fragment, an empty page or broken markup', () => {
+    expect(extractArticle(`<p>${PARAGRAPHS[0]}</p>`).body).toBe(PARAGRAPHS[0]);
+    expect(extractArticle('').body).toBe('');
+    expect(extractArticle(`<<<>>><div><p>${PARAGRAPHS[1]}`).body).toBe(PARAGRAPHS[1]);
   });
 });
 
