@@ -404,6 +404,8 @@ describe('tagger: dgsn', () => {
     ["Algiers's police stopping smugglers from Oujda", 'رجال الشرطة في الجزائر العاصمة يوقفون مهربين قادمين من وجدة'],
     ["Niger's Sûreté nationale, in a story naming only Niamey", "La Sûreté nationale a interpellé à Niamey trois membres d'un réseau de trafiquants"],
     ["Gabon's directorate, in a story naming only Libreville", "Libreville : la Direction générale de la sûreté nationale annonce le démantèlement d'un gang"],
+    ["a commune's administrative police, in a Moroccan town", 'حجزت عناصر الشرطة الإدارية بجماعة طنجة سلعا معروضة فوق الرصيف'],
+    ['an environmental police officer, in a Moroccan town', 'شرطي بيئي يحرر مخالفة بمراكش'],
     ['a detective novel and series, in a Moroccan town', 'Un roman policier adapté au cinéma présenté à Marrakech, avec une série policière marocaine'],
     ['a policeman in Cairo', 'قتل شرطي برصاص مجهولين في حي شبرا بالقاهرة'],
     ['a Belgian policeman born in a Moroccan town', "Un policier d'origine marocaine, né à Nador, a été blessé à Bruxelles"],
