@@ -415,6 +415,7 @@ describe('tagger: dgsn', () => {
     ['an environmental police officer, in a Moroccan town', 'شرطي بيئي يحرر مخالفة بمراكش'],
     ["Algeria's security officers near Oujda", 'عناصر الأمن الجزائري توقف مهربين قرب الحدود مع وجدة'],
     ['a detective novel and series, in a Moroccan town', 'Un roman policier adapté au cinéma présenté à Marrakech, avec une série policière marocaine'],
+    ['a police drama and comedy at a Moroccan festival', 'Le Festival de Marrakech projette un drame policier et une comédie policière marocaine'],
     ['a policeman in Cairo', 'قتل شرطي برصاص مجهولين في حي شبرا بالقاهرة'],
     ['a Belgian policeman born in a Moroccan town', "Un policier d'origine marocaine, né à Nador, a été blessé à Bruxelles"],
     ["France's police officer, in French", 'Un fonctionnaire de police de Marseille mis en examen après la mort d\'un Marocain'],
