@@ -12,20 +12,20 @@ const BLOCKS = new Set([
 const LINE_ELEMENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 /** How a line announces a link to another article, in the region's press languages. */
 const READ_ALSO = /^[\s«"“(*-]*(?:[اإ]قر(?:أ|ا|ؤوا|ئي)\s+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)|للمزيد|ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|(?:à\s+)?lire\s+aussi|voir\s+aussi|read\s+(?:also|more)|see\s+also|related|lee\s+también)(?=[\s:.،,-]|$)/iu;
-/** A line whose letters are this much link text is a link to elsewhere, not the article's. */
+/** A line whose characters are this much link text is a link to elsewhere, not the article's. */
 const LINK_LINE_SHARE = 0.8;
 /** …unless dropping such lines would leave less than this share of the text: then it is the text. */
 const KEPT_SHARE = 0.25;
 
 interface OpenLine {
   start: number;
-  linkLetters: number;
+  linkChars: number;
 }
 
 interface LinkLine {
   start: number;
   end: number;
-  letters: number;
+  chars: number;
 }
 
 /**
@@ -51,7 +51,7 @@ export function htmlToText(html: string): string {
         else if (BLOCKS.has(name)) text += '\n';
         if (name === 'pre') preformatted++;
         if (name === 'a') inLink++;
-        if (LINE_ELEMENTS.has(name)) openLines.push({ start: text.length, linkLetters: 0 });
+        if (LINE_ELEMENTS.has(name)) openLines.push({ start: text.length, linkChars: 0 });
       },
       ontext(chunk) {
         if (skipping > 0) return;
@@ -59,17 +59,17 @@ export function htmlToText(html: string): string {
         // would otherwise split sentences, and phrases, in two); only <pre> keeps its lines.
         text += markup && preformatted === 0 ? chunk.replace(/[\r\n]+/g, ' ') : chunk;
         if (inLink > 0 && openLines.length > 0) {
-          const count = countLetters(chunk, 0, chunk.length);
-          for (const line of openLines) line.linkLetters += count;
+          const count = countVisible(chunk, 0, chunk.length);
+          for (const line of openLines) line.linkChars += count;
         }
       },
       onclosetag(name) {
         if (LINE_ELEMENTS.has(name)) {
           const line = openLines.pop();
           // Only a line with a link is measured: most lines have none, and cost nothing more.
-          if (line && line.linkLetters > 0) {
-            const letters = countLetters(text, line.start, text.length);
-            if (isLinkLine(line, letters, text)) linkLines.push({ start: line.start, end: text.length, letters });
+          if (line && line.linkChars > 0) {
+            const chars = countVisible(text, line.start, text.length);
+            if (isLinkLine(line, chars, text)) linkLines.push({ start: line.start, end: text.length, chars });
           }
         }
         if (name === 'a') inLink = Math.max(0, inLink - 1);
@@ -84,29 +84,29 @@ export function htmlToText(html: string): string {
   return collapse(withoutLinkLines(text, linkLines));
 }
 
-function isLinkLine(line: OpenLine, letters: number, text: string): boolean {
-  return line.linkLetters >= LINK_LINE_SHARE * letters || READ_ALSO.test(text.slice(line.start, line.start + 60));
+function isLinkLine(line: OpenLine, chars: number, text: string): boolean {
+  return line.linkChars >= LINK_LINE_SHARE * chars || READ_ALSO.test(text.slice(line.start, line.start + 60));
 }
 
 function withoutLinkLines(text: string, linkLines: readonly LinkLine[]): string {
   if (linkLines.length === 0) return text;
-  const letters = countLetters(text, 0, text.length);
+  const chars = countVisible(text, 0, text.length);
   let kept = '';
-  let keptLetters = letters;
+  let keptChars = chars;
   let from = 0;
   // Nested lines (a <p> in an <li>) close inner first: in order of their start, the outer covers the inner.
   for (const line of [...linkLines].sort((a, b) => a.start - b.start)) {
     if (line.end <= from) continue;
     kept += text.slice(from, Math.max(from, line.start)) + '\n';
-    keptLetters -= line.letters;
+    keptChars -= line.chars;
     from = line.end;
   }
   kept += text.slice(from);
-  return keptLetters >= KEPT_SHARE * letters ? kept : text;
+  return keptChars >= KEPT_SHARE * chars ? kept : text;
 }
 
-/** Characters that are not white space: letters, digits and punctuation alike, which is close enough for shares. */
-function countLetters(text: string, from: number, to: number): number {
+/** Characters that are not white space (letters, digits and punctuation alike: close enough for shares). */
+function countVisible(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
@@ -114,6 +114,7 @@ function countLetters(text: string, from: number, to: number): number {
   }
   return count;
 }
+
 function collapse(text: string): string {
   return text
     .split('\n')
