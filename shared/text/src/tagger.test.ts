@@ -279,6 +279,7 @@ describe('tagger: dgsn', () => {
     ['the police at work in El Hajeb, a town named as a word', 'تمكنت عناصر الشرطة من توقيف لص بمدينة الحاجب بعد مطاردة'],
     ['the police of a smaller Moroccan town, in French', "La police de Khénifra a interpellé un individu recherché"],
     ['the police of a Moroccan town by its Spanish name', 'La Policía de Alcazarquivir detuvo a un joven por robo'],
+    ['its name in the order some English outlets give it', 'The National Security General Directorate reported the dismantling of a gang in Tangier'],
     ["its communiqués' word for an officer, in French", 'Un fonctionnaire de police exerçant à Fès a été interpellé pour corruption'],
     ['its motorcycle patrols without the word "brigade"', 'تمكنت عناصر الصقور من توقيف لص بعد مطاردة في أحد أحياء مدينة وجدة'],
     ["the border police at Casablanca's airport", 'أوقفت عناصر شرطة الحدود بمطار محمد الخامس مسافرا يحمل جواز سفر مزور'],
