@@ -12,6 +12,7 @@ describe('normalizeForMatching', () => {
     ['quote styles and punctuation', '“الأنتربول” «الإنتربول» (انتربول)،', 'الانتربول الانتربول انتربول'],
     ['Maghrebi letters for g, v and p', 'أڭادير أگادير أݣادير ڤيديو ڨالمة پاريس', 'اكادير اكادير اكادير فيديو قالمه باريس'],
     ['Latin case and accents', 'Sûreté NATIONALE', 'surete nationale'],
+    ["Turkish's dotted and dotless i", 'Uluslararası İstanbul', 'uluslararasi istanbul'],
     ['HTML entities', 'DGSN &amp; Interpol &#1605;&#x0645;', 'dgsn interpol مم'],
     ['whitespace', '  a \n\t b  ', 'a b'],
     ['invisible characters inside words (zero-width non-joiner and joiner, soft hyphen, direction marks, BOM)', 'الم\u200Cديرية الع\u200Dامة للأ\u00ADمن الوطني\u200F، In\u2060ter\uFEFFpol \u202Bحموشي\u202C \u061Cالرباط', 'المديريه العامه للامن الوطني interpol حموشي الرباط'],

@@ -65,5 +65,6 @@ export function normalizeWord(word: string): string {
     .replace(/[\u0600-\u06FF\u0750-\u077F]/g, foldCharacter)
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, ''); // Latin accents: "Sûreté" and "surete" match
+    .replace(/[\u0300-\u036f]/g, '') // Latin accents: "Sûreté" and "surete" match
+    .replace(/ı/g, 'i'); // Turkish's dotless i, which has no accent to drop: "uluslararası" is "uluslararasi"
 }
