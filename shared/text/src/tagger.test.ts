@@ -420,6 +420,7 @@ describe('tagger: dgsn', () => {
     ["Algeria's security officers near Oujda", 'عناصر الأمن الجزائري توقف مهربين قرب الحدود مع وجدة'],
     ["a stadium's stewards, in a Moroccan town", 'رجال الأمن والسلامة بملعب طنجة الكبير يمنعون الجماهير من الدخول'],
     ["a guarding company's guards at a mall, in a Moroccan town", 'عناصر الأمن التابعة لشركة الحراسة بالمركز التجاري بالرباط تمنع صحفيا من التصوير'],
+    ["Egypt's police arresting a Moroccan woman in Giza", 'ضبطت الأجهزة الأمنية بمديرية الأمن سيدة مغربية تدير شبكة للدعارة في شقة بحي المهندسين بمحافظة الجيزة المصرية'],
     ['a detective novel and series, in a Moroccan town', 'Un roman policier adapté au cinéma présenté à Marrakech, avec une série policière marocaine'],
     ['a police drama and comedy at a Moroccan festival', 'Le Festival de Marrakech projette un drame policier et une comédie policière marocaine'],
     ['a policeman in Cairo', 'قتل شرطي برصاص مجهولين في حي شبرا بالقاهرة'],
