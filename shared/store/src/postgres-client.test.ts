@@ -33,11 +33,20 @@ describe('PostgreSQL client', () => {
 
   it('has closed every connection when close() returns, so the database can be dropped at once', async () => {
     const other = await createTestDatabase();
-    const errors: Error[] = [];
-    const client = createPostgresClient({ url: other.url, onError: (err) => errors.push(err) });
-    await Promise.all([client.query('SELECT pg_sleep(0.05)'), client.query('SELECT pg_sleep(0.05)'), client.query('SELECT 1')]);
-    await client.close();
-    await other.drop();
-    expect(errors).toEqual([]);
+    // Connected beforehand, to look at the server the moment close() returns.
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const errors: Error[] = [];
+      const client = createPostgresClient({ url: other.url, onError: (err) => errors.push(err) });
+      await Promise.all([client.query('SELECT pg_sleep(0.05)'), client.query('SELECT pg_sleep(0.05)'), client.query('SELECT 1')]);
+      await client.close();
+      const sessions = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [other.name]);
+      expect(sessions.rows[0]!.n).toBe(0);
+      await other.drop();
+      expect(errors).toEqual([]);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { redactUrl } from '@marsad/config';
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
@@ -55,12 +54,13 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
     delete (err as Error & { client?: unknown }).client;
     options.onError?.(err);
   });
-  // A client leaves the pool (idle, or broken) before its socket closes: close() waits for every one.
-  const ending = new Set<Promise<unknown>>();
-  pool.on('remove', (client) => {
-    const ended = once(client, 'end').catch(() => undefined);
-    ending.add(ended);
-    void ended.then(() => ending.delete(ended));
+  // Every connection until its socket has closed, so that close() can wait for them all: pool.end()
+  // resolves as soon as it has asked its clients to end (pg-pool says 'remove' only once one has).
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
   });
   const executor = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
     query: async <Row>(text: string, params?: unknown[]) => (await runner.query(text, params)).rows as Row[],
@@ -86,11 +86,10 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
       }
     },
     async close() {
-      // pool.end() resolves before its clients' sockets have closed; wait for them, and for those an
-      // idle timeout removed just before, so that nothing is left talking to the server (a database
-      // dropped right after would otherwise kill a live session).
+      // Nothing is left talking to the server when this returns, also a connection an idle timeout
+      // removed just before: a database dropped right after would otherwise kill a live session.
       await pool.end();
-      await Promise.all(ending);
+      await Promise.all(open);
     },
   };
 }
