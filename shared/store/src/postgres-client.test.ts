@@ -47,6 +47,7 @@ describe('PostgreSQL client', () => {
       expect(errors).toEqual([]);
     } finally {
       await admin.end();
+      await other.drop(); // again, if a failed expectation came first: dropping is idempotent
     }
   });
 });
