@@ -433,6 +433,7 @@ describe('tagger: dgsn', () => {
     ['"any communiqué", which a story says was not issued', 'لم يصدر أي بلاغ رسمي بشأن الحادث الذي شهدته مدينة طنجة'],
     ["France's police launching a campaign in Marseille", 'الشرطة الفرنسية تطلق حملة ضد المخدرات في مرسيليا بعد مقتل شاب مغربي'],
     ['an insurance policy, in a Moroccan town, in French', "Une police d'assurance obligatoire pour les commerçants de Fès"],
+    ["a commune's administrative police, in a Moroccan town, in French", 'La police administrative de la commune de Tanger a saisi des marchandises sur la voie publique'],
     ['a font, in a Moroccan town, in French', 'Changer la police de caractères du site de la commune de Rabat'],
     ["Algeria's police near Oujda, in English", 'Algerian police arrested smugglers near the border with Oujda'],
     ['a detective novel and series, in a Moroccan town', 'Un roman policier adapté au cinéma présenté à Marrakech, avec une série policière marocaine'],
