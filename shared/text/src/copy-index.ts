@@ -11,6 +11,7 @@ import {
   type ShingleLookup,
 } from './fingerprint.js';
 import { mix32 } from './hash.js';
+import { IntMultimap } from './int-multimap.js';
 import { OutletBoilerplate, type OutletText } from './outlet.js';
 import { POSTING_SHINGLES } from './sketch.js';
 
@@ -172,8 +173,10 @@ const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
  */
 export class MemoryCopyIndex {
   private readonly articles = new Map<string, IndexedArticle>();
-  private readonly buckets = new Map<number, string[]>();
-  private readonly postings = new Map<number, string[]>();
+  /** The articles in the order they were filed: buckets and postings hold their places here. */
+  private readonly filed: IndexedArticle[] = [];
+  private readonly buckets = new IntMultimap();
+  private readonly postings = new IntMultimap();
   /**
    * One bit per low POSTED_BITS bits of a shingle that has postings: most of a new article's shingles
    * have none, and the bit spares them a Map lookup (32-bit hashes are mostly heap numbers to V8).
@@ -197,6 +200,7 @@ export class MemoryCopyIndex {
   add(article: IndexedArticle): void {
     if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
     this.articles.set(article.id, article);
+    const place = this.filed.push(article) - 1;
     const notOwn = article.reference ? undefined : this.notOwnBy(article);
     // A phrase many originals share is boilerplate; one story's copies sharing its text is not, nor is
     // what originals quote from a reference; what they quote from an earlier item only once many do
@@ -213,17 +217,13 @@ export class MemoryCopyIndex {
         else this.articlesWith.add(shingle);
       }
     }
-    for (const key of bandKeys(article.signature)) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, [article.id]);
-      else if (bucket.length <= BAND_BUCKET_LIMIT) bucket.push(article.id);
-    }
+    for (const key of bandKeys(article.signature)) if (this.buckets.count(key) <= BAND_BUCKET_LIMIT) this.buckets.add(key, place);
     if (article.reference) {
       for (const shingle of article.shingles) this.referenceShingles.push(shingle);
       this.quotedSet = undefined;
     }
     for (const shingle of notOwn ? smallestExcept(article.shingles, notOwn, POSTING_SHINGLES) : article.shingles) {
-      append(this.postings, shingle, article.id);
+      this.postings.add(shingle, place);
       this.posted[(shingle & POSTED_MASK) >>> 3]! |= 1 << (shingle & 7);
     }
   }
@@ -247,24 +247,25 @@ export class MemoryCopyIndex {
    * reproduce in an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT words besides it.
    */
   candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
-    const ids = new Set<string>();
+    const places = new Set<number>();
+    const found = (place: number) => places.add(place);
     const boilerplate = (shingle: number) => {
       const originals = this.articlesWith.count(shingle);
       return originals >= BOILERPLATE_ARTICLES || originals + this.quotedBy.count(shingle) >= QUOTED_BOILERPLATE;
     };
     const alsoOutlets = outletBoilerplate ? (shingle: number) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined;
     for (const key of bandKeys(fingerprint.signature)) {
-      const bucket = this.buckets.get(key);
-      if (bucket && bucket.length <= BAND_BUCKET_LIMIT) for (const id of bucket) ids.add(id);
+      const filed = this.buckets.count(key);
+      if (filed > 0 && filed <= BAND_BUCKET_LIMIT) this.buckets.forEach(key, found);
     }
     for (const shingle of fingerprint.shingles) {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
-      const filed = this.postings.get(shingle);
-      if (filed && !boilerplate(shingle)) for (const id of filed) ids.add(id);
+      if (this.postings.count(shingle) > 0 && !boilerplate(shingle)) this.postings.forEach(shingle, found);
     }
     const matches: CopyMatch[] = [];
-    for (const id of ids) {
-      const article = this.articles.get(id)!;
+    for (const place of places) {
+      const article = this.filed[place]!;
+      const id = article.id;
       // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
       // and counting is much cheaper than measuring coverage.
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
@@ -355,35 +356,29 @@ function sharedShingles(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: n
   return shared;
 }
 
-function append<K>(map: Map<K, string[]>, key: K, id: string): void {
-  const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
-}
-
 /**
  * Approximate counts per shingle in fixed memory (a count-min sketch: two tables of saturating
  * counters, the smaller of the two answers). It never under-counts; over-counting a shingle to
- * BOILERPLATE_ARTICLES takes collisions in both tables, which the table size makes rare.
+ * BOILERPLATE_ARTICLES takes collisions in both tables, which the table size makes rare. The 8 MB
+ * of tables come with the first count (most indexes never count a quoted passage).
  */
 class ShingleCounts {
   private static readonly BITS = 22;
-  private readonly first = new Uint8Array(1 << ShingleCounts.BITS);
-  private readonly second = new Uint8Array(1 << ShingleCounts.BITS);
+  private static readonly MASK = (1 << ShingleCounts.BITS) - 1;
+  private first: Uint8Array | undefined;
+  private second: Uint8Array | undefined;
 
   add(shingle: number): void {
-    const [a, b] = this.slots(shingle);
-    if (this.first[a]! < 255) this.first[a]!++;
-    if (this.second[b]! < 255) this.second[b]!++;
+    const first = (this.first ??= new Uint8Array(1 << ShingleCounts.BITS));
+    const second = (this.second ??= new Uint8Array(1 << ShingleCounts.BITS));
+    const a = shingle & ShingleCounts.MASK;
+    const b = mix32(shingle ^ 0x5bd1e995) & ShingleCounts.MASK;
+    if (first[a]! < 255) first[a]!++;
+    if (second[b]! < 255) second[b]!++;
   }
 
   count(shingle: number): number {
-    const [a, b] = this.slots(shingle);
-    return Math.min(this.first[a]!, this.second[b]!);
-  }
-
-  private slots(shingle: number): [number, number] {
-    const mask = (1 << ShingleCounts.BITS) - 1;
-    return [shingle & mask, mix32(shingle ^ 0x5bd1e995) & mask];
+    if (!this.first || !this.second) return 0;
+    return Math.min(this.first[shingle & ShingleCounts.MASK]!, this.second[mix32(shingle ^ 0x5bd1e995) & ShingleCounts.MASK]!);
   }
 }
