@@ -48,8 +48,9 @@ function formsOf(written: string, word: string): readonly string[] {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** Arabic-block punctuation and signs that separate words. */
-const ARABIC_SEPARATORS = new Set([0x060c, 0x061b, 0x061e, 0x061f, 0x066a, 0x066b, 0x066c, 0x066d, 0x06d4, 0x06dd, 0x06de, 0x06e9, 0x0609, 0x060a, 0x060d, 0x060e, 0x060f]);
+/** Per character of the Arabic block, 1 for the punctuation and signs that separate words (a table: this is asked of every letter). */
+const ARABIC_SEPARATORS = new Uint8Array(0x100);
+for (const c of [0x060c, 0x061b, 0x061e, 0x061f, 0x066a, 0x066b, 0x066c, 0x066d, 0x06d4, 0x06dd, 0x06de, 0x06e9, 0x0609, 0x060a, 0x060d, 0x060e, 0x060f]) ARABIC_SEPARATORS[c - 0x0600] = 1;
 
 /**
  * Letters, digits and marks (a word's characters), and the invisible characters web text carries
@@ -58,7 +59,7 @@ const ARABIC_SEPARATORS = new Set([0x060c, 0x061b, 0x061e, 0x061f, 0x066a, 0x066
 function isWordUnit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  if (c >= 0x0600 && c <= 0x06ff) return !ARABIC_SEPARATORS.has(c);
+  if (c >= 0x0600 && c <= 0x06ff) return ARABIC_SEPARATORS[c - 0x0600] === 0;
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0xd800 && c <= 0xdfff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(c <= 0xdbff ? i : i - 1)!));
   return WORD_CHAR.test(text[i]!) || isInvisibleInWord(text[i]!);
