@@ -454,6 +454,9 @@ describe('tagger: dgsn', () => {
     ['a Belgian policeman born in a Moroccan town', "Un policier d'origine marocaine, né à Nador, a été blessé à Bruxelles"],
     ["France's police officer, in French", 'Un fonctionnaire de police de Marseille mis en examen après la mort d\'un Marocain'],
     ["a Lebanese camp named as Morocco's Errachidia", 'تدخلت عناصر الأمن في الرشيدية جنوب لبنان لفض إشكال مسلح'],
+    ["the police of Interpol's French name, in a Moroccan town", "L'Organisation internationale de police criminelle a tenu son assemblée générale à Marrakech"],
+    ["the police of Interpol's English name, in a Moroccan town", 'The International Criminal Police Organization held its general assembly in Marrakech'],
+    ["the police of Interpol's Spanish name, in a Moroccan town", 'La Organización Internacional de Policía Criminal celebró su asamblea general en Marrakech'],
   ])('does not tag %s', (_name, text) => {
     expect(tags(text)).not.toContain('dgsn');
   });
