@@ -63,6 +63,15 @@ describe('rss adapter', () => {
     });
   });
 
+  it("resolves relative links against the feed's xml:base, itself relative to the feed's address", async () => {
+    const atom = ATOM.replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar" xml:base='/news/ar/'>`).replace('href="/1932554.html"', 'href="1932554.html"');
+    const [item] = await fetchFeed(atom, 'application/atom+xml');
+    expect(item!.url).toBe(`${server!.origin}/news/ar/1932554.html`);
+    await server!.close();
+    const elsewhere = await fetchFeed(`\uFEFF<?xml version="1.0"?>\n<!-- a comment -->\n${ATOM.split('\n').slice(1).join('\n').replace('<feed ', '<feed xml:base="https://www.alyaoum24.com/" ').replace('href="/1932554.html"', 'href="1932554.html?a=1&amp;b=2"')}`, 'application/atom+xml');
+    expect(elsewhere[0]!.url).toBe('https://www.alyaoum24.com/1932554.html?a=1&b=2');
+  });
+
   it('reads RSS 1.0 (RDF)', async () => {
     const items = await fetchFeed(RDF, 'application/rdf+xml');
     expect(items.map((i) => [i.url, i.title, i.text])).toEqual([['https://example.ma/a', 'خبر أول', 'نص الخبر الأول']]);

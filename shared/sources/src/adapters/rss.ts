@@ -41,7 +41,8 @@ export const rss = defineAdapter({
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
     const inFeed = addressesInFeed(source.url);
-    const items = feed.items.flatMap((entry) => toItem(entry, source.url, inFeed));
+    const linkBase = declaredBase(xml, source.url);
+    const items = feed.items.flatMap((entry) => toItem(entry, linkBase, inFeed));
     const skipped = feed.items.length - items.length;
     if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
@@ -85,6 +86,22 @@ export function looksLikeTeaser(text: string): boolean {
 
 /** A broken feed can put elements where text belongs; rss-parser then gives objects, which count as absent. */
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * What an entry's relative link is relative to: the feed's own xml:base when its root element declares
+ * one (an Atom feed served from one path may address its articles from another), else the feed's
+ * address. rss-parser keeps no attributes of the root, so the start tag is read here.
+ */
+function declaredBase(xml: string, feedUrl: string): string {
+  const match = ROOT_XML_BASE.exec(xml.slice(0, 4096));
+  const declared = match?.[1] ?? match?.[2];
+  return absoluteUrl(declared && decodeXmlAttribute(declared), feedUrl) ?? feedUrl;
+}
+
+/** The xml:base of the first element that is not a declaration, comment or processing instruction. */
+const ROOT_XML_BASE = /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<[\w:.-]+\b[^>]*?\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+const decodeXmlAttribute = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 function toItem(entry: FeedItem, feedUrl: string, inFeed: string): FetchedItem[] {
   const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
