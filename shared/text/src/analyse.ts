@@ -25,7 +25,7 @@ function fingerprintOfTokens({ hashes }: Tokens): Fingerprint {
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
-  return { shingles: set, sequence, signature: minhash(set), ...(formula ? { formula } : {}) };
+  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}) };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   distinctSorted,
   holdsAny,
   SHINGLE_SIZE,
+  shingleSequence,
   ShingleSet,
   smallestExcept,
   sortedIntersection,
@@ -66,6 +67,8 @@ export interface Fingerprint {
   signature: Uint16Array;
   /** Per word, 1 where a news formula holds it (see formulas.ts); absent when none does. */
   formula?: Uint8Array;
+  /** The word hashes in text order, whose pairs tell the words a reworded copy kept (see CoverageOptions.pairs). */
+  words?: ArrayLike<number>;
 }
 
 export interface IndexedArticle extends Fingerprint {
@@ -73,6 +76,8 @@ export interface IndexedArticle extends Fingerprint {
   /** Shared by all copies of one article: a reference's own id, an original item's own id. */
   storyId: string;
   reference: boolean;
+  /** Of a reference: the hash of each pair of consecutive words, in text order (see CoverageOptions.pairs). */
+  pairs?: Uint32Array;
   /** Itself a copy (filed so that a later article copying it is found; not counted as boilerplate). */
   copy?: boolean;
   /**
@@ -197,8 +202,9 @@ export class MemoryCopyIndex {
   }
 
   /** Adds an article (again: a no-op), so re-loading the references is idempotent. */
-  add(article: IndexedArticle): void {
-    if (this.articles.has(article.id) || article.shingles.length < MIN_SHINGLES) return;
+  add(filed: IndexedArticle): void {
+    if (this.articles.has(filed.id) || filed.shingles.length < MIN_SHINGLES) return;
+    const article = filed.reference && filed.words && !filed.pairs ? { ...filed, pairs: shingleSequence(filed.words, 2) } : filed;
     this.articles.set(article.id, article);
     const place = this.filed.push(article) - 1;
     const notOwn = article.reference ? undefined : this.notOwnBy(article);
@@ -262,6 +268,10 @@ export class MemoryCopyIndex {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       if (this.postings.count(shingle) > 0 && !boilerplate(shingle)) this.postings.forEach(shingle, found);
     }
+    // The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs).
+    let pairsOfNew: Uint32Array | undefined;
+    const pairsWith = (article: IndexedArticle) =>
+      article.pairs && fingerprint.words ? { of: article.pairs, in: (pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
     const matches: CopyMatch[] = [];
     for (const place of places) {
       const article = this.filed[place]!;
@@ -271,7 +281,8 @@ export class MemoryCopyIndex {
       if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
       // A reference is measured word by word in the shared index too (every word sampled), where the
       // same gaps are bridged; an item there by 32 samples, which cannot see them.
-      const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference });
+      const measure = (ignore: (shingle: number) => boolean) =>
+        coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs: article.reference ? pairsWith(article) : undefined });
       let measured = measure(boilerplate);
       // An earlier item of which this article reproduces little besides the outlet's repeated text
       // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
@@ -309,7 +320,9 @@ export class MemoryCopyIndex {
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
-    this.add({ id, storyId, reference: false, ...fingerprint, ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
+    // Not its words: they were for measuring it against the references (their pairs); an item is measured by its shingles.
+    const { shingles, sequence, signature, formula } = fingerprint;
+    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
     return { ...verdict, storyId };
   }
 

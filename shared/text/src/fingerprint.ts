@@ -12,7 +12,7 @@ export const BANDS = 64;
  * The hash of every run of SHINGLE_SIZE consecutive words, in text order (a short text: one, of all
  * its words), from the words' hashes (Tokens.hashes).
  */
-export function shingleSequence(hashes: readonly number[], size = SHINGLE_SIZE): Uint32Array {
+export function shingleSequence(hashes: ArrayLike<number>, size = SHINGLE_SIZE): Uint32Array {
   if (hashes.length === 0) return new Uint32Array(0);
   if (hashes.length < size) return Uint32Array.of(combine(hashes, 0, hashes.length));
   const sequence = new Uint32Array(hashes.length - size + 1);
@@ -21,7 +21,7 @@ export function shingleSequence(hashes: readonly number[], size = SHINGLE_SIZE):
 }
 
 /** One hash for `count` word hashes in order (order matters: "a b" is not "b a"). */
-function combine(hashes: readonly number[], start: number, count: number): number {
+function combine(hashes: ArrayLike<number>, start: number, count: number): number {
   let h = 0x811c9dc5 ^ count;
   for (let k = 0; k < count; k++) h = Math.imul(h ^ hashes[start + k]!, 0x01000193) ^ (h >>> 15);
   return mix32(h);
@@ -61,10 +61,19 @@ export interface CoverageOptions {
    * @defaultValue false
    */
   bridge?: boolean;
+  /**
+   * With `bridge`: A's word pairs in text order (shingles of 2: the pair starting at each word) and B's,
+   * sorted. In a longer run of up to PAIRED_GAP words between reproduced ones, a word is reproduced when
+   * B has a pair it is part of: a copy with one word in five or six reworded leaves few intact shingles
+   * of four, but its kept words still stand beside each other.
+   */
+  pairs?: { of: Uint32Array; in: Uint32Array };
 }
 
 /** The longest run of words between reproduced ones that `bridge` reads as two changed words and what lies between. */
 export const BRIDGED_GAP = SHINGLE_SIZE + 1;
+/** The longest run of words between reproduced ones whose words `pairs` may find reproduced. */
+export const PAIRED_GAP = 12;
 
 /**
  * The words of A that B reproduces, as a count and a share (see CoverageOptions) of the `counted`
@@ -73,7 +82,7 @@ export const BRIDGED_GAP = SHINGLE_SIZE + 1;
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
-  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false }: CoverageOptions = {},
+  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs }: CoverageOptions = {},
 ): { words: number; share: number; textShare?: number; counted: number } {
   if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0 };
   const words = sequenceA.length + size - 1;
@@ -88,6 +97,7 @@ export function coveredWords(
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
   if (bridge) bridgeGaps(state);
+  if (bridge && pairs) bridgeByPairs(state, pairs.of, pairs.in);
   let reproduced = 0;
   let counted = 0;
   let textReproduced = 0;
@@ -115,6 +125,23 @@ export function bridgeGaps(reproduced: Uint8Array): void {
     if (reproduced[w] !== 1) continue;
     const gap = w - lastReproduced - 1;
     if (lastReproduced >= 0 && gap >= 2 && gap <= BRIDGED_GAP) reproduced.fill(1, lastReproduced + 2, w - 1);
+    lastReproduced = w;
+  }
+}
+
+/**
+ * Marks reproduced (1) the words of each run of BRIDGED_GAP + 1 to PAIRED_GAP unreproduced words (0),
+ * bounded by reproduced words on both sides, that are part of a pair of A's words B also has.
+ */
+function bridgeByPairs(reproduced: Uint8Array, pairsOfA: Uint32Array, sortedPairsOfB: Uint32Array): void {
+  const kept = (w: number) => (w > 0 && has(sortedPairsOfB, pairsOfA[w - 1]!)) || (w < pairsOfA.length && has(sortedPairsOfB, pairsOfA[w]!));
+  let lastReproduced = -1;
+  for (let w = 0; w < reproduced.length; w++) {
+    if (reproduced[w] !== 1) continue;
+    const gap = w - lastReproduced - 1;
+    if (lastReproduced >= 0 && gap > BRIDGED_GAP && gap <= PAIRED_GAP) {
+      for (let k = lastReproduced + 1; k < w; k++) if (reproduced[k] === 0 && kept(k)) reproduced[k] = 1;
+    }
     lastReproduced = w;
   }
 }
