@@ -202,9 +202,9 @@ export class MemoryCopyIndex {
   }
 
   /** Adds an article (again: a no-op), so re-loading the references is idempotent. */
-  add(filed: IndexedArticle): void {
-    if (this.articles.has(filed.id) || filed.shingles.length < MIN_SHINGLES) return;
-    const article = filed.reference && filed.words && !filed.pairs ? { ...filed, pairs: shingleSequence(filed.words, 2) } : filed;
+  add(given: IndexedArticle): void {
+    if (this.articles.has(given.id) || given.shingles.length < MIN_SHINGLES) return;
+    const article = given.reference && given.words && !given.pairs ? { ...given, pairs: shingleSequence(given.words, 2) } : given;
     this.articles.set(article.id, article);
     const place = this.filed.push(article) - 1;
     const notOwn = article.reference ? undefined : this.notOwnBy(article);
@@ -261,8 +261,8 @@ export class MemoryCopyIndex {
     };
     const alsoOutlets = outletBoilerplate ? (shingle: number) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined;
     for (const key of bandKeys(fingerprint.signature)) {
-      const filed = this.buckets.count(key);
-      if (filed > 0 && filed <= BAND_BUCKET_LIMIT) this.buckets.forEach(key, found);
+      const inBucket = this.buckets.count(key);
+      if (inBucket > 0 && inBucket <= BAND_BUCKET_LIMIT) this.buckets.forEach(key, found);
     }
     for (const shingle of fingerprint.shingles) {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;

@@ -2,7 +2,7 @@
  * A multimap from 32-bit integer keys to non-negative integers, each key's values in the order they
  * were added, held in typed arrays: an open-addressing table of keys, and one linked list of values
  * per key. The copy index files every article under 64 band keys and its postings; as a Map of arrays
- * that was a heap number and a small array per key, and filing an article cost more than analysing it.
+ * that was a heap number and a small array per key, and filing took a fifth of `marsad classify`'s time.
  */
 export class IntMultimap {
   /**
