@@ -196,13 +196,11 @@ export class Tagger {
     const all = this.matches(tokens.forms);
     const places = new PlacesNamed(all, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
     const evidence: Record<string, TagEvidence[]> = {};
-    const named = all.filter((match) => !match.ref.owner.startsWith('place:'));
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
       if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
-      if (withinAnotherTagsName(match, named)) continue;
       const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens) : match;
-      if (!span) continue;
+      if (!span || withinAnotherTagsName(match, all)) continue;
       const offset = tokens.offsets[span.start]!;
       const endOffset = tokens.offsets[span.end]! + wordLength(tokens.text, tokens.offsets[span.end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
@@ -255,9 +253,10 @@ export class Tagger {
  * Whether the words matched are part of a longer phrase of another tag: the police of Interpol's name
  * (Organisation internationale de police criminelle) is Interpol, not a town's police.
  */
-function withinAnotherTagsName(match: Match, named: readonly Match[]): boolean {
-  return named.some(
-    (other) => other.ref.owner !== match.ref.owner && other.start <= match.start && match.end <= other.end && other.end - other.start > match.end - match.start,
+function withinAnotherTagsName(match: Match, all: readonly Match[]): boolean {
+  return all.some(
+    ({ ref, start, end }) =>
+      ref.owner !== match.ref.owner && !ref.owner.startsWith('place:') && start <= match.start && match.end <= end && end - start > match.end - match.start,
   );
 }
 
