@@ -1,7 +1,7 @@
 /**
  * Documents/s of `marsad classify` on 2-4 KB Arabic articles (language, tags with evidence,
  * fingerprint, copy check against the references and earlier articles), against franc alone on
- * the same full texts, in the same run: three rounds each, alternating, best of each.
+ * the same full texts, in the same run: five rounds each (BENCH_ROUNDS), alternating, best of each.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +60,13 @@ function rate(run: () => void, count: number): number {
 const texts = articles(DOCUMENTS);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / texts.length;
 const lines = texts.map((text, i) => JSON.stringify({ id: `d${i}`, title: '', text }));
-// Three rounds, alternating, best of each: the machines are shared, and one slow moment should not decide.
+// Five rounds, alternating, best of each: the machines are shared, and one slow moment should not
+// decide (with three, a neighbour's burst could hold every round of one side: franc and classify each
+// swung by a third within one run at stop 27).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const francRates: number[] = [];
 const classifyRates: number[] = [];
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < ROUNDS; round++) {
   francRates.push(rate(() => texts.forEach((t) => franc(t)), texts.length));
   classifyRates.push(
     rate(() => {
