@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import Parser from 'rss-parser';
+import { Parser } from 'htmlparser2';
+import FeedParser from 'rss-parser';
 import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
 
-type FeedItem = Parser.Item & { 'content:encoded'?: string; description?: string; /** An Atom entry's <id>. */ id?: string };
+type FeedItem = FeedParser.Item & { 'content:encoded'?: string; description?: string; /** An Atom entry's <id>. */ id?: string };
 
-const parser: Parser<Record<string, unknown>, FeedItem> = new Parser({
+const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
   customFields: { item: ['content:encoded', 'description'] },
 });
 
@@ -34,7 +35,7 @@ export const rss = defineAdapter({
     const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' });
     const xml = response.text();
     if (!xml.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
-    let feed: Parser.Output<FeedItem>;
+    let feed: FeedParser.Output<FeedItem>;
     try {
       feed = await parser.parseString(xml);
     } catch (err) {
@@ -90,18 +91,26 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /**
  * What an entry's relative link is relative to: the feed's own xml:base when its root element declares
  * one (an Atom feed served from one path may address its articles from another), else the feed's
- * address. rss-parser keeps no attributes of the root, so the start tag is read here.
+ * address. rss-parser keeps no attributes of the root, so its start tag is read here, by htmlparser2.
  */
 function declaredBase(xml: string, feedUrl: string): string {
-  const match = ROOT_XML_BASE.exec(xml.slice(0, 4096));
-  const declared = match?.[1] ?? match?.[2];
-  return absoluteUrl(declared && decodeXmlAttribute(declared), feedUrl) ?? feedUrl;
+  let declared: string | undefined;
+  let rootSeen = false;
+  const rootReader = new Parser(
+    {
+      onopentag(_name, attributes) {
+        if (rootSeen) return;
+        rootSeen = true;
+        declared = attributes['xml:base'];
+        rootReader.pause();
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  // The root's start tag comes after at most a declaration, comments and a doctype.
+  rootReader.write(xml.slice(0, 4096));
+  return absoluteUrl(declared, feedUrl) ?? feedUrl;
 }
-
-/** The xml:base of the first element that is not a declaration, comment or processing instruction. */
-const ROOT_XML_BASE = /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<[\w:.-]+\b[^>]*?\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-
-const decodeXmlAttribute = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 function toItem(entry: FeedItem, feedUrl: string, inFeed: string): FetchedItem[] {
   const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
