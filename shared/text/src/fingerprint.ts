@@ -96,8 +96,7 @@ export function coveredWords(
     boilerplate.fill(0, p, end);
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
-  if (bridge) bridgeGaps(state);
-  if (bridge && pairs) bridgeByPairs(state, pairs.of, pairs.in);
+  if (bridge) bridgeGaps(state, pairs && ((w) => pairedWith(w, pairs.of, pairs.in)));
   let reproduced = 0;
   let counted = 0;
   let textReproduced = 0;
@@ -117,33 +116,25 @@ export function coveredWords(
 
 /**
  * Marks reproduced (1) the inner words of each run of 2 to BRIDGED_GAP unreproduced words (0) that
- * reproduced words bound on both sides. `reproduced` holds 0 and 1 per word, in text order.
+ * reproduced words bound on both sides, and, given `kept`, the words it keeps of each longer such run
+ * up to PAIRED_GAP words. `reproduced` holds 0 and 1 per word, in text order.
  */
-export function bridgeGaps(reproduced: Uint8Array): void {
+export function bridgeGaps(reproduced: Uint8Array, kept?: (word: number) => boolean): void {
   let lastReproduced = -1;
   for (let w = 0; w < reproduced.length; w++) {
     if (reproduced[w] !== 1) continue;
     const gap = w - lastReproduced - 1;
     if (lastReproduced >= 0 && gap >= 2 && gap <= BRIDGED_GAP) reproduced.fill(1, lastReproduced + 2, w - 1);
+    else if (kept && lastReproduced >= 0 && gap > BRIDGED_GAP && gap <= PAIRED_GAP) {
+      for (let k = lastReproduced + 1; k < w; k++) if (kept(k)) reproduced[k] = 1;
+    }
     lastReproduced = w;
   }
 }
 
-/**
- * Marks reproduced (1) the words of each run of BRIDGED_GAP + 1 to PAIRED_GAP unreproduced words (0),
- * bounded by reproduced words on both sides, that are part of a pair of A's words B also has.
- */
-function bridgeByPairs(reproduced: Uint8Array, pairsOfA: Uint32Array, sortedPairsOfB: Uint32Array): void {
-  const kept = (w: number) => (w > 0 && has(sortedPairsOfB, pairsOfA[w - 1]!)) || (w < pairsOfA.length && has(sortedPairsOfB, pairsOfA[w]!));
-  let lastReproduced = -1;
-  for (let w = 0; w < reproduced.length; w++) {
-    if (reproduced[w] !== 1) continue;
-    const gap = w - lastReproduced - 1;
-    if (lastReproduced >= 0 && gap > BRIDGED_GAP && gap <= PAIRED_GAP) {
-      for (let k = lastReproduced + 1; k < w; k++) if (reproduced[k] === 0 && kept(k)) reproduced[k] = 1;
-    }
-    lastReproduced = w;
-  }
+/** Whether word `w` of A is part of a pair of A's words (pairsOfA: the one starting at each word) that B has. */
+function pairedWith(w: number, pairsOfA: Uint32Array, sortedPairsOfB: Uint32Array): boolean {
+  return (w > 0 && has(sortedPairsOfB, pairsOfA[w - 1]!)) || (w < pairsOfA.length && has(sortedPairsOfB, pairsOfA[w]!));
 }
 
 /** The values two sorted arrays both hold, sorted. */
