@@ -75,6 +75,6 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
 function sketchDigest(sketch: Sketch): string {
   // The formula flags too: a news formula added to the list changes them, not the samples.
   const hash = createHash('sha256').update(`${sketch.words};${sketch.formula ?? ''}`);
-  for (const part of [sketch.lookup, sketch.postings, sketch.contains, sketch.samples]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  for (const part of [sketch.lookup, sketch.postings, sketch.contains, sketch.samples, sketch.pairs ?? new Uint32Array(0)]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
   return hash.digest('base64url').slice(0, 22);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { coveredWords, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
+import { coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -129,6 +129,9 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('late-copy-of-second', sketch(`${second.text}\nوكالات`))).duplicateOf).toBe('copy-of-second');
     expect(await connection.hkeys(`${root}ref:i`)).toEqual([first.id]);
     expect(await connection.scard(`${root}ref:n`)).toBe(1);
+    // Its word pairs too: only the one reference filed now keeps them.
+    const [n] = await connection.smembers(`${root}ref:n`);
+    expect(await connection.keys(`${root}pairs:*`)).toEqual([`${root}pairs:${n}`]);
     expect(await loadReferences(index, dir)).toMatchObject({ references: 1, added: 0, refiled: false });
   });
 
@@ -305,6 +308,31 @@ describe('SharedCopyIndex', () => {
       expect(Math.abs(verdict.similarity - exact), `${changed}: ${verdict.similarity} vs ${exact}`).toBeLessThan(0.01);
       expect(verdict.duplicateOf).toBe(exact >= 0.5 ? reference.id : null);
     }
+  });
+
+  it('reads a copy with one word in five or six reworded here and there as marsad classify does, through its word pairs', async () => {
+    const reference = references[1]!;
+    const { index, quoted } = await indexWithReference('pairs', reference);
+    const original = fingerprintOf(reference.text);
+    let state = 977;
+    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    let pairsCounted = 0;
+    for (const changed of [0.12, 0.16, 0.18, 0.2]) {
+      const text = reference.text
+        .split('\n')
+        .filter(() => random() > 0.2)
+        .map((paragraph) => paragraph.split(' ').map((word) => (random() < changed ? 'بدل' : word)).join(' '))
+        .join('\n');
+      const copy = fingerprintOf(text);
+      const pairs = { of: shingleSequence(original.words!, 2), in: distinctSorted(shingleSequence(copy.words!, 2)) };
+      const exact = coveredWords(original.sequence, copy.shingles, { bridge: true, pairs }).share;
+      const withoutPairs = coveredWords(original.sequence, copy.shingles, { bridge: true }).share;
+      if (exact - withoutPairs > 0.02) pairsCounted++;
+      const verdict = await index.checkAndInsert(`scattered-${changed}`, sketchOf(copy, { quoted }));
+      expect(Math.abs(verdict.similarity - exact), `${changed}: ${verdict.similarity} vs ${exact} (${withoutPairs} without pairs)`).toBeLessThan(0.01);
+      expect(verdict.duplicateOf).toBe(exact >= 0.5 ? reference.id : null);
+    }
+    expect(pairsCounted).toBeGreaterThan(2);
   });
 
   it('tells an article quoting a sentence of a reference from a copy on a quick reading, its similarity close to the exact one', async () => {

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -18,6 +18,7 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD,
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
+ *   <p>:v3:pairs:<n>              a reference's word pairs (Sketch.pairs), 3 bytes each, in text order
  *   <p>:v3:ref:p, <p>:v3:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
  *                                 also holds "~", a long value that keeps it a hash table
@@ -78,6 +79,9 @@ local published, supersedeMargin = tonumber(ARGV[21]) or 0, tonumber(ARGV[22]) o
 -- Its outlet's boilerplate among its shingles (OutletBoilerplate), samples as in contains: not counted as
 -- reproducing an earlier item that has ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides it (one that has not is that text itself).
 local outletBytes = ARGV[23] or ''
+-- Word pairs (Sketch.pairs), samples as in contains: a reference's in text order, filed with it; an
+-- item's, the set a reference's longer runs of unreproduced words are read against (bridgeGaps' kept).
+local pairBytes = ARGV[24] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -151,7 +155,7 @@ for _, gen in ipairs(gens) do
   end
 end
 
-local present, outletText = nil, nil
+local present, outletText, presentPairs = nil, nil, nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
@@ -175,6 +179,18 @@ for n in pairs(candidates) do
       end
       return false
     end
+    -- A reference's word k is kept when the new article has the pair it starts or ends (pairedWith).
+    local refPairs = nil
+    local function paired(k)
+      if not presentPairs then
+        presentPairs = {}
+        for i = 1, #pairBytes, ${SAMPLE_BYTES} do presentPairs[sampleAt(pairBytes, i)] = true end
+      end
+      refPairs = refPairs or redis.call('GET', root .. 'pairs:' .. n) or ''
+      local pairCount = #refPairs / ${SAMPLE_BYTES}
+      return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
+        (k < pairCount and presentPairs[sampleAt(refPairs, k * ${SAMPLE_BYTES} + 1)]) or false
+    end
     local function sampledCoverage(from, flags, count, consecutive, skip)
       -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
       -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
@@ -196,6 +212,8 @@ for n in pairs(candidates) do
             local gap = k - last - 1
             if last >= 0 and gap >= 2 and gap <= ${BRIDGED_GAP} then
               for b = last + 2, k - 2 do hits[b] = true end
+            elseif last >= 0 and gap > ${BRIDGED_GAP} and gap <= ${PAIRED_GAP} and pairBytes ~= '' then
+              for b = last + 1, k - 1 do if paired(b) then hits[b] = true end end
             end
             last = k
           end
@@ -289,7 +307,12 @@ local docKey = root .. 'doc:' .. n
 local idField = (published > 0 and not isRef) and (id .. '@' .. string.format('%d', published)) or id
 local record = (isRef and '1' or (isCopy and '2' or '0')) .. '|' .. storyId .. '|' .. idField .. '|' .. words .. '|' .. samples
 local entry = isCopy and ('c' .. n) or n
-if isRef then redis.call('SET', docKey, record) else redis.call('SET', docKey, record, 'EXAT', now + window) end
+if isRef then
+  redis.call('SET', docKey, record)
+  if pairBytes ~= '' then redis.call('SET', root .. 'pairs:' .. n, pairBytes) end
+else
+  redis.call('SET', docKey, record, 'EXAT', now + window)
+end
 for i = 1, #postings, 4 do
   local key, shingle = isRef and (refKey .. ':p') or (own .. ':p:' .. shardOfShingle(postings, i)), sub(postings, i, i + 3)
   local list = ownLists[shingle]
@@ -351,7 +374,7 @@ for _, id in ipairs(redis.call('HKEYS', ref .. ':i')) do
   if redis.call('HGET', ref .. ':d', id) ~= digests[id] then changed = true; break end
 end
 if changed then
-  for _, n in ipairs(redis.call('SMEMBERS', ref .. ':n')) do redis.call('DEL', ARGV[1] .. ':${VERSION}:doc:' .. n) end
+  for _, n in ipairs(redis.call('SMEMBERS', ref .. ':n')) do redis.call('DEL', ARGV[1] .. ':${VERSION}:doc:' .. n, ARGV[1] .. ':${VERSION}:pairs:' .. n) end
   redis.call('DEL', ref .. ':p', ref .. ':i', ref .. ':n', ref .. ':d')
 end
 for i = 2, #ARGV, 2 do redis.call('HSET', ref .. ':d', ARGV[i], ARGV[i + 1]) end
@@ -445,6 +468,7 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
+      sketch.pairs ? samplesBytes(sketch.pairs) : '',
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.

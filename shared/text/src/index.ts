@@ -12,6 +12,7 @@ export {
   coveredWords,
   distinctSorted,
   minhash,
+  PAIRED_GAP,
   ROWS_PER_BAND,
   shingleSequence,
   ShingleSet,

@@ -1,6 +1,6 @@
 import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
-import { holdsAny, SHINGLE_SIZE, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
+import { holdsAny, SHINGLE_SIZE, shingleSequence, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
 export const POSTING_SHINGLES = 16;
@@ -56,6 +56,12 @@ export interface Sketch extends CoverageSamples {
   own?: CoverageSamples;
   /** The top SAMPLE_BITS bits of its outlet's boilerplate, sorted (see SketchOptions.boilerplate). */
   boilerplate?: Uint32Array;
+  /**
+   * Word pairs (CoverageOptions.pairs), top SAMPLE_BITS bits: a reference's, the pair starting at each
+   * sampled word in text order; an item's, all of them sorted, when it shares a shingle with a
+   * reference (only a reference is measured with them, and only one it shares a shingle with is met).
+   */
+  pairs?: Uint32Array;
 }
 
 export interface SketchOptions {
@@ -91,13 +97,15 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
     lookup,
     // Sorted shingles have sorted top bits.
     contains: withoutRepeats(topBits(shingles)),
-    ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? Math.min(MAX_REFERENCE_SAMPLES, Math.max(1, sequence.length + SHINGLE_SIZE - 1)) : COVERAGE_SAMPLES),
+    ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? referenceSamples(sequence) : COVERAGE_SAMPLES),
   };
+  if (reference) return fingerprint.words ? { ...sketch, pairs: topBits(shingleSequence(fingerprint.words, 2).subarray(0, referenceSamples(sequence))) } : sketch;
   // Most items quote nothing.
-  if (reference || !quoted || !holdsAny(shingles, quoted)) return sketch;
+  if (!quoted || !holdsAny(shingles, quoted)) return sketch;
   const own = smallestExcept(shingles, quoted, LOOKUP_SHINGLES);
   return {
     ...sketch,
+    ...pairsOf(fingerprint),
     postings: own.slice(0, POSTING_SHINGLES),
     // References are found through what the item quotes, items through its own text: both kinds of
     // smallest shingles are asked about.
@@ -125,10 +133,21 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
     ...samples,
     boilerplate: withoutRepeats(topBits(boilerplate.values)),
   };
-  if (!quoted || !holdsAny(kept, quoted)) return sketch;
+  if (!quoted || !holdsAny(shingles, quoted)) return sketch;
+  if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
-  return { ...sketch, postings: own.slice(0, POSTING_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+  return { ...sketch, ...pairsOf(fingerprint), postings: own.slice(0, POSTING_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+}
+
+/** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */
+function referenceSamples(sequence: Uint32Array): number {
+  return Math.min(MAX_REFERENCE_SAMPLES, Math.max(1, sequence.length + SHINGLE_SIZE - 1));
+}
+
+/** An item's word pairs, as a reference is measured against them (see Sketch.pairs). */
+function pairsOf({ words }: Fingerprint): Pick<Sketch, 'pairs'> {
+  return words ? { pairs: withoutRepeats(topBits(shingleSequence(words, 2)).sort()) } : {};
 }
 
 function union(a: Uint32Array, b: Uint32Array): Uint32Array {
