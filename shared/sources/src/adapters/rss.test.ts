@@ -72,6 +72,26 @@ describe('rss adapter', () => {
     expect(elsewhere[0]!.url).toBe('https://www.alyaoum24.com/1932554.html?a=1&b=2');
   });
 
+  it("resolves each entry's links against its own xml:base, itself relative to the root's", async () => {
+    const entry = (n: number, base: string) =>
+      `<entry${base ? ` xml:base="${base}"` : ''}><title>خبر ${n}</title><link href="${n}.html"/><id>urn:${n}</id><updated>2024-11-05T08:20:00Z</updated><content>نص</content></entry>`;
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="/ar/"><title>t</title><id>urn:x</id><updated>2024-11-05T08:20:00Z</updated>
+      ${entry(1, 'politique/')}${entry(2, '')}${entry(3, 'https://m.example.ma/sport/')}${entry(4, '/societe/')}</feed>`;
+    const items = await fetchFeed(atom, 'application/atom+xml');
+    expect(items.map((item) => item.url)).toEqual([
+      `${server!.origin}/ar/politique/1.html`,
+      `${server!.origin}/ar/2.html`,
+      'https://m.example.ma/sport/3.html',
+      `${server!.origin}/societe/4.html`,
+    ]);
+    // An RSS item's too, under a channel that declares none.
+    const feed = rssFeed('t', 'https://www.hespress.com', [{ title: 'a', link: 'a.html', description: 'نص' }]).replace('<item>', '<item xml:base="https://www.hespress.com/ar/">');
+    expect((await fetchFeed(feed)).map((item) => item.url)).toEqual(['https://www.hespress.com/ar/a.html']);
+    // An entry holding an element also named item cannot be told from two: the root's is every one's.
+    const nested = atom.replace('<content>نص</content></entry>', '<content>نص</content><x:item xmlns:x="urn:x">?</x:item></entry>');
+    expect((await fetchFeed(nested, 'application/atom+xml')).map((item) => item.url)).toEqual([1, 2, 3, 4].map((n) => `${server!.origin}/ar/${n}.html`));
+  });
+
   it('reads RSS 1.0 (RDF)', async () => {
     const items = await fetchFeed(RDF, 'application/rdf+xml');
     expect(items.map((i) => [i.url, i.title, i.text])).toEqual([['https://example.ma/a', 'خبر أول', 'نص الخبر الأول']]);

@@ -42,8 +42,8 @@ export const rss = defineAdapter({
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
     }
     const inFeed = addressesInFeed(source.url);
-    const linkBase = declaredBase(xml, source.url);
-    const items = feed.items.flatMap((entry) => toItem(entry, linkBase, inFeed));
+    const bases = entryBases(xml, source.url, feed.items.length);
+    const items = feed.items.flatMap((entry, i) => toItem(entry, bases?.[i] ?? source.url, inFeed));
     const skipped = feed.items.length - items.length;
     if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
@@ -89,28 +89,39 @@ export function looksLikeTeaser(text: string): boolean {
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /**
- * What an entry's relative link is relative to: the feed's own xml:base when its root element declares
- * one (an Atom feed served from one path may address its articles from another), else the feed's
- * address. rss-parser keeps no attributes of the root, so its start tag is read here, by htmlparser2.
+ * What each entry's relative link is relative to, in document order: the xml:base it declares or
+ * inherits from the feed's root or channel (an Atom feed served from one path may address its
+ * articles from another), each resolved against the one around it, and at the top against the feed's
+ * address. rss-parser keeps no attributes, so they are read here, by htmlparser2, and only from a
+ * feed that declares one (undefined when it declares none). Should the entries counted here not be the
+ * `entries` rss-parser read, every one is given the root's.
  */
-function declaredBase(xml: string, feedUrl: string): string {
-  let declared: string | undefined;
-  let rootSeen = false;
-  const rootReader = new Parser(
+function entryBases(xml: string, feedUrl: string, entries: number): string[] | undefined {
+  if (!xml.includes('xml:base')) return undefined;
+  const bases: string[] = [];
+  const open: string[] = [feedUrl];
+  let rootBase: string | undefined;
+  const reader = new Parser(
     {
-      onopentag(_name, attributes) {
-        if (rootSeen) return;
-        rootSeen = true;
-        declared = attributes['xml:base'];
-        rootReader.pause();
+      onopentag(name, attributes) {
+        const around = open[open.length - 1]!;
+        const base = absoluteUrl(attributes['xml:base'], around) ?? around;
+        open.push(base);
+        rootBase ??= base;
+        if (ENTRY_ELEMENTS.has(name.slice(name.indexOf(':') + 1))) bases.push(base);
+      },
+      onclosetag() {
+        open.pop();
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
-  // The root's start tag comes after at most a declaration, comments and a doctype.
-  rootReader.write(xml.slice(0, 4096));
-  return absoluteUrl(declared, feedUrl) ?? feedUrl;
+  reader.end(xml);
+  return bases.length === entries ? bases : new Array<string>(entries).fill(rootBase ?? feedUrl);
 }
+
+/** An RSS or RDF item, an Atom entry (with or without a namespace prefix). */
+const ENTRY_ELEMENTS = new Set(['item', 'entry']);
 
 function toItem(entry: FeedItem, feedUrl: string, inFeed: string): FetchedItem[] {
   const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
