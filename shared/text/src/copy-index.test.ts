@@ -301,6 +301,29 @@ describe('MemoryCopyIndex on many articles sharing text', () => {
     index.checkAndInsert('first', fingerprintOf(OTHER));
     for (let i = 1; i <= 100; i++) expect(index.checkAndInsert(`copy-${i}`, fingerprintOf(`عاجل ${i}: ${OTHER}`)).copyOf?.id, `copy ${i}`).toBe('first');
   });
+
+  it("measures a story's next pickup against its original, not against every pickup filed before, with the same verdict", () => {
+    const index = indexWithSeed();
+    const words = otherSeed.split(/\s+/);
+    // Forty pickups, each keeping nine words in ten of the original item; then forty of the reference.
+    const pickup = (text: string, i: number) => text.split(/\s+/).filter((_, k) => (k + i) % 10 !== 0).join(' ');
+    index.checkAndInsert('first', fingerprintOf(otherSeed));
+    for (let i = 0; i < 40; i++) index.checkAndInsert(`item-copy-${i}`, fingerprintOf(pickup(otherSeed, i)));
+    for (let i = 0; i < 40; i++) index.checkAndInsert(`ref-copy-${i}`, fingerprintOf(pickup(seed, i)));
+    for (const [text, copied] of [[pickup(otherSeed, 3), 'first'], [pickup(seed, 7), 'ref']] as const) {
+      const all = index.candidates(fingerprintOf(text));
+      const untilCopied = index.candidates(fingerprintOf(text), undefined, true);
+      expect(all.length).toBeGreaterThan(30);
+      expect(untilCopied.map((match) => match.id)).toEqual([copied]);
+      expect(judgeCopy(untilCopied).copyOf).toEqual(judgeCopy(all).copyOf);
+    }
+    // A pickup of a pickup that kept too little of the original: every tier is measured.
+    expect(index.checkAndInsert('partial', fingerprintOf(words.slice(0, Math.floor(words.length * 0.6)).join(' '))).copyOf?.id).toBe('first');
+    const lateCopy = words.slice(0, Math.floor(words.length * 0.4)).join(' ');
+    const all = index.candidates(fingerprintOf(lateCopy));
+    expect(judgeCopy(index.candidates(fingerprintOf(lateCopy), undefined, true)).copyOf).toEqual(judgeCopy(all).copyOf);
+    expect(index.checkAndInsert('late', fingerprintOf(lateCopy)).copyOf?.id).toBe('partial');
+  });
 });
 
 describe("MemoryCopyIndex and an outlet's own boilerplate", () => {

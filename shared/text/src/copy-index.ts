@@ -113,7 +113,10 @@ export interface CopyMatch {
 export interface CopyVerdict {
   /** The article copied, or null for an original. */
   copyOf: CopyMatch | null;
-  /** The highest containment among the candidates, copy or not (of an item that quotes, the lower of its two). */
+  /**
+   * The highest containment among the candidates, copy or not (of an item that quotes, the lower of
+   * its two); of a copy found by checkAndInsert, among those of its tier and above (see candidates).
+   */
   similarity: number;
 }
 
@@ -161,7 +164,8 @@ function ranksAbove(a: CopyMatch, b: CopyMatch): boolean {
   return a.containment > b.containment + 1e-9;
 }
 
-const tier = (match: CopyMatch) => (match.reference ? 2 : match.copy ? 0 : 1);
+/** judgeCopy's tiers: 2 a reference, 1 an original item, 0 a copy. */
+const tier = (article: Pick<CopyMatch, 'reference' | 'copy'>) => (article.reference ? 2 : article.copy ? 0 : 1);
 
 /**
  * An in-process index of reference articles and items (originals, and copies under the story they
@@ -250,60 +254,75 @@ export class MemoryCopyIndex {
   /**
    * The articles this fingerprint reproduces, with how much of each. `outletBoilerplate`: what the
    * article's outlet repeats in every item (OutletBoilerplate), neither reproduced nor text to
-   * reproduce in an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT words besides it.
+   * reproduce in an earlier item with MIN_WORDS_BESIDES_OUTLET_TEXT words besides it. With
+   * `untilCopied`, judgeCopy's tiers are measured in its order (references, original items, copies)
+   * and the lower ones left out once one holds an article copied, which they could not outrank: a
+   * story picked up a hundred times is then not measured against every pickup again.
    */
-  candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup): CopyMatch[] {
-    const places = new Set<number>();
-    const found = (place: number) => places.add(place);
+  candidates(fingerprint: Fingerprint, outletBoilerplate?: ShingleLookup, untilCopied = false): CopyMatch[] {
+    // Each candidate's place, with how many of the new article's shingles found it through postings:
+    // each such one is a shared shingle, boilerplate aside, so enough of them make it plausible at once.
+    const places = new Map<number, number>();
+    const met = (place: number) => places.set(place, places.get(place) ?? 0);
+    const found = (place: number) => places.set(place, (places.get(place) ?? 0) + 1);
     const boilerplate = (shingle: number) => {
       const originals = this.articlesWith.count(shingle);
       return originals >= BOILERPLATE_ARTICLES || originals + this.quotedBy.count(shingle) >= QUOTED_BOILERPLATE;
     };
-    const alsoOutlets = outletBoilerplate ? (shingle: number) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined;
     for (const key of bandKeys(fingerprint.signature)) {
       const inBucket = this.buckets.count(key);
-      if (inBucket > 0 && inBucket <= BAND_BUCKET_LIMIT) this.buckets.forEach(key, found);
+      if (inBucket > 0 && inBucket <= BAND_BUCKET_LIMIT) this.buckets.forEach(key, met);
     }
     for (const shingle of fingerprint.shingles) {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       if (this.postings.count(shingle) > 0 && !boilerplate(shingle)) this.postings.forEach(shingle, found);
     }
-    // The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs).
-    let pairsOfNew: Uint32Array | undefined;
-    const pairsWith = (article: IndexedArticle) =>
-      article.pairs && fingerprint.words ? { of: article.pairs, in: (pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
+    const measuring: Measuring = { fingerprint, boilerplate, alsoOutlets: outletBoilerplate ? (shingle) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined };
+    // By tier (a copy, an original item, a reference), each in the order found.
+    const tiers: [number, number][][] = [[], [], []];
+    for (const entry of places) tiers[tier(this.filed[entry[0]]!)]!.push(entry);
     const matches: CopyMatch[] = [];
-    for (const place of places) {
-      const article = this.filed[place]!;
-      const id = article.id;
-      // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
-      // and counting is much cheaper than measuring coverage.
-      if (sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED) continue;
-      // A reference is measured word by word in the shared index too (every word sampled), where the
-      // same gaps are bridged; an item there by 32 samples, which cannot see them.
-      const measure = (ignore: (shingle: number) => boolean) =>
-        coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs: article.reference ? pairsWith(article) : undefined });
-      let measured = measure(boilerplate);
-      // An earlier item of which this article reproduces little besides the outlet's repeated text
-      // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
-      if (alsoOutlets && !article.reference) {
-        const besides = measure(alsoOutlets);
-        if (besides.counted >= MIN_WORDS_BESIDES_OUTLET_TEXT && besides.share < OUTLET_STORY_SHARE) measured = besides;
+    for (let t = tiers.length - 1; t >= 0; t--) {
+      for (const [place, postedShared] of tiers[t]!) {
+        const article = this.filed[place]!;
+        // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
+        // and counting is much cheaper than measuring coverage. A reference is posted under every
+        // shingle: what found it is all it shares.
+        if (postedShared < PLAUSIBLE_SHARED && (article.reference || sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED)) continue;
+        matches.push(this.measure(article, measuring));
       }
-      const { words, share, textShare } = measured;
-      const match: CopyMatch = { id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
-      if (textShare !== undefined) match.textContainment = textShare;
-      // An item that quotes a reference or an earlier item is also measured by the words it wrote
-      // itself: the new article may have taken the quotes from where the item took them.
-      if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
-        const notOwn = this.notOwnBy(article);
-        const own = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
-        match.ownContainment = own.share;
-        match.ownWords = own.words;
-      }
-      matches.push(match);
+      if (untilCopied && judgeCopy(matches).copyOf) break;
     }
     return matches;
+  }
+
+  /** How much of a filed article the new one reproduces (see candidates). */
+  private measure(article: IndexedArticle, measuring: Measuring): CopyMatch {
+    const { fingerprint, boilerplate, alsoOutlets } = measuring;
+    // A reference is measured word by word in the shared index too (every word sampled), where the
+    // same gaps are bridged, and longer runs read through word pairs; an item there by 32 samples,
+    // which cannot see them.
+    const pairs = article.reference && article.pairs && fingerprint.words ? { of: article.pairs, in: (measuring.pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
+    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs });
+    let measured = measure(boilerplate);
+    // An earlier item of which this article reproduces little besides the outlet's repeated text
+    // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
+    if (alsoOutlets && !article.reference) {
+      const besides = measure(alsoOutlets);
+      if (besides.counted >= MIN_WORDS_BESIDES_OUTLET_TEXT && besides.share < OUTLET_STORY_SHARE) measured = besides;
+    }
+    const { words, share, textShare } = measured;
+    const match: CopyMatch = { id: article.id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
+    if (textShare !== undefined) match.textContainment = textShare;
+    // An item that quotes a reference or an earlier item is also measured by the words it wrote
+    // itself: the new article may have taken the quotes from where the item took them.
+    if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
+      const notOwn = this.notOwnBy(article);
+      const own = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
+      match.ownContainment = own.share;
+      match.ownWords = own.words;
+    }
+    return match;
   }
 
   /**
@@ -316,7 +335,7 @@ export class MemoryCopyIndex {
     const repeated = this.outlets.observe(outlet, fingerprint);
     // An article with fewer words than that besides what its outlet repeats is that text, run again or copied.
     const besides = repeated ? coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => repeated.has(shingle) }).counted : 0;
-    const matches = this.candidates(fingerprint, repeated && besides >= minWordsBesidesFooter(repeated) ? repeated : undefined);
+    const matches = this.candidates(fingerprint, repeated && besides >= minWordsBesidesFooter(repeated) ? repeated : undefined, true);
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
@@ -342,6 +361,16 @@ export class MemoryCopyIndex {
  * measure most of the index. Copies are still found through postings, where boilerplate is left out.
  */
 const BAND_BUCKET_LIMIT = 64;
+
+/** What measuring the candidates of one new article needs (see MemoryCopyIndex.candidates). */
+interface Measuring {
+  fingerprint: Fingerprint;
+  boilerplate: (shingle: number) => boolean;
+  /** With the new article's outlet's repeated text, boilerplate or that text. */
+  alsoOutlets: ((shingle: number) => boolean) | undefined;
+  /** The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs). */
+  pairsOfNew?: Uint32Array;
+}
 
 const NOTHING = new Uint32Array(0);
 
