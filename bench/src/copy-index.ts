@@ -103,6 +103,32 @@ async function referenceProbe(): Promise<{ quoting: number; plain: number }> {
   return { plain: await cost('plain'), quoting: await cost('quoting') };
 }
 
+/**
+ * Microseconds of one lookup+insert for each of 100 pickups of one story (an original item of the
+ * reference articles' words, then one of the references), each keeping about six words in seven:
+ * every earlier pickup is a candidate, but one that copies the story's original need not be measured
+ * against them (one round each: pickups of a new story each time).
+ */
+async function hotStoryProbe(): Promise<{ item: number; reference: number }> {
+  const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
+  const words = references.flatMap((r) => r.text.split(/\s+/));
+  const pickup = (text: string) => text.split(/\s+/).filter(() => random32() % 7 !== 0).join(' ');
+  const pickups = async (story: string, label: string) => {
+    const sketches = Array.from({ length: 100 }, () => sketchOf(fingerprintOf(pickup(story))));
+    const started = performance.now();
+    for (const [i, sketch] of sketches.entries()) {
+      interrupted.throwIfAborted();
+      await index.checkAndInsert(`hot-${label}-${i}`, sketch);
+    }
+    filed += sketches.length;
+    return ((performance.now() - started) * 1000) / sketches.length;
+  };
+  const original = Array.from({ length: 400 }, () => words[random32() % words.length]!).join(' ');
+  await index.checkAndInsert('hot-original', sketchOf(fingerprintOf(original)));
+  filed++;
+  return { item: await pickups(original, 'item'), reference: await pickups(references[0]!.text, 'reference') };
+}
+
 async function main(): Promise<void> {
   try {
     await deleteKeysWithPrefix(redis, PREFIX);
@@ -112,6 +138,7 @@ async function main(): Promise<void> {
     const smallMemory = (await usedMemory()) - empty;
     const smallEntries = filed;
     const meeting = await referenceProbe();
+    const hot = await hotStoryProbe();
     await fillTo(LARGE);
     const largeCost = await probe('large');
     const largeMemory = (await usedMemory()) - empty;
@@ -123,6 +150,8 @@ async function main(): Promise<void> {
         `  lookup+insert with ${filed} entries: ${largeCost.toFixed(0)} µs per article`,
         `  ratio large / small: ${(largeCost / smallCost).toFixed(2)} (target <= 1.5)`,
         `  lookup+insert of an article quoting a sentence of a reference article: ${meeting.quoting.toFixed(0)} µs, of the same without it: ${meeting.plain.toFixed(0)} µs (ratio ${(meeting.quoting / meeting.plain).toFixed(2)})`,
+        `  lookup+insert of each of 100 pickups of one story: ${hot.item.toFixed(0)} µs of an earlier item's, ${hot.reference.toFixed(0)} µs of a reference's ` +
+          `(ratio to the plain article above: ${(hot.item / meeting.plain).toFixed(2)} and ${(hot.reference / meeting.plain).toFixed(2)})`,
         `  Redis memory per entry: ${(smallMemory / smallEntries).toFixed(0)} bytes at ${smallEntries}, ${(largeMemory / filed).toFixed(0)} bytes at ${filed} (target < 1024)`,
       ].join('\n') + '\n',
     );

@@ -60,6 +60,27 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).supersedes).toBeUndefined();
   });
 
+  it("files each pickup of a story as a copy of its original, and measures every candidate for one that takes the story over", async () => {
+    const index = indexAt('hot-story');
+    const text = `${story(111)} ${story(112)}`;
+    const words = text.split(' ');
+    const at = (hour: number) => `2025-12-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    await index.checkAndInsert('original', sketch(text), false, at(12));
+    // Thirty pickups, each nine words in ten of the original: every one a copy of it, not of a pickup.
+    for (let i = 0; i < 30; i++) {
+      const pickup = words.filter((_, k) => (k + i) % 10 !== 0).join(' ');
+      expect((await index.checkAndInsert(`pickup-${i}`, sketch(pickup), false, at(13))).duplicateOf).toBe('original');
+    }
+    // A shortened pickup (copying the original), then the same text published before the original:
+    // it takes the story over, and reproduces all of that pickup, which is its similarity.
+    const shortened = words.slice(0, Math.floor(words.length * 0.7)).join(' ');
+    expect((await index.checkAndInsert('shortened', sketch(shortened), false, at(14))).duplicateOf).toBe('original');
+    const earlier = await index.checkAndInsert('published-first', sketch(shortened), false, at(9));
+    expect(earlier).toMatchObject({ duplicateOf: null, storyId: 'original', supersedes: { id: 'original' } });
+    expect(earlier.supersedes!.similarity).toBeLessThan(0.8);
+    expect(earlier.similarity).toBeGreaterThan(0.99);
+  });
+
   it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {
     const index = indexAt('supersede-not');
     const cases: [string | null, string | null][] = [

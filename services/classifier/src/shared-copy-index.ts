@@ -125,9 +125,19 @@ for _, gen in ipairs(gens) do
   end
 end
 
-local candidates = {}
-local function collect(list)
-  if list and list ~= '*' then for n in gmatch(list, 'c?(%d+)') do candidates[n] = true end end
+-- The candidates by judgeCopy's tier as their postings tell it (a reference's come from ref:p, a copy's
+-- entry starts with "c"), each in the order met: [1] copies, [2] original items, [3] references.
+local candidates, met = { {}, {}, {} }, {}
+local function collect(list, phase)
+  if list and list ~= '*' then
+    for c, n in gmatch(list, '(c?)(%d+)') do
+      if not met[n] then
+        met[n] = true
+        local listed = candidates[phase or (c == '' and 2 or 1)]
+        listed[#listed + 1] = n
+      end
+    end
+  end
 end
 -- The postings this article would extend, as read by the lookup (postings are its smallest shingles,
 -- so they are among the lookup's): filing it then needs no second read.
@@ -137,7 +147,7 @@ local shingles = {}
 for i = 1, #lookup, 4 do shingles[#shingles + 1] = sub(lookup, i, i + 3) end
 if #shingles > 0 then
   for k, list in ipairs(redis.call('HMGET', refKey .. ':p', unpack(shingles))) do
-    collect(list)
+    collect(list, 3)
     if isRef then ownLists[shingles[k]] = list end
   end
 end
@@ -159,128 +169,138 @@ local present, outletText, presentPairs = nil, nil, nil
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
-for n in pairs(candidates) do
-  if not present then
-    present = {}
-    for i = 1, #contains, ${SAMPLE_BYTES} do present[sampleAt(contains, i)] = true end
-  end
-  local record = redis.call('GET', root .. 'doc:' .. n)
-  if record then
-    local kind, story, docField, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
-    -- "id@published" when its publication time was known as it was filed
-    local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
-    -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
-    -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
-    -- skip: samples set apart as the outlet's boilerplate, whose values reproduce nothing either
-    local function isHit(from, k, skip)
-      for j = 0, samplesPer - 1 do
-        local value = sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})
-        if present[value] and not (skip and outletText[value]) then return true end
-      end
-      return false
+-- An original item published well after this one, which it copies, was only classified first (see below).
+local function supersedes()
+  return best ~= nil and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin
+end
+for phase = 3, 1, -1 do
+  for _, n in ipairs(candidates[phase]) do
+    if not present then
+      present = {}
+      for i = 1, #contains, ${SAMPLE_BYTES} do present[sampleAt(contains, i)] = true end
     end
-    -- A reference's word k is kept when the new article has the pair it starts or ends (pairedWith).
-    local refPairs = nil
-    local function paired(k)
-      if not presentPairs then
-        presentPairs = {}
-        for i = 1, #pairBytes, ${SAMPLE_BYTES} do presentPairs[sampleAt(pairBytes, i)] = true end
-      end
-      refPairs = refPairs or redis.call('GET', root .. 'pairs:' .. n) or ''
-      local pairCount = #refPairs / ${SAMPLE_BYTES}
-      return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
-        (k < pairCount and presentPairs[sampleAt(refPairs, k * ${SAMPLE_BYTES} + 1)]) or false
-    end
-    local function sampledCoverage(from, flags, count, consecutive, skip)
-      -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
-      -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
-      -- without the rest. Articles that quote a sentence of a communiqué are most of those met.
-      if consecutive and count >= ${QUICK_MIN_WORDS} then
-        local seen, hit = 0, 0
-        for k = 0, count - 1, ${QUICK_STRIDE} do
-          seen = seen + 1
-          if isHit(from, k) then hit = hit + 1 end
-        end
-        if hit / seen < threshold / 2 then return hit / seen, 0 end
-      end
-      local hits = {}
-      for k = 0, count - 1 do hits[k] = isHit(from, k, skip) end
-      if consecutive then
-        local last = -1
-        for k = 0, count - 1 do
-          if hits[k] then
-            local gap = k - last - 1
-            if last >= 0 and gap >= 2 and gap <= ${BRIDGED_GAP} then
-              for b = last + 2, k - 2 do hits[b] = true end
-            elseif last >= 0 and gap > ${BRIDGED_GAP} and gap <= ${PAIRED_GAP} and pairBytes ~= '' then
-              for b = last + 1, k - 1 do if paired(b) then hits[b] = true end end
-            end
-            last = k
-          end
-        end
-      end
-      local covered, counted, text, textCovered = 0, 0, 0, 0
-      for k = 0, count - 1 do
-        if not (skip and skip[k]) then
-          counted = counted + 1
-          if hits[k] then covered = covered + 1 end
-          if flags ~= '' and byte(flags, k + 1) == 48 then
-            text = text + 1
-            if hits[k] then textCovered = textCovered + 1 end
-          end
-        end
-      end
-      local textCoverage = 1
-      if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
-      return counted == 0 and 0 or covered / counted, textCoverage
-    end
-    -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
-    -- ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
-    -- its words then those others.
-    local docWordCount, skip = tonumber(docWords), nil
-    if outletBytes ~= '' and kind ~= '1' then
-      if not outletText then
-        outletText = {}
-        for i = 1, #outletBytes, ${SAMPLE_BYTES} do outletText[sampleAt(outletBytes, i)] = true end
-      end
-      local marks, marked = {}, 0
-      for k = 0, ${COVERAGE_SAMPLES} - 1 do
-        local all = true
+    local record = redis.call('GET', root .. 'doc:' .. n)
+    if record then
+      local kind, story, docField, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
+      -- "id@published" when its publication time was known as it was filed
+      local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
+      -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
+      -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
+      -- skip: samples set apart as the outlet's boilerplate, whose values reproduce nothing either
+      local function isHit(from, k, skip)
         for j = 0, samplesPer - 1 do
-          if not outletText[sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})] then all = false; break end
+          local value = sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})
+          if present[value] and not (skip and outletText[value]) then return true end
         end
-        if all then marks[k] = true; marked = marked + 1 end
+        return false
       end
-      local besides = docWordCount * (${COVERAGE_SAMPLES} - marked) / ${COVERAGE_SAMPLES}
-      if marked > 0 and besides >= ${MIN_WORDS_BESIDES_OUTLET_TEXT} then skip, docWordCount = marks, besides end
-    end
-    -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
-    -- a reference, one per word.
-    local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
-    local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
-    if skip then
-      local apart, textApart = sampledCoverage(rest, formula, count, false, skip)
-      if apart < ${OUTLET_STORY_SHARE} then coverage, textCoverage = apart, textApart else docWordCount = tonumber(docWords) end
-    end
-    -- An item that quotes a reference is copied only with more than its quote: half of the words it
-    -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
-    local ownCoverage, ownCopied = 1, true
-    if ownWords ~= '' then
-      ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}, '', ${COVERAGE_SAMPLES}, false)
-      ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
-    end
-    similarity = math.max(similarity, math.min(coverage, ownCoverage))
-    local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
-    local copiedWords = coverage * docWordCount
-    -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
-    -- words are reproduced, then the larger share.
-    if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
-       (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
-         (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
-      best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
-      bestN, bestRecord, bestPublished = n, record, tonumber(docPublished) or 0
+      -- A reference's word k is kept when the new article has the pair it starts or ends (pairedWith).
+      local refPairs = nil
+      local function paired(k)
+        if not presentPairs then
+          presentPairs = {}
+          for i = 1, #pairBytes, ${SAMPLE_BYTES} do presentPairs[sampleAt(pairBytes, i)] = true end
+        end
+        refPairs = refPairs or redis.call('GET', root .. 'pairs:' .. n) or ''
+        local pairCount = #refPairs / ${SAMPLE_BYTES}
+        return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
+          (k < pairCount and presentPairs[sampleAt(refPairs, k * ${SAMPLE_BYTES} + 1)]) or false
+      end
+      local function sampledCoverage(from, flags, count, consecutive, skip)
+        -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
+        -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
+        -- without the rest. Articles that quote a sentence of a communiqué are most of those met.
+        if consecutive and count >= ${QUICK_MIN_WORDS} then
+          local seen, hit = 0, 0
+          for k = 0, count - 1, ${QUICK_STRIDE} do
+            seen = seen + 1
+            if isHit(from, k) then hit = hit + 1 end
+          end
+          if hit / seen < threshold / 2 then return hit / seen, 0 end
+        end
+        local hits = {}
+        for k = 0, count - 1 do hits[k] = isHit(from, k, skip) end
+        if consecutive then
+          local last = -1
+          for k = 0, count - 1 do
+            if hits[k] then
+              local gap = k - last - 1
+              if last >= 0 and gap >= 2 and gap <= ${BRIDGED_GAP} then
+                for b = last + 2, k - 2 do hits[b] = true end
+              elseif last >= 0 and gap > ${BRIDGED_GAP} and gap <= ${PAIRED_GAP} and pairBytes ~= '' then
+                for b = last + 1, k - 1 do if paired(b) then hits[b] = true end end
+              end
+              last = k
+            end
+          end
+        end
+        local covered, counted, text, textCovered = 0, 0, 0, 0
+        for k = 0, count - 1 do
+          if not (skip and skip[k]) then
+            counted = counted + 1
+            if hits[k] then covered = covered + 1 end
+            if flags ~= '' and byte(flags, k + 1) == 48 then
+              text = text + 1
+              if hits[k] then textCovered = textCovered + 1 end
+            end
+          end
+        end
+        local textCoverage = 1
+        if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
+        return counted == 0 and 0 or covered / counted, textCoverage
+      end
+      -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
+      -- ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
+      -- its words then those others.
+      local docWordCount, skip = tonumber(docWords), nil
+      if outletBytes ~= '' and kind ~= '1' then
+        if not outletText then
+          outletText = {}
+          for i = 1, #outletBytes, ${SAMPLE_BYTES} do outletText[sampleAt(outletBytes, i)] = true end
+        end
+        local marks, marked = {}, 0
+        for k = 0, ${COVERAGE_SAMPLES} - 1 do
+          local all = true
+          for j = 0, samplesPer - 1 do
+            if not outletText[sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})] then all = false; break end
+          end
+          if all then marks[k] = true; marked = marked + 1 end
+        end
+        local besides = docWordCount * (${COVERAGE_SAMPLES} - marked) / ${COVERAGE_SAMPLES}
+        if marked > 0 and besides >= ${MIN_WORDS_BESIDES_OUTLET_TEXT} then skip, docWordCount = marks, besides end
+      end
+      -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
+      -- a reference, one per word.
+      local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
+      local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
+      if skip then
+        local apart, textApart = sampledCoverage(rest, formula, count, false, skip)
+        if apart < ${OUTLET_STORY_SHARE} then coverage, textCoverage = apart, textApart else docWordCount = tonumber(docWords) end
+      end
+      -- An item that quotes a reference is copied only with more than its quote: half of the words it
+      -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
+      local ownCoverage, ownCopied = 1, true
+      if ownWords ~= '' then
+        ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}, '', ${COVERAGE_SAMPLES}, false)
+        ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
+      end
+      similarity = math.max(similarity, math.min(coverage, ownCoverage))
+      local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
+      local copiedWords = coverage * docWordCount
+      -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
+      -- words are reproduced, then the larger share.
+      if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
+         (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
+           (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
+        best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
+        bestN, bestRecord, bestPublished = n, record, tonumber(docPublished) or 0
+      end
     end
   end
+  -- A copy found among this tier's candidates: a lower tier's cannot outrank it (and a story picked up
+  -- a hundred times is not measured against every pickup again), unless this article takes the
+  -- story over, whose similarity counts every candidate.
+  if best and bestTier >= phase - 1 and not supersedes() then break end
 end
 -- A copy is filed too, under the story it copies: a later article may copy it and keep too little of
 -- the original to copy that.
@@ -290,7 +310,7 @@ local storyId = isCopy and bestStory or id
 -- polled in another order): this one is the story's original, filed under the story as it stands,
 -- and that item becomes its copy (its record and its answer to a re-delivered job).
 local superseded = nil
-if isCopy and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin then
+if supersedes() then
   superseded = best
   isCopy = false
   redis.call('SET', root .. 'doc:' .. bestN, '2' .. sub(bestRecord, 2), 'KEEPTTL')
