@@ -305,6 +305,10 @@ describe('tagger: dgsn', () => {
     ["its communiqué's closing formula, naming no place", 'تمكنت عناصر الأمن الوطني من توقيف شخص يشتبه في تورطه في النصب عبر الأنترنت، وتم إخضاعه للبحث القضائي تحت إشراف النيابة العامة المختصة'],
     ['its communiqué\'s closing formula, the inquiry the prosecutor oversees', 'تمكنت مصالح الأمن الوطني من توقيف مروج للمخدرات، وقد تم الاحتفاظ به رهن إشارة البحث القضائي الذي تشرف عليه النيابة العامة المختصة'],
     ['"الأمن الوطني" quoted as a headline\'s source, a space before the colon', '«الأمن الوطني» : لا صحة لما يروج حول اختطاف طفلة بطنجة'],
+    ['its name, receiving a Mauritanian security delegation in Rabat', 'استقبلت المديرية العامة للأمن الوطني، اليوم الثلاثاء بالرباط، وفدا أمنيا موريتانيا لبحث سبل تعزيز التعاون'],
+    ['its name, receiving a delegation of Tunisia\'s police', 'استقبلت المديرية العامة للأمن الوطني وفدا رفيع المستوى من الشرطة التونسية بالرباط'],
+    ['its acronym, receiving a Mauritanian police delegation, in English', 'The DGSN hosted a senior Mauritanian police delegation in Rabat'],
+    ["its name, beside Mauritania's own named by its visiting delegation", 'حل وفد من الإدارة العامة للأمن الوطني الموريتانية بالرباط في زيارة عمل للمديرية العامة للأمن الوطني'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
@@ -328,6 +332,10 @@ describe('tagger: dgsn', () => {
     ["Algeria's, in French as some translate it", 'La Direction générale de la sécurité nationale a annoncé la saisie de psychotropes à Oran'],
     ['national security debated in a Moroccan town', 'نظمت كلية الحقوق ندوة حول الأمن الوطني بالرباط بمشاركة أساتذة وخبراء'],
     ["Algeria's national security announcing, the verb first", 'أعلن الأمن الوطني الجزائري عن توقيف مروج للمخدرات بوهران'],
+    ["Algeria's head of national security receiving a Moroccan delegation", 'استقبل المدير العام للأمن الوطني الجزائري وفدا أمنيا مغربيا بالجزائر العاصمة'],
+    ["Mauritania's, a delegation from Rabat visiting it", 'وفد أمني من الرباط يزور موريتانيا ويلتقي مسؤولي الإدارة العامة للأمن الوطني'],
+    ["Mauritania's national security, its delegation visiting Rabat", 'وفد من الأمن الوطني الموريتاني يحل بالرباط في زيارة عمل'],
+    ["Mauritania's, in French, its delegation received in Rabat", 'Une délégation de la DGSN mauritanienne a été reçue à Rabat par ses homologues marocains'],
     ["Algeria's, in a seizure story naming only Morocco, by Algeria's words", 'حجز 5 قناطير من الكيف المعالج\nأعلنت المديرية العامة للأمن الوطني عن حجز 5 قناطير من الكيف المعالج المهرب من المغرب، وتوقيف 12 شخصا، حسب بيان لخلية الاتصال والعلاقات العامة'],
     ["Cameroon's, by its own name", 'La Délégation générale à la sûreté nationale (DGSN) a annoncé le recrutement de 3000 élèves gardiens de la paix'],
     ["Cameroon's head, by his title", 'Le délégué général à la Sûreté nationale a présidé la cérémonie de sortie des commissaires de police'],
@@ -541,6 +549,37 @@ describe('tagger: places near a phrase, in a long text', () => {
 
   it('keeps it when the nearest foreign place is seven words away', () => {
     expect(tagger.tag(text(7)).tags).toContain('dgsn');
+  });
+});
+
+describe("tagger: a visiting delegation's country near a phrase", () => {
+  // A phrase made only of words that may stand between a delegation's word and its country.
+  const guests = compileTagger(`
+places:
+  home: [rabat]
+  foreign: [mauritanian, mauritania]
+  delegation: [delegation]
+  delegation-before: [delegation]
+  delegation-words: [national, security, police, a, of, from]
+conditions:
+  here:
+    requireAny: home
+    forbidNear: { place: foreign, words: 6, guests: { of: delegation, before: delegation-before, through: delegation-words } }
+tags:
+  agency: { phrases: [{ phrase: national security, when: here }] }
+`);
+  const tagged = (text: string) => guests.tag(text).tags.includes('agency');
+
+  it('does not count the country a delegation comes from, after or before its word', () => {
+    expect(tagged('national security in rabat received a delegation of police mauritanian')).toBe(true);
+    expect(tagged('national security in rabat received a mauritanian police delegation')).toBe(true);
+    expect(tagged('national security in rabat received mauritanian officers')).toBe(false);
+  });
+
+  it('counts it with any other word between, or when it is the very next word after the phrase', () => {
+    expect(tagged('a delegation visited mauritania national security in rabat')).toBe(false);
+    expect(tagged('rabat: a delegation of national security mauritanian arrived')).toBe(false);
+    expect(tagged('rabat: a delegation of national security from mauritania arrived')).toBe(true);
   });
 });
 

@@ -15,7 +15,23 @@ const PlacePhraseSchema = z.union([
 ]);
 /** A place list's name, or several lists' names read as one list. */
 const PlacesSchema = z.union([z.string(), z.array(z.string()).min(1)]).transform((names) => [names].flat());
-const NearSchema = z.strictObject({ place: PlacesSchema, words: z.number().int().positive() });
+/**
+ * A visiting delegation's words: a country named after one of `of`'s words (وفدا أمنيا موريتانيا، وفد
+ * من الشرطة التونسية، une délégation de la police sénégalaise) or before one of `before`'s (a Mauritanian
+ * police delegation), with only `through`'s words between (security, police, of, high-level...), is
+ * where the guests come from, not where the institution named near it is.
+ */
+const GuestsSchema = z.strictObject({ of: PlacesSchema, before: PlacesSchema, through: PlacesSchema });
+const NearSchema = z.strictObject({
+  place: PlacesSchema,
+  words: z.number().int().positive(),
+  /**
+   * Not counting a place that qualifies another noun than the phrase: a guests' country (GuestsSchema),
+   * or one right after another naming of the phrase's tag (the other country's institution, named
+   * beside this one). A place right after the phrase itself always counts.
+   */
+  guests: GuestsSchema.optional(),
+});
 const ConditionSchema = z.strictObject({
   /** The article names at least one of these places. */
   requireAny: PlacesSchema.optional(),
@@ -124,7 +140,8 @@ export class Tagger {
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
       const { requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, forbidNear } = condition;
-      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, ...(forbidNear ?? []).map((near) => near.place)].flat();
+      const near = (forbidNear ?? []).flatMap((rule) => [rule.place, ...(rule.guests ? [rule.guests.of, rule.guests.before, rule.guests.through] : [])]);
+      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, ...near].flat();
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -199,7 +216,7 @@ export class Tagger {
     for (const match of all) {
       const { owner, when, phrase } = match.ref;
       if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
-      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens) : match;
+      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, all) : match;
       if (!span || withinAnotherTagsName(match, all)) continue;
       const offset = tokens.offsets[span.start]!;
       const endOffset = tokens.offsets[span.end]! + wordLength(tokens.text, tokens.offsets[span.end]!);
@@ -213,7 +230,7 @@ export class Tagger {
    * The words a phrase's evidence spans when its condition holds (with the town a phrase needs beside
    * it: "أمن طنجة", not "أمن"), else undefined.
    */
-  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens): { start: number; end: number } | undefined {
+  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens, all: readonly Match[]): { start: number; end: number } | undefined {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
       if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return undefined;
     }
@@ -241,11 +258,17 @@ export class Tagger {
       start = place.start;
     }
     if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
-    if (condition.forbidNear?.some((near) => places.near(near.place, match, near.words))) return undefined;
+    const another = (place: Match) => this.qualifiesAnother(place, match, all);
+    if (condition.forbidNear?.some((near) => places.near(near, match, near.guests ? another : undefined))) return undefined;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return undefined;
     }
     return { start, end };
+  }
+
+  /** Whether a place near the match is right after another naming of the match's tag, which it qualifies (see NearSchema). */
+  private qualifiesAnother(place: Match, match: Match, all: readonly Match[]): boolean {
+    return all.some((other) => other.ref.owner === match.ref.owner && other.end === place.start - 1 && other !== match);
   }
 }
 
@@ -347,12 +370,30 @@ class PlacesNamed {
     return bounds;
   }
 
-  /** Whether one of these lists' places is named within `words` words of the match. */
-  near(lists: readonly string[], match: Match, words: number): boolean {
-    return lists.some((list) => this.nearOne(list, match, words));
+  /**
+   * Whether one of the rule's places is named within its words of the match, besides those that
+   * qualify another noun (a guests' country, and what `another` tells: see NearSchema).
+   */
+  near(rule: z.infer<typeof NearSchema>, match: Match, another?: (place: Match) => boolean): boolean {
+    const counts = (place: Match) => !another || place.start === match.end + 1 || !(another(place) || this.guest(rule, place));
+    return rule.place.some((list) => this.nearOne(list, match, rule.words, counts));
   }
 
-  private nearOne(place: string, match: Match, words: number): boolean {
+  /** Whether the place is where a visiting delegation comes from (see GuestsSchema). */
+  private guest({ guests }: z.infer<typeof NearSchema>, place: Match): boolean {
+    if (!guests) return false;
+    for (let k = 1; k <= GUEST_WORDS; k++) {
+      if (this.endingAt(guests.of, place.start - k)) return true;
+      if (!this.startingAt(guests.through, place.start - k)) break;
+    }
+    for (let k = 1; k <= GUEST_WORDS; k++) {
+      if (this.startingAt(guests.before, place.end + k)) return true;
+      if (!this.startingAt(guests.through, place.end + k)) break;
+    }
+    return false;
+  }
+
+  private nearOne(place: string, match: Match, words: number, counts: (place: Match) => boolean): boolean {
     const named = this.byPlace.get(place) ?? [];
     // The first place whose last word is at or after the window's start: ends are in order.
     let lo = 0;
@@ -364,7 +405,7 @@ class PlacesNamed {
     }
     // Past a place ending this far beyond the window, every later one starts beyond it too.
     for (let i = lo; i < named.length && named[i]!.end <= match.end + words + this.longest; i++) {
-      if (named[i]!.start <= match.end + words) return true;
+      if (named[i]!.start <= match.end + words && counts(named[i]!)) return true;
     }
     return false;
   }
@@ -380,6 +421,9 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 const describeOwner = (owner: string) => (owner.startsWith('place:') ? `place list "${owner.slice('place:'.length)}"` : `tag "${owner}"`);
+
+/** How far from a delegation's word its country's name may stand (une délégation de la police sénégalaise: 4). */
+const GUEST_WORDS = 5;
 
 /** Words that may stand between a preposition and a town's name: town, port, airport. */
 const PLACE_NOUNS = new Set(['مدينة', 'ميناء', 'مطار'].map((word) => canonical(tokenizeWithOffsets(word).words[0]!)));
