@@ -308,6 +308,10 @@ describe('tagger: dgsn', () => {
     ['its name, receiving a Mauritanian security delegation in Rabat', 'استقبلت المديرية العامة للأمن الوطني، اليوم الثلاثاء بالرباط، وفدا أمنيا موريتانيا لبحث سبل تعزيز التعاون'],
     ['its name, receiving a delegation of Tunisia\'s police', 'استقبلت المديرية العامة للأمن الوطني وفدا رفيع المستوى من الشرطة التونسية بالرباط'],
     ['its acronym, receiving a Mauritanian police delegation, in English', 'The DGSN hosted a senior Mauritanian police delegation in Rabat'],
+    ['its Spanish short name arresting, in a Moroccan town', 'La Seguridad Nacional ha detenido en Tánger a un hombre buscado por tráfico de drogas'],
+    ["its Spanish short name said Morocco's", 'La Seguridad Nacional de Marruecos informó de la detención de un hombre en Tánger'],
+    ["its English short name said Morocco's", "Morocco's National Security arrested a drug trafficker in Tangier on Monday"],
+    ['its English short name said Moroccan', 'Moroccan National Security said on Monday it had arrested a drug trafficker'],
     ["its name, beside Mauritania's own named by its visiting delegation", 'حل وفد من الإدارة العامة للأمن الوطني الموريتانية بالرباط في زيارة عمل للمديرية العامة للأمن الوطني'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
@@ -333,6 +337,10 @@ describe('tagger: dgsn', () => {
     ['national security debated in a Moroccan town', 'نظمت كلية الحقوق ندوة حول الأمن الوطني بالرباط بمشاركة أساتذة وخبراء'],
     ["Algeria's national security announcing, the verb first", 'أعلن الأمن الوطني الجزائري عن توقيف مروج للمخدرات بوهران'],
     ["Algeria's head of national security receiving a Moroccan delegation", 'استقبل المدير العام للأمن الوطني الجزائري وفدا أمنيا مغربيا بالجزائر العاصمة'],
+    ["Morocco's national security threatened, in English", 'Drug trafficking is a threat to Moroccan national security, the minister said in Rabat'],
+    ["Morocco's national security interests, in English", "Morocco's national security interests in the Sahel were discussed in Rabat"],
+    ["Morocco's national security threatened, in Spanish", 'El tráfico de drogas es una amenaza para la seguridad nacional de Marruecos, dijo el ministro en Rabat'],
+    ["Spain's national security arresting, in Madrid", 'La seguridad nacional detuvo en Madrid a un marroquí buscado por Marruecos'],
     ["Mauritania's, a delegation from Rabat visiting it", 'وفد أمني من الرباط يزور موريتانيا ويلتقي مسؤولي الإدارة العامة للأمن الوطني'],
     ["Mauritania's national security, its delegation visiting Rabat", 'وفد من الأمن الوطني الموريتاني يحل بالرباط في زيارة عمل'],
     ["Mauritania's, in French, its delegation received in Rabat", 'Une délégation de la DGSN mauritanienne a été reçue à Rabat par ses homologues marocains'],
