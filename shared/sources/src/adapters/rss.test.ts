@@ -90,6 +90,9 @@ describe('rss adapter', () => {
     // An entry holding an element also named item cannot be told from two: the root's is every one's.
     const nested = atom.replace('<content>نص</content></entry>', '<content>نص</content><x:item xmlns:x="urn:x">?</x:item></entry>');
     expect((await fetchFeed(nested, 'application/atom+xml')).map((item) => item.url)).toEqual([1, 2, 3, 4].map((n) => `${server!.origin}/ar/${n}.html`));
+    // A base that is no web address is passed over for the one around it.
+    const scripted = atom.replace('xml:base="politique/"', 'xml:base="javascript:alert(1)//"');
+    expect((await fetchFeed(scripted, 'application/atom+xml')).map((item) => item.url)[0]).toBe(`${server!.origin}/ar/1.html`);
   });
 
   it('reads RSS 1.0 (RDF)', async () => {

@@ -105,7 +105,9 @@ function entryBases(xml: string, feedUrl: string, entries: number): string[] | u
     {
       onopentag(name, attributes) {
         const around = open[open.length - 1]!;
-        const base = absoluteUrl(attributes['xml:base'], around) ?? around;
+        // Only a web address: a javascript: or data: base would make every link under it unusable.
+        const declared = absoluteUrl(attributes['xml:base'], around);
+        const base = declared && /^https?:/i.test(declared) ? declared : around;
         open.push(base);
         rootBase ??= base;
         if (ENTRY_ELEMENTS.has(name.slice(name.indexOf(':') + 1))) bases.push(base);
