@@ -45,6 +45,16 @@ describe('news formulas', () => {
     expect(index.checkAndInsert('pickup', fingerprintOf(pickup)).copyOf).toMatchObject({ id: 'fes' });
   });
 
+  it('leave two short communiqués on several suspects each, under a regional command, originals', () => {
+    const communique = (town: string, when: string, suspects: string, ages: string, offence: string) =>
+      `تمكنت عناصر الشرطة القضائية بولاية أمن ${town}، ${when}، من توقيف ${suspects} أشخاص تتراوح أعمارهم بين ${ages} سنة، من ذوي السوابق القضائية، وذلك للاشتباه في تورطهم في قضية تتعلق ${offence}. وقد تم الاحتفاظ بالمشتبه فيهم تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية، وتحديد باقي الأفعال الإجرامية المنسوبة إليهم.`;
+    const tetouan = communique('تطوان', 'مساء يوم الأربعاء', 'ثلاثة', '22 و35', 'بترويج المخدرات والمؤثرات العقلية');
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('tetouan', fingerprintOf(tetouan)).copyOf).toBeNull();
+    expect(index.checkAndInsert('agadir', fingerprintOf(communique('أكادير', 'صباح يوم الجمعة', 'أربعة', '19 و27', 'بالسرقة الموصوفة'))).copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprintOf(`متابعة\n${tetouan}`)).copyOf).toMatchObject({ id: 'tetouan' });
+  });
+
   it("are flagged among a shared index's samples", () => {
     const fes = fingerprintOf(FES);
     const { formula, samples } = sketchOf(fes);
