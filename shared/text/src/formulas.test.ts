@@ -55,6 +55,19 @@ describe('news formulas', () => {
     expect(index.checkAndInsert('pickup', fingerprintOf(`متابعة\n${tetouan}`)).copyOf).toMatchObject({ id: 'tetouan' });
   });
 
+  it('leave two communiqués on videos seen online, and two on a seizure at home, originals, their pickups copies', () => {
+    const video = (act: string, town: string, when: string, age: string) =>
+      `تفاعلت مصالح المديرية العامة للأمن الوطني بسرعة وجدية مع شريط فيديو منشور على مواقع التواصل الاجتماعي، يظهر فيه شخص ${act} بمدينة ${town}، حيث تم توقيف المشتبه فيه ${when}. وقد أظهرت الأبحاث والتحريات المنجزة أن المعني بالأمر يبلغ من العمر ${age} سنة، ومن ذوي السوابق القضائية. وقد تم إيداع المشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، بينما تتواصل الأبحاث والتحريات لتوقيف باقي المتورطين المحتملين في هذه القضية.`;
+    const seizure = (town: string, when: string, age: string, trade: string, seized: string) =>
+      `تمكنت عناصر الشرطة القضائية بمفوضية الشرطة بمدينة ${town}، بتنسيق مع مصالح المديرية العامة لمراقبة التراب الوطني، ${when}، من توقيف شخص يبلغ من العمر ${age} سنة، يشتبه في ارتباطه بشبكة إجرامية تنشط في ${trade}. وقد مكنت الأبحاث والتحريات المنجزة في هذه القضية من تحديد هوية المشتبه فيه وتوقيفه، حيث أسفرت عملية التفتيش المنجزة بمنزله عن حجز ${seized}. وقد تم إخضاع المشتبه فيه للبحث القضائي الذي تشرف عليه النيابة العامة المختصة، وذلك للكشف عن جميع الامتدادات المحتملة لهذا النشاط الإجرامي.`;
+    const index = new MemoryCopyIndex();
+    const first = [video('يعرض سلامة المواطنين للخطر', 'بني ملال', 'مساء أمس الأحد', '31'), seizure('العرائش', 'صباح اليوم الثلاثاء', '44', 'تهريب المهاجرين', 'هواتف محمولة ووثائق مزورة')];
+    const second = [video('يعتدي على سائق سيارة أجرة', 'خريبكة', 'زوال أمس الجمعة', '27'), seizure('بني ملال', 'مساء أمس الأحد', '31', 'الاتجار في المخدرات', 'كمية من مخدر الشيرا')];
+    first.forEach((text, i) => expect(index.checkAndInsert(`first-${i}`, fingerprintOf(text)).copyOf).toBeNull());
+    second.forEach((text, i) => expect(index.checkAndInsert(`second-${i}`, fingerprintOf(text)).copyOf, `second ${i}`).toBeNull());
+    first.forEach((text, i) => expect(index.checkAndInsert(`pickup-${i}`, fingerprintOf(`متابعة\n${text}`)).copyOf).toMatchObject({ id: `first-${i}` }));
+  });
+
   it("are flagged among a shared index's samples", () => {
     const fes = fingerprintOf(FES);
     const { formula, samples } = sketchOf(fes);
