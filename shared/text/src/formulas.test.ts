@@ -68,6 +68,19 @@ describe('news formulas', () => {
     first.forEach((text, i) => expect(index.checkAndInsert(`pickup-${i}`, fingerprintOf(`متابعة\n${text}`)).copyOf).toMatchObject({ id: `first-${i}` }));
   });
 
+  it('leave two communiqués on wanted persons, one held on a red notice, originals, their pickups copies', () => {
+    const redNotice = (airport: string, when: string, nationality: string, authorities: string, age: string, offence: string) =>
+      `تمكنت عناصر شرطة الحدود بمطار ${airport}، ${when}، من توقيف مواطن ${nationality} يبلغ من العمر ${age} سنة، يشكل موضوع نشرة حمراء صادرة عن المنظمة الدولية للشرطة الجنائية (الأنتربول) بناء على طلب من السلطات القضائية ${authorities}، وذلك للاشتباه في تورطه في ${offence}. وقد أسفرت عملية التنقيط بقاعدة بيانات المنظمة الدولية للشرطة الجنائية عن كون المعني بالأمر يشكل موضوع أمر دولي بإلقاء القبض. وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة المسطرة المتعلقة بتسليم المجرمين، بينما تم إشعار السلطات ${authorities} بعملية التوقيف عن طريق المكتب المركزي الوطني أنتربول الرباط.`;
+    const wanted = (district: string, town: string, age: string, offence: string, seized: string) =>
+      `تمكنت عناصر الشرطة بمنطقة أمن ${district} بمدينة ${town}، صباح اليوم، من توقيف شخص يبلغ من العمر ${age} سنة، يشكل موضوع مذكرة بحث على الصعيد الوطني من أجل ${offence}. وقد جرى توقيف المشتبه فيه في حالة تلبس بحيازة ${seized}، قبل أن يتم الاحتفاظ به تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.`;
+    const index = new MemoryCopyIndex();
+    const first = [redNotice('محمد الخامس الدولي بالدار البيضاء', 'صباح اليوم الإثنين', 'فرنسي', 'الفرنسية', '38', 'الاتجار الدولي في المخدرات'), wanted('الحي الحسني', 'الدار البيضاء', '38', 'السرقة بالعنف', 'كمية من الأقراص المهلوسة')];
+    const second = [redNotice('مراكش المنارة الدولي', 'مساء أمس الخميس', 'بلجيكي', 'البلجيكية', '52', 'النصب والاحتيال وتبييض الأموال'), wanted('بنسودة', 'فاس', '52', 'النصب والاحتيال', 'سلاح أبيض وكمية من مخدر الشيرا')];
+    first.forEach((text, i) => expect(index.checkAndInsert(`first-${i}`, fingerprintOf(text)).copyOf).toBeNull());
+    second.forEach((text, i) => expect(index.checkAndInsert(`second-${i}`, fingerprintOf(text)).copyOf, `second ${i}`).toBeNull());
+    first.forEach((text, i) => expect(index.checkAndInsert(`pickup-${i}`, fingerprintOf(`متابعة\n${text}`)).copyOf).toMatchObject({ id: `first-${i}` }));
+  });
+
   it("are flagged among a shared index's samples", () => {
     const fes = fingerprintOf(FES);
     const { formula, samples } = sketchOf(fes);
