@@ -81,6 +81,18 @@ describe('SharedCopyIndex', () => {
     expect(earlier.similarity).toBeGreaterThan(0.99);
   });
 
+  it('tells two communiqués on two seizures in the same words apart by their facts, as marsad classify does', async () => {
+    const index = indexAt('facts');
+    const seizure = (kilos: string, age: string) =>
+      `أحبطت عناصر الأمن الوطني بميناء طنجة المتوسط، بتنسيق مع مصالح الجمارك، مساء أمس الأحد، عملية للتهريب الدولي للمخدرات، وحجزت ${kilos} كيلوغراما من مخدر الشيرا كانت مخبأة بعناية داخل شحنة من الخضر والفواكه.\n` +
+      `وقد مكنت عمليات المراقبة والتفتيش المنجزة من توقيف سائق الشاحنة، وهو مواطن مغربي يبلغ من العمر ${age} سنة، قبل أن يتم إخضاعه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.\n` +
+      'وتأتي هذه العملية في إطار المجهودات المكثفة التي تبذلها مصالح الأمن الوطني لمكافحة التهريب الدولي للمخدرات والمؤثرات العقلية وتفكيك الشبكات الإجرامية الناشطة في هذا المجال.';
+    expect((await index.checkAndInsert('first', sketch(seizure('950', '38')))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('second', sketch(seizure('3200', '52')))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('pickup', sketch(`متابعة\n${seizure('950', '38')}`))).duplicateOf).toBe('first');
+    expect((await index.checkAndInsert('in-words', sketch(seizure('950', 'ثمانية وثلاثين')))).duplicateOf).toBe('first');
+  });
+
   it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {
     const index = indexAt('supersede-not');
     const cases: [string | null, string | null][] = [

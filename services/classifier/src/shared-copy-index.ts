@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -14,7 +14,7 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COP
  *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
- *                                 sketchOf's quoted); one with news formulas, ";" and a 0/1 flag per sample
+ *                                 sketchOf's quoted); an item's facts (Sketch.facts) come last; one with news formulas, ";" and a 0/1 flag per sample
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
@@ -277,6 +277,24 @@ for phase = 3, 1, -1 do
         local apart, textApart = sampledCoverage(rest, formula, count, false, skip)
         if apart < ${OUTLET_STORY_SHARE} then coverage, textCoverage = apart, textApart else docWordCount = tonumber(docWords) end
       end
+      -- An item's facts follow its samples (and its own words' samples): per number, the samples of the
+      -- shingles covering it, then of those ending just before and starting just after it. This article
+      -- reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more than it
+      -- keeps (coveredWords' facts, FACTS_CHANGED).
+      local otherFacts = false
+      if kind ~= '1' then
+        local kept, changed = 0, 0
+        local factsFrom = rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES} * (ownWords ~= '' and 2 or 1)
+        for f = factsFrom, #record - ${FACT_SAMPLES * SAMPLE_BYTES} + 1, ${FACT_SAMPLES * SAMPLE_BYTES} do
+          local isKept = false
+          for j = 0, ${SHINGLE_SIZE} - 1 do
+            if present[sampleAt(record, f + j * ${SAMPLE_BYTES})] then isKept = true; break end
+          end
+          if isKept then kept = kept + 1
+          elseif present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})] then changed = changed + 1 end
+        end
+        otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
+      end
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
       -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
       local ownCoverage, ownCopied = 1, true
@@ -289,7 +307,7 @@ for phase = 3, 1, -1 do
       local copiedWords = coverage * docWordCount
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
       -- words are reproduced, then the larger share.
-      if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and
+      if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and not otherFacts and
          (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
            (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
         best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
@@ -484,7 +502,7 @@ export class SharedCopyIndex {
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), samplesBytes(sketch.contains),
-      sketch.own ? Buffer.concat([samplesBytes(sketch.samples), samplesBytes(sketch.own.samples)]) : samplesBytes(sketch.samples),
+      Buffer.concat([samplesBytes(sketch.samples), ...(sketch.own ? [samplesBytes(sketch.own.samples)] : []), ...(sketch.facts ? [samplesBytes(sketch.facts)] : [])]),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',

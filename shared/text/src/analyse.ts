@@ -1,4 +1,4 @@
-import type { Fingerprint } from './copy-index.js';
+import { MAX_FACTS, type Fingerprint } from './copy-index.js';
 import { distinctSorted, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
 import { detectLanguage, type LanguageResult } from './language.js';
@@ -21,12 +21,23 @@ export function fingerprintOf(text: string): Fingerprint {
   return fingerprintOfTokens(tokenizeWithOffsets(text));
 }
 
-function fingerprintOfTokens({ hashes }: Tokens): Fingerprint {
+function fingerprintOfTokens({ words, hashes }: Tokens): Fingerprint {
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
-  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}) };
+  const facts = factsOf(words);
+  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}) };
 }
+
+/** The positions of the first MAX_FACTS words written in digits (Fingerprint.facts); undefined when none. */
+function factsOf(words: readonly string[]): Uint16Array | undefined {
+  const facts: number[] = [];
+  for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) if (DIGITS.test(words[i]!)) facts.push(i);
+  return facts.length > 0 ? Uint16Array.from(facts) : undefined;
+}
+
+/** A word of digits only (Arabic-Indic and Persian digits are folded to these). */
+const DIGITS = /^[0-9]+$/;
 
 /**
  * Everything that depends on the article alone: language, tags with evidence, and the fingerprint

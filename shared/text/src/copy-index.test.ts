@@ -105,6 +105,38 @@ describe('bridged coverage', () => {
   });
 });
 
+/** A port seizure as the DGSN words it: two such communiqués differ in their place, date and numbers. */
+const seizure = (port: string, when: string, kilos: string, hidden: string, age: string) =>
+  `أحبطت عناصر الأمن الوطني بميناء ${port}، بتنسيق مع مصالح الجمارك، ${when}، عملية للتهريب الدولي للمخدرات، وحجزت ${kilos} كيلوغراما من مخدر الشيرا كانت مخبأة بعناية داخل ${hidden}.\n` +
+  `وقد مكنت عمليات المراقبة والتفتيش المنجزة من توقيف سائق الشاحنة، وهو مواطن مغربي يبلغ من العمر ${age} سنة، قبل أن يتم إخضاعه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.\n` +
+  'وتأتي هذه العملية في إطار المجهودات المكثفة التي تبذلها مصالح الأمن الوطني لمكافحة التهريب الدولي للمخدرات والمؤثرات العقلية وتفكيك الشبكات الإجرامية الناشطة في هذا المجال.';
+const TANGIER_SEIZURE = seizure('طنجة المتوسط', 'مساء أمس الأحد', '950', 'شحنة من الخضر والفواكه', '38');
+
+describe("an item's facts", () => {
+  it('counts the numbers a later article keeps, and those it changes where it keeps the words either side', () => {
+    const a = fingerprintOf(TANGIER_SEIZURE);
+    expect(a.facts).toHaveLength(2);
+    const facts = (text: string) => coveredWords(a.sequence, fingerprintOf(text).shingles, { facts: a.facts }).facts;
+    expect(facts(`متابعة\n${TANGIER_SEIZURE}`)).toEqual({ kept: 2, changed: 0 });
+    expect(facts(seizure('طنجة المتوسط', 'مساء أمس الأحد', '3200', 'شحنة من الخضر والفواكه', '52'))).toEqual({ kept: 0, changed: 2 });
+    // Dropped with its paragraph, a number is neither.
+    expect(facts(TANGIER_SEIZURE.split('\n').filter((_, i) => i !== 1).join('\n'))).toEqual({ kept: 1, changed: 0 });
+    expect(fingerprintOf('أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية').facts).toBeUndefined();
+  });
+
+  it('tells two communiqués on two seizures in the same words apart, and leaves their pickups copies', () => {
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('tangier', fingerprintOf(TANGIER_SEIZURE)).copyOf).toBeNull();
+    const nador = index.checkAndInsert('nador', fingerprintOf(seizure('طنجة المتوسط', 'مساء أمس الأحد', '3200', 'شحنة من الخضر والفواكه', '52')));
+    expect(nador.copyOf).toBeNull();
+    expect(nador.similarity).toBeGreaterThan(0.8);
+    expect(index.checkAndInsert('pickup', fingerprintOf(`متابعة\n${TANGIER_SEIZURE}`)).copyOf).toMatchObject({ id: 'tangier' });
+    // One number written out in words is one change: still a copy; so is one that drops the paragraph with the other.
+    expect(index.checkAndInsert('in-words', fingerprintOf(TANGIER_SEIZURE.replace('38 سنة', 'ثمانية وثلاثين سنة'))).copyOf).toMatchObject({ id: 'tangier' });
+    expect(index.checkAndInsert('shorter', fingerprintOf(TANGIER_SEIZURE.split('\n').filter((_, i) => i !== 1).join('\n'))).copyOf).toMatchObject({ id: 'tangier' });
+  });
+});
+
 describe('MemoryCopyIndex', () => {
   it('finds a copy with an added intro, boilerplate and collapsed paragraphs', () => {
     const copy = fingerprintOf(`متابعة\nأوردت مصادر الخبر التالي: ${paragraphs.join(' ')} جميع الحقوق محفوظة`);

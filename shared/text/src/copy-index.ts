@@ -26,6 +26,15 @@ export const MIN_SHINGLES = 8;
  * formulas, and neither copies the other; a pickup of a communiqué's opening takes its facts too.
  */
 export const COPY_TEXT_THRESHOLD = 0.35;
+/**
+ * An article that changes this many of an earlier item's numbers where it keeps the words either side
+ * (يبلغ من العمر 38 سنة / 52 سنة), and more of them than it keeps, reports other facts in the same
+ * words: two communiqués on two arrests in one house style, not a copy (a pickup keeps the facts; one
+ * that drops a paragraph drops its numbers with their words).
+ */
+export const FACTS_CHANGED = 2;
+/** Numbers read per article as its facts. */
+export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /**
@@ -69,6 +78,8 @@ export interface Fingerprint {
   formula?: Uint8Array;
   /** The word hashes in text order, whose pairs tell the words a reworded copy kept (see CoverageOptions.pairs). */
   words?: ArrayLike<number>;
+  /** The positions of its first MAX_FACTS words written in digits: ages, quantities, dates (see FACTS_CHANGED). */
+  facts?: Uint16Array;
 }
 
 export interface IndexedArticle extends Fingerprint {
@@ -108,6 +119,8 @@ export interface CopyMatch {
   ownWords?: number;
   /** The article copied is itself a copy of another. */
   copy?: boolean;
+  /** Of an earlier item: this one changes its facts (see FACTS_CHANGED), so it is no copy of it. */
+  otherFacts?: boolean;
 }
 
 export interface CopyVerdict {
@@ -135,7 +148,7 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
-    if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate)) continue;
+    if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate) || candidate.otherFacts) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
@@ -303,7 +316,9 @@ export class MemoryCopyIndex {
     // same gaps are bridged, and longer runs read through word pairs; an item there by 32 samples,
     // which cannot see them.
     const pairs = article.reference && article.pairs && fingerprint.words ? { of: article.pairs, in: (measuring.pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
-    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs });
+    // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
+    const facts = article.reference ? undefined : article.facts;
+    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs, facts });
     let measured = measure(boilerplate);
     // An earlier item of which this article reproduces little besides the outlet's repeated text
     // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
@@ -314,6 +329,7 @@ export class MemoryCopyIndex {
     const { words, share, textShare } = measured;
     const match: CopyMatch = { id: article.id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
     if (textShare !== undefined) match.textContainment = textShare;
+    if (measured.facts && measured.facts.changed >= FACTS_CHANGED && measured.facts.changed > measured.facts.kept) match.otherFacts = true;
     // An item that quotes a reference or an earlier item is also measured by the words it wrote
     // itself: the new article may have taken the quotes from where the item took them.
     if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
@@ -340,8 +356,8 @@ export class MemoryCopyIndex {
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
     // Not its words: they were for measuring it against the references (their pairs); an item is measured by its shingles.
-    const { shingles, sequence, signature, formula } = fingerprint;
-    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
+    const { shingles, sequence, signature, formula, facts } = fingerprint;
+    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
     return { ...verdict, storyId };
   }
 

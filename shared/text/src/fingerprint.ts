@@ -68,6 +68,12 @@ export interface CoverageOptions {
    * of four, but its kept words still stand beside each other.
    */
   pairs?: { of: Uint32Array; in: Uint32Array };
+  /**
+   * A's facts: the positions of its words written in digits (see Fingerprint.facts). Each is reported
+   * kept (a shingle covering it is B's) or changed (none is, while the shingles ending just before it
+   * and starting just after it are), boilerplate or not.
+   */
+  facts?: ArrayLike<number> | undefined;
 }
 
 /** The longest run of words between reproduced ones that `bridge` reads as two changed words and what lies between. */
@@ -82,8 +88,8 @@ export const PAIRED_GAP = 12;
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
-  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs }: CoverageOptions = {},
-): { words: number; share: number; textShare?: number; counted: number } {
+  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs, facts }: CoverageOptions = {},
+): { words: number; share: number; textShare?: number; counted: number; facts?: { kept: number; changed: number } } {
   if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0 };
   const words = sequenceA.length + size - 1;
   // 0: not reproduced, 1: reproduced, 2: boilerplate only
@@ -96,6 +102,7 @@ export function coveredWords(
     boilerplate.fill(0, p, end);
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
+  const factsFound = facts && factsIn(sequenceA, sortedB, facts);
   if (bridge) bridgeGaps(state, pairs && ((w) => pairedWith(w, pairs.of, pairs.in)));
   let reproduced = 0;
   let counted = 0;
@@ -110,8 +117,32 @@ export function coveredWords(
     textReproduced += state[w]!;
   }
   const share = counted === 0 ? 0 : reproduced / counted;
-  if (!formula) return { words: reproduced, share, counted };
-  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text, counted };
+  const result = { words: reproduced, share, counted, ...(factsFound ? { facts: factsFound } : {}) };
+  return formula ? { ...result, textShare: text === 0 ? 0 : textReproduced / text } : result;
+}
+
+/** Of A's facts (word positions), those B keeps and those it changes (see CoverageOptions.facts). */
+function factsIn(sequenceA: Uint32Array, sortedB: Uint32Array, facts: ArrayLike<number>): { kept: number; changed: number } {
+  let kept = 0;
+  let changed = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const { covering, before, after } = factContext(sequenceA, facts[i]!);
+    if (covering.some((shingle) => has(sortedB, shingle))) kept++;
+    else if (before !== undefined && after !== undefined && has(sortedB, before) && has(sortedB, after)) changed++;
+  }
+  return { kept, changed };
+}
+
+/**
+ * The shingles around word `w`: the SHINGLE_SIZE covering it (those that exist), the one ending just
+ * before it and the one starting just after it (undefined at the text's edges).
+ */
+export function factContext(sequence: Uint32Array, w: number): { covering: number[]; before: number | undefined; after: number | undefined } {
+  const covering: number[] = [];
+  for (let start = Math.max(0, w - SHINGLE_SIZE + 1); start <= Math.min(w, sequence.length - 1); start++) covering.push(sequence[start]!);
+  const before = w - SHINGLE_SIZE >= 0 ? sequence[w - SHINGLE_SIZE] : undefined;
+  const after = w + 1 < sequence.length ? sequence[w + 1] : undefined;
+  return { covering, before, after };
 }
 
 /**

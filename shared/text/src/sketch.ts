@@ -1,6 +1,6 @@
 import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
-import { holdsAny, SHINGLE_SIZE, shingleSequence, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
+import { factContext, holdsAny, SHINGLE_SIZE, shingleSequence, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
 export const POSTING_SHINGLES = 16;
@@ -62,7 +62,16 @@ export interface Sketch extends CoverageSamples {
    * reference (only a reference is measured with them, and only one it shares a shingle with is met).
    */
   pairs?: Uint32Array;
+  /**
+   * An item's facts (Fingerprint.facts): per number, FACT_SAMPLES samples, the SHINGLE_SIZE shingles
+   * covering it, then the one ending just before it and the one starting just after it (a covering
+   * one standing in at the text's edges, which makes the fact unchangeable there, as in coveredWords).
+   */
+  facts?: Uint32Array;
 }
+
+/** Samples per fact in a sketch (see Sketch.facts). */
+export const FACT_SAMPLES = SHINGLE_SIZE + 2;
 
 export interface SketchOptions {
   /**
@@ -100,6 +109,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
     ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? referenceSamples(sequence) : COVERAGE_SAMPLES),
   };
   if (reference) return fingerprint.words ? { ...sketch, pairs: topBits(shingleSequence(fingerprint.words, 2).subarray(0, referenceSamples(sequence))) } : sketch;
+  if (fingerprint.facts) sketch.facts = factSamples(sequence, fingerprint.facts);
   // Most items quote nothing.
   if (!quoted || !holdsAny(shingles, quoted)) return sketch;
   const own = smallestExcept(shingles, quoted, LOOKUP_SHINGLES);
@@ -132,12 +142,26 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
     contains: withoutRepeats(topBits(shingles)),
     ...samples,
     boilerplate: withoutRepeats(topBits(boilerplate.values)),
+    ...(fingerprint.facts ? { facts: factSamples(sequence, fingerprint.facts) } : {}),
   };
   if (!quoted || !holdsAny(shingles, quoted)) return sketch;
   if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
   return { ...sketch, ...pairsOf(fingerprint), postings: own.slice(0, POSTING_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+}
+
+/** An item's facts as a shared index reads them (see Sketch.facts). */
+function factSamples(sequence: Uint32Array, facts: Uint16Array): Uint32Array {
+  const samples = new Uint32Array(facts.length * FACT_SAMPLES);
+  facts.forEach((w, i) => {
+    const { covering, before, after } = factContext(sequence, w);
+    const at = i * FACT_SAMPLES;
+    for (let j = 0; j < SHINGLE_SIZE; j++) samples[at + j] = topBitsOf(covering[j % covering.length]!);
+    samples[at + SHINGLE_SIZE] = topBitsOf(before ?? covering[0]!);
+    samples[at + SHINGLE_SIZE + 1] = topBitsOf(after ?? covering[0]!);
+  });
+  return samples;
 }
 
 /** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */
