@@ -14,7 +14,7 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COP
  *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
- *                                 sketchOf's quoted); an item's facts (Sketch.facts) come last; one with news formulas, ";" and a 0/1 flag per sample
+ *                                 sketchOf's quoted), then its facts' (Sketch.facts); one with news formulas, ";" and a 0/1 flag per sample
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
@@ -281,10 +281,11 @@ for phase = 3, 1, -1 do
       -- shingles covering it, then of those ending just before and starting just after it. This article
       -- reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more than it
       -- keeps (coveredWords' facts, FACTS_CHANGED).
+      local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
       local otherFacts = false
       if kind ~= '1' then
         local kept, changed = 0, 0
-        local factsFrom = rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES} * (ownWords ~= '' and 2 or 1)
+        local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
         for f = factsFrom, #record - ${FACT_SAMPLES * SAMPLE_BYTES} + 1, ${FACT_SAMPLES * SAMPLE_BYTES} do
           local isKept = false
           for j = 0, ${SHINGLE_SIZE} - 1 do
@@ -299,7 +300,7 @@ for phase = 3, 1, -1 do
       -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
       local ownCoverage, ownCopied = 1, true
       if ownWords ~= '' then
-        ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}, '', ${COVERAGE_SAMPLES}, false)
+        ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false)
         ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
       end
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
