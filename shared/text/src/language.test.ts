@@ -104,8 +104,21 @@ describe('detectLanguage', () => {
     ['a single short word', 'OK'],
     ['a name repeated, as a title and a text', 'INTERPOL\nINTERPOL'],
     ['two names', 'Abdellatif Hammouchi'],
+    ['one Arabic word of two letters', 'في'],
   ])('names no language for %s', (_name, text) => {
     expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
+  });
+
+  it.each([
+    ['"urgent"', 'عاجل', { language: 'arb', arabic: true }],
+    ['a name', 'حموشي', { language: 'arb', arabic: true }],
+    ['a word with a date', '2025 الرباط', { language: 'arb', arabic: true }],
+  ])('names one or two words in Arabic letters alone, %s, Arabic', (_name, text, expected) => {
+    expect(detectLanguage(text)).toEqual(expected);
+  });
+
+  it('does not take one Persian word, in letters Arabic does not write, for Arabic', () => {
+    expect(detectLanguage('پلیس').arabic).toBe(false);
   });
 });
 

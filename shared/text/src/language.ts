@@ -124,8 +124,10 @@ function narration(text: string, counts: ScriptCounts): { text: string; counts: 
   return enough ? { text: own, counts: ownCounts } : { text, counts };
 }
 
-/** Below this many letters no language is named. */
+/** Below this many letters no language is named... */
 const MIN_LETTERS = 8;
+/** ...but a text of this many Arabic-script letters and no others is named by its letters. */
+const MIN_ARABIC_LETTERS = 3;
 /** Share of Arabic-script letters that Arabic does not write above which the text is not Arabic. */
 const NON_ARABIC_LETTER_SHARE = 0.015;
 
@@ -137,7 +139,12 @@ export function detectLanguage(input: string): LanguageResult {
   const whole = languageText(input);
   const { text, counts } = narration(whole, countScripts(whole));
   if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
-  if (counts.arabic + counts.latin < MIN_LETTERS) return { language: 'und', arabic: false };
+  if (counts.arabic + counts.latin < MIN_LETTERS) {
+    // A word or two in Arabic letters alone (عاجل، حموشي): the letters tell Arabic from the languages
+    // that write theirs (پلیس); franc would need more.
+    if (counts.latin === 0 && counts.arabic >= MIN_ARABIC_LETTERS) return arabicScriptLanguage(text, counts);
+    return { language: 'und', arabic: false };
+  }
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
   const latinText = text.replace(ARABIC_SCRIPT, ' ');
   // Latin letters that only name things (سامسونغ تكشف عن Galaxy S25 Ultra): the Arabic words carry the language.
