@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
+import { COPIES_POSTED, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -79,6 +79,18 @@ describe('SharedCopyIndex', () => {
     expect(earlier).toMatchObject({ duplicateOf: null, storyId: 'original', supersedes: { id: 'original' } });
     expect(earlier.supersedes!.similarity).toBeLessThan(0.8);
     expect(earlier.similarity).toBeGreaterThan(0.99);
+  });
+
+  it('files a story picked up a hundred times under a bounded number of postings per shingle, and still finds its original', async () => {
+    const index = indexAt('viral');
+    const text = `${story(121)} ${story(122)}`;
+    await index.checkAndInsert('original', sketch(text));
+    for (let i = 0; i < 100; i++) expect((await index.checkAndInsert(`pickup-${i}`, sketch(`عاجل ${i}\n${text}`))).duplicateOf).toBe('original');
+    const root = `${redis.prefix.slice(0, -1)}-viral}:index:v3:`;
+    const lists: string[] = [];
+    for (const key of await connection.keys(`${root}*:p:*`)) lists.push(...Object.values(await connection.hgetall(key)));
+    expect(Math.max(...lists.map((list) => list.split(' ').length))).toBe(COPIES_POSTED);
+    expect((await index.checkAndInsert('late', sketch(`متابعة\n${text}`))).duplicateOf).toBe('original');
   });
 
   it('tells two communiqués on two seizures in the same words apart by their facts, as marsad classify does', async () => {

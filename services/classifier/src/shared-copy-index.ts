@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -356,7 +356,10 @@ for i = 1, #postings, 4 do
   local key, shingle = isRef and (refKey .. ':p') or (own .. ':p:' .. shardOfShingle(postings, i)), sub(postings, i, i + 3)
   local list = ownLists[shingle]
   if list == nil then list = redis.call('HGET', key, shingle) end
-  if list ~= '*' then
+  -- A copy joins at most ${COPIES_POSTED} articles under a shingle (COPIES_POSTED: a story picked up thousands of
+  -- times would make every lookup read thousands of entries).
+  local full = isCopy and list and select(2, string.gsub(list, ' ', '')) + 1 >= ${COPIES_POSTED}
+  if list ~= '*' and not full then
     -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
     if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
     -- Originals only (entries that start with a digit) make a shingle boilerplate; a new list holds

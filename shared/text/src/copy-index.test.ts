@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
-import { COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
+import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
 import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, PAIRED_GAP, shingleSequence } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
@@ -332,6 +332,15 @@ describe('MemoryCopyIndex on many articles sharing text', () => {
     const index = indexWithSeed();
     index.checkAndInsert('first', fingerprintOf(OTHER));
     for (let i = 1; i <= 100; i++) expect(index.checkAndInsert(`copy-${i}`, fingerprintOf(`عاجل ${i}: ${OTHER}`)).copyOf?.id, `copy ${i}`).toBe('first');
+  });
+
+  it("reads a bounded number of postings for a story picked up hundreds of times, and still finds its original", () => {
+    const index = indexWithSeed();
+    index.checkAndInsert('first', fingerprintOf(otherSeed));
+    for (let i = 0; i < 300; i++) expect(index.checkAndInsert(`copy-${i}`, fingerprintOf(`عاجل ${i}\n${otherSeed}`)).copyOf?.id).toBe('first');
+    const candidates = index.candidates(fingerprintOf(`متابعة\n${otherSeed}`));
+    expect(candidates.length).toBeLessThanOrEqual(1 + COPIES_POSTED);
+    expect(judgeCopy(candidates).copyOf?.id).toBe('first');
   });
 
   it("measures a story's next pickup against its original, not against every pickup filed before, with the same verdict", () => {

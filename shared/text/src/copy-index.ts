@@ -246,6 +246,7 @@ export class MemoryCopyIndex {
       this.quotedSet = undefined;
     }
     for (const shingle of notOwn ? smallestExcept(article.shingles, notOwn, POSTING_SHINGLES) : article.shingles) {
+      if (article.copy && this.postings.count(shingle) >= COPIES_POSTED) continue;
       this.postings.add(shingle, place);
       this.posted[(shingle & POSTED_MASK) >>> 3]! |= 1 << (shingle & 7);
     }
@@ -377,6 +378,13 @@ export class MemoryCopyIndex {
  * measure most of the index. Copies are still found through postings, where boilerplate is left out.
  */
 const BAND_BUCKET_LIMIT = 64;
+
+/**
+ * Articles a copy joins under one shingle: beyond them, a story picked up thousands of times would
+ * make every later lookup read thousands of postings (its later copies are still found through
+ * their other shingles and bands, and its original through this one).
+ */
+export const COPIES_POSTED = 64;
 
 /** What measuring the candidates of one new article needs (see MemoryCopyIndex.candidates). */
 interface Measuring {

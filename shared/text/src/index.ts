@@ -27,6 +27,7 @@ export {
   judgeCopy,
   MemoryCopyIndex,
   MIN_SHINGLES,
+  COPIES_POSTED,
   FACTS_CHANGED,
   MAX_FACTS,
   MIN_COPIED_WORDS,
