@@ -259,7 +259,7 @@ export class Tagger {
     }
     if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
     const another = (place: Match) => this.qualifiesAnother(place, match, all);
-    if (condition.forbidNear?.some((near) => places.near(near, match, near.guests ? another : undefined))) return undefined;
+    if (condition.forbidNear?.some((near) => places.near(near, match, another))) return undefined;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return undefined;
     }
@@ -372,16 +372,16 @@ class PlacesNamed {
 
   /**
    * Whether one of the rule's places is named within its words of the match, besides those that
-   * qualify another noun (a guests' country, and what `another` tells: see NearSchema).
+   * qualify another noun, for a rule with `guests` (a guests' country, and what `another` tells: see NearSchema).
    */
-  near(rule: z.infer<typeof NearSchema>, match: Match, another?: (place: Match) => boolean): boolean {
-    const counts = (place: Match) => !another || place.start === match.end + 1 || !(another(place) || this.guest(rule, place));
+  near(rule: z.infer<typeof NearSchema>, match: Match, another: (place: Match) => boolean): boolean {
+    const { guests } = rule;
+    const counts = (place: Match) => !guests || place.start === match.end + 1 || !(another(place) || this.guest(guests, place));
     return rule.place.some((list) => this.nearOne(list, match, rule.words, counts));
   }
 
   /** Whether the place is where a visiting delegation comes from (see GuestsSchema). */
-  private guest({ guests }: z.infer<typeof NearSchema>, place: Match): boolean {
-    if (!guests) return false;
+  private guest(guests: z.infer<typeof GuestsSchema>, place: Match): boolean {
     for (let k = 1; k <= GUEST_WORDS; k++) {
       if (this.endingAt(guests.of, place.start - k)) return true;
       if (!this.startingAt(guests.through, place.start - k)) break;
