@@ -280,7 +280,7 @@ for phase = 3, 1, -1 do
       -- An item's facts follow its samples (and its own words' samples): per number, the samples of the
       -- shingles covering it, then of those ending just before and starting just after it. This article
       -- reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more than it
-      -- keeps (coveredWords' facts, FACTS_CHANGED).
+      -- keeps (factsKept, FACTS_CHANGED).
       local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
       local otherFacts = false
       if kind ~= '1' then

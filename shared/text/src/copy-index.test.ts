@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
 import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
-import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, PAIRED_GAP, shingleSequence } from './fingerprint.js';
+import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, factsKept, PAIRED_GAP, shingleSequence } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
@@ -116,7 +116,7 @@ describe("an item's facts", () => {
   it('counts the numbers a later article keeps, and those it changes where it keeps the words either side', () => {
     const a = fingerprintOf(TANGIER_SEIZURE);
     expect(a.facts).toHaveLength(2);
-    const facts = (text: string) => coveredWords(a.sequence, fingerprintOf(text).shingles, { facts: a.facts }).facts;
+    const facts = (text: string) => factsKept(a.sequence, fingerprintOf(text).shingles, a.facts!);
     expect(facts(`متابعة\n${TANGIER_SEIZURE}`)).toEqual({ kept: 2, changed: 0 });
     expect(facts(seizure('طنجة المتوسط', 'مساء أمس الأحد', '3200', 'شحنة من الخضر والفواكه', '52'))).toEqual({ kept: 0, changed: 2 });
     // Dropped with its paragraph, a number is neither.

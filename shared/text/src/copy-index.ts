@@ -2,6 +2,7 @@ import {
   bandKeys,
   coveredWords,
   distinctSorted,
+  factsKept,
   holdsAny,
   SHINGLE_SIZE,
   shingleSequence,
@@ -317,9 +318,7 @@ export class MemoryCopyIndex {
     // same gaps are bridged, and longer runs read through word pairs; an item there by 32 samples,
     // which cannot see them.
     const pairs = article.reference && article.pairs && fingerprint.words ? { of: article.pairs, in: (measuring.pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
-    // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
-    const facts = article.reference ? undefined : article.facts;
-    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs, facts });
+    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs });
     let measured = measure(boilerplate);
     // An earlier item of which this article reproduces little besides the outlet's repeated text
     // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
@@ -330,7 +329,11 @@ export class MemoryCopyIndex {
     const { words, share, textShare } = measured;
     const match: CopyMatch = { id: article.id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
     if (textShare !== undefined) match.textContainment = textShare;
-    if (measured.facts && measured.facts.changed >= FACTS_CHANGED && measured.facts.changed > measured.facts.kept) match.otherFacts = true;
+    // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
+    if (!article.reference && article.facts) {
+      const { kept, changed } = factsKept(article.sequence, fingerprint.shingles, article.facts);
+      if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
+    }
     // An item that quotes a reference or an earlier item is also measured by the words it wrote
     // itself: the new article may have taken the quotes from where the item took them.
     if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {

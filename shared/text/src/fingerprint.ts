@@ -68,12 +68,6 @@ export interface CoverageOptions {
    * of four, but its kept words still stand beside each other.
    */
   pairs?: { of: Uint32Array; in: Uint32Array };
-  /**
-   * A's facts: the positions of its words written in digits (see Fingerprint.facts). Each is reported
-   * kept (a shingle covering it is B's) or changed (none is, while the shingles ending just before it
-   * and starting just after it are), boilerplate or not.
-   */
-  facts?: ArrayLike<number> | undefined;
 }
 
 /** The longest run of words between reproduced ones that `bridge` reads as two changed words and what lies between. */
@@ -88,8 +82,8 @@ export const PAIRED_GAP = 12;
 export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
-  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs, facts }: CoverageOptions = {},
-): { words: number; share: number; textShare?: number; counted: number; facts?: { kept: number; changed: number } } {
+  { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs }: CoverageOptions = {},
+): { words: number; share: number; textShare?: number; counted: number } {
   if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0 };
   const words = sequenceA.length + size - 1;
   // 0: not reproduced, 1: reproduced, 2: boilerplate only
@@ -102,7 +96,6 @@ export function coveredWords(
     boilerplate.fill(0, p, end);
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
-  const factsFound = facts && factsIn(sequenceA, sortedB, facts);
   if (bridge) bridgeGaps(state, pairs && ((w) => pairedWith(w, pairs.of, pairs.in)));
   let reproduced = 0;
   let counted = 0;
@@ -117,12 +110,16 @@ export function coveredWords(
     textReproduced += state[w]!;
   }
   const share = counted === 0 ? 0 : reproduced / counted;
-  const result = { words: reproduced, share, counted, ...(factsFound ? { facts: factsFound } : {}) };
-  return formula ? { ...result, textShare: text === 0 ? 0 : textReproduced / text } : result;
+  if (!formula) return { words: reproduced, share, counted };
+  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text, counted };
 }
 
-/** Of A's facts (word positions), those B keeps and those it changes (see CoverageOptions.facts). */
-function factsIn(sequenceA: Uint32Array, sortedB: Uint32Array, facts: ArrayLike<number>): { kept: number; changed: number } {
+/**
+ * Of A's facts (the positions of its words written in digits: Fingerprint.facts), those B keeps (a
+ * shingle covering it is B's) and those it changes (none is, while the shingles ending just before it
+ * and starting just after it are), boilerplate or not.
+ */
+export function factsKept(sequenceA: Uint32Array, sortedB: Uint32Array, facts: ArrayLike<number>): { kept: number; changed: number } {
   let kept = 0;
   let changed = 0;
   for (let i = 0; i < facts.length; i++) {

@@ -65,7 +65,7 @@ export interface Sketch extends CoverageSamples {
   /**
    * An item's facts (Fingerprint.facts): per number, FACT_SAMPLES samples, the SHINGLE_SIZE shingles
    * covering it, then the one ending just before it and the one starting just after it (a covering
-   * one standing in at the text's edges, which makes the fact unchangeable there, as in coveredWords).
+   * one standing in at the text's edges, which makes the fact unchangeable there, as in factsKept).
    */
   facts?: Uint32Array;
 }
@@ -109,12 +109,12 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
     ...coverageSamples(sequence, undefined, fingerprint.formula, reference ? referenceSamples(sequence) : COVERAGE_SAMPLES),
   };
   if (reference) return fingerprint.words ? { ...sketch, pairs: topBits(shingleSequence(fingerprint.words, 2).subarray(0, referenceSamples(sequence))) } : sketch;
-  if (fingerprint.facts) sketch.facts = factSamples(sequence, fingerprint.facts);
+  const item = { ...sketch, ...factsOf(fingerprint) };
   // Most items quote nothing.
-  if (!quoted || !holdsAny(shingles, quoted)) return sketch;
+  if (!quoted || !holdsAny(shingles, quoted)) return item;
   const own = smallestExcept(shingles, quoted, LOOKUP_SHINGLES);
   return {
-    ...sketch,
+    ...item,
     ...pairsOf(fingerprint),
     postings: own.slice(0, POSTING_SHINGLES),
     // References are found through what the item quotes, items through its own text: both kinds of
@@ -142,7 +142,7 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
     contains: withoutRepeats(topBits(shingles)),
     ...samples,
     boilerplate: withoutRepeats(topBits(boilerplate.values)),
-    ...(fingerprint.facts ? { facts: factSamples(sequence, fingerprint.facts) } : {}),
+    ...factsOf(fingerprint),
   };
   if (!quoted || !holdsAny(shingles, quoted)) return sketch;
   if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
@@ -152,7 +152,8 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
 }
 
 /** An item's facts as a shared index reads them (see Sketch.facts). */
-function factSamples(sequence: Uint32Array, facts: Uint16Array): Uint32Array {
+function factsOf({ sequence, facts }: Fingerprint): Pick<Sketch, 'facts'> {
+  if (!facts) return {};
   const samples = new Uint32Array(facts.length * FACT_SAMPLES);
   facts.forEach((w, i) => {
     const { covering, before, after } = factContext(sequence, w);
@@ -161,7 +162,7 @@ function factSamples(sequence: Uint32Array, facts: Uint16Array): Uint32Array {
     samples[at + SHINGLE_SIZE] = topBitsOf(before ?? covering[0]!);
     samples[at + SHINGLE_SIZE + 1] = topBitsOf(after ?? covering[0]!);
   });
-  return samples;
+  return { facts: samples };
 }
 
 /** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */
