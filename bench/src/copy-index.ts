@@ -31,6 +31,10 @@ function randomSketch(): Sketch {
   };
 }
 
+/** The reference articles, and their words, which the probes' Arabic articles are made of. */
+const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
+const words = references.flatMap((r) => r.text.split(/\s+/));
+
 const redis = createRedis(TEST_REDIS_URL, 'marsad-bench');
 const index = new SharedCopyIndex(redis, { prefix: `${PREFIX}:index` });
 const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
@@ -78,9 +82,7 @@ async function probe(label: string): Promise<number> {
  * what meeting a reference costs, a reference being read word by word.
  */
 async function referenceProbe(): Promise<{ quoting: number; plain: number }> {
-  const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
   for (const r of references) await index.checkAndInsert(r.id, sketchOf(fingerprintOf(r.text), { reference: true }), true);
-  const words = references.flatMap((r) => r.text.split(/\s+/));
   const pick = <T>(list: T[]) => list[random32() % list.length]!;
   const articles = Array.from({ length: 300 }, () => {
     const own = Array.from({ length: 300 }, () => pick(words)).join(' ');
@@ -110,8 +112,6 @@ async function referenceProbe(): Promise<{ quoting: number; plain: number }> {
  * against them (one round each: pickups of a new story each time).
  */
 async function hotStoryProbe(): Promise<{ item: number; reference: number }> {
-  const references = readReferenceArticles(BUNDLED_SEEDS_DIR);
-  const words = references.flatMap((r) => r.text.split(/\s+/));
   const pickup = (text: string) => text.split(/\s+/).filter(() => random32() % 7 !== 0).join(' ');
   const pickups = async (story: string, label: string) => {
     const sketches = Array.from({ length: 100 }, () => sketchOf(fingerprintOf(pickup(story))));
