@@ -316,11 +316,15 @@ describe('tagger: dgsn', () => {
     ["its English short name said Morocco's", "Morocco's National Security arrested a drug trafficker in Tangier on Monday"],
     ['its English short name said Moroccan', 'Moroccan National Security said on Monday it had arrested a drug trafficker'],
     ["its name, beside Mauritania's own named by its visiting delegation", 'حل وفد من الإدارة العامة للأمن الوطني الموريتانية بالرباط في زيارة عمل للمديرية العامة للأمن الوطني'],
+    ['"الأمن الوطني" in Dakhla, a town whose name is also a word, with nothing else Moroccan', 'أحبطت عناصر الأمن الوطني بالداخلة محاولة للهجرة غير النظامية عبر البحر'],
+    ['"الأمن الوطني" in Berkane, the town\'s name beginning with the preposition\'s letter', 'فتح الأمن الوطني ببركان بحثا في ظروف وفاة شاب'],
   ])('finds the DGSN by %s', (_name, text) => {
     expect(tags(text)).toContain('dgsn');
   });
 
   it.each([
+    ['a new national security strategy, its adjective a Moroccan town\'s name', 'أعلنت الحكومة عن استراتيجية الأمن الوطني الجديدة لمواجهة التهديدات'],
+    ["national security in Egypt's Dakhla oasis", 'ألقت قوات الأمن الوطني بالداخلة في محافظة الوادي الجديد المصرية القبض على متهمين'],
     ["a car of Algeria's police, in a story naming its towns", 'تعرضت سيارة تابعة للأمن الوطني لحادث مرور على الطريق الرابط بين وهران وتلمسان'],
     ['security guards at a Moroccan hospital', 'احتج حراس الأمن بالمستشفى الجامعي بفاس على تأخر أجورهم لدى الشركة المتعاقدة'],
     ['private security guards in a Moroccan hospital', 'تعرض موظفو الأمن الخاص بمستشفى ابن رشد بالدار البيضاء لاعتداء من طرف مرافقي مريض'],
@@ -652,6 +656,17 @@ describe('compileTagger', () => {
     expect(tagger.tag('عناصر الشرطة القضائية في مدينة طنجة').evidence.x?.[0]?.matched).toBe('الشرطة القضائية في مدينة طنجة');
     expect(tagger.tag('عناصر الشرطة القضائية في، طنجة').tags).toEqual([]);
     expect(compileTagger('places: { towns: [طنجة] }\nconditions: { c: { followedBy: towns } }\ntags: { x: { phrases: [{ phrase: أمن, when: c }] } }').tag('أمن مدينة طنجة').tags).toEqual([]);
+  });
+
+  it('takes a place only after a preposition where the condition says only', () => {
+    const tagger = compileTagger("places: { towns: [الجديدة, بركان] }\nconditions: { c: { followedBy: towns, placeAfterPreposition: only } }\ntags: { x: { phrases: [{ phrase: الأمن الوطني, when: c }] } }");
+    expect(tagger.tag('عناصر الأمن الوطني بالجديدة').evidence.x?.[0]?.matched).toBe('الأمن الوطني بالجديدة');
+    expect(tagger.tag('عناصر الأمن الوطني بمدينة الجديدة').tags).toEqual(['x']);
+    expect(tagger.tag('عناصر الأمن الوطني في الجديدة').tags).toEqual(['x']);
+    expect(tagger.tag('عناصر الأمن الوطني ببركان').tags).toEqual(['x']);
+    expect(tagger.tag('استراتيجية الأمن الوطني الجديدة').tags).toEqual([]);
+    expect(tagger.tag('الأمن الوطني بركان').tags).toEqual([]);
+    expect(tagger.tag('الأمن الوطني والجديدة').tags).toEqual([]);
   });
 
   it('reads several place lists named together as one', () => {

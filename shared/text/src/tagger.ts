@@ -41,9 +41,11 @@ const ConditionSchema = z.strictObject({
   followedBy: PlacesSchema.optional(),
   /**
    * The `followedBy` place may come after a preposition (attached, or في) and the word "town": for
-   * services named by the town they work in (الشرطة القضائية بطنجة، بمدينة طنجة، في طنجة).
+   * services named by the town they work in (الشرطة القضائية بطنجة، بمدينة طنجة، في طنجة). `only`:
+   * it must, for towns whose bare name would read as an adjective of the phrase ("استراتيجية الأمن
+   * الوطني الجديدة" is a new strategy, "الأمن الوطني بالجديدة" the police of El Jadida).
    */
-  placeAfterPreposition: z.boolean().optional(),
+  placeAfterPreposition: z.union([z.boolean(), z.literal('only')]).optional(),
   /** One of these places is named by the words just before ("Casablanca police"). */
   precededBy: PlacesSchema.optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
@@ -242,14 +244,23 @@ export class Tagger {
       // "الشرطة القضائية بمدينة طنجة", "عناصر الشرطة في مدينة طنجة", "بميناء طنجة المتوسط": the
       // preposition may be a word of its own, and the word "town", "port" or "airport" may stand before
       // the name (unless it is part of the name: مدينة العيون، مطار محمد الخامس).
+      let preposition = false;
       if (condition.placeAfterPreposition) {
-        if (tokens.forms[next]?.includes(IN) && inOnePhrase(tokens, next)) next++;
+        if (tokens.forms[next]?.includes(IN) && inOnePhrase(tokens, next)) {
+          preposition = true;
+          next++;
+        }
         const placeNoun = tokens.forms[next]?.some((form) => PLACE_NOUNS.has(form)) && inOnePhrase(tokens, next);
-        if (placeNoun && !places.startingAt(condition.followedBy, next)) next++;
+        if (placeNoun && !places.startingAt(condition.followedBy, next)) {
+          preposition ||= startsWithIn(tokens.words[next]!);
+          next++;
+        }
       }
       const place = places.startingAt(condition.followedBy, next);
       if (!place) return undefined;
-      if (!condition.placeAfterPreposition && canonical(tokens.words[place.start]!) !== place.ref.first) return undefined;
+      const bare = canonical(tokens.words[place.start]!) === place.ref.first;
+      if (!condition.placeAfterPreposition && !bare) return undefined;
+      if (condition.placeAfterPreposition === 'only' && !preposition && (bare || !startsWithIn(tokens.words[place.start]!))) return undefined;
       end = place.end;
     }
     if (condition.precededBy) {
@@ -428,6 +439,8 @@ const GUEST_WORDS = 5;
 /** Words that may stand between a preposition and a town's name: town, port, airport. */
 const PLACE_NOUNS = new Set(['مدينة', 'ميناء', 'مطار'].map((word) => canonical(tokenizeWithOffsets(word).words[0]!)));
 const IN = canonical(tokenizeWithOffsets('في').words[0]!);
+/** Whether a word is written with the preposition ب joined to it (بطنجة، وبمدينة); a name of its own that starts with ب is told apart by the caller. */
+const startsWithIn = (word: string) => /^[\u0648\u0641]?\u0628/.test(word);
 const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
 /** Nothing but spaces and quotes or brackets before a text's first word. */
 const TEXT_START = /^[^\p{L}\p{N}]*$/u;
