@@ -22,6 +22,7 @@ describe('detectLanguage', () => {
     ['Uyghur', 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى بۈگۈن يىغىن ئاچتى', 'uig', false],
     ['Sindhi', 'سنڌ پوليس ڪراچي ۾ هڪ ملزم کي گرفتار ڪيو آهي ۽ ان کان پڇا ڳاڇا جاري آهي', 'snd', false],
     ['Arabic quoting a verse in the Qur\'an\'s spelling', 'قال الخطيب في درس الجمعة إن الأمن نعمة عظيمة مستشهدا بقوله تعالى ٱلَّذِىٓ أَطْعَمَهُم مِّن جُوعٍ وَءَامَنَهُم مِّنْ خَوْفٍۭ', 'arb', true],
+    ['a fully vowelled verse with the dagger alef (ٰ), a mark, not a letter', 'بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ', 'arb', true],
     ['Arabic in presentation forms, as old PDFs give it', 'ﺃﻓﺎﺩﺕ ﺍﻟﻤﺪﻳﺮﻳﺔ ﺍﻟﻌﺎﻣﺔ ﻟﻸﻣﻦ ﺍﻟﻮﻃﻨﻲ ﺑﺄﻥ ﻋﻨﺎﺻﺮ ﺍﻟﺸﺮﻃﺔ ﺃﻭﻗﻔﺖ ﻣﺸﺘﺒﻬﺎ ﻓﻴﻪ', 'arb', true],
     ['French', "La Direction générale de la Sûreté nationale a annoncé l'ouverture d'un concours de recrutement", 'fra', false],
     ['English', 'Morocco was elected to the vice-presidency of Interpol for Africa at the general assembly in Glasgow', 'eng', false],

@@ -83,10 +83,14 @@ function presentationFormBase(c: number): number {
   return String.fromCharCode(c).normalize('NFKC').charCodeAt(0);
 }
 
-/** Arabic-script letters (not digits, punctuation or diacritics), in the basic and extended blocks. */
+/**
+ * Arabic-script letters (not digits, punctuation or diacritics), in the basic and extended blocks.
+ * Not the dagger alef (U+0670): a vowel mark despite its name, which vowelled Arabic writes on
+ * الرحمٰن and هٰذا.
+ */
 function isArabicLetter(c: number): boolean {
   return (
-    (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06fc) ||
+    (c >= 0x0620 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06fc) ||
     (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)
   );
 }
