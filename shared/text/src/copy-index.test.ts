@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
 import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
-import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, factsKept, PAIRED_GAP, shingleSequence } from './fingerprint.js';
+import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
@@ -26,6 +26,29 @@ describe('coverage', () => {
     const a = fingerprintOf(words.join(' '));
     const b = fingerprintOf(edited.join(' '));
     expect(coverage(a.sequence, b.shingles)).toBeCloseTo(19 / 20, 5);
+  });
+});
+
+describe('the passage reproduced, boilerplate included', () => {
+  const run = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}${i}`);
+  const [own, phrase, more, footer] = [run('own', 8), run('phrase', 10), run('more', 8), run('footer', 10)];
+  const a = fingerprintOf([...own, ...phrase, ...more, ...footer].join(' '));
+  const boilerplate = new Set([...fingerprintOf(phrase.join(' ')).shingles, ...fingerprintOf(footer.join(' ')).shingles]);
+  const ignore = (shingle: number) => boilerplate.has(shingle);
+
+  it('holds the boilerplate a copy takes with the words around it', () => {
+    const whole = coveredWords(a.sequence, fingerprintOf([...own, ...phrase, ...more, ...footer].join(' ')).shingles, { ignore });
+    expect(whole.share).toBe(1);
+    expect(whole.passage).toBe(36);
+    expect(whole.words).toBeLessThan(36);
+  });
+
+  it('leaves out boilerplate shared after words not reproduced: a footer is not the passage', () => {
+    const footerOnly = coveredWords(a.sequence, fingerprintOf([...run('other', 20), ...footer].join(' ')).shingles, { ignore });
+    expect(footerOnly).toMatchObject({ words: 0, passage: 0 });
+    const opening = coveredWords(a.sequence, fingerprintOf([...own, ...phrase, ...run('other', 8), ...footer].join(' ')).shingles, { ignore });
+    expect(opening.passage).toBeGreaterThan(opening.words);
+    expect(opening.passage).toBeLessThan(36 - footer.length + SHINGLE_SIZE);
   });
 });
 

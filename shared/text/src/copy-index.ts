@@ -13,6 +13,7 @@ import {
   type ShingleLookup,
 } from './fingerprint.js';
 import { mix32 } from './hash.js';
+import { formulaShingles } from './formulas.js';
 import { IntMultimap } from './int-multimap.js';
 import { OutletBoilerplate, type OutletText } from './outlet.js';
 import { POSTING_SHINGLES } from './sketch.js';
@@ -108,6 +109,12 @@ export interface CopyMatch {
   containment: number;
   /** How many of its words this one reproduces. */
   words?: number;
+  /**
+   * When fewer than MIN_COPIED_WORDS, `words` and the boilerplate around them this one reproduces too
+   * (see Covered.passage), and their share of all that article's words: a copy of a short communiqué
+   * written mostly in phrases every communiqué shares takes MIN_COPIED_WORDS and half of its words so.
+   */
+  passage?: { words: number; share: number };
   /** Of an article with news formulas: share of its words beyond them this one reproduces (see COPY_TEXT_THRESHOLD). */
   textContainment?: number;
   /**
@@ -148,11 +155,16 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let similarity = 0;
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
-    if (candidate.containment < COPY_THRESHOLD || (candidate.words ?? MIN_COPIED_WORDS) < MIN_COPIED_WORDS) continue;
+    if (candidate.containment < COPY_THRESHOLD || !enoughCopied(candidate)) continue;
     if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate) || candidate.otherFacts) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
+}
+
+/** Whether a candidate reproduces MIN_COPIED_WORDS of its words, or a passage of that many and half its text (see CopyMatch.passage). */
+function enoughCopied({ words = MIN_COPIED_WORDS, passage }: CopyMatch): boolean {
+  return words >= MIN_COPIED_WORDS || (passage !== undefined && passage.words >= MIN_COPIED_WORDS && passage.share >= COPY_THRESHOLD);
 }
 
 /**
@@ -231,13 +243,15 @@ export class MemoryCopyIndex {
     // (QUOTED_BOILERPLATE): counted at once, a passage two outlets quoted would stop counting for the
     // article they took it from, and a later copy of that article would reproduce too little of the
     // rest; never counted, a footer many items share (each taking it for a passage of the first) would
-    // stay every item's text, and every lookup would measure all of them.
+    // stay every item's text, and every lookup would measure all of them. A news formula is nobody's
+    // passage, borrowed or not: two communiqués share their formulas, and three make them boilerplate.
     if (!article.copy) {
       const quoted = article.reference ? undefined : this.quoted;
       const borrowed = article.borrowed?.length ? sortedLookup(article.borrowed) : undefined;
+      const formulas = formulaShingles();
       for (const shingle of article.shingles) {
         if (quoted?.has(shingle)) continue;
-        if (borrowed?.has(shingle)) this.quotedBy.add(shingle);
+        if (borrowed?.has(shingle) && !formulas.has(shingle)) this.quotedBy.add(shingle);
         else this.articlesWith.add(shingle);
       }
     }
@@ -303,7 +317,7 @@ export class MemoryCopyIndex {
         // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
         // and counting is much cheaper than measuring coverage. A reference is posted under every
         // shingle: what found it is all it shares.
-        if (postedShared < PLAUSIBLE_SHARED && (article.reference || sharedShingles(article.shingles, fingerprint.shingles, boilerplate, PLAUSIBLE_SHARED) < PLAUSIBLE_SHARED)) continue;
+        if (postedShared < PLAUSIBLE_SHARED && (article.reference || !plausible(article.shingles, fingerprint.shingles, boilerplate))) continue;
         matches.push(this.measure(article, measuring));
       }
       if (untilCopied && judgeCopy(matches).copyOf) break;
@@ -326,14 +340,15 @@ export class MemoryCopyIndex {
       const besides = measure(alsoOutlets);
       if (besides.counted >= MIN_WORDS_BESIDES_OUTLET_TEXT && besides.share < OUTLET_STORY_SHARE) measured = besides;
     }
-    const { words, share, textShare } = measured;
+    const { words, share, textShare, passage } = measured;
     const match: CopyMatch = { id: article.id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
     if (textShare !== undefined) match.textContainment = textShare;
     // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
-    if (!article.reference && article.facts) {
-      const { kept, changed } = factsKept(article.sequence, fingerprint.shingles, article.facts);
-      if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
-    }
+    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts) : NO_FACTS;
+    if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
+    // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
+    // numbers (another arrest in the same town, written in the same phrases, changes the age).
+    if (words < MIN_COPIED_WORDS && passage > words && changed === 0) match.passage = { words: passage, share: passage / (article.sequence.length + SHINGLE_SIZE - 1) };
     // An item that quotes a reference or an earlier item is also measured by the words it wrote
     // itself: the new article may have taken the quotes from where the item took them.
     if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
@@ -404,13 +419,33 @@ const NOTHING = new Uint32Array(0);
 const POSTED_BITS = 20;
 const POSTED_MASK = (1 << POSTED_BITS) - 1;
 
+const NO_FACTS = { kept: 0, changed: 0 };
+
 /**
  * Each shared shingle covers at most SHINGLE_SIZE words, so an article sharing fewer than this many
- * (boilerplate aside) reproduces fewer than MIN_COPIED_WORDS words: never a copy.
+ * (boilerplate aside) reproduces fewer than MIN_COPIED_WORDS of its own words: a copy only of an item
+ * with little text of its own, whole (see plausible).
  */
 const PLAUSIBLE_SHARED = Math.ceil(MIN_COPIED_WORDS / SHINGLE_SIZE);
 
 /** Shingles two sorted sets share, boilerplate aside, counted up to `enough`. */
+/**
+ * Whether an item may be copied by an article with shingles `b`: they share PLAUSIBLE_SHARED of its
+ * shingles, boilerplate aside, or half of them when it has fewer (a short communiqué mostly in
+ * phrases every communiqué shares; see CopyMatch.passage).
+ */
+function plausible(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean): boolean {
+  const shared = sharedShingles(a, b, boilerplate, PLAUSIBLE_SHARED);
+  return shared >= PLAUSIBLE_SHARED || (shared > 0 && ownShingles(a, boilerplate, 2 * shared + 1) <= 2 * shared);
+}
+
+/** How many of the shingles are not boilerplate, counted up to `enough`. */
+function ownShingles(shingles: Uint32Array, boilerplate: (shingle: number) => boolean, enough: number): number {
+  let own = 0;
+  for (let i = 0; i < shingles.length && own < enough; i++) if (!boilerplate(shingles[i]!)) own++;
+  return own;
+}
+
 function sharedShingles(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean, enough: number): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length && shared < enough; ) {

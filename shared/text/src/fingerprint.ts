@@ -75,6 +75,24 @@ export const BRIDGED_GAP = SHINGLE_SIZE + 1;
 /** The longest run of words between reproduced ones whose words `pairs` may find reproduced. */
 export const PAIRED_GAP = 12;
 
+export interface Covered {
+  /** A's words, boilerplate aside, that B reproduces. */
+  words: number;
+  /** Their share of the `counted` words. */
+  share: number;
+  /** With `formula`: the share of A's words beyond news formulas that B reproduces. */
+  textShare?: number;
+  /** A's words, boilerplate aside. */
+  counted: number;
+  /**
+   * `words`, and the runs of boilerplate B also has that touch one of them: the passages B reproduces,
+   * whole. A short communiqué written mostly in phrases every communiqué shares has few words of its
+   * own, but a pickup of it takes the phrases around them too; a footer B shares after words of A it
+   * does not reproduce (the shingles that lead into the footer are A's) is no part of them.
+   */
+  passage: number;
+}
+
 /**
  * The words of A that B reproduces, as a count and a share (see CoverageOptions) of the `counted`
  * words (boilerplate aside), and with `formula` the share of A's words beyond news formulas that B reproduces.
@@ -83,16 +101,20 @@ export function coveredWords(
   sequenceA: Uint32Array,
   sortedB: Uint32Array,
   { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs }: CoverageOptions = {},
-): { words: number; share: number; textShare?: number; counted: number } {
-  if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0 };
+): Covered {
+  if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0, passage: 0 };
   const words = sequenceA.length + size - 1;
-  // 0: not reproduced, 1: reproduced, 2: boilerplate only
+  // 1: reproduced; boilerplate words B also has are marked apart, in `sharedBoilerplate`.
   const state = new Uint8Array(words);
   const boilerplate = new Uint8Array(words).fill(1);
+  let sharedBoilerplate: Uint8Array | undefined;
   for (let p = 0; p < sequenceA.length; p++) {
     const shingle = sequenceA[p]!;
     const end = Math.min(words, p + size);
-    if (ignore(shingle)) continue;
+    if (ignore(shingle)) {
+      if (has(sortedB, shingle)) (sharedBoilerplate ??= new Uint8Array(words)).fill(1, p, end);
+      continue;
+    }
     boilerplate.fill(0, p, end);
     if (has(sortedB, shingle)) state.fill(1, p, end);
   }
@@ -101,17 +123,34 @@ export function coveredWords(
   let counted = 0;
   let textReproduced = 0;
   let text = 0;
+  // A run of boilerplate B shares, and whether a reproduced word stands right before it.
+  let passage = 0;
+  let run = 0;
+  let afterReproduced = false;
   for (let w = 0; w < words; w++) {
-    if (boilerplate[w]) continue;
+    if (boilerplate[w]) {
+      if (sharedBoilerplate?.[w]) run++;
+      else {
+        if (afterReproduced) passage += run;
+        run = 0;
+        afterReproduced = false;
+      }
+      continue;
+    }
     counted++;
     reproduced += state[w]!;
+    if (afterReproduced || state[w]) passage += run;
+    run = 0;
+    afterReproduced = state[w] === 1;
     if (formula?.[w]) continue;
     text++;
     textReproduced += state[w]!;
   }
   const share = counted === 0 ? 0 : reproduced / counted;
-  if (!formula) return { words: reproduced, share, counted };
-  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text, counted };
+  if (afterReproduced) passage += run;
+  passage += reproduced;
+  if (!formula) return { words: reproduced, share, counted, passage };
+  return { words: reproduced, share, textShare: text === 0 ? 0 : textReproduced / text, counted, passage };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './analyse.js';
-import { COPY_TEXT_THRESHOLD, COPY_THRESHOLD, MemoryCopyIndex } from './copy-index.js';
+import { COPY_TEXT_THRESHOLD, COPY_THRESHOLD, MemoryCopyIndex, MIN_COPIED_WORDS } from './copy-index.js';
 import { coveredWords, SHINGLE_SIZE } from './fingerprint.js';
 import { formulaShingles, NEWS_FORMULAS } from './formulas.js';
 import { COVERAGE_SAMPLES, SAMPLE_BITS, sketchOf } from './sketch.js';
@@ -79,6 +79,39 @@ describe('news formulas', () => {
     first.forEach((text, i) => expect(index.checkAndInsert(`first-${i}`, fingerprintOf(text)).copyOf).toBeNull());
     second.forEach((text, i) => expect(index.checkAndInsert(`second-${i}`, fingerprintOf(text)).copyOf, `second ${i}`).toBeNull());
     first.forEach((text, i) => expect(index.checkAndInsert(`pickup-${i}`, fingerprintOf(`متابعة\n${text}`)).copyOf).toMatchObject({ id: `first-${i}` }));
+  });
+
+  it("leave a pickup of a short communiqué a copy once every communiqué's phrases are boilerplate, and the next arrest an original", () => {
+    const towns = ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي'];
+    const parts = ['مساء', 'صباح', 'زوال'];
+    const days = ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+    const offences = ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال'];
+    const communique = (i: number) =>
+      `تمكنت عناصر الشرطة القضائية بولاية أمن ${towns[i % towns.length]}، ${parts[i % parts.length]} يوم ${days[i % days.length]}، من توقيف شخص يبلغ من العمر ${20 + i} سنة، للاشتباه في تورطه في قضية تتعلق ${offences[i % offences.length]}. وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.`;
+    const index = new MemoryCopyIndex();
+    for (let i = 0; i < towns.length; i++) expect(index.checkAndInsert(`communique-${i}`, fingerprintOf(communique(i))).copyOf, `communique ${i}`).toBeNull();
+    // Its formulas and offence are now every communiqué's: a few words of its own are left (town, time, age).
+    const last = communique(towns.length - 1);
+    const pickup = `آسفي - متابعة\n${last.replaceAll('،', ',')}\nتابعوا آخر الأخبار على موقعنا`;
+    const verdict = index.checkAndInsert('pickup', fingerprintOf(pickup));
+    expect(verdict.copyOf).toMatchObject({ id: `communique-${towns.length - 1}` });
+    expect(verdict.copyOf!.words).toBeLessThan(MIN_COPIED_WORDS);
+    // Another arrest in the first one's town, for the same offence, written in the same phrases: its age differs.
+    expect(index.checkAndInsert('next', fingerprintOf(communique(towns.length))).copyOf).toBeNull();
+  });
+
+  it('leave a communiqué whose only words of its own are its town findable by the few shingles that hold them', () => {
+    const towns = ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي', 'سطات', 'برشيد', 'تازة', 'الحسيمة'];
+    const offences = ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال', 'بتزوير وثائق رسمية واستعمالها', 'بالضرب والجرح باستعمال السلاح الأبيض'];
+    // Times, ages and offences in cycles of 2, 3, 4 and 5: no two of these share all four.
+    const communique = (i: number, town = towns[i]!) =>
+      `تمكنت عناصر الشرطة القضائية بولاية أمن ${town}، ${['مساء', 'صباح'][i % 2]} يوم ${['الأحد', 'الإثنين', 'الثلاثاء'][i % 3]}، من توقيف شخص يبلغ من العمر ${30 + (i % 4)} سنة، للاشتباه في تورطه في قضية تتعلق ${offences[i % 5]}. وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.`;
+    const index = new MemoryCopyIndex();
+    for (let i = 0; i < towns.length - 1; i++) index.checkAndInsert(`communique-${i}`, fingerprintOf(communique(i)));
+    // Every other word of it is in three earlier communiqués at least: boilerplate.
+    const last = communique(0, towns.at(-1));
+    expect(index.checkAndInsert('last', fingerprintOf(last)).copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprintOf(`متابعة\n${last}\nتابعوا آخر الأخبار على موقعنا`)).copyOf).toMatchObject({ id: 'last' });
   });
 
   it("are flagged among a shared index's samples", () => {
