@@ -36,8 +36,11 @@ function factsOf(words: readonly string[]): Uint16Array | undefined {
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
 }
 
-/** A word of digits only (Arabic-Indic and Persian digits are folded to these). */
-const DIGITS = /^[0-9]+$/;
+/**
+ * A word of digits (Arabic-Indic and Persian digits are folded to these), maybe after a joined
+ * conjunction or preposition: the second age of "بين 22 و43 سنة", "ب5 ملايين".
+ */
+const DIGITS = /^[وفبل]?[0-9]+$/;
 
 /**
  * Everything that depends on the article alone: language, tags with evidence, and the fingerprint

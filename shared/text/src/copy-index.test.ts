@@ -147,6 +147,15 @@ describe("an item's facts", () => {
     expect(fingerprintOf('أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية').facts).toBeUndefined();
   });
 
+  it('reads numbers a few words apart as one group, framed by the words around it, and a number after a conjunction as one', () => {
+    const ages = (first: string, second: string) => `أوقفت الشرطة ثلاثة أشخاص تتراوح أعمارهم بين ${first} و${second} سنة للاشتباه في تورطهم في السرقة`;
+    const a = fingerprintOf(ages('22', '43'));
+    expect(a.facts).toHaveLength(2);
+    const facts = (text: string) => factsKept(a.sequence, fingerprintOf(text).shingles, a.facts!);
+    expect(facts(ages('25', '46'))).toEqual({ kept: 0, changed: 2 });
+    expect(facts(`متابعة ${ages('22', '43')}`)).toEqual({ kept: 2, changed: 0 });
+  });
+
   it('tells two communiqués on two seizures in the same words apart, and leaves their pickups copies', () => {
     const index = new MemoryCopyIndex();
     expect(index.checkAndInsert('tangier', fingerprintOf(TANGIER_SEIZURE)).copyOf).toBeNull();

@@ -156,13 +156,13 @@ export function coveredWords(
 /**
  * Of A's facts (the positions of its words written in digits: Fingerprint.facts), those B keeps (a
  * shingle covering it is B's) and those it changes (none is, while the shingles ending just before it
- * and starting just after it are), boilerplate or not.
+ * and starting just after it, or its group, are), boilerplate or not.
  */
 export function factsKept(sequenceA: Uint32Array, sortedB: Uint32Array, facts: ArrayLike<number>): { kept: number; changed: number } {
   let kept = 0;
   let changed = 0;
   for (let i = 0; i < facts.length; i++) {
-    const { covering, before, after } = factContext(sequenceA, facts[i]!);
+    const { covering, before, after } = factContext(sequenceA, facts, i);
     if (covering.some((shingle) => has(sortedB, shingle))) kept++;
     else if (before !== undefined && after !== undefined && has(sortedB, before) && has(sortedB, after)) changed++;
   }
@@ -170,14 +170,23 @@ export function factsKept(sequenceA: Uint32Array, sortedB: Uint32Array, facts: A
 }
 
 /**
- * The shingles around word `w`: the SHINGLE_SIZE covering it (those that exist), the one ending just
- * before it and the one starting just after it (undefined at the text's edges).
+ * The shingles around fact `i` (word facts[i]): the SHINGLE_SIZE covering it (those that exist), the
+ * one ending just before it and the one starting just after it (undefined at the text's edges). Facts
+ * fewer than SHINGLE_SIZE words apart are read as one group, which those two shingles frame: in
+ * "تتراوح أعمارهم بين 22 و43 سنة" each age stands in the other's context, and both change together.
  */
-export function factContext(sequence: Uint32Array, w: number): { covering: number[]; before: number | undefined; after: number | undefined } {
+export function factContext(sequence: Uint32Array, facts: ArrayLike<number>, i: number): { covering: number[]; before: number | undefined; after: number | undefined } {
+  const w = facts[i]!;
   const covering: number[] = [];
   for (let start = Math.max(0, w - SHINGLE_SIZE + 1); start <= Math.min(w, sequence.length - 1); start++) covering.push(sequence[start]!);
-  const before = w - SHINGLE_SIZE >= 0 ? sequence[w - SHINGLE_SIZE] : undefined;
-  const after = w + 1 < sequence.length ? sequence[w + 1] : undefined;
+  let first = i;
+  while (first > 0 && facts[first]! - facts[first - 1]! < SHINGLE_SIZE) first--;
+  let last = i;
+  while (last + 1 < facts.length && facts[last + 1]! - facts[last]! < SHINGLE_SIZE) last++;
+  const from = facts[first]!;
+  const to = facts[last]!;
+  const before = from - SHINGLE_SIZE >= 0 ? sequence[from - SHINGLE_SIZE] : undefined;
+  const after = to + 1 < sequence.length ? sequence[to + 1] : undefined;
   return { covering, before, after };
 }
 
