@@ -81,6 +81,29 @@ describe('SharedCopyIndex', () => {
     expect(earlier.similarity).toBeGreaterThan(0.99);
   });
 
+  it("tells apart communiqués on different arrests written in every communiqué's phrases, and finds each one's pickup", async () => {
+    const index = indexAt('communiques');
+    const towns = ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي', 'سطات', 'برشيد', 'تازة', 'الحسيمة', 'العرائش', 'وزان', 'تزنيت', 'الخميسات'];
+    const offences = ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال', 'بتزوير وثائق رسمية واستعمالها', 'بالضرب والجرح باستعمال السلاح الأبيض'];
+    const suspects = [
+      ['شخص يبلغ من العمر', 'تورطه', 'فيه'],
+      ['شخصين يبلغان من العمر', 'تورطهما', 'فيهما'],
+      ['ثلاثة أشخاص تتراوح أعمارهم بين', 'تورطهم', 'فيهم'],
+    ] as const;
+    // Town, time, suspects, ages and offence vary; every other word is the same in all of them.
+    const communique = (i: number) => {
+      const [who, involved, held] = suspects[i % 3]!;
+      return `تمكنت عناصر الشرطة القضائية بولاية أمن ${towns[i]}، ${['مساء', 'صباح'][i % 2]} يوم ${['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء'][i % 4]}، من توقيف ${who} ${20 + i}${i % 3 ? ` و${41 + i}` : ''} سنة، للاشتباه في ${involved} في قضية تتعلق ${offences[i % 5]}. وقد تم إخضاع المشتبه ${held} لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية.`;
+    };
+    for (let i = 0; i < towns.length; i++) {
+      expect((await index.checkAndInsert(`communique-${i}`, sketch(communique(i)))).duplicateOf, `communique ${i}`).toBeNull();
+      if (i % 4 === 3) {
+        const pickup = `${towns[i]} - متابعة\n${communique(i).replaceAll('،', ',')}\nتابعوا آخر الأخبار على موقعنا`;
+        expect((await index.checkAndInsert(`pickup-${i}`, sketch(pickup))).duplicateOf, `pickup ${i}`).toBe(`communique-${i}`);
+      }
+    }
+  });
+
   it('files a story picked up a hundred times under a bounded number of postings per shingle, and still finds its original', async () => {
     const index = indexAt('viral');
     const text = `${story(121)} ${story(122)}`;

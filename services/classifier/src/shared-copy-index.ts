@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -33,6 +33,12 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, COPY_TEXT
  *                                 "story|||superseded|coverage" for an original that took its story
  *                                 over (re-delivery answers the same)
  *   <p>:v3:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
+ *   <p>:v3:<gen>:b                counters (2 bits each, up to 4 MB): per sample value (a shingle's top
+ *                                 bits), how many originals filed in the generation hold it, up to
+ *                                 BOILERPLATE_ARTICLES: a sample of an item all of whose values are that
+ *                                 common is boilerplate, neither text to reproduce nor reproduced (as in
+ *                                 MemoryCopyIndex), and an item is filed under its smallest shingles
+ *                                 that are not
  * <gen> is a time generation whose keys expire a window after it ends; a lookup searches the generations
  * that can hold an article filed within the window. Every redis.call costs about a microsecond, which is
  * most of this script's time, so the layout keeps the calls per article few: a lookup reads a
@@ -58,6 +64,9 @@ const QUICK_STRIDE = 4;
 /** References shorter than this are read whole at once. */
 const QUICK_MIN_WORDS = 64;
 
+/** Sample values counted by one BITFIELD call when an original is filed. */
+const COUNTED_PER_CALL = 1000;
+
 /** Longer than any hash-max-listpack-value a server would be given (default 64). */
 const REF_TABLE_MARKER_BYTES = 1024;
 
@@ -82,6 +91,9 @@ local outletBytes = ARGV[23] or ''
 -- Word pairs (Sketch.pairs), samples as in contains: a reference's in text order, filed with it; an
 -- item's, the set a reference's longer runs of unreproduced words are read against (bridgeGaps' kept).
 local pairBytes = ARGV[24] or ''
+-- The BITFIELD type of the counts of originals per sample value (each generation's :b), wide enough
+-- to count to boilerplate: a phrase that many originals hold is nobody's text (BOILERPLATE_ARTICLES).
+local counter = ARGV[25]
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -173,6 +185,20 @@ local bestN, bestRecord, bestPublished = nil, nil, 0
 local function supersedes()
   return best ~= nil and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin
 end
+-- Which of the new article's sample values that many originals hold (asked as candidates need them):
+-- an item's samples all of whose values are such are boilerplate, neither text to reproduce nor
+-- reproduced, as in MemoryCopyIndex (where it counts every shingle; here what the new article holds).
+local boilerValue = {}
+local function learnBoilerplate(values)
+  if #values == 0 then return end
+  local sums = {}
+  for _, gen in ipairs(gens) do
+    local ops = {}
+    for _, v in ipairs(values) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v end
+    for i, c in ipairs(redis.call('BITFIELD', gen .. ':b', unpack(ops))) do sums[i] = (sums[i] or 0) + c end
+  end
+  for i, v in ipairs(values) do boilerValue[v] = sums[i] >= boilerplate end
+end
 for phase = 3, 1, -1 do
   for _, n in ipairs(candidates[phase]) do
     if not present then
@@ -186,11 +212,12 @@ for phase = 3, 1, -1 do
       local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
       -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
       -- Samples that are consecutive words (a reference's) have their short gaps bridged (bridgeGaps).
-      -- skip: samples set apart as the outlet's boilerplate, whose values reproduce nothing either
+      -- skip: samples set apart as the outlet's boilerplate, whose values reproduce nothing either; nor
+      -- do boilerplate values, in an item (a reference is judged whole)
       local function isHit(from, k, skip)
         for j = 0, samplesPer - 1 do
           local value = sampleAt(record, from + (k * samplesPer + j) * ${SAMPLE_BYTES})
-          if present[value] and not (skip and outletText[value]) then return true end
+          if present[value] and not (skip and outletText[value]) and not (kind ~= '1' and boilerValue[value]) then return true end
         end
         return false
       end
@@ -206,7 +233,7 @@ for phase = 3, 1, -1 do
         return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
           (k < pairCount and presentPairs[sampleAt(refPairs, k * ${SAMPLE_BYTES} + 1)]) or false
       end
-      local function sampledCoverage(from, flags, count, consecutive, skip)
+      local function sampledCoverage(from, flags, count, consecutive, skip, apart)
         -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
         -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
         -- without the rest. Articles that quote a sentence of a communiqué are most of those met.
@@ -216,7 +243,7 @@ for phase = 3, 1, -1 do
             seen = seen + 1
             if isHit(from, k) then hit = hit + 1 end
           end
-          if hit / seen < threshold / 2 then return hit / seen, 0 end
+          if hit / seen < threshold / 2 then return hit / seen, 0, 0, 1 end
         end
         local hits = {}
         for k = 0, count - 1 do hits[k] = isHit(from, k, skip) end
@@ -234,9 +261,11 @@ for phase = 3, 1, -1 do
             end
           end
         end
-        local covered, counted, text, textCovered = 0, 0, 0, 0
+        -- apart: boilerplate samples (the new article holds every value of them), in the whole only
+        local covered, counted, text, textCovered, boilerSamples = 0, 0, 0, 0, 0
         for k = 0, count - 1 do
-          if not (skip and skip[k]) then
+          if apart and apart[k] then boilerSamples = boilerSamples + 1
+          elseif not (skip and skip[k]) then
             counted = counted + 1
             if hits[k] then covered = covered + 1 end
             if flags ~= '' and byte(flags, k + 1) == 48 then
@@ -247,7 +276,9 @@ for phase = 3, 1, -1 do
         end
         local textCoverage = 1
         if flags ~= '' then textCoverage = text == 0 and 0 or textCovered / text end
-        return counted == 0 and 0 or covered / counted, textCoverage
+        -- Share of the words that are its own, and of all reproduced with the boilerplate among them.
+        local all = counted + boilerSamples
+        return counted == 0 and 0 or covered / counted, textCoverage, all == 0 and 0 or (covered + boilerSamples) / all, all == 0 and 1 or counted / all
       end
       -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
       -- ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
@@ -272,19 +303,38 @@ for phase = 3, 1, -1 do
       -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
       -- a reference, one per word.
       local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
-      local coverage, textCoverage = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords))
+      -- An item's samples that are boilerplate (a reference is judged whole).
+      local apart = nil
+      if kind ~= '1' then
+        local unknown = {}
+        for k = 0, count - 1 do
+          for j = 0, samplesPer - 1 do
+            local value = sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})
+            if present[value] and boilerValue[value] == nil then boilerValue[value] = false; unknown[#unknown + 1] = value end
+          end
+        end
+        learnBoilerplate(unknown)
+        for k = 0, count - 1 do
+          local all = true
+          for j = 0, samplesPer - 1 do
+            if not boilerValue[sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})] then all = false; break end
+          end
+          if all then apart = apart or {}; apart[k] = true end
+        end
+      end
+      local coverage, textCoverage, whole, ownShare = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords), nil, apart)
       if skip then
-        local apart, textApart = sampledCoverage(rest, formula, count, false, skip)
-        if apart < ${OUTLET_STORY_SHARE} then coverage, textCoverage = apart, textApart else docWordCount = tonumber(docWords) end
+        local besides, textBesides, wholeBesides, ownBesides = sampledCoverage(rest, formula, count, false, skip, apart)
+        if besides < ${OUTLET_STORY_SHARE} then coverage, textCoverage, whole, ownShare = besides, textBesides, wholeBesides, ownBesides else docWordCount = tonumber(docWords) end
       end
       -- An item's facts follow its samples (and its own words' samples): per number, the samples of the
       -- shingles covering it, then of those ending just before and starting just after it. This article
       -- reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more than it
       -- keeps (factsKept, FACTS_CHANGED).
       local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
-      local otherFacts = false
+      local otherFacts, changed = false, 0
       if kind ~= '1' then
-        local kept, changed = 0, 0
+        local kept = 0
         local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
         for f = factsFrom, #record - ${FACT_SAMPLES * SAMPLE_BYTES} + 1, ${FACT_SAMPLES * SAMPLE_BYTES} do
           local isKept = false
@@ -305,10 +355,13 @@ for phase = 3, 1, -1 do
       end
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
       local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
-      local copiedWords = coverage * docWordCount
+      -- Its own words reproduced; too few of them, the passage taken whole with the boilerplate among
+      -- them, when no number of it is changed (judgeCopy's enoughCopied, Covered.passage).
+      local copiedWords = coverage * docWordCount * ownShare
+      local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords)
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
       -- words are reproduced, then the larger share.
-      if coverage >= threshold and copiedWords >= minWords and ownCopied and textCoverage >= textThreshold and not otherFacts and
+      if coverage >= threshold and enough and ownCopied and textCoverage >= textThreshold and not otherFacts and
          (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
            (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
         best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
@@ -352,10 +405,25 @@ if isRef then
 else
   redis.call('SET', docKey, record, 'EXAT', now + window)
 end
+-- An item is filed under the first ${POSTING_SHINGLES} of its postings (its smallest shingles) that are not
+-- boilerplate, where a later copy's lookup can meet it; a reference under all.
+local posted, postedBits = 0, {}
+local bitOf = {}
+for bit in gmatch(postingBits, '%d+') do bitOf[#bitOf + 1] = bit end
+if not isRef then
+  local values = {}
+  for i = 1, #postings, 4 do
+    local v = sampleAt(postings, i)
+    if boilerValue[v] == nil then boilerValue[v] = false; values[#values + 1] = v end
+  end
+  learnBoilerplate(values)
+end
 for i = 1, #postings, 4 do
+  if not isRef and posted >= ${POSTING_SHINGLES} then break end
   local key, shingle = isRef and (refKey .. ':p') or (own .. ':p:' .. shardOfShingle(postings, i)), sub(postings, i, i + 3)
   local list = ownLists[shingle]
   if list == nil then list = redis.call('HGET', key, shingle) end
+  if not isRef and boilerValue[sampleAt(postings, i)] then list = '*' end
   -- A copy joins at most ${COPIES_POSTED} articles under a shingle (COPIES_POSTED: a story picked up thousands of
   -- times would make every lookup read thousands of entries).
   local full = isCopy and list and select(2, string.gsub(list, ' ', '')) + 1 >= ${COPIES_POSTED}
@@ -373,6 +441,8 @@ for i = 1, #postings, 4 do
     end
     if not isCopy and originals >= boilerplate then list = '*' end
     redis.call('HSET', key, shingle, list)
+    posted = posted + 1
+    postedBits[#postedBits + 1] = bitOf[(i + 3) / 4]
   end
 end
 if isRef then
@@ -380,10 +450,24 @@ if isRef then
   redis.call('SADD', refKey .. ':n', n)
 else
   local setBits = {}
-  for bit in gmatch(postingBits, '%d+') do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = '1' end
+  for _, bit in ipairs(postedBits) do setBits[#setBits + 1] = 'SET'; setBits[#setBits + 1] = 'u1'; setBits[#setBits + 1] = bit; setBits[#setBits + 1] = '1' end
   if #setBits > 0 then
     redis.call('BITFIELD', own .. ':f', unpack(setBits))
     redis.call('EXPIREAT', own .. ':f', expireAt)
+  end
+  -- An original's values counted (copies do not count: one story's pickups never make its text
+  -- boilerplate), ${COUNTED_PER_CALL} to a call (Lua's unpack has a limit).
+  if not isCopy then
+    local ops = {}
+    local last = -1
+    for i = 1, #contains, ${SAMPLE_BYTES} do
+      local v = sampleAt(contains, i)
+      if v ~= last then ops[#ops + 1] = 'INCRBY'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v; ops[#ops + 1] = '1' end
+      last = v
+      if #ops >= ${COUNTED_PER_CALL * 4} then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)); ops = {} end
+    end
+    if #ops > 0 then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)) end
+    redis.call('EXPIREAT', own .. ':b', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
   local answer = storyId
@@ -510,7 +594,7 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
-      sketch.pairs ? samplesBytes(sketch.pairs) : '',
+      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${Math.ceil(Math.log2(o.boilerplateArticles + 1))}`,
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.

@@ -2,7 +2,10 @@ import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
 import { factContext, holdsAny, SHINGLE_SIZE, shingleSequence, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
-/** Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash sketch). */
+/**
+ * Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash
+ * sketch; there, its smallest that are not boilerplate: see Sketch.postings).
+ */
 export const POSTING_SHINGLES = 16;
 /**
  * Shingles a lookup asks about (the new article's smallest). A filed article's POSTING_SHINGLES
@@ -46,7 +49,12 @@ export interface CoverageSamples {
 
 /** What a shared index stores and compares: small, fixed-size parts of a fingerprint. */
 export interface Sketch extends CoverageSamples {
-  /** The article's POSTING_SHINGLES smallest shingle hashes (a reference's: all of them; see SketchOptions.quoted). */
+  /**
+   * The shingles an item may be filed under, smallest first, up to LOOKUP_SHINGLES of them (see
+   * SketchOptions.quoted): a shared index files it under the first POSTING_SHINGLES that are not
+   * boilerplate, which a lookup skips (a short communiqué's smallest may all be phrases every
+   * communiqué has). A reference's: all its shingles, all filed.
+   */
   postings: Uint32Array;
   /** Its LOOKUP_SHINGLES smallest, to find the articles filed under any of them. */
   lookup: Uint32Array;
@@ -102,7 +110,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
   const { shingles, sequence } = fingerprint;
   const lookup = shingles.slice(0, LOOKUP_SHINGLES);
   const sketch: Sketch = {
-    postings: shingles.slice(0, reference ? shingles.length : POSTING_SHINGLES),
+    postings: shingles.slice(0, reference ? shingles.length : LOOKUP_SHINGLES),
     lookup,
     // Sorted shingles have sorted top bits.
     contains: withoutRepeats(topBits(shingles)),
@@ -116,7 +124,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
   return {
     ...item,
     ...pairsOf(fingerprint),
-    postings: own.slice(0, POSTING_SHINGLES),
+    postings: own,
     // References are found through what the item quotes, items through its own text: both kinds of
     // smallest shingles are asked about.
     lookup: union(lookup, own),
@@ -137,7 +145,7 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   // Hardly more than that text: the outlet running it again, or copying it; judged whole.
   if (samples.words < minWordsBesidesFooter(boilerplate)) return sketchOf(fingerprint, { quoted });
   const sketch: Sketch = {
-    postings: kept.slice(0, POSTING_SHINGLES),
+    postings: kept.slice(0, LOOKUP_SHINGLES),
     lookup,
     contains: withoutRepeats(topBits(shingles)),
     ...samples,
@@ -148,15 +156,15 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
-  return { ...sketch, ...pairsOf(fingerprint), postings: own.slice(0, POSTING_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+  return { ...sketch, ...pairsOf(fingerprint), postings: own.slice(0, LOOKUP_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
 }
 
 /** An item's facts as a shared index reads them (see Sketch.facts). */
 function factsOf({ sequence, facts }: Fingerprint): Pick<Sketch, 'facts'> {
   if (!facts) return {};
   const samples = new Uint32Array(facts.length * FACT_SAMPLES);
-  facts.forEach((w, i) => {
-    const { covering, before, after } = factContext(sequence, w);
+  facts.forEach((_, i) => {
+    const { covering, before, after } = factContext(sequence, facts, i);
     const at = i * FACT_SAMPLES;
     for (let j = 0; j < SHINGLE_SIZE; j++) samples[at + j] = topBitsOf(covering[j % covering.length]!);
     samples[at + SHINGLE_SIZE] = topBitsOf(before ?? covering[0]!);
