@@ -206,6 +206,59 @@ export function chainItems(handwritten: readonly LabelledItem[]): LabelledItem[]
   });
 }
 
+/** The parts DGSN communiqués on arrests are written from: the same phrases, other facts. */
+const COMMUNIQUE = {
+  commands: ['تمكنت عناصر الشرطة القضائية بولاية أمن {town}، {when}، من توقيف', 'أوقفت عناصر الشرطة القضائية بمدينة {town}، {when}،', 'تمكنت عناصر المصلحة الإقليمية للشرطة القضائية ب{town}، {when}، من توقيف', 'أوقفت مصالح الأمن الوطني بمدينة {town}، {when}،', 'تمكنت عناصر الشرطة بالمنطقة الإقليمية للأمن ب{town}، {when}، من توقيف'],
+  towns: ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي', 'سطات', 'برشيد', 'تازة', 'الحسيمة', 'العرائش', 'وزان', 'تزنيت', 'الخميسات', 'بني ملال', 'القنيطرة', 'المحمدية', 'الرشيدية', 'ورزازات'],
+  parts: ['مساء', 'صباح', 'زوال', 'ليلة'],
+  days: ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
+  // Who: the words before the ages, the ages' count, then how the communiqué refers to them.
+  suspects: [
+    ['شخصا يبلغ من العمر', 1, 'تورطه', 'فيه'],
+    ['شخصين يبلغان من العمر', 2, 'تورطهما', 'فيهما'],
+    ['ثلاثة أشخاص تتراوح أعمارهم بين', 2, 'تورطهم', 'فيهم'],
+    ['أربعة أشخاص تتراوح أعمارهم ما بين', 2, 'تورطهم', 'فيهم'],
+  ],
+  offences: ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال', 'بتزوير وثائق رسمية واستعمالها', 'بالضرب والجرح باستعمال السلاح الأبيض', 'بالسرقة الموصوفة من داخل السيارات', 'بتنظيم الهجرة غير المشروعة والاتجار بالبشر', 'بحيازة وترويج الأقراص المهلوسة', 'بالسكر العلني البين وإهانة موظفين عموميين أثناء مزاولتهم لمهامهم', 'بإلحاق خسائر مادية بممتلكات الغير'],
+  seized: [
+    '{n} هاتفا محمولا يشتبه في كونها من متحصلات السرقة', '{n} غراما من مخدر الكوكايين ومبلغ مالي قدره {m} درهم', '{m} قرصا مهلوسا من نوع ريفوتريل',
+    '{n} دراجة نارية مسروقة وسلاح أبيض', 'مبالغ مالية قدرها {m} درهم ووثائق هوية مزورة', '{n} كيلوغراما من مخدر الشيرا وسيارة خفيفة', 'حاسوب محمول و{n} بطاقة بنكية مزورة',
+    'سيف من الحجم الكبير و{n} غراما من مخدر الشيرا',
+  ],
+  closings: [
+    'وقد تم إخضاع المشتبه {held} لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة.',
+    'وقد تم الاحتفاظ بالمشتبه {held} تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي، وذلك للكشف عن جميع ظروف وملابسات هذه القضية.',
+    'وقد تم إخضاع المشتبه {held} للبحث القضائي الذي تشرف عليه النيابة العامة المختصة، بينما تتواصل الأبحاث والتحريات لتوقيف باقي المتورطين المحتملين في هذه القضية.',
+  ],
+};
+
+/**
+ * Communiqués on different arrests in the DGSN's house style, each drawn at random from those parts
+ * (most of their words are every communiqué's), and an outlet's pickup of every third one: the
+ * originals copy nothing, each pickup copies its communiqué.
+ */
+export function communiqueItems(count = 60): LabelledItem[] {
+  const rnd = random(20251206);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const between = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
+  const expected = (duplicateOf: string | null) => ({ language: 'arb', arabic: true, duplicateOf, tags: null });
+  return Array.from({ length: count }, (_, i) => {
+    const town = pick(COMMUNIQUE.towns);
+    const [who, ages, involved, held] = pick(COMMUNIQUE.suspects);
+    const first = between(18, 45);
+    const age = ages === 1 ? `${first}` : `${first} و${between(first + 1, 62)}`;
+    const seizure = rnd() < 0.5 ? ` وقد أسفرت عملية التفتيش المنجزة عن حجز ${pick(COMMUNIQUE.seized).replace('{n}', String(between(11, 99))).replace('{m}', String(between(101, 999) * 10))}.` : '';
+    const when = `${pick(COMMUNIQUE.parts)} يوم ${pick(COMMUNIQUE.days)}`;
+    const text =
+      `${pick(COMMUNIQUE.commands).replace('{town}', town).replace('{when}', when)} ${who} ${age} سنة، للاشتباه في ${involved} في قضية تتعلق ${pick(COMMUNIQUE.offences)}.` +
+      `${seizure} ${pick(COMMUNIQUE.closings).replace('{held}', held)}`;
+    const original: LabelledItem = { id: `communique-${i}`, title: `توقيف بمدينة ${town}`, text, kind: 'communique-generated', expected: expected(null) };
+    if (i % 3 !== 2) return [original];
+    const pickup = `${town} - متابعة\n${text.replaceAll('،', ',')}\nتابعوا آخر الأخبار على موقعنا`;
+    return [original, { id: `communique-${i}-pickup`, title: `أمن ${town} يوقف مشتبها فيه`, text: pickup, kind: 'copy-of-item', expected: expected(original.id) }];
+  }).flat();
+}
+
 export function handwrittenItems(): LabelledItem[] {
   return readFileSync(new URL('handwritten.jsonl', EVAL_DIR), 'utf8')
     .split('\n')
@@ -216,5 +269,5 @@ export function handwrittenItems(): LabelledItem[] {
 /** The whole labelled set, in the order `marsad classify` reads it (originals before their copies). */
 export function labelledSet(seedsDir = SEEDS_DIR): LabelledItem[] {
   const handwritten = handwrittenItems();
-  return [...handwritten, ...generatedItems(readReferenceArticles(seedsDir)), ...chainItems(handwritten)];
+  return [...handwritten, ...generatedItems(readReferenceArticles(seedsDir)), ...chainItems(handwritten), ...communiqueItems()];
 }
