@@ -218,7 +218,7 @@ const COMMUNIQUE = {
     ['شخصين يبلغان من العمر', 2, 'تورطهما', 'فيهما'],
     ['ثلاثة أشخاص تتراوح أعمارهم بين', 2, 'تورطهم', 'فيهم'],
     ['أربعة أشخاص تتراوح أعمارهم ما بين', 2, 'تورطهم', 'فيهم'],
-  ],
+  ] as const,
   offences: ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال', 'بتزوير وثائق رسمية واستعمالها', 'بالضرب والجرح باستعمال السلاح الأبيض', 'بالسرقة الموصوفة من داخل السيارات', 'بتنظيم الهجرة غير المشروعة والاتجار بالبشر', 'بحيازة وترويج الأقراص المهلوسة', 'بالسكر العلني البين وإهانة موظفين عموميين أثناء مزاولتهم لمهامهم', 'بإلحاق خسائر مادية بممتلكات الغير'],
   seized: [
     '{n} هاتفا محمولا يشتبه في كونها من متحصلات السرقة', '{n} غراما من مخدر الكوكايين ومبلغ مالي قدره {m} درهم', '{m} قرصا مهلوسا من نوع ريفوتريل',
@@ -237,8 +237,8 @@ const COMMUNIQUE = {
  * (most of their words are every communiqué's), and an outlet's pickup of every third one: the
  * originals copy nothing, each pickup copies its communiqué.
  */
-export function communiqueItems(count = 60): LabelledItem[] {
-  const rnd = random(20251206);
+export function communiqueItems(count = 60, seed = 20251206): LabelledItem[] {
+  const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
   const expected = (duplicateOf: string | null) => ({ language: 'arb', arabic: true, duplicateOf, tags: null });

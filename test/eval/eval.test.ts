@@ -1,34 +1,19 @@
-import { defaultLineClassifier } from '@marsad/cli';
 import { createRedis } from '@marsad/queues';
-import { analyseItem, loadReferences, loadTagger, SharedCopyIndex } from '@marsad/service-classifier';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelledSet, SEEDS_DIR } from './dataset.js';
-import { evaluate, formatReport, type Classify, type EvaluationReport } from './evaluate.js';
+import { lineClassifier, pipelineClassifier } from './classifiers.js';
+import { labelledSet } from './dataset.js';
+import { evaluate, formatReport, type EvaluationReport } from './evaluate.js';
 
 const items = labelledSet();
 const TAGS = ['interpol', 'dgsn'];
 
-/** `marsad classify`'s classifier: the in-process index. */
-async function lineClassifier(): Promise<Classify> {
-  const classifier = defaultLineClassifier(SEEDS_DIR);
-  return (item) => classifier.classify(JSON.stringify(item));
-}
-
-/** The pipeline's classifier: the index every classifier replica shares, in a real Redis. */
 const redis = createTestRedis('eval');
 const connection = createRedis(redis.url);
 afterAll(async () => {
   connection.disconnect();
   await redis.cleanup();
 });
-async function pipelineClassifier(): Promise<Classify> {
-  const index = new SharedCopyIndex(connection, { prefix: `${redis.prefix.slice(0, -1)}-index}:index` });
-  const { quoted } = await loadReferences(index, SEEDS_DIR);
-  const analyser = { tagger: loadTagger(), index, quoted };
-  const fetchedAt = new Date().toISOString();
-  return (item) => analyseItem({ ...item, sourceId: 'eval', url: `https://eval.example/${item.id}`, publishedAt: null, fetchedAt }, analyser);
-}
 
 /**
  * The labelled set through both classifiers. The figures asserted are the ones the analysis reaches;
@@ -36,7 +21,7 @@ async function pipelineClassifier(): Promise<Classify> {
  */
 describe.each([
   ['marsad classify', lineClassifier],
-  ['the pipeline (shared index in Redis)', pipelineClassifier],
+  ['the pipeline (shared index in Redis)', () => pipelineClassifier(connection, `${redis.prefix.slice(0, -1)}-index}`)],
 ])('text analysis on the labelled set, through %s', (_name, classifier) => {
   let report: EvaluationReport;
   let context = '';
