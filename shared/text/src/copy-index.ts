@@ -12,8 +12,8 @@ import {
   sortedLookup,
   type ShingleLookup,
 } from './fingerprint.js';
-import { mix32 } from './hash.js';
 import { formulaShingles } from './formulas.js';
+import { mix32 } from './hash.js';
 import { IntMultimap } from './int-multimap.js';
 import { OutletBoilerplate, type OutletText } from './outlet.js';
 import { POSTING_SHINGLES } from './sketch.js';
@@ -428,7 +428,6 @@ const NO_FACTS = { kept: 0, changed: 0 };
  */
 const PLAUSIBLE_SHARED = Math.ceil(MIN_COPIED_WORDS / SHINGLE_SIZE);
 
-/** Shingles two sorted sets share, boilerplate aside, counted up to `enough`. */
 /**
  * Whether an item may be copied by an article with shingles `b`: they share PLAUSIBLE_SHARED of its
  * shingles, boilerplate aside, or half of them when it has fewer (a short communiqué mostly in
@@ -446,6 +445,7 @@ function ownShingles(shingles: Uint32Array, boilerplate: (shingle: number) => bo
   return own;
 }
 
+/** Shingles two sorted sets share, boilerplate aside, counted up to `enough`. */
 function sharedShingles(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean, enough: number): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length && shared < enough; ) {
