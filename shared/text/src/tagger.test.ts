@@ -316,6 +316,8 @@ describe('tagger: dgsn', () => {
     ["its English short name said Morocco's", "Morocco's National Security arrested a drug trafficker in Tangier on Monday"],
     ['its English short name said Moroccan', 'Moroccan National Security said on Monday it had arrested a drug trafficker'],
     ["its name, beside Mauritania's own named by its visiting delegation", 'حل وفد من الإدارة العامة للأمن الوطني الموريتانية بالرباط في زيارة عمل للمديرية العامة للأمن الوطني'],
+    ["its name, receiving Algeria's interior minister in Rabat", 'استقبلت المديرية العامة للأمن الوطني وزير الداخلية الجزائري بالرباط في إطار زيارة عمل'],
+    ["its acronym, meeting Algeria's interior minister in Rabat, in English", 'The DGSN met the Algerian interior minister in Rabat on Monday to discuss border security'],
     ['"الأمن الوطني" in Dakhla, a town whose name is also a word, with nothing else Moroccan', 'أحبطت عناصر الأمن الوطني بالداخلة محاولة للهجرة غير النظامية عبر البحر'],
     ['"الأمن الوطني" in Berkane, the town\'s name beginning with the preposition\'s letter', 'فتح الأمن الوطني ببركان بحثا في ظروف وفاة شاب'],
   ])('finds the DGSN by %s', (_name, text) => {
@@ -323,6 +325,7 @@ describe('tagger: dgsn', () => {
   });
 
   it.each([
+    ["Algeria's, praised by its interior minister, in a story set in Oran", 'أشاد وزير الداخلية الجزائري بجهود المديرية العامة للأمن الوطني في تأمين الانتخابات بولاية وهران'],
     ['a new national security strategy, its adjective a Moroccan town\'s name', 'أعلنت الحكومة عن استراتيجية الأمن الوطني الجديدة لمواجهة التهديدات'],
     ["national security in Egypt's Dakhla oasis", 'ألقت قوات الأمن الوطني بالداخلة في محافظة الوادي الجديد المصرية القبض على متهمين'],
     ["a car of Algeria's police, in a story naming its towns", 'تعرضت سيارة تابعة للأمن الوطني لحادث مرور على الطريق الرابط بين وهران وتلمسان'],
