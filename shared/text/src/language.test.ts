@@ -29,6 +29,8 @@ describe('detectLanguage', () => {
     ['a French article quoting an Arabic name', 'Le directeur général de la DGSN, عبد اللطيف حموشي, a reçu hier à Rabat une délégation espagnole de haut niveau', 'fra', false],
     ['a short French title', 'La DGSN lance une campagne de recrutement', 'fra', false],
     ['a short English title', 'Interpol red notice suspect arrested in Tangier', 'eng', false],
+    ['a French sentence of names and few function words, which trigrams take for Catalan', "En Algérie, la Sûreté de wilaya d'Alger a saisi 5 kg de cocaïne, indique la DGSN.", 'fra', false],
+    ['Catalan on the same kind of news', 'La policia ha detingut en Girona dos homes amb més de cinc quilos de cocaïna amagats al cotxe.', 'cat', false],
     ['Darija in Arabizi (Latin letters and digits)', 'wach nta m3a lbolis? 3lach ma jitich lbare7 l dar', 'ary', false],
     ['Darija in Arabizi, few digits', 'salam khoya, kifach dayr? ana mzyan l7amdolilah, ghadi nmchi l casa ghedda', 'ary', false],
     ['English naming a G7 summit, an mp3 and COVID19', 'The G7 summit discussed COVID19 vaccines while an mp3 of the speech leaked online', 'eng', false],

@@ -33,7 +33,7 @@ const MIN_WORDS_TO_GUESS = 3;
 
 /** Function words, elided forms, small numbers and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
-  fra: 'le la les des du de un une et à au aux est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
+  fra: 'le la les des du de un une et à au aux en est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
   eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten',
   spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
   por: 'o os as da do das dos em e um uma no na nos não para com por dois três quatro cinco seis após segundo à ã õ á í ó ú',
@@ -64,7 +64,7 @@ const COUNTRY_NAMES: Record<string, string> = {
  */
 const HEADLINE_WORDS: Record<string, string> = {
   eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit',
-  fra: 'reçoit arrestation arrestations saisie saisies interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie',
+  fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne',
   spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos',
   por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos',
   ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione',
