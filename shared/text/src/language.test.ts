@@ -30,6 +30,8 @@ describe('detectLanguage', () => {
     ['a short French title', 'La DGSN lance une campagne de recrutement', 'fra', false],
     ['a short English title', 'Interpol red notice suspect arrested in Tangier', 'eng', false],
     ['a French sentence of names and few function words, which trigrams take for Catalan', "En Algérie, la Sûreté de wilaya d'Alger a saisi 5 kg de cocaïne, indique la DGSN.", 'fra', false],
+    ['a French headline of twelve words, names and crime words', "El Jadida : un gang de cambrioleurs mis hors d'état de nuire", 'fra', false],
+    ['a Spanish headline whose function words French shares', 'Marrakech acoge la Asamblea General de Interpol', 'spa', false],
     ['Catalan on the same kind of news', 'La policia ha detingut en Girona dos homes amb més de cinc quilos de cocaïna amagats al cotxe.', 'cat', false],
     ['Darija in Arabizi (Latin letters and digits)', 'wach nta m3a lbolis? 3lach ma jitich lbare7 l dar', 'ary', false],
     ['Darija in Arabizi, few digits', 'salam khoya, kifach dayr? ana mzyan l7amdolilah, ghadi nmchi l casa ghedda', 'ary', false],
