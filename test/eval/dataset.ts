@@ -212,9 +212,10 @@ const COMMUNIQUE = {
   towns: ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي', 'سطات', 'برشيد', 'تازة', 'الحسيمة', 'العرائش', 'وزان', 'تزنيت', 'الخميسات', 'بني ملال', 'القنيطرة', 'المحمدية', 'الرشيدية', 'ورزازات'],
   parts: ['مساء', 'صباح', 'زوال', 'ليلة'],
   days: ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
-  // Who: the words before the ages, the ages' count, then how the communiqué refers to them.
+  // Who: the words before the ages (the one suspect is شخص after من توقيف, شخصا after أوقفت), the
+  // ages' count, then how the communiqué refers to them.
   suspects: [
-    ['شخصا يبلغ من العمر', 1, 'تورطه', 'فيه'],
+    ['{شخص} يبلغ من العمر', 1, 'تورطه', 'فيه'],
     ['شخصين يبلغان من العمر', 2, 'تورطهما', 'فيهما'],
     ['ثلاثة أشخاص تتراوح أعمارهم بين', 2, 'تورطهم', 'فيهم'],
     ['أربعة أشخاص تتراوح أعمارهم ما بين', 2, 'تورطهم', 'فيهم'],
@@ -244,13 +245,15 @@ export function communiqueItems(count = 60, seed = 20251206): LabelledItem[] {
   const expected = (duplicateOf: string | null) => ({ language: 'arb', arabic: true, duplicateOf, tags: null });
   return Array.from({ length: count }, (_, i) => {
     const town = pick(COMMUNIQUE.towns);
-    const [who, ages, involved, held] = pick(COMMUNIQUE.suspects);
+    const command = pick(COMMUNIQUE.commands);
+    const [suspects, ages, involved, held] = pick(COMMUNIQUE.suspects);
+    const who = suspects.replace('{شخص}', command.endsWith('من توقيف') ? 'شخص' : 'شخصا');
     const first = between(18, 45);
     const age = ages === 1 ? `${first}` : `${first} و${between(first + 1, 62)}`;
     const seizure = rnd() < 0.5 ? ` وقد أسفرت عملية التفتيش المنجزة عن حجز ${pick(COMMUNIQUE.seized).replace('{n}', String(between(11, 99))).replace('{m}', String(between(101, 999) * 10))}.` : '';
     const when = `${pick(COMMUNIQUE.parts)} يوم ${pick(COMMUNIQUE.days)}`;
     const text =
-      `${pick(COMMUNIQUE.commands).replace('{town}', town).replace('{when}', when)} ${who} ${age} سنة، للاشتباه في ${involved} في قضية تتعلق ${pick(COMMUNIQUE.offences)}.` +
+      `${command.replace('{town}', town).replace('{when}', when)} ${who} ${age} سنة، للاشتباه في ${involved} في قضية تتعلق ${pick(COMMUNIQUE.offences)}.` +
       `${seizure} ${pick(COMMUNIQUE.closings).replace('{held}', held)}`;
     const original: LabelledItem = { id: `communique-${i}`, title: `توقيف بمدينة ${town}`, text, kind: 'communique-generated', expected: expected(null) };
     if (i % 3 !== 2) return [original];
