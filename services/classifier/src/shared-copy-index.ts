@@ -189,15 +189,20 @@ end
 -- an item's samples all of whose values are such are boilerplate, neither text to reproduce nor
 -- reproduced, as in MemoryCopyIndex (where it counts every shingle; here what the new article holds).
 local boilerValue = {}
+-- Asks about the values not known yet (each once), in one BITFIELD per generation.
 local function learnBoilerplate(values)
-  if #values == 0 then return end
+  local unknown = {}
+  for _, v in ipairs(values) do
+    if boilerValue[v] == nil then boilerValue[v] = false; unknown[#unknown + 1] = v end
+  end
+  if #unknown == 0 then return end
   local sums = {}
   for _, gen in ipairs(gens) do
     local ops = {}
-    for _, v in ipairs(values) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v end
+    for _, v in ipairs(unknown) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v end
     for i, c in ipairs(redis.call('BITFIELD', gen .. ':b', unpack(ops))) do sums[i] = (sums[i] or 0) + c end
   end
-  for i, v in ipairs(values) do boilerValue[v] = sums[i] >= boilerplate end
+  for i, v in ipairs(unknown) do boilerValue[v] = sums[i] >= boilerplate end
 end
 for phase = 3, 1, -1 do
   for _, n in ipairs(candidates[phase]) do
@@ -306,14 +311,14 @@ for phase = 3, 1, -1 do
       -- An item's samples that are boilerplate (a reference is judged whole).
       local apart = nil
       if kind ~= '1' then
-        local unknown = {}
+        local held = {}
         for k = 0, count - 1 do
           for j = 0, samplesPer - 1 do
             local value = sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})
-            if present[value] and boilerValue[value] == nil then boilerValue[value] = false; unknown[#unknown + 1] = value end
+            if present[value] then held[#held + 1] = value end
           end
         end
-        learnBoilerplate(unknown)
+        learnBoilerplate(held)
         for k = 0, count - 1 do
           local all = true
           for j = 0, samplesPer - 1 do
@@ -412,10 +417,7 @@ local bitOf = {}
 for bit in gmatch(postingBits, '%d+') do bitOf[#bitOf + 1] = bit end
 if not isRef then
   local values = {}
-  for i = 1, #postings, 4 do
-    local v = sampleAt(postings, i)
-    if boilerValue[v] == nil then boilerValue[v] = false; values[#values + 1] = v end
-  end
+  for i = 1, #postings, 4 do values[#values + 1] = sampleAt(postings, i) end
   learnBoilerplate(values)
 end
 for i = 1, #postings, 4 do
