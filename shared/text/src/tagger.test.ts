@@ -319,6 +319,8 @@ describe('tagger: dgsn', () => {
     ["its name, receiving Algeria's interior minister in Rabat", 'استقبلت المديرية العامة للأمن الوطني وزير الداخلية الجزائري بالرباط في إطار زيارة عمل'],
     ["its acronym, meeting Algeria's interior minister in Rabat, in English", 'The DGSN met the Algerian interior minister in Rabat on Monday to discuss border security'],
     ['its acronym, meeting Algerian officials in Rabat, in English', 'The DGSN met Algerian officials in Rabat on Monday to discuss border security'],
+    ['its acronym, meeting Algerian police chiefs in Rabat, in English', 'The DGSN met Algerian police chiefs in Rabat to discuss border security'],
+    ['its acronym, hosting Tunisian police heads, in English', 'The DGSN hosted Tunisian police heads in Rabat for a training week'],
     ['its head, meeting his Mauritanian counterpart in Rabat, in English', 'The head of the DGSN met his Mauritanian counterpart in Rabat'],
     ['"الأمن الوطني" in Dakhla, a town whose name is also a word, with nothing else Moroccan', 'أحبطت عناصر الأمن الوطني بالداخلة محاولة للهجرة غير النظامية عبر البحر'],
     ['"الأمن الوطني" in Berkane, the town\'s name beginning with the preposition\'s letter', 'فتح الأمن الوطني ببركان بحثا في ظروف وفاة شاب'],
@@ -328,6 +330,8 @@ describe('tagger: dgsn', () => {
 
   it.each([
     ["Algeria's, as Algerian officials name it, in a story set in Tlemcen", 'Algerian officials said the DGSN seized 2 tonnes of cannabis near Tlemcen, Algeria'],
+    ["Algeria's, its police chief speaking in Oran, in English", "Algeria's police chief said the DGSN seized 2 tonnes of cannabis in Oran"],
+    ["Algeria's, as Algerian police chiefs name it, in a story set in Algeria", 'Algerian police chiefs said the DGSN had arrested 40 people in Algiers'],
     ["Algeria's, praised by its interior minister, in a story set in Oran", 'أشاد وزير الداخلية الجزائري بجهود المديرية العامة للأمن الوطني في تأمين الانتخابات بولاية وهران'],
     ['a new national security strategy, its adjective a Moroccan town\'s name', 'أعلنت الحكومة عن استراتيجية الأمن الوطني الجديدة لمواجهة التهديدات'],
     ["national security in Egypt's Dakhla oasis", 'ألقت قوات الأمن الوطني بالداخلة في محافظة الوادي الجديد المصرية القبض على متهمين'],
