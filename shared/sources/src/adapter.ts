@@ -15,6 +15,7 @@ export type FetchedItem = z.infer<typeof FetchedItemSchema>;
 
 export interface FetchContext {
   http: HttpClient;
+  /** Already bound to the source (its `sourceId`): adapters log only what is their own. */
   log: Logger;
   /**
    * The URLs among these whose items are not stored yet, so that an adapter fetches article pages

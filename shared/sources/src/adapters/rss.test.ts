@@ -136,7 +136,7 @@ describe('rss adapter', () => {
         ['بلا معرف', expect.stringMatching(new RegExp(`^${server!.url('/feed')}#entry=[0-9a-f]{24}$`))],
         ['ok', 'https://example.ma/ok'],
       ]);
-      expect(warn).toHaveBeenCalledWith({ sourceId: 'test', skipped: 1, entries: 5 }, 'feed entries with neither a link, an id nor any text skipped');
+      expect(warn).toHaveBeenCalledWith({ skipped: 1, entries: 5 }, 'feed entries with neither a link, an id nor any text skipped');
       // The same entries give the same addresses at the next fetch.
       const fragments = (list: { url: string }[]) => list.map((i) => i.url.split('#')[1]);
       await server!.close();

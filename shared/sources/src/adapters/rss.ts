@@ -45,9 +45,9 @@ export const rss = defineAdapter({
     const bases = entryBases(xml, source.url, feed.items.length);
     const items = feed.items.flatMap((entry, i) => toItem(entry, bases?.[i] ?? source.url, inFeed));
     const skipped = feed.items.length - items.length;
-    if (skipped > 0) ctx.log.warn({ sourceId: source.id, skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
+    if (skipped > 0) ctx.log.warn({ skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
-    if (withoutPage.length > 0) ctx.log.info({ sourceId: source.id, entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
+    if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;
     // An entry without a link has no page to read: its text is the feed's.
     const always = options.fullText === true;
