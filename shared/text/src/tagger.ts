@@ -212,14 +212,18 @@ export class Tagger {
    */
   tag(input: string | Tokens, context: { country?: string | undefined } = {}): TagResult {
     const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
-    const all = this.matches(tokens.forms);
-    const places = new PlacesNamed(all, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
+    // Places and the tags' own phrases apart, once: a long text names dozens of places, and each
+    // phrase is compared with every other phrase below.
+    const placeMatches: Match[] = [];
+    const phrases: Match[] = [];
+    for (const match of this.matches(tokens.forms)) (isPlace(match) ? placeMatches : phrases).push(match);
+    const places = new PlacesNamed(placeMatches, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
     const evidence: Record<string, TagEvidence[]> = {};
-    for (const match of all) {
+    for (const match of phrases) {
       const { owner, when, phrase } = match.ref;
-      if (owner.startsWith('place:') || (evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
-      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, all) : match;
-      if (!span || withinAnotherTagsName(match, all)) continue;
+      if ((evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
+      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, phrases) : match;
+      if (!span || withinAnotherTagsName(match, phrases)) continue;
       const offset = tokens.offsets[span.start]!;
       const endOffset = tokens.offsets[span.end]! + wordLength(tokens.text, tokens.offsets[span.end]!);
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
@@ -232,7 +236,7 @@ export class Tagger {
    * The words a phrase's evidence spans when its condition holds (with the town a phrase needs beside
    * it: "أمن طنجة", not "أمن"), else undefined.
    */
-  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens, all: readonly Match[]): { start: number; end: number } | undefined {
+  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens, phrases: readonly Match[]): { start: number; end: number } | undefined {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
       if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return undefined;
     }
@@ -269,7 +273,7 @@ export class Tagger {
       start = place.start;
     }
     if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
-    const another = (place: Match) => this.qualifiesAnother(place, match, all);
+    const another = (place: Match) => qualifiesAnother(place, match, phrases);
     if (condition.forbidNear?.some((near) => places.near(near, match, another))) return undefined;
     if (condition.forbidDominant && condition.requireAny) {
       if (places.times(condition.forbidDominant) > places.times(condition.requireAny)) return undefined;
@@ -277,21 +281,21 @@ export class Tagger {
     return { start, end };
   }
 
-  /** Whether a place near the match is right after another naming of the match's tag, which it qualifies (see NearSchema). */
-  private qualifiesAnother(place: Match, match: Match, all: readonly Match[]): boolean {
-    return all.some((other) => other.ref.owner === match.ref.owner && other.end === place.start - 1 && other !== match);
-  }
+}
+
+const isPlace = (match: Match) => match.ref.owner.startsWith('place:');
+
+/** Whether a place near the match is right after another naming of the match's tag, which it qualifies (see NearSchema). */
+function qualifiesAnother(place: Match, match: Match, phrases: readonly Match[]): boolean {
+  return phrases.some((other) => other.ref.owner === match.ref.owner && other.end === place.start - 1 && other !== match);
 }
 
 /**
  * Whether the words matched are part of a longer phrase of another tag: the police of Interpol's name
  * (Organisation internationale de police criminelle) is Interpol, not a town's police.
  */
-function withinAnotherTagsName(match: Match, all: readonly Match[]): boolean {
-  return all.some(
-    ({ ref, start, end }) =>
-      ref.owner !== match.ref.owner && !ref.owner.startsWith('place:') && start <= match.start && match.end <= end && end - start > match.end - match.start,
-  );
+function withinAnotherTagsName(match: Match, phrases: readonly Match[]): boolean {
+  return phrases.some(({ ref, start, end }) => ref.owner !== match.ref.owner && start <= match.start && match.end <= end && end - start > match.end - match.start);
 }
 
 /**
@@ -302,13 +306,13 @@ class PlacesNamed {
   private readonly byPlace = new Map<string, Match[]>();
 
   constructor(
-    matches: readonly Match[],
+    /** The places' matches, in order of their last word. */
+    places: readonly Match[],
     /** The outlet's country's place list: it counts as named once, nowhere in particular. */
     private readonly home: string | undefined,
     /** Words in the longest place phrase. */
     private readonly longest: number,
   ) {
-    const places = matches.filter((match) => match.ref.owner.startsWith('place:'));
     const byEnd = new Map<number, Match[]>();
     for (const match of places) {
       const ending = byEnd.get(match.end);
