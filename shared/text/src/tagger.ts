@@ -89,6 +89,8 @@ export const EVIDENCE_PER_TAG = 20;
 
 interface PhraseRef {
   owner: string; // a tag, or `place:<name>`
+  /** A place phrase's list: the `<name>` of its owner. */
+  place?: string;
   phrase: string;
   length: number;
   /** Its first word, as matching sees it. */
@@ -167,7 +169,7 @@ export class Tagger {
     return Object.keys(this.file.tags);
   }
 
-  private insert(ref: Omit<PhraseRef, 'length' | 'first'>): void {
+  private insert(ref: Omit<PhraseRef, 'length' | 'first' | 'place'>): void {
     const words = tokenizeWithOffsets(ref.phrase).words.map(canonical);
     if (words.length === 0) throw new Error(`alias "${ref.phrase}" has no words`);
     let node = this.root;
@@ -179,8 +181,9 @@ export class Tagger {
     // Two spellings that fold to one would match every occurrence twice.
     const same = node.outputs.find((other) => other.owner === ref.owner && other.when === ref.when);
     if (same) throw new Error(`${describeOwner(ref.owner)}: "${ref.phrase}" is "${same.phrase}" once folded`);
-    node.outputs.push({ ...ref, length: words.length, first: words[0]! });
-    if (ref.owner.startsWith('place:')) this.longestPlace = Math.max(this.longestPlace, words.length);
+    const place = ref.owner.startsWith('place:') ? ref.owner.slice('place:'.length) : undefined;
+    node.outputs.push({ ...ref, length: words.length, first: words[0]!, ...(place ? { place } : {}) });
+    if (place) this.longestPlace = Math.max(this.longestPlace, words.length);
   }
 
   /** Every phrase occurrence, in one pass over the words. */
@@ -283,7 +286,7 @@ export class Tagger {
 
 }
 
-const isPlace = (match: Match) => match.ref.owner.startsWith('place:');
+const isPlace = (match: Match) => match.ref.place !== undefined;
 
 /** Whether a place near the match is right after another naming of the match's tag, which it qualifies (see NearSchema). */
 function qualifiesAnother(place: Match, match: Match, phrases: readonly Match[]): boolean {
@@ -313,28 +316,26 @@ class PlacesNamed {
     /** Words in the longest place phrase. */
     private readonly longest: number,
   ) {
-    const byEnd = new Map<number, Match[]>();
-    for (const match of places) {
-      const ending = byEnd.get(match.end);
-      if (ending) ending.push(match);
-      else byEnd.set(match.end, [match]);
-    }
     // A place inside a longer one of another list is that one's word ("قادمة من المغرب" says where the
     // goods came from, so the story is elsewhere; "ريف القنيطرة" is Syria's): the longer one counts alone.
-    const inLonger = (m: Match) => {
-      for (let end = m.end; end < m.start + longest; end++) {
-        for (const other of byEnd.get(end) ?? []) if (other.start <= m.start && other.end - other.start > m.end - m.start && other.ref.owner !== m.ref.owner) return true;
+    // Matches come in order of their last word: those that may hold places[i] end with it or up to
+    // the longest place's length after its first word.
+    const inLonger = (i: number) => {
+      const m = places[i]!;
+      let j = i;
+      while (j > 0 && places[j - 1]!.end === m.end) j--;
+      for (; j < places.length && places[j]!.end < m.start + longest; j++) {
+        const other = places[j]!;
+        if (other.start <= m.start && other.end - other.start > m.end - m.start && other.ref.place !== m.ref.place) return true;
       }
       return false;
     };
-    // Matches come in order of their last word.
-    for (const match of places) {
-      if (!inLonger(match)) {
-        const place = match.ref.owner.slice('place:'.length);
-        const list = this.byPlace.get(place);
-        if (list) list.push(match);
-        else this.byPlace.set(place, [match]);
-      }
+    for (let i = 0; i < places.length; i++) {
+      if (inLonger(i)) continue;
+      const match = places[i]!;
+      const list = this.byPlace.get(match.ref.place!);
+      if (list) list.push(match);
+      else this.byPlace.set(match.ref.place!, [match]);
     }
     this.dropHomonymsOfElsewhere();
   }
