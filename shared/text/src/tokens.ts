@@ -93,8 +93,31 @@ export function tokenizeWithOffsets(input: string): Tokens {
   return tokens;
 }
 
+/**
+ * The words met last, one per slot by a hash of their characters: most words of an article are found
+ * here without being cut out of the text (an allocation) and hashed again for the memo's lookup.
+ */
+const RECENT_SLOTS = 1 << 14;
+const recentWritten: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS);
+const recentInfo: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(RECENT_SLOTS);
+
+/** What matching needs of the word text[from, to). */
+function infoOf(text: string, from: number, to: number): WordInfo {
+  // FNV-1a over the word's UTF-16 units
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const slot = hash & (RECENT_SLOTS - 1);
+  const known = recentWritten[slot];
+  if (known !== undefined && known.length === to - from && text.startsWith(known, from)) return recentInfo[slot]!;
+  const written = text.slice(from, to);
+  const info = wordInfo(written);
+  recentWritten[slot] = written;
+  recentInfo[slot] = info;
+  return info;
+}
+
 function addWord(tokens: Tokens, from: number, to: number): void {
-  const info = wordInfo(tokens.text.slice(from, to));
+  const info = infoOf(tokens.text, from, to);
   if (!info.word) return;
   tokens.words.push(info.word);
   tokens.offsets.push(from);
