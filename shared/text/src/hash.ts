@@ -1,7 +1,10 @@
-/** FNV-1a over a string's UTF-16 code units, finished with murmur3's mixer: fast, well spread, 32 bits. */
-export function hashString(text: string): number {
+/**
+ * FNV-1a over a string's UTF-16 code units (those of text[from, to) when given, without cutting them
+ * out), finished with murmur3's mixer: fast, well spread, 32 bits.
+ */
+export function hashString(text: string, from = 0, to = text.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }

@@ -103,10 +103,7 @@ const recentInfo: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(REC
 
 /** What matching needs of the word text[from, to). */
 function infoOf(text: string, from: number, to: number): WordInfo {
-  // FNV-1a over the word's UTF-16 units
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  const slot = hash & (RECENT_SLOTS - 1);
+  const slot = hashString(text, from, to) & (RECENT_SLOTS - 1);
   const known = recentWritten[slot];
   if (known !== undefined && known.length === to - from && text.startsWith(known, from)) return recentInfo[slot]!;
   const written = text.slice(from, to);
