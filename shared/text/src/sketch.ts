@@ -156,7 +156,7 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
-  return { ...sketch, ...pairsOf(fingerprint), postings: own.slice(0, LOOKUP_SHINGLES), lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+  return { ...sketch, ...pairsOf(fingerprint), postings: own, lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
 }
 
 /** An item's facts as a shared index reads them (see Sketch.facts). */
