@@ -110,6 +110,9 @@ describe('tagger: dgsn', () => {
     ['its Director General', 'استقبل عبد اللطيف حموشي وفدا أمنيا'],
     ['its Director General in French', 'Abdellatif Hammouchi a reçu une délégation'],
     ['its Director General spelt with one m', 'Hamouchi receives FBI director in Rabat'],
+    ['its Director General beside his judicial police director', 'استقبل عبد اللطيف حموشي ومحمد الدخيسي وفدا أمنيا'],
+    ['its Director General by his surname after a verb that ends in a name', 'أثنى الوزير على حموشي لجهوده في تأمين التظاهرات الكبرى'],
+    ['its Director General by his surname, speaking', '"We will keep working with our partners," said Hammouchi in Marrakech'],
     ['its Arabic name, in a Moroccan story', 'أفاد بلاغ للمديرية العامة للأمن الوطني بأن عناصر الشرطة بطنجة أوقفت مشتبها فيه'],
     ['its acronym, in a Moroccan story', 'La DGSN a interpellé un suspect à Casablanca'],
     ['"الأمن الوطني" as the institution', 'خلدت أسرة الأمن الوطني بالرباط ذكرى التأسيس'],
@@ -329,6 +332,9 @@ describe('tagger: dgsn', () => {
   });
 
   it.each([
+    ['another person of its Director General\'s surname', 'أكد الإعلامي محمد حموشي أن المنتخب قادر على الفوز بكأس أمم إفريقيا'],
+    ['another person of its Director General\'s surname, with a two-word given name', 'قال الباحث عبد الله حموشي إن الدراسة شملت ألف أسرة'],
+    ['another person of its Director General\'s surname, in French', 'Le footballeur Karim Hammouchi a signé au Raja'],
     ["Algeria's, as Algerian officials name it, in a story set in Tlemcen", 'Algerian officials said the DGSN seized 2 tonnes of cannabis near Tlemcen, Algeria'],
     ["Algeria's, its police chief speaking in Oran, in English", "Algeria's police chief said the DGSN seized 2 tonnes of cannabis in Oran"],
     ["Algeria's, as Algerian police chiefs name it, in a story set in Algeria", 'Algerian police chiefs said the DGSN had arrested 40 people in Algiers'],
@@ -634,6 +640,15 @@ describe('compileTagger', () => {
     expect(tagger.tag('target in alger').tags).toEqual([]);
     expect(compileTagger('places: { home: [rabat] }\nconditions: { c: { requireAny: home } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }').tag('target somewhere').tags).toEqual([]);
     expect(() => compileTagger(file('nowhere'))).toThrow(/condition "c" names unknown place list "nowhere"/);
+  });
+
+  it('does not take a phrase right after one of the places notPrecededBy names, within one phrase', () => {
+    const tagger = compileTagger('places: { names: [karim, abd allah] }\nconditions: { c: { notPrecededBy: names } }\ntags: { x: { phrases: [{ phrase: target, when: c }] } }');
+    expect(tagger.tag('karim target').tags).toEqual([]);
+    expect(tagger.tag('abd allah target').tags).toEqual([]);
+    expect(tagger.tag('allah target').tags).toEqual(['x']);
+    expect(tagger.tag('target karim').tags).toEqual(['x']);
+    expect(tagger.tag('karim, target').tags).toEqual(['x']);
   });
 
   it('takes a phrase only with a place right after it, or right before it, and shows the place in the evidence', () => {

@@ -48,6 +48,8 @@ const ConditionSchema = z.strictObject({
   placeAfterPreposition: z.union([z.boolean(), z.literal('only')]).optional(),
   /** One of these places is named by the words just before ("Casablanca police"). */
   precededBy: PlacesSchema.optional(),
+  /** None of these places is named by the words just before (another person's given name before a surname: محمد حموشي). */
+  notPrecededBy: PlacesSchema.optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
   forbidNear: z
     .union([NearSchema, z.array(NearSchema).min(1)])
@@ -143,9 +145,9 @@ export class Tagger {
     }
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
-      const { requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, forbidNear } = condition;
+      const { requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, forbidDominant, forbidNear } = condition;
       const near = (forbidNear ?? []).flatMap((rule) => [rule.place, ...(rule.guests ? [rule.guests.of, rule.guests.before, rule.guests.through] : [])]);
-      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, forbidDominant, ...near].flat();
+      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, forbidDominant, ...near].flat();
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -275,6 +277,7 @@ export class Tagger {
       if (!place || !inOnePhrase(tokens, match.start - 1)) return undefined;
       start = place.start;
     }
+    if (condition.notPrecededBy && places.endingAt(condition.notPrecededBy, match.start - 1) && inOnePhrase(tokens, match.start - 1)) return undefined;
     if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
     const another = (place: Match) => qualifiesAnother(place, match, phrases);
     if (condition.forbidNear?.some((near) => places.near(near, match, another))) return undefined;
