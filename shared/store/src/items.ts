@@ -110,7 +110,38 @@ export async function knownItemIds(db: SqlExecutor, ids: readonly string[]): Pro
 }
 
 export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promise<StoredItem[]> {
-  const f = ItemFilterSchema.parse(filter);
+  return (await selectItems(db, ItemFilterSchema.parse(filter))).map(toItem);
+}
+
+/** An ItemFilter for `eachItemPage`: pages instead of an offset, and no limit unless one is given. */
+export type ItemPagesFilter = Omit<ItemFilter, 'limit' | 'offset'> & { limit?: number | undefined };
+
+/** Where a page of `eachItemPage` ended: the last item's sort time (as the database wrote it) and id. */
+interface PageEnd {
+  at: string;
+  id: string;
+}
+
+/**
+ * Every item the filter selects (up to its `limit` when one is given), newest first, a page at a time:
+ * a store of any size is listed without holding it in memory. Pages follow on from the last item of
+ * the one before (not an offset), so items stored meanwhile neither repeat nor push others out.
+ */
+export async function* eachItemPage(db: SqlExecutor, filter: ItemPagesFilter = {}, pageSize = 1_000): AsyncGenerator<StoredItem[]> {
+  let left = filter.limit ?? Number.POSITIVE_INFINITY;
+  let after: PageEnd | undefined;
+  while (left > 0) {
+    const size = Math.min(pageSize, left);
+    const rows = await selectItems(db, ItemFilterSchema.parse({ ...filter, limit: size, offset: 0 }), after);
+    if (rows.length > 0) yield rows.map(toItem);
+    if (rows.length < size) return;
+    left -= rows.length;
+    const last = rows.at(-1)!;
+    after = { at: last.sort_at, id: last.id };
+  }
+}
+
+async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>, after?: PageEnd): Promise<(ItemRow & { sort_at: string })[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
@@ -118,18 +149,26 @@ export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promi
     where.push(clause(`$${params.length}`));
   };
   if (f.tag) add((p) => `${p} = ANY(tags)`, f.tag);
-  if (f.since) add((p) => `coalesce(published_at, fetched_at) >= ${p}::timestamptz`, f.since);
-  if (f.until) add((p) => `coalesce(published_at, fetched_at) < ${p}::timestamptz`, f.until);
+  if (f.since) add((p) => `${SORT_AT} >= ${p}::timestamptz`, f.since);
+  if (f.until) add((p) => `${SORT_AT} < ${p}::timestamptz`, f.until);
   if (f.search) add((p) => `search @@ ${p}::tsquery`, searchQuery(f.search));
   if (f.duplicatesOf) add((p) => `duplicate_of = ${p}`, f.duplicatesOf);
   if (f.sourceId) add((p) => `source_id = ${p}`, f.sourceId);
   if (f.storyId) add((p) => `story_id = ${p}`, f.storyId);
   if (f.language) add((p) => `language = ${p}`, f.language);
+  if (after) {
+    params.push(after.at, after.id);
+    const [at, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}`];
+    where.push(`(${SORT_AT} < ${at} OR (${SORT_AT} = ${at} AND id > ${id}))`);
+  }
   params.push(f.limit, f.offset);
-  const sql = `SELECT ${LISTED_COLUMNS} FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY coalesce(published_at, fetched_at) DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  return (await db.query<ItemRow>(sql, params)).map(toItem);
+  const sql = `SELECT ${LISTED_COLUMNS}, ${SORT_AT}::text AS sort_at FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${SORT_AT} DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  return db.query<ItemRow & { sort_at: string }>(sql, params);
 }
+
+/** What items are listed by, newest first (the index items_newest). */
+const SORT_AT = 'coalesce(published_at, fetched_at)';
 
 /** Every column but the search document, which only the database reads. */
 const LISTED_COLUMNS = [...COLUMNS.filter((c) => c !== 'search'), 'stored_at'].join(', ');

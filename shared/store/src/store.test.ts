@@ -146,6 +146,28 @@ describe.each([
     expect(await ids({ limit: 2, offset: 1 })).toEqual(['f2', 'f1']);
   });
 
+  it('lists every item a page at a time, newest first, ties by id, each once, up to a limit when given', async () => {
+    const times = ['2024-10-03T00:00:00.000Z', '2024-10-01T00:00:00.123Z', '2024-10-02T00:00:00.000Z'];
+    // Seven items on three instants: pages of two end inside runs of equal times.
+    for (let i = 0; i < 7; i++) await store.upsertItem(item(`p${i}`, { sourceId: 'pages', publishedAt: times[i % 3]! }));
+    const pages = async (limit?: number) => {
+      const out: string[][] = [];
+      for await (const page of store.eachItemPage({ sourceId: 'pages', limit }, 2)) out.push(page.map((i) => i.id));
+      return out;
+    };
+    const all = (await store.listItems({ sourceId: 'pages' })).map((i) => i.id);
+    expect(all).toEqual(['p0', 'p3', 'p6', 'p2', 'p5', 'p1', 'p4']);
+    expect(await pages()).toEqual([['p0', 'p3'], ['p6', 'p2'], ['p5', 'p1'], ['p4']]);
+    expect((await pages(5)).flat()).toEqual(all.slice(0, 5));
+    // An item stored between two pages, newer than the page reached, does not push the others out.
+    const seen: string[] = [];
+    for await (const page of store.eachItemPage({ sourceId: 'pages' }, 3)) {
+      if (seen.length === 0) await store.upsertItem(item('p-late', { sourceId: 'pages', publishedAt: '2024-10-04T00:00:00.000Z' }));
+      seen.push(...page.map((i) => i.id));
+    }
+    expect(seen).toEqual(all);
+  });
+
   it('finds words whatever their hamza, diacritics, ta marbuta, clitics or case', async () => {
     const searched = (id: string, title: string, text: string) => item(id, { sourceId: 'search', title, text });
     await store.upsertItem(searched('s1', 'المديرية العامة للأمن الوطني تفكك شبكة', 'أعلنت الشرطةُ القضائية بمدينة طنجة عن توقيف مشتبه به.'));

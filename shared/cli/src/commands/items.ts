@@ -16,26 +16,37 @@ export interface ItemsOptions {
 /** `marsad items`: what the store holds, newest first; one JSON object per line with --json. */
 export async function itemsCommand(options: ItemsOptions): Promise<number> {
   const config = readConfig(options.config);
-  const filter = ItemFilterSchema.safeParse({
+  const filter = ItemFilterSchema.omit({ limit: true, offset: true }).safeParse({
     tag: options.tag,
     since: options.since ? toIso(options.since) : undefined,
     duplicatesOf: options.duplicatesOf,
     sourceId: options.source,
-    limit: options.limit ? Number(options.limit) : 100_000,
   });
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${options.limit}" is not a positive whole number`);
   const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
   try {
-    const items = await store.listItems(filter.data);
-    for (const { text, ...item } of items) {
-      const row = options.text ? { ...item, text } : item;
-      process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatItem(row));
+    // Page by page: a store of any size is listed whole, without holding it in memory.
+    let listed = 0;
+    for await (const page of store.eachItemPage({ ...filter.data, limit })) {
+      const lines = page.map(({ text, ...item }) => {
+        const row = options.text ? { ...item, text } : item;
+        return options.json ? `${JSON.stringify(row)}\n` : formatItem(row);
+      });
+      await write(lines.join(''));
+      listed += page.length;
     }
-    if (!options.json) process.stderr.write(`${items.length} item(s)\n`);
+    if (!options.json) process.stderr.write(`${listed} item(s)\n`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/** Writes to stdout, waiting while a slow reader (a pipe to `head`, a terminal) has not taken the last page. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve)));
 }
 
 function toIso(value: string): string {
