@@ -159,7 +159,8 @@ async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>
   if (after) {
     params.push(after.at, after.id);
     const [at, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}`];
-    where.push(`(${SORT_AT} < ${at} OR (${SORT_AT} = ${at} AND id > ${id}))`);
+    // The bound on the time alone lets the index start at the page's end; the rest skips its ties.
+    where.push(`${SORT_AT} <= ${at} AND (${SORT_AT} < ${at} OR id > ${id})`);
   }
   params.push(f.limit, f.offset);
   const sql = `SELECT ${LISTED_COLUMNS}, ${SORT_AT}::text AS sort_at FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
