@@ -44,9 +44,19 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
   }
 }
 
-/** Writes to stdout, waiting while a slow reader (a pipe to `head`, a terminal) has not taken the last page. */
+/**
+ * Writes to stdout, waiting while a slow reader has not taken the last page where stdout is
+ * asynchronous (pipes on macOS), or until it is gone (a pipe to `head` that closed).
+ */
 function write(text: string): Promise<void> {
-  return new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve)));
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) return resolve();
+    const done = () => {
+      process.stdout.off('drain', done).off('close', done);
+      resolve();
+    };
+    process.stdout.once('drain', done).once('close', done);
+  });
 }
 
 function toIso(value: string): string {
