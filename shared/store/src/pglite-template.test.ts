@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyClusterTemplate, holdsNoCluster, templateFile } from './pglite-template.js';
+import { emptyClusterTemplate, holdsNoCluster, OTHER_VERSIONS_KEPT_MS, templateFile } from './pglite-template.js';
 
 /** PGlite's initdb: ~6 s on an idle machine, several times that on a busy one. */
 const MAKING_A_TEMPLATE_MS = 120_000;
@@ -30,6 +30,19 @@ describe('the empty-cluster template', () => {
     writeFileSync(templateFile(cache), 'not a tarball');
     await emptyClusterTemplate(cache);
     expect([...readFileSync(templateFile(cache)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  }, MAKING_A_TEMPLATE_MS);
+
+  it("removes other PGlite versions' templates made over a week before when it makes its own, not newer ones nor other files", async () => {
+    const cache = freshDir();
+    const old = join(cache, 'marsad-pglite-cluster-0123456789abcdef.tar.gz');
+    const recent = join(cache, 'marsad-pglite-cluster-fedcba9876543210.tar.gz');
+    const unrelated = join(cache, 'marsad-other.tar.gz');
+    for (const file of [old, recent, unrelated]) writeFileSync(file, 'x');
+    const longAgo = (Date.now() - OTHER_VERSIONS_KEPT_MS - 60_000) / 1000;
+    utimesSync(old, longAgo, longAgo);
+    utimesSync(unrelated, longAgo, longAgo);
+    await emptyClusterTemplate(cache);
+    expect([existsSync(old), existsSync(recent), existsSync(unrelated), existsSync(templateFile(cache))]).toEqual([false, true, true, true]);
   }, MAKING_A_TEMPLATE_MS);
 
   it('counts a memory:// store as holding no cluster', () => {

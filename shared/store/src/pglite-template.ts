@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,8 @@ import { PGlite } from '@electric-sql/pglite';
  * (several times that on a busy machine) while loading its result costs ~1 s, and every new embedded
  * store — the first `npm start`, each test's in-memory store — starts from the same empty cluster.
  * Kept in the system's temporary folder under a name derived from PGlite's own files, so that later
- * processes reuse it and another PGlite version makes its own.
+ * processes reuse it and another PGlite version makes its own (removing those of other versions made
+ * over a week before: after an upgrade the old one is seldom wanted again).
  */
 const templates = new Map<string, Promise<Blob>>();
 
@@ -28,8 +29,12 @@ export function emptyClusterTemplate(cacheDir = tmpdir()): Promise<Blob> {
 
 /** The file the template is kept in, in `cacheDir`. */
 export function templateFile(cacheDir = tmpdir()): string {
-  return join(cacheDir, `marsad-pglite-cluster-${pgliteFingerprint()}.tar.gz`);
+  return join(cacheDir, `${TEMPLATE_PREFIX}${pgliteFingerprint()}.tar.gz`);
 }
+
+const TEMPLATE_PREFIX = 'marsad-pglite-cluster-';
+/** How long another PGlite version's template is kept once this version has made its own. */
+export const OTHER_VERSIONS_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 /** Whether `dataDir` (a PGlite data folder, or `memory://`) holds no cluster yet. */
 export function holdsNoCluster(dataDir: string): boolean {
@@ -44,7 +49,21 @@ async function loadOrMake(cacheDir: string): Promise<Blob> {
   const made = await db.dumpDataDir('gzip');
   await db.close();
   saveTemplate(file, Buffer.from(await made.arrayBuffer()));
+  removeOtherVersions(cacheDir, file);
   return made;
+}
+
+/** Other PGlite versions' templates made over OTHER_VERSIONS_KEPT_MS ago; a cache is never worth a failure. */
+function removeOtherVersions(cacheDir: string, kept: string): void {
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      const path = join(cacheDir, name);
+      if (!name.startsWith(TEMPLATE_PREFIX) || !name.endsWith('.tar.gz') || path === kept) continue;
+      if (Date.now() - statSync(path).mtimeMs > OTHER_VERSIONS_KEPT_MS) rmSync(path, { force: true });
+    }
+  } catch {
+    // An unreadable folder or a file removed meanwhile: nothing to clean.
+  }
 }
 
 let fingerprint: string | undefined;
