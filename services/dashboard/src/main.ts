@@ -13,7 +13,7 @@ export interface DashboardDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: Pick<Store, 'listItems' | 'stats' | 'ping'>;
+  store: Pick<Store, 'listItems' | 'eachItemPage' | 'stats' | 'ping'>;
 }
 
 /**
@@ -33,6 +33,7 @@ export async function startDashboard(deps: DashboardDeps) {
     Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const web: WebSources = {
     listItems: (filter) => deps.store.listItems(filter),
+    eachItemPage: (filter) => deps.store.eachItemPage(filter),
     facets: () => storeFacets(deps.store),
     sourceNames: deps.config.sources.map((s) => ({ id: s.id, name: s.name ?? s.id })),
     sourceHealth,

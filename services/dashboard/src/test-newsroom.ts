@@ -47,6 +47,8 @@ export async function newsroomSources(store: Store): Promise<WebSources> {
   for (const item of NEWSROOM_ITEMS) await store.upsertItem(item);
   return {
     listItems: (filter) => store.listItems(filter),
+    // Pages of one item: a download of two goes through the paging.
+    eachItemPage: (filter) => store.eachItemPage(filter, 1),
     facets: () => storeFacets(store),
     sourceNames: SOURCE_NAMES,
     sourceHealth: async () => SOURCE_ROWS,

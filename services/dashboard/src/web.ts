@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
 import { storiesOf, type ListedItem } from '@marsad/service-alerter';
-import type { ItemFilter, Store } from '@marsad/store';
+import type { ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -16,6 +17,8 @@ import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 /** What the newsroom and source pages read. */
 export interface WebSources {
   listItems(filter: ItemFilter): Promise<ListedItem[]>;
+  /** Every item a filter selects, newest first, a page at a time (Store.eachItemPage): downloads. */
+  eachItemPage(filter: ItemPagesFilter): AsyncGenerator<ListedItem[]>;
   /** Tags and languages present in the store, for the filters. */
   facets(): Promise<{ tags: string[]; languages: string[] }>;
   /** Configured sources (id and display name), in the order of the sources file. */
@@ -46,8 +49,6 @@ export async function failedFetchesOf(fetchQueue: Queue, sourceId: string): Prom
 }
 
 const PAGE_SIZE = 50;
-/** Most items one download holds, newest first. */
-const EXPORT_LIMIT = 10_000;
 const STYLESHEET = readFileSync(new URL('../assets/marsad.css', import.meta.url), 'utf8');
 
 /** A form sends every field, empty when unset. */
@@ -133,9 +134,16 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
     pages.get('/items.csv', async (request, reply) => {
       const parsed = NewsroomQuerySchema.safeParse(request.query);
       if (!parsed.success) return reply.code(400).type('text/plain; charset=utf-8').send(problemsOf(parsed.error).join('; '));
+      const { limit: _limit, offset: _offset, ...everyPage } = newsroomFilter(parsed.data, from.timeZone);
+      const pages = from.eachItemPage(everyPage);
       try {
-        const items = await from.listItems({ ...newsroomFilter(parsed.data, from.timeZone), limit: EXPORT_LIMIT, offset: 0 });
-        const csv = itemsCsv(items, { sourceName, timeZone: from.timeZone, referenceTitle: titleOf });
+        // The first page is read before answering: a search that cannot be read is a 400, not a broken download.
+        const first = await pages.next();
+        const all = async function* () {
+          if (!first.done) yield first.value;
+          yield* pages;
+        };
+        const csv = Readable.from(itemsCsv(all(), { sourceName, timeZone: from.timeZone, referenceTitle: titleOf }));
         return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="marsad-items.csv"').send(csv);
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;

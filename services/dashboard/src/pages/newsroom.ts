@@ -2,7 +2,7 @@ import { localDateTime, safeHref, type ListedItem } from '@marsad/service-alerte
 import { directionOf, excerpt, formatTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { spreadsheet } from './spreadsheet.js';
+import { spreadsheetChunks } from './spreadsheet.js';
 
 /** The newsroom's filters as the form holds them (every field as typed, '' when not set). */
 export interface NewsroomFilters {
@@ -94,11 +94,12 @@ ${pageLinks(view)}`,
 }
 
 /**
- * The items a filter finds as a spreadsheet (see `spreadsheet`): when, outlet, title, tags, language,
- * what it copies (a reference by its title) and how much, and the link.
+ * The items a filter finds as a spreadsheet (see `spreadsheet`), written as their pages come: when,
+ * outlet, title, tags, language, what it copies (a reference by its title) and how much, and the link.
  */
-export function itemsCsv(items: readonly ListedItem[], view: Pick<NewsroomView, 'sourceName' | 'timeZone' | 'referenceTitle'>): string {
-  const rows = items.map((item) => [
+export async function* itemsCsv(pages: AsyncIterable<readonly ListedItem[]>, view: Pick<NewsroomView, 'sourceName' | 'timeZone' | 'referenceTitle'>): AsyncGenerator<string> {
+  const header = [`الوقت (${view.timeZone})`, 'المنبر', 'العنوان', 'الوسوم', 'اللغة', 'نسخة من', 'التشابه (%)', 'الرابط'];
+  yield* spreadsheetChunks(header, rowsOf(pages, (item) => [
     localDateTime(item.publishedAt ?? item.fetchedAt, view.timeZone),
     view.sourceName(item.sourceId),
     item.title,
@@ -107,6 +108,9 @@ export function itemsCsv(items: readonly ListedItem[], view: Pick<NewsroomView, 
     item.duplicateOf ? (view.referenceTitle(item.duplicateOf) ?? item.duplicateOf) : '',
     item.similarity === null || !item.duplicateOf ? '' : Math.round(item.similarity * 100),
     item.url,
-  ]);
-  return spreadsheet([`الوقت (${view.timeZone})`, 'المنبر', 'العنوان', 'الوسوم', 'اللغة', 'نسخة من', 'التشابه (%)', 'الرابط'], rows);
+  ]));
+}
+
+async function* rowsOf<T, R>(pages: AsyncIterable<readonly T[]>, row: (item: T) => R): AsyncGenerator<R[]> {
+  for await (const page of pages) yield page.map(row);
 }
