@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const app = () => buildDashboardApp({ api: { listItems: (filter) => store.listItems(filter), sources: async () => [{ sourceId: 'hespress', state: 'ok' }] } });
+const app = () => buildDashboardApp({ api: { listItems: (filter) => store.listItems(filter), itemPage: (filter, after) => store.itemPage(filter, after), sources: async () => [{ sourceId: 'hespress', state: 'ok' }] } });
 
 describe('JSON API', () => {
   it('lists items newest first, filtered, without their text', async () => {
@@ -31,6 +31,26 @@ describe('JSON API', () => {
     expect(dgsn.items.map((i) => i.id)).toEqual(['a-copy']);
     const french = (await server.inject({ method: 'GET', url: '/api/items?language=fra&since=2026-11-21T00:00:00Z' })).json() as { items: { id: string }[] };
     expect(french.items.map((i) => i.id)).toEqual(['fr']);
+    await server.close();
+  });
+
+  it('pages by cursor: each page names the next, which an item stored meanwhile does not shift', async () => {
+    const server = await app();
+    const get = async (url: string) => (await server.inject({ method: 'GET', url })).json() as { items: { id: string }[]; next: string | null };
+    const first = await get('/api/items?limit=1');
+    expect(first.items.map((i) => i.id)).toEqual(['fr']);
+    await store.upsertItem(item('newer', { publishedAt: '2026-11-22T08:00:00.000Z' }));
+    const seen = [...first.items.map((i) => i.id)];
+    for (let next = first.next; next; ) {
+      const page = await get(`/api/items?limit=1&after=${next}`);
+      seen.push(...page.items.map((i) => i.id));
+      next = page.next;
+    }
+    expect(seen).toEqual(['fr', 'a-copy', 'a']);
+    expect((await get('/api/items?limit=10')).next).toBeNull();
+    const bad = await server.inject({ method: 'GET', url: '/api/items?after=bm90LWEtY3Vyc29y' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { issues: string[] }).issues).toEqual(['after: not a cursor this API gave (the "next" of a page)']);
     await server.close();
   });
 

@@ -1,6 +1,6 @@
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
-import type { ItemFilter } from '@marsad/store';
+import { ItemCursorSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { z } from 'zod';
 /** The JSON API behind the newsroom (README, "Dashboard"): every query parameter validated. */
 export interface ApiSources {
   listItems(filter: ItemFilter): Promise<ListedItem[]>;
+  /** One page of items, after a cursor an earlier page gave (Store.itemPage). */
+  itemPage(filter: ItemFilter, after?: ItemCursor): Promise<Omit<ItemPage, 'items'> & { items: ListedItem[] }>;
   sources(): Promise<unknown[]>;
 }
 
@@ -21,7 +23,28 @@ export const ItemsQuerySchema = z.strictObject({
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** The `next` of the page before: the page that follows it, whatever was stored meanwhile. */
+  after: z
+    .string()
+    .max(4_000)
+    .transform((cursor, ctx) => {
+      const parsed = ItemCursorSchema.safeParse(decodeCursor(cursor));
+      if (!parsed.success) ctx.addIssue({ code: 'custom', message: 'not a cursor this API gave (the "next" of a page)' });
+      return parsed.success ? parsed.data : z.NEVER;
+    })
+    .optional(),
 });
+
+/** A cursor as the API hands it out: opaque, safe in a URL. */
+const encodeCursor = (cursor: ItemCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decodeCursor(text: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 function invalid(issues: z.core.$ZodIssue[]) {
   return { error: 'invalid query', issues: issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`) };
@@ -31,10 +54,10 @@ export function registerApi(app: FastifyInstance, from: ApiSources): void {
   app.get('/api/items', async (request, reply) => {
     const query = ItemsQuerySchema.safeParse(request.query);
     if (!query.success) return reply.code(400).send(invalid(query.error.issues));
-    const { q, source, ...filter } = query.data;
+    const { q, source, after, ...filter } = query.data;
     try {
-      const items = await from.listItems({ ...filter, search: q, sourceId: source });
-      return { items: items.map(({ text: _text, ...item }) => item) };
+      const page = await from.itemPage({ ...filter, search: q, sourceId: source }, after);
+      return { items: page.items.map(({ text: _text, ...item }) => item), next: page.next && encodeCursor(page.next) };
     } catch (err) {
       if (err instanceof QuerySyntaxError) return reply.code(400).send({ error: 'invalid query', issues: [`q: ${err.message}`] });
       throw err;

@@ -13,7 +13,7 @@ export interface DashboardDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: Pick<Store, 'listItems' | 'eachItemPage' | 'stats' | 'ping'>;
+  store: Pick<Store, 'listItems' | 'itemPage' | 'eachItemPage' | 'stats' | 'ping'>;
 }
 
 /**
@@ -51,7 +51,7 @@ export async function startDashboard(deps: DashboardDeps) {
     queues,
     admin: { user: env.MARSAD_ADMIN_USER, password: env.MARSAD_ADMIN_PASSWORD, token: env.MARSAD_ADMIN_TOKEN },
     readiness,
-    api: { listItems: (filter) => deps.store.listItems(filter), sources: sourceHealth },
+    api: { listItems: (filter) => deps.store.listItems(filter), itemPage: (filter, after) => deps.store.itemPage(filter, after), sources: sourceHealth },
     metrics: createMetrics({
       queues,
       stats: () => deps.store.stats(),

@@ -19,7 +19,7 @@ describe.each([
     database = kind === 'postgres' ? await createTestDatabase() : undefined;
     store = await openStore(database ? { databaseUrl: database.url } : { dataDir: 'memory://' });
     const web = await newsroomSources(store);
-    app = await buildDashboardApp({ web, api: { listItems: web.listItems, sources: web.sourceHealth } });
+    app = await buildDashboardApp({ web, api: { listItems: web.listItems, itemPage: (filter, after) => store.itemPage(filter, after), sources: web.sourceHealth } });
   });
   afterAll(async () => {
     await app.close();

@@ -1,5 +1,5 @@
 export { openStore, type Store, type StoreOptions } from './store.js';
-export { ItemFilterSchema, type ItemFilter, type ItemPagesFilter, type StoredItem } from './items.js';
+export { ItemCursorSchema, ItemFilterSchema, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js';
 export { StoreBusyError } from './pglite-client.js';
 export { DatabaseUnavailableError } from './postgres-client.js';

@@ -116,10 +116,28 @@ export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promi
 /** An ItemFilter for `eachItemPage`: pages instead of an offset, and no limit unless one is given. */
 export type ItemPagesFilter = Omit<ItemFilter, 'limit' | 'offset'> & { limit?: number | undefined };
 
-/** Where a page of `eachItemPage` ended: the last item's sort time (as the database wrote it) and id. */
-interface PageEnd {
-  at: string;
-  id: string;
+/**
+ * Where a page of items ended: its last item's time (UTC, to the microsecond, as the database holds it)
+ * and id. The next page starts after it, whatever was stored meanwhile.
+ */
+export const ItemCursorSchema = z.strictObject({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  id: z.string().min(1).max(2_000),
+});
+export type ItemCursor = z.infer<typeof ItemCursorSchema>;
+
+export interface ItemPage {
+  items: StoredItem[];
+  /** Where the next page starts; null when this one was not full (it was the last). */
+  next: ItemCursor | null;
+}
+
+/** One page of the items a filter selects (its `limit`, past its `offset`), starting after `after` when given. */
+export async function itemPage(db: SqlExecutor, filter: ItemFilter = {}, after?: ItemCursor): Promise<ItemPage> {
+  const f = ItemFilterSchema.parse(filter);
+  const rows = await selectItems(db, f, after);
+  const last = rows.at(-1);
+  return { items: rows.map(toItem), next: last && rows.length === f.limit ? { at: last.sort_at, id: last.id } : null };
 }
 
 /**
@@ -129,19 +147,17 @@ interface PageEnd {
  */
 export async function* eachItemPage(db: SqlExecutor, filter: ItemPagesFilter = {}, pageSize = 1_000): AsyncGenerator<StoredItem[]> {
   let left = filter.limit ?? Number.POSITIVE_INFINITY;
-  let after: PageEnd | undefined;
+  let after: ItemCursor | undefined;
   while (left > 0) {
-    const size = Math.min(pageSize, left);
-    const rows = await selectItems(db, ItemFilterSchema.parse({ ...filter, limit: size, offset: 0 }), after);
-    if (rows.length > 0) yield rows.map(toItem);
-    if (rows.length < size) return;
-    left -= rows.length;
-    const last = rows.at(-1)!;
-    after = { at: last.sort_at, id: last.id };
+    const page = await itemPage(db, { ...filter, limit: Math.min(pageSize, left), offset: 0 }, after);
+    if (page.items.length > 0) yield page.items;
+    if (!page.next) return;
+    left -= page.items.length;
+    after = page.next;
   }
 }
 
-async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>, after?: PageEnd): Promise<(ItemRow & { sort_at: string })[]> {
+async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>, after?: ItemCursor): Promise<(ItemRow & { sort_at: string })[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
@@ -163,7 +179,7 @@ async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>
     where.push(`${SORT_AT} <= ${at} AND (${SORT_AT} < ${at} OR id > ${id})`);
   }
   params.push(f.limit, f.offset);
-  const sql = `SELECT ${LISTED_COLUMNS}, ${SORT_AT}::text AS sort_at FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const sql = `SELECT ${LISTED_COLUMNS}, to_char(${SORT_AT} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_at FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${SORT_AT} DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`;
   return db.query<ItemRow & { sort_at: string }>(sql, params);
 }

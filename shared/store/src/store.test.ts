@@ -146,7 +146,7 @@ describe.each([
     expect(await ids({ limit: 2, offset: 1 })).toEqual(['f2', 'f1']);
   });
 
-  it('lists every item a page at a time, newest first, ties by id, each once, up to a limit when given', async () => {
+  it('lists every item a page at a time, newest first, ties by id, each once, up to a limit when given, or one page after another', async () => {
     const times = ['2024-10-03T00:00:00.000Z', '2024-10-01T00:00:00.123Z', '2024-10-02T00:00:00.000Z'];
     // Seven items on three instants: pages of two end inside runs of equal times.
     for (let i = 0; i < 7; i++) await store.upsertItem(item(`p${i}`, { sourceId: 'pages', publishedAt: times[i % 3]! }));
@@ -159,6 +159,13 @@ describe.each([
     expect(all).toEqual(['p0', 'p3', 'p6', 'p2', 'p5', 'p1', 'p4']);
     expect(await pages()).toEqual([['p0', 'p3'], ['p6', 'p2'], ['p5', 'p1'], ['p4']]);
     expect((await pages(5)).flat()).toEqual(all.slice(0, 5));
+    // One page at a time, as the JSON API gives them: each says where the next starts, the last that none does.
+    const first = await store.itemPage({ sourceId: 'pages', limit: 4 });
+    expect(first.items.map((i) => i.id)).toEqual(all.slice(0, 4));
+    expect(first.next).toEqual({ at: '2024-10-02T00:00:00.000000Z', id: 'p2' });
+    const second = await store.itemPage({ sourceId: 'pages', limit: 4 }, first.next!);
+    expect(second.items.map((i) => i.id)).toEqual(all.slice(4));
+    expect(second.next).toBeNull();
     // An item stored between two pages, newer than the page reached, does not push the others out.
     const seen: string[] = [];
     for await (const page of store.eachItemPage({ sourceId: 'pages' }, 3)) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { backfillSearch, countItems, eachItemPage, itemText, knownItemIds, listItems, supersedeItem, upsertItem, upsertItems, type ItemFilter, type ItemPagesFilter, type StoredItem } from './items.js';
+import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -28,6 +28,8 @@ export interface Store {
   supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'>;
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
+  /** One page of what listItems gives, starting after `after` (a page's `next`) when given. */
+  itemPage(filter?: ItemFilter, after?: ItemCursor): Promise<ItemPage>;
   /** Every item the filter selects, up to `limit` when given, a page at a time (see eachItemPage). */
   eachItemPage(filter?: ItemPagesFilter, pageSize?: number): AsyncGenerator<StoredItem[]>;
   countItems(): Promise<number>;
@@ -68,6 +70,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     supersedeItem: (copyId, originalId, similarity) => supersedeItem(sql, copyId, originalId, similarity),
     knownItemIds: (ids) => knownItemIds(sql, ids),
     listItems: (filter) => listItems(sql, filter),
+    itemPage: (filter, after) => itemPage(sql, filter, after),
     eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize),
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
