@@ -147,6 +147,17 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('marsad run --once on %s', (sto
     expect(french.map((i) => i.title)).toEqual(['La DGSN lance une campagne de recrutement']);
     const recent = await items(env, '--since', '2024-11-10T00:00:00Z', '--source', 'hespress');
     expect(recent.map((i) => i.url).sort()).toEqual(['https://www.hespress.com/news-10.html', 'https://www.hespress.com/news-11.html', 'https://www.hespress.com/news-12.html']);
+    const older = await items(env, '--until', '2024-11-10T00:00:00Z', '--source', 'hespress');
+    const hespress = await items(env, '--source', 'hespress');
+    expect([...older, ...recent].map((i) => i.id).sort()).toEqual(hespress.map((i) => i.id).sort());
+    expect(older.length).toBeGreaterThan(0);
+    const everything = await items(env);
+    const inFrench = everything.filter((i) => i.language === 'fra').map((i) => i.id);
+    expect(inFrench.length).toBeGreaterThan(0);
+    expect(inFrench.length).toBeLessThan(everything.length);
+    expect((await items(env, '--language', 'fra')).map((i) => i.id)).toEqual(inFrench);
+    expect((await items(env, '--search', 'recrutement OR توظيف', '--source', 'french')).map((i) => i.id)).toEqual(french.map((i) => i.id));
+    expect((await items(env, '--story', String(french[0]!.storyId))).map((i) => i.id)).toContain(french[0]!.id);
   });
 });
 

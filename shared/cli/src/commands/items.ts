@@ -1,4 +1,5 @@
 import { openStore, ItemFilterSchema } from '@marsad/store';
+import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { UsageError } from '../usage-error.js';
 
@@ -6,8 +7,12 @@ export interface ItemsOptions {
   config?: string;
   tag?: string;
   since?: string;
+  until?: string;
   duplicatesOf?: string;
+  story?: string;
   source?: string;
+  language?: string;
+  search?: string;
   limit?: string;
   json?: boolean;
   text?: boolean;
@@ -18,12 +23,17 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
   const config = readConfig(options.config);
   const filter = ItemFilterSchema.omit({ limit: true, offset: true }).safeParse({
     tag: options.tag,
-    since: options.since ? toIso(options.since) : undefined,
+    since: options.since ? toIso('--since', options.since) : undefined,
+    until: options.until ? toIso('--until', options.until) : undefined,
     duplicatesOf: options.duplicatesOf,
+    storyId: options.story,
     sourceId: options.source,
+    language: options.language,
+    search: options.search,
   });
   const limit = options.limit === undefined ? undefined : Number(options.limit);
-  if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
+  if (options.search) readableSearch(options.search);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${options.limit}" is not a positive whole number`);
   const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
   try {
@@ -59,9 +69,22 @@ function write(text: string): Promise<void> {
   });
 }
 
-function toIso(value: string): string {
+/** The option a filter's field comes from. */
+const flagOf = (field: string) => ({ sourceId: '--source', storyId: '--story', duplicatesOf: '--duplicates-of' })[field] ?? `--${field}`;
+
+/** Refuses a search the store could not run, before opening it. */
+function readableSearch(query: string): void {
+  try {
+    searchQuery(query);
+  } catch (err) {
+    if (err instanceof QuerySyntaxError) throw new UsageError(`--search: ${err.message}`);
+    throw err;
+  }
+}
+
+function toIso(option: string, value: string): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UsageError(`--since "${value}" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)`);
+  if (Number.isNaN(time)) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)`);
   return new Date(time).toISOString();
 }
 
