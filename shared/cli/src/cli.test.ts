@@ -14,6 +14,15 @@ const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
 const STARTING_ON_A_BUSY_MACHINE_MS = 90_000;
 const NO_SERVICES = { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 
+describe('marsad --help', () => {
+  it('lists every command with what it does', async () => {
+    const result = await runNode(BIN, ['--help'], { env: NO_SERVICES });
+    const commands = result.stdout.slice(result.stdout.indexOf('Commands:')).split('\n').slice(1).filter((line) => /^ {2}\S/.test(line));
+    expect(commands.map((line) => line.trim().split(/\s+/)[0])).toEqual(expect.arrayContaining(['start', 'run', 'items', 'classify', 'sources', 'fixtures', 'new-adapter', 'demo']));
+    for (const line of commands) expect(line.trim()).toMatch(/\S\s{2,}\S/);
+  });
+});
+
 describe('marsad classify', () => {
   it('answers one JSON line per input line, in input order, with no Redis or database', async () => {
     const input = [

@@ -86,7 +86,8 @@ function buildProgram(setExit: (code: number) => void): Command {
         return (id: string, _options: unknown, command: Command) => sourcesTestCommand(id, command.optsWithGlobals());
       }),
     );
-  withConfig(program.command('fixtures').command('record'))
+  const fixtures = program.command('fixtures').description("a source's recorded responses, for its offline contract test (fixtures record <id>)");
+  withConfig(fixtures.command('record'))
     .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")
     .argument('<id>')
     .option('-o, --out <file>', 'where to write the recording')
