@@ -23,6 +23,19 @@ describe('marsad --help', () => {
   });
 });
 
+describe('marsad options', () => {
+  it.each([
+    [['items', '--limit', '0'], '--limit "0" is not a positive whole number'],
+    [['items', '--limit', 'x'], '--limit "x" is not a positive whole number'],
+    [['alerts', '--limit', '2.5'], '--limit "2.5" is not a positive whole number'],
+    [['run', '--once', '--timeout', '-5'], '--timeout "-5" is not a positive number'],
+  ])('refuses %j with one line naming the option, before any Redis or database', async (args, message) => {
+    const result = await runNode(BIN, args, { env: NO_SERVICES });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`marsad: ${message}`);
+  });
+});
+
 describe('marsad classify', () => {
   it('answers one JSON line per input line, in input order, with no Redis or database', async () => {
     const input = [

@@ -1,7 +1,7 @@
 import { openStore, ItemFilterSchema } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
-import { UsageError } from '../usage-error.js';
+import { positiveNumber, UsageError } from '../usage-error.js';
 
 export interface ItemsOptions {
   config?: string;
@@ -31,10 +31,9 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
     language: options.language,
     search: options.search,
   });
-  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  const limit = options.limit === undefined ? undefined : positiveNumber('--limit', options.limit);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
   if (options.search) readableSearch(options.search);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${options.limit}" is not a positive whole number`);
   const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
   try {
     // Page by page: a store of any size is listed whole, without holding it in memory.

@@ -1,7 +1,7 @@
 import { formatSummary, runOnce, RunInterruptedError, RunTimeoutError } from '../run-once.js';
 import { openRuntime, readConfig, loggerFor } from '../runtime.js';
 import { interruptOnSignal } from '../shutdown.js';
-import { UsageError } from '../usage-error.js';
+import { positiveNumber, UsageError } from '../usage-error.js';
 
 export interface RunOptions {
   once?: boolean;
@@ -14,11 +14,11 @@ export interface RunOptions {
 /** `marsad run --once`: every source once, every item through every stage, then a summary. */
 export async function runCommand(options: RunOptions): Promise<number> {
   if (!options.once) throw new UsageError('only "marsad run --once" exists; for continuous polling use "marsad start"');
+  const timeoutMs = options.timeout === undefined ? undefined : positiveNumber('--timeout', options.timeout, { fractions: true }) * 1000;
   const config = readConfig(options.config ?? options.sources);
   const logger = loggerFor(config);
   const runtime = await openRuntime(config, logger);
   try {
-    const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : undefined;
     const summary = await runOnce(runtime, { signal: interruptOnSignal(logger), ...(timeoutMs ? { timeoutMs } : {}) });
     process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return 0;
