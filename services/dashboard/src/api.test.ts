@@ -48,9 +48,12 @@ describe('JSON API', () => {
     }
     expect(seen).toEqual(['fr', 'a-copy', 'a']);
     expect((await get('/api/items?limit=10')).next).toBeNull();
-    const bad = await server.inject({ method: 'GET', url: '/api/items?after=bm90LWEtY3Vyc29y' });
-    expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { issues: string[] }).issues).toEqual(['after: not a cursor this API gave (the "next" of a page)']);
+    const forged = Buffer.from(JSON.stringify({ at: '2026-02-30T00:00:00.000000Z', id: 'a' })).toString('base64url');
+    for (const after of ['bm90LWEtY3Vyc29y', forged]) {
+      const bad = await server.inject({ method: 'GET', url: `/api/items?after=${after}` });
+      expect(bad.statusCode).toBe(400);
+      expect((bad.json() as { issues: string[] }).issues).toEqual(['after: not a cursor this API gave (the "next" of a page)']);
+    }
     await server.close();
   });
 

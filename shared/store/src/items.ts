@@ -121,7 +121,11 @@ export type ItemPagesFilter = Omit<ItemFilter, 'limit' | 'offset'> & { limit?: n
  * and id. The next page starts after it, whatever was stored meanwhile.
  */
 export const ItemCursorSchema = z.strictObject({
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+    // A day that exists (not 2026-02-30, which Date rolls over and the database refuses).
+    .refine((at) => new Date(Date.parse(at)).toISOString().slice(0, 19) === at.slice(0, 19)),
   id: z.string().min(1).max(2_000),
 });
 export type ItemCursor = z.infer<typeof ItemCursorSchema>;
