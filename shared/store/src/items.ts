@@ -110,7 +110,7 @@ export async function knownItemIds(db: SqlExecutor, ids: readonly string[]): Pro
 }
 
 export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promise<StoredItem[]> {
-  return (await selectItems(db, ItemFilterSchema.parse(filter))).map(toItem);
+  return (await itemPage(db, filter)).items;
 }
 
 /** An ItemFilter for `eachItemPage`: pages instead of an offset, and no limit unless one is given. */
