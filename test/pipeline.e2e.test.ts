@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, itemsUnderOneFooter, rssFeed, runNode, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
 afterAll(removeTemporaryDirs);
@@ -307,6 +307,52 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     expect(byPath.get('/news/whole')).toMatchObject({ duplicateOf: null });
     expect(feeds.hits.get('/news/pickup')).toBe(1);
     expect(feeds.hits.get('/news/whole')).toBeUndefined();
+  });
+});
+
+describe('marsad run --once interrupted once its feed was read', () => {
+  const redis = createTestRedis('e2e-interrupted');
+  const entries: FeedEntry[] = Array.from({ length: 2_000 }, (_, i) => ({
+    title: `خبر رقم ${i}`,
+    link: `https://many.ma/news/${i}`,
+    description: `أعلنت السلطات المحلية بالمدينة رقم ${i} عن افتتاح مشروع جديد يهم الساكنة ويشمل ${i % 7} أحياء و${i % 13} مدارس.`,
+  }));
+  const feed = rssFeed('many', 'https://many.ma', entries);
+  let conditionalRequests = 0;
+  let feeds: FixtureServer;
+  beforeAll(async () => {
+    feeds = await serveFixtures({
+      '/many.rss': (req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') {
+          conditionalRequests++;
+          res.writeHead(304).end();
+        } else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end(feed);
+      },
+    });
+  });
+  afterEach(killStartedProcesses);
+  afterAll(async () => {
+    await feeds.close();
+    await redis.cleanup();
+  });
+
+  it('leaves the next run to read the feed whole and store what it had not, and only a finished run asks conditionally after', async () => {
+    const config = sourcesFile(`  - { id: many, adapter: rss, url: "${feeds.url('/many.rss')}" }`);
+    const env = embeddedStoreEnv(redis);
+    const child = startNode(BIN, ['run', '--once', '--config', config, '--json'], { env });
+    const exited = collect(child, 60_000);
+    await waitForOutput(child, (out) => out.includes('"msg":"fetched"'), 60_000);
+    child.kill('SIGINT');
+    expect((await exited).code).toBe(130);
+    const storedFirst = (await items(env)).length;
+    expect(storedFirst).toBeLessThan(entries.length);
+
+    // The interrupted run's queues are gone with the items it had not stored; the feed has not changed.
+    expect(await runOnce(config, env)).toMatchObject({ fetched: entries.length, new: entries.length - storedFirst, errors: [] });
+    expect(conditionalRequests).toBe(0);
+    expect(await items(env)).toHaveLength(entries.length);
+    expect(await runOnce(config, env)).toMatchObject({ fetched: 0, new: 0 });
+    expect(conditionalRequests).toBe(1);
   });
 });
 

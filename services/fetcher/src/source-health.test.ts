@@ -64,6 +64,24 @@ describe('conditional GET', () => {
   });
 });
 
+describe('conditional GET in a run (marsad run --once)', () => {
+  it('keeps no validators while the items it queued are on their way, and returns them to save once they are through', async () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    await health.recordValidators('run-etag', { etag: '"v0"' });
+    const first = deps('run-etag', '/etag', now);
+    expect(await fetchSource({ sourceId: 'run-etag', runId: 'r1' }, first.d, ctx)).toMatchObject({ queued: 1, pendingValidators: { etag: '"v1"' } });
+    expect(await health.get('run-etag', now)).toMatchObject({ etag: null, lastModified: null, lastSuccessAt: now.toISOString() });
+
+    // Nothing new to queue: nothing left on its way, so the validators are kept at once.
+    const again = deps('run-etag', '/etag', now);
+    again.d.knownItemIds = async (ids) => new Set(ids);
+    const result = await fetchSource({ sourceId: 'run-etag', runId: 'r2' }, again.d, ctx);
+    expect(result).toMatchObject({ queued: 0 });
+    expect(result).not.toHaveProperty('pendingValidators');
+    expect((await health.get('run-etag', now)).etag).toBe('"v1"');
+  });
+});
+
 describe('source health and backoff', () => {
   it('records each failure, spaces out scheduled polls, and keeps trying at the ceiling', async () => {
     const start = new Date('2026-11-20T10:00:00Z');

@@ -28,6 +28,12 @@ export const SourceHealthSchema = z.object({
 });
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 
+/** Conditional GET validators of a full response (empty: the next poll is unconditional). */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
 /**
  * Per-source state in Redis, shared by every fetcher replica: health for operators, the backoff
  * that spaces out attempts at a failing source, and conditional GET validators.
@@ -67,16 +73,21 @@ export class SourceHealthStore {
   }
 
   /** A successful poll: failures reset, new items counted, validators kept for the next conditional GET. */
-  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: { etag?: string; lastModified?: string }): Promise<void> {
+  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: Validators): Promise<void> {
     const key = this.key(sourceId);
     const day = at.toISOString().slice(0, 10);
     const multi = this.redis
       .multi()
       .hset(key, { lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), consecutiveFailures: 0, nextAttemptAt: '' })
       .hincrby(`${key}:days`, day, newItems);
-    if (validators) multi.hset(key, { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' });
+    if (validators) multi.hset(key, validatorFields(validators));
     await multi.exec();
     await this.forgetOldDays(sourceId, at);
+  }
+
+  /** Validators of a poll whose items have all been handled since (a run's), for the next conditional GET. */
+  async recordValidators(sourceId: string, validators: Validators): Promise<void> {
+    await this.redis.hset(this.key(sourceId), validatorFields(validators));
   }
 
   /** A failed poll: the next one waits twice as long as the last (from the interval up to the ceiling). */
@@ -110,6 +121,10 @@ export class SourceHealthStore {
     const stale = (await this.redis.hkeys(key)).filter((day) => day < oldest);
     if (stale.length) await this.redis.hdel(key, ...stale);
   }
+}
+
+function validatorFields(validators: Validators) {
+  return { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' };
 }
 
 function itemsPerDay(days: Record<string, string>, now: Date): number {

@@ -11,7 +11,7 @@ import {
 } from '@marsad/queues';
 import { startAlerter } from '@marsad/service-alerter';
 import { startClassifier, type ClassifyItemResult } from '@marsad/service-classifier';
-import { startFetcher, type FetchSourceResult } from '@marsad/service-fetcher';
+import { SourceHealthStore, startFetcher, type FetchSourceResult, type Validators } from '@marsad/service-fetcher';
 import { startStoreService, type StoreItemResult } from '@marsad/service-store';
 import type { Job, Worker } from 'bullmq';
 import type { Runtime } from './runtime.js';
@@ -100,6 +100,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const logger = runtime.logger.child({ runId });
   const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
   const summary = emptySummary(runId, sources);
+  const pendingValidators = new Map<string, Validators>();
   const deps = { ...runtime, config, logger, queues };
   const services = [
     await startFetcher({ ...deps, schedule: false, healthPrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
@@ -107,7 +108,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     await startStoreService(deps),
     await startAlerter({ ...deps, schedule: false, statePrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
   ];
-  services.forEach((service) => track(service.worker, summary));
+  services.forEach((service) => track(service.worker, summary, pendingValidators));
   let unfinished: number;
   try {
     const queued = Date.now();
@@ -124,6 +125,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     if (!options.prefix) await deleteKeysWithPrefix(runtime.connection, prefix);
   }
   summary.durationMs = Date.now() - started;
+  if (unfinished === 0) await saveValidators(new SourceHealthStore(runtime.connection, runtime.config.env.MARSAD_QUEUE_PREFIX), validatorsToSave(pendingValidators, summary));
   if (unfinished > 0) throw options.signal?.aborted ? new RunInterruptedError(summary, unfinished) : new RunTimeoutError(summary, unfinished);
   logger.info({ fetched: summary.fetched, new: summary.new, errors: summary.errors.length, ms: summary.durationMs }, 'run finished');
   return summary;
@@ -148,8 +150,23 @@ function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSumma
   };
 }
 
+/**
+ * The validators of the sources whose every item is stored now: not those with an item that failed
+ * for good, whose next poll must read the feed again to queue it anew (the run's failed jobs go with
+ * its queues). A run that did not finish saves none (runOnce does not call this then).
+ */
+export function validatorsToSave(pending: ReadonlyMap<string, Validators>, summary: Pick<RunSummary, 'errors'>): Map<string, Validators> {
+  // An alert that failed is of an item stored already, which reading the feed again would not queue.
+  const withItemErrors = new Set(summary.errors.filter((error) => error.stage === 'classify' || error.stage === 'store').map((error) => error.sourceId));
+  return new Map([...pending].filter(([sourceId]) => !withItemErrors.has(sourceId)));
+}
+
+async function saveValidators(health: SourceHealthStore, validators: ReadonlyMap<string, Validators>): Promise<void> {
+  await Promise.all([...validators].map(([sourceId, v]) => health.recordValidators(sourceId, v)));
+}
+
 /** Folds each stage's results into the summary as the run's own workers finish jobs. */
-function track(worker: Worker, summary: RunSummary): void {
+function track(worker: Worker, summary: RunSummary, pendingValidators: Map<string, Validators>): void {
   const forSource = (id: string) => (summary.perSource[id] ??= { fetched: 0, queued: 0, stored: 0, errors: [] });
   worker.on('completed', (job: Job, result: unknown) => {
     switch (worker.name) {
@@ -158,6 +175,7 @@ function track(worker: Worker, summary: RunSummary): void {
         summary.fetched += r.fetched;
         summary.queued += r.queued;
         Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued });
+        if (r.pendingValidators) pendingValidators.set(r.sourceId, r.pendingValidators);
         break;
       }
       case 'classify': {

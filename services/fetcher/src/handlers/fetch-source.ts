@@ -10,7 +10,7 @@ import {
 } from '@marsad/queues';
 import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, publishedLink, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
 import type { HostGate } from '../host-gate.js';
-import type { SourceHealthStore } from '../source-health.js';
+import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
   sources: ReadonlyMap<string, SourceConfig>;
@@ -45,7 +45,16 @@ export interface FetchSourceResult {
   notModified?: boolean;
   /** The poll was skipped: the source is failing and its backoff has not run out. */
   backingOff?: boolean;
+  /**
+   * A run's poll that queued items: the conditional GET validators of this response, not saved yet.
+   * A run deletes its queues when it ends, so they are saved (SourceHealthStore.recordValidators)
+   * only once every item has passed every stage; until then the next poll reads the whole feed.
+   */
+  pendingValidators?: Validators;
 }
+
+/** Clears the validators a source's health holds, so its next poll is an unconditional one. */
+const NO_VALIDATORS: Validators = {};
 
 /**
  * Runs the source's adapter and queues each new item. A scheduled poll of a failing source waits for
@@ -84,9 +93,13 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   await deps.sendToClassify(fresh.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
-  await deps.health?.recordSuccess(source.id, now, fresh.length, conditional.validators());
+  // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes.
+  const deferred = job.runId !== undefined && fresh.length > 0;
+  const validators = conditional.validators();
+  await deps.health?.recordSuccess(source.id, now, fresh.length, deferred ? NO_VALIDATORS : validators);
   ctx.log.info({ fetched: items.length, queued: fresh.length, ms: Date.now() - started }, 'fetched');
-  return { sourceId: source.id, fetched: items.length, queued: fresh.length };
+  const pending = deferred && deps.health && (validators?.etag || validators?.lastModified) ? validators : undefined;
+  return { sourceId: source.id, fetched: items.length, queued: fresh.length, ...(pending && { pendingValidators: pending }) };
 }
 
 class NotModified extends Error {}
@@ -121,7 +134,7 @@ function guardedHttp(http: HttpClient, gate: HostGate | undefined, robots: Robot
  * the last full response, and a 304 ends the poll before any parsing.
  */
 function conditionalGet(http: HttpClient, url: string, last: { etag?: string | null; lastModified?: string | null }) {
-  let validators: { etag?: string; lastModified?: string } | undefined;
+  let validators: Validators | undefined;
   return {
     validators: () => validators,
     http: {
