@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AlertsSchema } from './alerts.js';
+import { AlertsSchema, TimeZone } from './alerts.js';
 import { IntervalSchema } from './interval.js';
 
 /**
@@ -22,6 +22,8 @@ export const SourceSchema = z.looseObject({
   robots: z.boolean().optional(),
   /** Where the outlet publishes from (ISO 3166-1 alpha-2, e.g. MA): its articles count as set there when tagging. */
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals, e.g. MA').optional(),
+  /** IANA zone of the times the source writes without one (a page shows its readers' local time). @defaultValue UTC */
+  timeZone: TimeZone.optional(),
 });
 
 export type SourceConfig = z.infer<typeof SourceSchema>;

@@ -22,6 +22,16 @@ describe('staleTimeZones', () => {
     expect(staleTimeZones({ ...withDigestIn('UTC'), env: config.env }, '2025c')).toEqual([]);
   });
 
+  it("looks at the sources' zones too", () => {
+    const paris = parseEnv({ MARSAD_TIMEZONE: 'Europe/Paris' });
+    const config = parseConfigText('sources: [{ id: hespress, adapter: rss, url: "https://www.hespress.com/feed", timeZone: Africa/Casablanca }]\n', 'marsad.yml');
+    expect(staleTimeZones({ ...config, env: paris }, '2025c').map((stale) => stale.zone)).toEqual(['Africa/Casablanca']);
+  });
+
+  it("refuses a source's time zone that is no IANA name, naming the line", () => {
+    expect(() => parseConfigText('sources:\n  - { id: a, adapter: rss, url: "https://a.ma/feed", timeZone: Morocco }\n', 'marsad.yml')).toThrow(/marsad\.yml:2:\d+: sources\[0\]\.timeZone: unknown time zone/);
+  });
+
   it('says nothing on a runtime without time-zone data', () => {
     expect(staleTimeZones({ ...withDigestIn('UTC'), env: parseEnv({}) }, '')).toEqual([]);
   });

@@ -13,9 +13,9 @@ export interface StaleTimeZone {
   change: string;
 }
 
-/** The configured zones (page times, digest times) whose latest rule change this runtime does not know. */
-export function staleTimeZones(config: Pick<Config, 'env' | 'alerts'>, tzdata = process.versions.tz): StaleTimeZone[] {
+/** The configured zones (page times, digest times, sources' local times) whose latest rule change this runtime does not know. */
+export function staleTimeZones(config: Pick<Config, 'env' | 'alerts' | 'sources'>, tzdata = process.versions.tz): StaleTimeZone[] {
   if (!tzdata) return [];
-  const zones = new Set([config.env.MARSAD_TIMEZONE, ...config.alerts.rules.map((rule) => rule.tz)]);
+  const zones = new Set([config.env.MARSAD_TIMEZONE, ...config.alerts.rules.map((rule) => rule.tz), ...config.sources.map((source) => source.timeZone)]);
   return RULE_CHANGES.filter((rule) => zones.has(rule.zone) && tzdata < rule.since).map(({ zone, change }) => ({ zone, tzdata, change }));
 }

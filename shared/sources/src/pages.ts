@@ -6,6 +6,7 @@ import { extractArticle } from './article.js';
 import { htmlToText } from './html-text.js';
 import { FetchError } from './http/fetch-error.js';
 import { publishedLink } from './identity.js';
+import { isoDate } from './news-date.js';
 
 /**
  * A CSS selector, optionally reading an attribute instead of the text: `time@datetime`, `a@href`.
@@ -46,12 +47,8 @@ export function select($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>, s
   return htmlToText(found.toArray().map((node) => $.html(node)).join('\n')) || undefined;
 }
 
-/** ISO 8601 from whatever a page or feed writes, or null (a broken feed may give an element, not text). */
-export function isoDate(value: unknown): string | null {
-  if (typeof value !== 'string' || !value) return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
+/** Article pages of one source read at a time (besides the host's politeness, which holds across sources). */
+const PAGES_AT_ONCE = 4;
 
 /** A link as an absolute URL against the page it is on, or null when it is not one. */
 export function absoluteUrl(link: unknown, base: string): string | null {
@@ -81,7 +78,8 @@ export async function fetchArticles(
   targets: readonly ArticleTarget[],
   selectors: ArticleSelectors | undefined,
   ctx: FetchContext,
-  concurrency = 4,
+  /** Of the dates the pages write without a zone (the source's `timeZone`). */
+  timeZone?: string,
 ): Promise<FetchedItem[]> {
   const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
   const results: FetchedItem[] = [];
@@ -109,7 +107,7 @@ export async function fetchArticles(
           url: target.url,
           title: target.title || article.title || '',
           text: article.body,
-          publishedAt: target.publishedAt ?? isoDate(article.date),
+          publishedAt: target.publishedAt ?? isoDate(article.date, { timeZone }),
         });
       } catch (err) {
         ctx.log.warn({ url: target.url, err: (err as Error).message }, 'article page not read; keeping the teaser');
@@ -117,7 +115,7 @@ export async function fetchArticles(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, work));
+  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, targets.length) }, work));
   if (selectors && attempted > 0 && unmatched === attempted) {
     throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
   }

@@ -2,7 +2,8 @@ import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { isoDate } from '../news-date.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -44,12 +45,12 @@ export const html = defineAdapter({
       const url = absoluteUrl(select($, item, options.list.link), listing.url);
       if (!url) continue;
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
-      targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date)) : null });
+      targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });
       if (targets.length >= options.maxItems) break;
     }
     if (targets.length === 0) {
       throw new FetchError('parse', `no list.item at ${source.url} has a link matching "${options.list.link}"`, { url: source.url });
     }
-    return fetchArticles(targets, options.article, ctx);
+    return fetchArticles(targets, options.article, ctx, source.timeZone);
   },
 });

@@ -110,6 +110,16 @@ describe('html adapter', () => {
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
+    const dated = { ...entry, timeZone: 'Africa/Cairo', list: { ...entry.list, date: 'span.date' } };
+    const dates = ['06/12/2026 - 10:30', 'الأحد 6 ديسمبر 2026', '6 كانون الأول 2026 10:30 م'];
+    const listingWithDates = `<ul>${dates.map((date, i) => `<li class="news"><a href="/a/${i}">خبر ${i}</a><span class="date">${date}</span></li>`).join('')}</ul>`;
+    const articles = Object.fromEntries(dates.map((_, i) => [`/a/${i}`, page(articlePage('content'))]));
+    const items = await run(dated, { '/news': page(listingWithDates), ...articles });
+    // Cairo is two hours ahead of UTC in December.
+    expect(items.map((i) => i.publishedAt)).toEqual(['2026-12-06T08:30:00.000Z', '2026-12-05T22:00:00.000Z', '2026-12-06T20:30:00.000Z']);
+  });
+
   it('does not fetch the pages of items the store already holds', async () => {
     const items = await run(entry, { '/news': page(listing), '/a/2': page(articlePage('content')) }, { filterNew: async (urls) => urls.filter((u) => u.endsWith('/a/2')) });
     expect(items).toHaveLength(2);

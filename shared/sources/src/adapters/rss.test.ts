@@ -17,9 +17,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8') {
+async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8', source: Record<string, unknown> = {}) {
   server = await serveFixtures({ '/feed': { body, headers: { 'content-type': contentType } } });
-  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed') }), { fullText: false }, { http, log, filterNew: everythingIsNew });
+  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed'), ...source }), { fullText: false }, { http, log, filterNew: everythingIsNew });
 }
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>
@@ -97,7 +97,31 @@ describe('rss adapter', () => {
 
   it('reads RSS 1.0 (RDF)', async () => {
     const items = await fetchFeed(RDF, 'application/rdf+xml');
-    expect(items.map((i) => [i.url, i.title, i.text])).toEqual([['https://example.ma/a', 'خبر أول', 'نص الخبر الأول']]);
+    expect(items.map((i) => [i.url, i.title, i.text, i.publishedAt])).toEqual([['https://example.ma/a', 'خبر أول', 'نص الخبر الأول', '2024-11-01T10:00:00.000Z']]);
+  });
+
+  it("leaves an Atom entry whose date it cannot read undated, and still reads the feed's other entries", async () => {
+    const entry = (id: number, date: string) => `<entry><title>خبر ${id}</title><link href="https://example.ma/${id}"/><id>urn:${id}</id><published>${date}</published><content type="text">نص ${id}</content></entry>`;
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2026-12-06T10:00:00Z</updated>
+      ${entry(1, 'منشور اليوم')}${entry(2, '2026-12-06T09:30:00+01:00')}${entry(3, '٦ دجنبر ٢٠٢٦ - ١٠:٣٠')}</feed>`;
+    const items = await fetchFeed(atom, 'application/atom+xml');
+    expect(items.map((i) => [i.title, i.publishedAt])).toEqual([
+      ['خبر 1', null],
+      ['خبر 2', '2026-12-06T08:30:00.000Z'],
+      ['خبر 3', '2026-12-06T10:30:00.000Z'],
+    ]);
+  });
+
+  it("reads dates day first, and a time written without a zone in the source's timeZone", async () => {
+    const feed = rssFeed('موقع', 'https://example.ma', [
+      { title: 'أ', link: 'https://example.ma/1', description: 'نص', pubDate: '06/12/2026 10:30' },
+      { title: 'ب', link: 'https://example.ma/2', description: 'نص', pubDate: '2026-12-06 10:30:00' },
+      { title: 'ج', link: 'https://example.ma/3', description: 'نص', pubDate: 'Sun, 06 Dec 2026 10:30:00 +0000' },
+    ]);
+    expect((await fetchFeed(feed)).map((i) => i.publishedAt)).toEqual(['2026-12-06T10:30:00.000Z', '2026-12-06T10:30:00.000Z', '2026-12-06T10:30:00.000Z']);
+    await server?.close();
+    const inBeirut = await fetchFeed(feed, undefined, { timeZone: 'Asia/Beirut' });
+    expect(inBeirut.map((i) => i.publishedAt)).toEqual(['2026-12-06T08:30:00.000Z', '2026-12-06T08:30:00.000Z', '2026-12-06T10:30:00.000Z']);
   });
 
   it('decodes windows-1256 declared only in the XML declaration', async () => {

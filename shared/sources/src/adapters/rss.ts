@@ -5,12 +5,31 @@ import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate } from '../pages.js';
+import { isoDate } from '../news-date.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles } from '../pages.js';
 
-type FeedItem = FeedParser.Item & { 'content:encoded'?: string; description?: string; /** An Atom entry's <id>. */ id?: string };
+type FeedItem = FeedParser.Item & {
+  'content:encoded'?: string;
+  description?: string;
+  /** An Atom entry's <id>. */
+  id?: string;
+  /** An Atom entry's <published> and <updated>, as written (see ATOM_DATES). */
+  atomPublished?: unknown;
+  atomUpdated?: unknown;
+  /** RSS 1.0's <dc:date>. */
+  date?: unknown;
+};
+
+/**
+ * rss-parser converts an Atom entry's <published> and <updated> with `new Date(…).toISOString()`,
+ * which throws on a date it cannot read ("٦ دجنبر ٢٠٢٦") and so loses the whole feed: they reach it
+ * renamed, and their text is read like RSS's <pubDate>, by isoDate.
+ */
+const ATOM_DATES: Record<string, string> = { published: 'atomPublished', updated: 'atomUpdated' };
 
 const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
-  customFields: { item: ['content:encoded', 'description'] },
+  customFields: { item: ['content:encoded', 'description', 'atomPublished', 'atomUpdated'] },
+  xml2js: { tagNameProcessors: [(name: string) => ATOM_DATES[name] ?? name] },
 });
 
 /** RSS 0.9x/2.0, RDF and Atom feeds, read with rss-parser. */
@@ -43,7 +62,7 @@ export const rss = defineAdapter({
     }
     const inFeed = addressesInFeed(source.url);
     const bases = entryBases(xml, source.url, feed.items.length);
-    const items = feed.items.flatMap((entry, i) => toItem(entry, bases?.[i] ?? source.url, inFeed));
+    const items = feed.items.flatMap((entry, i) => toItem(entry, bases?.[i] ?? source.url, inFeed, source.timeZone));
     const skipped = feed.items.length - items.length;
     if (skipped > 0) ctx.log.warn({ skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
@@ -53,7 +72,7 @@ export const rss = defineAdapter({
     const always = options.fullText === true;
     const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
     if (withPage.length === 0) return items;
-    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx);
+    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone);
     const pages = new Map(articles.map((article) => [article.url, article]));
     return items.map((item) => {
       const article = pages.get(item.url);
@@ -125,10 +144,12 @@ function entryBases(xml: string, feedUrl: string, entries: number): string[] | u
 /** An RSS or RDF item, an Atom entry (with or without a namespace prefix). */
 const ENTRY_ELEMENTS = new Set(['item', 'entry']);
 
-function toItem(entry: FeedItem, feedUrl: string, inFeed: string): FetchedItem[] {
+function toItem(entry: FeedItem, feedUrl: string, inFeed: string, timeZone: string | undefined): FetchedItem[] {
   const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
   const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
-  const item = { title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(entry.isoDate ?? entry.pubDate) };
+  // The date as the feed wrote it: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
+  const written = text(entry.pubDate) ?? text(entry.date) ?? text(entry.atomPublished) ?? text(entry.atomUpdated);
+  const item = { title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(written, { timeZone }) };
   const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), feedUrl) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { defineAdapter, type FetchContext } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, isoDate, type ArticleTarget } from '../pages.js';
+import { isoDate } from '../news-date.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** A gzipped sitemap may not expand beyond this (a gzip bomb otherwise). */
@@ -34,7 +35,7 @@ export const sitemap = defineAdapter({
     }
     if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
     const targets = entries.sort(byDateDesc).slice(0, options.maxItems);
-    return fetchArticles(targets, options.article, ctx);
+    return fetchArticles(targets, options.article, ctx, source.timeZone);
   },
 });
 

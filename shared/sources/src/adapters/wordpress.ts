@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
-import { isoDate } from '../pages.js';
+import { isoDate } from '../news-date.js';
 
 /** What the WordPress REST API returns per post, the fields we ask for. */
 const PostSchema = z.object({
@@ -45,8 +45,8 @@ export const wordpress = defineAdapter({
       url: post.link,
       title: htmlToText(post.title.rendered),
       text: htmlToText(post.content?.rendered || post.excerpt?.rendered || ''),
-      // date_gmt has no zone designator: it is UTC.
-      publishedAt: post.date_gmt ? isoDate(`${post.date_gmt}Z`) : isoDate(post.date),
+      // date_gmt has no zone designator: it is UTC; date is the site's local time.
+      publishedAt: post.date_gmt ? isoDate(`${post.date_gmt}Z`) : isoDate(post.date, { timeZone: source.timeZone }),
     }));
   },
 });

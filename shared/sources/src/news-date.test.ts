@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate } from './news-date.js';
+
+const now = new Date('2026-12-06T12:00:00Z');
+
+describe('isoDate', () => {
+  it.each([
+    // What feeds write.
+    ['Sun, 06 Dec 2026 10:30:00 +0100', '2026-12-06T09:30:00.000Z'],
+    ['Sun, 6 Dec 2026 10:30:00 GMT', '2026-12-06T10:30:00.000Z'],
+    ['Mon, 06 Dec 2026 10:30:00 GMT', '2026-12-06T10:30:00.000Z'], // the wrong weekday
+    ['Sun, 06 Dec 2026 10:30:00 +01:00', '2026-12-06T09:30:00.000Z'],
+    ['2026-12-06T10:30:00Z', '2026-12-06T10:30:00.000Z'],
+    ['2026-12-06T10:30:00.123456+01:00', '2026-12-06T09:30:00.123Z'],
+    ['2026-12-06T10:30:00+0100', '2026-12-06T09:30:00.000Z'],
+    ['2026-12-06 10:30:00', '2026-12-06T10:30:00.000Z'],
+    ['2026-12-06', '2026-12-06T00:00:00.000Z'],
+    ['Sun Dec 06 2026 10:30:00 GMT+0100 (Central European Standard Time)', '2026-12-06T09:30:00.000Z'],
+    // What pages write: day first, never the US month first.
+    ['06/12/2026', '2026-12-06T00:00:00.000Z'],
+    ['06/12/2026 - 10:30', '2026-12-06T10:30:00.000Z'],
+    ['6.12.26 10:30', '2026-12-06T10:30:00.000Z'],
+    ['31-12-2026', '2026-12-31T00:00:00.000Z'],
+    ['2026/12/06 10:30', '2026-12-06T10:30:00.000Z'],
+    // Month names of the Maghreb, Egypt and the Gulf, Algeria and Tunisia, the Levant; Arabic-Indic digits.
+    ['الأحد 6 دجنبر 2026 - 10:30', '2026-12-06T10:30:00.000Z'],
+    ['٦ دجنبر ٢٠٢٦ - ١٠:٣٠', '2026-12-06T10:30:00.000Z'],
+    ['الخميس، 4 يونيو 2026 10:30 مساءً', '2026-06-04T22:30:00.000Z'],
+    ['5 جويلية 2026', '2026-07-05T00:00:00.000Z'],
+    ['السبت 06 كانون الأول 2026', '2026-12-06T00:00:00.000Z'],
+    ['6 ديسمبر/كانون الأول 2026', '2026-12-06T00:00:00.000Z'],
+    ['15 آب 2026', '2026-08-15T00:00:00.000Z'],
+    ['الأحد 26 جمادى الآخرة 1448 هـ الموافق 6 ديسمبر 2026 م', '2026-12-06T00:00:00.000Z'],
+    // French, English, Spanish.
+    ['6 décembre 2026 à 10h30', '2026-12-06T10:30:00.000Z'],
+    ['mar. 8 déc. 2026', '2026-12-08T00:00:00.000Z'], // mar. is Tuesday here, not March
+    ['1er août 2026', '2026-08-01T00:00:00.000Z'],
+    ['December 6th, 2026 3:45 PM', '2026-12-06T15:45:00.000Z'],
+    ['6 de diciembre de 2026', '2026-12-06T00:00:00.000Z'],
+    // Counted back from the fetch.
+    ['منذ 3 ساعات', '2026-12-06T09:00:00.000Z'],
+    ['منذ ساعتين', '2026-12-06T10:00:00.000Z'],
+    ['قبل 5 دقائق', '2026-12-06T11:55:00.000Z'],
+    ['منذ يوم', '2026-12-05T12:00:00.000Z'],
+    ['il y a 2 jours', '2026-12-04T12:00:00.000Z'],
+    ['an hour ago', '2026-12-06T11:00:00.000Z'],
+  ])('reads %j', (written, expected) => {
+    expect(isoDate(written, { now })).toBe(expected);
+  });
+
+  it.each(['', '2', '12:30', 'hello 2026', '30/02/2026', 'منشور اليوم', 'منذ قليل', '6 ديسمبر'])('reads no date in %j', (written) => {
+    expect(isoDate(written, { now })).toBeNull();
+  });
+
+  it('reads no date from what is not text (a broken feed may give an element)', () => {
+    expect(isoDate({ _: '2026-12-06' })).toBeNull();
+    expect(isoDate(undefined)).toBeNull();
+  });
+
+  it("reads a time written without a zone in the source's zone, and one with a zone as written", () => {
+    expect(isoDate('06/12/2026 10:30', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T08:30:00.000Z');
+    expect(isoDate('2026-07-01 10:30:00', { timeZone: 'Asia/Beirut' })).toBe('2026-07-01T07:30:00.000Z'); // summer time
+    expect(isoDate('2026-12-06T10:30:00Z', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T10:30:00.000Z');
+    expect(isoDate('Sun, 06 Dec 2026 10:30:00 +0000', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T10:30:00.000Z');
+  });
+});
