@@ -47,7 +47,7 @@ function adapterTemplate(name: string): string {
   return `import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
-import { isoDate } from '../pages.js';
+import { isoDate } from '../news-date.js';
 
 /** What the source answers: change it to the source's real shape (zod names the field that differs). */
 const ResponseSchema = z.object({
@@ -77,7 +77,8 @@ export const ${name} = defineAdapter({
       url: new URL(article.url, response.url).toString(),
       title: article.title,
       text: article.body,
-      publishedAt: isoDate(article.published),
+      // Read as the site writes it (06/12/2026 is 6 December); a time without a zone is the source's timeZone.
+      publishedAt: isoDate(article.published, { timeZone: source.timeZone }),
     }));
   },
 });
