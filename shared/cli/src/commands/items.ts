@@ -81,8 +81,11 @@ function readableSearch(query: string): void {
   }
 }
 
+/** ISO 8601 only: Date.parse would take 06/12/2026 for 12 June without a word. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 function toIso(option: string, value: string): string {
-  const time = Date.parse(value);
+  const time = ISO_DATE.test(value.trim()) ? Date.parse(value.trim()) : NaN;
   if (Number.isNaN(time)) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)`);
   return new Date(time).toISOString();
 }
