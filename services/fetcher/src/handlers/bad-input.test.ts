@@ -47,6 +47,7 @@ beforeAll(async () => {
     '/malformed': xml('<rss><channel><item><title>لا يغلق</title></channel>'),
     '/truncated': xml(full.slice(0, Math.floor(full.length * 0.6))),
     '/not-xml': xml('<html><body>هذه صفحة وليست خلاصة</body></html>'),
+    '/json': { body: '{"posts":[]}', headers: { 'content-type': 'application/json' } },
     '/bomb': xml(BILLION_LAUGHS),
     '/invalid-utf8': xml(invalidUtf8),
     '/cp1256-undeclared': xml(iconv.encode(channel(item('المديرية العامة للأمن الوطني', 'https://bad.ma/w')).replace('encoding="utf-8"', ''), 'windows-1256'), 'application/rss+xml'),
@@ -99,6 +100,11 @@ describe('bad input corpus', () => {
     expect(error).toBeInstanceOf(PermanentError);
     expect(error!.message).toMatch(/^\[parse\]/);
     await goodStillFlows();
+  });
+
+  it('says what came instead of a feed: a web page, or no XML at all', async () => {
+    expect((await poll('/not-xml')).error?.message).toBe(`[parse] feed at ${server.url('/not-xml')} is not valid RSS/Atom: it answered a web page (application/rss+xml), not a feed: has the feed moved?`);
+    expect((await poll('/json')).error?.message).toBe(`[parse] feed at ${server.url('/json')} is not valid RSS/Atom: it answered no XML (application/json), starting "{\\"posts\\":[]}"`);
   });
 
   it('truncated XML: a parse error, nothing half-read queued', async () => {

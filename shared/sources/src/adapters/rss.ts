@@ -58,7 +58,8 @@ export const rss = defineAdapter({
     try {
       feed = await parser.parseString(xml);
     } catch (err) {
-      throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${(err as Error).message.split('\n')[0]}`, { url: source.url }, { cause: err });
+      const why = notAFeed(xml, response.headers['content-type']) ?? (err as Error).message.split('\n')[0];
+      throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${why}`, { url: source.url }, { cause: err });
     }
     const inFeed = addressesInFeed(source.url);
     const bases = entryBases(xml, source.url, feed.items.length);
@@ -81,6 +82,19 @@ export const rss = defineAdapter({
     });
   },
 });
+
+/**
+ * What the source answered instead of a feed, when it is plainly something else: a web page (the
+ * feed moved, or a consent or error page), or no XML at all (JSON, text). Undefined for broken XML,
+ * which the parser's own message describes better.
+ */
+function notAFeed(body: string, contentType: string | undefined): string | undefined {
+  const start = body.replace(/^\uFEFF/, '').trimStart();
+  const type = contentType ? ` (${contentType.split(';')[0]!.trim()})` : '';
+  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(start)) return `it answered a web page${type}, not a feed: has the feed moved?`;
+  if (!start.startsWith('<')) return `it answered no XML${type}, starting ${JSON.stringify(start.slice(0, 40))}`;
+  return undefined;
+}
 
 /** Fewer words than this in a feed's text make it a teaser to "auto": news articles run to hundreds. */
 const TEASER_WORDS = 100;

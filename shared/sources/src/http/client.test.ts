@@ -38,6 +38,10 @@ beforeAll(async () => {
       }, 1);
       res.on('close', () => clearInterval(timer));
     },
+    '/cut-short': (_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('x'.repeat(100), () => res.socket?.end()); // the connection ends with 900 bytes owed
+    },
     '/gzip-bomb': { body: gzipSync(Buffer.alloc(10 * 1024 * 1024)), headers: { 'content-encoding': 'gzip' } },
     '/silent': () => {
       // never answers
@@ -116,11 +120,21 @@ describe('http client', () => {
     expect((await failureOf('/busy')).details).toMatchObject({ status: 429, retryAfterMs: 120_000 });
   });
 
-  it('classifies a refused connection as a network error', async () => {
+  it('classifies a refused connection as a network error, saying so in words', async () => {
     const err = (await http.get('http://127.0.0.1:1/feed').catch((e: unknown) => e)) as FetchError;
     expect(err).toBeInstanceOf(FetchError);
     expect(err.kind).toBe('network');
     expect(err.transient).toBe(true);
+    expect(err.message).toBe('network error fetching http://127.0.0.1:1/feed: connection refused: nothing listens at that address and port (ECONNREFUSED)');
+  });
+
+  it('says a connection closed mid-body, and an https address on a plain http port, for what they are', async () => {
+    const cut = await failureOf('/cut-short');
+    expect([cut.kind, cut.message]).toEqual(['network', `network error fetching ${server.url('/cut-short')}: the server closed the connection (UND_ERR_SOCKET)`]);
+    const plain = server.url('/ok').replace('http:', 'https:');
+    const tls = (await http.get(plain).catch((e: unknown) => e)) as FetchError;
+    expect([tls.kind, tls.message]).toEqual(['tls', `tls error fetching ${plain}: the server does not speak TLS there (an https address on a plain http port?) (ERR_SSL_WRONG_VERSION_NUMBER)`]);
+    expect((await failureOf('/corrupt-gzip')).message).toMatch(/: the body is not the gzip, deflate or brotli its Content-Encoding names \(Z_DATA_ERROR\)$/);
   });
 });
 
