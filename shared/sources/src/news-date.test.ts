@@ -44,11 +44,17 @@ describe('isoDate', () => {
     ['منذ يوم', '2026-12-05T12:00:00.000Z'],
     ['il y a 2 jours', '2026-12-04T12:00:00.000Z'],
     ['an hour ago', '2026-12-06T11:00:00.000Z'],
+    // Today and yesterday, as listings write their newest items.
+    ['اليوم على الساعة 10:30', '2026-12-06T10:30:00.000Z'],
+    ['أمس - 22:10', '2026-12-05T22:10:00.000Z'],
+    ['Aujourd’hui à 10h30', '2026-12-06T10:30:00.000Z'],
+    ['yesterday, 9:15 pm', '2026-12-05T21:15:00.000Z'],
+    ['hier', '2026-12-05T00:00:00.000Z'],
   ])('reads %j', (written, expected) => {
     expect(isoDate(written, { now })).toBe(expected);
   });
 
-  it.each(['', '2', '12:30', 'hello 2026', '30/02/2026', 'منشور اليوم', 'منذ قليل', '6 ديسمبر'])('reads no date in %j', (written) => {
+  it.each(['', '2', '12:30', 'hello 2026', '30/02/2026', 'منشور قبل قليل', 'منذ قليل', '6 ديسمبر', 'today is the day', 'أخبار اليوم'])('reads no date in %j', (written) => {
     expect(isoDate(written, { now })).toBeNull();
   });
 
@@ -62,5 +68,7 @@ describe('isoDate', () => {
     expect(isoDate('2026-07-01 10:30:00', { timeZone: 'Asia/Beirut' })).toBe('2026-07-01T07:30:00.000Z'); // summer time
     expect(isoDate('2026-12-06T10:30:00Z', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T10:30:00.000Z');
     expect(isoDate('Sun, 06 Dec 2026 10:30:00 +0000', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T10:30:00.000Z');
+    // At 20:00 UTC on the 6th it is already the 7th in Tokyo.
+    expect(isoDate('اليوم 08:00', { timeZone: 'Asia/Tokyo', now: new Date('2026-12-06T20:00:00Z') })).toBe('2026-12-06T23:00:00.000Z');
   });
 });

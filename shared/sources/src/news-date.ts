@@ -25,6 +25,7 @@ export function isoDate(value: unknown, options: NewsDateOptions = {}): string |
     fromIso(text, zone) ??
     fromRfc2822(value) ??
     fromRelative(text, options.now ?? new Date()) ??
+    fromDayWord(text, zone, options.now ?? new Date()) ??
     fromWords(text, zone) ??
     fromNumbers(text, zone);
   return parsed?.isValid ? parsed.toUTC().toISO() : null;
@@ -89,6 +90,21 @@ function fromRelative(text: string, now: Date): DateTime | undefined {
   const written = latin[1] ?? latin[3]!;
   const count = /^\d+$/.test(written) ? Number(written) : 1;
   return DateTime.fromMillis(now.getTime() - count * UNIT_MS[unit]);
+}
+
+/** Days named by a word, as listings write their newest items: how many days back each is. */
+const DAY_WORDS: Record<string, number> = normalisedKeys({ اليوم: 0, today: 0, "aujourd'hui": 0, hoy: 0, أمس: 1, البارحة: 1, yesterday: 1, hier: 1, ayer: 1 });
+
+/** Words between a day word and its time: "اليوم على الساعة 10:30", "aujourd'hui à 10h30". */
+const AROUND_A_TIME = new Set(['à', 'at', 'las', 'على', 'الساعة', 'في'].map(normalise));
+
+/** "اليوم 10:30"، "أمس"، "Aujourd'hui à 10h30", "yesterday, 9:15 pm": that day in the source's zone, at the time given or midnight. */
+function fromDayWord(text: string, zone: string, now: Date): DateTime | undefined {
+  const { time, rest } = takeTime(text.replace(/[’‘`]/g, "'"));
+  const words = rest.split(/[\s,،\-|]+/).filter((word) => word && !AROUND_A_TIME.has(word));
+  if (words.length !== 1 || DAY_WORDS[words[0]!] === undefined) return undefined;
+  const day = DateTime.fromJSDate(now, { zone }).minus({ days: DAY_WORDS[words[0]!] });
+  return at(day.year, day.month, day.day, time, zone);
 }
 
 /** Month names, normalised as `normalise` writes them: Arabic of the Maghreb, Egypt and the Gulf, Algeria and Tunisia; French, English, Spanish. */
