@@ -93,14 +93,14 @@ export class WebhookReceiver {
 }
 
 /** The workload's config; with `smtpUrl`, alerts also go out by e-mail. */
-export function writeConfig(feeds: FixtureServer, webhook: string, smtpUrl?: string): string {
+export function writeConfig(feeds: FixtureServer, webhook: string, smtpUrl?: string, attempts = 20): string {
   const sources = Array.from({ length: FEEDS }, (_, f) => `  - { id: feed-${f}, adapter: rss, url: "${feeds.url(`/feed-${f}.rss`)}", interval: 1h, robots: false }`).join('\n');
   const file = join(temporaryDir('marsad-chaos-'), 'marsad.yml');
   writeFileSync(file, `sources:
 ${sources}
 fetching: { minDelayMs: 0, perHost: 8 }
 pipeline:
-  attempts: 20
+  attempts: ${attempts}
   backoffMs: 200
   workers: { lockDurationMs: 2000, stalledIntervalMs: 1000, maxStalledCount: 20 }
 alerts:

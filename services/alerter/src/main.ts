@@ -14,7 +14,7 @@ export interface AlerterDeps {
   logger: Logger;
   connection: Redis;
   queues: Pick<PipelineQueues, 'digest'>;
-  store: DeliveryLog & { itemText(id: string): Promise<string>; listItems(filter: ItemFilter): Promise<StoredItem[]> };
+  store: DeliveryLog & { itemText(id: string): Promise<string>; listItems(filter: ItemFilter): Promise<StoredItem[]>; isUnavailable?(err: unknown): boolean };
   /** Create the digest rules' job schedulers (off for `run --once`). @defaultValue true */
   schedule?: boolean;
   /** Key prefix of when each digest last went out. @defaultValue the queue prefix */
@@ -31,7 +31,11 @@ export async function startAlerter(deps: AlerterDeps) {
   const log = deps.logger.child({ service: 'alerter' });
   const context = alertContext(deps.config);
   const lastDigest = redisLastDigest(deps.connection, deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX);
-  const common = { connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log, recovery: pipeline.workers };
+  // The delivery log is in the database: while it is down, alerts wait rather than spend their attempts.
+  const common = {
+    connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log, recovery: pipeline.workers,
+    ...(deps.store.isUnavailable ? { isDependencyDown: deps.store.isUnavailable } : {}),
+  };
   const alertWorker = createStageWorker({
     ...common,
     queue: 'alert',

@@ -12,7 +12,7 @@ export interface FetcherDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: { knownItemIds(ids: readonly string[]): Promise<Set<string>> };
+  store: { knownItemIds(ids: readonly string[]): Promise<Set<string>>; isUnavailable?(err: unknown): boolean };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
   /**
@@ -37,12 +37,14 @@ export async function startFetcher(deps: FetcherDeps) {
   const robots = fetching.robots ? new RobotsRules(DEFAULT_USER_AGENT) : undefined;
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, sendToClassify, health, hostGate, robots }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,
     recovery: deps.config.pipeline.workers,
     logger: log,
+    // The store tells new items from known ones: while its database is down, polls wait.
+    ...(deps.store.isUnavailable ? { isDependencyDown: deps.store.isUnavailable } : {}),
   });
   if (deps.schedule ?? true) log.info(await syncSourceSchedulers(deps.queues, deps.config.sources), 'source schedulers synced');
   return {

@@ -82,6 +82,28 @@ describe('conditional GET in a run (marsad run --once)', () => {
   });
 });
 
+describe('a store whose database is down', () => {
+  it("fails the poll with the store's error, not the source's: its health records no failure", async () => {
+    const now = new Date('2026-11-22T10:00:00Z');
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const source = SourceSchema.parse({ id: 'pages', adapter: 'rss', url: server.url('/etag'), interval: '10m', fullText: true });
+    const d: FetchSourceDeps = {
+      sources: new Map([[source.id, source]]),
+      http,
+      // Asked by the adapter, before reading article pages, and again before queueing.
+      knownItemIds: async () => {
+        throw down;
+      },
+      storeUnavailable: (err) => err === down,
+      sendToClassify: async () => {},
+      health,
+      now: () => now,
+    };
+    await expect(fetchSource({ sourceId: 'pages' }, d, ctx)).rejects.toBe(down);
+    expect(await health.get('pages', now)).toMatchObject({ consecutiveFailures: 0, lastError: null });
+  });
+});
+
 describe('source health and backoff', () => {
   it('records each failure, spaces out scheduled polls, and keeps trying at the ceiling', async () => {
     const start = new Date('2026-11-20T10:00:00Z');

@@ -25,6 +25,8 @@ export async function startStoreService(deps: StoreServiceDeps) {
     concurrency: deps.config.pipeline.concurrency.store,
     recovery: deps.config.pipeline.workers,
     logger: deps.logger.child({ service: 'store' }),
+    // A PostgreSQL outage pauses the queue: however long it lasts, no item's job fails for it.
+    isDependencyDown: deps.store.isUnavailable,
   });
   return { name: 'store', worker, close: () => worker.close() };
 }

@@ -111,6 +111,34 @@ describe('createStageWorker', () => {
     expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(250);
   });
 
+  it('pauses the queue while a service the handler needs is down, for longer than the retry budget, and fails no job', async () => {
+    const calls: { sourceId: string; at: number }[] = [];
+    const down = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    const worker = createStageWorker({
+      queue: 'fetch',
+      handle: async (payload) => {
+        calls.push({ sourceId: payload.sourceId, at: Date.now() });
+        // Down for the first five tries in all: more than the three attempts a job has.
+        if (calls.length <= 5) throw down;
+        return 'stored';
+      },
+      connection, prefix: redis.prefix, concurrency: 2, logger,
+      isDependencyDown: (err) => err === down,
+      dependencyRetryMs: 100,
+    });
+    closers.push(() => worker.close());
+    const jobs = await Promise.all(['a', 'b'].map((sourceId) => queues.fetch.add('fetch', { sourceId }, { attempts: 3, backoff: { type: 'fixed', delay: 10 } })));
+    expect(await Promise.all(jobs.map(finished))).toEqual([{ state: 'completed', value: 'stored' }, { state: 'completed', value: 'stored' }]);
+    // Seven tries between them, and no attempt spent but the one that succeeded (BullMQ counts that one).
+    const after = await Promise.all(jobs.map((job) => queues.fetch.getJob(job.id!)));
+    expect(after.map((job) => job!.attemptsMade)).toEqual([1, 1]);
+    expect(after.reduce((sum, job) => sum + job!.attemptsStarted, 0)).toBe(calls.length);
+    expect(calls.length).toBe(7);
+    // Each pause holds the queue: tries come no faster than the pause between them.
+    const gaps = calls.slice(1).map((call, i) => call.at - calls[i]!.at).filter((gap) => gap >= 80);
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps a bounded number of completed jobs', async () => {
     fetchWorker(async () => 'ok', 4);
     const jobs = await queues.fetch.addBulk(Array.from({ length: 20 }, (_, i) => ({ name: 'fetch', data: { sourceId: `s${i}` } })));

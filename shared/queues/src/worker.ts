@@ -1,6 +1,6 @@
 import type { PipelineConfig } from '@marsad/config';
 import { lazyChild, type Logger } from '@marsad/logger';
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PermanentError, RetryLaterError } from './errors.js';
@@ -31,14 +31,55 @@ export interface StageWorkerOptions<N extends QueueName> {
   recovery?: PipelineConfig['workers'];
   /** How often job durations are added to Redis. @defaultValue 5000 */
   timingsFlushMs?: number;
+  /**
+   * Whether an error says that a service the handler needs is down (the database), rather than that
+   * the job went wrong: the queue then pauses, for every worker of it, and the job goes back to wait
+   * with its attempts untouched, so an outage longer than the retry budget fails no job.
+   */
+  isDependencyDown?: (err: unknown) => boolean;
+  /** How long the queue pauses each time its dependency is found down. @defaultValue 2000 */
+  dependencyRetryMs?: number;
 }
+
+const DEPENDENCY_RETRY_MS = 2_000;
 
 /** A BullMQ worker that, closing, also hands over the job durations it has not reported yet. */
 class StageWorker extends Worker {
   timings?: JobTimings;
+  pauses?: QueuePauses;
   override async close(force?: boolean): Promise<void> {
     await super.close(force);
+    await this.pauses?.close();
     await this.timings?.flush().catch(() => {}); // metrics are not worth failing a shutdown for
+  }
+}
+
+/**
+ * Pauses a queue while a service its handler needs is down, through BullMQ's rate limit (which
+ * every worker of the queue obeys), saying so once per pause rather than once per job.
+ */
+class QueuePauses {
+  private queue?: Queue;
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly connection: Redis,
+    private readonly prefix: string,
+    private readonly waitMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  async pause(err: unknown): Promise<void> {
+    if (Date.now() < this.pausedUntil) return;
+    this.pausedUntil = Date.now() + this.waitMs;
+    this.log.warn({ reason: err instanceof Error ? err.message : String(err), waitMs: this.waitMs }, 'a service this queue needs is down: queue paused, job back in wait with its attempts untouched');
+    this.queue ??= new Queue(this.name, { connection: this.connection, prefix: this.prefix });
+    await this.queue.rateLimit(this.waitMs);
+  }
+
+  async close(): Promise<void> {
+    await this.queue?.close();
   }
 }
 
@@ -51,6 +92,7 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
   const def = QUEUES[options.queue];
   const log = options.logger.child({ queue: def.name });
   const timings = new JobTimings(options.connection, options.prefix, def.name, options.timingsFlushMs);
+  const pauses = new QueuePauses(def.name, options.connection, options.prefix, options.dependencyRetryMs ?? DEPENDENCY_RETRY_MS, log);
   const worker = new StageWorker(
     def.name,
     async (job: Job, token?: string) => {
@@ -63,6 +105,10 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
         timings.observe('completed', took());
         return result;
       } catch (err) {
+        if (options.isDependencyDown?.(err)) {
+          await pauses.pause(err);
+          throw new RateLimitError();
+        }
         const error = await toBullmqError(err, job, token);
         if (!(error instanceof DelayedError)) timings.observe('failed', took());
         throw error;
@@ -78,6 +124,7 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
     },
   );
   worker.timings = timings;
+  worker.pauses = pauses;
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   worker.on('failed', (job, err) => {
     if (!job) return;

@@ -40,6 +40,25 @@ export function connectionFailure(err: unknown, url: string): unknown {
   return err;
 }
 
+/**
+ * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), shutting down or
+ * starting (57P01-57P03), too many connections (53300).
+ */
+const DOWN_NOW = /^(08...|57P0[123]|53300)$/;
+/** What `pg` says, without a code, of a connection lost or never made. */
+const CONNECTION_LOST = /connection terminated|timeout exceeded when trying to connect|client was closed and is not queryable|client has encountered a connection error/i;
+
+/**
+ * True when an error says that PostgreSQL is down, restarting or out of reach now, not that the
+ * statement went wrong: what a queue should wait out rather than spend a job's attempts on.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE.has(code) || code === 'EPIPE' || DOWN_NOW.test(code))) return true;
+  return typeof message === 'string' && CONNECTION_LOST.test(message);
+}
+
 /** A pooled PostgreSQL connection through `pg`. */
 export function createPostgresClient(options: PostgresClientOptions): SqlClient {
   const pool = new pg.Pool({
@@ -73,6 +92,10 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
     ...executor(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: the server ending its session mid-transaction would
+      // otherwise be an unhandled 'error' event, which ends the process. The statement fails as well.
+      const lost = (err: Error) => options.onError?.(err);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn(executor(client));
@@ -82,6 +105,7 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
         await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
+        client.off('error', lost);
         client.release();
       }
     },

@@ -6,7 +6,7 @@ import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItem
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
-import { connectionFailure, createPostgresClient } from './postgres-client.js';
+import { connectionFailure, createPostgresClient, isDatabaseUnavailable } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface StoreOptions {
@@ -37,6 +37,8 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
+  /** True when an error of this store's says that the database is down or out of reach now (never, embedded). */
+  isUnavailable(err: unknown): boolean;
   /** An item's article text ('' when there is no such item). */
   itemText(id: string): Promise<string>;
   /** Alert deliveries: one per (rule, story, channel); see deliveries.ts. */
@@ -75,6 +77,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
     ping: async () => void (await sql.query('SELECT 1')),
+    isUnavailable: sql.kind === 'postgres' ? isDatabaseUnavailable : () => false,
     itemText: (id) => itemText(sql, id),
     claimDelivery: (claim) => claimDelivery(sql, claim),
     markDelivered: (key) => markDelivered(sql, key),
@@ -95,7 +98,8 @@ async function upsertBatch(sql: SqlClient, items: ClassifiedItem[]): Promise<Pro
   try {
     return (await upsertItems(sql, items)).map((value) => ({ status: 'fulfilled', value }));
   } catch (err) {
-    if (items.length === 1) return [{ status: 'rejected', reason: err }];
+    // A database that is down fails each item alike: no use asking it once per item.
+    if (items.length === 1 || isDatabaseUnavailable(err)) return items.map(() => ({ status: 'rejected', reason: err }));
     const results: PromiseSettledResult<{ inserted: boolean }>[] = [];
     for (const item of items) results.push(await upsertItem(sql, item).then((value) => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason })));
     return results;

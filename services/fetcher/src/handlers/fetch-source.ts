@@ -25,6 +25,8 @@ export interface FetchSourceDeps {
   isPublicAddress?: AddressPolicy;
   /** The ids among these that the store already holds. */
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
+  /** Whether an error is the store's database being down: no fault of the source's, not in its health. */
+  storeUnavailable?: (err: unknown) => boolean;
   sendToClassify: Send<'classify'>;
   /** Health, backoff and conditional GET state per source; without it, every poll is a full, unconditional one. */
   health?: SourceHealthStore;
@@ -84,6 +86,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
       ctx.log.info({ ms: Date.now() - started }, 'not modified');
       return { sourceId: source.id, fetched: 0, queued: 0, notModified: true };
     }
+    if (deps.storeUnavailable?.(err)) throw err;
     const kind = err instanceof FetchError ? err.kind : 'internal';
     const after = await deps.health?.recordFailure(source.id, now, source.interval, { kind, message: (err as Error).message });
     ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt }, 'source failed');
