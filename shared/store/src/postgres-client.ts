@@ -46,7 +46,7 @@ export function connectionFailure(err: unknown, url: string): unknown {
  */
 const DOWN_NOW = /^(08...|57P0[123]|53300)$/;
 /** What `pg` says, without a code, of a connection lost or never made. */
-const CONNECTION_LOST = /connection terminated|timeout exceeded when trying to connect|client was closed and is not queryable|client has encountered a connection error/i;
+const CONNECTION_LOST = /^(connection terminated|timeout exceeded when trying to connect|client was closed and is not queryable|client has encountered a connection error)/i;
 
 /**
  * True when an error says that PostgreSQL is down, restarting or out of reach now, not that the

@@ -6,7 +6,7 @@ import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItem
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
-import { connectionFailure, createPostgresClient, isDatabaseUnavailable } from './postgres-client.js';
+import { connectionFailure, createPostgresClient, DatabaseUnavailableError, isDatabaseUnavailable } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface StoreOptions {
@@ -37,7 +37,10 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
-  /** True when an error of this store's says that the database is down or out of reach now (never, embedded). */
+  /**
+   * True for the error a store call throws when its database is down or out of reach now (a
+   * DatabaseUnavailableError; never, embedded), not for any other error that happens to look alike.
+   */
   isUnavailable(err: unknown): boolean;
   /** An item's article text ('' when there is no such item). */
   itemText(id: string): Promise<string>;
@@ -65,29 +68,44 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw options.databaseUrl ? connectionFailure(err, options.databaseUrl) : err;
   }
   const batchedUpsert = createBatcher((items: ClassifiedItem[]) => upsertBatch(sql, items), options.batching);
+  const guard = sql.kind === 'postgres' ? saysUnavailable : <F extends (...args: never[]) => Promise<unknown>>(fn: F) => fn;
   return {
     kind: sql.kind,
     sql,
-    upsertItem: batchedUpsert,
-    supersedeItem: (copyId, originalId, similarity) => supersedeItem(sql, copyId, originalId, similarity),
-    knownItemIds: (ids) => knownItemIds(sql, ids),
-    listItems: (filter) => listItems(sql, filter),
+    upsertItem: guard((item: ClassifiedItem) => batchedUpsert(item)),
+    supersedeItem: guard((copyId: string, originalId: string, similarity: number) => supersedeItem(sql, copyId, originalId, similarity)),
+    knownItemIds: guard((ids: readonly string[]) => knownItemIds(sql, ids)),
+    listItems: guard((filter?: ItemFilter) => listItems(sql, filter)),
     itemPage: (filter, after) => itemPage(sql, filter, after),
     eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize),
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
     ping: async () => void (await sql.query('SELECT 1')),
-    isUnavailable: sql.kind === 'postgres' ? isDatabaseUnavailable : () => false,
-    itemText: (id) => itemText(sql, id),
-    claimDelivery: (claim) => claimDelivery(sql, claim),
-    markDelivered: (key) => markDelivered(sql, key),
-    markDeliveryFailed: (key, reason, final) => markDeliveryFailed(sql, key, reason, final),
+    isUnavailable: (err) => err instanceof DatabaseUnavailableError,
+    itemText: guard((id: string) => itemText(sql, id)),
+    claimDelivery: guard((claim: DeliveryClaim) => claimDelivery(sql, claim)),
+    markDelivered: guard((key: string) => markDelivered(sql, key)),
+    markDeliveryFailed: guard((key: string, reason: string, final: boolean) => markDeliveryFailed(sql, key, reason, final)),
     listDeliveries: (limit) => listDeliveries(sql, limit),
     async close() {
       await batchedUpsert.flush();
       await sql.close();
     },
   };
+}
+
+/**
+ * The call, its error a DatabaseUnavailableError when it says PostgreSQL is down or out of reach, so
+ * that the queues can tell a database to wait for from an item that went wrong (see isDependencyDown).
+ */
+function saysUnavailable<F extends (...args: never[]) => Promise<unknown>>(fn: F): F {
+  return (async (...args: Parameters<F>) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      throw isDatabaseUnavailable(err) && !(err instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(`PostgreSQL is unavailable: ${(err as Error).message}`, { cause: err }) : err;
+    }
+  }) as F;
 }
 
 /**
