@@ -103,7 +103,8 @@ function saysUnavailable<F extends (...args: never[]) => Promise<unknown>>(fn: F
     try {
       return await fn(...args);
     } catch (err) {
-      throw isDatabaseUnavailable(err) && !(err instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(`PostgreSQL is unavailable: ${(err as Error).message}`, { cause: err }) : err;
+      if (!isDatabaseUnavailable(err) || err instanceof DatabaseUnavailableError) throw err;
+      throw new DatabaseUnavailableError(`PostgreSQL is unavailable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }) as F;
 }
