@@ -1,5 +1,12 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 
+export interface NewsDateOptions {
+  /** IANA zone of times written without one (a page shows its readers' local time). @defaultValue 'UTC' */
+  timeZone?: string;
+  /** The moment "3 hours ago" counts back from. @defaultValue now */
+  now?: Date;
+}
+
 /**
  * Publication dates as news sites write them, read into ISO 8601 (UTC), or null when the text is no
  * date. Feeds mostly write RFC 822 or ISO 8601; listing and article pages write what their readers
@@ -9,13 +16,6 @@ import { DateTime, FixedOffsetZone } from 'luxon';
  * 2 heures". Hand-written: date libraries (chrono, Luxon's and date-fns' format parsers) know
  * neither these month names nor a source's format in advance; Luxon does the zone arithmetic.
  */
-export interface NewsDateOptions {
-  /** IANA zone of times written without one (a page shows its readers' local time). @defaultValue 'UTC' */
-  timeZone?: string;
-  /** The moment "3 hours ago" counts back from. @defaultValue now */
-  now?: Date;
-}
-
 export function isoDate(value: unknown, options: NewsDateOptions = {}): string | null {
   if (typeof value !== 'string') return null;
   const text = normalise(value);
