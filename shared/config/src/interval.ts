@@ -11,24 +11,43 @@ const UNIT_MS = new Map<string, number>([
   ...['h', 'hr', 'hrs', 'hour', 'hours'].map((unit) => [unit, HOUR] as const),
   ...['d', 'day', 'days'].map((unit) => [unit, DAY] as const),
 ]);
-const INTERVAL_PATTERN = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
+/** One or more amounts with their units: "15m", "1h30m", "1 hour 30 minutes", "2h, 15m". */
+const INTERVAL_PATTERN = /^(?:\d+(?:\.\d+)?\s*[a-z]+(?:\s*(?:,|and)?\s*))+$/i;
+const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gi;
+/** ISO 8601 durations of days and times: "PT15M", "PT1H30M", "P1D". */
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /** Smallest polling interval we accept: faster polling is impolite to news sites. */
 export const MIN_INTERVAL_MS = 10_000;
 
-/** Parses "30s", "15m", "15 minutes", "2h", "1d" (or a number of seconds) into milliseconds; undefined when invalid. */
+/**
+ * Parses "30s", "15m", "15 minutes", "2h", "1d", "1h30m", "PT15M" (or a number of seconds) into
+ * milliseconds; undefined when invalid. A string without a unit ("15") is refused: minutes or seconds?
+ */
 export function parseInterval(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * SECOND : undefined;
-  const match = INTERVAL_PATTERN.exec(value.trim());
-  const unit = match && UNIT_MS.get(match[2]!.toLowerCase());
-  return match && unit ? Math.round(Number(match[1]) * unit) : undefined;
+  const text = value.trim();
+  const iso = ISO_DURATION.exec(text);
+  if (iso) {
+    const [, days, hours, minutes, seconds] = iso.map((part) => (part === undefined ? 0 : Number(part)));
+    const ms = Math.round(days! * DAY + hours! * HOUR + minutes! * MINUTE + seconds! * SECOND);
+    return ms > 0 ? ms : undefined;
+  }
+  if (!INTERVAL_PATTERN.test(text)) return undefined;
+  let ms = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) {
+    const unitMs = UNIT_MS.get(unit!.toLowerCase());
+    if (unitMs === undefined) return undefined;
+    ms += Number(amount) * unitMs;
+  }
+  return ms > 0 ? Math.round(ms) : undefined;
 }
 
 /** A polling interval, written as "15m" in YAML, parsed to milliseconds. */
 export const IntervalSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const ms = parseInterval(value);
   if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `invalid interval ${JSON.stringify(value)}: use a number with s, m, h or d, e.g. "15m" or "2 hours"` });
+    ctx.addIssue({ code: 'custom', message: `invalid interval ${JSON.stringify(value)}: use a number with s, m, h or d, e.g. "15m", "1h30m" or "2 hours" (or ISO 8601, "PT15M")` });
     return z.NEVER;
   }
   if (ms < MIN_INTERVAL_MS) {

@@ -38,11 +38,19 @@ describe('parseInterval', () => {
     ['1d', 86_400_000],
     ['1 day', 86_400_000],
     [300, 300_000],
+    ['1h30m', 5_400_000],
+    ['1 hour 30 minutes', 5_400_000],
+    ['5m30s', 330_000],
+    ['2h, 15m', 8_100_000],
+    ['PT15M', 900_000],
+    ['PT1H30M', 5_400_000],
+    ['P1D', 86_400_000],
+    ['pt90s', 90_000],
   ])('reads %j as people mean it', (written, ms) => {
     expect(parseInterval(written)).toBe(ms);
   });
 
-  it.each(['5 fortnights', 'PT5M', '15', 'm', '-5m', '', '5 constructor'])('refuses %j', (written) => {
+  it.each(['5 fortnights', '15', 'm', '-5m', '', '5 constructor', '1h 5 fortnights', 'P', 'PT', 'PT0S', '1h30', 'P1W'])('refuses %j', (written) => {
     expect(parseInterval(written)).toBeUndefined();
   });
 });
