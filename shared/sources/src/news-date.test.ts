@@ -14,29 +14,29 @@ describe('isoDate', () => {
     ['2026-12-06T10:30:00.123456+01:00', '2026-12-06T09:30:00.123Z'],
     ['2026-12-06T10:30:00+0100', '2026-12-06T09:30:00.000Z'],
     ['2026-12-06 10:30:00', '2026-12-06T10:30:00.000Z'],
-    ['2026-12-06', '2026-12-06T00:00:00.000Z'],
+    ['2026-12-05', '2026-12-05T23:59:59.000Z'], // a day without a time: its end (see the test below)
     ['Sun Dec 06 2026 10:30:00 GMT+0100 (Central European Standard Time)', '2026-12-06T09:30:00.000Z'],
     // What pages write: day first, never the US month first.
-    ['06/12/2026', '2026-12-06T00:00:00.000Z'],
+    ['05/12/2026', '2026-12-05T23:59:59.000Z'],
     ['06/12/2026 - 10:30', '2026-12-06T10:30:00.000Z'],
     ['6.12.26 10:30', '2026-12-06T10:30:00.000Z'],
-    ['31-12-2026', '2026-12-31T00:00:00.000Z'],
+    ['30-11-2026', '2026-11-30T23:59:59.000Z'],
     ['2026/12/06 10:30', '2026-12-06T10:30:00.000Z'],
     // Month names of the Maghreb, Egypt and the Gulf, Algeria and Tunisia, the Levant; Arabic-Indic digits.
     ['الأحد 6 دجنبر 2026 - 10:30', '2026-12-06T10:30:00.000Z'],
     ['٦ دجنبر ٢٠٢٦ - ١٠:٣٠', '2026-12-06T10:30:00.000Z'],
     ['الخميس، 4 يونيو 2026 10:30 مساءً', '2026-06-04T22:30:00.000Z'],
-    ['5 جويلية 2026', '2026-07-05T00:00:00.000Z'],
-    ['السبت 06 كانون الأول 2026', '2026-12-06T00:00:00.000Z'],
-    ['6 ديسمبر/كانون الأول 2026', '2026-12-06T00:00:00.000Z'],
-    ['15 آب 2026', '2026-08-15T00:00:00.000Z'],
-    ['الأحد 26 جمادى الآخرة 1448 هـ الموافق 6 ديسمبر 2026 م', '2026-12-06T00:00:00.000Z'],
+    ['5 جويلية 2026', '2026-07-05T23:59:59.000Z'],
+    ['السبت 05 كانون الأول 2026', '2026-12-05T23:59:59.000Z'],
+    ['5 ديسمبر/كانون الأول 2026', '2026-12-05T23:59:59.000Z'],
+    ['15 آب 2026', '2026-08-15T23:59:59.000Z'],
+    ['السبت 25 جمادى الآخرة 1448 هـ الموافق 5 ديسمبر 2026 م', '2026-12-05T23:59:59.000Z'],
     // French, English, Spanish.
     ['6 décembre 2026 à 10h30', '2026-12-06T10:30:00.000Z'],
-    ['mar. 8 déc. 2026', '2026-12-08T00:00:00.000Z'], // mar. is Tuesday here, not March
-    ['1er août 2026', '2026-08-01T00:00:00.000Z'],
+    ['mar. 1 déc. 2026', '2026-12-01T23:59:59.000Z'], // mar. is Tuesday here, not March
+    ['1er août 2026', '2026-08-01T23:59:59.000Z'],
     ['December 6th, 2026 3:45 PM', '2026-12-06T15:45:00.000Z'],
-    ['6 de diciembre de 2026', '2026-12-06T00:00:00.000Z'],
+    ['5 de diciembre de 2026', '2026-12-05T23:59:59.000Z'],
     // Counted back from the fetch.
     ['منذ 3 ساعات', '2026-12-06T09:00:00.000Z'],
     ['منذ ساعتين', '2026-12-06T10:00:00.000Z'],
@@ -49,7 +49,7 @@ describe('isoDate', () => {
     ['أمس - 22:10', '2026-12-05T22:10:00.000Z'],
     ['Aujourd’hui à 10h30', '2026-12-06T10:30:00.000Z'],
     ['yesterday, 9:15 pm', '2026-12-05T21:15:00.000Z'],
-    ['hier', '2026-12-05T00:00:00.000Z'],
+    ['hier', '2026-12-05T23:59:59.000Z'],
   ])('reads %j', (written, expected) => {
     expect(isoDate(written, { now })).toBe(expected);
   });
@@ -61,6 +61,15 @@ describe('isoDate', () => {
   it('reads no date from what is not text (a broken feed may give an element)', () => {
     expect(isoDate({ _: '2026-12-06' })).toBeNull();
     expect(isoDate(undefined)).toBeNull();
+  });
+
+  it('dates a day written without a time at its end, or now when that is sooner: no later than it was published', () => {
+    // At midnight, a listing's "6 December" would read as earlier than every article of the day with a
+    // time, and take the place of the story's original.
+    expect(isoDate('06/12/2026', { now })).toBe(now.toISOString());
+    expect(isoDate('6 ديسمبر 2026', { now: new Date('2026-12-07T08:00:00Z') })).toBe('2026-12-06T23:59:59.000Z');
+    expect(isoDate('اليوم', { now })).toBe(now.toISOString());
+    expect(isoDate('2026-12-06', { now: new Date('2026-12-07T08:00:00Z'), timeZone: 'Asia/Beirut' })).toBe('2026-12-06T21:59:59.000Z');
   });
 
   it("reads a time written without a zone in the source's zone, and one with a zone as written", () => {

@@ -20,15 +20,21 @@ export function isoDate(value: unknown, options: NewsDateOptions = {}): string |
   if (typeof value !== 'string') return null;
   const text = normalise(value);
   if (!text || text.length > 200) return null;
-  const zone = options.timeZone ?? 'UTC';
+  const reading: Reading = { zone: options.timeZone ?? 'UTC', now: options.now ?? new Date() };
   const parsed =
-    fromIso(text, zone) ??
+    fromIso(text, reading) ??
     fromRfc2822(value) ??
-    fromRelative(text, options.now ?? new Date()) ??
-    fromDayWord(text, zone, options.now ?? new Date()) ??
-    fromWords(text, zone) ??
-    fromNumbers(text, zone);
+    fromRelative(text, reading.now) ??
+    fromDayWord(text, reading) ??
+    fromWords(text, reading) ??
+    fromNumbers(text, reading);
   return parsed?.isValid ? parsed.toUTC().toISO() : null;
+}
+
+interface Reading {
+  /** Of times written without one. */
+  zone: string;
+  now: Date;
 }
 
 /** Western digits, no bidi marks or Arabic diacritics and tatweel, one alef, Latin in lower case without accents. */
@@ -48,9 +54,10 @@ function normalise(value: string): string {
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-function fromIso(text: string, zone: string): DateTime | undefined {
+function fromIso(text: string, reading: Reading): DateTime | undefined {
   if (!ISO.test(text)) return undefined;
-  return DateTime.fromISO(text.replace(' ', 'T').toUpperCase(), { zone });
+  if (text.length === 10) return at(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)), undefined, reading);
+  return DateTime.fromISO(text.replace(' ', 'T').toUpperCase(), { zone: reading.zone });
 }
 
 function fromRfc2822(value: string): DateTime | undefined {
@@ -99,12 +106,12 @@ const DAY_WORDS: Record<string, number> = normalisedKeys({ اليوم: 0, today:
 const AROUND_A_TIME = new Set(['à', 'at', 'las', 'على', 'الساعة', 'في'].map(normalise));
 
 /** "اليوم 10:30"، "أمس"، "Aujourd'hui à 10h30", "yesterday, 9:15 pm": that day in the source's zone, at the time given or midnight. */
-function fromDayWord(text: string, zone: string, now: Date): DateTime | undefined {
+function fromDayWord(text: string, reading: Reading): DateTime | undefined {
   const { time, rest } = takeTime(text.replace(/[’‘`]/g, "'"));
   const words = rest.split(/[\s,،\-|]+/).filter((word) => word && !AROUND_A_TIME.has(word));
   if (words.length !== 1 || DAY_WORDS[words[0]!] === undefined) return undefined;
-  const day = DateTime.fromJSDate(now, { zone }).minus({ days: DAY_WORDS[words[0]!] });
-  return at(day.year, day.month, day.day, time, zone);
+  const day = DateTime.fromJSDate(reading.now, { zone: reading.zone }).minus({ days: DAY_WORDS[words[0]!] });
+  return at(day.year, day.month, day.day, time, reading);
 }
 
 /** Month names, normalised as `normalise` writes them: Arabic of the Maghreb, Egypt and the Gulf, Algeria and Tunisia; French, English, Spanish. */
@@ -144,10 +151,10 @@ interface TimeOfDay {
   zone?: FixedOffsetZone;
 }
 
-/** The time of day in the text, and the text without it. */
-function takeTime(text: string): { time: TimeOfDay; rest: string } {
+/** The time of day in the text (undefined when it gives none), and the text without it. */
+function takeTime(text: string): { time: TimeOfDay | undefined; rest: string } {
   const match = TIME.exec(text);
-  if (!match) return { time: { hour: 0, minute: 0, second: 0 }, rest: text };
+  if (!match) return { time: undefined, rest: text };
   const [whole, h, m, s, meridiem, designator, offset] = match;
   let hour = Number(h);
   if (meridiem && /^(pm|p\.m\.|مساء|مساءا|م)$/.test(meridiem) && hour < 12) hour += 12;
@@ -162,8 +169,17 @@ function offsetZone(offset: string): FixedOffsetZone {
   return FixedOffsetZone.instance((sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0)));
 }
 
-function at(year: number, month: number, day: number, time: TimeOfDay, zone: string): DateTime {
-  return DateTime.fromObject({ year, month, day, hour: time.hour, minute: time.minute, second: time.second }, { zone: time.zone ?? zone });
+/**
+ * That day at that time; a day written without a time at its end (or now, if that is sooner): it was
+ * published no later than that. At midnight it would read as earlier than every article of the day
+ * with a time, and take the place of the story's original from the one published first.
+ */
+function at(year: number, month: number, day: number, time: TimeOfDay | undefined, reading: Reading): DateTime {
+  if (!time) {
+    const date = DateTime.fromObject({ year, month, day }, { zone: reading.zone });
+    return date.isValid ? DateTime.min(date.endOf('day').startOf('second'), DateTime.fromJSDate(reading.now)) : date;
+  }
+  return DateTime.fromObject({ year, month, day, hour: time.hour, minute: time.minute, second: time.second }, { zone: time.zone ?? reading.zone });
 }
 
 /** Words between a day, its month and its year: "6 de diciembre de 2026", "the 6th of December". */
@@ -174,7 +190,7 @@ const LINKING_WORDS = new Set(['de', 'del', 'of']);
  * 10:30"، "mar. 6 déc. 2026", and English's "December 6, 2026". The day before the month is tried
  * first, everywhere: French writes Tuesday "mar.", which is also March.
  */
-function fromWords(text: string, zone: string): DateTime | undefined {
+function fromWords(text: string, reading: Reading): DateTime | undefined {
   const { time, rest } = takeTime(text);
   const words = rest.split(/[\s,،.\-/|()]+/).filter((word) => word && !LINKING_WORDS.has(word));
   for (const dayFirst of [true, false]) {
@@ -188,19 +204,19 @@ function fromWords(text: string, zone: string): DateTime | undefined {
       // The year follows, perhaps after the other calendar's name of the month (ديسمبر/كانون الأول).
       const yearAt = dayFirst ? after : after + 1;
       const year = [0, 1, 2].map((k) => yearNumber(words[yearAt + k])).find((y) => y !== undefined);
-      if (year !== undefined) return at(year, month, day, time, zone);
+      if (year !== undefined) return at(year, month, day, time, reading);
     }
   }
   return undefined;
 }
 
 /** All digits: "06/12/2026"، "6.12.26 10:30" (day first), "2026/12/06" (year first). */
-function fromNumbers(text: string, zone: string): DateTime | undefined {
+function fromNumbers(text: string, reading: Reading): DateTime | undefined {
   const { time, rest } = takeTime(text);
   const dayFirst = /(?:^|[^\d])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d])/.exec(rest);
-  if (dayFirst) return at(fullYear(Number(dayFirst[3])), Number(dayFirst[2]), Number(dayFirst[1]), time, zone);
+  if (dayFirst) return at(fullYear(Number(dayFirst[3])), Number(dayFirst[2]), Number(dayFirst[1]), time, reading);
   const yearFirst = /(?:^|[^\d])(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?![\d])/.exec(rest);
-  if (yearFirst) return at(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]), time, zone);
+  if (yearFirst) return at(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]), time, reading);
   return undefined;
 }
 

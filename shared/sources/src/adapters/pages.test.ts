@@ -112,12 +112,12 @@ describe('html adapter', () => {
 
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
     const dated = { ...entry, timeZone: 'Africa/Cairo', list: { ...entry.list, date: 'span.date' } };
-    const dates = ['06/12/2026 - 10:30', 'الأحد 6 ديسمبر 2026', '6 كانون الأول 2026 10:30 م'];
+    const dates = ['06/12/2026 - 10:30', 'الأحد 7 ديسمبر 2025', '6 كانون الأول 2026 10:30 م'];
     const listingWithDates = `<ul>${dates.map((date, i) => `<li class="news"><a href="/a/${i}">خبر ${i}</a><span class="date">${date}</span></li>`).join('')}</ul>`;
     const articles = Object.fromEntries(dates.map((_, i) => [`/a/${i}`, page(articlePage('content'))]));
     const items = await run(dated, { '/news': page(listingWithDates), ...articles });
-    // Cairo is two hours ahead of UTC in December.
-    expect(items.map((i) => i.publishedAt)).toEqual(['2026-12-06T08:30:00.000Z', '2026-12-05T22:00:00.000Z', '2026-12-06T20:30:00.000Z']);
+    // Cairo is two hours ahead of UTC in December; a day without a time is dated at its end.
+    expect(items.map((i) => i.publishedAt)).toEqual(['2026-12-06T08:30:00.000Z', '2025-12-07T21:59:59.000Z', '2026-12-06T20:30:00.000Z']);
   });
 
   it('does not fetch the pages of items the store already holds', async () => {
