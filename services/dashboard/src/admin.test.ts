@@ -109,10 +109,15 @@ describe('readiness and metrics', () => {
 
   it('serves Prometheus metrics read from the queues and the store', async () => {
     const server = await app();
+    // As the store worker pauses its queue while the database is down.
+    await queues.store.rateLimit(60_000);
     const response = await server.inject({ method: 'GET', url: '/metrics' });
+    await queues.store.removeRateLimitKey();
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toMatch(/^marsad_queue_jobs\{queue="fetch",state="waiting"\} 3$/m);
+    expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="store"\} (5\d(\.\d+)?|60)$/m);
+    expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="classify"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);
     expect(response.body).toMatch(/^marsad_items_by_tag\{tag="dgsn"\} 1$/m);
     expect(response.body).toMatch(/^marsad_redis_up 1$/m);

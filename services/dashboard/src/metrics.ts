@@ -68,6 +68,10 @@ export function createMetrics(from: MetricsSources): Registry {
       for (const state of JOB_STATES) g.set({ queue: queue.name, state }, counts[state] ?? 0);
     }
   });
+  // A queue paused because a service its jobs need is down (the database): how much longer, 0 when not.
+  gauge('marsad_queue_paused_seconds', 'Seconds left of a pause a queue took because a service its jobs need is down', ['queue'], async (g) => {
+    for (const queue of from.queues) g.set({ queue: queue.name }, Math.max(0, await queue.getRateLimitTtl()) / 1000);
+  });
   let stats: Promise<StoreStats> | undefined;
   // One set of queries per scrape, shared by the gauges that read it.
   const storeStats = () => (stats ??= from.stats().finally(() => setImmediate(() => (stats = undefined))));
