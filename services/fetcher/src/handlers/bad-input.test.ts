@@ -48,6 +48,10 @@ beforeAll(async () => {
     '/truncated': xml(full.slice(0, Math.floor(full.length * 0.6))),
     '/not-xml': xml('<html><body>هذه صفحة وليست خلاصة</body></html>'),
     '/json': { body: '{"posts":[]}', headers: { 'content-type': 'application/json' } },
+    '/home': {
+      body: '<!doctype html><html><head><title>موقع</title><link rel="alternate" type="application/rss+xml" title="RSS" href="/feed/"><link rel="stylesheet" href="/s.css"></head><body>الرئيسية</body></html>',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
     '/bomb': xml(BILLION_LAUGHS),
     '/invalid-utf8': xml(invalidUtf8),
     '/cp1256-undeclared': xml(iconv.encode(channel(item('المديرية العامة للأمن الوطني', 'https://bad.ma/w')).replace('encoding="utf-8"', ''), 'windows-1256'), 'application/rss+xml'),
@@ -104,6 +108,9 @@ describe('bad input corpus', () => {
 
   it('says what came instead of a feed: a web page, or no XML at all', async () => {
     expect((await poll('/not-xml')).error?.message).toBe(`[parse] feed at ${server.url('/not-xml')} is not valid RSS/Atom: it answered a web page (application/rss+xml), not a feed: has the feed moved?`);
+    expect((await poll('/home')).error?.message).toBe(
+      `[parse] feed at ${server.url('/home')} is not valid RSS/Atom: it answered a web page (text/html), not a feed; the page names its feed at ${server.url('/feed/')}: make that the source's url`,
+    );
     expect((await poll('/json')).error?.message).toBe(`[parse] feed at ${server.url('/json')} is not valid RSS/Atom: it answered no XML (application/json), starting "{\\"posts\\":[]}"`);
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
 import FeedParser from 'rss-parser';
 import { z } from 'zod';
@@ -58,7 +59,7 @@ export const rss = defineAdapter({
     try {
       feed = await parser.parseString(xml);
     } catch (err) {
-      const why = notAFeed(xml, response.headers['content-type']) ?? (err as Error).message.split('\n')[0];
+      const why = notAFeed(xml, response.headers['content-type'], source.url) ?? (err as Error).message.split('\n')[0];
       throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${why}`, { url: source.url }, { cause: err });
     }
     const inFeed = addressesInFeed(source.url);
@@ -85,15 +86,28 @@ export const rss = defineAdapter({
 
 /**
  * What the source answered instead of a feed, when it is plainly something else: a web page (the
- * feed moved, or a consent or error page), or no XML at all (JSON, text). Undefined for broken XML,
- * which the parser's own message describes better.
+ * site's home page, the feed moved, a consent or error page), naming the feeds the page itself
+ * announces; or no XML at all (JSON, text). Undefined for broken XML, which the parser's own message
+ * describes better.
  */
-function notAFeed(body: string, contentType: string | undefined): string | undefined {
+function notAFeed(body: string, contentType: string | undefined, url: string): string | undefined {
   const start = body.replace(/^\uFEFF/, '').trimStart();
   const type = contentType ? ` (${contentType.split(';')[0]!.trim()})` : '';
-  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(start)) return `it answered a web page${type}, not a feed: has the feed moved?`;
+  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(start)) {
+    const feeds = announcedFeeds(body, url);
+    return feeds.length
+      ? `it answered a web page${type}, not a feed; the page names its feed at ${feeds.slice(0, 3).join(', ')}: make that the source's url`
+      : `it answered a web page${type}, not a feed: has the feed moved?`;
+  }
   if (!start.startsWith('<')) return `it answered no XML${type}, starting ${JSON.stringify(start.slice(0, 40))}`;
   return undefined;
+}
+
+/** The feeds a web page announces (`<link rel="alternate" type="application/rss+xml" href>`), as absolute URLs. */
+function announcedFeeds(html: string, url: string): string[] {
+  const $ = cheerio.load(html);
+  const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/(rss|atom)\+xml$/i.test($(link).attr('type')?.trim() ?? ''));
+  return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), url)).filter((href): href is string => href !== null))];
 }
 
 /** Fewer words than this in a feed's text make it a teaser to "auto": news articles run to hundreds. */
