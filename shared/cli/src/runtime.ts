@@ -1,5 +1,5 @@
 import { adapterOptionChecks } from '@marsad/sources';
-import { loadConfig, type Config } from '@marsad/config';
+import { loadConfig, staleTimeZones, type Config, type ZoneUses } from '@marsad/config';
 import { createLogger, type Logger } from '@marsad/logger';
 import { checkRedis, closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
@@ -11,6 +11,13 @@ export function readConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
 
 export function loggerFor(config: Config, base: Record<string, unknown> = {}): Logger {
   return createLogger({ level: config.env.LOG_LEVEL, format: config.env.LOG_FORMAT, base });
+}
+
+/** Says, once at start-up, which configured zones this Node's time-zone data gets wrong (Node 20: Morocco's). */
+export function warnOfStaleTimeZones(config: Config, logger: Logger, uses: ZoneUses): void {
+  for (const stale of staleTimeZones(config, undefined, uses)) {
+    logger.warn(stale, "this Node's time-zone data predates a change to a configured zone, whose local times will read wrong: run Node 22 or newer");
+  }
 }
 
 /** Everything a service needs, opened once per process and passed down. */

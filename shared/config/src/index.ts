@@ -24,4 +24,4 @@ export {
 } from './load.js';
 export { BUNDLED_SEEDS_DIR, readReferenceArticles, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
 export { AlertsSchema, ChannelSchema, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
-export { staleTimeZones, type StaleTimeZone } from './time-zone-data.js';
+export { staleTimeZones, type StaleTimeZone, type ZoneUses } from './time-zone-data.js';

@@ -26,6 +26,11 @@ describe('staleTimeZones', () => {
     const paris = parseEnv({ MARSAD_TIMEZONE: 'Europe/Paris' });
     const config = parseConfigText('sources: [{ id: hespress, adapter: rss, url: "https://www.hespress.com/feed", timeZone: Africa/Casablanca }]\n', 'marsad.yml');
     expect(staleTimeZones({ ...config, env: paris }, '2025c').map((stale) => stale.zone)).toEqual(['Africa/Casablanca']);
+    // Only where they are used: a fetcher reads the sources' times, a dashboard writes the pages'.
+    expect(staleTimeZones({ ...config, env: paris }, '2025c', { pages: true, sources: false })).toEqual([]);
+    expect(staleTimeZones({ ...config, env: paris }, '2025c', { pages: false, sources: true }).map((stale) => stale.zone)).toEqual(['Africa/Casablanca']);
+    const casablancaPages = { ...withDigestIn('UTC'), env: parseEnv({ MARSAD_TIMEZONE: 'Africa/Casablanca' }) };
+    expect(staleTimeZones(casablancaPages, '2025c', { pages: false, sources: true })).toEqual([]);
   });
 
   it("refuses a source's time zone that is no IANA name, naming the line", () => {

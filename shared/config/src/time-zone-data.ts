@@ -13,9 +13,18 @@ export interface StaleTimeZone {
   change: string;
 }
 
+/** Which local times a process reads or writes: pages' and alerts' (dashboard, alerter), sources' (fetcher). */
+export interface ZoneUses {
+  pages: boolean;
+  sources: boolean;
+}
+
 /** The configured zones (page times, digest times, sources' local times) whose latest rule change this runtime does not know. */
-export function staleTimeZones(config: Pick<Config, 'env' | 'alerts' | 'sources'>, tzdata = process.versions.tz): StaleTimeZone[] {
+export function staleTimeZones(config: Pick<Config, 'env' | 'alerts' | 'sources'>, tzdata = process.versions.tz, uses: ZoneUses = { pages: true, sources: true }): StaleTimeZone[] {
   if (!tzdata) return [];
-  const zones = new Set([config.env.MARSAD_TIMEZONE, ...config.alerts.rules.map((rule) => rule.tz), ...config.sources.map((source) => source.timeZone)]);
+  const zones = new Set([
+    ...(uses.pages ? [config.env.MARSAD_TIMEZONE, ...config.alerts.rules.map((rule) => rule.tz)] : []),
+    ...(uses.sources ? config.sources.map((source) => source.timeZone) : []),
+  ]);
   return RULE_CHANGES.filter((rule) => zones.has(rule.zone) && tzdata < rule.since).map(({ zone, change }) => ({ zone, tzdata, change }));
 }

@@ -1,5 +1,5 @@
 import { formatSummary, runOnce, RunInterruptedError, RunTimeoutError } from '../run-once.js';
-import { openRuntime, readConfig, loggerFor } from '../runtime.js';
+import { openRuntime, readConfig, loggerFor, warnOfStaleTimeZones } from '../runtime.js';
 import { interruptOnSignal } from '../shutdown.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
 
@@ -18,6 +18,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const config = readConfig(options.config ?? options.sources);
   const logger = loggerFor(config);
   const runtime = await openRuntime(config, logger);
+  warnOfStaleTimeZones(config, logger, { pages: true, sources: true });
   try {
     const summary = await runOnce(runtime, { signal: interruptOnSignal(logger), ...(timeoutMs ? { timeoutMs } : {}) });
     process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);

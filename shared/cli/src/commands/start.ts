@@ -1,5 +1,4 @@
-import { staleTimeZones } from '@marsad/config';
-import { openRuntime, readConfig, loggerFor } from '../runtime.js';
+import { openRuntime, readConfig, loggerFor, warnOfStaleTimeZones } from '../runtime.js';
 import { checkQueueConsumers, parseServiceNames, SERVICES, type RunningService } from '../services.js';
 import { closeWithin, shutdownSignal } from '../shutdown.js';
 
@@ -14,10 +13,10 @@ export async function startCommand(serviceNames: string[], options: { config?: s
   const running: RunningService[] = [];
   for (const name of names) running.push(await SERVICES[name].start(runtime));
   logger.info({ services: names, sources: config.sources.length, config: config.file, store: runtime.store.kind }, 'marsad started');
-  // Page times (dashboard) and digest times (alerter) are local times: say when they will read wrong.
-  if (names.includes('dashboard') || names.includes('alerter')) {
-    for (const stale of staleTimeZones(config)) logger.warn(stale, "this Node's time-zone data predates a change to a configured zone, whose local times will read wrong: run Node 22 or newer");
-  }
+  // Page times (dashboard), digest times (alerter) and the times sources write (fetcher) are local
+  // times: say when they will read wrong.
+  const uses = { pages: names.includes('dashboard') || names.includes('alerter'), sources: names.includes('fetcher') };
+  warnOfStaleTimeZones(config, logger, uses);
   logger.info({ signal: await signal }, 'shutting down: finishing active jobs');
   await closeWithin(logger, config.env.MARSAD_SHUTDOWN_GRACE_MS, async () => {
     for (const service of running.reverse()) await service.close();
