@@ -18,7 +18,8 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const config = readConfig(options.config ?? options.sources);
   const logger = loggerFor(config);
   const runtime = await openRuntime(config, logger);
-  warnOfStaleTimeZones(config, logger, { pages: true, sources: true });
+  // A run writes local times only into the alerts it sends, and reads the sources'.
+  warnOfStaleTimeZones(config, logger, { pages: config.alerts.rules.length > 0, sources: true });
   try {
     const summary = await runOnce(runtime, { signal: interruptOnSignal(logger), ...(timeoutMs ? { timeoutMs } : {}) });
     process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
