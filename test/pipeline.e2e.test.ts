@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collect, createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { collect, conditionalFeed, createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
@@ -317,18 +317,10 @@ describe('marsad run --once interrupted once its feed was read', () => {
     link: `https://many.ma/news/${i}`,
     description: `أعلنت السلطات المحلية بالمدينة رقم ${i} عن افتتاح مشروع جديد يهم الساكنة ويشمل ${i % 7} أحياء و${i % 13} مدارس.`,
   }));
-  const feed = rssFeed('many', 'https://many.ma', entries);
-  let conditionalRequests = 0;
+  const feed = conditionalFeed(rssFeed('many', 'https://many.ma', entries));
   let feeds: FixtureServer;
   beforeAll(async () => {
-    feeds = await serveFixtures({
-      '/many.rss': (req, res) => {
-        if (req.headers['if-none-match'] === '"v1"') {
-          conditionalRequests++;
-          res.writeHead(304).end();
-        } else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end(feed);
-      },
-    });
+    feeds = await serveFixtures({ '/many.rss': feed });
   });
   afterEach(killStartedProcesses);
   afterAll(async () => {
@@ -349,10 +341,10 @@ describe('marsad run --once interrupted once its feed was read', () => {
 
     // The interrupted run's queues are gone with the items it had not stored; the feed has not changed.
     expect(await runOnce(config, env)).toMatchObject({ fetched: entries.length, new: entries.length - storedFirst, errors: [] });
-    expect(conditionalRequests).toBe(0);
+    expect(feed.conditionalRequests()).toBe(0);
     expect(await items(env)).toHaveLength(entries.length);
     expect(await runOnce(config, env)).toMatchObject({ fetched: 0, new: 0 });
-    expect(conditionalRequests).toBe(1);
+    expect(feed.conditionalRequests()).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { SourceSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { createRedis } from '@marsad/queues';
 import { createHttpClient } from '@marsad/sources';
-import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { conditionalFeed, createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
 import { BACKOFF_CEILING_MS, SourceHealthStore } from './source-health.js';
@@ -12,19 +12,13 @@ const http = createHttpClient({ totalTimeoutMs: 2_000 });
 const redis = createTestRedis('health');
 const connection = createRedis(redis.url);
 const health = new SourceHealthStore(connection, redis.prefix);
-const FEED = rssFeed('f', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]);
+const FEED = conditionalFeed(rssFeed('f', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]));
 const MINUTE = 60_000;
 let server: FixtureServer;
-let conditionalRequests = 0;
 
 beforeAll(async () => {
   server = await serveFixtures({
-    '/etag': (req, res) => {
-      if (req.headers['if-none-match'] === '"v1"') {
-        conditionalRequests++;
-        res.writeHead(304).end();
-      } else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end(FEED);
-    },
+    '/etag': FEED,
     '/down': { status: 500, body: 'oops' },
   });
 });
@@ -58,7 +52,7 @@ describe('conditional GET', () => {
 
     const second = deps('etag', '/etag', now);
     expect(await fetchSource({ sourceId: 'etag' }, second.d, ctx)).toEqual({ sourceId: 'etag', fetched: 0, queued: 0, notModified: true });
-    expect(conditionalRequests).toBe(1);
+    expect(FEED.conditionalRequests()).toBe(1);
     expect(second.sent).toEqual([]);
     expect(await health.get('etag', now)).toMatchObject({ state: 'ok', consecutiveFailures: 0, itemsPerDay: 0.1 });
   });

@@ -55,3 +55,18 @@ export async function serveFixtures(routes: Record<string, FixtureRoute>, host =
       }),
   };
 }
+
+/**
+ * A feed that answers with an ETag, and `304 Not Modified` to a request that names it (conditional
+ * GET); `conditionalRequests()` counts those 304s.
+ */
+export function conditionalFeed(body: string, etag = '"v1"'): ((req: IncomingMessage, res: ServerResponse) => void) & { conditionalRequests(): number } {
+  let conditional = 0;
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers['if-none-match'] === etag) {
+      conditional++;
+      res.writeHead(304).end();
+    } else res.writeHead(200, { etag, 'content-type': 'application/rss+xml' }).end(body);
+  };
+  return Object.assign(route, { conditionalRequests: () => conditional });
+}

@@ -1,6 +1,6 @@
 export { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './database.js';
 export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
-export { serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+export { conditionalFeed, serveFixtures, type FixtureResponse, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { rssFeed, type FeedEntry } from './feeds.js';
 export { collect, killStartedProcesses, runNode, startNode, waitForOutput, type ProcessResult, type RunProcessOptions } from './process.js';
 export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
