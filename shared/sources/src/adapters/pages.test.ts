@@ -219,6 +219,24 @@ describe('sitemap adapter', () => {
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("dates entries written without a zone in the source's time zone", async () => {
+    const entry = (origin: string, path: string, date: string) => `<url><loc>${origin}${path}</loc><news:news><news:publication_date>${date}</news:publication_date><news:title>خبر</news:title></news:news></url>`;
+    const routes: Record<string, FixtureRoute> = {
+      '/news.xml': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${entry(origin, '/timed', '2026-11-20T10:00:00')}${entry(origin, '/day', '2026-11-19')}</urlset>`);
+      },
+      '/timed': page(articlePage('article-body')),
+      '/day': page(articlePage('article-body')),
+    };
+    const items = await run({ adapter: 'sitemap', url: '/news.xml', timeZone: 'Asia/Beirut' }, routes);
+    // Beirut is two hours ahead of UTC in November; a day alone is dated at its end there.
+    expect(items.map((i) => [new URL(i.url).pathname, i.publishedAt])).toEqual([
+      ['/timed', '2026-11-20T08:00:00.000Z'],
+      ['/day', '2026-11-19T21:59:59.000Z'],
+    ]);
+  });
+
   it('says so when the document is not a sitemap', async () => {
     const error = await run({ adapter: 'sitemap', url: '/s.xml' }, { '/s.xml': page('<html><body>moved</body></html>') }).catch((e: unknown) => e);
     expect((error as FetchError).kind).toBe('parse');

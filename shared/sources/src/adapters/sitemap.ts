@@ -27,11 +27,11 @@ export const sitemap = defineAdapter({
     article: ArticleSelectorsSchema.optional(),
   }),
   async fetch(source, options, ctx) {
-    const root = await readSitemap(source.url, ctx);
+    const root = await readSitemap(source.url, ctx, source.timeZone);
     let entries = root.entries;
     if (root.children.length > 0) {
       const newest = [...root.children].sort(byDateDesc).slice(0, options.maxSitemaps);
-      for (const child of newest) entries = entries.concat((await readSitemap(child.url, ctx)).entries);
+      for (const child of newest) entries = entries.concat((await readSitemap(child.url, ctx, source.timeZone)).entries);
     }
     if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
     const targets = entries.sort(byDateDesc).slice(0, options.maxItems);
@@ -44,7 +44,8 @@ interface Sitemap {
   children: ArticleTarget[];
 }
 
-async function readSitemap(url: string, ctx: FetchContext): Promise<Sitemap> {
+/** `timeZone` dates what W3C allows without a zone: a day alone (2026-12-06), and what sites write anyway. */
+async function readSitemap(url: string, ctx: FetchContext, timeZone: string | undefined): Promise<Sitemap> {
   const response = await ctx.http.get(url, { accept: 'application/xml, text/xml;q=0.9, */*;q=0.8' });
   let body = response.body;
   if (body[0] === GZIP_MAGIC[0] && body[1] === GZIP_MAGIC[1]) {
@@ -64,12 +65,12 @@ async function readSitemap(url: string, ctx: FetchContext): Promise<Sitemap> {
     return [{
       url: loc,
       title: news.find('news\\:title, title').first().text().trim() || undefined,
-      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text()) ?? isoDate(entry.children('lastmod').text()),
+      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? isoDate(entry.children('lastmod').text(), { timeZone }),
     }];
   });
   const children = $('sitemapindex > sitemap').toArray().flatMap((node): ArticleTarget[] => {
     const loc = absoluteUrl($(node).children('loc').text(), url);
-    return loc ? [{ url: loc, publishedAt: isoDate($(node).children('lastmod').text()) }] : [];
+    return loc ? [{ url: loc, publishedAt: isoDate($(node).children('lastmod').text(), { timeZone }) }] : [];
   });
   return { entries, children };
 }
