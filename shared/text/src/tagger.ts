@@ -50,6 +50,12 @@ const ConditionSchema = z.strictObject({
   precededBy: PlacesSchema.optional(),
   /** None of these places is named by the words just before (another person's given name before a surname: محمد حموشي). */
   notPrecededBy: PlacesSchema.optional(),
+  /**
+   * Another person of the phrase's name: where the text names one (one of `named` right before an
+   * occurrence of a phrase of the tag under this condition: "قال محمد حموشي"), it then calls him by the
+   * name alone ("وأضاف حموشي"), so an occurrence counts only right after one of `his` (عبد اللطيف حموشي).
+   */
+  anotherOfTheName: z.strictObject({ named: PlacesSchema, his: PlacesSchema }).optional(),
   /** None of these places within `words` words of the phrase (one such rule, or several; read as a list). */
   forbidNear: z
     .union([NearSchema, z.array(NearSchema).min(1)])
@@ -145,9 +151,10 @@ export class Tagger {
     }
     for (const [country, place] of Object.entries(file.countries)) if (!file.places[place]) throw new Error(`country ${country} names unknown place list "${place}"`);
     for (const [name, condition] of Object.entries(file.conditions)) {
-      const { requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, forbidDominant, forbidNear } = condition;
+      const { requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, anotherOfTheName, forbidDominant, forbidNear } = condition;
       const near = (forbidNear ?? []).flatMap((rule) => [rule.place, ...(rule.guests ? [rule.guests.of, rule.guests.before, rule.guests.through] : [])]);
-      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, forbidDominant, ...near].flat();
+      const another = anotherOfTheName ? [anotherOfTheName.named, anotherOfTheName.his] : [];
+      const named = [requireAny, assumeWhenNoneOf, followedBy, precededBy, notPrecededBy, forbidDominant, ...near, ...another].flat();
       for (const place of named) if (place !== undefined && !file.places[place]) throw new Error(`condition "${name}" names unknown place list "${place}"`);
     }
   }
@@ -277,7 +284,12 @@ export class Tagger {
       if (!place || !inOnePhrase(tokens, match.start - 1)) return undefined;
       start = place.start;
     }
-    if (condition.notPrecededBy && places.endingAt(condition.notPrecededBy, match.start - 1) && inOnePhrase(tokens, match.start - 1)) return undefined;
+    const after = (lists: string[], m: Match) => places.endingAt(lists, m.start - 1) !== undefined && inOnePhrase(tokens, m.start - 1);
+    if (condition.notPrecededBy && after(condition.notPrecededBy, match)) return undefined;
+    if (condition.anotherOfTheName && !after(condition.anotherOfTheName.his, match)) {
+      const { named } = condition.anotherOfTheName;
+      if (phrases.some((other) => other.ref.owner === match.ref.owner && other.ref.when === match.ref.when && after(named, other))) return undefined;
+    }
     if (condition.headlineSource && !opensTextBeforeColon(tokens, match)) return undefined;
     const another = (place: Match) => qualifiesAnother(place, match, phrases);
     if (condition.forbidNear?.some((near) => places.near(near, match, another))) return undefined;
