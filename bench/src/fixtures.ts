@@ -37,6 +37,13 @@ function article(next: () => number, { sentences, words }: ReturnType<typeof cor
   return lines.join('\n');
 }
 
+/** New distinct articles, one per call, for feeds that keep publishing (see article). */
+export function articleWriter(seed: number): () => string {
+  const text = corpus();
+  const next = seededRandom(seed);
+  return () => article(next, text);
+}
+
 export interface BenchFeeds {
   server: FixtureServer;
   urls: string[];

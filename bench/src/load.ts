@@ -10,12 +10,13 @@
 import { parseConfigText, parseEnv, type Config } from '@marsad/config';
 import { openRuntime, runOnce } from '@marsad/cli';
 import { createLogger } from '@marsad/logger';
-import { deleteKeysWithPrefix, type Redis } from '@marsad/queues';
+import { deleteKeysWithPrefix } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { Queue } from 'bullmq';
 import { serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
+import { heapUsed, mb, queueMemory, totalBytes } from './redis-memory.js';
 
 const PER_FEED = 20;
 const arg = (name: string, fallback: number) => {
@@ -27,37 +28,11 @@ const BATCHES = arg('batches', 10);
 const FEEDS = Math.max(1, Math.round(ITEMS / BATCHES / PER_FEED));
 const PREFIX = `{marsad-load-${process.pid}}`;
 const interrupted = interruption();
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function configFor(urls: string[], databaseUrl: string | undefined): Config {
   const yaml = `sources:\n${urls.map((url, i) => `  - { id: feed-${i}, adapter: rss, url: "${url}" }`).join('\n')}\nfetching: { perHost: 64, minDelayMs: 0 }\n`;
   const env = parseEnv({ ...process.env, DATABASE_URL: databaseUrl, MARSAD_QUEUE_PREFIX: PREFIX, MARSAD_DATA_DIR: temporaryDir('marsad-load-') });
   return { ...parseConfigText(yaml, 'load sources', adapterOptionChecks()), env, file: 'load sources' };
-}
-
-/** Bytes Redis spends on the queues' keys (everything under the prefix but the copy index), by kind of key. */
-async function queueMemory(redis: Redis): Promise<Map<string, number>> {
-  const byKind = new Map<string, number>();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      if (key.startsWith(`${PREFIX}:index`)) continue;
-      // {prefix}:classify:1234 -> classify:job; {prefix}:classify:events -> classify:events
-      const kind = key.slice(PREFIX.length + 1).replace(/:[^:]*\d[^:]*$/, ':job');
-      byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(await redis.memory('USAGE', key)) || 0));
-    }
-  } while (cursor !== '0');
-  return byKind;
-}
-
-const sum = (byKind: Map<string, number>) => [...byKind.values()].reduce((a, b) => a + b, 0);
-
-/** Heap in use after a full collection (with node --expose-gc), else as it stands. */
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
 }
 
 async function main() {
@@ -86,7 +61,7 @@ async function main() {
         return n;
       }));
       process.stdout.write(
-        `${String(batch + 1).padStart(5)}  ${String(stored).padStart(5)}  ${rates.at(-1)!.toFixed(0).padStart(7)}  ${mb(sum((queueKeys = await queueMemory(runtime.connection)))).padStart(10)}` +
+        `${String(batch + 1).padStart(5)}  ${String(stored).padStart(5)}  ${rates.at(-1)!.toFixed(0).padStart(7)}  ${mb(totalBytes((queueKeys = await queueMemory(runtime.connection, PREFIX)))).padStart(10)}` +
           `  ${mb((await used()) - startMemory).padStart(11)}  ${kept.join(' / ').padStart(26)}  ${mb(process.memoryUsage().rss)}  ${mb(heapUsed())}\n`,
       );
     }

@@ -16,6 +16,7 @@ import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { isPlantedCopyUrl, serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
 import { cpuNow, cpuPerItem } from './cpu.js';
+import { mb } from './redis-memory.js';
 import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
 const PER_FEED = 20;
@@ -39,7 +40,6 @@ function configFor(urls: string[], databaseUrl: string | undefined): Config {
 }
 
 const usedMemory = async (redis: { info(section: string): Promise<string> }) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rate = (summary: RunSummary) => summary.new / (summary.processingMs / 1000);
 
 async function main() {
