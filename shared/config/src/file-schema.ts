@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AlertsSchema, TimeZone } from './alerts.js';
 import { IntervalSchema } from './interval.js';
 
+/** A source that names no adapter is a feed: most news sources are. */
+export const DEFAULT_ADAPTER = 'rss';
+
 /**
  * One news source. Adapter-specific options (selectors, `fullText`, ...) sit beside these keys and
  * are validated by the adapter's own schema, so the object is kept loose here.
@@ -11,8 +14,8 @@ export const SourceSchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (at most 64)'),
   /** Human-readable outlet name. @defaultValue the id */
   name: z.string().min(1).optional(),
-  /** Adapter that reads the source, e.g. "rss". */
-  adapter: z.string().min(1),
+  /** Adapter that reads the source: rss, html, sitemap, wordpress. @defaultValue rss */
+  adapter: z.string().min(1).default(DEFAULT_ADAPTER),
   url: z.url({ protocol: /^https?$/ }),
   /** Polling interval. @defaultValue 15m */
   interval: IntervalSchema.default(900_000),

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveConfigFile, type SourceOptionsCheck } from './load.js';
 import { parseInterval } from './interval.js';
+import { SourceSchema } from './file-schema.js';
+import { explainUnknownKeys } from './key-hints.js';
 
 const VALID = `sources:
   - id: hespress
@@ -23,6 +26,17 @@ function problemsOf(fn: () => unknown): string[] {
   }
   throw new Error('expected a ConfigError');
 }
+
+
+/** As @marsad/sources checks a feed's options (this package cannot depend on it): its one option, fullText. */
+const COMMON_KEYS = Object.keys(SourceSchema.shape);
+const adapterChecks: Record<string, SourceOptionsCheck> = {
+  rss: (entry) => {
+    const options = Object.fromEntries(Object.entries(entry).filter(([key]) => !COMMON_KEYS.includes(key)));
+    const parsed = z.strictObject({ fullText: z.boolean().optional() }).safeParse(options, { error: explainUnknownKeys(COMMON_KEYS) });
+    return parsed.success ? [] : parsed.error.issues;
+  },
+};
 
 describe('parseInterval', () => {
   it.each([
@@ -113,7 +127,7 @@ alerts:
     ]);
   });
 
-  it('names the key a misspelt one was likely meant to be, and a required key written misspelt', () => {
+  it('names the key a misspelt one was likely meant to be', () => {
     const text = `sources:
   - id: a
     adaptr: rss
@@ -123,12 +137,18 @@ pipeline:
   concurency: { classify: 2 }
 fetching: { perhost: 2, zzz: 1 }
 `;
-    expect(problemsOf(() => parseConfigText(text, 'x.yml'))).toEqual([
-      'x.yml:2:5: sources[0].adapter: missing ("adaptr" is written: did you mean "adapter"?)',
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:5: sources[0]: unknown key(s) "adaptr" (did you mean "adapter"?) (no "adapter" is given: it is read as rss)',
       'x.yml:6:3: pipeline: unknown key(s) "dropNonArabik" (did you mean "dropNonArabic"?), "concurency" (did you mean "concurrency"?)',
       'x.yml:8:11: fetching: unknown key(s) "perhost" (did you mean "perHost"?), "zzz"',
     ]);
-    expect(problemsOf(() => parseConfigText('sources:\n  - { id: a, url: "https://a.example/feed" }\n', 'x.yml'))).toEqual(['x.yml:2:5: sources[0].adapter: missing']);
+  });
+
+  it('reads a source that names no adapter as a feed, and says so when it has options of another', () => {
+    const config = parseConfigText('sources:\n  - { id: a, url: "https://a.example/feed" }\n', 'x.yml', adapterChecks);
+    expect(config.sources[0]).toMatchObject({ id: 'a', adapter: 'rss', url: 'https://a.example/feed' });
+    const html = 'sources:\n  - { id: a, url: "https://a.example/", list: { item: article } }\n';
+    expect(problemsOf(() => parseConfigText(html, 'x.yml', adapterChecks))).toEqual(['x.yml:2:5: sources[0]: unknown key(s) "list" (no "adapter" is given: it is read as rss)']);
   });
 
   it("checks a source's adapter options and its id also when another of its keys is invalid", () => {

@@ -6,7 +6,7 @@ import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, type Docume
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
-import { ConfigFileSchema, type ConfigFile } from './file-schema.js';
+import { ConfigFileSchema, DEFAULT_ADAPTER, type ConfigFile } from './file-schema.js';
 import { explainUnknownKeys, likelyMeant, unknownKeysMessage } from './key-hints.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
@@ -129,7 +129,8 @@ function checkSources(
   const seen = new Set<string>();
   sources.forEach(({ entry, index }) => {
     const base = ['sources', index];
-    const { id, adapter } = entry;
+    const { id } = entry;
+    const adapter = entry.adapter ?? DEFAULT_ADAPTER;
     if (typeof id === 'string' && seen.has(id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${id}"`));
     if (typeof id === 'string') seen.add(id);
     if (!adapters || typeof adapter !== 'string' || adapter === '') return;
@@ -139,7 +140,11 @@ function checkSources(
       problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${adapter}" (known: ${known})`));
       return;
     }
-    for (const issue of check(entry)) problems.push(describeIssue({ ...issue, path: [...base, ...issue.path] }, doc, lines, file));
+    for (const issue of check(entry)) {
+      const described = describeIssue({ ...issue, path: [...base, ...issue.path] }, doc, lines, file);
+      // Options of another adapter, with none named: say which one read them.
+      problems.push(entry.adapter === undefined && issue.code === 'unrecognized_keys' ? `${described} (no "adapter" is given: it is read as ${DEFAULT_ADAPTER})` : described);
+    }
   });
   return problems;
 }
