@@ -27,7 +27,6 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected a ConfigError');
 }
 
-
 /** As @marsad/sources checks a feed's options (this package cannot depend on it): its one option, fullText. */
 const COMMON_KEYS = Object.keys(SourceSchema.shape);
 const adapterChecks: Record<string, SourceOptionsCheck> = {
