@@ -196,6 +196,45 @@ describe('marsad start', () => {
       }
     });
 
+    it('a run --once killed outright leaves its queues to the next run, which removes them once its lease has lapsed', async () => {
+      const feed = rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/killed-1', description: 'نص الخبر' }]);
+      const server = await serveFixtures({
+        '/slow': (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed), 2_000),
+        '/feed': { body: feed },
+      });
+      const dir = temporaryDir('marsad-');
+      const [slow, fast] = [join(dir, 'slow.yml'), join(dir, 'fast.yml')];
+      writeFileSync(slow, `sources:\n  - { id: slow, url: "${server.url('/slow')}" }\n`);
+      writeFileSync(fast, `sources:\n  - { id: fast, url: "${server.url('/feed')}" }\n`);
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', LOG_FORMAT: 'json' };
+      const runs = `${redis.prefix}:runs`;
+      const runKeys = (runId: string) => connection.keys(`${redis.prefix.slice(0, -1)}:run:${runId}}*`);
+      const connection = createRedis(redis.url);
+      try {
+        const child = startNode(BIN, ['run', '--once', '--config', slow], { env });
+        const exited = collect(child, 60_000);
+        await waitForOutput(child, () => (server.hits.get('/slow') ?? 0) > 0);
+        child.kill('SIGKILL');
+        await exited;
+        const [killed] = await connection.smembers(runs);
+        expect((await runKeys(killed!)).length).toBeGreaterThan(0);
+        // Its lease lapses two minutes after its last renewal: as if they had passed.
+        await connection.del(`${runs}:${killed}`);
+        // A run going on elsewhere, its lease current, is left alone.
+        await connection.multi().sadd(runs, 'elsewhere').set(`${runs}:elsewhere`, '1', 'PX', 60_000).set(`${redis.prefix.slice(0, -1)}:run:elsewhere}:fetch:meta`, 'x').exec();
+
+        const next = await runNode(BIN, ['run', '--once', '--config', fast], { env });
+        expect(next.code).toBe(0);
+        expect(next.stderr).toContain('"msg":"removed the queues of runs that ended without removing them (killed?)"');
+        expect(await runKeys(killed!)).toEqual([]);
+        expect(await runKeys('elsewhere')).toHaveLength(1);
+        expect(await connection.smembers(runs)).toEqual(['elsewhere']);
+      } finally {
+        connection.disconnect();
+        await server.close();
+      }
+    });
+
     it('says which MARSAD_ variable it does not read, and the one it was likely meant to be', async () => {
       const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/typo-1', description: 'نص الخبر' }]) } });
       const dir = temporaryDir('marsad-');

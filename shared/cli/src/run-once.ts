@@ -15,6 +15,7 @@ import { SourceHealthStore, startFetcher, type FetchSourceResult, type Validator
 import { startStoreService, type StoreItemResult } from '@marsad/service-store';
 import type { Job, Worker } from 'bullmq';
 import type { Runtime } from './runtime.js';
+import { RunRegistry, runPrefix } from './run-registry.js';
 
 export interface SourceSummary {
   fetched: number;
@@ -94,7 +95,8 @@ const RUN_FETCH_OPTIONS = { attempts: 2, backoff: { type: 'exponential', delay: 
 export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): Promise<RunSummary> {
   const started = Date.now();
   const runId = randomBytes(6).toString('hex');
-  const prefix = options.prefix ?? `${runtime.config.env.MARSAD_QUEUE_PREFIX.slice(0, -1)}:run:${runId}}`;
+  const basePrefix = runtime.config.env.MARSAD_QUEUE_PREFIX;
+  const prefix = options.prefix ?? runPrefix(basePrefix, runId);
   const sources = (options.sources ?? runtime.config.sources).filter((source) => source.enabled);
   const config: Config = { ...runtime.config, sources, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
   const logger = runtime.logger.child({ runId });
@@ -102,11 +104,16 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const summary = emptySummary(runId, sources);
   const pendingValidators = new Map<string, Validators>();
   const deps = { ...runtime, config, logger, queues };
+  // A run of its own queues registers, and first removes those of runs killed before they could.
+  const registry = options.prefix ? undefined : new RunRegistry(runtime.connection, basePrefix);
+  const swept = await registry?.sweep();
+  if (swept?.runs.length) logger.warn({ runs: swept.runs, keys: swept.keys }, 'removed the queues of runs that ended without removing them (killed?)');
+  const leave = await registry?.enter(runId);
   const services = [
-    await startFetcher({ ...deps, schedule: false, healthPrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
+    await startFetcher({ ...deps, schedule: false, healthPrefix: basePrefix }),
     await startClassifier(deps),
     await startStoreService(deps),
-    await startAlerter({ ...deps, schedule: false, statePrefix: runtime.config.env.MARSAD_QUEUE_PREFIX }),
+    await startAlerter({ ...deps, schedule: false, statePrefix: basePrefix }),
   ];
   services.forEach((service) => track(service.worker, summary, pendingValidators));
   let unfinished: number;
@@ -123,9 +130,10 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     await Promise.all(services.map((service) => service.close()));
     await closeQueues(queues);
     if (!options.prefix) await deleteKeysWithPrefix(runtime.connection, prefix);
+    await leave?.();
   }
   summary.durationMs = Date.now() - started;
-  if (unfinished === 0) await saveValidators(new SourceHealthStore(runtime.connection, runtime.config.env.MARSAD_QUEUE_PREFIX), validatorsToSave(pendingValidators, summary));
+  if (unfinished === 0) await saveValidators(new SourceHealthStore(runtime.connection, basePrefix), validatorsToSave(pendingValidators, summary));
   if (unfinished > 0) throw options.signal?.aborted ? new RunInterruptedError(summary, unfinished) : new RunTimeoutError(summary, unfinished);
   logger.info({ fetched: summary.fetched, new: summary.new, errors: summary.errors.length, ms: summary.durationMs }, 'run finished');
   return summary;
