@@ -257,6 +257,10 @@ describe('marsad start', () => {
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: one, adapter: rss, url: "${server.url('/feed')}", interval: 1h }\n  - { id: two, adapter: rss, url: "${server.url('/feed')}", interval: 2h }\n`);
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, MARSAD_HTTP_PORT: '0', DATABASE_URL: '' };
+      // The queues of a run --once killed outright, its lease lapsed: the services delete them too.
+      const killedRun = `${redis.prefix.slice(0, -1)}:run:killed}:fetch:meta`;
+      const planting = createRedis(redis.url);
+      await planting.multi().sadd(`${redis.prefix}:runs`, 'killed').set(killedRun, 'x').exec();
       try {
         for (let start = 0; start < 2; start++) {
           const child = startNode(BIN, ['start', '--config', config], { env });
@@ -270,6 +274,7 @@ describe('marsad start', () => {
           expect(result.code).toBe(0);
           expect(child.output()).toContain('"msg":"stopped"');
         }
+        expect(await planting.exists(killedRun)).toBe(0);
         const connection = createRedis(redis.url);
         const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
         const schedulers = await queues.fetch.getJobSchedulers();
@@ -277,6 +282,7 @@ describe('marsad start', () => {
         await closeQueues(queues);
         connection.disconnect();
       } finally {
+        planting.disconnect();
         await server.close();
       }
     }, 2 * (STARTING_ON_A_BUSY_MACHINE_MS + 30_000));

@@ -106,8 +106,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const deps = { ...runtime, config, logger, queues };
   // A run of its own queues registers, and first removes those of runs killed before they could.
   const registry = options.prefix ? undefined : new RunRegistry(runtime.connection, basePrefix);
-  const swept = await registry?.sweep();
-  if (swept?.runs.length) logger.warn({ runs: swept.runs, keys: swept.keys }, 'removed the queues of runs that ended without removing them (killed?)');
+  await registry?.sweep(logger);
   const leave = await registry?.enter(runId);
   const services = [
     await startFetcher({ ...deps, schedule: false, healthPrefix: basePrefix }),

@@ -1,3 +1,4 @@
+import type { Logger } from '@marsad/logger';
 import { deleteKeysWithPrefix, type Redis } from '@marsad/queues';
 
 /** How long a run counts as going on after its last renewal; it renews six times as often. */
@@ -33,8 +34,8 @@ export class RunRegistry {
     };
   }
 
-  /** Deletes the queues of the runs whose lease has lapsed; which runs, and how many keys. */
-  async sweep(): Promise<{ runs: string[]; keys: number }> {
+  /** Deletes the queues of the runs whose lease has lapsed, with a warning; which runs, and how many keys. */
+  async sweep(logger: Logger): Promise<{ runs: string[]; keys: number }> {
     const lapsed: string[] = [];
     for (const runId of await this.redis.smembers(this.runsKey)) if ((await this.redis.exists(this.leaseKey(runId))) === 0) lapsed.push(runId);
     let keys = 0;
@@ -42,6 +43,7 @@ export class RunRegistry {
       keys += await deleteKeysWithPrefix(this.redis, runPrefix(this.basePrefix, runId));
       await this.redis.srem(this.runsKey, runId);
     }
+    if (lapsed.length > 0) logger.warn({ runs: lapsed, keys }, 'removed the queues of runs that ended without removing them (killed?)');
     return { runs: lapsed, keys };
   }
 

@@ -1,5 +1,6 @@
 import { openRuntime, readConfig, loggerFor, warnOfStaleTimeZones } from '../runtime.js';
 import { checkQueueConsumers, parseServiceNames, SERVICES, type RunningService } from '../services.js';
+import { RunRegistry } from '../run-registry.js';
 import { closeWithin, shutdownSignal } from '../shutdown.js';
 
 /** `marsad start [service...]`: the services, in one process, until SIGINT or SIGTERM. */
@@ -10,6 +11,8 @@ export async function startCommand(serviceNames: string[], options: { config?: s
   const logger = loggerFor(config);
   const signal = shutdownSignal(logger);
   const runtime = await openRuntime(config, logger);
+  // A `run --once` killed outright left its queues behind: deleted here too, where no run may follow.
+  await new RunRegistry(runtime.connection, config.env.MARSAD_QUEUE_PREFIX).sweep(logger);
   const running: RunningService[] = [];
   for (const name of names) running.push(await SERVICES[name].start(runtime));
   logger.info({ services: names, sources: config.sources.length, config: config.file, store: runtime.store.kind }, 'marsad started');
