@@ -11,7 +11,7 @@ export async function startCommand(serviceNames: string[], options: { config?: s
   const logger = loggerFor(config);
   const signal = shutdownSignal(logger);
   const runtime = await openRuntime(config, logger);
-  // A `run --once` killed outright left its queues behind: deleted here too, where no run may follow.
+  // A `run --once` killed outright left its queues behind: deleted here too, should no run follow.
   await new RunRegistry(runtime.connection, config.env.MARSAD_QUEUE_PREFIX).sweep(logger);
   const running: RunningService[] = [];
   for (const name of names) running.push(await SERVICES[name].start(runtime));
