@@ -16,15 +16,12 @@ import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { Queue } from 'bullmq';
 import { serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
+import { numberArg } from './args.js';
 import { heapUsed, mb, queueMemory, totalBytes } from './redis-memory.js';
 
 const PER_FEED = 20;
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const ITEMS = arg('items', 50_000);
-const BATCHES = arg('batches', 10);
+const ITEMS = numberArg('items', 50_000);
+const BATCHES = numberArg('batches', 10);
 const FEEDS = Math.max(1, Math.round(ITEMS / BATCHES / PER_FEED));
 const PREFIX = `{marsad-load-${process.pid}}`;
 const interrupted = interruption();

@@ -19,15 +19,12 @@ import { adapterOptionChecks } from '@marsad/sources';
 import { createTestDatabase, rssFeed, serveFixtures, temporaryDir, type FeedEntry, type FixtureRoute } from '@marsad/testing';
 import { articleWriter } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
+import { numberArg } from './args.js';
 import { heapUsed, mb, queueMemory, totalBytes } from './redis-memory.js';
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const MINUTES = arg('minutes', 10);
-const FEEDS = arg('feeds', 60);
-const NEW_PER_POLL = arg('new', 2);
+const MINUTES = numberArg('minutes', 10);
+const FEEDS = numberArg('feeds', 60);
+const NEW_PER_POLL = numberArg('new', 2);
 const PER_FEED = 20;
 const SAMPLE_MS = 30_000;
 const PREFIX = `{marsad-soak-${process.pid}}`;
