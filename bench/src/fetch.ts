@@ -13,9 +13,9 @@ import { fetchSource, HostGate, SourceHealthStore, type FetchSourceDeps } from '
 import { createHttpClient, type HttpClient } from '@marsad/sources';
 import { rssFeed, serveFixtures, TEST_REDIS_URL, type FixtureRoute } from '@marsad/testing';
 import { interruption, runUnlessInterrupted } from './interruption.js';
+import { numberArg } from './args.js';
 
-const argIndex = process.argv.indexOf('--feeds');
-const FEEDS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000;
+const FEEDS = numberArg('feeds', 1_000);
 const PER_FEED = 20;
 const CONCURRENCY = 8;
 const PREFIX = `{marsad-bench-fetch-${process.pid}}`;

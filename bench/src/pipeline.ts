@@ -16,12 +16,12 @@ import { createTestDatabase, temporaryDir } from '@marsad/testing';
 import { isPlantedCopyUrl, serveBenchFeeds } from './fixtures.js';
 import { interruption, runUnlessInterrupted } from './interruption.js';
 import { cpuNow, cpuPerItem } from './cpu.js';
+import { numberArg } from './args.js';
 import { mb } from './redis-memory.js';
 import { runEmptyTopology, type EmptyTopologyOptions } from './empty-topology.js';
 
 const PER_FEED = 20;
-const argIndex = process.argv.indexOf('--items');
-const ITEMS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : Number(process.env.BENCH_ITEMS ?? 5_000);
+const ITEMS = numberArg('items', Number(process.env.BENCH_ITEMS ?? 5_000));
 const FEEDS = Math.max(1, Math.round(ITEMS / PER_FEED));
 const PREFIX = `{marsad-bench-${process.pid}}`;
 const interrupted = interruption();
