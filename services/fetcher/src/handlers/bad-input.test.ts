@@ -106,12 +106,12 @@ describe('bad input corpus', () => {
     await goodStillFlows();
   });
 
-  it('says what came instead of a feed: a web page, or no XML at all', async () => {
+  it('says what came instead of a feed: a web page, or JSON that is no JSON Feed', async () => {
     expect((await poll('/not-xml')).error?.message).toBe(`[parse] feed at ${server.url('/not-xml')} is not valid RSS/Atom: it answered a web page (application/rss+xml), not a feed: has the feed moved?`);
     expect((await poll('/home')).error?.message).toBe(
       `[parse] feed at ${server.url('/home')} is not valid RSS/Atom: it answered a web page (text/html), not a feed; the page names its feed at ${server.url('/feed/')}: make that the source's url`,
     );
-    expect((await poll('/json')).error?.message).toBe(`[parse] feed at ${server.url('/json')} is not valid RSS/Atom: it answered no XML (application/json), starting "{\\"posts\\":[]}"`);
+    expect((await poll('/json')).error?.message).toBe(`[parse] feed at ${server.url('/json')} is not valid JSON Feed: it answered JSON that is no JSON Feed (application/json), starting "{\\"posts\\":[]}"`);
   });
 
   it('truncated XML: a parse error, nothing half-read queued', async () => {

@@ -189,6 +189,41 @@ describe('rss adapter', () => {
     expect(items.map((i) => i.text)).toEqual(['نص الخبر العاجل كما في الخلاصة']);
   });
 
+  it('reads JSON Feed: its HTML or plain text, its dates, its links, and an id for an item without one', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'موقع',
+      items: [
+        { id: 'a1', url: '/2026/12/a1.html', title: 'الأنتربول &#8217; يصدر نشرة', content_html: '<p>أصدرت المنظمة</p><script>x()</script><p>نشرة حمراء</p>', summary: 'ملخص', date_published: '2026-12-06T10:30:00+01:00' },
+        { id: 42, title: 'موجز <عاجل>', content_text: 'سطر أول\n\nسطر ثان', date_modified: '06/12/2026 09:00' },
+        { id: 'link-post', external_url: 'https://other.example/story', title: 'رابط', summary: 'ملخص فقط' },
+        // A field of the wrong type counts as absent, as in a broken XML feed; it never costs the feed.
+        { id: 'odd', url: 'https://example.ma/odd', title: 7, content_text: 'نص' },
+        { title: '', content_text: '' },
+      ],
+    };
+    const items = await fetchFeed(`\uFEFF${JSON.stringify(feed)}`, 'application/feed+json', { timeZone: 'Africa/Casablanca' });
+    expect(items).toEqual([
+      { url: `${server!.origin}/2026/12/a1.html`, title: 'الأنتربول ’ يصدر نشرة', text: 'أصدرت المنظمة\nنشرة حمراء', publishedAt: '2026-12-06T09:30:00.000Z' },
+      { url: `${server!.url('/feed')}#entry=42`, title: 'موجز <عاجل>', text: 'سطر أول\nسطر ثان', publishedAt: '2026-12-06T08:00:00.000Z' },
+      { url: 'https://other.example/story', title: 'رابط', text: 'ملخص فقط', publishedAt: null },
+      { url: 'https://example.ma/odd', title: '', text: 'نص', publishedAt: null },
+    ]);
+  });
+
+  it('says what is wrong with JSON that is no JSON Feed, or no JSON at all', async () => {
+    const message = async (body: string) => ((await fetchFeed(body, 'application/json').catch((err: unknown) => err)) as FetchError).message;
+    expect(await message('{"posts":[]}')).toBe(`feed at ${server?.url('/feed')} is not valid JSON Feed: it answered JSON that is no JSON Feed (application/json), starting "{\\"posts\\":[]}"`);
+    expect(await message('{"version":"https://jsonfeed.org/version/1","items":')).toMatch(/^feed at .+ is not valid JSON Feed: .*JSON/);
+    expect(await message('{"version":"https://jsonfeed.org/version/1","items":{}}')).toMatch(/is not valid JSON Feed: items: Invalid input: expected array, received object$/);
+  });
+
+  it("names a page's JSON Feed when the page is answered instead of a feed", async () => {
+    const page = '<!doctype html><html><head><link rel="alternate" type="application/feed+json" href="/feed.json"></head><body></body></html>';
+    const failure = (await fetchFeed(page, 'text/html').catch((err: unknown) => err)) as FetchError;
+    expect(failure.message).toContain(`the page names its feed at ${server!.url('/feed.json')}`);
+  });
+
   it.each([
     ['malformed XML', '<rss><channel><item><title>a & b</title></item></channel>', 'parse'],
     ['an HTML page instead of a feed', '<!doctype html><html><body><p>Not a feed</p></body></html>', 'parse'],

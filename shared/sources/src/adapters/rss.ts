@@ -33,11 +33,11 @@ const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
   xml2js: { tagNameProcessors: [(name: string) => ATOM_DATES[name] ?? name] },
 });
 
-/** RSS 0.9x/2.0, RDF and Atom feeds, read with rss-parser. */
+/** RSS 0.9x/2.0, RDF and Atom feeds, read with rss-parser, and JSON Feed. */
 export const rss = defineAdapter({
   meta: {
     name: 'rss',
-    description: 'RSS 0.9x/2.0, RDF or Atom feed',
+    description: 'RSS 0.9x/2.0, RDF, Atom or JSON Feed',
     example: { id: 'hespress', adapter: 'rss', url: 'https://www.hespress.com/feed', interval: '10m' },
   },
   optionsSchema: z.strictObject({
@@ -52,21 +52,14 @@ export const rss = defineAdapter({
   }),
   async fetch(source, options, ctx) {
     const { http } = ctx;
-    const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' });
-    const xml = response.text();
-    if (!xml.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
-    let feed: FeedParser.Output<FeedItem>;
-    try {
-      feed = await parser.parseString(xml);
-    } catch (err) {
-      const why = notAFeed(xml, response.headers['content-type'], source.url) ?? (err as Error).message.split('\n')[0];
-      throw new FetchError('parse', `feed at ${source.url} is not valid RSS/Atom: ${why}`, { url: source.url }, { cause: err });
-    }
+    const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' });
+    const body = response.text();
+    if (!body.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
     const inFeed = addressesInFeed(source.url);
-    const bases = entryBases(xml, source.url, feed.items.length);
-    const items = feed.items.flatMap((entry, i) => toItem(entry, bases?.[i] ?? source.url, inFeed, source.timeZone));
-    const skipped = feed.items.length - items.length;
-    if (skipped > 0) ctx.log.warn({ skipped, entries: feed.items.length }, 'feed entries with neither a link, an id nor any text skipped');
+    const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], source.url) : await readXmlFeed(body, response.headers['content-type'], source.url);
+    const items = entries.flatMap((entry) => toItem(entry, inFeed, source.timeZone));
+    const skipped = entries.length - items.length;
+    if (skipped > 0) ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
     if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;
@@ -106,7 +99,7 @@ function notAFeed(body: string, contentType: string | undefined, url: string): s
 /** The feeds a web page announces (`<link rel="alternate" type="application/rss+xml" href>`), as absolute URLs. */
 function announcedFeeds(html: string, url: string): string[] {
   const $ = cheerio.load(html);
-  const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/(rss|atom)\+xml$/i.test($(link).attr('type')?.trim() ?? ''));
+  const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/((rss|atom)\+xml|feed\+json)$/i.test($(link).attr('type')?.trim() ?? ''));
   return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), url)).filter((href): href is string => href !== null))];
 }
 
@@ -172,13 +165,107 @@ function entryBases(xml: string, feedUrl: string, entries: number): string[] | u
 /** An RSS or RDF item, an Atom entry (with or without a namespace prefix). */
 const ENTRY_ELEMENTS = new Set(['item', 'entry']);
 
-function toItem(entry: FeedItem, feedUrl: string, inFeed: string, timeZone: string | undefined): FetchedItem[] {
-  const guid = text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined;
-  const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
-  // The date as the feed wrote it: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
-  const written = text(entry.pubDate) ?? text(entry.date) ?? text(entry.atomPublished) ?? text(entry.atomUpdated);
-  const item = { title: htmlToText(text(entry.title) ?? ''), text: htmlToText(html), publishedAt: isoDate(written, { timeZone }) };
-  const url = absoluteUrl(text(entry.link) ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), feedUrl) ?? addressInFeed(inFeed, guid, item);
+/** One entry of any of the formats read, as text: what toItem makes an item of. */
+interface FeedEntry {
+  /** Its RSS guid, Atom id or JSON Feed id. */
+  guid: string | undefined;
+  /** Its link as written, and the address a relative one is relative to. */
+  link: string | undefined;
+  base: string;
+  title: string;
+  text: string;
+  /** Its date as the feed wrote it. */
+  written: string | undefined;
+}
+
+/** RSS 0.9x/2.0, RDF and Atom, read by rss-parser (attributes it drops read by entryBases). */
+async function readXmlFeed(xml: string, contentType: string | undefined, url: string): Promise<FeedEntry[]> {
+  let feed: FeedParser.Output<FeedItem>;
+  try {
+    feed = await parser.parseString(xml);
+  } catch (err) {
+    const why = notAFeed(xml, contentType, url) ?? (err as Error).message.split('\n')[0];
+    throw new FetchError('parse', `feed at ${url} is not valid RSS/Atom: ${why}`, { url }, { cause: err });
+  }
+  const bases = entryBases(xml, url, feed.items.length);
+  return feed.items.map((entry, i) => {
+    const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
+    return {
+      guid: text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined,
+      link: text(entry.link),
+      base: bases?.[i] ?? url,
+      title: htmlToText(text(entry.title) ?? ''),
+      text: htmlToText(html),
+      // As written: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
+      written: text(entry.pubDate) ?? text(entry.date) ?? text(entry.atomPublished) ?? text(entry.atomUpdated),
+    };
+  });
+}
+
+/** A field of a JSON Feed item that is absent when it holds anything but text, as a broken XML feed's are (see `text`). */
+const jsonText = z.string().optional().catch(undefined);
+
+/**
+ * JSON Feed 1.0 and 1.1 (jsonfeed.org), the fields an item is made of. rss-parser reads no JSON
+ * Feed, and the format is a dozen fields of JSON: one schema states them (and their types), where
+ * a second feed library would parse XML a second way beside rss-parser.
+ */
+const JsonFeedSchema = z.object({
+  // Any version: 1.0 and 1.1 name these fields alike, and a later one is read the same rather than refused.
+  version: z.string().regex(/^https?:\/\/jsonfeed\.org\/version\//),
+  items: z.array(
+    z.object({
+      // Feeds in the wild write numbers; the spec says a string.
+      id: z.union([z.string(), z.number().transform(String)]).optional().catch(undefined),
+      url: jsonText,
+      external_url: jsonText,
+      title: jsonText,
+      content_html: jsonText,
+      content_text: jsonText,
+      summary: jsonText,
+      date_published: jsonText,
+      date_modified: jsonText,
+    }).catch({}),
+  ),
+});
+
+const looksLikeJson = (body: string) => body.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+
+function readJsonFeed(body: string, contentType: string | undefined, url: string): FeedEntry[] {
+  const type = contentType ? ` (${contentType.split(';')[0]!.trim()})` : '';
+  let json: unknown;
+  try {
+    json = JSON.parse(body.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new FetchError('parse', `feed at ${url} is not valid JSON Feed: ${(err as Error).message}`, { url }, { cause: err });
+  }
+  const feed = JsonFeedSchema.safeParse(json);
+  if (!feed.success) {
+    const issue = feed.error.issues[0]!;
+    const why = issue.path[0] === 'version' ? `it answered JSON that is no JSON Feed${type}, starting ${JSON.stringify(body.trimStart().slice(0, 40))}` : `${issue.path.join('.')}: ${issue.message}`;
+    throw new FetchError('parse', `feed at ${url} is not valid JSON Feed: ${why}`, { url });
+  }
+  return feed.data.items.map((item) => ({
+    guid: item.id?.trim() || undefined,
+    // `url` is the item's own page; `external_url` the page a link post is about, its address only without one.
+    link: item.url ?? item.external_url,
+    base: url,
+    title: plainText(item.title ?? ''),
+    text: item.content_html !== undefined ? htmlToText(item.content_html) : plainText(item.content_text ?? item.summary ?? ''),
+    written: item.date_published ?? item.date_modified,
+  }));
+}
+
+/**
+ * Plain text (a JSON Feed's title, content_text, summary) laid out as htmlToText lays out HTML's: its
+ * `<` as written, its entities decoded (feeds made from a CMS's fields carry them, "&#8217;").
+ */
+const plainText = (value: string) => htmlToText(value.replace(/</g, '&lt;'));
+
+function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined): FetchedItem[] {
+  const { guid } = entry;
+  const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
+  const url = absoluteUrl(entry.link ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), entry.base) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
