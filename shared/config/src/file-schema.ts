@@ -11,7 +11,8 @@ export const DEFAULT_ADAPTER = 'rss';
  */
 export const SourceSchema = z.looseObject({
   /** Stable identifier, used in item rows, logs and metrics. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (at most 64)'),
+  // YAML reads `id: 500` as a number: say how to write it, rather than that a string was expected.
+  id: z.string({ error: (issue) => (typeof issue.input === 'number' ? `YAML reads ${issue.input} as a number: write the id in quotes, id: "${issue.input}"` : undefined) }).regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (at most 64)'),
   /** Human-readable outlet name. @defaultValue the id */
   name: z.string().min(1).optional(),
   /** Adapter that reads the source: rss, html, sitemap, wordpress. @defaultValue rss */

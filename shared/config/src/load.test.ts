@@ -143,6 +143,14 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
+  it('says how to write an id that YAML reads as a number', () => {
+    const text = 'sources:\n  - { id: 500, url: "https://a.example/feed" }\n  - { id: true, url: "https://b.example/feed" }\n';
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:11: sources[0].id: YAML reads 500 as a number: write the id in quotes, id: "500"',
+      'x.yml:3:11: sources[1].id: Invalid input: expected string, received boolean',
+    ]);
+  });
+
   it('reads a source that names no adapter as a feed, and says so when it has options of another', () => {
     const config = parseConfigText('sources:\n  - { id: a, url: "https://a.example/feed" }\n', 'x.yml', adapterChecks);
     expect(config.sources[0]).toMatchObject({ id: 'a', adapter: 'rss', url: 'https://a.example/feed' });
