@@ -60,6 +60,15 @@ export function absoluteUrl(link: unknown, base: string): string | null {
   }
 }
 
+/**
+ * What a page's relative links are relative to: its `<base href>` (itself resolved against the
+ * page's address; a web address only), else the page's address, as a browser resolves them.
+ */
+export function documentBase($: cheerio.CheerioAPI, pageUrl: string): string {
+  const declared = absoluteUrl($('base[href]').first().attr('href'), pageUrl);
+  return declared && /^https?:/i.test(declared) ? declared : pageUrl;
+}
+
 export interface ArticleTarget {
   url: string;
   title?: string;

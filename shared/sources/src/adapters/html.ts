@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -40,9 +40,10 @@ export const html = defineAdapter({
       throw new FetchError('parse', `no element matches the list.item selector "${options.list.item}" at ${source.url}`, { url: source.url });
     }
     const targets: ArticleTarget[] = [];
+    const base = documentBase($, listing.url);
     for (const element of elements.toArray()) {
       const item = $(element);
-      const url = absoluteUrl(select($, item, options.list.link), listing.url);
+      const url = absoluteUrl(select($, item, options.list.link), base);
       if (!url) continue;
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });

@@ -110,6 +110,13 @@ describe('html adapter', () => {
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("resolves the listing's relative links against its <base href>, as a browser does", async () => {
+    const withBase = `<html><head><base href="/archive/2026/"></head><body>${listing}</body></html>`;
+    const items = await run(entry, { '/news': page(withBase), '/a/1': page(articlePage('content')), '/archive/2026/a/2': page(articlePage('content')) });
+    expect(items.map((i) => new URL(i.url).pathname)).toEqual(['/a/1', '/archive/2026/a/2']);
+    expect(items[1]!.text.split('\n')).toEqual(PARAGRAPHS);
+  });
+
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
     const dated = { ...entry, timeZone: 'Africa/Cairo', list: { ...entry.list, date: 'span.date' } };
     const dates = ['06/12/2026 - 10:30', 'الأحد 7 ديسمبر 2025', '6 كانون الأول 2026 10:30 م'];

@@ -218,10 +218,10 @@ describe('rss adapter', () => {
     expect(await message('{"version":"https://jsonfeed.org/version/1","items":{}}')).toMatch(/is not valid JSON Feed: items: Invalid input: expected array, received object$/);
   });
 
-  it("names a page's JSON Feed when the page is answered instead of a feed", async () => {
-    const page = '<!doctype html><html><head><link rel="alternate" type="application/feed+json" href="/feed.json"></head><body></body></html>';
+  it("names a page's JSON Feed when the page is answered instead of a feed, relative to its <base href>", async () => {
+    const page = '<!doctype html><html><head><base href="/blog/"><link rel="alternate" type="application/feed+json" href="feed.json"></head><body></body></html>';
     const failure = (await fetchFeed(page, 'text/html').catch((err: unknown) => err)) as FetchError;
-    expect(failure.message).toContain(`the page names its feed at ${server!.url('/feed.json')}`);
+    expect(failure.message).toContain(`the page names its feed at ${server!.url('/blog/feed.json')}`);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles } from '../pages.js';
 
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
@@ -100,7 +100,8 @@ function notAFeed(body: string, contentType: string | undefined, url: string): s
 function announcedFeeds(html: string, url: string): string[] {
   const $ = cheerio.load(html);
   const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/((rss|atom)\+xml|feed\+json)$/i.test($(link).attr('type')?.trim() ?? ''));
-  return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), url)).filter((href): href is string => href !== null))];
+  const base = documentBase($, url);
+  return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), base)).filter((href): href is string => href !== null))];
 }
 
 /** Fewer words than this in a feed's text make it a teaser to "auto": news articles run to hundreds. */
