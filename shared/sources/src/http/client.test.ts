@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, retryAfterMs } from './client.js';
@@ -12,7 +12,11 @@ beforeAll(async () => {
   server = await serveFixtures({
     '/ok': { body: 'مرحبا', headers: { 'content-type': 'text/plain; charset=utf-8' } },
     '/gzip': { body: gzipSync(Buffer.from('<rss>مضغوط</rss>')), headers: { 'content-encoding': 'gzip', 'content-type': 'application/xml' } },
-    '/corrupt-gzip': { body: Buffer.from('not gzip at all'), headers: { 'content-encoding': 'gzip' } },
+    '/corrupt-gzip': { body: Buffer.concat([gzipSync(Buffer.from('<rss>مضغوط</rss>')).subarray(0, 12), Buffer.from('not gzip after all')]), headers: { 'content-encoding': 'gzip' } },
+    '/plain-as-gzip': { body: '<rss>غير مضغوط</rss>', headers: { 'content-encoding': 'gzip', 'content-type': 'application/xml; charset=utf-8' } },
+    '/deflate': { body: deflateSync(Buffer.from('<rss>مضغوط</rss>')), headers: { 'content-encoding': 'deflate', 'content-type': 'application/xml' } },
+    '/raw-deflate': { body: deflateRawSync(Buffer.from('<rss>مضغوط</rss>')), headers: { 'content-encoding': 'deflate', 'content-type': 'application/xml' } },
+    '/one-byte-gzip': { body: 'x', headers: { 'content-encoding': 'gzip' } },
     '/gone': { status: 404, body: 'nope' },
     '/forbidden': { status: 403, body: 'no' },
     '/broken': { status: 500, body: 'oops' },
@@ -78,6 +82,17 @@ describe('http client', () => {
 
   it('decompresses gzip bodies', async () => {
     expect((await http.get(server.url('/gzip'))).text()).toBe('<rss>مضغوط</rss>');
+  });
+
+  it('reads "deflate" zlib-wrapped as the spec says and raw as many servers send it, as browsers do', async () => {
+    expect((await http.get(server.url('/deflate'))).text()).toBe('<rss>مضغوط</rss>');
+    expect((await http.get(server.url('/raw-deflate'))).text()).toBe('<rss>مضغوط</rss>');
+  });
+
+  it('reads plain bytes that a server labels gzip as they are; gzip that breaks off is an error', async () => {
+    expect((await http.get(server.url('/plain-as-gzip'))).text()).toBe('<rss>غير مضغوط</rss>');
+    expect((await http.get(server.url('/one-byte-gzip'))).text()).toBe('x');
+    expect((await failureOf('/corrupt-gzip')).kind).toBe('encoding');
   });
 
   it('follows a redirect', async () => {

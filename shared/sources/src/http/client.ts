@@ -1,5 +1,5 @@
-import { type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Transform, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, buildConnector, interceptors, request, type Dispatcher } from 'undici';
 import { addressesOf, isPublicAddress, PrivateAddressError, type AddressPolicy } from './addresses.js';
 import { decodeBody } from './decode.js';
@@ -114,11 +114,50 @@ function publicOnlyConnector(timeout: number, isPublic: AddressPolicy): buildCon
 /** The body as sent before compression; the size limit then applies to what we really parse. */
 function decompressed(body: Readable, encoding: string | undefined): Readable {
   const coding = encoding?.trim().toLowerCase();
-  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : coding === 'br' ? createBrotliDecompress() : undefined;
+  const decoder = coding === 'gzip' || coding === 'x-gzip' ? sniffing(gzipOrPlain) : coding === 'deflate' ? sniffing(zlibOrRaw) : coding === 'br' ? createBrotliDecompress() : undefined;
   if (!decoder) return body;
   body.on('error', (err) => decoder.destroy(err));
   decoder.on('close', () => body.destroy()); // stop reading the socket when we stop decoding
   return body.pipe(decoder);
+}
+
+/**
+ * "gzip" over a body that does not start as gzip does (1f 8b) is a server's wrong label on plain
+ * bytes (a proxy that compressed nothing): read as they are. One that starts so and breaks is corrupt.
+ */
+const gzipOrPlain = (head: Buffer) => (head[0] === 0x1f && head[1] === 0x8b ? createGunzip() : undefined);
+
+/**
+ * "deflate" is zlib-wrapped by the spec, raw by many servers (old IIS, some PHP): browsers read both,
+ * telling them by the zlib header (compression method 8, header checksum a multiple of 31).
+ */
+const zlibOrRaw = (head: Buffer) => ((head[0]! & 0x0f) === 8 && ((head[0]! << 8) | head[1]!) % 31 === 0 ? createInflate() : createInflateRaw());
+
+/** A decoder chosen by the body's first two bytes (undefined: the bytes as they are). */
+function sniffing(choose: (head: Buffer) => Transform | undefined): Transform {
+  let head = Buffer.alloc(0);
+  let inner: Transform | null | undefined;
+  const outer: Transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (inner === undefined) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 2) return done();
+        chunk = head;
+        inner = choose(head) ?? null;
+        inner?.on('data', (data: Buffer) => outer.push(data)).on('error', (err) => outer.destroy(err));
+      }
+      if (inner === null) return done(null, chunk);
+      inner.write(chunk, (err) => done(err));
+    },
+    flush(done) {
+      // Under two bytes in all is no compressed stream: the bytes as they are.
+      if (inner === undefined) return done(null, head.length > 0 ? head : undefined);
+      if (inner === null) return done();
+      inner.once('end', () => done()).end();
+    },
+  });
+  outer.on('close', () => inner?.destroy());
+  return outer;
 }
 
 async function readLimited(body: Readable, maxBytes: number, url: string, length?: string): Promise<Buffer> {
