@@ -5,7 +5,7 @@ import type { FetchContext, FetchedItem } from './adapter.js';
 import { extractArticle } from './article.js';
 import { htmlToText } from './html-text.js';
 import { FetchError } from './http/fetch-error.js';
-import { publishedLink } from './identity.js';
+import { canonicalUrl, publishedLink } from './identity.js';
 import { isoDate } from './news-date.js';
 
 /**
@@ -61,6 +61,18 @@ export function absoluteUrl(link: unknown, base: string): string | null {
 }
 
 /**
+ * The address two links to one article share (tracking parameters, mobile host, http or https
+ * aside: canonicalUrl), to read its page once when a listing or feed links it twice.
+ */
+export function sameArticle(url: string): string {
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
  * What a page's relative links are relative to: its `<base href>` (itself resolved against the
  * page's address; a web address only), else the page's address, as a browser resolves them.
  */
@@ -84,12 +96,15 @@ export interface ArticleTarget {
  * error, naming the selector.
  */
 export async function fetchArticles(
-  targets: readonly ArticleTarget[],
+  linked: readonly ArticleTarget[],
   selectors: ArticleSelectors | undefined,
   ctx: FetchContext,
   /** Of the dates the pages write without a zone (the source's `timeZone`). */
   timeZone?: string,
 ): Promise<FetchedItem[]> {
+  // A page linked twice (a listing's lead story in its list too) is read once, for the first link.
+  const seen = new Set<string>();
+  const targets = linked.filter((target) => !seen.has(sameArticle(target.url)) && seen.add(sameArticle(target.url)));
   const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
   const results: FetchedItem[] = [];
   let unmatched = 0;

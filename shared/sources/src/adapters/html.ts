@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -41,10 +41,13 @@ export const html = defineAdapter({
     }
     const targets: ArticleTarget[] = [];
     const base = documentBase($, listing.url);
+    // maxItems counts articles: a listing that links one twice (its lead story in the list too) gives it once.
+    const listed = new Set<string>();
     for (const element of elements.toArray()) {
       const item = $(element);
       const url = absoluteUrl(select($, item, options.list.link), base);
-      if (!url) continue;
+      if (!url || listed.has(sameArticle(url))) continue;
+      listed.add(sameArticle(url));
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });
       if (targets.length >= options.maxItems) break;

@@ -117,6 +117,15 @@ describe('html adapter', () => {
     expect(items[1]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it('reads a page the listing links twice once, and counts it once toward maxItems', async () => {
+    const twice = `<ul>${['/a/1', '/a/1?utm_source=home', '/a/2', '/a/3'].map((link) => `<li class="news"><a href="${link}">خبر</a></li>`).join('')}</ul>`;
+    let pagesRead = 0;
+    const article: FixtureRoute = (_req, res) => void (pagesRead++, res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage('content')));
+    const items = await run({ ...entry, maxItems: 2 }, { '/news': page(twice), '/a/1': article, '/a/2': article, '/a/3': article });
+    expect(items.map((i) => new URL(i.url).pathname)).toEqual(['/a/1', '/a/2']);
+    expect(pagesRead).toBe(2);
+  });
+
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
     const dated = { ...entry, timeZone: 'Africa/Cairo', list: { ...entry.list, date: 'span.date' } };
     const dates = ['06/12/2026 - 10:30', 'الأحد 7 ديسمبر 2025', '6 كانون الأول 2026 10:30 م'];
@@ -157,6 +166,19 @@ describe('rss adapter with fullText', () => {
     // The feed served by `run` links to the first server's origin, which is closed: the page cannot be
     // read, so the teaser is kept (and the failure logged) rather than the item lost.
     expect(items[0]!.text).toBe('مقتطف قصير…');
+  });
+
+  it('reads a page two entries link once, and gives both entries its article', async () => {
+    let pagesRead = 0;
+    const routes: Record<string, FixtureRoute> = { '/a/1': (_req, res) => void (pagesRead++, res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage('entry-content'))) };
+    routes['/feed'] = (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      const entries = [`${origin}/a/1`, `${origin}/a/1?utm_medium=rss`].map((link) => ({ title: 'خبر', link, description: 'مقتطف' }));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, entries));
+    };
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes);
+    expect(items.map((i) => i.text.split('\n'))).toEqual([PARAGRAPHS, PARAGRAPHS]);
+    expect(pagesRead).toBe(1);
   });
 
   it('uses the page when it answers', async () => {

@@ -7,7 +7,7 @@ import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameArticle } from '../pages.js';
 
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
@@ -68,9 +68,10 @@ export const rss = defineAdapter({
     const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
     if (withPage.length === 0) return items;
     const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone);
-    const pages = new Map(articles.map((article) => [article.url, article]));
+    // An entry linking a page another entry links too gets the page read for the first.
+    const pages = new Map(articles.map((article) => [sameArticle(article.url), article]));
     return items.map((item) => {
-      const article = pages.get(item.url);
+      const article = pages.get(sameArticle(item.url));
       // "auto" guesses: a page whose extracted text is shorter than the feed's was not the article.
       return article && (always || article.text.length > item.text.length) ? article : item;
     });
