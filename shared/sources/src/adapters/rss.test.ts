@@ -170,6 +170,28 @@ describe('rss adapter', () => {
     }
   });
 
+  it("takes an Atom entry's own link, not its comments or edit links, and one written as text", async () => {
+    const entry = (id: string, links: string) => `<entry><title>خبر</title><id>${id}</id><updated>2024-11-05T08:20:00Z</updated>${links}<content>نص</content></entry>`;
+    const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><link>https://example.ma/</link><updated>2024-11-05T08:20:00Z</updated>
+      ${entry('urn:1', '<link rel="replies" type="application/atom+xml" href="https://example.ma/feeds/1/comments"/><link rel="edit" href="https://example.ma/edit/1"/><link href="https://example.ma/2024/11/one.html"/>')}
+      ${entry('urn:2', '<link rel="self" href="https://example.ma/feeds/2"/><link rel="alternate" type="text/html" href="/2024/11/two.html"/>')}
+      ${entry('urn:3', '<link>https://example.ma/2024/11/three.html</link>')}
+      ${entry('urn:4', '<link rel="enclosure" href="https://example.ma/4.mp3"/>')}</feed>`;
+    const items = await fetchFeed(xml, 'application/atom+xml');
+    expect(items.map((i) => i.url)).toEqual([
+      'https://example.ma/2024/11/one.html',
+      `${server!.origin}/2024/11/two.html`,
+      'https://example.ma/2024/11/three.html',
+      `${server!.url('/feed')}#entry=urn%3A4`,
+    ]);
+  });
+
+  it("takes an RSS item's <link>, not the atom:link beside it", async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>t</title><link>https://example.ma/</link>
+      <item><title>خبر</title><atom:link rel="self" href="https://example.ma/self"/><link>https://example.ma/a</link><description>نص</description></item></channel></rss>`;
+    expect((await fetchFeed(xml)).map((i) => i.url)).toEqual(['https://example.ma/a']);
+  });
+
   it("addresses an Atom entry without a link by its id", async () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><updated>2024-11-05T08:20:00Z</updated>
       <entry><title>موجز</title><id>urn:uuid:1225c695</id><updated>2024-11-05T08:20:00Z</updated><summary>نص الموجز</summary></entry></feed>`;

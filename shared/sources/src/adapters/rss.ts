@@ -19,18 +19,23 @@ type FeedItem = FeedParser.Item & {
   atomUpdated?: unknown;
   /** RSS 1.0's <dc:date>. */
   date?: unknown;
+  /** Every <link> of the entry, as xml2js reads them (see RENAMED). */
+  entryLinks?: unknown;
 };
 
 /**
- * rss-parser converts an Atom entry's <published> and <updated> with `new Date(…).toISOString()`,
- * which throws on a date it cannot read ("٦ دجنبر ٢٠٢٦") and so loses the whole feed: they reach it
- * renamed, and their text is read like RSS's <pubDate>, by isoDate.
+ * Elements that reach rss-parser renamed, so that it leaves them to this adapter. It converts an
+ * Atom entry's <published> and <updated> with `new Date(…).toISOString()`, which throws on a date it
+ * cannot read ("٦ دجنبر ٢٠٢٦") and so loses the whole feed: their text is read like RSS's <pubDate>,
+ * by isoDate. Of an Atom entry's links it takes the first when none says rel="alternate" (a Blogger
+ * entry's comments feed, where the article's link has no rel, as the spec allows), and throws on a
+ * <link> written as text: entryLink reads them all.
  */
-const ATOM_DATES: Record<string, string> = { published: 'atomPublished', updated: 'atomUpdated' };
+const RENAMED: Record<string, string> = { published: 'atomPublished', updated: 'atomUpdated', link: 'entryLinks' };
 
 const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
-  customFields: { item: ['content:encoded', 'description', 'atomPublished', 'atomUpdated'] },
-  xml2js: { tagNameProcessors: [(name: string) => ATOM_DATES[name] ?? name] },
+  customFields: { item: ['content:encoded', 'description', 'atomPublished', 'atomUpdated', ['entryLinks', 'entryLinks', { keepArray: true }]] },
+  xml2js: { tagNameProcessors: [(name: string) => RENAMED[name] ?? name] },
 });
 
 /** RSS 0.9x/2.0, RDF and Atom feeds, read with rss-parser, and JSON Feed. */
@@ -194,7 +199,7 @@ async function readXmlFeed(xml: string, contentType: string | undefined, url: st
     const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
     return {
       guid: text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined,
-      link: text(entry.link),
+      link: entryLink(entry.entryLinks),
       base: bases?.[i] ?? url,
       title: htmlToText(text(entry.title) ?? ''),
       text: htmlToText(html),
@@ -202,6 +207,26 @@ async function readXmlFeed(xml: string, contentType: string | undefined, url: st
       written: text(entry.pubDate) ?? text(entry.date) ?? text(entry.atomPublished) ?? text(entry.atomUpdated),
     };
   });
+}
+
+/**
+ * An entry's link among its <link> elements: RSS's text, or the href of Atom's rel="alternate" (the
+ * rel a link without one has), or Atom's written as text as some feeds do; not its comments, edit,
+ * self or enclosure links.
+ */
+function entryLink(links: unknown): string | undefined {
+  if (!Array.isArray(links)) return undefined;
+  for (const link of links as unknown[]) {
+    if (typeof link === 'string') {
+      if (link.trim()) return link;
+      continue;
+    }
+    const { $: attributes, _: content } = (link ?? {}) as { $?: Record<string, unknown>; _?: unknown };
+    const rel = text(attributes?.rel)?.trim().toLowerCase();
+    const href = text(attributes?.href) ?? text(content);
+    if (href?.trim() && (!rel || rel === 'alternate')) return href;
+  }
+  return undefined;
 }
 
 /** A field of a JSON Feed item that is absent when it holds anything but text, as a broken XML feed's are (see `text`). */
