@@ -186,6 +186,16 @@ describe('rss adapter', () => {
     ]);
   });
 
+  it('reads the first text and date an item holds: an empty <content:encoded> or <pubDate> leaves the next', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
+      <item><title>أ</title><link>https://example.ma/1</link><description>نص الوصف</description><content:encoded><![CDATA[ <p> </p> ]]></content:encoded><pubDate> </pubDate><dc:date>2026-12-01T10:00:00+01:00</dc:date></item>
+      <item><title>ب</title><link>https://example.ma/2</link><media:description>وصف الصورة</media:description></item></channel></rss>`;
+    expect((await fetchFeed(xml)).map((i) => [i.text, i.publishedAt])).toEqual([
+      ['نص الوصف', '2026-12-01T09:00:00.000Z'],
+      ['وصف الصورة', null],
+    ]);
+  });
+
   it("takes an RSS item's <link>, not the atom:link beside it", async () => {
     const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>t</title><link>https://example.ma/</link>
       <item><title>خبر</title><atom:link rel="self" href="https://example.ma/self"/><link>https://example.ma/a</link><description>نص</description></item></channel></rss>`;

@@ -12,6 +12,7 @@ import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameA
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
   description?: string;
+  'media:description'?: string;
   /** An Atom entry's <id>. */
   id?: string;
   /** An Atom entry's <published> and <updated>, as written (see ATOM_DATES). */
@@ -34,7 +35,7 @@ type FeedItem = FeedParser.Item & {
 const RENAMED: Record<string, string> = { published: 'atomPublished', updated: 'atomUpdated', link: 'entryLinks' };
 
 const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
-  customFields: { item: ['content:encoded', 'description', 'atomPublished', 'atomUpdated', ['entryLinks', 'entryLinks', { keepArray: true }]] },
+  customFields: { item: ['content:encoded', 'description', 'media:description', 'atomPublished', 'atomUpdated', ['entryLinks', 'entryLinks', { keepArray: true }]] },
   xml2js: { tagNameProcessors: [(name: string) => RENAMED[name] ?? name] },
 });
 
@@ -196,15 +197,19 @@ async function readXmlFeed(xml: string, contentType: string | undefined, url: st
   }
   const bases = entryBases(xml, url, feed.items.length);
   return feed.items.map((entry, i) => {
-    const html = text(entry['content:encoded']) ?? text(entry.content) ?? text(entry.description) ?? text(entry.summary) ?? '';
+    // The first of its texts that holds any: an empty <content:encoded> (a feed set to excerpts)
+    // leaves the <description> its text.
+    const texts = [entry['content:encoded'], entry.content, entry.description, entry.summary, entry['media:description']];
+    const body = texts.reduce<string>((found, html) => found || htmlToText(text(html) ?? ''), '');
+    const dates = [entry.pubDate, entry.date, entry.atomPublished, entry.atomUpdated];
     return {
       guid: text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined,
       link: entryLink(entry.entryLinks),
       base: bases?.[i] ?? url,
       title: htmlToText(text(entry.title) ?? ''),
-      text: htmlToText(html),
+      text: body,
       // As written: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
-      written: text(entry.pubDate) ?? text(entry.date) ?? text(entry.atomPublished) ?? text(entry.atomUpdated),
+      written: dates.map((date) => text(date)?.trim()).find(Boolean),
     };
   });
 }
