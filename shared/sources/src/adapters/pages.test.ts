@@ -282,6 +282,33 @@ describe('wordpress adapter', () => {
     expect(items).toEqual([{ url: 'https://site.ma/1.html', title: 'عنوان – أول', text: PARAGRAPHS.join('\n'), publishedAt: '2026-11-01T09:00:00.000Z' }]);
   });
 
+  const QUERY = 'per_page=20&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt';
+  const post = (n: number) => ({ link: `https://site.ma/${n}.html`, date_gmt: '2026-11-01T09:00:00', title: { rendered: `عنوان ${n}` }, excerpt: { rendered: `<p>مقتطف ${n}</p>` } });
+  const json = (body: unknown): FixtureRoute => ({ body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+  it('finds the REST API at ?rest_route= on a site without pretty permalinks, and polls it there after', async () => {
+    const routes = { [`/?rest_route=%2Fwp%2Fv2%2Fposts&${QUERY}`]: json([post(1)]) };
+    expect((await run({ adapter: 'wordpress', url: '/' }, routes)).map((i) => i.url)).toEqual(['https://site.ma/1.html']);
+    expect(server!.unexpected).toEqual([`/wp-json/wp/v2/posts?${QUERY}`]);
+    const source = SourceSchema.parse({ id: 'test', adapter: 'wordpress', url: server!.url('/') });
+    await fetchWithAdapter(getAdapter('wordpress')!, source, { http, log, filterNew: everythingIsNew });
+    expect(server!.unexpected).toHaveLength(1);
+  });
+
+  it('says a site whose REST API answers at neither address is not found at /wp-json/', async () => {
+    const error = (await run({ adapter: 'wordpress', url: '/' }, {}).catch((e: unknown) => e)) as FetchError;
+    expect([error.kind, error.message]).toEqual(['not-found', `HTTP 404 from ${server!.url(`/wp-json/wp/v2/posts?${QUERY}`)}`]);
+  });
+
+  it("passes over a PHP notice printed before the API's JSON, and skips a post it cannot read", async () => {
+    const notice = '<br />\n<b>Deprecated</b>: Function create_function() is deprecated in <b>/var/www/wp-content/plugins/x.php</b> on line <b>12</b><br />\n';
+    const items = await run({ adapter: 'wordpress', url: '/' }, { [`/wp-json/wp/v2/posts?${QUERY}`]: json(`${notice}${JSON.stringify([post(1), { link: 'https://site.ma/2.html' }, post(3)])}`) });
+    expect(items.map((i) => [i.url, i.text])).toEqual([['https://site.ma/1.html', 'مقتطف 1'], ['https://site.ma/3.html', 'مقتطف 3']]);
+    await server!.close();
+    const none = (await run({ adapter: 'wordpress', url: '/' }, { [`/wp-json/wp/v2/posts?${QUERY}`]: json([{ id: 1 }]) }).catch((e: unknown) => e)) as FetchError;
+    expect([none.kind, none.message]).toEqual(['parse', `${server!.url(`/wp-json/wp/v2/posts?${QUERY}`)} did not answer WordPress posts: link: Invalid input: expected string, received undefined`]);
+  });
+
   it('reports a site that answers something else than posts as a parse error', async () => {
     const error = await run({ adapter: 'wordpress', url: '/' }, {
       '/wp-json/wp/v2/posts?per_page=20&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt': page('<html>maintenance</html>'),

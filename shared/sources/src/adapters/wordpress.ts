@@ -1,3 +1,4 @@
+import type { Logger } from '@marsad/logger';
 import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
@@ -13,7 +14,24 @@ const PostSchema = z.object({
   content: z.object({ rendered: z.string() }).optional(),
   excerpt: z.object({ rendered: z.string() }).optional(),
 });
-const PostsSchema = z.array(PostSchema);
+type Post = z.infer<typeof PostSchema>;
+
+const FIELDS = 'link,date_gmt,date,title,content,excerpt';
+
+/**
+ * The posts endpoint: /wp-json/wp/v2/posts, or ?rest_route=/wp/v2/posts on a site without pretty
+ * permalinks, whose /wp-json/ path is a 404 while its REST API answers there.
+ */
+function postsEndpoint(base: string, perPage: number, form: 'path' | 'query'): string {
+  const endpoint = form === 'path' ? new URL('wp-json/wp/v2/posts', base) : new URL(base);
+  if (form === 'query') endpoint.searchParams.set('rest_route', '/wp/v2/posts');
+  endpoint.searchParams.set('per_page', String(perPage));
+  endpoint.searchParams.set('_fields', FIELDS);
+  return endpoint.toString();
+}
+
+/** Sites found answering at ?rest_route= only (this process): polled there first. */
+const queryFormSites = new Set<string>();
 
 /** A WordPress site through its REST API: full article text without scraping. */
 export const wordpress = defineAdapter({
@@ -26,27 +44,68 @@ export const wordpress = defineAdapter({
     /** Posts per poll, newest first. @defaultValue 20 */
     perPage: z.number().int().min(1).max(100).default(20),
   }),
-  async fetch(source, options, { http }) {
-    const endpoint = new URL('wp-json/wp/v2/posts', source.url.endsWith('/') ? source.url : `${source.url}/`);
-    endpoint.searchParams.set('per_page', String(options.perPage));
-    endpoint.searchParams.set('_fields', 'link,date_gmt,date,title,content,excerpt');
-    const response = await http.get(endpoint.toString(), { accept: 'application/json' });
-    let body: unknown;
-    try {
-      body = JSON.parse(response.text());
-    } catch (err) {
-      throw new FetchError('parse', `${endpoint} did not answer JSON: ${(err as Error).message}`, { url: endpoint.toString() }, { cause: err });
+  async fetch(source, options, { http, log }) {
+    const base = source.url.endsWith('/') ? source.url : `${source.url}/`;
+    const get = (form: 'path' | 'query') => {
+      const endpoint = postsEndpoint(base, options.perPage, form);
+      return http.get(endpoint, { accept: 'application/json' }).then((response) => ({ endpoint, response }));
+    };
+    let answer: Awaited<ReturnType<typeof get>>;
+    if (queryFormSites.has(base)) answer = await get('query');
+    else {
+      try {
+        answer = await get('path');
+      } catch (err) {
+        if (!(err instanceof FetchError && err.kind === 'not-found')) throw err;
+        // The /wp-json/ path's 404 says more than the fallback's own would.
+        answer = await get('query').catch(() => Promise.reject(err));
+        queryFormSites.add(base);
+        log.info({ endpoint: answer.endpoint }, 'WordPress REST API found at ?rest_route= (the site has no pretty permalinks)');
+      }
     }
-    const posts = PostsSchema.safeParse(body);
-    if (!posts.success) {
-      throw new FetchError('parse', `${endpoint} did not answer a list of WordPress posts: ${posts.error.issues[0]?.message}`, { url: endpoint.toString() });
+    const { endpoint, response } = answer;
+    const body = parseJson(response.text(), endpoint, log);
+    if (!Array.isArray(body)) throw new FetchError('parse', `${endpoint} did not answer a list of WordPress posts`, { url: endpoint });
+    const posts = body.map((post) => PostSchema.safeParse(post));
+    const valid = posts.flatMap((post) => (post.success ? [post.data] : []));
+    if (valid.length < posts.length) {
+      const issue = posts.find((post) => !post.success)?.error?.issues[0];
+      const why = issue ? `${issue.path.join('.')}: ${issue.message}` : '';
+      if (valid.length === 0) throw new FetchError('parse', `${endpoint} did not answer WordPress posts: ${why}`, { url: endpoint });
+      log.warn({ skipped: posts.length - valid.length, why }, 'WordPress posts without a link or title skipped');
     }
-    return posts.data.map((post): FetchedItem => ({
-      url: post.link,
-      title: htmlToText(post.title.rendered),
-      text: htmlToText(post.content?.rendered || post.excerpt?.rendered || ''),
-      // date_gmt has no zone designator: it is UTC; date is the site's local time.
-      publishedAt: post.date_gmt ? isoDate(`${post.date_gmt}Z`) : isoDate(post.date, { timeZone: source.timeZone }),
-    }));
+    return valid.map((post) => toItem(post, source.timeZone));
   },
 });
+
+function toItem(post: Post, timeZone: string | undefined): FetchedItem {
+  return {
+    url: post.link,
+    title: htmlToText(post.title.rendered),
+    text: htmlToText(post.content?.rendered || post.excerpt?.rendered || ''),
+    // date_gmt has no zone designator: it is UTC; date is the site's local time.
+    publishedAt: post.date_gmt ? isoDate(`${post.date_gmt}Z`) : isoDate(post.date, { timeZone }),
+  };
+}
+
+/**
+ * The body as JSON. A PHP notice or warning a plugin prints before the API's answer ("Deprecated: …
+ * in /var/www/… on line 12") is passed over, with a warning: the list of posts after it is whole.
+ */
+function parseJson(text: string, endpoint: string, log: Logger): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const start = text.search(/\[\s*(\{|\])/);
+    if (start > 0) {
+      try {
+        const body: unknown = JSON.parse(text.slice(start));
+        log.warn({ endpoint, before: text.slice(0, Math.min(start, 200)).trim() }, 'text before the WordPress API\'s JSON passed over');
+        return body;
+      } catch {
+        // not a list after all: the first error says what is wrong
+      }
+    }
+    throw new FetchError('parse', `${endpoint} did not answer JSON: ${(err as Error).message}`, { url: endpoint }, { cause: err });
+  }
+}
