@@ -248,6 +248,19 @@ describe('sitemap adapter', () => {
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it("reads the index's other sitemaps when one fails, and fails only when every one does", async () => {
+    const index = (origin: string, paths: string[]) => `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((path, i) => `<sitemap><loc>${origin}${path}</loc><lastmod>2026-11-0${9 - i}</lastmod></sitemap>`).join('')}</sitemapindex>`;
+    const routes: Record<string, FixtureRoute> = {
+      '/index.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(index(`http://${req.headers.host}`, ['/missing.xml', '/news.xml'])),
+      '/news.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(`http://${req.headers.host}`, 1)),
+      '/a/0': page(articlePage('article-body')),
+    };
+    expect((await run({ adapter: 'sitemap', url: '/index.xml' }, routes)).map((i) => new URL(i.url).pathname)).toEqual(['/a/0']);
+    await server!.close();
+    const error = (await run({ adapter: 'sitemap', url: '/index.xml' }, { '/index.xml': routes['/index.xml']! }).catch((e: unknown) => e)) as FetchError;
+    expect([error.kind, error.message]).toEqual(['not-found', `HTTP 404 from ${server!.url('/missing.xml')}`]);
+  });
+
   it("dates entries written without a zone in the source's time zone", async () => {
     const entry = (origin: string, path: string, date: string) => `<url><loc>${origin}${path}</loc><news:news><news:publication_date>${date}</news:publication_date><news:title>خبر</news:title></news:news></url>`;
     const routes: Record<string, FixtureRoute> = {
