@@ -9,17 +9,20 @@ import { BIN } from './marsad-cli.js';
 
 afterAll(removeTemporaryDirs);
 
-/** Secrets (SMTP password, webhook secret, database password) reach their service and nothing else: no log line, no job in Redis. */
+/** Secrets (SMTP password, webhook secret, Telegram bot token, database password) reach their service and nothing else: no log line, no job in Redis. */
 const SMTP_PASSWORD = 'smtp-pw-7f3a9c1e55';
 const WEBHOOK_SECRET = 'hook-secret-0b8d2e4f61';
+const BOT_SECRET = 'AAEtg-secret_5d2c8b7a41e9f03c';
+const BOT_TOKEN = `987654321:${BOT_SECRET}`;
 const DB_PASSWORD = 'db-pw-4c7e1a9b33';
-const SECRETS = [SMTP_PASSWORD, WEBHOOK_SECRET, DB_PASSWORD];
+const SECRETS = [SMTP_PASSWORD, WEBHOOK_SECRET, BOT_SECRET, DB_PASSWORD];
 
 const ARREST = 'أعلنت المديرية العامة للأمن الوطني أن عناصر الشرطة القضائية بولاية أمن طنجة أوقفت ثلاثة أشخاص يشتبه في تورطهم في قضية تتعلق بالنصب والاحتيال عبر الإنترنت، وقد وضعوا تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي.';
 
 let feeds: FixtureServer;
 let smtp: TestSmtpServer;
 const hooks: { body: string; signature: string | undefined }[] = [];
+const telegramPosts: { path: string; body: string }[] = [];
 // The webhook answers only when the test has looked into Redis, so the alert job is still there to be read.
 let answerHooks: () => void = () => {};
 const hooksAnswered = new Promise<void>((resolve) => (answerHooks = resolve));
@@ -27,6 +30,12 @@ const hookServer = createServer((req, res) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));
   req.on('end', () => {
+    // The same server stands in for Telegram's Bot API, which answers at once.
+    if (req.url?.startsWith('/bot')) {
+      telegramPosts.push({ path: req.url, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":{"message_id":1}}');
+      return;
+    }
     hooks.push({ body, signature: req.headers['x-marsad-signature'] as string | undefined });
     void hooksAnswered.then(() => res.writeHead(200).end('ok'));
   });
@@ -52,8 +61,9 @@ alerts:
   channels:
     - { id: mail, type: email, smtp: "smtp://marsad:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}", from: "marsad@example.org", to: ["comms@example.org"] }
     - { id: hook, type: webhook, url: "http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook", format: json, secret: "${WEBHOOK_SECRET}" }
+    - { id: tg, type: telegram, botToken: "${BOT_TOKEN}", chatId: "-1001234567890", apiUrl: "http://127.0.0.1:${(hookServer.address() as AddressInfo).port}" }
   rules:
-    - { id: dgsn, tags: [dgsn], channels: [mail, hook], mode: immediate }
+    - { id: dgsn, tags: [dgsn], channels: [mail, hook, tg], mode: immediate }
 `);
 });
 afterAll(async () => {
@@ -98,6 +108,8 @@ describe('secrets', () => {
     expect(smtp.received).toHaveLength(1); // the server accepts only the right password
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(telegramPosts.map((post) => post.path)).toEqual([`/bot${BOT_TOKEN}/sendMessage`]);
+    expect(JSON.parse(telegramPosts[0]!.body)).toMatchObject({ chat_id: '-1001234567890', parse_mode: 'HTML', text: expect.stringContaining('توقيف ثلاثة أشخاص بطنجة') });
 
     const logs = `${result.stdout}\n${result.stderr}`;
     expect(logs.split('\n').filter((line) => line.startsWith('{')).length).toBeGreaterThan(10); // trace level: every stage logged
@@ -107,6 +119,7 @@ describe('secrets', () => {
       expect(stored, `${secret} in Redis`).not.toContain(secret);
       expect(smtp.received[0]!.raw).not.toContain(secret);
       expect(hooks[0]!.body).not.toContain(secret);
+      expect(telegramPosts[0]!.body).not.toContain(secret);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage, slack, teams, type AlertContext } from './message.js';
+import { alertMessage, slack, teams, telegram, telegramText, type AlertContext } from './message.js';
 import type { AlertableItem } from './rules.js';
 import { ARABIC } from './wording.js';
 
@@ -40,5 +40,34 @@ describe('chat cards', () => {
   it('keep a Slack link whole when the address holds | or >', () => {
     const message = alertMessage('k', 'dgsn', item('https://example.ma/a?x=1|2>3'), [], arabic);
     expect(headlineOf(slack(message, arabic))).toBe('*<https://example.ma/a?x=1%7C2%3E3|توقيف مشتبه فيه بطنجة>*');
+  });
+});
+
+describe('telegram messages', () => {
+  it("link the title, and escape the feed's text for Telegram's HTML", () => {
+    // In UTC: Morocco's offset since September 2026 depends on the time-zone data of the Node.js at hand.
+    const inUtc = { ...arabic, timeZone: 'UTC', publicUrl: 'https://marsad.example.ma' };
+    const message = alertMessage('k', 'dgsn', { ...item('https://www.hespress.com/a-1.html?x=1&y="2"'), title: 'توقيف <b>مشتبه</b> & شريكه' }, ['الوسم dgsn: «الأمن الوطني»'], inUtc);
+    expect(telegram(message, inUtc).split('\n')).toEqual([
+      '<b><a href="https://www.hespress.com/a-1.html?x=1&amp;y=&quot;2&quot;">توقيف &lt;b&gt;مشتبه&lt;/b&gt; &amp; شريكه</a></b>',
+      'هسبريس · 2026-11-20 09:30 (UTC) · dgsn',
+      'السبب: الوسم dgsn: «الأمن الوطني»',
+      '<a href="https://marsad.example.ma/stories/i1">القصة وكل نسخها</a>',
+    ]);
+  });
+
+  it("give a feed's javascript: link no link", () => {
+    const message = alertMessage('k', 'dgsn', item('javascript:alert(1)'), [], arabic);
+    expect(telegram(message, arabic).split('\n')[0]).toBe('<b>توقيف مشتبه فيه بطنجة</b>');
+  });
+
+  it("cut a long text at a line's end within Telegram's limit, saying so on its last line", () => {
+    const lines = Array.from({ length: 400 }, (_, n) => `* خبر رقم ${n} <عاجل>`);
+    const cut = telegramText(lines.join('\n'), '… البقية', 1000);
+    const shown = cut.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    expect(shown.length).toBeLessThanOrEqual(1000);
+    expect(shown.split('\n').slice(0, -1)).toEqual(lines.slice(0, shown.split('\n').length - 1));
+    expect(shown.endsWith('\n… البقية')).toBe(true);
+    expect(telegramText('قصير', '…')).toBe('قصير');
   });
 });

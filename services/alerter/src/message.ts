@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Envelope } from './channels/index.js';
+import { TELEGRAM_MAX_TEXT, type Envelope } from './channels/index.js';
 import type { AlertableItem } from './rules.js';
 import { ENGLISH, type Wording } from './wording.js';
 
@@ -196,6 +196,47 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
   };
 }
 
+/** Text for Telegram's HTML mode, which reads only &lt; &gt; &amp; &quot; as entities. */
+export const escapeTelegram = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A Telegram link to a feed's address, only an http(s) one: the label alone otherwise. */
+const telegramLink = (url: string, label: string) => {
+  const href = safeHref(url);
+  return href ? `<a href="${escapeTelegram(href)}">${escapeTelegram(label)}</a>` : escapeTelegram(label);
+};
+
+/**
+ * Telegram's HTML: the title as a bold link, the byline and copy, why, and the story's page. Lines
+ * are Telegram's paragraphs, each set right to left or left to right by its own letters.
+ */
+export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string {
+  return [
+    `<b>${telegramLink(m.item.url, m.item.title || m.item.url)}</b>`,
+    escapeTelegram(byline(m, reading)),
+    m.item.duplicateOf ? escapeTelegram(copyLine(m, reading)) : '',
+    escapeTelegram(whyLine(m, reading)),
+    m.storyUrl ? telegramLink(m.storyUrl, reading.words.storyPage) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * Plain text cut to Telegram's limit at a line's end, escaped for its HTML mode: a digest longer
+ * than one message says so on its last line (the e-mail and the dashboard hold it whole).
+ */
+export function telegramText(text: string, more: string, room = TELEGRAM_MAX_TEXT): string {
+  if (text.length <= room) return escapeTelegram(text);
+  const kept: string[] = [];
+  let length = more.length;
+  for (const line of text.split('\n')) {
+    if (length + line.length + 1 > room) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return escapeTelegram([...kept, more].join('\n'));
+}
+
 /** An alert, ready for any channel, written as `reading` says. */
 export function alertEnvelope(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): Envelope {
   return {
@@ -204,6 +245,6 @@ export function alertEnvelope(m: AlertMessage, reading: Reading = PLAIN_CONTEXT)
     subject: subject(m),
     text: plainText(m, reading),
     html: html(m, reading),
-    bodies: { json: m, slack: slack(m, reading), teams: teams(m, reading) },
+    bodies: { json: m, slack: slack(m, reading), teams: teams(m, reading), telegram: telegram(m, reading) },
   };
 }

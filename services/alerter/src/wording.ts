@@ -27,6 +27,8 @@ export interface Wording {
   newPickups: string;
   story(id: string): string;
   nothingNew: string;
+  /** The last line of a digest cut to one chat message. */
+  digestCut: string;
   digestSubject(rule: string, stories: number, day: string): string;
   /** "(+60 min, 88%)": how long after the first sighting, and how faithfully. */
   pickup(minutes: number, percent: string | undefined): string;
@@ -55,6 +57,7 @@ export const ENGLISH: Wording = {
   newPickups: 'New pickups of earlier stories:',
   story: (id) => `story ${id}`,
   nothingNew: 'Nothing new.',
+  digestCut: '… (the rest in the e-mail digest and on the dashboard)',
   digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${stories} new stor${stories === 1 ? 'y' : 'ies'}, ${day}`,
   pickup: (minutes, percent) => `(${signed(minutes)} min${percent ? `, ${percent}` : ''})`,
 };
@@ -95,6 +98,7 @@ export const ARABIC: Wording = {
   newPickups: 'نسخ جديدة لقصص سابقة:',
   story: (id) => `القصة ${id}`,
   nothingNew: 'لا جديد.',
+  digestCut: '… (البقية في ملخص البريد الإلكتروني وعلى لوحة المتابعة)',
   digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${newStories(stories)}، ${day}`,
   pickup: (minutes, percent) => `(${signed(minutes)} د${percent ? `، ${percent}` : ''})`,
 };
@@ -118,6 +122,7 @@ export const FRENCH: Wording = {
   newPickups: 'Nouvelles reprises d’histoires précédentes :',
   story: (id) => `histoire ${id}`,
   nothingNew: 'Rien de nouveau.',
+  digestCut: '… (la suite dans le résumé par e-mail et sur le tableau de bord)',
   digestSubject: (rule, stories, day) => `[Marsad ${rule}] ${stories} nouvelle${stories > 1 ? 's' : ''} histoire${stories > 1 ? 's' : ''}, ${day}`,
   pickup: (minutes, percent) => `(${signed(minutes)} min${percent ? `, ${percent}` : ''})`,
 };

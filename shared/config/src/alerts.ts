@@ -22,7 +22,19 @@ export const WebhookChannelSchema = z.strictObject({
   secret: z.string().min(8).optional(),
 });
 
-export const ChannelSchema = z.discriminatedUnion('type', [EmailChannelSchema, WebhookChannelSchema]);
+/** A Telegram chat, group or channel, through a bot (its Bot API sendMessage). */
+export const TelegramChannelSchema = z.strictObject({
+  id: ChannelId,
+  type: z.literal('telegram'),
+  /** The bot's token as @BotFather gives it (123456789:AA…); the bot must be a member of the chat. */
+  botToken: z.string().regex(/^\d+:[\w-]{20,}$/, 'a bot token as @BotFather gives it: 123456789:AA…'),
+  /** The chat: its numeric id (a group's or channel's starts with -100) or a public channel's @username. */
+  chatId: z.union([z.number().int().transform(String), z.string().regex(/^(-?\d+|@[A-Za-z]\w{4,})$/, 'a numeric chat id (-100…) or a public channel\'s @username')]),
+  /** The Bot API server (a self-hosted one, or a test's). @defaultValue https://api.telegram.org */
+  apiUrl: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+});
+
+export const ChannelSchema = z.discriminatedUnion('type', [EmailChannelSchema, WebhookChannelSchema, TelegramChannelSchema]);
 export type ChannelConfig = z.infer<typeof ChannelSchema>;
 
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the time as HH:MM (24 h)');

@@ -12,7 +12,7 @@ export interface LoggerOptions {
 }
 
 /** Values that must never reach a log line, whatever object they sit in. */
-const REDACTED_PATHS = ['*.password', '*.secret', '*.token', '*.smtp', '*.MARSAD_ADMIN_PASSWORD', '*.MARSAD_ADMIN_TOKEN', 'config.env.DATABASE_URL', 'env.DATABASE_URL'];
+const REDACTED_PATHS = ['*.password', '*.secret', '*.token', '*.botToken', '*.smtp', '*.MARSAD_ADMIN_PASSWORD', '*.MARSAD_ADMIN_TOKEN', 'config.env.DATABASE_URL', 'env.DATABASE_URL'];
 
 /**
  * The one logger factory. Logs go to stderr so that commands whose stdout is data (`marsad classify`,

@@ -13,8 +13,8 @@ export interface Envelope {
   subject: string;
   text: string;
   html: string;
-  /** The body of a webhook, per format. */
-  bodies: { json: unknown; slack: unknown; teams: unknown };
+  /** The body of a webhook, per format; `telegram`: the message's text as Telegram's HTML. */
+  bodies: { json: unknown; slack: unknown; teams: unknown; telegram: string };
 }
 
 /** Somewhere alerts go. `send` resolves once the other side has accepted the message. */
@@ -28,7 +28,8 @@ export interface Channel {
 const SMTP_CONNECTIONS = 3;
 
 export function createChannel(config: ChannelConfig): Channel {
-  return config.type === 'email' ? emailChannel(config) : webhookChannel(config);
+  if (config.type === 'email') return emailChannel(config);
+  return config.type === 'telegram' ? telegramChannel(config) : webhookChannel(config);
 }
 
 function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channel {
@@ -69,6 +70,33 @@ function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Ch
       const response = await request(config.url, { method: 'POST', headers, body, headersTimeout: 15_000, bodyTimeout: 15_000 });
       await response.body.dump();
       if (response.statusCode >= 300) throw new Error(`webhook ${config.id} answered HTTP ${response.statusCode}`);
+    },
+    close: async () => {},
+  };
+}
+
+/** The longest text sendMessage takes, in characters after its HTML is read. */
+export const TELEGRAM_MAX_TEXT = 4096;
+
+/**
+ * A bot's sendMessage. Its URL holds the bot's token, so no error says the URL: Telegram's own
+ * description ("Bad Request: chat not found", "Forbidden: bot was blocked by the user") says what to fix.
+ */
+function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>): Channel {
+  const endpoint = `${config.apiUrl.replace(/\/+$/, '')}/bot${config.botToken}/sendMessage`;
+  return {
+    id: config.id,
+    async send(message) {
+      const body = JSON.stringify({ chat_id: config.chatId, text: message.bodies.telegram, parse_mode: 'HTML' });
+      const response = await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Marsad alerts' }, body, headersTimeout: 15_000, bodyTimeout: 15_000 }).catch((err: unknown) => {
+        // Its message only: an error that carries the request would carry the token in its URL.
+        throw new Error(`telegram ${config.id}: ${(err as Error).message}`);
+      });
+      const answer = (await response.body.json().catch(() => ({}))) as { ok?: boolean; description?: unknown };
+      if (response.statusCode >= 300 || answer.ok !== true) {
+        const why = typeof answer.description === 'string' ? `: ${answer.description.slice(0, 200)}` : '';
+        throw new Error(`telegram ${config.id} answered HTTP ${response.statusCode}${why}`);
+      }
     },
     close: async () => {},
   };
