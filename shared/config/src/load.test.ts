@@ -143,6 +143,28 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
+  it('reads merge keys, and leaves top-level x- keys (a place for anchors) unread', () => {
+    const text = `x-defaults: &defaults
+  interval: 10m
+  country: MA
+sources:
+  - <<: *defaults
+    id: hespress
+    url: https://www.hespress.com/feed
+  - { <<: *defaults, id: le360, url: "https://fr.le360.ma/rss", interval: 1h }
+`;
+    const config = parseConfigText(text, 'x.yml', adapterChecks);
+    expect(config.sources.map(({ id, interval, country }) => ({ id, interval, country }))).toEqual([
+      { id: 'hespress', interval: 600_000, country: 'MA' },
+      { id: 'le360', interval: 3_600_000, country: 'MA' },
+    ]);
+    const wrong = text.replace('country: MA', 'country: Morocco');
+    expect(problemsOf(() => parseConfigText(wrong, 'x.yml', adapterChecks))).toEqual([
+      expect.stringMatching(/^x\.yml:5:5: sources\[0\]\.country: an ISO 3166-1 alpha-2 code/),
+      expect.stringMatching(/^x\.yml:8:5: sources\[1\]\.country: an ISO 3166-1 alpha-2 code/),
+    ]);
+  });
+
   it('says how to write an id that YAML reads as a number', () => {
     const text = 'sources:\n  - { id: 500, url: "https://a.example/feed" }\n  - { id: true, url: "https://b.example/feed" }\n';
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([

@@ -76,11 +76,12 @@ export function bundledTagNames(): string[] {
  */
 export function parseConfigText(text: string, file: string, adapters?: Record<string, SourceOptionsCheck>, tags: readonly string[] = bundledTagNames()): ConfigFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  // Merge keys (`<<: *defaults`), as docker-compose files use them: sources sharing options say them once.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `${at(file, lines, e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`));
   }
-  const raw: unknown = doc.toJS();
+  const raw = withoutExtensions(doc.toJS());
   const parsed = ConfigFileSchema.safeParse(raw, { error: explainUnknownKeys() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
@@ -88,6 +89,15 @@ export function parseConfigText(text: string, file: string, adapters?: Record<st
   problems.push(...checkRuleTags(raw, tags, doc, lines, file));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
+}
+
+/**
+ * The file without its top-level `x-` keys: a place for anchors (`x-defaults: &defaults`) that
+ * Marsad does not read, as in docker-compose files.
+ */
+function withoutExtensions(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('x-')));
 }
 
 /**
