@@ -76,10 +76,10 @@ export interface IgnoredVariable {
  * MARSAD_ variables set that no service reads: a misspelt one (MARSAD_QUEUE_PREFX) would otherwise be
  * ignored without a word, and the services run on its default.
  */
-export function ignoredVariables(source: NodeJS.ProcessEnv): IgnoredVariable[] {
+export function ignoredVariables(source: NodeJS.ProcessEnv, readByConfig: readonly string[] = []): IgnoredVariable[] {
   const known = Object.keys(EnvVariables.shape);
   return Object.keys(source)
-    .filter((name) => name.startsWith('MARSAD_') && !known.includes(name) && !TOOLING_VARIABLES.has(name))
+    .filter((name) => name.startsWith('MARSAD_') && !known.includes(name) && !TOOLING_VARIABLES.has(name) && !readByConfig.includes(name))
     .sort()
     .map((variable) => {
       const meant = likelyMeant(variable, known);

@@ -165,6 +165,31 @@ sources:
     ]);
   });
 
+  it('puts the environment in place of ${NAME} in values, with defaults, and says which variable is unset', () => {
+    const text = `sources:
+  - { id: a, url: "https://a.example/feed", country: "\${COUNTRY:-MA}" }
+fetching:
+  perHost: \${PER_HOST}
+  robots: \${ROBOTS:-true}
+alerts:
+  channels:
+    - { id: mail, type: email, smtp: "smtp://marsad:\${SMTP_PASSWORD}@mail.example.org:587", from: "m@example.org", to: ["c@example.org"] }
+    - { id: tg, type: telegram, botToken: "\${BOT_TOKEN}", chatId: "-100123" }
+  rules:
+    - { id: r, query: "price $\${X}", channels: [mail] }
+`;
+    const env = { PER_HOST: '4', SMTP_PASSWORD: 'p@ss', BOT_TOKEN: '123456:AAbbccddeeffgghhiijjkk' };
+    const config = parseConfigText(text, 'x.yml', adapterChecks, ['dgsn'], env);
+    expect(config.sources[0]!.country).toBe('MA');
+    expect(config.fetching).toMatchObject({ perHost: 4, robots: true });
+    expect(config.alerts.channels).toMatchObject([{ smtp: 'smtp://marsad:p@ss@mail.example.org:587' }, { botToken: '123456:AAbbccddeeffgghhiijjkk' }]);
+    expect(config.alerts.rules[0]!.query).toBe('price ${X}');
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks, ['dgsn'], { PER_HOST: '4' }))).toEqual([
+      'x.yml:8:38: ${SMTP_PASSWORD} is not set in the environment (write ${SMTP_PASSWORD:-default} for a default)',
+      'x.yml:9:43: ${BOT_TOKEN} is not set in the environment (write ${BOT_TOKEN:-default} for a default)',
+    ]);
+  });
+
   it('says how to write an id that YAML reads as a number', () => {
     const text = 'sources:\n  - { id: 500, url: "https://a.example/feed" }\n  - { id: true, url: "https://b.example/feed" }\n';
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
@@ -293,6 +318,15 @@ describe('loadConfig', () => {
       { variable: 'MARSAD_QUEUE_PREFX', meant: 'MARSAD_QUEUE_PREFIX' },
       { variable: 'MARSAD_WIDGETS' },
     ]);
+  });
+
+  it('does not call a MARSAD_ variable the file names with ${…} unread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'marsad.yml'), 'sources:\n  - { id: a, url: "https://a.example/feed", name: "${MARSAD_OUTLET_NAME}" }\n');
+    const config = loadConfig({ cwd: dir, env: { MARSAD_OUTLET_NAME: 'هسبريس', MARSAD_WIDGETS: '3' } });
+    expect(config.sources[0]!.name).toBe('هسبريس');
+    expect(config.ignoredVariables).toEqual([{ variable: 'MARSAD_WIDGETS' }]);
   });
 
   it('accepts the bundled default sources file', () => {

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { DEFAULT_ALIASES_FILE } from '@marsad/text';
-import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
@@ -53,7 +53,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   } catch (err) {
     throw new ConfigError(file, [`cannot read the file: ${(err as Error).message}`]);
   }
-  return { ...parseConfigText(text, file, options.adapters), env, file, ignoredVariables: ignoredVariables(source) };
+  // A MARSAD_ variable the file names (`${MARSAD_SMTP_PASSWORD}`) is read, by the file.
+  const named = [...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+  return { ...parseConfigText(text, file, options.adapters, bundledTagNames(), source), env, file, ignoredVariables: ignoredVariables(source, named) };
 }
 
 /** Parses the environment; a variable set to the empty string counts as unset (`DATABASE_URL=`). */
@@ -72,15 +74,24 @@ export function bundledTagNames(): string[] {
 
 /**
  * Parses and validates a sources file's text; errors name `file:line:column` and the field. `tags`:
- * those alert rules may name (a rule naming another would never match).
+ * those alert rules may name (a rule naming another would never match). `env`: what `${NAME}` in a
+ * value stands for (see interpolate).
  */
-export function parseConfigText(text: string, file: string, adapters?: Record<string, SourceOptionsCheck>, tags: readonly string[] = bundledTagNames()): ConfigFile {
+export function parseConfigText(
+  text: string,
+  file: string,
+  adapters?: Record<string, SourceOptionsCheck>,
+  tags: readonly string[] = bundledTagNames(),
+  env: NodeJS.ProcessEnv = process.env,
+): ConfigFile {
   const lines = new LineCounter();
   // Merge keys (`<<: *defaults`), as docker-compose files use them: sources sharing options say them once.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `${at(file, lines, e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`));
   }
+  const unset = interpolate(doc, env).map((problem) => `${at(file, lines, problem.offset)}: ${problem.message}`);
+  if (unset.length > 0) throw new ConfigError(file, unset);
   const raw = withoutExtensions(doc.toJS());
   const parsed = ConfigFileSchema.safeParse(raw, { error: explainUnknownKeys() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
@@ -89,6 +100,36 @@ export function parseConfigText(text: string, file: string, adapters?: Record<st
   problems.push(...checkRuleTags(raw, tags, doc, lines, file));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
+}
+
+/**
+ * Puts the environment's values in place of `${NAME}` in the file's text values (`${NAME:-default}`
+ * when it is unset or empty; `$${` is a literal `${`), as docker-compose does: secrets (an SMTP
+ * password, a bot token) then live in the environment, not in a file kept in git. A variable unset
+ * without a default is a problem at its value's line.
+ */
+function interpolate(doc: Document, env: NodeJS.ProcessEnv): { offset: number; message: string }[] {
+  const problems: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !node.value.includes('${')) return;
+      const written = node.value;
+      node.value = written.replace(/\$(\$\{)|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (whole, literal: string | undefined, name: string, fallback: string | undefined) => {
+        if (literal) return literal;
+        const value = env[name];
+        if (value !== undefined && value !== '') return value;
+        if (fallback !== undefined) return fallback;
+        problems.push({ offset: node.range?.[0] ?? 0, message: `\${${name}} is not set in the environment (write \${${name}:-default} for a default)` });
+        return whole;
+      });
+      // `perHost: ${PER_HOST}` unquoted is a number, as `perHost: 4` is; quoted, it stays text.
+      if (node.type === 'PLAIN' && /^\$\{[^}]+\}$/.test(written)) {
+        const typed: unknown = parse(node.value as string);
+        if (typeof typed === 'number' || typeof typed === 'boolean') node.value = typed;
+      }
+    },
+  });
+  return problems;
 }
 
 /**
