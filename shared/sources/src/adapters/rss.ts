@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
+import { type FeedEntry } from '../feed-entry.js';
+import { looksLikeJson, readJsonFeed } from '../json-feed.js';
 import { isoDate } from '../news-date.js';
 import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameArticle } from '../pages.js';
 
@@ -15,7 +17,7 @@ type FeedItem = FeedParser.Item & {
   'media:description'?: string;
   /** An Atom entry's <id>. */
   id?: string;
-  /** An Atom entry's <published> and <updated>, as written (see ATOM_DATES). */
+  /** An Atom entry's <published> and <updated>, as written (see RENAMED). */
   atomPublished?: unknown;
   atomUpdated?: unknown;
   /** RSS 1.0's <dc:date>. */
@@ -173,19 +175,6 @@ function entryBases(xml: string, feedUrl: string, entries: number): string[] | u
 /** An RSS or RDF item, an Atom entry (with or without a namespace prefix). */
 const ENTRY_ELEMENTS = new Set(['item', 'entry']);
 
-/** One entry of any of the formats read, as text: what toItem makes an item of. */
-interface FeedEntry {
-  /** Its RSS guid, Atom id or JSON Feed id. */
-  guid: string | undefined;
-  /** Its link as written, and the address a relative one is relative to. */
-  link: string | undefined;
-  base: string;
-  title: string;
-  text: string;
-  /** Its date as the feed wrote it. */
-  written: string | undefined;
-}
-
 /** RSS 0.9x/2.0, RDF and Atom, read by rss-parser (attributes it drops read by entryBases). */
 async function readXmlFeed(xml: string, contentType: string | undefined, url: string): Promise<FeedEntry[]> {
   let feed: FeedParser.Output<FeedItem>;
@@ -233,66 +222,6 @@ function entryLink(links: unknown): string | undefined {
   }
   return undefined;
 }
-
-/** A field of a JSON Feed item that is absent when it holds anything but text, as a broken XML feed's are (see `text`). */
-const jsonText = z.string().optional().catch(undefined);
-
-/**
- * JSON Feed 1.0 and 1.1 (jsonfeed.org), the fields an item is made of. rss-parser reads no JSON
- * Feed, and the format is a dozen fields of JSON: one schema states them (and their types), where
- * a second feed library would parse XML a second way beside rss-parser.
- */
-const JsonFeedSchema = z.object({
-  // Any version: 1.0 and 1.1 name these fields alike, and a later one is read the same rather than refused.
-  version: z.string().regex(/^https?:\/\/jsonfeed\.org\/version\//),
-  items: z.array(
-    z.object({
-      // Feeds in the wild write numbers; the spec says a string.
-      id: z.union([z.string(), z.number().transform(String)]).optional().catch(undefined),
-      url: jsonText,
-      external_url: jsonText,
-      title: jsonText,
-      content_html: jsonText,
-      content_text: jsonText,
-      summary: jsonText,
-      date_published: jsonText,
-      date_modified: jsonText,
-    }).catch({}),
-  ),
-});
-
-const looksLikeJson = (body: string) => body.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-
-function readJsonFeed(body: string, contentType: string | undefined, url: string): FeedEntry[] {
-  const type = contentType ? ` (${contentType.split(';')[0]!.trim()})` : '';
-  let json: unknown;
-  try {
-    json = JSON.parse(body.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new FetchError('parse', `feed at ${url} is not valid JSON Feed: ${(err as Error).message}`, { url }, { cause: err });
-  }
-  const feed = JsonFeedSchema.safeParse(json);
-  if (!feed.success) {
-    const issue = feed.error.issues[0]!;
-    const why = issue.path[0] === 'version' ? `it answered JSON that is no JSON Feed${type}, starting ${JSON.stringify(body.trimStart().slice(0, 40))}` : `${issue.path.join('.')}: ${issue.message}`;
-    throw new FetchError('parse', `feed at ${url} is not valid JSON Feed: ${why}`, { url });
-  }
-  return feed.data.items.map((item) => ({
-    guid: item.id?.trim() || undefined,
-    // `url` is the item's own page; `external_url` the page a link post is about, its address only without one.
-    link: item.url ?? item.external_url,
-    base: url,
-    title: plainText(item.title ?? ''),
-    text: item.content_html !== undefined ? htmlToText(item.content_html) : plainText(item.content_text ?? item.summary ?? ''),
-    written: item.date_published ?? item.date_modified,
-  }));
-}
-
-/**
- * Plain text (a JSON Feed's title, content_text, summary) laid out as htmlToText lays out HTML's: its
- * `<` as written, its entities decoded (feeds made from a CMS's fields carry them, "&#8217;").
- */
-const plainText = (value: string) => htmlToText(value.replace(/</g, '&lt;'));
 
 function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined): FetchedItem[] {
   const { guid } = entry;
