@@ -3,6 +3,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from './html-text.js';
+import { pageDate } from './page-date.js';
 
 export interface ExtractedArticle {
   title?: string;
@@ -19,7 +20,7 @@ export interface ExtractedArticle {
 export function extractArticle(html: string): ExtractedArticle {
   const { document } = parseHTML(html);
   const title = metaContent(document, 'og:title') || textOf(document.querySelector('h1')) || textOf(document.querySelector('title'));
-  const date = metaContent(document, 'article:published_time') || document.querySelector('time[datetime]')?.getAttribute('datetime') || undefined;
+  const date = pageDate((selector) => [...document.querySelectorAll(selector)].map((element) => ({ attr: (name) => element.getAttribute(name) ?? undefined, text: () => element.textContent ?? '' })));
   const article = parseReadable(document);
   const body = article ? htmlToText(article) : '';
   return { title, body: body || largestParagraphBlock(html), date };

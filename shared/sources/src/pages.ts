@@ -7,6 +7,7 @@ import { htmlToText } from './html-text.js';
 import { FetchError } from './http/fetch-error.js';
 import { canonicalUrl, publishedLink } from './identity.js';
 import { isoDate } from './news-date.js';
+import { pageDate } from './page-date.js';
 
 /**
  * A CSS selector, optionally reading an attribute instead of the text: `time@datetime`, `a@href`.
@@ -156,6 +157,7 @@ function readWithSelectors(html: string, selectors: ArticleSelectors): { title?:
   return {
     body,
     title: selectors.title ? select($, root, selectors.title) : undefined,
-    date: selectors.date ? select($, root, selectors.date) : undefined,
+    // Without a date selector, or where it finds none, the date the page states for machines.
+    date: (selectors.date ? select($, root, selectors.date) : undefined) || pageDate((selector) => $(selector).toArray().map((element) => ({ attr: (name) => $(element).attr(name), text: () => $(element).text() }))),
   };
 }

@@ -89,6 +89,20 @@ describe('generic article extractor', () => {
     expect(extractArticle(html).body.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it('reads the publication time a page states for machines: meta tags, JSON-LD (also in @graph), itemprop', () => {
+    const withHead = (head: string, body = '') => `<html><head>${head}</head><body>${body}<div class="story">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+    const dates = [
+      withHead('<meta property="article:published_time" content="2026-12-05T10:00:00+01:00">'),
+      withHead(ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', datePublished: '2020-01-01' }, { '@type': 'NewsArticle', datePublished: '2026-12-05T09:00:00Z' }] })),
+      withHead(`${ld('{broken')}${ld([{ '@type': ['ReportageNews'], datePublished: '2026-12-04T08:00:00Z' }])}`),
+      withHead('', '<span itemprop="datePublished" content="2026-12-03T07:00:00Z">3 دجنبر</span>'),
+      withHead('<meta name="pubdate" content="2026-12-02">'),
+      withHead(''),
+    ].map((page) => extractArticle(page).date);
+    expect(dates).toEqual(['2026-12-05T10:00:00+01:00', '2026-12-05T09:00:00Z', '2026-12-04T08:00:00Z', '2026-12-03T07:00:00Z', '2026-12-02', undefined]);
+  });
+
   it('gives what text there is of a fragment, an empty page or broken markup', () => {
     expect(extractArticle(`<p>${PARAGRAPHS[0]}</p>`).body).toBe(PARAGRAPHS[0]);
     expect(extractArticle('').body).toBe('');
@@ -134,6 +148,12 @@ describe('html adapter', () => {
     const items = await run(dated, { '/news': page(listingWithDates), ...articles });
     // Cairo is two hours ahead of UTC in December; a day without a time is dated at its end.
     expect(items.map((i) => i.publishedAt)).toEqual(['2026-12-06T08:30:00.000Z', '2025-12-07T21:59:59.000Z', '2026-12-06T20:30:00.000Z']);
+  });
+
+  it("dates an article its listing leaves undated by what its page states, when no date selector is given", async () => {
+    const dated = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-12-05T09:30:00Z"}</script></head><body>${articlePage('content')}</body></html>`;
+    const items = await run({ ...entry, list: { item: 'li.news', link: 'a@href', title: 'a' } }, { '/news': page(listing), '/a/1': page(dated), '/a/2': page(articlePage('content')) });
+    expect(items.map((i) => i.publishedAt)).toEqual(['2026-12-05T09:30:00.000Z', null]);
   });
 
   it('does not fetch the pages of items the store already holds', async () => {
