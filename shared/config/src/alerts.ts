@@ -1,5 +1,6 @@
 import { parseQuery } from '@marsad/text';
 import { z } from 'zod';
+import { addressOf } from './urls.js';
 
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
 
@@ -7,7 +8,7 @@ export const EmailChannelSchema = z.strictObject({
   id: ChannelId,
   type: z.literal('email'),
   /** SMTP server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS from the start). */
-  smtp: z.url({ protocol: /^smtps?$/ }),
+  smtp: addressOf(['smtp', 'smtps']),
   from: z.string().min(3),
   to: z.array(z.email()).min(1),
 });
@@ -15,7 +16,7 @@ export const EmailChannelSchema = z.strictObject({
 export const WebhookChannelSchema = z.strictObject({
   id: ChannelId,
   type: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/ }),
+  url: addressOf(['https', 'http']),
   /** json: Marsad's own schema (README); slack: Block Kit; teams: an Adaptive Card. @defaultValue json */
   format: z.enum(['json', 'slack', 'teams']).default('json'),
   /** When set, each request carries X-Marsad-Signature: sha256=<HMAC of the body with this secret>. */
@@ -31,7 +32,7 @@ export const TelegramChannelSchema = z.strictObject({
   /** The chat: its numeric id (a group's or channel's starts with -100) or a public channel's @username. */
   chatId: z.union([z.number().int().transform(String), z.string().regex(/^(-?\d+|@[A-Za-z]\w{4,})$/, 'a numeric chat id (-100…) or a public channel\'s @username')]),
   /** The Bot API server (a self-hosted one, or a test's). @defaultValue https://api.telegram.org */
-  apiUrl: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  apiUrl: addressOf(['https', 'http']).default('https://api.telegram.org'),
 });
 
 export const ChannelSchema = z.discriminatedUnion('type', [EmailChannelSchema, WebhookChannelSchema, TelegramChannelSchema]);

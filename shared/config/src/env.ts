@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { TimeZone } from './alerts.js';
 import { likelyMeant } from './key-hints.js';
+import { addressOf } from './urls.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Settings that come from the environment (twelve-factor): where the services are, how to log. */
 const EnvVariables = z.object({
   /** Redis for the BullMQ queues. @defaultValue redis://127.0.0.1:6379 */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  REDIS_URL: addressOf(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   /** PostgreSQL; when unset the store is an embedded PGlite under MARSAD_DATA_DIR. */
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_URL: addressOf(['postgres', 'postgresql']).optional(),
   /** Folder of the embedded store. @defaultValue ./data */
   MARSAD_DATA_DIR: z.string().min(1).default('./data'),
   /**
@@ -32,7 +33,7 @@ const EnvVariables = z.object({
    * The dashboard's address as its readers reach it (https://marsad.example.org, behind a proxy): alerts
    * then link each story's page. @defaultValue none: alerts carry no such link
    */
-  MARSAD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MARSAD_PUBLIC_URL: addressOf(['https', 'http']).optional(),
   /** Time zone of the times the newsroom page shows (an IANA name). @defaultValue Africa/Casablanca */
   MARSAD_TIMEZONE: TimeZone.default('Africa/Casablanca'),
   /**

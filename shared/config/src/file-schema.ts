@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertsSchema, TimeZone } from './alerts.js';
 import { IntervalSchema } from './interval.js';
+import { addressOf } from './urls.js';
 
 /** A source that names no adapter is a feed: most news sources are. */
 export const DEFAULT_ADAPTER = 'rss';
@@ -17,7 +18,7 @@ export const SourceSchema = z.looseObject({
   name: z.string().min(1).optional(),
   /** Adapter that reads the source: rss, html, sitemap, wordpress. @defaultValue rss */
   adapter: z.string().min(1).default(DEFAULT_ADAPTER),
-  url: z.url({ protocol: /^https?$/ }),
+  url: addressOf(['https', 'http']),
   /** Polling interval. @defaultValue 15m */
   interval: IntervalSchema.default(900_000),
   /** A disabled source is kept in the file but never fetched. @defaultValue true */
@@ -103,7 +104,9 @@ export const FetchingSchema = z.strictObject({
 export type FetchingConfig = z.infer<typeof FetchingSchema>;
 
 export const ConfigFileSchema = z.strictObject({
-  sources: z.array(SourceSchema).min(1, 'list at least one source'),
+  sources: z
+    .array(SourceSchema, { error: (issue) => (issue.input === null || issue.input === undefined ? 'no source listed: add entries such as - { id: hespress, url: "https://www.hespress.com/feed" }' : undefined) })
+    .min(1, 'list at least one source'),
   pipeline: PipelineSchema.prefault({}),
   fetching: FetchingSchema.prefault({}),
   /** Who is told what, and how (README, "Alerts"). */

@@ -118,7 +118,7 @@ alerts:
     const adapters: Record<string, SourceOptionsCheck> = { rss: () => [] };
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapters, ['interpol', 'dgsn']))).toEqual([
       'x.yml:3:23: sources[1].adapter: unknown adapter "rsss" (known: rss)',
-      'x.yml:4:33: sources[2].url: Invalid URL',
+      'x.yml:4:33: sources[2].url: "not a url" is not a valid https:// or http:// address',
       expect.stringMatching(/^x\.yml:4:56: sources\[2\]\.interval: invalid interval "5 parsecs"/),
       'x.yml:5:11: sources[3].id: duplicate source id "a"',
       'x.yml:10:24: alerts.rules[0].tags[0]: unknown tag "dgsnn" (tags: interpol, dgsn)',
@@ -190,6 +190,23 @@ alerts:
     ]);
   });
 
+  it('says a file with nothing in it, or an empty sources list, needs sources', () => {
+    expect(problemsOf(() => parseConfigText('# nothing yet\n', 'x.yml', adapterChecks))).toEqual([
+      'x.yml:1:1: the file is empty: it needs a sources: list, such as sources: [{ id: hespress, url: "https://www.hespress.com/feed" }]',
+    ]);
+    expect(problemsOf(() => parseConfigText('sources:\n', 'x.yml', adapterChecks))).toEqual([
+      'x.yml:1:9: sources: no source listed: add entries such as - { id: hespress, url: "https://www.hespress.com/feed" }',
+    ]);
+  });
+
+  it('says what is wrong with an address: no scheme, another scheme', () => {
+    const text = 'sources:\n  - { id: a, url: "www.hespress.com/feed" }\n  - { id: b, url: "ftp://b.example/feed" }\n';
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:19: sources[0].url: "www.hespress.com/feed" has no scheme: write it in full, https://www.hespress.com/feed',
+      'x.yml:3:19: sources[1].url: "ftp://b.example/feed" is a ftp: address; use https:// or http://',
+    ]);
+  });
+
   it('says how to write an id that YAML reads as a number', () => {
     const text = 'sources:\n  - { id: 500, url: "https://a.example/feed" }\n  - { id: true, url: "https://b.example/feed" }\n';
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
@@ -213,7 +230,7 @@ alerts:
     const check: SourceOptionsCheck = (entry) => ('fullTxt' in entry ? [{ code: 'custom', path: ['fullTxt'], message: 'unknown option', input: undefined }] : []);
     expect(problemsOf(() => parseConfigText(text, 'x.yml', { rss: check }))).toEqual([
       'x.yml:3:11: sources[1].id: duplicate source id "a"',
-      'x.yml:3:33: sources[1].url: Invalid URL',
+      'x.yml:3:33: sources[1].url: "not a url" is not a valid https:// or http:// address',
       'x.yml:3:55: sources[1].fullTxt: unknown option',
     ]);
   });

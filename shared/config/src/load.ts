@@ -93,6 +93,7 @@ export function parseConfigText(
   const unset = interpolate(doc, env).map((problem) => `${at(file, lines, problem.offset)}: ${problem.message}`);
   if (unset.length > 0) throw new ConfigError(file, unset);
   const raw = withoutExtensions(doc.toJS());
+  if (raw === null || raw === undefined) throw new ConfigError(file, [`${file}:1:1: the file is empty: it needs a sources: list, such as sources: [{ id: hespress, url: "https://www.hespress.com/feed" }]`]);
   const parsed = ConfigFileSchema.safeParse(raw, { error: explainUnknownKeys() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
