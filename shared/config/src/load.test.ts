@@ -304,6 +304,13 @@ describe('parseEnv', () => {
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
   });
 
+  it('says how to write a service address given without its scheme', () => {
+    expect(problemsOf(() => parseEnv({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'mysql://x/db' }))).toEqual([
+      'REDIS_URL: "localhost:6379" has no scheme: write it in full, redis://localhost:6379',
+      'DATABASE_URL: "mysql://x/db" is a mysql: address; use postgres:// or postgresql://',
+    ]);
+  });
+
   it('rejects a queue prefix that is not a Redis Cluster hash tag, and a bad database URL', () => {
     const problems = problemsOf(() => parseEnv({ MARSAD_QUEUE_PREFIX: 'marsad', DATABASE_URL: 'mysql://x', MARSAD_HTTP_PORT: 'eighty' }));
     expect(problems.join('\n')).toMatch(/MARSAD_QUEUE_PREFIX: must be wrapped in braces/);

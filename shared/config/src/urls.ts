@@ -13,7 +13,7 @@ export function addressOf(schemes: readonly string[]) {
       if (typeof issue.input !== 'string') return undefined;
       const written = issue.input.trim();
       const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(written)?.[1];
-      if (!scheme && /^[\w-]+(\.[\w-]+)+([/:?#]|$)/.test(written)) return `"${written}" has no scheme: write it in full, ${schemes[0]}://${written}`;
+      if (!scheme && /^[\w-]+(\.[\w-]+)*(:\d+)?([/?#]|$)/.test(written) && /[.:]/.test(written)) return `"${written}" has no scheme: write it in full, ${schemes[0]}://${written}`;
       if (scheme && !schemes.includes(scheme.toLowerCase())) return `"${written}" is a ${scheme}: address; use ${names}`;
       return `"${written}" is not a valid ${names} address`;
     },
