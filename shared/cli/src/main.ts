@@ -86,6 +86,12 @@ function buildProgram(setExit: (code: number) => void): Command {
         return (id: string, _options: unknown, command: Command) => sourcesTestCommand(id, command.optsWithGlobals());
       }),
     );
+  sources
+    .command('discover')
+    .description('the feeds, WordPress API and news sitemaps a site offers, each tried once, as entries to paste into the sources file')
+    .argument('<url>', "the site's address (its home page, or a feed)")
+    .option('--json', 'one JSON object per source found')
+    .action(run(async () => (await import('./commands/sources.js')).sourcesDiscoverCommand));
   const fixtures = program.command('fixtures').description("a source's recorded responses, for its offline contract test (fixtures record <id>)");
   withConfig(fixtures.command('record'))
     .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")

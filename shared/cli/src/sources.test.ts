@@ -83,6 +83,36 @@ describe('marsad sources test and fixtures record', () => {
   });
 });
 
+describe('marsad sources discover', () => {
+  it('prints the sources a site offers as entries to paste, and exits 1 when it offers none', async () => {
+    const site = await serveFixtures({
+      '/': (req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head></html>'),
+      '/feed': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('موقع', origin, [{ title: 'خبر', link: `${origin}/a/1`, description: 'نص', pubDate: 'Sat, 05 Dec 2026 10:00:00 +0000' }]));
+      },
+    });
+    try {
+      const found = await runNode(BIN, ['sources', 'discover', site.url('/')], { env: NO_SERVICES });
+      expect(found.code, found.stderr).toBe(0);
+      expect(found.stdout).toBe(`# ${site.origin}: 1 source(s), most items first\n  - { id: site, adapter: rss, url: "${site.url('/feed')}" }   # 1 item(s), newest 2026-12-05 10:00; announced by the page\n`);
+      const entries = join(dir, 'discovered.yml');
+      writeFileSync(entries, `sources:\n${found.stdout}`);
+      expect((await runNode(BIN, ['sources', 'check', entries], { env: NO_SERVICES })).code).toBe(0);
+    } finally {
+      await site.close();
+    }
+    const bare = await serveFixtures({ '/': { body: '<html><body>لا شيء</body></html>', headers: { 'content-type': 'text/html' } } });
+    try {
+      const none = await runNode(BIN, ['sources', 'discover', bare.url('/')], { env: NO_SERVICES });
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/offers no feed, WordPress API or news sitemap that answered/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('marsad sources', () => {
   const redis = createTestRedis('sources-cli');
   afterAll(() => redis.cleanup());

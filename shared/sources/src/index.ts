@@ -10,3 +10,4 @@ export { ArticleSelectorsSchema, SelectorSchema, type ArticleSelectors } from '.
 export { readRecording, RecordingSchema, recordingHttpClient, rewriteOrigins, writeRecording, type Recording, type RecordedResponse } from './recording.js';
 export { RobotsRules } from './http/robots.js';
 export { isPrivateUrl, isPublicAddress, type AddressPolicy } from './http/addresses.js';
+export { discoverSources, type DiscoveredSource } from './discover.js';

@@ -82,6 +82,14 @@ export function documentBase($: cheerio.CheerioAPI, pageUrl: string): string {
   return declared && /^https?:/i.test(declared) ? declared : pageUrl;
 }
 
+/** The feeds a web page announces (`<link rel="alternate">` of an RSS, Atom or JSON Feed type), as absolute URLs. */
+export function announcedFeeds(html: string, pageUrl: string): string[] {
+  const $ = cheerio.load(html);
+  const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/((rss|atom)\+xml|feed\+json)$/i.test($(link).attr('type')?.trim() ?? ''));
+  const base = documentBase($, pageUrl);
+  return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), base)).filter((href): href is string => href !== null))];
+}
+
 export interface ArticleTarget {
   url: string;
   title?: string;

@@ -3,15 +3,18 @@ import { checkRedis, createRedis } from '@marsad/queues';
 import { SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
 import {
   createHttpClient,
+  discoverSources,
   everythingIsNew,
   FetchError,
   fetchWithAdapter,
   getAdapter,
   recordingHttpClient,
   writeRecording,
+  type DiscoveredSource,
   type FetchedItem,
 } from '@marsad/sources';
-import type { Config, SourceConfig } from '@marsad/config';
+import { parseEnv, type Config, type SourceConfig } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
 import { loggerFor, readConfig } from '../runtime.js';
 import { UsageError } from '../usage-error.js';
 
@@ -62,6 +65,57 @@ export async function fixturesRecordCommand(id: string, options: { config?: stri
   writeRecording(out, { source: { id: sourceId, adapter, url, ...rest }, recordedAt: new Date().toISOString(), responses: recorder.responses });
   process.stderr.write(`${out}: ${recorder.responses.length} response(s), ${items.length} item(s)\n`);
   return 0;
+}
+
+/**
+ * `marsad sources discover URL`: the feeds, WordPress API and news sitemaps a site offers, each
+ * tried once, printed as sources-file entries to paste (most items first). Exit 1 when none answers.
+ */
+export async function sourcesDiscoverCommand(url: string, options: { json?: boolean }): Promise<number> {
+  let site: URL;
+  try {
+    site = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`);
+  } catch {
+    throw new UsageError(`"${url}" is not a web address`);
+  }
+  // A short timeout: most of the addresses tried are guesses, and a guess that hangs should not hold the rest.
+  const http = createHttpClient({ totalTimeoutMs: 10_000 });
+  try {
+    // The guesses that fail are expected: their logs are for LOG_LEVEL=debug.
+    const env = parseEnv(process.env);
+    const log = createLogger({ level: process.env.LOG_LEVEL ? env.LOG_LEVEL : 'error', format: env.LOG_FORMAT });
+    const found = await discoverSources(site.toString(), { http, log });
+    if (options.json) for (const source of found) process.stdout.write(`${JSON.stringify(source)}\n`);
+    else process.stdout.write(discoveredEntries(site, found));
+    if (found.length === 0) {
+      process.stderr.write(`marsad: ${site.origin} offers no feed, WordPress API or news sitemap that answered; a listing page is read by the html adapter with selectors (docs/ADAPTERS.md)\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await http.close();
+  }
+}
+
+/** Sources-file entries for what was found, ids made from the site's name. */
+function discoveredEntries(site: URL, found: DiscoveredSource[]): string {
+  // hespress.com -> hespress, fr.le360.ma -> fr-le360; an address by number has no name to take.
+  const labels = site.hostname.replace(/^(www|m)\./, '').split('.');
+  const named = !/^[\d.]+$|^\[/.test(site.hostname);
+  const base = (named ? (labels.length > 1 ? labels.slice(0, -1) : labels).join('-').toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^[^a-z0-9]+/, '') : '') || 'site';
+  const used = new Set<string>();
+  const idFor = (adapter: string) => {
+    const stem = adapter === 'rss' ? base : `${base}-${adapter === 'wordpress' ? 'wp' : adapter}`;
+    let id = stem;
+    for (let n = 2; used.has(id); n++) id = `${stem}-${n}`;
+    used.add(id);
+    return id;
+  };
+  const lines = found.map((source) => {
+    const newest = source.newest ? `, newest ${source.newest.slice(0, 16).replace('T', ' ')}` : '';
+    return `  - { id: ${idFor(source.adapter)}, adapter: ${source.adapter}, url: "${source.url}" }   # ${source.items} item(s)${newest}; ${source.foundBy}`;
+  });
+  return `# ${site.origin}: ${found.length} source(s), most items first\n${lines.map((line) => `${line}\n`).join('')}`;
 }
 
 function sourceById(config: Config, id: string): SourceConfig {

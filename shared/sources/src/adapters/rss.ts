@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
 import FeedParser from 'rss-parser';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { FetchError } from '../http/fetch-error.js';
 import { type FeedEntry } from '../feed-entry.js';
 import { looksLikeJson, readJsonFeed } from '../json-feed.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameArticle } from '../pages.js';
+import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, fetchArticles, sameArticle } from '../pages.js';
 
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
@@ -103,14 +102,6 @@ function notAFeed(body: string, contentType: string | undefined, url: string): s
   }
   if (!start.startsWith('<')) return `it answered no XML${type}, starting ${JSON.stringify(start.slice(0, 40))}`;
   return undefined;
-}
-
-/** The feeds a web page announces (`<link rel="alternate" type="application/rss+xml" href>`), as absolute URLs. */
-function announcedFeeds(html: string, url: string): string[] {
-  const $ = cheerio.load(html);
-  const links = $('link[rel~="alternate"]').toArray().filter((link) => /^application\/((rss|atom)\+xml|feed\+json)$/i.test($(link).attr('type')?.trim() ?? ''));
-  const base = documentBase($, url);
-  return [...new Set(links.map((link) => absoluteUrl($(link).attr('href'), base)).filter((href): href is string => href !== null))];
 }
 
 /** Fewer words than this in a feed's text make it a teaser to "auto": news articles run to hundreds. */
