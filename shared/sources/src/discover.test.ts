@@ -22,10 +22,11 @@ describe('discoverSources', () => {
     const posts = (origin: string) => JSON.stringify([1, 2].map((n) => ({ link: `${origin}/w/${n}`, date_gmt: '2026-11-05T10:00:00', title: { rendered: `خبر ${n}` }, excerpt: { rendered: 'نص' } })));
     const sitemap = (origin: string) => `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${origin}/s/1</loc><lastmod>2026-11-07</lastmod></url><url><loc>${origin}/s/2</loc></url></urlset>`;
     server = await serveFixtures({
-      '/': { body: '<html><head><link rel="alternate" type="application/feed+json" href="/feed.json"><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>الصفحة الرئيسية</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
+      '/': { body: '<html><head><link rel="alternate" type="application/feed+json" href="/feed.json"><link rel="alternate" type="application/rss+xml" href="/feed/"><link rel="alternate" type="application/rss+xml" title="التعليقات" href="/comments/feed/"></head><body>الصفحة الرئيسية</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
       '/feed.json': at('application/feed+json', jsonFeed),
       '/feed/': at('application/rss+xml', rss),
       '/feed': at('application/rss+xml', rss), // the same feed at the usual address: found once
+      '/comments/feed/': at('application/rss+xml', (origin) => rssFeed('تعليقات', origin, [{ title: 'تعليق', link: `${origin}/a/1#comment-1`, description: 'رأي' }])),
       '/wp-json/': { body: '{"namespaces":["oembed/1.0","wp/v2"]}', headers: { 'content-type': 'application/json' } },
       '/wp-json/wp/v2/posts?per_page=20&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt': at('application/json', posts),
       '/robots.txt': at('text/plain', (origin) => `User-agent: *\nDisallow: /admin\nSitemap: ${origin}/news-sitemap.xml\n`),

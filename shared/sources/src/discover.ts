@@ -18,6 +18,8 @@ export interface DiscoveredSource {
 
 /** Where sites usually serve their feed when their pages do not announce it. */
 const USUAL_FEEDS = ['/feed', '/rss', '/rss.xml', '/feed.xml', '/atom.xml', '/index.xml', '/feeds/posts/default'];
+/** A feed of readers' comments, not of articles. */
+const COMMENTS_FEED = /\/comments?\/(feed|default)|\/feeds\/comments\//i;
 /** Where news sitemaps usually are, besides those robots.txt names. */
 const USUAL_SITEMAPS = ['/sitemap-news.xml', '/news-sitemap.xml', '/sitemap_news.xml'];
 /** Entries of a sitemap read to try it (their pages are not fetched). */
@@ -42,7 +44,8 @@ export async function discoverSources(siteUrl: string, { http, log }: Pick<Fetch
   const home = await http.get(site.toString(), { accept: 'text/html,application/xhtml+xml,application/rss+xml;q=0.9,*/*;q=0.8' }).catch(() => undefined);
   const page = home?.text() ?? '';
   if (home && /^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(page.replace(/^\uFEFF/, ''))) add('rss', site.toString(), 'the address given');
-  if (home) for (const feed of announcedFeeds(page, home.url)) add('rss', feed, 'announced by the page');
+  // Not the comments feed WordPress and Blogger pages announce beside the posts' (/comments/feed/, /feeds/comments/default).
+  if (home) for (const feed of announcedFeeds(page, home.url).filter((url) => !COMMENTS_FEED.test(url))) add('rss', feed, 'announced by the page');
   for (const path of USUAL_FEEDS) add('rss', `${origin}${path}`, 'a usual feed address');
   if (await isWordPress(http, origin)) add('wordpress', origin, 'its WordPress REST API');
   for (const sitemap of await robotsSitemaps(http, origin)) add('sitemap', sitemap, 'named by robots.txt');
