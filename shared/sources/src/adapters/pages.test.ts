@@ -328,8 +328,8 @@ describe('wordpress adapter', () => {
     expect(server!.unexpected).toHaveLength(1);
   });
 
-  it('says a site whose REST API answers at neither address is not found at /wp-json/', async () => {
-    const error = (await run({ adapter: 'wordpress', url: '/' }, {}).catch((e: unknown) => e)) as FetchError;
+  it('says a site whose REST API answers at neither address (its home page at ?rest_route=) is not found at /wp-json/', async () => {
+    const error = (await run({ adapter: 'wordpress', url: '/' }, { [`/?rest_route=%2Fwp%2Fv2%2Fposts&${QUERY}`]: page('<html><body>الصفحة الرئيسية</body></html>') }).catch((e: unknown) => e)) as FetchError;
     expect([error.kind, error.message]).toEqual(['not-found', `HTTP 404 from ${server!.url(`/wp-json/wp/v2/posts?${QUERY}`)}`]);
   });
 

@@ -50,21 +50,27 @@ export const wordpress = defineAdapter({
       const endpoint = postsEndpoint(base, options.perPage, form);
       return http.get(endpoint, { accept: 'application/json' }).then((response) => ({ endpoint, response }));
     };
-    let answer: Awaited<ReturnType<typeof get>>;
-    if (queryFormSites.has(base)) answer = await get('query');
+    const read = async (form: 'path' | 'query') => {
+      const { endpoint, response } = await get(form);
+      return { endpoint, body: parseJson(response.text(), endpoint, log) };
+    };
+    let answer: Awaited<ReturnType<typeof read>>;
+    if (queryFormSites.has(base)) answer = await read('query');
     else {
       try {
-        answer = await get('path');
+        answer = await read('path');
       } catch (err) {
         if (!(err instanceof FetchError && err.kind === 'not-found')) throw err;
-        // The /wp-json/ path's 404 says more than the fallback's own would.
-        answer = await get('query').catch(() => Promise.reject(err));
+        // A site that is no WordPress answers ?rest_route= with its home page, or not at all: the
+        // /wp-json/ path's 404 says more than the fallback's own failure would.
+        const fallback = await read('query').catch(() => undefined);
+        if (!Array.isArray(fallback?.body)) throw err;
+        answer = fallback;
         queryFormSites.add(base);
         log.info({ endpoint: answer.endpoint }, 'WordPress REST API found at ?rest_route= (the site has no pretty permalinks)');
       }
     }
-    const { endpoint, response } = answer;
-    const body = parseJson(response.text(), endpoint, log);
+    const { endpoint, body } = answer;
     if (!Array.isArray(body)) throw new FetchError('parse', `${endpoint} did not answer a list of WordPress posts`, { url: endpoint });
     const posts = body.map((post) => PostSchema.safeParse(post));
     const valid = posts.flatMap((post) => (post.success ? [post.data] : []));
