@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from '@marsad/config';
 import { Command } from 'commander';
 import { SERVICE_NAMES } from './service-names.js';
@@ -116,11 +118,21 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((code) => (exitCode = code));
   try {
+    loadDotEnv();
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
     return await reportError(err);
   }
+}
+
+/**
+ * Variables from a `.env` file where marsad runs, as docker compose reads one: secrets the sources
+ * file names as `${NAME}` (an SMTP password, a bot token) kept out of git. The environment wins over it.
+ */
+function loadDotEnv(cwd = process.cwd()): void {
+  const file = join(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 async function reportError(err: unknown): Promise<number> {

@@ -45,6 +45,17 @@ describe('marsad sources check', () => {
     expect(result.stderr).toMatch(new RegExp(`${file}:3:\\d+: sources\\[1\\]\\.maxItems`));
   });
 
+  it('reads ${NAME}s from a .env file where it runs, the environment winning over it', async () => {
+    const project = temporaryDir('marsad-dotenv-');
+    writeFileSync(join(project, '.env'), 'SITE_FEED=https://site.example/feed\n# a comment\nOTHER="x"\n');
+    writeFileSync(join(project, 'marsad.yml'), 'sources:\n  - { id: site, url: "${SITE_FEED}" }\n');
+    const fromFile = await runNode(BIN, ['sources', 'check', 'marsad.yml'], { env: NO_SERVICES, cwd: project });
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    const overridden = await runNode(BIN, ['sources', 'check', 'marsad.yml'], { env: { ...NO_SERVICES, SITE_FEED: 'site.example/other' }, cwd: project });
+    expect(overridden.code).toBe(2);
+    expect(overridden.stderr).toContain('"site.example/other" has no scheme');
+  });
+
   it('accepts the bundled default sources file', async () => {
     const result = await runNode(BIN, ['sources', 'check', fileURLToPath(new URL('../../config/sources.default.yml', import.meta.url))], { env: NO_SERVICES });
     expect(result.code).toBe(0);
