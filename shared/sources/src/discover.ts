@@ -33,28 +33,9 @@ const SITEMAP_TRIAL = 30;
  * adapter) need selectors a person writes, so they are not guessed.
  */
 export async function discoverSources(siteUrl: string, { http, log }: Pick<FetchContext, 'http' | 'log'>): Promise<DiscoveredSource[]> {
-  const site = new URL(siteUrl);
-  const origin = site.origin;
-  const candidates = new Map<string, { adapter: DiscoveredSource['adapter']; foundBy: string }>();
-  const add = (adapter: DiscoveredSource['adapter'], url: string, foundBy: string) => {
-    const key = `${adapter} ${url}`;
-    if (!candidates.has(key)) candidates.set(key, { adapter, foundBy });
-  };
-
-  const home = await http.get(site.toString(), { accept: 'text/html,application/xhtml+xml,application/rss+xml;q=0.9,*/*;q=0.8' }).catch(() => undefined);
-  const page = home?.text() ?? '';
-  if (home && /^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(page.replace(/^\uFEFF/, ''))) add('rss', site.toString(), 'the address given');
-  // Not the comments feed WordPress and Blogger pages announce beside the posts' (/comments/feed/, /feeds/comments/default).
-  if (home) for (const feed of announcedFeeds(page, home.url).filter((url) => !COMMENTS_FEED.test(url))) add('rss', feed, 'announced by the page');
-  for (const path of USUAL_FEEDS) add('rss', `${origin}${path}`, 'a usual feed address');
-  if (await isWordPress(http, origin)) add('wordpress', origin, 'its WordPress REST API');
-  for (const sitemap of await robotsSitemaps(http, origin)) add('sitemap', sitemap, 'named by robots.txt');
-  for (const path of USUAL_SITEMAPS) add('sitemap', `${origin}${path}`, 'a usual news sitemap address');
-
   const found: DiscoveredSource[] = [];
   const seenItems = new Set<string>();
-  for (const [key, { adapter, foundBy }] of candidates) {
-    const url = key.slice(key.indexOf(' ') + 1);
+  for (const { adapter, url, foundBy } of await candidatesOf(new URL(siteUrl), http)) {
     const tried = await tryAdapter(adapter, url, { http, log });
     if (!tried || tried.length === 0) continue;
     // /feed and /rss are often one feed under two names: the first address that gave these items stands.
@@ -65,6 +46,27 @@ export async function discoverSources(siteUrl: string, { http, log }: Pick<Fetch
     found.push({ adapter, url, items: tried.length, newest: dates.at(-1) ?? null, foundBy });
   }
   return found.sort((a, b) => b.items - a.items);
+}
+
+type Candidate = Pick<DiscoveredSource, 'adapter' | 'url' | 'foundBy'>;
+
+/** The addresses worth trying, each once, in the order of how likely they are the site's own choice. */
+async function candidatesOf(site: URL, http: HttpClient): Promise<Candidate[]> {
+  const candidates = new Map<string, Candidate>();
+  const add = (adapter: Candidate['adapter'], url: string, foundBy: string) => {
+    if (!candidates.has(`${adapter} ${url}`)) candidates.set(`${adapter} ${url}`, { adapter, url, foundBy });
+  };
+  const { origin } = site;
+  const home = await http.get(site.toString(), { accept: 'text/html,application/xhtml+xml,application/rss+xml;q=0.9,*/*;q=0.8' }).catch(() => undefined);
+  const page = home?.text() ?? '';
+  if (home && /^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(page.replace(/^\uFEFF/, ''))) add('rss', site.toString(), 'the address given');
+  // Not the comments feed WordPress and Blogger pages announce beside the posts' (/comments/feed/, /feeds/comments/default).
+  if (home) for (const feed of announcedFeeds(page, home.url).filter((url) => !COMMENTS_FEED.test(url))) add('rss', feed, 'announced by the page');
+  for (const path of USUAL_FEEDS) add('rss', `${origin}${path}`, 'a usual feed address');
+  if (await isWordPress(http, origin)) add('wordpress', origin, 'its WordPress REST API');
+  for (const sitemap of await robotsSitemaps(http, origin)) add('sitemap', sitemap, 'named by robots.txt');
+  for (const path of USUAL_SITEMAPS) add('sitemap', `${origin}${path}`, 'a usual news sitemap address');
+  return [...candidates.values()];
 }
 
 /**
