@@ -106,7 +106,7 @@ describe('marsad sources discover', () => {
     try {
       const found = await runNode(BIN, ['sources', 'discover', site.url('/')], { env: NO_SERVICES });
       expect(found.code, found.stderr).toBe(0);
-      expect(found.stdout).toBe(`# ${site.origin}: 1 source(s), most items first\n  - { id: site, adapter: rss, url: "${site.url('/feed')}" }   # 1 item(s), newest 2026-12-05 10:00; announced by the page\n`);
+      expect(found.stdout).toBe(`# ${site.origin}: 1 source(s), most items first\n  - { id: site, adapter: rss, url: "${site.url('/feed')}" }   # 1 item(s) (1 in Arabic), newest 2026-12-05 10:00; announced by the page\n`);
       const entries = join(dir, 'discovered.yml');
       writeFileSync(entries, `sources:\n${found.stdout}`);
       expect((await runNode(BIN, ['sources', 'check', entries], { env: NO_SERVICES })).code).toBe(0);

@@ -34,10 +34,10 @@ describe('discoverSources', () => {
     });
     const found = await discoverSources(server.url('/'), { http, log });
     expect(found).toEqual([
-      { adapter: 'rss', url: server.url('/feed.json'), items: 3, newest: null, foundBy: 'announced by the page' },
-      { adapter: 'rss', url: server.url('/feed/'), items: 2, newest: '2026-11-02T10:00:00.000Z', foundBy: 'announced by the page' },
-      { adapter: 'wordpress', url: server.origin, items: 2, newest: '2026-11-05T10:00:00.000Z', foundBy: 'its WordPress REST API' },
-      { adapter: 'sitemap', url: server.url('/news-sitemap.xml'), items: 2, newest: '2026-11-07T23:59:59.000Z', foundBy: 'named by robots.txt' },
+      { adapter: 'rss', url: server.url('/feed.json'), items: 3, arabic: null, newest: null, foundBy: 'announced by the page' },
+      { adapter: 'rss', url: server.url('/feed/'), items: 2, arabic: null, newest: '2026-11-02T10:00:00.000Z', foundBy: 'announced by the page' },
+      { adapter: 'wordpress', url: server.origin, items: 2, arabic: null, newest: '2026-11-05T10:00:00.000Z', foundBy: 'its WordPress REST API' },
+      { adapter: 'sitemap', url: server.url('/news-sitemap.xml'), items: 2, arabic: null, newest: '2026-11-07T23:59:59.000Z', foundBy: 'named by robots.txt' },
     ]);
     // No article page was read to try them.
     expect(server.unexpected.filter((path) => /^\/[ajws]\/\d/.test(path))).toEqual([]);
@@ -45,7 +45,8 @@ describe('discoverSources', () => {
 
   it('takes the address given for the feed when it is one, and finds nothing on a site that offers none', async () => {
     server = await serveFixtures({ '/rss.php': at('application/rss+xml', (origin) => rssFeed('x', origin, [{ title: 'خبر', link: `${origin}/a/1`, description: 'نص' }])) });
-    expect(await discoverSources(server.url('/rss.php'), { http, log })).toEqual([{ adapter: 'rss', url: server.url('/rss.php'), items: 1, newest: null, foundBy: 'the address given' }]);
+    const arabicTitle = (item: { title: string }) => /[\u0600-\u06FF]/.test(item.title);
+    expect(await discoverSources(server.url('/rss.php'), { http, log }, arabicTitle)).toEqual([{ adapter: 'rss', url: server.url('/rss.php'), items: 1, arabic: 1, newest: null, foundBy: 'the address given' }]);
     await server.close();
     server = await serveFixtures({ '/': { body: '<html><body>لا شيء</body></html>', headers: { 'content-type': 'text/html' } } });
     expect(await discoverSources(server.url('/'), { http, log })).toEqual([]);

@@ -1,5 +1,5 @@
 import { SourceSchema } from '@marsad/config';
-import type { FetchContext } from './adapter.js';
+import type { FetchContext, FetchedItem } from './adapter.js';
 import type { HttpClient } from './http/client.js';
 import { absoluteUrl, announcedFeeds } from './pages.js';
 import { fetchWithAdapter, getAdapter } from './registry.js';
@@ -10,6 +10,8 @@ export interface DiscoveredSource {
   url: string;
   /** Items one poll gave (a sitemap's newest SITEMAP_TRIAL entries at most). */
   items: number;
+  /** How many of them are in Arabic, when the caller can tell (a site's feeds in three languages look alike). */
+  arabic: number | null;
   /** The newest item's publication time, when the source dates its items. */
   newest: string | null;
   /** Why it was tried: announced by the page, a usual address, robots.txt… */
@@ -32,7 +34,12 @@ const SITEMAP_TRIAL = 30;
  * most items first; an address that fails or gives nothing is left out. Listing pages (the html
  * adapter) need selectors a person writes, so they are not guessed.
  */
-export async function discoverSources(siteUrl: string, { http, log }: Pick<FetchContext, 'http' | 'log'>): Promise<DiscoveredSource[]> {
+export async function discoverSources(
+  siteUrl: string,
+  { http, log }: Pick<FetchContext, 'http' | 'log'>,
+  /** Whether an item is in Arabic (text analysis is not this package's): counts them in each source found. */
+  isArabic?: (item: FetchedItem) => boolean,
+): Promise<DiscoveredSource[]> {
   const found: DiscoveredSource[] = [];
   const seenItems = new Set<string>();
   for (const { adapter, url, foundBy } of await candidatesOf(new URL(siteUrl), http)) {
@@ -43,7 +50,7 @@ export async function discoverSources(siteUrl: string, { http, log }: Pick<Fetch
     if (seenItems.has(signature)) continue;
     seenItems.add(signature);
     const dates = tried.map((item) => item.publishedAt).filter((date): date is string => date !== null).sort();
-    found.push({ adapter, url, items: tried.length, newest: dates.at(-1) ?? null, foundBy });
+    found.push({ adapter, url, items: tried.length, arabic: isArabic ? tried.filter(isArabic).length : null, newest: dates.at(-1) ?? null, foundBy });
   }
   return found.sort((a, b) => b.items - a.items);
 }

@@ -15,6 +15,7 @@ import {
 } from '@marsad/sources';
 import { parseEnv, type Config, type SourceConfig } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
+import { detectLanguage } from '@marsad/text';
 import { loggerFor, readConfig } from '../runtime.js';
 import { UsageError } from '../usage-error.js';
 
@@ -84,7 +85,7 @@ export async function sourcesDiscoverCommand(url: string, options: { json?: bool
     // The guesses that fail are expected: their logs are for LOG_LEVEL=debug.
     const env = parseEnv(process.env);
     const log = createLogger({ level: process.env.LOG_LEVEL ? env.LOG_LEVEL : 'error', format: env.LOG_FORMAT });
-    const found = await discoverSources(site.toString(), { http, log });
+    const found = await discoverSources(site.toString(), { http, log }, (item) => detectLanguage(`${item.title}\n${item.text}`).arabic);
     if (options.json) for (const source of found) process.stdout.write(`${JSON.stringify(source)}\n`);
     else process.stdout.write(discoveredEntries(site, found));
     if (found.length === 0) {
@@ -113,7 +114,8 @@ function discoveredEntries(site: URL, found: DiscoveredSource[]): string {
   };
   const lines = found.map((source) => {
     const newest = source.newest ? `, newest ${source.newest.slice(0, 16).replace('T', ' ')}` : '';
-    return `  - { id: ${idFor(source.adapter)}, adapter: ${source.adapter}, url: "${source.url}" }   # ${source.items} item(s)${newest}; ${source.foundBy}`;
+    const arabic = source.arabic === null ? '' : ` (${source.arabic} in Arabic)`;
+    return `  - { id: ${idFor(source.adapter)}, adapter: ${source.adapter}, url: "${source.url}" }   # ${source.items} item(s)${arabic}${newest}; ${source.foundBy}`;
   });
   return `# ${site.origin}: ${found.length} source(s), most items first\n${lines.map((line) => `${line}\n`).join('')}`;
 }
