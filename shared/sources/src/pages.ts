@@ -113,7 +113,10 @@ export async function fetchArticles(
 ): Promise<FetchedItem[]> {
   // A page linked twice (a listing's lead story in its list too) is read once, for the first link.
   const seen = new Set<string>();
-  const targets = linked.filter((target) => !seen.has(sameArticle(target.url)) && seen.add(sameArticle(target.url)));
+  const targets = linked.filter((target) => {
+    const article = sameArticle(target.url);
+    return !seen.has(article) && Boolean(seen.add(article));
+  });
   const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
   const results: FetchedItem[] = [];
   let unmatched = 0;

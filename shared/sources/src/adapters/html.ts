@@ -46,8 +46,10 @@ export const html = defineAdapter({
     for (const element of elements.toArray()) {
       const item = $(element);
       const url = absoluteUrl(select($, item, options.list.link), base);
-      if (!url || listed.has(sameArticle(url))) continue;
-      listed.add(sameArticle(url));
+      if (!url) continue;
+      const article = sameArticle(url);
+      if (listed.has(article)) continue;
+      listed.add(article);
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });
       if (targets.length >= options.maxItems) break;

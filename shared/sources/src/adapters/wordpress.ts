@@ -46,12 +46,9 @@ export const wordpress = defineAdapter({
   }),
   async fetch(source, options, { http, log }) {
     const base = source.url.endsWith('/') ? source.url : `${source.url}/`;
-    const get = (form: 'path' | 'query') => {
-      const endpoint = postsEndpoint(base, options.perPage, form);
-      return http.get(endpoint, { accept: 'application/json' }).then((response) => ({ endpoint, response }));
-    };
     const read = async (form: 'path' | 'query') => {
-      const { endpoint, response } = await get(form);
+      const endpoint = postsEndpoint(base, options.perPage, form);
+      const response = await http.get(endpoint, { accept: 'application/json' });
       return { endpoint, body: parseJson(response.text(), endpoint, log) };
     };
     let answer: Awaited<ReturnType<typeof read>>;
