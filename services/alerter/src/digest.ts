@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
 import { TELEGRAM_MAX_TEXT, type Channel, type Envelope } from './channels/index.js';
 import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, escapeTelegram, localTime, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, telegramText, type AlertContext } from './message.js';
+import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, telegramText, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -160,7 +160,7 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
       json,
       slack: { text: subject, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2900) } }] },
       teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: subject, weight: 'Bolder', wrap: true }, { type: 'TextBlock', text, wrap: true }] } }] },
-      telegram: `<b>${escapeTelegram(subject)}</b>\n${telegramText(text, words.digestCut, TELEGRAM_MAX_TEXT - subject.length - 1)}`,
+      telegram: `<b>${escapeHtml(subject)}</b>\n${telegramText(text, words.digestCut, TELEGRAM_MAX_TEXT - subject.length - 1)}`,
     },
   };
 }

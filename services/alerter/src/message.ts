@@ -196,25 +196,23 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
   };
 }
 
-/** Text for Telegram's HTML mode, which reads only &lt; &gt; &amp; &quot; as entities. */
-export const escapeTelegram = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A Telegram link to a feed's address, only an http(s) one: the label alone otherwise. */
 const telegramLink = (url: string, label: string) => {
   const href = safeHref(url);
-  return href ? `<a href="${escapeTelegram(href)}">${escapeTelegram(label)}</a>` : escapeTelegram(label);
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 };
 
 /**
- * Telegram's HTML: the title as a bold link, the byline and copy, why, and the story's page. Lines
+ * Telegram's HTML (escapeHtml's entities are all ones it reads: &lt; &gt; &amp; &quot; and numeric
+ * ones): the title as a bold link, the byline and copy, why, and the story's page. Lines
  * are Telegram's paragraphs, each set right to left or left to right by its own letters.
  */
 export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string {
   return [
     `<b>${telegramLink(m.item.url, m.item.title || m.item.url)}</b>`,
-    escapeTelegram(byline(m, reading)),
-    m.item.duplicateOf ? escapeTelegram(copyLine(m, reading)) : '',
-    escapeTelegram(whyLine(m, reading)),
+    escapeHtml(byline(m, reading)),
+    m.item.duplicateOf ? escapeHtml(copyLine(m, reading)) : '',
+    escapeHtml(whyLine(m, reading)),
     m.storyUrl ? telegramLink(m.storyUrl, reading.words.storyPage) : '',
   ]
     .filter(Boolean)
@@ -226,7 +224,7 @@ export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): str
  * than one message says so on its last line (the e-mail and the dashboard hold it whole).
  */
 export function telegramText(text: string, more: string, room = TELEGRAM_MAX_TEXT): string {
-  if (text.length <= room) return escapeTelegram(text);
+  if (text.length <= room) return escapeHtml(text);
   const kept: string[] = [];
   let length = more.length;
   for (const line of text.split('\n')) {
@@ -234,7 +232,7 @@ export function telegramText(text: string, more: string, room = TELEGRAM_MAX_TEX
     kept.push(line);
     length += line.length + 1;
   }
-  return escapeTelegram([...kept, more].join('\n'));
+  return escapeHtml([...kept, more].join('\n'));
 }
 
 /** An alert, ready for any channel, written as `reading` says. */
