@@ -1,6 +1,7 @@
 import { SourceSchema } from '@marsad/config';
 import type { FetchContext, FetchedItem } from './adapter.js';
 import type { HttpClient } from './http/client.js';
+import { sitemapsIn } from './http/robots.js';
 import { absoluteUrl, announcedFeeds } from './pages.js';
 import { fetchWithAdapter, getAdapter } from './registry.js';
 
@@ -104,8 +105,10 @@ async function isWordPress(http: HttpClient, origin: string): Promise<boolean> {
 /** The sitemaps robots.txt names, news sitemaps first. */
 async function robotsSitemaps(http: HttpClient, origin: string): Promise<string[]> {
   try {
-    const robots = (await http.get(`${origin}/robots.txt`, { accept: 'text/plain' })).text();
-    const named = [...robots.matchAll(/^\s*sitemap:\s*(\S+)/gim)].map((match) => absoluteUrl(match[1], origin)).filter((url): url is string => url !== null);
+    const robotsUrl = `${origin}/robots.txt`;
+    const named = sitemapsIn(robotsUrl, (await http.get(robotsUrl, { accept: 'text/plain' })).text())
+      .map((url) => absoluteUrl(url, origin))
+      .filter((url): url is string => url !== null);
     return [...named.filter((url) => /news/i.test(url)), ...named.filter((url) => !/news/i.test(url))];
   } catch {
     return [];

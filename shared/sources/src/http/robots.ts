@@ -4,9 +4,15 @@ import { FetchError } from './fetch-error.js';
 
 interface Robots {
   isAllowed(url: string, userAgent?: string): boolean | undefined;
+  getSitemaps(): string[];
 }
 // robots-parser is CommonJS whose typings declare an ES default export it does not have.
 const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, contents: string) => Robots;
+
+/** The sitemaps a robots.txt names (its `Sitemap:` lines), as robots-parser reads them. */
+export function sitemapsIn(robotsUrl: string, robotsTxt: string): string[] {
+  return robotsParser(robotsUrl, robotsTxt).getSitemaps();
+}
 
 /**
  * robots.txt of each origin, read once an hour per process. A site without one (4xx) or whose
