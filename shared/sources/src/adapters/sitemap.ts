@@ -29,7 +29,7 @@ export const sitemap = defineAdapter({
   async fetch(source, options, ctx) {
     const root = await readSitemap(source.url, ctx, source.timeZone);
     let entries = root.entries;
-    const failures: unknown[] = [];
+    let firstFailure: unknown;
     if (root.children.length > 0) {
       const newest = [...root.children].sort(byDateDesc).slice(0, options.maxSitemaps);
       for (const child of newest) {
@@ -37,12 +37,12 @@ export const sitemap = defineAdapter({
         try {
           entries = entries.concat((await readSitemap(child.url, ctx, source.timeZone)).entries);
         } catch (err) {
-          failures.push(err);
+          firstFailure ??= err;
           ctx.log.warn({ url: child.url, err: (err as Error).message }, 'sitemap of the index not read');
         }
       }
     }
-    if (entries.length === 0 && failures.length > 0) throw failures[0];
+    if (entries.length === 0 && firstFailure !== undefined) throw firstFailure;
     if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
     const targets = entries.sort(byDateDesc).slice(0, options.maxItems);
     return fetchArticles(targets, options.article, ctx, source.timeZone);
