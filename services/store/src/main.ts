@@ -1,6 +1,6 @@
 import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
+import { createStageWorker, deliveryJobOptions, sender, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { Store } from '@marsad/store';
 import { storeItem } from './handlers/store-item.js';
 
@@ -15,8 +15,7 @@ export interface StoreServiceDeps {
 /** The store service: writes classified items to PostgreSQL (or the embedded PGlite). */
 export async function startStoreService(deps: StoreServiceDeps) {
   // Alert jobs retry for longer than the pipeline's: a mail server may be down for hours.
-  const { attempts, backoffMs } = deps.config.alerts.delivery;
-  const sendToAlert = sender(deps.queues, 'alert', { attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.5 } });
+  const sendToAlert = sender(deps.queues, 'alert', deliveryJobOptions(deps.config.alerts.delivery));
   const worker = createStageWorker({
     queue: 'store',
     handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, supersedeItem: deps.store.supersedeItem, sendToAlert }, ctx),

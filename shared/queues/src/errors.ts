@@ -21,6 +21,23 @@ export class RetryLaterError extends Error {
   }
 }
 
+/**
+ * The remote side asked us to wait, and this try counts: the job spends an attempt, as any failure does,
+ * and its retry comes no sooner than `retryAfterMs` (nor sooner than its backoff). For deliveries, whose
+ * receiver may ask to wait forever: RetryLaterError would never let the job fail. Honoured by jobs whose
+ * backoff is `deliveryJobOptions`'s.
+ */
+export class RetryNotBeforeError extends Error {
+  override name = 'RetryNotBeforeError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** No Redis answers at the configured URL: the one error people meet on a fresh machine. */
 export class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';

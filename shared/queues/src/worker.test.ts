@@ -4,7 +4,8 @@ import { createTestRedis, type TestRedis } from '@marsad/testing';
 import { QueueEvents, type Job } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis, type Redis } from './connection.js';
-import { PermanentError, RetryLaterError } from './errors.js';
+import { PermanentError, RetryLaterError, RetryNotBeforeError } from './errors.js';
+import { deliveryJobOptions } from './job-options.js';
 import { DURATION_BUCKETS, readJobTimings } from './job-timings.js';
 import { closeQueues, openQueues, sender, type PipelineQueues } from './pipeline-queues.js';
 import { createStageWorker, type StageHandler } from './worker.js';
@@ -109,6 +110,34 @@ describe('createStageWorker', () => {
     const job = await queues.fetch.add('fetch', { sourceId: 'busy' });
     expect(await finished(job)).toEqual({ state: 'completed', value: 'done' });
     expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(250);
+  });
+
+  it('retries a delivery no sooner than its receiver asked, spending an attempt each time, and fails it when they run out', async () => {
+    const seen: number[] = [];
+    fetchWorker(async () => {
+      seen.push(Date.now());
+      throw new RetryNotBeforeError('HTTP 429: retry after 0.3 s', 300);
+    });
+    // A 5 ms backoff: without the receiver's wait, the three tries would come within ~15 ms.
+    const job = await queues.fetch.add('fetch', { sourceId: 'flooded' }, deliveryJobOptions({ attempts: 3, backoffMs: 5 }));
+    expect(await finished(job)).toEqual({ state: 'failed', reason: 'HTTP 429: retry after 0.3 s' });
+    expect(seen).toHaveLength(3);
+    expect(seen.slice(1).map((at, i) => at - seen[i]!).every((gap) => gap >= 290)).toBe(true);
+    expect((await queues.fetch.getJob(job.id!))?.attemptsMade).toBe(3);
+  });
+
+  it("keeps a delivery's exponential backoff when an error asks no wait of its own", async () => {
+    const seen: number[] = [];
+    fetchWorker(async () => {
+      seen.push(Date.now());
+      if (seen.length < 3) throw new Error('SMTP 421 try again later');
+      return 'sent';
+    });
+    const job = await queues.fetch.add('fetch', { sourceId: 'mail' }, deliveryJobOptions({ attempts: 3, backoffMs: 200 }));
+    expect(await finished(job)).toEqual({ state: 'completed', value: 'sent' });
+    // 100-200 ms after the first failure, 200-400 ms after the second (jitter takes up to half).
+    expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(90);
+    expect(seen[2]! - seen[1]!).toBeGreaterThanOrEqual(190);
   });
 
   it('pauses the queue while a service the handler needs is down, for longer than the retry budget, and fails no job', async () => {

@@ -4,6 +4,7 @@ import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type J
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PermanentError, RetryLaterError } from './errors.js';
+import { retryAfterBackoff } from './job-options.js';
 import { JobTimings } from './job-timings.js';
 import { QUEUES, type PayloadOf, type QueueName } from './queues.js';
 
@@ -118,6 +119,7 @@ export function createStageWorker<N extends QueueName>(options: StageWorkerOptio
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      settings: { backoffStrategy: retryAfterBackoff },
       ...(options.recovery
         ? { lockDuration: options.recovery.lockDurationMs, stalledInterval: options.recovery.stalledIntervalMs, maxStalledCount: options.recovery.maxStalledCount }
         : {}),
