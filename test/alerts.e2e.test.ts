@@ -46,6 +46,9 @@ beforeAll(async () => {
       { title: 'توقيف شبكة للنصب الرقمي بالدار البيضاء', link: 'https://www.hespress.com/arrest.html', description: ARREST },
       { title: 'طقس حار نهاية الأسبوع', link: 'https://www.hespress.com/weather.html', description: WEATHER },
     ]) },
+    '/c.rss': { body: rssFeed('هسبريس', 'https://www.hespress.com', [
+      { title: 'حموشي يستقبل وفدا أمنيا', link: 'https://www.hespress.com/delegation.html', description: TRAINING.replace('حفل تخرج فوج جديد من حراس الأمن', 'استقبال وفد أمني أجنبي') },
+    ]) },
     '/b.rss': { body: rssFeed('اليوم 24', 'https://alyaoum24.com', [
       { title: 'الأمن يفكك شبكة للنصب', link: 'https://alyaoum24.com/arrest-copy.html', description: `الدار البيضاء - متابعة | ${ARREST}` },
       { title: 'حموشي يشرف على تخرج فوج جديد', link: 'https://alyaoum24.com/training.html', description: TRAINING },
@@ -112,5 +115,39 @@ describe('alerts through marsad run --once', () => {
       expect.objectContaining({ reference: REFERENCE_ID, sourceId: 'alyaoum24', url: 'https://alyaoum24.com/communique.html', afterSeconds: 0, seenAt: '2026-11-20T10:00:00.000Z' }),
     ]);
     expect(pickups[0]!.similarity).toBeGreaterThan(0.9);
+  });
+
+  it("retries an alert no sooner than a webhook's Retry-After asked, within the delivery's attempts", async () => {
+    const asked: number[] = [];
+    const busyHook = createServer((req, res) => {
+      req.resume().on('end', () => {
+        asked.push(Date.now());
+        if (asked.length === 1) res.writeHead(429, { 'retry-after': '6' }).end();
+        else res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => busyHook.listen(0, '127.0.0.1', resolve));
+    const busyConfig = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
+    // Two attempts, 100 ms apart but for the receiver's wait: the second comes after the six seconds it asked.
+    writeFileSync(busyConfig, `sources:
+  - { id: hespress, adapter: rss, url: "${feeds.url('/c.rss')}" }
+fetching: { minDelayMs: 0 }
+alerts:
+  delivery: { attempts: 2, backoffMs: 100 }
+  channels:
+    - { id: busy-hook, type: webhook, url: "http://127.0.0.1:${(busyHook.address() as AddressInfo).port}/hook", format: json }
+  rules:
+    - { id: busy, tags: [dgsn], channels: [busy-hook] }
+`);
+    try {
+      const run = JSON.parse(await marsad(['run', '--once', '--config', busyConfig, '--json'])) as { new: number; errors: unknown[] };
+      expect(run).toMatchObject({ new: 1, errors: [] });
+      expect(asked).toHaveLength(2);
+      expect(asked[1]! - asked[0]!).toBeGreaterThanOrEqual(5_900);
+      const log = (await marsad(['alerts', '--json', '--config', busyConfig])).trim().split('\n').map((l) => JSON.parse(l) as { status: string; channelId: string });
+      expect(log.filter((d) => d.channelId === 'busy-hook').map((d) => d.status)).toEqual(['sent']);
+    } finally {
+      busyHook.close();
+    }
   });
 });

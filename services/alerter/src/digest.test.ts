@@ -5,7 +5,7 @@ import { PipelineSchema } from '@marsad/config';
 import { openStore, type Store } from '@marsad/store';
 import { createTestRedis, startSmtpServer, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChannel } from './channels/index.js';
+import { createChannel, type Envelope } from './channels/index.js';
 import { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps } from './digest.js';
 import { compileRule } from './rules.js';
 import { ARABIC, ENGLISH, type Wording } from './wording.js';
@@ -95,6 +95,27 @@ describe('digests', () => {
     const empty = await sendDigest({ ruleId: 'quiet' }, { ...deps(true, 'quiet'), itemsSince: async () => [] }, ctx);
     expect(empty.sent).toEqual(['quiet|digest:2026-11-22|mail']);
     expect(smtp.received.at(-1)!.parsed.text).toContain('Nothing new.');
+  });
+
+  it("fits a long digest into Slack's sections and Telegram's messages, losing no story, and lets no title ping a Slack channel", async () => {
+    const sent: Envelope[] = [];
+    const recorder = { id: 'mail', send: async (envelope: Envelope) => void sent.push(envelope), close: async () => {} };
+    const many = Array.from({ length: 60 }, (_, n) => item(`long-${n}`, { title: `<!channel> المديرية العامة للأمن الوطني توقف مشتبها فيه رقم ${n} في قضية اتجار بالمخدرات`, publishedAt: hoursAgo(3) }));
+    await sendDigest({ ruleId: 'long' }, { ...deps(false, 'long', ARABIC), channels: new Map([['mail', recorder]]), itemsSince: async () => many }, ctx);
+    const { slack, telegram, teams } = sent[0]!.bodies as { slack: { blocks: { type: string; text: { text: string } }[] }; telegram: string[]; teams: { attachments: { content: { body: { text: string }[] } }[] } };
+    const sections = slack.blocks.map((block) => block.text.text);
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) expect(section.length).toBeLessThanOrEqual(3000);
+    expect(sections.join('\n')).not.toContain('<!channel>');
+    expect(sections.join('\n')).toContain('&lt;!channel&gt; المديرية العامة للأمن الوطني توقف مشتبها فيه رقم 59 ');
+    expect(telegram.length).toBeGreaterThan(1);
+    const read = (html: string) => html.replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    for (const message of telegram) expect(read(message).length).toBeLessThanOrEqual(4096);
+    const told = telegram.map(read).join('\n');
+    expect(many.filter((i) => !told.includes(`* ${i.title}\n`))).toEqual([]);
+    const card = teams.attachments[0]!.content.body[1]!.text;
+    expect(card.length).toBeLessThanOrEqual(12_000);
+    expect(card).toContain(many.at(-1)!.title);
   });
 
   it('schedules each digest rule at its time in its time zone, once however often it is synced', async () => {

@@ -1,12 +1,18 @@
 import type { AlertsConfig, RuleConfig } from '@marsad/config';
-import type { DigestJob, JobContext, PipelineQueues, Redis } from '@marsad/queues';
-import { TELEGRAM_MAX_TEXT, type Channel, type Envelope } from './channels/index.js';
-import { deliveryKey, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, localTime, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, telegramText, type AlertContext } from './message.js';
+import { deliveryJobOptions, type DigestJob, type JobContext, type PipelineQueues, type Redis } from '@marsad/queues';
+import type { Channel, Envelope } from './channels/index.js';
+import { deliveryFailed, deliveryKey, type ChannelFailure, type DeliveryLog } from './handlers/alert-item.js';
+import { escapeHtml, escapeSlack, localTime, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, telegramParts, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
 const DAY_MS = 86_400_000;
+
+/** Slack's limit on a section's text, and the sections that stay under its 40,000 characters a message. */
+const SLACK_SECTION_TEXT = 3_000;
+const SLACK_MAX_SECTIONS = 12;
+/** Teams refuses a card over 28 KB: Arabic takes two bytes a letter, and the card's frame some more. */
+const TEAMS_MAX_TEXT = 12_000;
 
 export interface DigestDeps {
   rule: AlertRule;
@@ -50,7 +56,7 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
     return result;
   }
   const period = new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(until);
-  const failures: string[] = [];
+  const failures: ChannelFailure[] = [];
   for (const channelId of deps.rule.channels) {
     const key = deliveryKey(deps.rule.id, `digest:${period}`, channelId);
     const state = await deps.deliveries.claimDelivery({ key, ruleId: deps.rule.id, storyId: `digest:${period}`, channelId, itemId: '', claimant: job.runId ?? ctx.jobId });
@@ -63,10 +69,10 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
       result.sent.push(key);
     } catch (err) {
       await deps.deliveries.markDeliveryFailed(key, (err as Error).message, ctx.attempt >= deps.attempts);
-      failures.push(`${channelId}: ${(err as Error).message}`);
+      failures.push({ channelId, err });
     }
   }
-  if (failures.length) throw new Error(`digest delivery failed: ${failures.join('; ')}`);
+  if (failures.length) throw deliveryFailed('digest', failures);
   await deps.lastDigest.set(deps.rule.id, result.until);
   ctx.log.info({ stories: fresh.length, pickups, sent: result.sent.length }, 'digest sent');
   return result;
@@ -99,7 +105,7 @@ export async function syncDigestSchedulers(
     await queues.digest.upsertJobScheduler(`${SCHEDULER_PREFIX}${rule.id}`, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, {
       name: 'digest',
       data: { ruleId: rule.id },
-      opts: { attempts: delivery.attempts, backoff: { type: 'exponential', delay: delivery.backoffMs, jitter: 0.5 } },
+      opts: deliveryJobOptions(delivery),
     });
   }
   const wanted = new Set(digests.map((rule) => `${SCHEDULER_PREFIX}${rule.id}`));
@@ -158,9 +164,9 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
     html,
     bodies: {
       json,
-      slack: { text: subject, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2900) } }] },
-      teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: subject, weight: 'Bolder', wrap: true }, { type: 'TextBlock', text, wrap: true }] } }] },
-      telegram: `<b>${escapeHtml(subject)}</b>\n${telegramText(text, words.digestCut, TELEGRAM_MAX_TEXT - subject.length - 1)}`,
+      slack: { text: subject, blocks: packLines(escapeSlack(text), SLACK_SECTION_TEXT, SLACK_MAX_SECTIONS, escapeSlack(words.digestCut)).map((section) => ({ type: 'section', text: { type: 'mrkdwn', text: section } })) },
+      teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: subject, weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: packLines(text, TEAMS_MAX_TEXT, 1, words.digestCut)[0], wrap: true }] } }] },
+      telegram: telegramParts(subject, text, words.digestCut),
     },
   };
 }

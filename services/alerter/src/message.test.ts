@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage, slack, teams, telegram, telegramText, type AlertContext } from './message.js';
+import { alertMessage, packLines, slack, teams, telegram, telegramParts, TELEGRAM_MAX_PARTS, type AlertContext } from './message.js';
 import type { AlertableItem } from './rules.js';
 import { ARABIC } from './wording.js';
 
@@ -44,6 +44,9 @@ describe('chat cards', () => {
 });
 
 describe('telegram messages', () => {
+  /** The text Telegram counts: its HTML read. */
+  const read = (html: string) => html.replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
   it("link the title, and escape the feed's text for Telegram's HTML", () => {
     // In UTC: Morocco's offset since September 2026 depends on the time-zone data of the Node.js at hand.
     const inUtc = { ...arabic, timeZone: 'UTC', publicUrl: 'https://marsad.example.ma' };
@@ -61,13 +64,35 @@ describe('telegram messages', () => {
     expect(telegram(message, arabic).split('\n')[0]).toBe('<b>توقيف مشتبه فيه بطنجة</b>');
   });
 
-  it("cut a long text at a line's end within Telegram's limit, saying so on its last line", () => {
-    const lines = Array.from({ length: 400 }, (_, n) => `* خبر رقم ${n} <عاجل>`);
-    const cut = telegramText(lines.join('\n'), '… البقية', 1000);
-    const shown = cut.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-    expect(shown.length).toBeLessThanOrEqual(1000);
-    expect(shown.split('\n').slice(0, -1)).toEqual(lines.slice(0, shown.split('\n').length - 1));
-    expect(shown.endsWith('\n… البقية')).toBe(true);
-    expect(telegramText('قصير', '…')).toBe('قصير');
+  it("split a long digest at lines' ends into numbered messages within Telegram's limit, losing no line", () => {
+    const lines = Array.from({ length: 120 }, (_, n) => `* خبر رقم ${n} <عاجل> & ${'تفاصيل '.repeat(n % 7)}`);
+    const parts = telegramParts('ملخص dgsn', lines.join('\n'), '… البقية', 1000);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.length).toBeLessThanOrEqual(TELEGRAM_MAX_PARTS);
+    for (const part of parts) expect(read(part).length).toBeLessThanOrEqual(1000);
+    expect(parts.map((part) => part.split('\n')[0])).toEqual(parts.map((_, i) => `<b>ملخص dgsn (${i + 1}/${parts.length})</b>`));
+    expect(parts.flatMap((part) => read(part).split('\n').slice(1))).toEqual(lines);
+    expect(telegramParts('ملخص', 'قصير <1>', '…')).toEqual(['<b>ملخص</b>\nقصير &lt;1&gt;']);
+  });
+
+  it('say where the rest is when a digest would take more messages than a chat should get at once', () => {
+    const lines = Array.from({ length: 2000 }, (_, n) => `* خبر رقم ${n}`);
+    const parts = telegramParts('ملخص', lines.join('\n'), '… البقية', 500);
+    expect(parts).toHaveLength(TELEGRAM_MAX_PARTS);
+    expect(parts.at(-1)!.endsWith('\n… البقية')).toBe(true);
+    expect(read(parts.at(-1)!).length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('packLines', () => {
+  it("breaks only a line longer than a piece, and starts no piece with a blank line", () => {
+    expect(packLines('abc\n\ndef', 4, 5, '…')).toEqual(['abc', 'def']);
+    expect(packLines('abcdefghij\nk', 4, 5, '…')).toEqual(['abcd', 'efgh', 'ij\nk']);
+    expect(packLines('😀😀😀', 3, 5, '…')).toEqual(['😀', '😀', '😀']);
+    expect(packLines('', 10, 1, '…')).toEqual(['']);
+  });
+
+  it('ends the last piece it keeps with the line saying where the rest is', () => {
+    expect(packLines('aa\nbb\ncc\ndd\nee', 5, 2, '…')).toEqual(['aa\nbb', 'cc\n…']);
   });
 });

@@ -154,9 +154,12 @@ function slackLink(url: string, label: string): string {
   return href ? `<${href.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${label}>` : label;
 }
 
+/** Text for Slack's mrkdwn, where a feed's `<!channel>` would otherwise notify everyone. */
+export const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Slack Block Kit. */
 export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
-  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escape = escapeSlack;
   return {
     text: subject(m),
     blocks: [
@@ -220,19 +223,56 @@ export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): str
 }
 
 /**
- * Plain text cut to Telegram's limit at a line's end, escaped for its HTML mode: a digest longer
- * than one message says so on its last line (the e-mail and the dashboard hold it whole).
+ * Plain text in pieces of at most `room` characters, each ending at a line's end (a line longer than a
+ * piece is broken inside it). Past `maxPieces`, the last piece ends with the line `more`, saying where the
+ * rest is, and the rest is dropped.
  */
-export function telegramText(text: string, more: string, room = TELEGRAM_MAX_TEXT): string {
-  if (text.length <= room) return escapeHtml(text);
-  const kept: string[] = [];
-  let length = more.length;
-  for (const line of text.split('\n')) {
-    if (length + line.length + 1 > room) break;
-    kept.push(line);
+export function packLines(text: string, room: number, maxPieces: number, more: string): string[] {
+  const pieces: string[][] = [];
+  let length = Infinity;
+  for (const line of text.split('\n').flatMap((l) => breakLine(l, room))) {
+    if (length + line.length + 1 > room) {
+      if (line === '') continue; // a blank line does not start a piece
+      pieces.push([]);
+      length = -1;
+    }
+    pieces.at(-1)!.push(line);
     length += line.length + 1;
   }
-  return escapeHtml([...kept, more].join('\n'));
+  if (pieces.length === 0) return [''];
+  const joined = (lines: string[]) => lines.join('\n').replace(/\n+$/, '');
+  if (pieces.length <= maxPieces) return pieces.map(joined);
+  const kept = pieces.slice(0, maxPieces);
+  const last = kept.at(-1)!;
+  while (last.length && joined(last).length + more.length + 1 > room) last.pop();
+  last.push(more);
+  return kept.map(joined);
+}
+
+/** A line cut into pieces of `room` characters, never between the two halves of a surrogate pair. */
+function breakLine(line: string, room: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > room) {
+    const cut = /[\uDC00-\uDFFF]/.test(rest[room]!) ? room - 1 : room;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...pieces, rest];
+}
+
+/** Messages one digest may take in a Telegram chat, where a group takes a bot's 20 a minute. */
+export const TELEGRAM_MAX_PARTS = 8;
+
+/**
+ * A digest as Telegram messages, in its HTML mode: each within Telegram's limit, under the subject in bold,
+ * numbered when there are several; a digest longer than eight says on its last line where the rest is.
+ */
+export function telegramParts(subject: string, text: string, more: string, limit = TELEGRAM_MAX_TEXT): string[] {
+  const heading = (n: number, of: number) => (of > 1 ? `${subject} (${n}/${of})` : subject);
+  const room = limit - heading(TELEGRAM_MAX_PARTS, TELEGRAM_MAX_PARTS).length - 1;
+  const parts = packLines(text, room, TELEGRAM_MAX_PARTS, more);
+  return parts.map((part, i) => `<b>${escapeHtml(heading(i + 1, parts.length))}</b>\n${escapeHtml(part)}`);
 }
 
 /** An alert, ready for any channel, written as `reading` says. */
@@ -243,6 +283,6 @@ export function alertEnvelope(m: AlertMessage, reading: Reading = PLAIN_CONTEXT)
     subject: subject(m),
     text: plainText(m, reading),
     html: html(m, reading),
-    bodies: { json: m, slack: slack(m, reading), teams: teams(m, reading), telegram: telegram(m, reading) },
+    bodies: { json: m, slack: slack(m, reading), teams: teams(m, reading), telegram: [telegram(m, reading)] },
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelSchema } from '@marsad/config';
+import { RetryNotBeforeError } from '@marsad/queues';
 import { startSmtpServer } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { createChannel, type Envelope } from './index.js';
@@ -11,7 +12,7 @@ const envelope = (n: number): Envelope => ({
   subject: `خبر ${n}`,
   text: `نص ${n}`,
   html: `<p>نص ${n}</p>`,
-  bodies: { json: {}, slack: {}, teams: {}, telegram: `<b>خبر ${n}</b>` },
+  bodies: { json: {}, slack: {}, teams: {}, telegram: [`<b>خبر ${n}</b>`] },
 });
 
 describe('e-mail channel', () => {
@@ -31,17 +32,17 @@ describe('e-mail channel', () => {
 
 const TOKEN = '123456789:AAHk2x_test-token-0123456789abcdef';
 
-/** A stand-in for Telegram's Bot API: what it was sent, and its answer (Telegram's own shape). */
-async function botApi(answer: (body: Record<string, unknown>) => { status: number; json: unknown }) {
-  const received: { path: string; body: Record<string, unknown> }[] = [];
+/** A stand-in for Telegram's Bot API: what it was sent and when, and its answer (Telegram's own shape). */
+async function botApi(answer: (body: Record<string, unknown>) => { status: number; json: unknown; headers?: Record<string, string> }) {
+  const received: { path: string; body: Record<string, unknown>; at: number }[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
       const body = JSON.parse(raw) as Record<string, unknown>;
-      received.push({ path: req.url ?? '', body });
-      const { status, json } = answer(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      received.push({ path: req.url ?? '', body, at: Date.now() });
+      const { status, json, headers } = answer(body);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,7 +56,7 @@ describe('telegram channel', () => {
     const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: -1001234567890, apiUrl: api.url }));
     try {
       await channel.send(envelope(1));
-      expect(api.received).toEqual([{ path: `/bot${TOKEN}/sendMessage`, body: { chat_id: '-1001234567890', text: '<b>خبر 1</b>', parse_mode: 'HTML' } }]);
+      expect(api.received).toEqual([{ path: `/bot${TOKEN}/sendMessage`, body: { chat_id: '-1001234567890', text: '<b>خبر 1</b>', parse_mode: 'HTML' }, at: expect.any(Number) }]);
     } finally {
       await api.close();
     }
@@ -73,10 +74,87 @@ describe('telegram channel', () => {
     }
   });
 
+  it("sits out a short flood wait and sends again, a second or more apart", async () => {
+    let refused = 0;
+    const api = await botApi(() => (refused++ === 0 ? { status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } } : { status: 200, json: { ok: true } }));
+    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    try {
+      await channel.send(envelope(1));
+      expect(api.received.map((r) => r.body.text)).toEqual(['<b>خبر 1</b>', '<b>خبر 1</b>']);
+      expect(api.received[1]!.at - api.received[0]!.at).toBeGreaterThanOrEqual(950);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("fails a long flood wait with its retry_after, and holds the chat's next alerts without asking Telegram", async () => {
+    const api = await botApi(() => ({ status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 60', parameters: { retry_after: 60 } } }));
+    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    try {
+      const first = await channel.send(envelope(1)).catch((e: unknown) => e);
+      expect(first).toBeInstanceOf(RetryNotBeforeError);
+      expect(first).toMatchObject({ message: 'telegram tg answered HTTP 429: Too Many Requests: retry after 60', retryAfterMs: 60_000 });
+      const next = await channel.send(envelope(2)).catch((e: unknown) => e);
+      expect(next).toBeInstanceOf(RetryNotBeforeError);
+      expect((next as RetryNotBeforeError).message).toMatch(/^tg asked to wait: (59|60) s more$/);
+      expect(api.received).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("sends a digest's parts in order, a second apart, and on its retry only the parts not yet in the chat", async () => {
+    let calls = 0;
+    const api = await botApi(() => (++calls === 2 ? { status: 502, json: {} } : { status: 200, json: { ok: true } }));
+    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    const digest = { ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: ['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>'] } };
+    try {
+      await expect(channel.send(digest)).rejects.toThrow('telegram tg answered HTTP 502');
+      await channel.send(digest);
+      expect(api.received.map((r) => r.body.text)).toEqual(['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>']);
+      const gaps = api.received.slice(1).map((r, i) => r.at - api.received[i]!.at);
+      expect(gaps.every((gap) => gap >= 950)).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('is configured with a bot token and a chat as Telegram writes them', () => {
     const problems = (entry: Record<string, unknown>) => ChannelSchema.safeParse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', ...entry }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(problems({})).toBeUndefined();
     expect(problems({ botToken: 'not-a-token' })).toEqual(['botToken: a bot token as @BotFather gives it: 123456789:AA…']);
     expect(problems({ chatId: 'marsad' })).toEqual(["chatId: a numeric chat id (-100…) or a public channel's @username"]);
+  });
+});
+
+describe('webhook channel', () => {
+  const hook = (url: string) => createChannel(ChannelSchema.parse({ id: 'slack', type: 'webhook', url, format: 'slack' }));
+
+  it('fails a refusal with Retry-After as a retry no sooner than asked, and holds the next alerts', async () => {
+    const api = await botApi(() => ({ status: 429, json: {}, headers: { 'retry-after': '120' } }));
+    const channel = hook(api.url);
+    try {
+      const first = await channel.send(envelope(1)).catch((e: unknown) => e);
+      expect(first).toMatchObject({ name: 'RetryNotBeforeError', message: 'webhook slack answered HTTP 429: retry after 120 s', retryAfterMs: 120_000 });
+      await expect(channel.send(envelope(2))).rejects.toThrow(/^slack asked to wait: 1[12]\d s more$/);
+      expect(api.received).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('sits out a one-second Retry-After, and fails a 503 without one as any failure', async () => {
+    let calls = 0;
+    const api = await botApi(() => (++calls === 1 ? { status: 503, json: {}, headers: { 'retry-after': '1' } } : calls === 2 ? { status: 200, json: {} } : { status: 503, json: {} }));
+    const channel = hook(api.url);
+    try {
+      await channel.send(envelope(1));
+      expect(api.received[1]!.at - api.received[0]!.at).toBeGreaterThanOrEqual(950);
+      const error = await channel.send(envelope(2)).catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(RetryNotBeforeError);
+      expect((error as Error).message).toBe('webhook slack answered HTTP 503');
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -1,8 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChannelConfig } from '@marsad/config';
+import { retryAfterMs } from '@marsad/sources';
 import nodemailer from 'nodemailer';
 import pLimit from 'p-limit';
 import { request } from 'undici';
+import { ReceiverHold, type Refusal } from './hold.js';
 
 
 /** One alert or digest, rendered for every kind of channel. */
@@ -13,8 +16,8 @@ export interface Envelope {
   subject: string;
   text: string;
   html: string;
-  /** The body of a webhook, per format; `telegram`: the message's text as Telegram's HTML. */
-  bodies: { json: unknown; slack: unknown; teams: unknown; telegram: string };
+  /** The body of a webhook, per format; `telegram`: the messages' texts as Telegram's HTML (a long digest takes several). */
+  bodies: { json: unknown; slack: unknown; teams: unknown; telegram: string[] };
 }
 
 /** Somewhere alerts go. `send` resolves once the other side has accepted the message. */
@@ -56,9 +59,10 @@ function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channe
 }
 
 function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Channel {
+  const hold = new ReceiverHold(config.id);
   return {
     id: config.id,
-    async send(message) {
+    send: (message) => hold.send(async () => {
       const body = JSON.stringify(message.bodies[config.format]);
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
@@ -69,8 +73,12 @@ function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Ch
       if (config.secret) headers['x-marsad-signature'] = `sha256=${createHmac('sha256', config.secret).update(body).digest('hex')}`;
       const response = await request(config.url, { method: 'POST', headers, body, headersTimeout: 15_000, bodyTimeout: 15_000 });
       await response.body.dump();
-      if (response.statusCode >= 300) throw new Error(`webhook ${config.id} answered HTTP ${response.statusCode}`);
-    },
+      const status = response.statusCode;
+      const wait = status === 429 || status === 503 ? retryAfterMs(String(response.headers['retry-after'] ?? '')) : undefined;
+      if (wait !== undefined) return { retryAfterMs: wait, reason: `webhook ${config.id} answered HTTP ${status}: retry after ${Math.ceil(wait / 1000)} s` };
+      if (status >= 300) throw new Error(`webhook ${config.id} answered HTTP ${status}`);
+      return undefined;
+    }),
     close: async () => {},
   };
 }
@@ -78,26 +86,53 @@ function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Ch
 /** The longest text sendMessage takes, in characters after its HTML is read. */
 export const TELEGRAM_MAX_TEXT = 4096;
 
+/** Telegram's advice: no more than a message a second to one chat. */
+const TELEGRAM_CHAT_GAP_MS = 1_000;
+/** Digests whose first parts are in the chat, remembered so that a retry sends only the rest. */
+const REMEMBERED_DIGESTS = 1_000;
+
 /**
- * A bot's sendMessage. Its URL holds the bot's token, so no error says the URL: Telegram's own
- * description ("Bad Request: chat not found", "Forbidden: bot was blocked by the user") says what to fix.
+ * A bot's sendMessage, one message at a time to the chat, a second apart, each part of a digest once (its
+ * retry by this process sends the parts not yet sent). Its URL holds the bot's token, so no error says
+ * the URL: Telegram's own description ("Bad Request: chat not found", "Forbidden: bot was blocked by the
+ * user") says what to fix. A flood limit's retry_after holds the channel (`ReceiverHold`).
  */
 function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>): Channel {
   const endpoint = `${config.apiUrl.replace(/\/+$/, '')}/bot${config.botToken}/sendMessage`;
+  const hold = new ReceiverHold(config.id);
+  const inTurn = pLimit(1);
+  const partsSent = new Map<string, number>();
+  let lastSentAt = 0;
+
+  async function post(text: string): Promise<Refusal | undefined> {
+    await sleep(lastSentAt + TELEGRAM_CHAT_GAP_MS - Date.now());
+    const body = JSON.stringify({ chat_id: config.chatId, text, parse_mode: 'HTML' });
+    const response = await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Marsad alerts' }, body, headersTimeout: 15_000, bodyTimeout: 15_000 }).catch((err: unknown) => {
+      // Its message only: an error that carries the request would carry the token in its URL.
+      throw new Error(`telegram ${config.id}: ${(err as Error).message}`);
+    });
+    lastSentAt = Date.now();
+    const answer = (await response.body.json().catch(() => ({}))) as { ok?: boolean; description?: unknown; parameters?: { retry_after?: unknown } };
+    if (response.statusCode < 300 && answer.ok === true) return undefined;
+    const why = typeof answer.description === 'string' ? `: ${answer.description.slice(0, 200)}` : '';
+    const reason = `telegram ${config.id} answered HTTP ${response.statusCode}${why}`;
+    const retryAfter = answer.parameters?.retry_after;
+    if (response.statusCode === 429 && typeof retryAfter === 'number' && retryAfter >= 0) return { retryAfterMs: retryAfter * 1_000, reason };
+    throw new Error(reason);
+  }
+
   return {
     id: config.id,
-    async send(message) {
-      const body = JSON.stringify({ chat_id: config.chatId, text: message.bodies.telegram, parse_mode: 'HTML' });
-      const response = await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Marsad alerts' }, body, headersTimeout: 15_000, bodyTimeout: 15_000 }).catch((err: unknown) => {
-        // Its message only: an error that carries the request would carry the token in its URL.
-        throw new Error(`telegram ${config.id}: ${(err as Error).message}`);
-      });
-      const answer = (await response.body.json().catch(() => ({}))) as { ok?: boolean; description?: unknown };
-      if (response.statusCode >= 300 || answer.ok !== true) {
-        const why = typeof answer.description === 'string' ? `: ${answer.description.slice(0, 200)}` : '';
-        throw new Error(`telegram ${config.id} answered HTTP ${response.statusCode}${why}`);
+    send: (message) => inTurn(async () => {
+      const key = message.deliveryKey;
+      const parts = message.bodies.telegram;
+      for (let part = partsSent.get(key) ?? 0; part < parts.length; part++) {
+        await hold.send(() => post(parts[part]!));
+        partsSent.delete(key); // re-inserted last: the map forgets the digests it heard of longest ago
+        if (part + 1 < parts.length) partsSent.set(key, part + 1);
+        if (partsSent.size > REMEMBERED_DIGESTS) partsSent.delete(partsSent.keys().next().value!);
       }
-    },
+    }),
     close: async () => {},
   };
 }

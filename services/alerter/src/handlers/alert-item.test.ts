@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AlertsSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import type { AlertJob } from '@marsad/queues';
+import { RetryNotBeforeError, type AlertJob } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 import { startSmtpServer, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,25 @@ describe('alertItem', () => {
     await expect(alertItem({ item: item('c1') }, deps, ctx('job-c1', 3))).rejects.toThrow();
     expect((await store.listDeliveries()).find((d) => d.key === 'dgsn|c1|comms-mail')).toMatchObject({ status: 'failed' });
     await smtp.start();
+  });
+
+  it("retries no sooner than the longest wait a channel's receiver asked, naming every channel's reason", async () => {
+    const refusing = (id: string, err: Error): Channel => ({ id, send: () => Promise.reject(err), close: async () => {} });
+    const flooded = new Map([
+      ['chat', refusing('chat', new RetryNotBeforeError('telegram chat answered HTTP 429: Too Many Requests: retry after 30', 30_000))],
+      ['teams', refusing('teams', new Error('webhook teams answered HTTP 500'))],
+    ]);
+    const error = await alertItem({ item: item('j1', 'j1', ['interpol']) }, { ...deps, channels: flooded }, ctx('job-j1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryNotBeforeError);
+    expect(error).toMatchObject({
+      retryAfterMs: 30_000,
+      message: 'alert delivery failed: chat: telegram chat answered HTTP 429: Too Many Requests: retry after 30; teams: webhook teams answered HTTP 500',
+    });
+    const log = (await store.listDeliveries()).filter((d) => d.storyId === 'j1');
+    expect(log.map((d) => [d.channelId, d.status]).sort()).toEqual([['chat', 'pending'], ['teams', 'pending']]);
+    // Without a receiver asking to wait, the job's own backoff decides.
+    const plain = await alertItem({ item: item('j2', 'j2', ['interpol']) }, { ...deps, channels: new Map([...flooded].map(([id]) => [id, refusing(id, new Error('down'))])) }, ctx('job-j2')).catch((e: unknown) => e);
+    expect(plain).not.toBeInstanceOf(RetryNotBeforeError);
   });
 
   it('leaves a delivery another worker holds to that worker, and retries later', async () => {

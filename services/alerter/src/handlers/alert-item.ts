@@ -1,4 +1,4 @@
-import { RetryLaterError, type AlertJob, type JobContext } from '@marsad/queues';
+import { RetryLaterError, RetryNotBeforeError, type AlertJob, type JobContext } from '@marsad/queues';
 import type { Channel } from '../channels/index.js';
 import { alertEnvelope, alertMessage, PLAIN_CONTEXT, type AlertContext } from '../message.js';
 import type { AlertRule } from '../rules.js';
@@ -34,6 +34,21 @@ export interface AlertItemResult {
 /** A send usually takes well under this; a claim left by a crashed worker runs out after two minutes. */
 const BUSY_RETRY_MS = 2_000;
 
+export interface ChannelFailure {
+  channelId: string;
+  err: unknown;
+}
+
+/**
+ * The error that fails a job whose channels did not all take its message: each channel's reason, and
+ * when a receiver asked to wait, a retry no sooner than the longest wait asked.
+ */
+export function deliveryFailed(what: 'alert' | 'digest', failures: readonly ChannelFailure[]): Error {
+  const message = `${what} delivery failed: ${failures.map(({ channelId, err }) => `${channelId}: ${(err as Error).message}`).join('; ')}`;
+  const waits = failures.flatMap(({ err }) => (err instanceof RetryNotBeforeError ? [err.retryAfterMs] : []));
+  return waits.length ? new RetryNotBeforeError(message, Math.max(...waits)) : new Error(message);
+}
+
 export const deliveryKey = (ruleId: string, storyId: string, channelId: string) => `${ruleId}|${storyId}|${channelId}`;
 
 /**
@@ -45,7 +60,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
   const { item } = job;
   const matched: string[] = [];
   const sent: string[] = [];
-  const failures: string[] = [];
+  const failures: ChannelFailure[] = [];
   let busy = false;
   let text: string | undefined;
   for (const rule of deps.rules) {
@@ -72,11 +87,11 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
         const reason = (err as Error).message;
         await deps.deliveries.markDeliveryFailed(key, reason, ctx.attempt >= deps.attempts);
         ctx.log.warn({ rule: rule.id, channel: channelId, storyId: item.storyId, err: reason }, 'alert not delivered');
-        failures.push(`${channelId}: ${reason}`);
+        failures.push({ channelId, err });
       }
     }
   }
-  if (failures.length) throw new Error(`alert delivery failed: ${failures.join('; ')}`);
+  if (failures.length) throw deliveryFailed('alert', failures);
   // Another worker is sending this story's alert: look again shortly (sent by then, or its claim released).
   if (busy) throw new RetryLaterError('another worker is delivering this story\'s alert', BUSY_RETRY_MS);
   return { itemId: item.id, sourceId: item.sourceId, matched, sent };
