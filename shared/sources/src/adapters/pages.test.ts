@@ -271,14 +271,37 @@ describe('sitemap adapter', () => {
   it("reads the index's other sitemaps when one fails, and fails only when every one does", async () => {
     const index = (origin: string, paths: string[]) => `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((path, i) => `<sitemap><loc>${origin}${path}</loc><lastmod>2026-11-0${9 - i}</lastmod></sitemap>`).join('')}</sitemapindex>`;
     const routes: Record<string, FixtureRoute> = {
-      '/index.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(index(`http://${req.headers.host}`, ['/missing.xml', '/news.xml'])),
-      '/news.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(`http://${req.headers.host}`, 1)),
+      '/index.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(index(`http://${req.headers.host}`, ['/missing.xml', '/posts.xml'])),
+      '/posts.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(`http://${req.headers.host}`, 1)),
       '/a/0': page(articlePage('article-body')),
     };
     expect((await run({ adapter: 'sitemap', url: '/index.xml' }, routes)).map((i) => new URL(i.url).pathname)).toEqual(['/a/0']);
     await server!.close();
     const error = (await run({ adapter: 'sitemap', url: '/index.xml' }, { '/index.xml': routes['/index.xml']! }).catch((e: unknown) => e)) as FetchError;
     expect([error.kind, error.message]).toEqual(['not-found', `HTTP 404 from ${server!.url('/missing.xml')}`]);
+  });
+
+  it("reads WordPress's newest page of posts, not its categories, and the newest month of an index inside the index", async () => {
+    const xml = (body: (origin: string) => string): FixtureRoute => (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(body(`http://${req.headers.host}`));
+    const index = (paths: string[]) => xml((origin) => `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((path) => `<sitemap><loc>${origin}${path}</loc></sitemap>`).join('')}</sitemapindex>`);
+    const articles = (month: string, days: number[]) => xml((origin) => `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${days.map((day) => `<url><loc>${origin}/a/${month}-${day}</loc><lastmod>2026-${month}-${String(day).padStart(2, '0')}T10:00:00Z</lastmod></url>`).join('')}</urlset>`);
+    const routes: Record<string, FixtureRoute> = {
+      '/wp-sitemap.xml': index(['/wp-sitemap-posts-post-1.xml', '/wp-sitemap-posts-post-2.xml', '/wp-sitemap-taxonomies-category-1.xml', '/wp-sitemap-users-1.xml']),
+      '/wp-sitemap-posts-post-1.xml': articles('10', [1, 2]),
+      '/wp-sitemap-posts-post-2.xml': articles('11', [3, 4]),
+      '/sitemap.xml': index(['/sitemap-2025.xml', '/sitemap-2026.xml']),
+      '/sitemap-2026.xml': index(['/sitemap-2026-11.xml', '/sitemap-2026-12.xml']),
+      '/sitemap-2026-11.xml': articles('11', [20]),
+      '/sitemap-2026-12.xml': articles('12', [5, 6]),
+    };
+    for (const path of ['/a/10-2', '/a/11-3', '/a/11-4', '/a/12-5', '/a/12-6']) routes[path] = page(articlePage('article-body'));
+    const wordpress = await run({ adapter: 'sitemap', url: '/wp-sitemap.xml', maxItems: 3 }, routes);
+    expect(wordpress.map((i) => new URL(i.url).pathname)).toEqual(['/a/11-4', '/a/11-3', '/a/10-2']);
+    expect([...server!.hits.keys()].filter((path) => path.startsWith('/wp-'))).toEqual(['/wp-sitemap.xml', '/wp-sitemap-posts-post-2.xml', '/wp-sitemap-posts-post-1.xml']);
+    await server!.close();
+    const yearly = await run({ adapter: 'sitemap', url: '/sitemap.xml', maxItems: 2, maxSitemaps: 2 }, routes);
+    expect(yearly.map((i) => new URL(i.url).pathname)).toEqual(['/a/12-6', '/a/12-5']);
+    expect([...server!.hits.keys()].filter((path) => path.startsWith('/sitemap'))).toEqual(['/sitemap.xml', '/sitemap-2026.xml', '/sitemap-2026-12.xml']);
   });
 
   it("dates entries written without a zone in the source's time zone", async () => {

@@ -6,10 +6,13 @@ import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
 import { isoDate } from '../news-date.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
+import { sitemapsByLikelyNewest } from '../sitemap-index.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** A gzipped sitemap may not expand beyond this (a gzip bomb otherwise). */
 const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
+/** An index inside an index (a year's, listing its months) is read; one further down is not. */
+const MAX_INDEX_DEPTH = 2;
 
 /** News sitemaps (and sitemap indexes, gzipped or not): newest entries first, then each new article's page. */
 export const sitemap = defineAdapter({
@@ -21,33 +24,47 @@ export const sitemap = defineAdapter({
   optionsSchema: z.strictObject({
     /** Newest entries read per poll. @defaultValue 30 */
     maxItems: z.number().int().min(1).max(1000).default(30),
-    /** Child sitemaps of an index read per poll, newest first. @defaultValue 3 */
+    /** Sitemaps of an index read per poll (those of an index inside it included), likeliest newest first. @defaultValue 3 */
     maxSitemaps: z.number().int().min(1).max(50).default(3),
     /** Where the article is on its page; without it, a generic extractor finds it. */
     article: ArticleSelectorsSchema.optional(),
   }),
   async fetch(source, options, ctx) {
     const root = await readSitemap(source.url, ctx, source.timeZone);
-    let entries = root.entries;
-    let firstFailure: unknown;
-    if (root.children.length > 0) {
-      const newest = [...root.children].sort(byDateDesc).slice(0, options.maxSitemaps);
-      for (const child of newest) {
-        // One child that fails (a month's sitemap not generated yet) leaves the others theirs.
-        try {
-          entries = entries.concat((await readSitemap(child.url, ctx, source.timeZone)).entries);
-        } catch (err) {
-          firstFailure ??= err;
-          ctx.log.warn({ url: child.url, err: (err as Error).message }, 'sitemap of the index not read');
-        }
-      }
-    }
-    if (entries.length === 0 && firstFailure !== undefined) throw firstFailure;
+    const fromIndex = await readIndex(root.children, { left: options.maxSitemaps }, 1, ctx, source.timeZone);
+    const entries = root.entries.concat(fromIndex.entries);
+    if (entries.length === 0 && fromIndex.failure !== undefined) throw fromIndex.failure;
     if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
     const targets = entries.sort(byDateDesc).slice(0, options.maxItems);
     return fetchArticles(targets, options.article, ctx, source.timeZone);
   },
 });
+
+/**
+ * An index's sitemaps, those likeliest to hold the newest articles first, `budget` of them in all, and
+ * likewise the sitemaps of an index it lists. One that fails (a month's sitemap not generated yet)
+ * leaves the others theirs; the first failure is kept, to report should none give an entry.
+ */
+async function readIndex(children: readonly ArticleTarget[], budget: { left: number }, depth: number, ctx: FetchContext, timeZone: string | undefined): Promise<{ entries: ArticleTarget[]; failure?: unknown }> {
+  const read: { entries: ArticleTarget[]; failure?: unknown } = { entries: [] };
+  for (const child of sitemapsByLikelyNewest(children)) {
+    if (budget.left <= 0) break;
+    budget.left--;
+    try {
+      const sitemap = await readSitemap(child.url, ctx, timeZone);
+      read.entries.push(...sitemap.entries);
+      if (sitemap.children.length > 0 && depth < MAX_INDEX_DEPTH) {
+        const inner = await readIndex(sitemap.children, budget, depth + 1, ctx, timeZone);
+        read.entries.push(...inner.entries);
+        read.failure ??= inner.failure;
+      }
+    } catch (err) {
+      read.failure ??= err;
+      ctx.log.warn({ url: child.url, err: (err as Error).message }, 'sitemap of the index not read');
+    }
+  }
+  return read;
+}
 
 interface Sitemap {
   entries: ArticleTarget[];
