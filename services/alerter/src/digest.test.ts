@@ -115,7 +115,8 @@ describe('digests', () => {
     expect(many.filter((i) => !told.includes(`* ${i.title}\n`))).toEqual([]);
     const card = teams.attachments[0]!.content.body[1]!.text;
     expect(card.length).toBeLessThanOrEqual(12_000);
-    expect(card).toContain(many.at(-1)!.title);
+    expect(card).toContain(`${many[0]!.title}\n\n`);
+    expect(card.endsWith(ARABIC.digestCut)).toBe(true);
   });
 
   it('schedules each digest rule at its time in its time zone, once however often it is synced', async () => {

@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import { deliveryJobOptions, type DigestJob, type JobContext, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryFailed, deliveryKey, type ChannelFailure, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, escapeSlack, localTime, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, telegramParts, type AlertContext } from './message.js';
+import { escapeHtml, escapeSlack, localTime, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, teamsText, telegramParts, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const SLACK_SECTION_TEXT = 3_000;
 const SLACK_MAX_SECTIONS = 12;
 /** Teams refuses a card over 28 KB: Arabic takes two bytes a letter, and the card's frame some more. */
-const TEAMS_MAX_TEXT = 12_000;
+const TEAMS_MAX_TEXT = 10_000;
 
 export interface DigestDeps {
   rule: AlertRule;
@@ -165,7 +165,7 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
     bodies: {
       json,
       slack: { text: subject, blocks: packLines(escapeSlack(text), SLACK_SECTION_TEXT, SLACK_MAX_SECTIONS, escapeSlack(words.digestCut)).map((section) => ({ type: 'section', text: { type: 'mrkdwn', text: section } })) },
-      teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: subject, weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: packLines(text, TEAMS_MAX_TEXT, 1, words.digestCut)[0], wrap: true }] } }] },
+      teams: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: teamsText(subject), weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: teamsText(packLines(text, TEAMS_MAX_TEXT, 1, words.digestCut)[0]!), wrap: true }] } }] },
       telegram: telegramParts(subject, text, words.digestCut),
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage, packLines, slack, teams, telegram, telegramParts, TELEGRAM_MAX_PARTS, type AlertContext } from './message.js';
+import { alertMessage, packLines, slack, teams, teamsText, telegram, telegramParts, TELEGRAM_MAX_PARTS, type AlertContext } from './message.js';
 import type { AlertableItem } from './rules.js';
 import { ARABIC } from './wording.js';
 
@@ -35,6 +35,13 @@ describe('chat cards', () => {
     const message = alertMessage('k', 'dgsn', item('javascript:alert(1)'), [], arabic);
     expect(actionsOf(teams(message, arabic))).toEqual([]);
     expect(headlineOf(slack(message, arabic))).toBe('*توقيف مشتبه فيه بطنجة*');
+  });
+
+  it("make no Teams link of a feed's Markdown, and a paragraph of each line", () => {
+    const message = alertMessage('k', 'dgsn', { ...item('https://www.hespress.com/a-1.html'), title: 'عاجل [اضغط هنا](https://phishing.example/login)' }, [], arabic);
+    const card = teams(message, arabic) as { attachments: { content: { body: { text: string }[] } }[] };
+    expect(card.attachments[0]!.content.body[0]!.text).toBe('عاجل [اضغط هنا] (https://phishing.example/login)');
+    expect(teamsText('سطر أول\nسطر ثان\n\n\nسطر ثالث')).toBe('سطر أول\n\nسطر ثان\n\nسطر ثالث');
   });
 
   it('keep a Slack link whole when the address holds | or >', () => {

@@ -171,6 +171,13 @@ export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
   };
 }
 
+/**
+ * Text for an Adaptive Card's TextBlock, which Teams reads as Markdown: a feed's `[label](address)` is
+ * no link (its clients escape backslashes each their own way, so the pair is broken apart instead), and
+ * each line its own paragraph (one line break alone joins lines).
+ */
+export const teamsText = (text: string) => text.replace(/\]\(/g, '] (').split('\n').filter((line) => line.trim() !== '').join('\n\n');
+
 /** Microsoft Teams: an Adaptive Card in a message attachment. */
 export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
   return {
@@ -184,9 +191,9 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
           version: '1.4',
           rtl: m.item.arabic,
           body: [
-            { type: 'TextBlock', text: m.item.title || m.item.url, weight: 'Bolder', size: 'Medium', wrap: true },
-            { type: 'TextBlock', text: [byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · '), isSubtle: true, wrap: true },
-            { type: 'TextBlock', text: whyLine(m, reading), wrap: true },
+            { type: 'TextBlock', text: teamsText(m.item.title || m.item.url), weight: 'Bolder', size: 'Medium', wrap: true },
+            { type: 'TextBlock', text: teamsText([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')), isSubtle: true, wrap: true },
+            { type: 'TextBlock', text: teamsText(whyLine(m, reading)), wrap: true },
           ],
           // A card with an action Teams cannot open is refused whole: the article's only when it is a web address.
           actions: [
