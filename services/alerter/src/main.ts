@@ -3,6 +3,7 @@ import type { Logger } from '@marsad/logger';
 import { createStageWorker, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { ItemFilter, StoredItem } from '@marsad/store';
 import { createChannel } from './channels/index.js';
+import { redisMemory } from './channels/memory.js';
 import { redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
 import type { AlertContext } from './message.js';
@@ -17,7 +18,7 @@ export interface AlerterDeps {
   store: DeliveryLog & { itemText(id: string): Promise<string>; listItems(filter: ItemFilter): Promise<StoredItem[]>; isUnavailable?(err: unknown): boolean };
   /** Create the digest rules' job schedulers (off for `run --once`). @defaultValue true */
   schedule?: boolean;
-  /** Key prefix of when each digest last went out. @defaultValue the queue prefix */
+  /** Key prefix of when each digest last went out, and of channels' holds and digests' parts sent. @defaultValue the queue prefix */
   statePrefix?: string;
 }
 
@@ -27,10 +28,12 @@ export async function startAlerter(deps: AlerterDeps) {
   const words = WORDINGS[alerts.language];
   const rules = alerts.rules.map((rule) => compileRule(rule, words));
   const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
-  const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel)]));
+  const statePrefix = deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX;
+  const memory = redisMemory(deps.connection, statePrefix);
+  const channels = new Map(alerts.channels.map((channel) => [channel.id, createChannel(channel, memory)]));
   const log = deps.logger.child({ service: 'alerter' });
   const context = alertContext(deps.config);
-  const lastDigest = redisLastDigest(deps.connection, deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX);
+  const lastDigest = redisLastDigest(deps.connection, statePrefix);
   // The delivery log is in the database: while it is down, alerts wait rather than spend their attempts.
   const common = {
     connection: deps.connection, prefix: env.MARSAD_QUEUE_PREFIX, logger: log, recovery: pipeline.workers,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RetryNotBeforeError } from '@marsad/queues';
+import type { ChannelMemory } from './memory.js';
 
 /** A receiver's wait that a send sits out in place; a longer one fails the try, whose job retries after it. */
 export const WAIT_IN_PLACE_MS = 5_000;
@@ -13,15 +14,16 @@ export interface Refusal {
 }
 
 /**
- * A receiver's request to wait (HTTP 429 with Retry-After, Telegram's retry_after), kept per channel: the
- * alerts behind the refused one wait with it instead of knocking again, which would only prolong a flood
- * limit. A short wait is sat out; a long one fails the try with RetryNotBeforeError, so the job's
- * retry comes when the receiver said.
+ * A receiver's request to wait (HTTP 429 with Retry-After, Telegram's retry_after), kept per channel in
+ * `memory`: the alerts behind the refused one, on any replica, wait with it instead of knocking again,
+ * which would only prolong a flood limit. A short wait is sat out; a long one fails the try with
+ * RetryNotBeforeError, so the job's retry comes when the receiver said.
  */
 export class ReceiverHold {
-  private until = 0;
-
-  constructor(private readonly channelId: string) {}
+  constructor(
+    private readonly channelId: string,
+    private readonly memory: ChannelMemory,
+  ) {}
 
   /** Posts with `post` once the channel is free, again after a short refusal; throws after a long one. */
   async send(post: () => Promise<Refusal | undefined>): Promise<void> {
@@ -29,13 +31,13 @@ export class ReceiverHold {
       await this.ready();
       const refusal = await post();
       if (!refusal) return;
-      this.until = Math.max(this.until, Date.now() + refusal.retryAfterMs);
+      await this.memory.holdUntil(this.channelId, Date.now() + refusal.retryAfterMs);
       if (refusal.retryAfterMs > WAIT_IN_PLACE_MS || tries >= TRIES_IN_PLACE) throw new RetryNotBeforeError(refusal.reason, refusal.retryAfterMs);
     }
   }
 
   private async ready(): Promise<void> {
-    const left = this.until - Date.now();
+    const left = (await this.memory.heldUntil(this.channelId)) - Date.now();
     if (left <= 0) return;
     if (left > WAIT_IN_PLACE_MS) throw new RetryNotBeforeError(`${this.channelId} asked to wait: ${Math.ceil(left / 1000)} s more`, left);
     await sleep(left);

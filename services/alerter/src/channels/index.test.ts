@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelSchema } from '@marsad/config';
-import { RetryNotBeforeError } from '@marsad/queues';
-import { startSmtpServer } from '@marsad/testing';
+import { createRedis, RetryNotBeforeError } from '@marsad/queues';
+import { createTestRedis, startSmtpServer } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { createChannel, type Envelope } from './index.js';
+import { redisMemory } from './memory.js';
 
 const envelope = (n: number): Envelope => ({
   deliveryKey: `rule:story-${n}:mail`,
@@ -155,6 +156,34 @@ describe('webhook channel', () => {
       expect((error as Error).message).toBe('webhook slack answered HTTP 503');
     } finally {
       await api.close();
+    }
+  });
+});
+
+describe('channels of two alerters on one Redis', () => {
+  it("share a receiver's hold and a digest's parts sent: the other replica neither knocks nor sends a part twice", async () => {
+    const redis = createTestRedis('channels');
+    const connection = createRedis(redis.url);
+    let calls = 0;
+    // The first message goes through, the second is refused with a long flood wait, the rest go through.
+    const api = await botApi(() => (++calls === 2 ? { status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 6', parameters: { retry_after: 6 } } } : { status: 200, json: { ok: true } }));
+    const config = ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url });
+    const [first, second] = [createChannel(config, redisMemory(connection, redis.prefix)), createChannel(config, redisMemory(connection, redis.prefix))];
+    const digest = { ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: ['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>'] } };
+    try {
+      await expect(first.send(digest)).rejects.toBeInstanceOf(RetryNotBeforeError);
+      const held = await second.send(digest).catch((e: unknown) => e);
+      expect((held as Error).message).toMatch(/^tg asked to wait: [56] s more$/);
+      expect(api.received).toHaveLength(2);
+      await connection.del(`${redis.prefix}:channel:tg:hold`); // the wait over
+      await second.send(digest);
+      expect(api.received.map((r) => r.body.text)).toEqual(['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>']);
+      // Sent whole: its count of parts is forgotten.
+      expect(await connection.keys(`${redis.prefix}:delivery-parts:*`)).toEqual([]);
+    } finally {
+      await api.close();
+      connection.disconnect();
+      await redis.cleanup();
     }
   });
 });

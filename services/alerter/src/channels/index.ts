@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import pLimit from 'p-limit';
 import { request } from 'undici';
 import { ReceiverHold, type Refusal } from './hold.js';
+import { processMemory, type ChannelMemory } from './memory.js';
 
 
 /** One alert or digest, rendered for every kind of channel. */
@@ -30,9 +31,10 @@ export interface Channel {
 /** E-mails one channel sends at a time (each on its own SMTP connection). */
 const SMTP_CONNECTIONS = 3;
 
-export function createChannel(config: ChannelConfig): Channel {
+/** A channel; `memory` keeps receivers' holds and digests' parts (Redis's, for alerters that share them). */
+export function createChannel(config: ChannelConfig, memory: ChannelMemory = processMemory()): Channel {
   if (config.type === 'email') return emailChannel(config);
-  return config.type === 'telegram' ? telegramChannel(config) : webhookChannel(config);
+  return config.type === 'telegram' ? telegramChannel(config, memory) : webhookChannel(config, memory);
 }
 
 function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channel {
@@ -58,8 +60,8 @@ function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channe
   };
 }
 
-function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>): Channel {
-  const hold = new ReceiverHold(config.id);
+function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>, memory: ChannelMemory): Channel {
+  const hold = new ReceiverHold(config.id, memory);
   return {
     id: config.id,
     send: (message) => hold.send(async () => {
@@ -88,20 +90,17 @@ export const TELEGRAM_MAX_TEXT = 4096;
 
 /** Telegram's advice: no more than a message a second to one chat. */
 const TELEGRAM_CHAT_GAP_MS = 1_000;
-/** Digests whose first parts are in the chat, remembered so that a retry sends only the rest. */
-const REMEMBERED_DIGESTS = 1_000;
 
 /**
  * A bot's sendMessage, one message at a time to the chat, a second apart, each part of a digest once (its
- * retry by this process sends the parts not yet sent). Its URL holds the bot's token, so no error says
+ * retry sends the parts `memory` does not count as sent). Its URL holds the bot's token, so no error says
  * the URL: Telegram's own description ("Bad Request: chat not found", "Forbidden: bot was blocked by the
  * user") says what to fix. A flood limit's retry_after holds the channel (`ReceiverHold`).
  */
-function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>): Channel {
+function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>, memory: ChannelMemory): Channel {
   const endpoint = `${config.apiUrl.replace(/\/+$/, '')}/bot${config.botToken}/sendMessage`;
-  const hold = new ReceiverHold(config.id);
+  const hold = new ReceiverHold(config.id, memory);
   const inTurn = pLimit(1);
-  const partsSent = new Map<string, number>();
   let lastSentAt = 0;
 
   async function post(text: string): Promise<Refusal | undefined> {
@@ -126,12 +125,11 @@ function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>): 
     send: (message) => inTurn(async () => {
       const key = message.deliveryKey;
       const parts = message.bodies.telegram;
-      for (let part = partsSent.get(key) ?? 0; part < parts.length; part++) {
+      for (let part = parts.length > 1 ? await memory.partsSent(key) : 0; part < parts.length; part++) {
         await hold.send(() => post(parts[part]!));
-        partsSent.delete(key); // re-inserted last: the map forgets the digests it heard of longest ago
-        if (part + 1 < parts.length) partsSent.set(key, part + 1);
-        if (partsSent.size > REMEMBERED_DIGESTS) partsSent.delete(partsSent.keys().next().value!);
+        if (part + 1 < parts.length) await memory.rememberPartsSent(key, part + 1);
       }
+      if (parts.length > 1) await memory.forgetParts(key);
     }),
     close: async () => {},
   };
