@@ -70,6 +70,7 @@ alerts:
     - { id: comms-hook, type: webhook, url: "http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook", format: json }
   rules:
     - { id: dgsn, tags: [dgsn], channels: [comms-mail, comms-hook], mode: immediate }
+    - { id: pickups, references: true, each: item, channels: [comms-hook] }
 `);
 });
 afterAll(async () => {
@@ -93,9 +94,12 @@ describe('alerts through marsad run --once', () => {
     expect(stored.map((i) => i.storyId)).toContain(REFERENCE_ID);
 
     expect(smtp.received).toHaveLength(3);
-    expect(hooks).toHaveLength(3);
+    // One per DGSN story, and one for the pickup of the communiqué (the pickups rule).
+    expect(hooks).toHaveLength(4);
     const stories = new Set(stored.map((i) => i.storyId));
-    expect(new Set(hooks.map((h) => (JSON.parse(h) as { storyId: string }).storyId))).toEqual(stories);
+    const hookBodies = hooks.map((h) => JSON.parse(h) as { storyId: string; rule: string; item: { url: string } });
+    expect(new Set(hookBodies.filter((h) => h.rule === 'dgsn').map((h) => h.storyId))).toEqual(stories);
+    expect(hookBodies.filter((h) => h.rule === 'pickups').map((h) => [h.storyId, h.item.url])).toEqual([[REFERENCE_ID, 'https://alyaoum24.com/communique.html']]);
     for (const mail of smtp.received) {
       expect(mail.parsed.subject).toMatch(/^\[Marsad dgsn\] (توقيف شبكة|الأمن يفكك شبكة|حموشي يشرف|بلاغ المديرية)/);
       expect(mail.parsed.html).toContain('dir="rtl"');
@@ -104,10 +108,10 @@ describe('alerts through marsad run --once', () => {
     const second = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number };
     expect(second.new).toBe(0);
     expect(smtp.received).toHaveLength(3);
-    expect(hooks).toHaveLength(3);
+    expect(hooks).toHaveLength(4);
 
     const log = (await marsad(['alerts', '--json', '--config', config])).trim().split('\n').map((l) => JSON.parse(l) as { status: string; channelId: string });
-    expect(log).toHaveLength(6);
+    expect(log).toHaveLength(7);
     expect(log.every((d) => d.status === 'sent')).toBe(true);
 
     const pickups = (await marsad(['pickups', '--json', '--reference', REFERENCE_ID, '--config', config])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

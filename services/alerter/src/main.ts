@@ -1,4 +1,4 @@
-import { readReferenceArticles, referenceTitle, resolveSeedsDir, type Config } from '@marsad/config';
+import { readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { ItemFilter, StoredItem } from '@marsad/store';
@@ -26,7 +26,8 @@ export interface AlerterDeps {
 export async function startAlerter(deps: AlerterDeps) {
   const { alerts, pipeline, env } = deps.config;
   const words = WORDINGS[alerts.language];
-  const rules = alerts.rules.map((rule) => compileRule(rule, words));
+  const references = new Set(referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR)));
+  const rules = alerts.rules.map((rule) => compileRule(rule, words, references));
   const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
   const statePrefix = deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX;
   const memory = redisMemory(deps.connection, statePrefix);

@@ -1,6 +1,7 @@
 import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
 import { Query } from '@marsad/text';
+import { percentOf } from './message.js';
 import { ENGLISH, type Wording } from './wording.js';
 
 export type AlertableItem = AlertJob['item'];
@@ -9,6 +10,8 @@ export type AlertableItem = AlertJob['item'];
 export interface AlertRule {
   id: string;
   mode: RuleConfig['mode'];
+  /** What one alert is about: a story (its first item found), or each item, every pickup too. */
+  each: RuleConfig['each'];
   channels: readonly string[];
   /** The rule has a keyword query, which reads the article's text. */
   needsText: boolean;
@@ -16,12 +19,14 @@ export interface AlertRule {
   explain(item: AlertableItem, text?: string): string[] | null;
 }
 
-/** A rule ready to match items, its reasons worded in `words`. */
-export function compileRule(rule: RuleConfig, words: Wording = ENGLISH): AlertRule {
+/** A rule ready to match items, its reasons worded in `words`; `references`: the reference articles' ids (seeds/). */
+export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, references: ReadonlySet<string> = new Set()): AlertRule {
   const query = rule.query ? new Query(rule.query) : undefined;
+  const copies = rule.references === true ? references : rule.references && new Set(rule.references);
   return {
     id: rule.id,
     mode: rule.mode,
+    each: rule.each,
     channels: rule.channels,
     needsText: query !== undefined,
     explain(item, text = item.title) {
@@ -37,6 +42,10 @@ export function compileRule(rule: RuleConfig, words: Wording = ENGLISH): AlertRu
       if (rule.sources) {
         if (!rule.sources.includes(item.sourceId)) return null;
         reasons.push(words.sourceReason(item.sourceId));
+      }
+      if (copies) {
+        if (!item.duplicateOf || !copies.has(item.duplicateOf)) return null;
+        reasons.push(words.referenceReason(item.duplicateOf, percentOf(item.similarity)));
       }
       if (rule.arabic !== undefined) {
         if (item.arabic !== rule.arabic) return null;

@@ -22,6 +22,8 @@ export interface Wording {
   sourceReason(sourceId: string): string;
   arabicReason(arabic: boolean): string;
   queryReason(query: string, words: readonly string[]): string;
+  /** A rule on copies of reference articles: which one this item copies, and how much of it. */
+  referenceReason(id: string, percent: string | undefined): string;
   storiesSince(since: string, rule: string): string;
   alsoPublishedBy: string;
   newPickups: string;
@@ -52,6 +54,7 @@ export const ENGLISH: Wording = {
   sourceReason: (sourceId) => `source ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'in Arabic' : 'not in Arabic'),
   queryReason: (query, words) => `query ${query}: ${quoted(words, ', ')}`,
+  referenceReason: (id, percent) => `copies reference ${id}${percent ? ` (${percent})` : ''}`,
   storiesSince: (since, rule) => `Stories since ${since} (rule "${rule}")`,
   alsoPublishedBy: 'also published by',
   newPickups: 'New pickups of earlier stories:',
@@ -93,6 +96,7 @@ export const ARABIC: Wording = {
   sourceReason: (sourceId) => `المصدر ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'بالعربية' : 'بغير العربية'),
   queryReason: (query, words) => `البحث ${query}: ${quoted(words, '، ')}`,
+  referenceReason: (id, percent) => `ينقل المقال المرجعي ${id}${percent ? ` (${percent})` : ''}`,
   storiesSince: (since, rule) => `القصص منذ ${since} (القاعدة «${rule}»)`,
   alsoPublishedBy: 'نشرها أيضا',
   newPickups: 'نسخ جديدة لقصص سابقة:',
@@ -117,6 +121,7 @@ export const FRENCH: Wording = {
   sourceReason: (sourceId) => `source ${sourceId}`,
   arabicReason: (arabic) => (arabic ? 'en arabe' : 'pas en arabe'),
   queryReason: (query, words) => `recherche ${query} : ${quoted(words, ', ')}`,
+  referenceReason: (id, percent) => `reprend l'article de référence ${id}${percent ? ` (${percent})` : ''}`,
   storiesSince: (since, rule) => `Histoires depuis le ${since} (règle « ${rule} »)`,
   alsoPublishedBy: 'repris par',
   newPickups: 'Nouvelles reprises d’histoires précédentes :',

@@ -45,7 +45,7 @@ export async function startDashboard(deps: DashboardDeps) {
   const words = WORDINGS[deps.config.alerts.language];
   const app = await buildDashboardApp({
     web,
-    rules: deps.config.alerts.rules.map((rule) => compileRule(rule, words)),
+    rules: deps.config.alerts.rules.map((rule) => compileRule(rule, words, new Set(web.references.keys()))),
     words,
     recentItems: (limit) => deps.store.listItems({ limit }),
     queues,

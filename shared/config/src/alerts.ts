@@ -69,7 +69,11 @@ export const RuleSchema = z
         }
       })
       .optional(),
+    /** Only copies of reference articles (seeds/): true for any of them, or these ones (their file names without .txt). */
+    references: z.union([z.literal(true), z.array(z.string().min(1)).min(1)]).optional(),
     channels: z.array(ChannelId).min(1),
+    /** Immediate rules: one alert per story (the default), or one per item, every pickup of a story too. */
+    each: z.enum(['story', 'item']).default('story'),
     /** immediate: one alert per story as it is found; digest: a summary at `at` in `tz`. @defaultValue immediate */
     mode: z.enum(['immediate', 'digest']).default('immediate'),
     at: TimeOfDay.optional(),
@@ -78,7 +82,8 @@ export const RuleSchema = z
     /** Send a digest even when there is nothing new. @defaultValue false */
     sendEmpty: z.boolean().default(false),
   })
-  .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] });
+  .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] })
+  .refine((rule) => rule.mode !== 'digest' || rule.each === 'story', { message: 'a digest lists stories with their pickups: `each: item` is for immediate rules', path: ['each'] });
 export type RuleConfig = z.infer<typeof RuleSchema>;
 
 /** How long an alert keeps being retried while its channel is down (exponential: 10 s, 20 s, … about 11 hours in all by default). */

@@ -22,6 +22,6 @@ export {
   type LoadConfigOptions,
   type SourceOptionsCheck,
 } from './load.js';
-export { BUNDLED_SEEDS_DIR, readReferenceArticles, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
+export { BUNDLED_SEEDS_DIR, readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
 export { AlertsSchema, ChannelSchema, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
 export { staleTimeZones, type StaleTimeZone, type ZoneUses } from './time-zone-data.js';

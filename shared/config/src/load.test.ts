@@ -8,6 +8,7 @@ import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveCon
 import { parseInterval } from './interval.js';
 import { SourceSchema } from './file-schema.js';
 import { explainUnknownKeys } from './key-hints.js';
+import { BUNDLED_SEEDS_DIR } from './references.js';
 
 const VALID = `sources:
   - id: hespress
@@ -239,6 +240,19 @@ alerts:
     const rule = (tags: string) => `sources: [{ id: a, adapter: rss, url: "https://a.example/feed" }]\nalerts:\n  channels: [{ id: ops, type: webhook, url: "https://hooks.example/x" }]\n  rules: [{ id: r, tags: [${tags}], channels: [ops] }]\n`;
     expect(parseConfigText(rule('interpol, dgsn'), 'x.yml').alerts.rules[0]!.tags).toEqual(['interpol', 'dgsn']);
     expect(problemsOf(() => parseConfigText(rule('DGSN'), 'x.yml'))).toEqual([expect.stringMatching(/unknown tag "DGSN" \(tags: interpol, dgsn\)$/)]);
+  });
+
+  it('knows the reference articles of seeds/, and keeps `each: item` to immediate rules', () => {
+    const rule = (entry: string) => `sources: [{ id: a, adapter: rss, url: "https://a.example/feed" }]\nalerts:\n  channels: [{ id: ops, type: webhook, url: "https://hooks.example/x" }]\n  rules: [{ id: r, channels: [ops], ${entry} }]\n`;
+    const env = { MARSAD_SEEDS_DIR: BUNDLED_SEEDS_DIR };
+    expect(parseConfigText(rule('references: [000_7f10525f81fda1b7], each: item'), 'x.yml', undefined, undefined, env).alerts.rules[0]).toMatchObject({ references: ['000_7f10525f81fda1b7'], each: 'item' });
+    expect(parseConfigText(rule('references: true'), 'x.yml', undefined, undefined, env).alerts.rules[0]).toMatchObject({ references: true, each: 'story' });
+    expect(problemsOf(() => parseConfigText(rule('references: [000_7f10525f81fda1b7, communique-12]'), 'x.yml', undefined, undefined, env))).toEqual([
+      expect.stringMatching(/^x\.yml:4:72: alerts\.rules\[0\]\.references\[1\]: unknown reference article "communique-12" \(seeds: 000_7f10525f81fda1b7, 001_b606bcbd39854403, .*\)$/),
+    ]);
+    expect(problemsOf(() => parseConfigText(rule('mode: digest, at: "08:00", each: item'), 'x.yml', undefined, undefined, env))).toEqual([
+      expect.stringMatching(/alerts\.rules\[0\]\.each: a digest lists stories with their pickups: `each: item` is for immediate rules$/),
+    ]);
   });
 
   it('reports duplicate ids and unknown adapters', () => {

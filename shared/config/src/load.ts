@@ -8,6 +8,7 @@ import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
 import { ConfigFileSchema, DEFAULT_ADAPTER, type ConfigFile } from './file-schema.js';
 import { explainUnknownKeys, likelyMeant, unknownKeysMessage } from './key-hints.js';
+import { referenceIds, resolveSeedsDir } from './references.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
 export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('../sources.default.yml', import.meta.url));
@@ -99,6 +100,7 @@ export function parseConfigText(
   // Also when the file as a whole is not valid, so that one reading lists every problem.
   problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
   problems.push(...checkRuleTags(raw, tags, doc, lines, file));
+  problems.push(...checkRuleReferences(raw, () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR)), doc, lines, file));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
 }
@@ -158,6 +160,18 @@ function checkRuleTags(raw: unknown, tags: readonly string[], doc: Document, lin
   return rules.flatMap((rule: { tags?: unknown }, r) =>
     (Array.isArray(rule?.tags) ? rule.tags : []).flatMap((tag: unknown, t) =>
       typeof tag === 'string' && !tags.includes(tag) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'tags', t], `unknown tag "${tag}" (tags: ${tags.join(', ')})`)] : [],
+    ),
+  );
+}
+
+/** References a rule names that seeds/ does not hold: that rule would never fire. */
+function checkRuleReferences(raw: unknown, known: () => string[], doc: Document, lines: LineCounter, file: string): string[] {
+  const rules = (raw as { alerts?: { rules?: unknown } } | null)?.alerts?.rules;
+  if (!Array.isArray(rules) || !rules.some((rule: { references?: unknown }) => Array.isArray(rule?.references))) return [];
+  const ids = known();
+  return rules.flatMap((rule: { references?: unknown }, r) =>
+    (Array.isArray(rule?.references) ? rule.references : []).flatMap((id: unknown, i) =>
+      typeof id === 'string' && !ids.includes(id) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'references', i], `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`)] : [],
     ),
   );
 }

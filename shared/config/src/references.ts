@@ -21,10 +21,15 @@ export function resolveSeedsDir(dir: string | undefined, cwd = process.cwd()): s
 
 /** Every .txt file of the folder, sorted by name; adding a file adds a reference. */
 export function readReferenceArticles(dir: string): ReferenceArticle[] {
+  return referenceIds(dir).map((id) => ({ id, text: decodeReferenceText(readFileSync(join(dir, `${id}.txt`))) }));
+}
+
+/** The ids of the folder's reference articles, without reading them. */
+export function referenceIds(dir: string): string[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.txt'))
     .sort()
-    .map((file) => ({ id: basename(file, '.txt'), text: decodeReferenceText(readFileSync(join(dir, file))) }));
+    .map((file) => basename(file, '.txt'));
 }
 
 /** Longest a reference's title runs: a headline, not the first paragraph of a communiqué that has none. */

@@ -170,6 +170,25 @@ describe('alertItem', () => {
     expect(AlertMessageSchema.parse(JSON.parse(hook.body)).item).toMatchObject({ sourceId: 'hespress', sourceName: 'هسبريس', duplicateOf: '000_ref', duplicateOfTitle: 'المغرب يظفر بمنصب نائب رئيس الأنتربول', publishedAt: '2026-11-20T09:30:00.000Z' });
   });
 
+  it('alerts on every pickup of a reference article for a rule on each item, once each, and not on copies of items', async () => {
+    const { rules } = AlertsSchema.parse({
+      channels: [...channels.keys()].map((id) => ({ id, type: 'webhook', url: 'https://h.example' })),
+      rules: [{ id: 'pickups', references: true, each: 'item', channels: ['comms-hook'] }, { id: 'other-reference', references: ['001_ref'], channels: ['comms-hook'] }],
+    });
+    const pickups = { ...deps, rules: rules.map((rule) => compileRule(rule, undefined, new Set(['000_ref', '001_ref']))) };
+    const copy = (id: string, sourceId: string, of: string) => ({ ...item(id, of), sourceId, duplicateOf: of, similarity: 0.97 });
+    expect((await alertItem({ item: copy('k1', 'hespress', '000_ref') }, pickups, ctx('job-k1'))).sent).toEqual(['pickups|k1|comms-hook']);
+    expect((await alertItem({ item: copy('k2', 'alyaoum24', '000_ref') }, pickups, ctx('job-k2'))).sent).toEqual(['pickups|k2|comms-hook']);
+    expect((await alertItem({ item: copy('k2', 'alyaoum24', '000_ref') }, pickups, ctx('job-k2'))).sent).toEqual([]);
+    expect((await alertItem({ item: copy('k3', 'goud', 'k0') }, pickups, ctx('job-k3'))).matched).toEqual([]);
+    const body = AlertMessageSchema.parse(JSON.parse(hooks.find((h) => h.headers['idempotency-key'] === 'pickups|k2|comms-hook')!.body));
+    expect(body).toMatchObject({ storyId: '000_ref', reasons: ['copies reference 000_ref (97%)'], item: { id: 'k2', sourceId: 'alyaoum24' } });
+    expect((await store.listDeliveries()).filter((d) => d.ruleId === 'pickups').map((d) => [d.key, d.storyId, d.itemId]).sort()).toEqual([
+      ['pickups|k1|comms-hook', '000_ref', 'k1'],
+      ['pickups|k2|comms-hook', '000_ref', 'k2'],
+    ]);
+  });
+
   it('without a context, writes ids, UTC and English', async () => {
     await alertItem({ item: { ...item('i1', 'i0'), similarity: 0.5 } }, deps, ctx('job-i1'));
     const mail = smtp.received.find((m) => m.parsed.headers.get('x-marsad-delivery') === 'dgsn|i0|comms-mail')!.parsed;

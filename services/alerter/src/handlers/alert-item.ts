@@ -53,7 +53,8 @@ export const deliveryKey = (ruleId: string, storyId: string, channelId: string) 
 
 /**
  * Matches a newly stored item against the immediate rules and tells each rule's channels about its
- * story, once: a delivery already sent (an earlier copy of the story) is skipped, one another worker
+ * story, once (about the item itself, for a rule on `each: item`): a delivery already sent (an earlier
+ * copy of the story) is skipped, one another worker
  * is sending is retried later, and a failed channel fails the job, whose retry sends only what is missing.
  */
 export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobContext): Promise<AlertItemResult> {
@@ -70,7 +71,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
     if (!reasons) continue;
     matched.push(rule.id);
     for (const channelId of rule.channels) {
-      const key = deliveryKey(rule.id, item.storyId, channelId);
+      const key = deliveryKey(rule.id, rule.each === 'item' ? item.id : item.storyId, channelId);
       const state = await deps.deliveries.claimDelivery({ key, ruleId: rule.id, storyId: item.storyId, channelId, itemId: item.id, claimant: ctx.jobId });
       if (state === 'sent') continue;
       if (state === 'busy') {
