@@ -120,6 +120,20 @@ describe('telegram channel', () => {
     }
   });
 
+  it('sends a digest written anew for its retry whole, rather than the rest of a text that changed', async () => {
+    let calls = 0;
+    const api = await botApi(() => (++calls === 2 ? { status: 502, json: {} } : { status: 200, json: { ok: true } }));
+    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    const digest = (parts: string[]) => ({ ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: parts } });
+    try {
+      await expect(channel.send(digest(['<b>(1/2)</b> أ', '<b>(2/2)</b> ب']))).rejects.toThrow('HTTP 502');
+      await channel.send(digest(['<b>(1/2)</b> أ ج', '<b>(2/2)</b> ب']));
+      expect(api.received.map((r) => r.body.text)).toEqual(['<b>(1/2)</b> أ', '<b>(2/2)</b> ب', '<b>(1/2)</b> أ ج', '<b>(2/2)</b> ب']);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('is configured with a bot token and a chat as Telegram writes them', () => {
     const problems = (entry: Record<string, unknown>) => ChannelSchema.safeParse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', ...entry }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(problems({})).toBeUndefined();

@@ -123,8 +123,9 @@ function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>, m
   return {
     id: config.id,
     send: (message) => inTurn(async () => {
-      const key = message.deliveryKey;
       const parts = message.bodies.telegram;
+      // A retry writes the digest again, with what came in since: its parts counted are those of the same text.
+      const key = `${message.deliveryKey}#${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
       for (let part = parts.length > 1 ? await memory.partsSent(key) : 0; part < parts.length; part++) {
         await hold.send(() => post(parts[part]!));
         if (part + 1 < parts.length) await memory.rememberPartsSent(key, part + 1);
