@@ -159,14 +159,13 @@ export const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace
 
 /** Slack Block Kit. */
 export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknown {
-  const escape = escapeSlack;
   return {
     text: subject(m),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${slackLink(m.item.url, escape(m.item.title || m.item.url))}*` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escape([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
-      { type: 'section', text: { type: 'mrkdwn', text: escape(whyLine(m, reading)) } },
-      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackLink(m.storyUrl, escape(reading.words.storyPage)) }] }] : []),
+      { type: 'section', text: { type: 'mrkdwn', text: `*${slackLink(m.item.url, escapeSlack(m.item.title || m.item.url))}*` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
+      { type: 'section', text: { type: 'mrkdwn', text: escapeSlack(whyLine(m, reading)) } },
+      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackLink(m.storyUrl, escapeSlack(reading.words.storyPage)) }] }] : []),
     ],
   };
 }

@@ -54,8 +54,8 @@ export const deliveryKey = (ruleId: string, storyId: string, channelId: string) 
 /**
  * Matches a newly stored item against the immediate rules and tells each rule's channels about its
  * story, once (about the item itself, for a rule on `each: item`): a delivery already sent (an earlier
- * copy of the story) is skipped, one another worker
- * is sending is retried later, and a failed channel fails the job, whose retry sends only what is missing.
+ * copy of the story) is skipped, one another worker is sending is retried later, and a failed channel
+ * fails the job, whose retry sends only what is missing.
  */
 export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobContext): Promise<AlertItemResult> {
   const { item } = job;
