@@ -33,8 +33,8 @@ describe('e-mail channel', () => {
 
 const TOKEN = '123456789:AAHk2x_test-token-0123456789abcdef';
 
-/** A stand-in for Telegram's Bot API: what it was sent and when, and its answer (Telegram's own shape). */
-async function botApi(answer: (body: Record<string, unknown>) => { status: number; json: unknown; headers?: Record<string, string> }) {
+/** A stand-in for Telegram's Bot API (and a webhook): what it was sent and when, and its answer (JSON, or `text`). */
+async function botApi(answer: (body: Record<string, unknown>) => { status: number; json: unknown; headers?: Record<string, string>; text?: string }) {
   const received: { path: string; body: Record<string, unknown>; at: number }[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     let raw = '';
@@ -42,8 +42,8 @@ async function botApi(answer: (body: Record<string, unknown>) => { status: numbe
     req.on('end', () => {
       const body = JSON.parse(raw) as Record<string, unknown>;
       received.push({ path: req.url ?? '', body, at: Date.now() });
-      const { status, json, headers } = answer(body);
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
+      const { status, json, headers, text } = answer(body);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(text ?? JSON.stringify(json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -153,6 +153,23 @@ describe('webhook channel', () => {
       expect(first).toMatchObject({ name: 'RetryNotBeforeError', message: 'webhook slack answered HTTP 429: retry after 120 s', retryAfterMs: 120_000 });
       await expect(channel.send(envelope(2))).rejects.toThrow(/^slack asked to wait: 1[12]\d s more$/);
       expect(api.received).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("gives the receiver's own words as the reason: Slack's plain text, a JSON error's message, not an HTML page", async () => {
+    const answers = [
+      { status: 404, json: null, text: 'channel_not_found' },
+      { status: 400, json: { error: { code: 'InvalidRequestContent', message: 'The request content is not valid' } } },
+      { status: 502, json: null, text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+    ];
+    const api = await botApi(() => answers.shift()!);
+    const channel = hook(api.url);
+    try {
+      const reasons = [];
+      for (let n = 0; n < 3; n++) reasons.push(((await channel.send(envelope(n)).catch((e: unknown) => e)) as Error).message);
+      expect(reasons).toEqual(['webhook slack answered HTTP 404: channel_not_found', 'webhook slack answered HTTP 400: The request content is not valid', 'webhook slack answered HTTP 502']);
     } finally {
       await api.close();
     }

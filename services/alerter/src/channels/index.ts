@@ -74,15 +74,36 @@ function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>, mem
       };
       if (config.secret) headers['x-marsad-signature'] = `sha256=${createHmac('sha256', config.secret).update(body).digest('hex')}`;
       const response = await request(config.url, { method: 'POST', headers, body, headersTimeout: 15_000, bodyTimeout: 15_000 });
-      await response.body.dump();
       const status = response.statusCode;
+      if (status < 300) {
+        await response.body.dump();
+        return undefined;
+      }
+      const why = receiverWords(await response.body.text().catch(() => ''));
       const wait = status === 429 || status === 503 ? retryAfterMs(String(response.headers['retry-after'] ?? '')) : undefined;
-      if (wait !== undefined) return { retryAfterMs: wait, reason: `webhook ${config.id} answered HTTP ${status}: retry after ${Math.ceil(wait / 1000)} s` };
-      if (status >= 300) throw new Error(`webhook ${config.id} answered HTTP ${status}`);
-      return undefined;
+      if (wait !== undefined) return { retryAfterMs: wait, reason: `webhook ${config.id} answered HTTP ${status}${why}: retry after ${Math.ceil(wait / 1000)} s` };
+      throw new Error(`webhook ${config.id} answered HTTP ${status}${why}`);
     }),
     close: async () => {},
   };
+}
+
+/**
+ * What a receiver said with its refusal, for the failure's reason: Slack's plain "channel_not_found" or
+ * "invalid_token", the message of a JSON error (a Teams workflow's `error.message`); not an HTML error
+ * page, and never more than a line.
+ */
+function receiverWords(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  if (line === '' || line.startsWith('<')) return '';
+  if (!/^[[{]/.test(line)) return `: ${line.slice(0, 200)}`;
+  try {
+    const json = JSON.parse(line) as { error?: string | { message?: unknown }; message?: unknown; description?: unknown };
+    const said = [typeof json.error === 'object' ? json.error?.message : json.error, json.message, json.description].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    return said ? `: ${said.replace(/\s+/g, ' ').trim().slice(0, 200)}` : '';
+  } catch {
+    return `: ${line.slice(0, 200)}`;
+  }
 }
 
 /** The longest text sendMessage takes, in characters after its HTML is read. */
