@@ -2,6 +2,7 @@ import { PipelineSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, type PipelineQueues } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
+import { channelHolds, redisMemory } from '@marsad/service-alerter';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
@@ -46,6 +47,7 @@ const app = (admin = {}) =>
       pingRedis: async () => void (await connection.ping()),
       pingDatabase: () => store.ping(),
       jobDurations: () => readJobTimings(connection, redis.prefix, QUEUE_NAMES.map((n) => queues[n].name)),
+      channelHolds: () => channelHolds(redisMemory(connection, redis.prefix), ['comms-tg', 'comms-mail']),
     }),
   });
 
@@ -111,6 +113,8 @@ describe('readiness and metrics', () => {
     const server = await app();
     // As the store worker pauses its queue while the database is down.
     await queues.store.rateLimit(60_000);
+    // As a Telegram channel is held after a flood limit's retry_after of 90 s.
+    await redisMemory(connection, redis.prefix).holdUntil('comms-tg', Date.now() + 90_000);
     const response = await server.inject({ method: 'GET', url: '/metrics' });
     await queues.store.removeRateLimitKey();
     expect(response.statusCode).toBe(200);
@@ -120,6 +124,8 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="classify"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);
     expect(response.body).toMatch(/^marsad_items_by_tag\{tag="dgsn"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-tg"\} (89|90)(\.\d+)?$/m);
+    expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-mail"\} 0$/m);
     expect(response.body).toMatch(/^marsad_redis_up 1$/m);
     expect(response.body).toMatch(/^marsad_database_up 1$/m);
     expect(response.body).toContain('marsad_process_resident_memory_bytes');

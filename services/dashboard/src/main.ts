@@ -1,7 +1,7 @@
 import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
-import { compileRule, WORDINGS } from '@marsad/service-alerter';
+import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
 import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
@@ -59,6 +59,7 @@ export async function startDashboard(deps: DashboardDeps) {
       pingRedis: readiness.redis,
       pingDatabase: readiness.database,
       jobDurations: () => readJobTimings(deps.connection, env.MARSAD_QUEUE_PREFIX, queues.map((q) => q.name)),
+      channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
     }),
   });
   const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });

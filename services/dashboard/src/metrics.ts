@@ -13,6 +13,8 @@ export interface MetricsSources {
   pingDatabase(): Promise<void>;
   /** Job durations as the workers report them (JobTimings). */
   jobDurations(): Promise<DurationHistogram[]>;
+  /** Per alert channel, the seconds left of a wait its receiver asked for (a rate limit), 0 for none. */
+  channelHolds?(): Promise<{ channelId: string; seconds: number }[]>;
 }
 
 type DurationLabel = 'queue' | 'outcome';
@@ -89,6 +91,9 @@ export function createMetrics(from: MetricsSources): Registry {
   });
   gauge('marsad_alert_deliveries', 'Alert deliveries per channel and outcome', ['channel', 'status'], async (g) => {
     for (const d of (await storeStats()).deliveries) g.set({ channel: d.channelId, status: d.status }, d.count);
+  });
+  gauge('marsad_alert_channel_hold_seconds', "Seconds left of the wait an alert channel's receiver asked for (429, retry_after), 0 when none", ['channel'], async (g) => {
+    for (const hold of (await from.channelHolds?.()) ?? []) g.set({ channel: hold.channelId }, hold.seconds);
   });
   let health: ReturnType<MetricsSources['sources']> | undefined;
   const sourceHealth = () => (health ??= from.sources().finally(() => setImmediate(() => (health = undefined))));

@@ -51,3 +51,9 @@ export function redisMemory(redis: Redis, prefix: string): ChannelMemory {
     forgetParts: async (key) => void (await redis.del(partsKey(key))),
   };
 }
+
+/** The seconds left of each channel's hold, 0 for a channel free to send: for operators' metrics. */
+export async function channelHolds(memory: ChannelMemory, channelIds: readonly string[]): Promise<{ channelId: string; seconds: number }[]> {
+  const now = Date.now();
+  return Promise.all(channelIds.map(async (channelId) => ({ channelId, seconds: Math.max(0, ((await memory.heldUntil(channelId)) - now) / 1000) })));
+}
