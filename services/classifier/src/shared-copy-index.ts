@@ -40,9 +40,10 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 MemoryCopyIndex), and an item is filed under its smallest shingles
  *                                 that are not
  * <gen> is a time generation whose keys expire a window after it ends; a lookup searches the generations
- * that can hold an article filed within the window. Every redis.call costs about a microsecond, which is
- * most of this script's time, so the layout keeps the calls per article few: a lookup reads a
- * generation's postings only for the shingles its bitmap marks (about 40 calls for an original).
+ * that can hold an article filed within the window. Every redis.call costs about a microsecond, so the
+ * layout keeps the calls per article few: a lookup reads a generation's postings only for the shingles its
+ * bitmap marks (about 40 calls for an original). Most of an original's time is counting its values
+ * (one BITFIELD INCRBY each, some 450 for a 450-word article), whose offsets the client writes.
  * v3 compares SAMPLE_BITS (24) bits of a shingle where v2 compared 16: an index filed by v2 is not
  * read (its items expire with their window; its references are deleted when v3 loads them).
  */
@@ -94,6 +95,10 @@ local pairBytes = ARGV[24] or ''
 -- The BITFIELD type of the counts of originals per sample value (each generation's :b), wide enough
 -- to count to boilerplate: a phrase that many originals hold is nobody's text (BOILERPLATE_ARTICLES).
 local counter = ARGV[25]
+-- Where each of its distinct sample values' counter starts in :b (bits, in decimal, space separated):
+-- written by the client, since a number made text in Lua, or given to redis.call, costs as much as
+-- the BITFIELD that counts it.
+local counterOffsets = ARGV[26] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -460,15 +465,13 @@ else
   -- An original's values counted (copies do not count: one story's pickups never make its text
   -- boilerplate), ${COUNTED_PER_CALL} to a call (Lua's unpack has a limit).
   if not isCopy then
-    local ops = {}
-    local last = -1
-    for i = 1, #contains, ${SAMPLE_BYTES} do
-      local v = sampleAt(contains, i)
-      if v ~= last then ops[#ops + 1] = 'INCRBY'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v; ops[#ops + 1] = '1' end
-      last = v
-      if #ops >= ${COUNTED_PER_CALL * 4} then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)); ops = {} end
+    local ops, k = {}, 0
+    for offset in gmatch(counterOffsets, '%d+') do
+      ops[k + 1] = 'INCRBY'; ops[k + 2] = counter; ops[k + 3] = offset; ops[k + 4] = '1'
+      k = k + 4
+      if k >= ${COUNTED_PER_CALL * 4} then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)); ops, k = {}, 0 end
     end
-    if #ops > 0 then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)) end
+    if k > 0 then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)) end
     redis.call('EXPIREAT', own .. ':b', expireAt)
   end
   local idKey = own .. ':i:' .. idShard
@@ -588,6 +591,7 @@ export class SharedCopyIndex {
   async checkAndInsert(id: string, sketch: Sketch, reference = false, publishedAt?: string | null): Promise<SharedVerdict> {
     const o = this.options;
     const now = Math.floor(o.now() / 1000);
+    const counterBits = Math.ceil(Math.log2(o.boilerplateArticles + 1));
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
@@ -596,7 +600,7 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
-      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${Math.ceil(Math.log2(o.boilerplateArticles + 1))}`,
+      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.contains, counterBits),
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
@@ -616,6 +620,20 @@ function publishedSeconds(publishedAt: string | null | undefined, now: number): 
 /** The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news formulas. */
 function wordsField(sketch: Sketch): string {
   return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}`;
+}
+
+/**
+ * Where the counter of each distinct value of `contains` (sorted) starts in a generation's :b, in bits,
+ * in decimal, space separated (BITFIELD's `#n` offsets, computed here).
+ */
+function counterOffsets(contains: Uint32Array, bits: number): string {
+  let text = '';
+  let last = -1;
+  for (const value of contains) {
+    if (value !== last) text += `${text ? ' ' : ''}${value * bits}`;
+    last = value;
+  }
+  return text;
 }
 
 /** Each shingle's bit in a filter of 2^bits, in decimal, space separated. */
