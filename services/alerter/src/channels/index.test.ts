@@ -217,4 +217,20 @@ describe('channels of two alerters on one Redis', () => {
       await redis.cleanup();
     }
   });
+
+  it("keep the longest wait asked: a shorter refusal on another replica does not end it early", async () => {
+    const redis = createTestRedis('channels');
+    const connection = createRedis(redis.url);
+    try {
+      const [one, other] = [redisMemory(connection, redis.prefix), redisMemory(connection, redis.prefix)];
+      const long = Date.now() + 60_000;
+      await one.holdUntil('tg', long);
+      await other.holdUntil('tg', Date.now() + 5_000);
+      expect(await one.heldUntil('tg')).toBe(long);
+      expect(await connection.pttl(`${redis.prefix}:channel:tg:hold`)).toBeGreaterThan(55_000);
+    } finally {
+      connection.disconnect();
+      await redis.cleanup();
+    }
+  });
 });

@@ -125,7 +125,8 @@ function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>, m
   let lastSentAt = 0;
 
   async function post(text: string): Promise<Refusal | undefined> {
-    await sleep(lastSentAt + TELEGRAM_CHAT_GAP_MS - Date.now());
+    const gap = lastSentAt + TELEGRAM_CHAT_GAP_MS - Date.now();
+    if (gap > 0) await sleep(gap);
     const body = JSON.stringify({ chat_id: config.chatId, text, parse_mode: 'HTML' });
     const response = await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Marsad alerts' }, body, headersTimeout: 15_000, bodyTimeout: 15_000 }).catch((err: unknown) => {
       // Its message only: an error that carries the request would carry the token in its URL.

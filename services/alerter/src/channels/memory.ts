@@ -44,7 +44,8 @@ export function redisMemory(redis: Redis, prefix: string): ChannelMemory {
     heldUntil: async (channelId) => Number(await redis.get(holdKey(channelId))),
     async holdUntil(channelId, until) {
       const ms = Math.ceil(until - Date.now());
-      if (ms > 0) await redis.set(holdKey(channelId), String(until), 'PX', ms);
+      // A longer wait asked meanwhile (another replica's refusal) stands.
+      if (ms > 0 && Number(await redis.get(holdKey(channelId))) < until) await redis.set(holdKey(channelId), String(until), 'PX', ms);
     },
     partsSent: async (key) => Number(await redis.get(partsKey(key))),
     rememberPartsSent: async (key, sent) => void (await redis.set(partsKey(key), String(sent), 'EX', PARTS_TTL_SECONDS)),
