@@ -99,8 +99,10 @@ export function parseConfigText(
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
   problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
-  problems.push(...checkRuleTags(raw, tags, doc, lines, file));
-  problems.push(...checkRuleReferences(raw, () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR)), doc, lines, file));
+  const where = { doc, lines, file };
+  problems.push(...checkRuleNames(raw, 'tags', () => tags, (tag) => `unknown tag "${tag}" (tags: ${tags.join(', ')})`, where));
+  const references = () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR));
+  problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`, where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
   return parsed.data;
 }
@@ -154,26 +156,27 @@ function sourceEntries(raw: unknown): { entry: Readonly<Record<string, unknown>>
   return list.flatMap((entry: unknown, index) => (typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? [{ entry: entry as Record<string, unknown>, index }] : []));
 }
 
-function checkRuleTags(raw: unknown, tags: readonly string[], doc: Document, lines: LineCounter, file: string): string[] {
+/**
+ * Names a rule lists (its `tags`, its `references`) that `known` does not hold: that rule would never
+ * fire. `known` is asked only when some rule lists names there (the references are files to read).
+ */
+function checkRuleNames(
+  raw: unknown,
+  field: 'tags' | 'references',
+  known: () => readonly string[],
+  unknown: (name: string, known: readonly string[]) => string,
+  { doc, lines, file }: { doc: Document; lines: LineCounter; file: string },
+): string[] {
   const rules = (raw as { alerts?: { rules?: unknown } } | null)?.alerts?.rules;
-  if (!Array.isArray(rules)) return [];
-  return rules.flatMap((rule: { tags?: unknown }, r) =>
-    (Array.isArray(rule?.tags) ? rule.tags : []).flatMap((tag: unknown, t) =>
-      typeof tag === 'string' && !tags.includes(tag) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'tags', t], `unknown tag "${tag}" (tags: ${tags.join(', ')})`)] : [],
-    ),
-  );
-}
-
-/** References a rule names that seeds/ does not hold: that rule would never fire. */
-function checkRuleReferences(raw: unknown, known: () => string[], doc: Document, lines: LineCounter, file: string): string[] {
-  const rules = (raw as { alerts?: { rules?: unknown } } | null)?.alerts?.rules;
-  if (!Array.isArray(rules) || !rules.some((rule: { references?: unknown }) => Array.isArray(rule?.references))) return [];
-  const ids = known();
-  return rules.flatMap((rule: { references?: unknown }, r) =>
-    (Array.isArray(rule?.references) ? rule.references : []).flatMap((id: unknown, i) =>
-      typeof id === 'string' && !ids.includes(id) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'references', i], `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`)] : [],
-    ),
-  );
+  const listed = (rule: unknown) => (rule as Record<string, unknown> | null)?.[field];
+  if (!Array.isArray(rules) || !rules.some((rule) => Array.isArray(listed(rule)))) return [];
+  const names = known();
+  return rules.flatMap((rule: unknown, r) => {
+    const list = listed(rule);
+    return (Array.isArray(list) ? list : []).flatMap((name: unknown, n) =>
+      typeof name === 'string' && !names.includes(name) ? [describe(file, doc, lines, ['alerts', 'rules', r, field, n], unknown(name, names))] : [],
+    );
+  });
 }
 
 /** Problems in the order of the file: "file:line:column: ..." */
