@@ -175,6 +175,24 @@ describe('webhook channel', () => {
     }
   });
 
+  it("reads no further than the start of a refusal's endless body", async () => {
+    const server = createServer((req, res) => {
+      req.resume().on('end', () => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => res.write('overloaded '.repeat(1000)), 1);
+        res.on('close', () => clearInterval(timer));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const error = (await hook(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).send(envelope(1)).catch((e: unknown) => e)) as Error;
+      expect(error.message).toBe(`webhook slack answered HTTP 500: ${'overloaded '.repeat(20).slice(0, 200)}`);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('sits out a one-second Retry-After, and fails a 503 without one as any failure', async () => {
     let calls = 0;
     const api = await botApi(() => (++calls === 1 ? { status: 503, json: {}, headers: { 'retry-after': '1' } } : calls === 2 ? { status: 200, json: {} } : { status: 503, json: {} }));

@@ -4,7 +4,7 @@ import type { ChannelConfig } from '@marsad/config';
 import { retryAfterMs } from '@marsad/sources';
 import nodemailer from 'nodemailer';
 import pLimit from 'p-limit';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { ReceiverHold, type Refusal } from './hold.js';
 import { processMemory, type ChannelMemory } from './memory.js';
 
@@ -79,13 +79,28 @@ function webhookChannel(config: Extract<ChannelConfig, { type: 'webhook' }>, mem
         await response.body.dump();
         return undefined;
       }
-      const why = receiverWords(await response.body.text().catch(() => ''));
+      const why = receiverWords(await bodyStart(response.body).catch(() => ''));
       const wait = status === 429 || status === 503 ? retryAfterMs(String(response.headers['retry-after'] ?? '')) : undefined;
       if (wait !== undefined) return { retryAfterMs: wait, reason: `webhook ${config.id} answered HTTP ${status}${why}: retry after ${Math.ceil(wait / 1000)} s` };
       throw new Error(`webhook ${config.id} answered HTTP ${status}${why}`);
     }),
     close: async () => {},
   };
+}
+
+/** Longest start of a receiver's answer read: enough for any error it words, not for an endless page. */
+const ANSWER_BYTES = 65_536;
+
+/** The start of a response's body as text; the rest is not read (the connection is closed instead). */
+async function bodyStart(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= ANSWER_BYTES) break; // leaving the loop destroys the stream
+  }
+  return Buffer.concat(chunks).subarray(0, ANSWER_BYTES).toString('utf8');
 }
 
 /**
@@ -133,7 +148,7 @@ function telegramChannel(config: Extract<ChannelConfig, { type: 'telegram' }>, m
       throw new Error(`telegram ${config.id}: ${(err as Error).message}`);
     });
     lastSentAt = Date.now();
-    const answer = (await response.body.json().catch(() => ({}))) as { ok?: boolean; description?: unknown; parameters?: { retry_after?: unknown } };
+    const answer = (await bodyStart(response.body).then((text) => JSON.parse(text) as unknown).catch(() => ({}))) as { ok?: boolean; description?: unknown; parameters?: { retry_after?: unknown } };
     if (response.statusCode < 300 && answer.ok === true) return undefined;
     const why = typeof answer.description === 'string' ? `: ${answer.description.slice(0, 200)}` : '';
     const reason = `telegram ${config.id} answered HTTP ${response.statusCode}${why}`;
