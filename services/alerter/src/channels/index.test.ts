@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { ChannelSchema } from '@marsad/config';
 import { createRedis, RetryNotBeforeError } from '@marsad/queues';
 import { createTestRedis, startSmtpServer } from '@marsad/testing';
@@ -27,6 +27,22 @@ describe('e-mail channel', () => {
     } finally {
       await channel.close();
       await smtp.close();
+    }
+  });
+});
+
+describe('e-mail channel against a server that never answers', () => {
+  it("fails the send when the timeout runs out (the URL's own, here), with nodemailer's reason", async () => {
+    const silent = createNetServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const channel = createChannel(ChannelSchema.parse({ id: 'mail', type: 'email', smtp: `smtp://127.0.0.1:${port}/?greetingTimeout=300`, from: 'marsad@example.ma', to: ['press@example.ma'] }));
+    try {
+      const error = (await channel.send(envelope(1)).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/Greeting never received/);
+    } finally {
+      await channel.close();
+      silent.close();
     }
   });
 });

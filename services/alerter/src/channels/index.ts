@@ -37,8 +37,14 @@ export function createChannel(config: ChannelConfig, memory: ChannelMemory = pro
   return config.type === 'telegram' ? telegramChannel(config, memory) : webhookChannel(config, memory);
 }
 
+/**
+ * How long an SMTP server may keep a send waiting (nodemailer's defaults are 2 and 10 minutes, during
+ * which the alert holds one of the channel's connections); `?socketTimeout=…` in the URL still wins.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 function emailChannel(config: Extract<ChannelConfig, { type: 'email' }>): Channel {
-  const transport = nodemailer.createTransport(config.smtp);
+  const transport = nodemailer.createTransport({ url: config.smtp, ...SMTP_TIMEOUTS });
   // Alert jobs run many at once; mail servers limit a client's connections (often to 3), so a burst of
   // matching stories waits its turn here instead of being refused there.
   const limit = pLimit(SMTP_CONNECTIONS);
