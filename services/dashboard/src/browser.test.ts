@@ -149,6 +149,18 @@ describe('newsroom in Chromium', () => {
   });
 });
 
+describe('alerts in Chromium', () => {
+  it('lists the deliveries, with what is being retried and the channels held', async () => {
+    const { page, incidents, close } = await open('/alerts');
+    expect(await page.locator('tr[data-key="dgsn|police-tanger|comms-tg"] .badge').textContent()).toBe('pending');
+    expect(await page.locator('ul.holds li').count()).toBe(1);
+    expect(await direction(page, 'table.deliveries')).toBe('ltr');
+    expect(incidents).toEqual([]);
+    await shoot(page, 'alerts');
+    await close();
+  });
+});
+
 describe('queue dashboard in Chromium', () => {
   it('asks for credentials, and opens for an operator who gives them', async () => {
     const anonymous = await open('/admin/queues');

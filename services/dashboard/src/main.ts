@@ -13,7 +13,7 @@ export interface DashboardDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: Pick<Store, 'listItems' | 'itemPage' | 'eachItemPage' | 'stats' | 'ping'>;
+  store: Pick<Store, 'listItems' | 'itemPage' | 'eachItemPage' | 'stats' | 'ping' | 'listDeliveries'>;
 }
 
 /**
@@ -41,6 +41,8 @@ export async function startDashboard(deps: DashboardDeps) {
     references: new Map(readReferenceArticles(resolveSeedsDir(env.MARSAD_SEEDS_DIR)).map((r) => [r.id, r.text])),
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,
+    deliveries: (limit) => deps.store.listDeliveries(limit),
+    channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
   };
   const words = WORDINGS[deps.config.alerts.language];
   const app = await buildDashboardApp({
@@ -59,7 +61,7 @@ export async function startDashboard(deps: DashboardDeps) {
       pingRedis: readiness.redis,
       pingDatabase: readiness.database,
       jobDurations: () => readJobTimings(deps.connection, env.MARSAD_QUEUE_PREFIX, queues.map((q) => q.name)),
-      channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
+      channelHolds: web.channelHolds,
     }),
   });
   const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });

@@ -43,8 +43,21 @@ export const SOURCE_ROWS: SourceRow[] = [
 ];
 
 /** The pages' data from a real store holding NEWSROOM_ITEMS. */
+/** The delivery log of a few alerts: one sent, one being retried (its reason from a receiver), a digest's. */
+async function logDeliveries(store: Store): Promise<void> {
+  const claim = (key: string, storyId: string, channelId: string, itemId: string) =>
+    store.claimDelivery({ key, ruleId: key.split('|')[0]!, storyId, channelId, itemId, claimant: 'test' });
+  await claim('dgsn|police-tanger|comms-mail', 'police-tanger', 'comms-mail', 'police-tanger');
+  await store.markDelivered('dgsn|police-tanger|comms-mail');
+  await claim('dgsn|police-tanger|comms-tg', 'police-tanger', 'comms-tg', 'police-tanger');
+  await store.markDeliveryFailed('dgsn|police-tanger|comms-tg', 'telegram comms-tg answered HTTP 429: Too Many Requests: retry after 42 <b>', false);
+  await claim('daily|digest:2026-11-21|comms-mail', 'digest:2026-11-21', 'comms-mail', '');
+  await store.markDelivered('daily|digest:2026-11-21|comms-mail');
+}
+
 export async function newsroomSources(store: Store): Promise<WebSources> {
   for (const item of NEWSROOM_ITEMS) await store.upsertItem(item);
+  await logDeliveries(store);
   return {
     listItems: (filter) => store.listItems(filter),
     // Pages of one item: a download of two goes through the paging.
@@ -56,5 +69,7 @@ export async function newsroomSources(store: Store): Promise<WebSources> {
     references: new Map([[REFERENCE_ID, REFERENCE_TEXT]]),
     timeZone: 'Africa/Casablanca',
     fetchQueue: 'fetch',
+    deliveries: (limit) => store.listDeliveries(limit),
+    channelHolds: async () => [{ channelId: 'comms-tg', seconds: 41.2 }, { channelId: 'comms-mail', seconds: 0 }],
   };
 }

@@ -160,6 +160,23 @@ describe.each([
     expect((await page('/sources/unknown')).status).toBe(404);
   });
 
+  it('lists the alerts sent and those being retried, with their reasons as text, and the channels held', async () => {
+    const { status, $ } = await page('/alerts');
+    expect(status).toBe(200);
+    const row = (key: string) => $(`tr[data-key="${key}"]`);
+    expect(row('dgsn|police-tanger|comms-mail').find('.badge').text()).toBe('sent');
+    expect(row('dgsn|police-tanger|comms-mail').find('a').attr('href')).toBe('/stories/police-tanger');
+    const retried = row('dgsn|police-tanger|comms-tg');
+    expect(retried.find('.badge').text()).toBe('pending');
+    expect(retried.find('td').last().text()).toBe('telegram comms-tg answered HTTP 429: Too Many Requests: retry after 42 <b>');
+    expect(retried.find('b')).toHaveLength(0);
+    // A digest's period is no story to link.
+    expect(row('daily|digest:2026-11-21|comms-mail').find('a')).toHaveLength(0);
+    expect($('ul.holds li').map((_, li) => $(li).attr('data-channel')).get()).toEqual(['comms-tg']);
+    expect($('ul.holds li').text()).toContain('42 s more');
+    expect($('nav a[aria-current="page"]').attr('href')).toBe('/alerts');
+  });
+
   it('searches and pages through the JSON API too', async () => {
     const response = await app.inject({ method: 'GET', url: `/api/items?q=${encodeURIComponent('أنتربول')}&limit=1&offset=1` });
     expect((response.json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['ref-pickup-1']);

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
 import { storiesOf, type ListedItem } from '@marsad/service-alerter';
-import type { ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
+import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { startOfDay } from './pages/format.js';
 import type { SafeHtml } from './pages/html.js';
 import { itemsCsv, newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
+import { alertsPage, type ChannelHold } from './pages/alerts.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 
@@ -30,7 +31,14 @@ export interface WebSources {
   timeZone: string;
   /** Name of the fetch queue, for links into the queue board. */
   fetchQueue: string;
+  /** The delivery log, newest first (Store.listDeliveries). */
+  deliveries?(limit: number): Promise<Delivery[]>;
+  /** Channels a receiver asked to wait, and how much longer. */
+  channelHolds?(): Promise<ChannelHold[]>;
 }
+
+/** Deliveries the alerts page shows. */
+const DELIVERIES_SHOWN = 500;
 
 /** The filters' choices: the tags and languages the store holds. */
 export async function storeFacets(store: Pick<Store, 'stats'>): Promise<{ tags: string[]; languages: string[] }> {
@@ -175,6 +183,11 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
     });
 
     pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth())));
+
+    pages.get('/alerts', async (_request, reply) => {
+      const [deliveries, holds] = await Promise.all([from.deliveries?.(DELIVERIES_SHOWN) ?? [], from.channelHolds?.() ?? []]);
+      return sendPage(reply, alertsPage(deliveries, holds));
+    });
 
     pages.get<{ Params: { id: string } }>('/sources/:id', async (request, reply) => {
       const source = (await from.sourceHealth()).find((s) => s.sourceId === request.params.id);

@@ -1,3 +1,5 @@
+import { html, type SafeHtml } from './html.js';
+
 /** How the pages show languages, directions and times. */
 
 /** ISO 639-3 (as franc and the store give it) to the BCP 47 tag a browser knows; others stay as they are. */
@@ -68,3 +70,6 @@ export function excerpt(text: string, length = 280): string {
   const cut = flat.slice(0, length);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
 }
+
+/** A time for operators' pages, in UTC as the logs write it: "2026-11-21 10:00 UTC", or a dash for none. */
+export const utcTime = (iso: string | null): SafeHtml | string => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : '—');

@@ -1,5 +1,6 @@
 import { safeHref } from '@marsad/service-alerter';
 import type { SourceHealth } from '@marsad/service-fetcher';
+import { utcTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
@@ -13,7 +14,6 @@ export interface FailedFetch {
 }
 
 const STATE_LABEL: Record<SourceHealth['state'], string> = { 'never-fetched': 'never fetched', ok: 'ok', 'backing-off': 'backing off', failing: 'failing' };
-const time = (iso: string | null) => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : '—');
 const errorSummary = (errors: Record<string, number>) => Object.entries(errors).map(([kind, n]) => `${kind} ${n}`).join(', ') || '—';
 
 /** Failed jobs in the queue board, for operators with credentials. */
@@ -29,11 +29,11 @@ export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
 <td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
-<td>${time(s.lastSuccessAt)}</td>
+<td>${utcTime(s.lastSuccessAt)}</td>
 <td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : '—'}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
 <td>${errorSummary(s.errors)}</td>
-<td>${time(s.nextAttemptAt)}</td>
+<td>${utcTime(s.nextAttemptAt)}</td>
 <td><a href="/sources/${encodeURIComponent(s.sourceId)}">failed jobs</a></td>
 </tr>`)}</tbody>
 </table>`,
@@ -49,6 +49,6 @@ export function sourceFailuresPage(source: SourceRow, failed: readonly FailedFet
 ${failed.length === 0
     ? html`<p class="empty">No failed fetch job of this source is kept.</p>`
     : html`<table class="failed"><thead><tr><th>Job</th><th>Failed at</th><th>Attempts</th><th>Reason</th></tr></thead>
-<tbody>${failed.map((f) => html`<tr><td><code>${f.jobId}</code></td><td>${time(f.failedAt)}</td><td class="number">${f.attempts}</td><td>${f.reason}</td></tr>`)}</tbody></table>`}`,
+<tbody>${failed.map((f) => html`<tr><td><code>${f.jobId}</code></td><td>${utcTime(f.failedAt)}</td><td class="number">${f.attempts}</td><td>${f.reason}</td></tr>`)}</tbody></table>`}`,
   );
 }
