@@ -62,6 +62,9 @@ beforeAll(async () => {
       item('من المستقبل', 'https://bad.ma/d2', '<pubDate>Tue, 01 Jan 2099 00:00:00 GMT</pubDate>'),
       item('تاريخ غير مقروء', 'https://bad.ma/d3', '<pubDate>yesterday-ish</pubDate>'),
       item('تاريخ سليم', 'https://bad.ma/d4', '<pubDate>Thu, 19 Nov 2026 08:00:00 GMT</pubDate>'),
+      // Its local time written as UTC: an hour ahead of the fetch; and a clock two minutes fast.
+      item('بتوقيت محلي', 'https://bad.ma/d5', '<pubDate>Fri, 20 Nov 2026 13:00:00 GMT</pubDate>'),
+      item('ساعة متقدمة قليلا', 'https://bad.ma/d6', '<pubDate>Fri, 20 Nov 2026 12:02:00 GMT</pubDate>'),
     ].join(''))),
     '/links': xml(channel([item('نسبي', '/news/relative.html'), item('جافاسكربت', 'javascript:alert(1)'), item('بيانات', 'data:text/html,hi'), item('مطلق', 'https://bad.ma/abs')].join(''))),
     '/fifty-megabytes': (_req, res) => {
@@ -159,6 +162,7 @@ describe('bad input corpus', () => {
     const { items } = await poll('/dates');
     expect(Object.fromEntries(items.map((i) => [i.title, i.publishedAt]))).toEqual({
       'بلا تاريخ': null, 'من المستقبل': null, 'تاريخ غير مقروء': null, 'تاريخ سليم': '2026-11-19T08:00:00.000Z',
+      'بتوقيت محلي': NOW.toISOString(), 'ساعة متقدمة قليلا': '2026-11-20T12:02:00.000Z',
     });
   });
 

@@ -193,11 +193,19 @@ export const MAX_TEXT_CHARS = 100_000;
 const MAX_TITLE_CHARS = 1_000;
 /** A date further ahead is a broken clock or a typo; such an item is dated by its fetch instead. */
 const MAX_FUTURE_MS = 24 * 3_600_000;
+/** How far a site's clock may run ahead of ours before its date is not believed. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * The item's stated date, unless it cannot be: unreadable or a day ahead, none; ahead of the fetch (a
+ * site writing its local time as UTC, Morocco's an hour ahead), the fetch's, the latest it can have been
+ * published — an hour late would make another outlet's later copy of it look like the original.
+ */
 function plausibleDate(publishedAt: string | null, fetchedAt: Date): string | null {
   if (publishedAt === null) return null;
   const time = Date.parse(publishedAt);
-  return Number.isNaN(time) || time > fetchedAt.getTime() + MAX_FUTURE_MS ? null : publishedAt;
+  if (Number.isNaN(time) || time > fetchedAt.getTime() + MAX_FUTURE_MS) return null;
+  return time > fetchedAt.getTime() + CLOCK_SKEW_MS ? fetchedAt.toISOString() : publishedAt;
 }
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) are noise from broken feeds. */
