@@ -1,6 +1,7 @@
 import { DURATION_BUCKETS, type DurationHistogram } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ChannelHold } from '@marsad/service-alerter';
 import type { SourceHealth } from '@marsad/service-fetcher';
 import type { StoreStats } from '@marsad/store';
 
@@ -14,7 +15,7 @@ export interface MetricsSources {
   /** Job durations as the workers report them (JobTimings). */
   jobDurations(): Promise<DurationHistogram[]>;
   /** Per alert channel, the seconds left of a wait its receiver asked for (a rate limit), 0 for none. */
-  channelHolds?(): Promise<{ channelId: string; seconds: number }[]>;
+  channelHolds?(): Promise<ChannelHold[]>;
 }
 
 type DurationLabel = 'queue' | 'outcome';

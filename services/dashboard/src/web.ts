@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
-import { storiesOf, type ListedItem } from '@marsad/service-alerter';
+import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { Queue } from 'bullmq';
@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { startOfDay } from './pages/format.js';
 import type { SafeHtml } from './pages/html.js';
 import { itemsCsv, newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
-import { alertsPage, type ChannelHold } from './pages/alerts.js';
+import { alertsPage } from './pages/alerts.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 

@@ -53,8 +53,14 @@ export function redisMemory(redis: Redis, prefix: string): ChannelMemory {
   };
 }
 
-/** The seconds left of each channel's hold, 0 for a channel free to send: for operators' metrics. */
-export async function channelHolds(memory: ChannelMemory, channelIds: readonly string[]): Promise<{ channelId: string; seconds: number }[]> {
+/** A channel whose receiver asked it to wait (a rate limit), and for how long still; 0 when it did not. */
+export interface ChannelHold {
+  channelId: string;
+  seconds: number;
+}
+
+/** The seconds left of each channel's hold, 0 for a channel free to send: for operators' pages and metrics. */
+export async function channelHolds(memory: ChannelMemory, channelIds: readonly string[]): Promise<ChannelHold[]> {
   const now = Date.now();
   return Promise.all(channelIds.map(async (channelId) => ({ channelId, seconds: Math.max(0, ((await memory.heldUntil(channelId)) - now) / 1000) })));
 }

@@ -1,13 +1,8 @@
+import type { ChannelHold } from '@marsad/service-alerter';
 import type { Delivery } from '@marsad/store';
 import { utcTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-
-/** A channel whose receiver asked it to wait (a rate limit), and for how long still. */
-export interface ChannelHold {
-  channelId: string;
-  seconds: number;
-}
 
 const DIGEST = /^digest:/;
 /** A delivery's story, linked to its page; a digest's period as it is. */
