@@ -48,6 +48,11 @@ describe('e-mail channel against a server that never answers', () => {
 });
 
 const TOKEN = '123456789:AAHk2x_test-token-0123456789abcdef';
+/** A Telegram channel's entry, its bot's API at `apiUrl` (a stand-in's). */
+const telegramConfig = (apiUrl: string, chatId: string | number = '-100123') => ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId, apiUrl });
+/** A digest that takes `parts` Telegram messages. */
+const digestOf = (parts: string[]): Envelope => ({ ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: parts } });
+const THREE_PARTS = ['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>'];
 
 /** A stand-in for Telegram's Bot API (and a webhook): what it was sent and when, and its answer (JSON, or `text`). */
 async function botApi(answer: (body: Record<string, unknown>) => { status: number; json: unknown; headers?: Record<string, string>; text?: string }) {
@@ -70,7 +75,7 @@ async function botApi(answer: (body: Record<string, unknown>) => { status: numbe
 describe('telegram channel', () => {
   it("posts the message's Telegram HTML to the bot's sendMessage for the chat", async () => {
     const api = await botApi(() => ({ status: 200, json: { ok: true, result: { message_id: 7 } } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: -1001234567890, apiUrl: api.url }));
+    const channel = createChannel(telegramConfig(api.url, -1001234567890));
     try {
       await channel.send(envelope(1));
       expect(api.received).toEqual([{ path: `/bot${TOKEN}/sendMessage`, body: { chat_id: '-1001234567890', text: '<b>خبر 1</b>', parse_mode: 'HTML' }, at: expect.any(Number) }]);
@@ -81,7 +86,7 @@ describe('telegram channel', () => {
 
   it("fails with Telegram's description and never with the token, so the alert is retried and the log says what to fix", async () => {
     const api = await botApi(() => ({ status: 400, json: { ok: false, error_code: 400, description: 'Bad Request: chat not found' } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '@marsad_alerts', apiUrl: api.url }));
+    const channel = createChannel(telegramConfig(api.url, '@marsad_alerts'));
     try {
       const error = (await channel.send(envelope(1)).catch((e: unknown) => e)) as Error;
       expect(error.message).toBe('telegram tg answered HTTP 400: Bad Request: chat not found');
@@ -94,7 +99,7 @@ describe('telegram channel', () => {
   it("sits out a short flood wait and sends again, a second or more apart", async () => {
     let refused = 0;
     const api = await botApi(() => (refused++ === 0 ? { status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } } : { status: 200, json: { ok: true } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    const channel = createChannel(telegramConfig(api.url));
     try {
       await channel.send(envelope(1));
       expect(api.received.map((r) => r.body.text)).toEqual(['<b>خبر 1</b>', '<b>خبر 1</b>']);
@@ -106,7 +111,7 @@ describe('telegram channel', () => {
 
   it("fails a long flood wait with its retry_after, and holds the chat's next alerts without asking Telegram", async () => {
     const api = await botApi(() => ({ status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 60', parameters: { retry_after: 60 } } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
+    const channel = createChannel(telegramConfig(api.url));
     try {
       const first = await channel.send(envelope(1)).catch((e: unknown) => e);
       expect(first).toBeInstanceOf(RetryNotBeforeError);
@@ -123,8 +128,8 @@ describe('telegram channel', () => {
   it("sends a digest's parts in order, a second apart, and on its retry only the parts not yet in the chat", async () => {
     let calls = 0;
     const api = await botApi(() => (++calls === 2 ? { status: 502, json: {} } : { status: 200, json: { ok: true } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
-    const digest = { ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: ['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>'] } };
+    const channel = createChannel(telegramConfig(api.url));
+    const digest = digestOf(THREE_PARTS);
     try {
       await expect(channel.send(digest)).rejects.toThrow('telegram tg answered HTTP 502');
       await channel.send(digest);
@@ -139,11 +144,10 @@ describe('telegram channel', () => {
   it('sends a digest written anew for its retry whole, rather than the rest of a text that changed', async () => {
     let calls = 0;
     const api = await botApi(() => (++calls === 2 ? { status: 502, json: {} } : { status: 200, json: { ok: true } }));
-    const channel = createChannel(ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url }));
-    const digest = (parts: string[]) => ({ ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: parts } });
+    const channel = createChannel(telegramConfig(api.url));
     try {
-      await expect(channel.send(digest(['<b>(1/2)</b> أ', '<b>(2/2)</b> ب']))).rejects.toThrow('HTTP 502');
-      await channel.send(digest(['<b>(1/2)</b> أ ج', '<b>(2/2)</b> ب']));
+      await expect(channel.send(digestOf(['<b>(1/2)</b> أ', '<b>(2/2)</b> ب']))).rejects.toThrow('HTTP 502');
+      await channel.send(digestOf(['<b>(1/2)</b> أ ج', '<b>(2/2)</b> ب']));
       expect(api.received.map((r) => r.body.text)).toEqual(['<b>(1/2)</b> أ', '<b>(2/2)</b> ب', '<b>(1/2)</b> أ ج', '<b>(2/2)</b> ب']);
     } finally {
       await api.close();
@@ -232,9 +236,9 @@ describe('channels of two alerters on one Redis', () => {
     let calls = 0;
     // The first message goes through, the second is refused with a long flood wait, the rest go through.
     const api = await botApi(() => (++calls === 2 ? { status: 429, json: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 6', parameters: { retry_after: 6 } } } : { status: 200, json: { ok: true } }));
-    const config = ChannelSchema.parse({ id: 'tg', type: 'telegram', botToken: TOKEN, chatId: '-100123', apiUrl: api.url });
+    const config = telegramConfig(api.url);
     const [first, second] = [createChannel(config, redisMemory(connection, redis.prefix)), createChannel(config, redisMemory(connection, redis.prefix))];
-    const digest = { ...envelope(1), bodies: { json: {}, slack: {}, teams: {}, telegram: ['<b>ملخص (1/3)</b>', '<b>ملخص (2/3)</b>', '<b>ملخص (3/3)</b>'] } };
+    const digest = digestOf(THREE_PARTS);
     try {
       await expect(first.send(digest)).rejects.toBeInstanceOf(RetryNotBeforeError);
       const held = await second.send(digest).catch((e: unknown) => e);
