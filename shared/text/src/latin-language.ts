@@ -70,6 +70,50 @@ const HEADLINE_WORDS: Record<string, string> = {
   ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione',
   deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote verletzte gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia',
 };
+/**
+ * The letters beyond a–z each language writes (loanwords' too, where common). A text whose own words —
+ * not its names — use letters a language never writes is not in that language: franc's trigrams take
+ * a Turkish sentence for Spanish, whose alphabet has no ı, ş or ğ.
+ */
+const ALPHABETS: Record<string, string> = {
+  fra: 'àâæçéèêëîïôœùûüÿ', eng: 'àéèêëïôçñü', spa: 'áéíóúüñ', por: 'áâãàçéêíóôõúü', ita: 'àèéìíîòóùú',
+  deu: 'äöüßé', nld: 'éèëïöüáóúêç', cat: 'àçéèíïòóúü', tur: 'çğıöşüâîû', ind: 'é', swh: '', ron: 'ăâîșțşţ',
+  pol: 'ąćęłńóśźż', tzm: 'ɣɛčǧḍḥṛṣṭẓžğţ', hau: 'ɓɗƙƴ', som: '', yor: 'áàéèẹíìóòọṣúùńḿ', ibo: 'ịọụṅáàéèíìóòúùńḿ',
+  wol: 'àéëóñŋ', vie: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', tgl: 'ñ',
+  zlm: '', azj: 'çəğıöşü', uzn: 'ʻʼ', swe: 'åäöé', dan: 'æøåé', nob: 'æøåéèêóòô', fin: 'äöåšž',
+  hun: 'áéíóöőúüű', ces: 'áčďéěíňóřšťúůýž', slk: 'áäčďéíĺľňóôŕšťúýž', hrv: 'čćđšž', bos: 'čćđšž', slv: 'čšžćđ',
+  als: 'çë', lit: 'ąčęėįšųūž', lvs: 'āčēģīķļņšūž', ekk: 'äöõüšž',
+};
+const ALPHABET_SETS = new Map(Object.entries(ALPHABETS).map(([language, letters]) => [language, new Set(letters)]));
+/** Own words with letters a language never writes that rule it out: this many, and this share of them. */
+const MIN_FOREIGN_WORDS = 2;
+const MIN_FOREIGN_WORD_SHARE = 0.1;
+
+/** A text's own words (lower-case: a capitalised one may be a name, Erdoğan, Łukasz) with letters beyond a–z. */
+function ownWordLetters(text: string): { words: number; accented: string[][] } {
+  const own = text.normalize('NFC').split(/[^\p{L}]+/u).filter((word) => /^\p{Ll}/u.test(word));
+  const accented = own.map((word) => [...word].filter((letter) => letter > '\u007f')).filter((letters) => letters.length > 0);
+  return { words: own.length, accented };
+}
+
+/** The candidates whose alphabet writes the text's own words; all of them if none does. */
+function writtenIn(text: string, candidates: readonly string[]): string[] {
+  const { words, accented } = ownWordLetters(text);
+  if (accented.length < MIN_FOREIGN_WORDS) return [...candidates];
+  const minForeign = Math.max(MIN_FOREIGN_WORDS, MIN_FOREIGN_WORD_SHARE * words);
+  const fits = candidates.filter((language) => {
+    const alphabet = ALPHABET_SETS.get(language);
+    return !alphabet || accented.filter((letters) => letters.some((letter) => !alphabet.has(letter))).length < minForeign;
+  });
+  return fits.length > 0 ? fits : [...candidates];
+}
+
+/** The votes of the languages whose alphabet writes the text. */
+function votesWrittenIn(text: string, votes: Map<string, number>): Map<string, number> {
+  const fits = new Set(writtenIn(text, [...votes.keys()]));
+  return new Map([...votes].filter(([language]) => fits.has(language)));
+}
+
 /** Each clue, with the languages it belongs to. */
 const CLUE_LANGUAGES = new Map<string, string[]>();
 for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(HEADLINE_WORDS)]) {
@@ -107,12 +151,14 @@ function isArabizi(text: string): boolean {
 /** The language of a Latin-script text (`und` below `minLetters` letters); Darija in Arabizi is `ary`. */
 export function latinLanguage(text: string, minLetters: number): string {
   if (isArabizi(text)) return 'ary';
-  const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only, minLength: minLetters });
+  const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(text, only), minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return byTrigrams();
   // Only words overrule trigrams: accented letters are shared with languages without clues (Vietnamese).
-  if (words.length >= SHORT_TEXT_WORDS) return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), clueVotes([...new Set(words)]), words.length);
-  const votes = clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]);
+  if (words.length >= SHORT_TEXT_WORDS) {
+    return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(text, clueVotes([...new Set(words)])), words.length);
+  }
+  const votes = votesWrittenIn(text, clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
