@@ -1,4 +1,4 @@
-import { DURATION_BUCKETS, type DurationHistogram } from '@marsad/queues';
+import { DURATION_BUCKETS, JOB_STATES, type DurationHistogram } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChannelHold } from '@marsad/service-alerter';
@@ -54,8 +54,6 @@ class StoredDurationHistogram extends Histogram<DurationLabel> {
     return this.get();
   }
 }
-
-const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
 /** The Prometheus registry of `/metrics` (prom-client), Marsad's gauges plus the process's own. */
 export function createMetrics(from: MetricsSources): Registry {

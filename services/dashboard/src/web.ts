@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
+import { failedJobs } from '@marsad/queues';
 import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
@@ -51,9 +52,7 @@ const FAILED_JOBS_SCANNED = 1_000;
 
 /** One source's failed fetch jobs, newest first, with their reasons. */
 export async function failedFetchesOf(fetchQueue: Queue, sourceId: string): Promise<FailedFetch[]> {
-  return (await fetchQueue.getFailed(0, FAILED_JOBS_SCANNED - 1))
-    .filter((job) => (job.data as { sourceId?: unknown }).sourceId === sourceId)
-    .map((job) => ({ jobId: job.id ?? '', reason: job.failedReason, attempts: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null }));
+  return (await failedJobs(fetchQueue, FAILED_JOBS_SCANNED)).filter((job) => job.sourceId === sourceId);
 }
 
 const PAGE_SIZE = 50;

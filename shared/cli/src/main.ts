@@ -94,6 +94,33 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<url>', "the site's address (its home page, or a feed)")
     .option('--json', 'one JSON object per source found')
     .action(run(async () => (await import('./commands/sources.js')).sourcesDiscoverCommand));
+  // The queues of `marsad start`; --config and --json belong to `jobs`, wherever they are written on the line.
+  const jobs = withConfig(program.command('jobs'))
+    .description("the queues of marsad start: each one's jobs by state (jobs failed, jobs retry: the jobs that failed for good)")
+    .option('--json', 'one JSON object per line')
+    .action(run(async () => (await import('./commands/jobs.js')).jobsCommand));
+  jobs
+    .command('failed')
+    .description('jobs that failed for good, newest first: what each was about and why it failed')
+    .argument('[queue]', 'one queue (fetch, classify, store, alert, digest); default all')
+    .option('--limit <n>', 'at most this many per queue', '100')
+    .action(
+      run(async () => {
+        const { jobsFailedCommand } = await import('./commands/jobs.js');
+        return (queue: string | undefined, _options: unknown, command: Command) => jobsFailedCommand(queue, command.optsWithGlobals());
+      }),
+    );
+  jobs
+    .command('retry')
+    .description('send failed jobs back to their queue with their whole retry budget: the ids given, else all of the queue')
+    .argument('<queue>', 'fetch, classify, store, alert or digest')
+    .argument('[ids...]', 'job ids (marsad jobs failed lists them)')
+    .action(
+      run(async () => {
+        const { jobsRetryCommand } = await import('./commands/jobs.js');
+        return (queue: string, ids: string[], _options: unknown, command: Command) => jobsRetryCommand(queue, ids, command.optsWithGlobals());
+      }),
+    );
   const fixtures = program.command('fixtures').description("a source's recorded responses, for its offline contract test (fixtures record <id>)");
   withConfig(fixtures.command('record'))
     .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")

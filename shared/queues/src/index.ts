@@ -36,3 +36,4 @@ export {
 } from './worker.js';
 export { deleteKeysWithPrefix, UNFINISHED_STATES } from './keys.js';
 export { DURATION_BUCKETS, JobTimings, readJobTimings, type DurationHistogram, type JobOutcome } from './job-timings.js';
+export { failedJobs, JOB_STATES, retryFailedJobs, type FailedJob, type JobState } from './job-admin.js';

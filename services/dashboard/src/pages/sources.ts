@@ -1,3 +1,4 @@
+import type { FailedJob } from '@marsad/queues';
 import { safeHref } from '@marsad/service-alerter';
 import type { SourceHealth } from '@marsad/service-fetcher';
 import { utcTime } from './format.js';
@@ -6,12 +7,7 @@ import { layout } from './layout.js';
 
 export type SourceRow = SourceHealth & { name: string; adapter: string; url: string; enabled: boolean; errors: Record<string, number> };
 
-export interface FailedFetch {
-  jobId: string;
-  reason: string;
-  attempts: number;
-  failedAt: string | null;
-}
+export type FailedFetch = Pick<FailedJob, 'jobId' | 'reason' | 'attempts' | 'failedAt'>;
 
 const STATE_LABEL: Record<SourceHealth['state'], string> = { 'never-fetched': 'never fetched', ok: 'ok', 'backing-off': 'backing off', failing: 'failing' };
 const errorSummary = (errors: Record<string, number>) => Object.entries(errors).map(([kind, n]) => `${kind} ${n}`).join(', ') || '—';

@@ -1,0 +1,88 @@
+import { setTimeout } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { PipelineSchema } from '@marsad/config';
+import { closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
+import { createTestRedis, runNode } from '@marsad/testing';
+import { Worker } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
+const redis = createTestRedis('jobs-cli');
+const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix };
+let connection: Redis;
+let queues: PipelineQueues;
+
+const item = (n: number) => ({ id: `i${n}`, sourceId: 'hespress', url: `https://www.hespress.com/a/${n}`, title: `خبر ${n}`, text: 'نص', publishedAt: null, fetchedAt: '2026-12-06T10:00:00.000Z' });
+const marsad = (...args: string[]) => runNode(BIN, args, { env });
+const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+beforeAll(async () => {
+  connection = createRedis(redis.url);
+  queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+  const options = { attempts: 2, backoff: { type: 'fixed', delay: 10 } };
+  await queues.classify.add('classify', { item: item(1), runId: 'r1' }, { ...options, jobId: 'item-i1' });
+  await queues.classify.add('classify', { item: item(2), runId: 'r1' }, { ...options, jobId: 'item-i2' });
+  // A payload that no schema would pass is listed too, without what it was about.
+  await queues.fetch.add('fetch', { nonsense: true } as never, { attempts: 1, jobId: 'fetch-bad' });
+  const failEverything = async (name: 'classify' | 'fetch', jobs: number) => {
+    const worker = new Worker(name, async () => { throw new Error('tokenizer crashed on a malformed text'); }, { connection, prefix: redis.prefix });
+    while ((await queues[name].getFailedCount()) < jobs) await setTimeout(20);
+    await worker.close();
+  };
+  await Promise.all([failEverything('classify', 2), failEverything('fetch', 1)]);
+});
+afterAll(async () => {
+  await closeQueues(queues);
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+describe('marsad jobs', () => {
+  it("counts each queue's jobs by state", async () => {
+    const result = await marsad('jobs', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const byQueue = Object.fromEntries(jsonLines(result.stdout).map((row) => [row.queue, row]));
+    expect(Object.keys(byQueue)).toEqual(['fetch', 'classify', 'store', 'alert', 'digest']);
+    expect(byQueue.classify).toMatchObject({ failed: 2, waiting: 0 });
+    expect(byQueue.fetch).toMatchObject({ failed: 1 });
+  });
+
+  it('lists the jobs that failed for good with what they were about and why', async () => {
+    const result = await marsad('jobs', 'failed', 'classify', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const failed = jsonLines(result.stdout);
+    expect(failed.map((job) => job.jobId).sort()).toEqual(['item-i1', 'item-i2']);
+    expect(failed[0]).toMatchObject({ queue: 'classify', sourceId: 'hespress', reason: 'tokenizer crashed on a malformed text', attempts: 2 });
+    expect(failed.find((job) => job.jobId === 'item-i1')).toMatchObject({ itemId: 'i1', url: 'https://www.hespress.com/a/1' });
+
+    const all = await marsad('jobs', 'failed');
+    expect(all.stdout).toMatch(/fetch fetch-bad, 1 attempt\(s\): tokenizer crashed/);
+    expect(all.stdout).toMatch(/classify item-i2 \(source hespress, https:\/\/www\.hespress\.com\/a\/2\), 2 attempt\(s\)/);
+    expect(all.stderr).toContain('3 failed job(s)');
+  });
+
+  it('sends the ids given back to their queue with a whole retry budget, then the rest', async () => {
+    const one = await marsad('jobs', 'retry', 'classify', 'item-i1');
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain('1 classify job(s) sent back');
+    const retried = await queues.classify.getJob('item-i1');
+    expect(await retried?.getState()).toBe('waiting');
+    expect(retried?.attemptsMade).toBe(0);
+    expect(await (await queues.classify.getJob('item-i2'))?.getState()).toBe('failed');
+
+    const missing = await marsad('jobs', 'retry', 'classify', 'item-i1', 'item-none');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('classify job item-i1 is not a failed job');
+    expect(missing.stderr).toContain('classify job item-none is not a failed job');
+
+    const rest = await marsad('jobs', 'retry', 'classify');
+    expect(rest.stdout).toContain('1 classify job(s) sent back');
+    expect(await queues.classify.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: 2 });
+  });
+
+  it('names the queues when given another', async () => {
+    const result = await marsad('jobs', 'retry', 'clasify');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no queue "clasify": the queues are fetch, classify, store, alert, digest');
+  });
+});

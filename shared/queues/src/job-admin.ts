@@ -1,0 +1,88 @@
+import type { Job, Queue } from 'bullmq';
+
+/** Every state a BullMQ job can be in, as `getJobCounts` names them. */
+export const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** A job that failed for good, as an operator reads it: what it was about and why it failed. */
+export interface FailedJob {
+  queue: string;
+  jobId: string;
+  reason: string;
+  attempts: number;
+  failedAt: string | null;
+  /** The source the job fetched, or whose item it carried. */
+  sourceId?: string;
+  /** The item it carried, and its address. */
+  itemId?: string;
+  url?: string;
+  /** A digest's or an alert's rule. */
+  ruleId?: string;
+}
+
+/** Failed jobs looked at in one round trip. */
+const PAGE = 500;
+
+/** A queue's failed jobs, newest first, at most `limit` of them. */
+export async function failedJobs(queue: Queue, limit: number): Promise<FailedJob[]> {
+  const jobs: FailedJob[] = [];
+  for (let start = 0; jobs.length < limit; start += PAGE) {
+    const page = await queue.getFailed(start, start + Math.min(PAGE, limit - jobs.length) - 1);
+    // A job removed between the listing and the read comes back undefined.
+    jobs.push(...page.filter(Boolean).map((job) => describeFailed(queue.name, job)));
+    if (page.length === 0) break;
+  }
+  return jobs;
+}
+
+function describeFailed(queue: string, job: Job): FailedJob {
+  return {
+    queue,
+    jobId: job.id ?? '',
+    reason: job.failedReason,
+    attempts: job.attemptsMade,
+    failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    ...subjectOf(job.data),
+  };
+}
+
+/**
+ * What a payload is about, read loosely: a job sits in the failed set because its payload may not
+ * have matched its schema, so none of these fields can be counted on.
+ */
+function subjectOf(data: unknown): Pick<FailedJob, 'sourceId' | 'itemId' | 'url' | 'ruleId'> {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const record = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+  const payload = record(data);
+  const item = record(payload.item);
+  const subject = { sourceId: text(payload.sourceId) ?? text(item.sourceId), itemId: text(item.id), url: text(item.url), ruleId: text(payload.ruleId) };
+  return Object.fromEntries(Object.entries(subject).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Sends failed jobs back to their queue with their whole retry budget (BullMQ's own retry keeps the
+ * attempts made, so a job whose cause was mended would get a single try): the given ids, else every
+ * failed job of the queue. Resolves with the ids sent back; an id that is not a failed job is skipped.
+ */
+export async function retryFailedJobs(queue: Queue, jobIds?: readonly string[]): Promise<{ retried: string[]; skipped: string[] }> {
+  const ids = jobIds ?? (await allFailedIds(queue));
+  const retried: string[] = [];
+  const skipped: string[] = [];
+  for (const id of ids) {
+    const job = await queue.getJob(id);
+    if (job && (await job.isFailed())) {
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      retried.push(id);
+    } else skipped.push(id);
+  }
+  return { retried, skipped };
+}
+
+async function allFailedIds(queue: Queue): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const page = await queue.getRanges(['failed'], start, start + PAGE - 1, true);
+    ids.push(...page);
+    if (page.length < PAGE) return ids;
+  }
+}
