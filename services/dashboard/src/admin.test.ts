@@ -4,6 +4,7 @@ import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, r
 import { openStore, type Store } from '@marsad/store';
 import { channelHolds, redisMemory } from '@marsad/service-alerter';
 import { createTestRedis } from '@marsad/testing';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -78,6 +79,33 @@ describe('queue board', () => {
     const retry = await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/retry/failed', headers: { authorization: basic(ADMIN.user, ADMIN.password) } });
     expect(retry.statusCode).toBe(200);
     expect(await queues.fetch.getJobState('failing')).toBe('waiting');
+    await server.close();
+  });
+
+  it("refuses a change another site's page makes the operator's browser send, credentials and all", async () => {
+    const server = await app(ADMIN);
+    // A job of its own queue, so that the metrics below count only the fetch job that failed.
+    await queues.digest.add('digest', { ruleId: 'daily' }, { jobId: 'failing-digest' });
+    const worker = new Worker('digest', async () => { throw new Error('boom'); }, { connection: connection.duplicate(), prefix: redis.prefix });
+    await new Promise<void>((resolve) => worker.on('failed', () => resolve()));
+    await worker.close();
+    const board = { authorization: basic(ADMIN.user, ADMIN.password), host: 'marsad.example.org:3000' };
+    const retry = (headers: Record<string, string>) => server.inject({ method: 'PUT', url: '/admin/queues/api/queues/digest/retry/failed', headers: { ...board, ...headers } });
+
+    const crossSites: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const crossSite of crossSites) {
+      const refused = await retry(crossSite);
+      expect(refused.statusCode, JSON.stringify(crossSite)).toBe(403);
+      expect(refused.json()).toEqual({ error: 'a change to the queues must come from the queue board itself, not from another site' });
+    }
+    expect(await queues.digest.getJobState('failing-digest')).toBe('failed');
+    // Reading stays open to a link from anywhere.
+    expect((await server.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { ...board, 'sec-fetch-site': 'cross-site' } })).statusCode).toBe(200);
+
+    // The board's own page: a browser says so, or only its origin does.
+    expect((await retry({ 'sec-fetch-site': 'same-origin', origin: 'http://marsad.example.org:3000' })).statusCode).toBe(200);
+    expect(await queues.digest.getJobState('failing-digest')).toBe('waiting');
+    await queues.digest.remove('failing-digest');
     await server.close();
   });
 

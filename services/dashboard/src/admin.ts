@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import fastifyBasicAuth from '@fastify/basic-auth';
 import type { Queue } from 'bullmq';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface AdminCredentials {
   user?: string | undefined;
@@ -38,6 +38,7 @@ export async function registerQueueBoard(app: FastifyInstance, queues: readonly 
   });
   serverAdapter.setBasePath('/admin/queues');
   await app.register(async (scope) => {
+    scope.addHook('onRequest', refuseCrossSiteChanges);
     if (protectedBoard) {
       await scope.register(fastifyBasicAuth, {
         authenticate: { realm: 'Marsad operators' },
@@ -53,4 +54,31 @@ export async function registerQueueBoard(app: FastifyInstance, queues: readonly 
     }
     await scope.register(serverAdapter.registerPlugin());
   }, { prefix: '/admin/queues' });
+}
+
+/** Methods that only read: a page elsewhere may send them (a link, an image) without harm. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser sends an operator's basic-auth credentials with any request to the board, also one a page
+ * of another site makes it send (a form posted there): a change the board did not ask for itself is
+ * refused. Read from the Fetch Metadata header browsers send (`Sec-Fetch-Site`), else from `Origin`, as
+ * Go's CrossOriginProtection does; a tool (curl, a script with the bearer token) sends neither and is
+ * let through. A token plugin (@fastify/csrf-protection) cannot serve here: bull-board's own page
+ * would have to send the token.
+ */
+async function refuseCrossSiteChanges(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin;
+  const sameSite = site !== undefined ? site === 'same-origin' || site === 'none' : origin === undefined || originHost(origin) === request.headers.host;
+  if (!sameSite) await reply.code(403).send({ error: 'a change to the queues must come from the queue board itself, not from another site' });
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }
