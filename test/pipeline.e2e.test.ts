@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collect, conditionalFeed, createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { collect, conditionalFeed, createTestDatabase, createTestRedis, itemsUnderOneFooter, SHORT_ITEM_BODIES, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
@@ -224,7 +224,9 @@ describe('marsad run --once with an outlet that puts one long footer under short
   beforeAll(async () => {
     database = await createTestDatabase();
     const entries: FeedEntry[] = itemsUnderOneFooter().map((text, i) => ({ title: `خبر ${i}`, link: `https://footer.ma/news/${i}`, description: text, pubDate: new Date(Date.UTC(2025, 11, 1, 8 + i)).toUTCString() }));
-    feeds = await serveFixtures({ '/footer.rss': { body: rssFeed('footer', 'https://footer.ma', entries) } });
+    // Another outlet takes the second item's text, under words of its own, two hours after the last.
+    const pickup: FeedEntry = { title: 'نقلا عن زملائنا', link: 'https://other.ma/pickup', description: `نقلا عن زملائنا: ${SHORT_ITEM_BODIES[1]} (وكالات)`, pubDate: new Date(Date.UTC(2025, 11, 1, 15)).toUTCString() };
+    feeds = await serveFixtures({ '/footer.rss': { body: rssFeed('footer', 'https://footer.ma', entries) }, '/other.rss': { body: rssFeed('other', 'https://other.ma', [pickup]) } });
   });
   afterAll(async () => {
     await feeds.close();
@@ -232,14 +234,16 @@ describe('marsad run --once with an outlet that puts one long footer under short
     await database.drop();
   });
 
-  it('learns the footer: only the second item is stored as a copy of the first', async () => {
+  it("learns the footer: none of the outlet's items is stored as a copy of another, another outlet's pickup is", async () => {
     const dir = temporaryDir('marsad-e2e-');
     const config = join(dir, 'sources.yml');
     // One classify job at a time: the items are learnt in the feed's order.
-    writeFileSync(config, `sources:\n  - { id: footer, adapter: rss, url: "${feeds.url('/footer.rss')}" }\nfetching: { minDelayMs: 0 }\npipeline: { concurrency: { classify: 1 } }\n`);
+    writeFileSync(config, `sources:\n  - { id: footer, adapter: rss, url: "${feeds.url('/footer.rss')}" }\n  - { id: other, adapter: rss, url: "${feeds.url('/other.rss')}" }\nfetching: { minDelayMs: 0 }\npipeline: { concurrency: { classify: 1 } }\n`);
     const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
     const summary = (await runOnce(config, env)) as Summary & { duplicates: number };
-    expect(summary).toMatchObject({ new: itemsUnderOneFooter().length, duplicates: 1, errors: [] });
+    expect(summary).toMatchObject({ new: itemsUnderOneFooter().length + 1, duplicates: 1, errors: [] });
+    const byUrl = new Map((await items(env)).map((i) => [i.url, i]));
+    expect(byUrl.get('https://other.ma/pickup')?.duplicateOf).toBe(byUrl.get('https://footer.ma/news/1')?.id);
   });
 });
 

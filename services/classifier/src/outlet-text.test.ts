@@ -32,8 +32,8 @@ describe('SharedOutletText', () => {
     const index = new SharedCopyIndex(connection, { prefix });
     const before = new SharedOutletText(connection, prefix, 3_600);
     const after = new SharedOutletText(connection, prefix, 3_600);
-    // Three items before the restart, three after: none of the later ones is a copy.
-    expect(await copiesOf(index, (i) => (i < 3 ? before : after))).toEqual([null, 'o0', null, null, null, null]);
+    // Two items before the restart, four after: none is a copy (see the next test for what the third would be).
+    expect(await copiesOf(index, (i) => (i < 2 ? before : after))).toEqual([null, null, null, null, null, null]);
   });
 
   it("passes on that an outlet's footer is established: a restarted classifier's first teaser under it is no copy", async () => {
@@ -48,12 +48,13 @@ describe('SharedOutletText', () => {
     expect(copied).toEqual([null, 'o0', 'o0', 'o0', 'o0', null, null, null, null]);
   });
 
-  it('without it, the first items a new learner sees are copies again', async () => {
+  it('without it, the first item a new learner sees is a copy again', async () => {
     const prefix = prefixFor('unshared');
     const index = new SharedCopyIndex(connection, { prefix });
     const [before, after] = [new OutletBoilerplate(), new OutletBoilerplate()];
-    const copied = await copiesOf(index, (i) => (i < 3 ? before : after));
-    expect(copied.slice(3, 5).every((id) => id !== null)).toBe(true);
+    const copied = await copiesOf(index, (i) => (i < 2 ? before : after));
+    // Two originals hold the footer: not yet enough for the index to call it boilerplate on its own.
+    expect(copied[2]).toBe('o0');
   });
 
   it('writes what it learnt of an outlet when it learns it and when it is established, with the expiry given, and reads it once', async () => {

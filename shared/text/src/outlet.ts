@@ -1,4 +1,4 @@
-import type { Fingerprint } from './copy-index.js';
+import { MIN_COPIED_WORDS, type Fingerprint } from './copy-index.js';
 import { holdsAny, SHINGLE_SIZE, sortedLookup, type ShingleLookup } from './fingerprint.js';
 
 /**
@@ -70,7 +70,7 @@ export class OutletBoilerplate {
   observe(outlet: string | undefined, article: Pick<Fingerprint, 'shingles' | 'sequence'>, known?: OutletText): OutletText | undefined {
     if (!outlet) return undefined;
     const recent = this.recent.get(outlet) ?? [];
-    const learnt = recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : known;
+    const learnt = recent.length >= OUTLET_REPEATS ? sharedEndings(recent) : (known ?? (recent.length === 1 ? pairFooter(recent[0]!, article.sequence) : undefined));
     recent.push(article.sequence.slice(-REMEMBERED_SHINGLES));
     if (recent.length > OUTLET_MEMORY) recent.shift();
     // Most recently seen last: the outlet heard from longest ago is forgotten first.
@@ -112,6 +112,25 @@ function sharedEndings(endings: readonly Uint32Array[]): OutletText | undefined 
   const values = Uint32Array.from(shared, ([shingle]) => shingle).sort();
   const established = 2 * shared.filter(([, count]) => count >= ESTABLISHED_ENDINGS).length >= shared.length;
   return { ...sortedLookup(values), values, established };
+}
+
+/**
+ * What an outlet's second article shares with its first when that is a long ending of both and nothing
+ * else (each has text of its own before it): their footer, set apart before two articles can make it a
+ * majority. Two versions of one story share more than their ending (a paragraph, the lead), and one
+ * article that is only the other's ending is that text run again: neither is read as a footer.
+ */
+function pairFooter(first: Uint32Array, article: Uint32Array): OutletText | undefined {
+  const second = article.slice(-REMEMBERED_SHINGLES);
+  const ending = commonEnding(first, second);
+  // Shorter, it cannot make a copy alone (MIN_COPIED_WORDS words; read when called: the two modules import each other).
+  if (ending.length < MIN_COPIED_WORDS - SHINGLE_SIZE + 1) return undefined;
+  const footer = new Set(ending);
+  const firstOwn = new Set(first.filter((shingle) => !footer.has(shingle)));
+  const secondOwn = second.filter((shingle) => !footer.has(shingle));
+  if (firstOwn.size < SHINGLE_SIZE || secondOwn.length < SHINGLE_SIZE || secondOwn.some((shingle) => firstOwn.has(shingle))) return undefined;
+  const values = Uint32Array.from(footer).sort();
+  return { ...sortedLookup(values), values, established: false };
 }
 
 function bitCount(bits: number): number {
