@@ -45,7 +45,8 @@ const MIN_ENDING_SHINGLES = SHINGLE_SIZE;
 
 /**
  * What each outlet repeats from article to article (a long footer, a newsletter plug): the text that
- * most of its latest OUTLET_MEMORY articles, and OUTLET_REPEATS at least, end with. Without this, an
+ * most of its latest OUTLET_MEMORY articles, and OUTLET_REPEATS at least, end with (at its second
+ * article, a long ending it shares with the first and nothing else: pairFooter). Without this, an
  * outlet's short items under one long footer each reproduce most of the first one's text, and every
  * one of them is taken for its copy. Only endings: text two of its articles share elsewhere is one
  * story's, as when the outlet runs versions of one article with paragraphs dropped, which stay copies
@@ -65,7 +66,7 @@ export class OutletBoilerplate {
    * article holds none of it. All of it, not only what this article holds: an earlier article is
    * judged by what it has besides (see MemoryCopyIndex.candidates). `known`: what was learnt of the
    * outlet elsewhere (another replica, this one before a restart), used until this learner has
-   * OUTLET_REPEATS articles of its own.
+   * OUTLET_REPEATS articles of its own; without it, the second article is read against the first alone.
    */
   observe(outlet: string | undefined, article: Pick<Fingerprint, 'shingles' | 'sequence'>, known?: OutletText): OutletText | undefined {
     if (!outlet) return undefined;
