@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { COPIES_POSTED, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, OutletBoilerplate, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
+import { analyseArticle, COPIES_POSTED, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -550,6 +550,23 @@ describe('analyseItem with what outlets repeat', () => {
       const item = rawItem(`r${i}`, `https://footer.ma/ref/${i}`, `${SHORT_ITEM_BODIES[i]}\n${reference.text}\n${itemsUnderOneFooter()[0]}`);
       expect((await analyseItem(item, analyser)).duplicateOf).toBe(reference.id);
     }
+  });
+
+  it('counts each word of an item shorter than its samples once: a pickup of its 20 words is a copy, as marsad classify finds', async () => {
+    // Titled items of about 22 words above a footer: 32 samples fall twice on some words, which read
+    // the pickup's 20 words as 19.5 and no copy.
+    const titled = (id: string, url: string, title: string, text: string): RawItem => ({ ...rawItem(id, url, text), title });
+    const items = [...itemsUnderOneFooter().map((text, i) => titled(`o${i}`, `https://www.footer.ma/news/${i}`, `خبر ${i}`, text)), titled('pickup', 'https://other.ma/1', 'نقلا عن زملائنا', `نقلا عن زملائنا: ${SHORT_ITEM_BODIES[4]} (وكالات)`)];
+    const shared = { tagger: loadTagger(), index: indexAt('short-items'), outlets: new OutletBoilerplate() };
+    const inMemory = new MemoryCopyIndex();
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const item of items) {
+      pipeline.push((await analyseItem(item, shared)).duplicateOf);
+      classify.push(inMemory.checkAndInsert(item.id, analyseArticle(item, shared.tagger).fingerprint, outletOf(item.url)).copyOf?.id ?? null);
+    }
+    expect(classify).toEqual([null, null, null, null, null, null, 'o4']);
+    expect(pipeline).toEqual(classify);
   });
 
   it("takes an outlet's later copies of one of its items for copies, with an intro added or a paragraph dropped", async () => {

@@ -243,7 +243,8 @@ for phase = 3, 1, -1 do
         return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
           (k < pairCount and presentPairs[sampleAt(refPairs, k * ${SAMPLE_BYTES} + 1)]) or false
       end
-      local function sampledCoverage(from, flags, count, consecutive, skip, apart)
+      -- words: of an item, the words its samples are spread over (see coverageSamples)
+      local function sampledCoverage(from, flags, count, consecutive, skip, apart, words)
         -- A reference is read word by word, thousands of words: every ${QUICK_STRIDE}th first, and an article
         -- that reproduces under half the share a copy needs there is told so (its similarity an estimate)
         -- without the rest. Articles that quote a sentence of a communiqué are most of those met.
@@ -273,8 +274,16 @@ for phase = 3, 1, -1 do
         end
         -- apart: boilerplate samples (the new article holds every value of them), in the whole only
         local covered, counted, text, textCovered, boilerSamples = 0, 0, 0, 0, 0
+        -- An item of fewer words than samples has some words sampled twice, side by side (samples are
+        -- spread evenly): each word counts once, as marsad classify counts it.
+        local lastWord = -1
         for k = 0, count - 1 do
-          if apart and apart[k] then boilerSamples = boilerSamples + 1
+          local word = k
+          if words and words < count then word = math.min(words - 1, math.floor((k + 0.5) * words / count)) end
+          local again = word == lastWord
+          lastWord = word
+          if again then
+          elseif apart and apart[k] then boilerSamples = boilerSamples + 1
           elseif not (skip and skip[k]) then
             counted = counted + 1
             if hits[k] then covered = covered + 1 end
@@ -332,9 +341,10 @@ for phase = 3, 1, -1 do
           if all then apart = apart or {}; apart[k] = true end
         end
       end
-      local coverage, textCoverage, whole, ownShare = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords), nil, apart)
+      local itemWords = kind ~= '1' and tonumber(docWords) or nil
+      local coverage, textCoverage, whole, ownShare = sampledCoverage(rest, formula, count, kind == '1' and count == tonumber(docWords), nil, apart, itemWords)
       if skip then
-        local besides, textBesides, wholeBesides, ownBesides = sampledCoverage(rest, formula, count, false, skip, apart)
+        local besides, textBesides, wholeBesides, ownBesides = sampledCoverage(rest, formula, count, false, skip, apart, itemWords)
         if besides < ${OUTLET_STORY_SHARE} then coverage, textCoverage, whole, ownShare = besides, textBesides, wholeBesides, ownBesides else docWordCount = tonumber(docWords) end
       end
       -- An item's facts follow its samples (and its own words' samples): per number, the samples of the
@@ -360,7 +370,7 @@ for phase = 3, 1, -1 do
       -- wrote itself, or minWords of them (judgeCopy's ownWordsCopied).
       local ownCoverage, ownCopied = 1, true
       if ownWords ~= '' then
-        ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false)
+        ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false, nil, nil, tonumber(ownWords))
         ownCopied = ownCoverage >= threshold or ownCoverage * tonumber(ownWords) >= minWords
       end
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
