@@ -16,7 +16,7 @@ export interface FailedJob {
   /** The item it carried, and its address. */
   itemId?: string;
   url?: string;
-  /** A digest's or an alert's rule. */
+  /** A digest's rule. */
   ruleId?: string;
 }
 
