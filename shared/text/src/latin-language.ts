@@ -90,15 +90,20 @@ const MIN_FOREIGN_WORDS = 2;
 const MIN_FOREIGN_WORD_SHARE = 0.1;
 
 /** A text's own words (lower-case: a capitalised one may be a name, Erdoğan, Łukasz) with letters beyond a–z. */
-function ownWordLetters(text: string): { words: number; accented: string[][] } {
+interface OwnWordLetters {
+  words: number;
+  /** Of each own word with letters beyond a–z, those letters. */
+  accented: string[][];
+}
+
+function ownWordLetters(text: string): OwnWordLetters {
   const own = text.normalize('NFC').split(/[^\p{L}]+/u).filter((word) => /^\p{Ll}/u.test(word));
   const accented = own.map((word) => [...word].filter((letter) => letter > '\u007f')).filter((letters) => letters.length > 0);
   return { words: own.length, accented };
 }
 
 /** The candidates whose alphabet writes the text's own words; all of them if none does. */
-function writtenIn(text: string, candidates: readonly string[]): string[] {
-  const { words, accented } = ownWordLetters(text);
+function writtenIn({ words, accented }: OwnWordLetters, candidates: readonly string[]): string[] {
   if (accented.length < MIN_FOREIGN_WORDS) return [...candidates];
   const minForeign = Math.max(MIN_FOREIGN_WORDS, MIN_FOREIGN_WORD_SHARE * words);
   const fits = candidates.filter((language) => {
@@ -109,8 +114,8 @@ function writtenIn(text: string, candidates: readonly string[]): string[] {
 }
 
 /** The votes of the languages whose alphabet writes the text. */
-function votesWrittenIn(text: string, votes: Map<string, number>): Map<string, number> {
-  const fits = new Set(writtenIn(text, [...votes.keys()]));
+function votesWrittenIn(letters: OwnWordLetters, votes: Map<string, number>): Map<string, number> {
+  const fits = new Set(writtenIn(letters, [...votes.keys()]));
   return new Map([...votes].filter(([language]) => fits.has(language)));
 }
 
@@ -151,14 +156,15 @@ function isArabizi(text: string): boolean {
 /** The language of a Latin-script text (`und` below `minLetters` letters); Darija in Arabizi is `ary`. */
 export function latinLanguage(text: string, minLetters: number): string {
   if (isArabizi(text)) return 'ary';
-  const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(text, only), minLength: minLetters });
+  const letters = ownWordLetters(text);
+  const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(letters, only), minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return byTrigrams();
   // Only words overrule trigrams: accented letters are shared with languages without clues (Vietnamese).
   if (words.length >= SHORT_TEXT_WORDS) {
-    return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(text, clueVotes([...new Set(words)])), words.length);
+    return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
   }
-  const votes = votesWrittenIn(text, clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]));
+  const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
