@@ -70,12 +70,21 @@ export async function retryFailedJobs(queue: Queue, jobIds?: readonly string[]):
   const skipped: string[] = [];
   for (const id of ids) {
     const job = await queue.getJob(id);
-    if (job && (await job.isFailed())) {
-      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      retried.push(id);
-    } else skipped.push(id);
+    if (job && (await job.isFailed()) && (await sendBack(job))) retried.push(id);
+    else skipped.push(id);
   }
   return { retried, skipped };
+}
+
+/** False when the job left the failed set meanwhile (another operator retried or removed it). */
+async function sendBack(job: Job): Promise<boolean> {
+  try {
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return true;
+  } catch (err) {
+    if (await job.isFailed()) throw err;
+    return false;
+  }
 }
 
 async function allFailedIds(queue: Queue): Promise<string[]> {
