@@ -3,8 +3,7 @@ import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, type PipelineQueues } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 import { channelHolds, redisMemory } from '@marsad/service-alerter';
-import { createTestRedis } from '@marsad/testing';
-import { Worker } from 'bullmq';
+import { createTestRedis, failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -86,9 +85,7 @@ describe('queue board', () => {
     const server = await app(ADMIN);
     // A job of its own queue, so that the metrics below count only the fetch job that failed.
     await queues.digest.add('digest', { ruleId: 'daily' }, { jobId: 'failing-digest' });
-    const worker = new Worker('digest', async () => { throw new Error('boom'); }, { connection: connection.duplicate(), prefix: redis.prefix });
-    await new Promise<void>((resolve) => worker.on('failed', () => resolve()));
-    await worker.close();
+    await failWaitingJobs(queues.digest, 1, 'boom');
     const board = { authorization: basic(ADMIN.user, ADMIN.password), host: 'marsad.example.org:3000' };
     const retry = (headers: Record<string, string>) => server.inject({ method: 'PUT', url: '/admin/queues/api/queues/digest/retry/failed', headers: { ...board, ...headers } });
 

@@ -1,9 +1,7 @@
-import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
-import { createTestRedis, runNode } from '@marsad/testing';
-import { Worker } from 'bullmq';
+import { createTestRedis, failWaitingJobs, runNode } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
@@ -24,12 +22,7 @@ beforeAll(async () => {
   await queues.classify.add('classify', { item: item(2), runId: 'r1' }, { ...options, jobId: 'item-i2' });
   // A payload that no schema would pass is listed too, without what it was about.
   await queues.fetch.add('fetch', { nonsense: true } as never, { attempts: 1, jobId: 'fetch-bad' });
-  const failEverything = async (name: 'classify' | 'fetch', jobs: number) => {
-    const worker = new Worker(name, async () => { throw new Error('tokenizer crashed on a malformed text'); }, { connection, prefix: redis.prefix });
-    while ((await queues[name].getFailedCount()) < jobs) await setTimeout(20);
-    await worker.close();
-  };
-  await Promise.all([failEverything('classify', 2), failEverything('fetch', 1)]);
+  await Promise.all([failWaitingJobs(queues.classify, 2, 'tokenizer crashed on a malformed text'), failWaitingJobs(queues.fetch, 1, 'tokenizer crashed on a malformed text')]);
 });
 afterAll(async () => {
   await closeQueues(queues);

@@ -1,6 +1,5 @@
 import { PipelineSchema } from '@marsad/config';
-import { createTestRedis } from '@marsad/testing';
-import { Worker } from 'bullmq';
+import { createTestRedis, failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from './connection.js';
 import { failedJobs, retryFailedJobs } from './job-admin.js';
@@ -13,9 +12,7 @@ let queues: PipelineQueues;
 beforeAll(async () => {
   queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({ attempts: 1 }) });
   for (const id of ['a', 'b', 'c']) await queues.fetch.add('fetch', { sourceId: `source-${id}`, runId: 'r' }, { jobId: `fetch-${id}` });
-  const worker = new Worker('fetch', async () => { throw new Error('HTTP 503 from the feed'); }, { connection, prefix: redis.prefix });
-  while ((await queues.fetch.getFailedCount()) < 3) await new Promise((resolve) => setTimeout(resolve, 20));
-  await worker.close();
+  await failWaitingJobs(queues.fetch, 3, 'HTTP 503 from the feed');
 });
 afterAll(async () => {
   await closeQueues(queues);

@@ -7,3 +7,4 @@ export { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.
 export { seededRandom } from './random.js';
 export { itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from './outlet-items.js';
 export { removeTemporaryDirs, temporaryDir } from './temporary.js';
+export { failWaitingJobs } from './queues.js';
