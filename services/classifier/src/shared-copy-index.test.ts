@@ -253,6 +253,29 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('later', item([...longQuote, ...moreOwn.slice(0, 3), ...story(33).split(' ').slice(0, 30)]))).duplicateOf).toBeNull();
   });
 
+  it("still finds a pickup of an item's intro and quote after three others quoted the same passage, as marsad classify does", async () => {
+    const reference = references[1]!;
+    const { index, quoted } = await indexWithReference('quoted-by-many', reference);
+    const words = reference.text.split(/\s+/);
+    const quote = words.slice(40, 120);
+    // Three outlets quote the same passage, each with words of its own.
+    const quoting = [35, 36, 37].map((n) => [...story(n).split(' ').slice(0, 40), ...quote]);
+    // Then one with an intro of its own before the quote and a paragraph after it, and a pickup of its
+    // intro and quote: 60% of its words, a third of those it wrote itself.
+    const item = [...story(38).split(' ').slice(0, 32), ...quote, ...story(39).split(' ').slice(0, 58)];
+    const texts = [...quoting, item, item.slice(0, Math.round(item.length * 0.6))].map((text) => text.join(' '));
+    const inMemory = new MemoryCopyIndex();
+    inMemory.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const [i, text] of texts.entries()) {
+      pipeline.push((await index.checkAndInsert(`a${i}`, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);
+      classify.push(inMemory.checkAndInsert(`a${i}`, fingerprintOf(text)).copyOf?.id ?? null);
+    }
+    expect(classify).toEqual([null, null, null, null, 'a3']);
+    expect(pipeline).toEqual(classify);
+  });
+
   it('files an item that both quotes a reference and has news formulas, and finds its pickup', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting-formulas', reference);

@@ -34,7 +34,8 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 over (re-delivery answers the same)
  *   <p>:v3:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
  *   <p>:v3:<gen>:b                counters (2 bits each, up to 4 MB): per sample value (a shingle's top
- *                                 bits), how many originals filed in the generation hold it, up to
+ *                                 bits), how many originals filed in the generation hold it (not
+ *                                 counting what an item quotes from a reference: Sketch.counted), up to
  *                                 BOILERPLATE_ARTICLES: a sample of an item all of whose values are that
  *                                 common is boilerplate, neither text to reproduce nor reproduced (as in
  *                                 MemoryCopyIndex), and an item is filed under its smallest shingles
@@ -610,7 +611,7 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
-      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.contains, counterBits),
+      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.counted ?? sketch.contains, counterBits),
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.

@@ -62,6 +62,12 @@ export interface Sketch extends CoverageSamples {
   contains: Uint32Array;
   /** Samples of the words an item wrote itself, when it also quotes a reference (see SketchOptions.quoted). */
   own?: CoverageSamples;
+  /**
+   * Of an item that quotes a reference: `contains` without what it quotes, the values counted towards
+   * boilerplate when it is filed as an original (a passage many outlets quote from a communiqué stays
+   * the text of each, as in MemoryCopyIndex). Absent: all of `contains`.
+   */
+  counted?: Uint32Array;
   /** The top SAMPLE_BITS bits of its outlet's boilerplate, sorted (see SketchOptions.boilerplate). */
   boilerplate?: Uint32Array;
   /**
@@ -124,6 +130,7 @@ export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, 
   return {
     ...item,
     ...pairsOf(fingerprint),
+    counted: countedExcept(shingles, quoted),
     postings: own,
     // References are found through what the item quotes, items through its own text: both kinds of
     // smallest shingles are asked about.
@@ -153,10 +160,16 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
     ...factsOf(fingerprint),
   };
   if (!quoted || !holdsAny(shingles, quoted)) return sketch;
-  if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint) };
+  const counted = countedExcept(shingles, quoted);
+  if (!holdsAny(kept, quoted)) return { ...sketch, ...pairsOf(fingerprint), counted };
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
-  return { ...sketch, ...pairsOf(fingerprint), postings: own, lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+  return { ...sketch, ...pairsOf(fingerprint), counted, postings: own, lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+}
+
+/** The top bits of the (sorted) shingles that are not quoted (see Sketch.counted). */
+function countedExcept(shingles: Uint32Array, quoted: ShingleLookup): Uint32Array {
+  return withoutRepeats(topBits(shingles.filter((shingle) => !quoted.has(shingle))));
 }
 
 /** An item's facts as a shared index reads them (see Sketch.facts). */
