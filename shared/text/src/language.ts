@@ -31,6 +31,16 @@ const PERSIAN_YEH_KEHEH = new Set([0x06cc, 0x06a9]);
 const BORROWED_LETTERS = new Set([0x06af, 0x067e, 0x0686]);
 /** Letters only Central Kurdish (Sorani) writes, which franc has no model of: ڕ ڵ ێ. */
 const SORANI_LETTERS = new Set([0x0695, 0x06b5, 0x06ce]);
+/**
+ * Letters only Pashto writes, which tell it on a headline where franc's trigrams cannot: ټ ځ څ ډ ړ ږ ښ ګ ڼ ۍ
+ * (not ې, which Uyghur writes too).
+ */
+const PASHTO_LETTERS = new Set([0x067c, 0x0681, 0x0685, 0x0689, 0x0693, 0x0696, 0x069a, 0x06ab, 0x06bc, 0x06cd]);
+/** ې: Pashto's, unless Uyghur's other vowels are there too (ۆ ۇ ۈ ۋ), which it writes in every line. */
+const PASHTO_E = 0x06d0;
+const UYGHUR_VOWELS = /[\u06c6-\u06c8\u06cb]/;
+/** Letters Urdu (and Saraiki, its kin) writes and the other languages here do not: ٹ ڈ ڑ ں ہ ے. */
+const URDU_LETTERS = new Set([0x0679, 0x0688, 0x0691, 0x06ba, 0x06c1, 0x06d2]);
 /** Letters only Sindhi writes, which franc has no model of either: ٻ ٺ ٽ ٿ ڀ ڃ ڄ ڊ ڌ ڍ ڏ ڙ ڦ ڪ ڻ. */
 const SINDHI_LETTERS = new Set([0x067b, 0x067a, 0x067d, 0x067f, 0x0680, 0x0683, 0x0684, 0x068a, 0x068c, 0x068d, 0x068f, 0x0699, 0x06a6, 0x06aa, 0x06bb]);
 /**
@@ -52,11 +62,15 @@ interface ScriptCounts {
   borrowed: number;
   sorani: number;
   sindhi: number;
+  pashto: number;
+  /** ې, Pashto's or Uyghur's. */
+  pashtoE: number;
+  urdu: number;
 }
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, borrowed: 0, sorani: 0, sindhi: 0 };
+  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, borrowed: 0, sorani: 0, sindhi: 0, pashto: 0, pashtoE: 0, urdu: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
@@ -73,6 +87,9 @@ function countScripts(text: string): ScriptCounts {
       if (BORROWED_LETTERS.has(letter)) counts.borrowed++;
       else if (SORANI_LETTERS.has(letter)) counts.sorani++;
       else if (SINDHI_LETTERS.has(letter)) counts.sindhi++;
+      else if (PASHTO_LETTERS.has(letter)) counts.pashto++;
+      else if (letter === PASHTO_E) counts.pashtoE++;
+      else if (URDU_LETTERS.has(letter)) counts.urdu++;
     } else if (c >= 0x370 && (c < 0x0600 || c > 0x08ff) && LETTER.test(text[i]!)) counts.other++;
   }
   return counts;
@@ -194,28 +211,36 @@ const ARABIC_ONLY_SPELLING = /[\u0629\u0623\u0625\u0649]/;
 const AS_ARABIC_LETTERS: Record<string, string> = { '\u06cc': '\u064a', '\u06a9': '\u0643', '\u06af': '\u0643', '\u067e': '\u0628', '\u0686': '\u062c' };
 const PERSIAN_FORMS = new RegExp(`[${Object.keys(AS_ARABIC_LETTERS).join('')}]`, 'g');
 
-/** Arabic, Persian or Urdu, by the words once every letter is read as Arabic's. */
-function byWordsInArabicLetters(text: string): LanguageResult {
+/**
+ * Arabic, Persian or Urdu, by the words once every letter is read as Arabic's: Persian's own words
+ * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then franc.
+ */
+function byWordsInArabicLetters(text: string, letters: number): LanguageResult {
   const folded = text.replace(PERSIAN_FORMS, (letter) => AS_ARABIC_LETTERS[letter]!);
+  if (persianInArabicLetters(folded, letters)) return { language: 'pes', arabic: false };
   const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
   return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
 }
 
-function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi }: ScriptCounts): LanguageResult {
+function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi, pashto, pashtoE, urdu }: ScriptCounts): LanguageResult {
   const rare = (count: number) => count / arabic < NON_ARABIC_LETTER_SHARE;
   if (rare(nonArabic) && rare(yehKeheh)) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
   // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
   // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
-  if (rare(nonArabic)) return byWordsInArabicLetters(text);
+  if (rare(nonArabic)) return byWordsInArabicLetters(text, arabic);
   // گ پ چ without ی or ک: Arabic spelling a name or dialect (أگادير), or a Persian headline short of
   // ی. Arabic's own spellings (ة، أ، إ، ى), which Persian writes ه، ا، ی, settle it; else the words.
   if (rare(yehKeheh) && rare(nonArabic - borrowed)) {
     if (ARABIC_ONLY_SPELLING.test(text)) return { language: 'arb', arabic: true };
-    return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : byWordsInArabicLetters(text);
+    return byWordsInArabicLetters(text, arabic);
   }
-  // A few of its own letters name a language franc does not know; franc names the others.
-  if (sorani / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'ckb', arabic: false };
-  if (sindhi / arabic >= NON_ARABIC_LETTER_SHARE) return { language: 'snd', arabic: false };
+  // A few of its own letters name a language franc does not know, or Pashto or Urdu, which franc takes
+  // for Persian on a headline; franc names the others.
+  const present = (count: number) => count / arabic >= NON_ARABIC_LETTER_SHARE;
+  if (present(sorani)) return { language: 'ckb', arabic: false };
+  if (present(sindhi)) return { language: 'snd', arabic: false };
+  if (present(pashto) || (present(pashtoE) && !UYGHUR_VOWELS.test(text))) return { language: 'pbu', arabic: false };
+  if (present(urdu) && !SARAIKI_LETTERS.test(text)) return { language: 'urd', arabic: false };
   const arabicScriptOnly = text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ');
   const language = franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS });
   // Saraiki writes its implosives (ٻ ڄ ݙ ڳ) in nearly every line; without them franc's choice between
