@@ -170,6 +170,16 @@ describe("an item's facts", () => {
 });
 
 describe('MemoryCopyIndex', () => {
+  it("measures a reference whole, the phrases other references share too: its first paragraphs, 51% of its words, are a copy", () => {
+    const index = new MemoryCopyIndex();
+    for (const file of readdirSync(SEEDS)) index.add({ id: file, storyId: file, reference: true, ...fingerprintOf(readFileSync(join(SEEDS, file), 'utf8')) });
+    const kept = fingerprintOf(paragraphs.slice(0, 3).join('\n'));
+    const share = coveredWords(fingerprintOf(seed).sequence, kept.shingles).share;
+    expect(share).toBeGreaterThan(COPY_THRESHOLD);
+    // The DGSN's and Interpol's names, which three of the five hold, were set apart as boilerplate: 0.489.
+    expect(index.checkAndInsert('first-paragraphs', kept)).toMatchObject({ copyOf: { id: '000_7f10525f81fda1b7.txt' }, similarity: share });
+  });
+
   it('finds a copy with an added intro, boilerplate and collapsed paragraphs', () => {
     const copy = fingerprintOf(`متابعة\nأوردت مصادر الخبر التالي: ${paragraphs.join(' ')} جميع الحقوق محفوظة`);
     const verdict = indexWithSeed().checkAndInsert('item', copy);

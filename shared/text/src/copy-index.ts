@@ -245,12 +245,14 @@ export class MemoryCopyIndex {
     // rest; never counted, a footer many items share (each taking it for a passage of the first) would
     // stay every item's text, and every lookup would measure all of them. A news formula is nobody's
     // passage, borrowed or not: two communiqués share their formulas, and three make them boilerplate.
-    if (!article.copy) {
-      const quoted = article.reference ? undefined : this.quoted;
+    // References do not count: three of them naming the DGSN and Interpol in full would make those
+    // names nobody's text (as in the shared index, which counts originals only).
+    if (!article.copy && !article.reference) {
+      const quoted = this.quoted;
       const borrowed = article.borrowed?.length ? sortedLookup(article.borrowed) : undefined;
       const formulas = formulaShingles();
       for (const shingle of article.shingles) {
-        if (quoted?.has(shingle)) continue;
+        if (quoted.has(shingle)) continue;
         if (borrowed?.has(shingle) && !formulas.has(shingle)) this.quotedBy.add(shingle);
         else this.articlesWith.add(shingle);
       }
@@ -333,7 +335,8 @@ export class MemoryCopyIndex {
     // which cannot see them.
     const pairs = article.reference && article.pairs && fingerprint.words ? { of: article.pairs, in: (measuring.pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
     const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs });
-    let measured = measure(boilerplate);
+    // A reference is judged whole, its every word (a copy reproduces half of "that article's text").
+    let measured = measure(article.reference ? NOT_BOILERPLATE : boilerplate);
     // An earlier item of which this article reproduces little besides the outlet's repeated text
     // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
     if (alsoOutlets && !article.reference) {
@@ -415,6 +418,7 @@ interface Measuring {
 }
 
 const NOTHING = new Uint32Array(0);
+const NOT_BOILERPLATE = () => false;
 
 const POSTED_BITS = 20;
 const POSTED_MASK = (1 << POSTED_BITS) - 1;
