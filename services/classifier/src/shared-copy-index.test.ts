@@ -235,6 +235,25 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('longer-quote', item(words.slice(0, words.length * 0.4).join(' ')))).duplicateOf).toBeNull();
   });
 
+  it('does not take two outlets quoting the same opening of a reference behind one dateline for copies of each other, as marsad classify does', async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('dateline', reference);
+    const inMemory = new MemoryCopyIndex();
+    inMemory.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+    const words = reference.text.split(/\s+/);
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const dateline of ['عاجل:', 'الرباط - متابعة']) {
+      for (const [n, share] of [0.4, 0.3].entries()) {
+        const text = `${dateline} ${words.slice(0, Math.round(words.length * share)).join(' ')}`;
+        pipeline.push((await index.checkAndInsert(`${dateline}${n}`, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);
+        classify.push(inMemory.checkAndInsert(`${dateline}${n}`, fingerprintOf(text)).copyOf?.id ?? null);
+      }
+    }
+    expect(classify).toEqual([null, null, null, null]);
+    expect(pipeline).toEqual(classify);
+  });
+
   it('takes a pickup of the opening of an item that opens with a quote for a copy of it, when it holds some of its own words', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting-pickup', reference);

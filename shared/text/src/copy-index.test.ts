@@ -237,6 +237,16 @@ describe('MemoryCopyIndex', () => {
     expect(third.copyOf).toMatchObject({ id: 'first', reference: false });
   });
 
+  it('does not take two outlets quoting the same opening of a reference behind one dateline for copies of each other', () => {
+    const index = indexWithSeed();
+    const words = seed.split(/\s+/);
+    for (const dateline of ['عاجل:', 'الرباط - متابعة', 'الرباط - هبة بريس - عبد اللطيف بركة']) {
+      // The dateline is all that is theirs: half of it, but under a dozen words with the shingles it starts.
+      expect(index.checkAndInsert(`first ${dateline}`, fingerprintOf(`${dateline} ${words.slice(0, words.length * 0.4).join(' ')}`)).copyOf).toBeNull();
+      expect(index.checkAndInsert(`second ${dateline}`, fingerprintOf(`${dateline} ${words.slice(0, words.length * 0.3).join(' ')}`)).copyOf).toBeNull();
+    }
+  });
+
   it('does not take one story\'s copies for boilerplate', () => {
     const index = indexWithSeed();
     index.checkAndInsert('original', fingerprintOf(OTHER));
@@ -536,6 +546,8 @@ describe('judgeCopy', () => {
     ]);
     expect(verdict.copyOf?.id).toBe('plain');
     expect(verdict.similarity).toBe(0.6);
-    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.5 }]).copyOf?.id).toBe('quoting');
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.5, ownWords: 15 }]).copyOf?.id).toBe('quoting');
+    // Half of its own words and more, when they are a dateline's handful: still only the quote.
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 1, ownWords: 6 }]).copyOf).toBeNull();
   });
 });

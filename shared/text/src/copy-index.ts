@@ -40,6 +40,13 @@ export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /**
+ * Of an item that quotes a reference, its own words a copy of it takes besides the quote, when it
+ * takes half of them (see ownWordsCopied): a dateline or a byline before the quote ("الرباط - متابعة",
+ * counted with the words of the shingles it starts) is fewer, and two outlets quoting one communiqué
+ * behind the same dateline have not copied each other.
+ */
+export const MIN_OWN_WORDS_COPIED = 12;
+/**
  * Words a new article needs besides its outlet's footer for the footer to be set apart (see
  * OUTLET_STORY_SHARE): MIN_COPIED_WORDS, or this many once the footer is established (a teaser under
  * it: see ESTABLISHED_ENDINGS). Below that, the article is judged whole: it may be a version of one of
@@ -120,7 +127,7 @@ export interface CopyMatch {
   /**
    * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
    * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
-   * too reaches COPY_THRESHOLD, or `ownWords` MIN_COPIED_WORDS.
+   * too reaches COPY_THRESHOLD (and `ownWords` MIN_OWN_WORDS_COPIED), or `ownWords` MIN_COPIED_WORDS.
    */
   ownContainment?: number;
   /** With `ownContainment`: how many of the words it wrote itself this one reproduces. */
@@ -168,13 +175,13 @@ function enoughCopied({ words = MIN_COPIED_WORDS, passage }: CopyMatch): boolean
 }
 
 /**
- * Whether a copy of an item that quotes took more than the quote: half of the words it wrote itself,
- * or MIN_COPIED_WORDS of them (a pickup of its first half may hold its quote and fewer than half of
- * its own words; the quote alone, which a later article may have taken where the item took it, never
- * makes a copy of the item).
+ * Whether a copy of an item that quotes took more than the quote: half of the words it wrote itself
+ * (MIN_OWN_WORDS_COPIED at least), or MIN_COPIED_WORDS of them (a pickup of its first half may hold its
+ * quote and fewer than half of its own words; the quote alone, which a later article may have taken
+ * where the item took it, never makes a copy of the item, nor does it with the item's dateline).
  */
-function ownWordsCopied({ ownContainment, ownWords }: CopyMatch): boolean {
-  return ownContainment === undefined || ownContainment >= COPY_THRESHOLD || (ownWords ?? 0) >= MIN_COPIED_WORDS;
+function ownWordsCopied({ ownContainment, ownWords = 0 }: CopyMatch): boolean {
+  return ownContainment === undefined || (ownContainment >= COPY_THRESHOLD && ownWords >= MIN_OWN_WORDS_COPIED) || ownWords >= MIN_COPIED_WORDS;
 }
 
 /**
