@@ -235,7 +235,7 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('longer-quote', item(words.slice(0, words.length * 0.4).join(' ')))).duplicateOf).toBeNull();
   });
 
-  it('does not take two outlets quoting the same opening of a reference behind one dateline for copies of each other, as marsad classify does', async () => {
+  it('does not take two outlets quoting the same opening of a reference behind one dateline or attribution for copies of each other, as marsad classify does', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('dateline', reference);
     const inMemory = new MemoryCopyIndex();
@@ -243,7 +243,7 @@ describe('SharedCopyIndex', () => {
     const words = reference.text.split(/\s+/);
     const pipeline: (string | null)[] = [];
     const classify: (string | null)[] = [];
-    for (const dateline of ['عاجل:', 'الرباط - متابعة']) {
+    for (const dateline of ['عاجل:', 'الرباط - متابعة\nأفادت المديرية العامة للأمن الوطني في بلاغ توصلت الجريدة بنسخة منه، أن']) {
       for (const [n, share] of [0.4, 0.3].entries()) {
         const text = `${dateline} ${words.slice(0, Math.round(words.length * share)).join(' ')}`;
         pipeline.push((await index.checkAndInsert(`${dateline}${n}`, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);

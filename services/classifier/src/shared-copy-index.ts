@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_OWN_WORDS_COPIED, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -368,12 +368,12 @@ for phase = 3, 1, -1 do
         otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
       end
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
-      -- wrote itself (${MIN_OWN_WORDS_COPIED} at least: a dateline is fewer), or minWords of them (judgeCopy's ownWordsCopied).
+      -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), or minWords
+      -- of them (judgeCopy's ownWordsCopied).
       local ownCoverage, ownCopied = 1, true
       if ownWords ~= '' then
         ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false, nil, nil, tonumber(ownWords))
-        local ownCopiedWords = ownCoverage * tonumber(ownWords)
-        ownCopied = (ownCoverage >= threshold and ownCopiedWords >= ${MIN_OWN_WORDS_COPIED}) or ownCopiedWords >= minWords
+        ownCopied = (ownCoverage >= threshold and tonumber(ownWords) >= minWords) or ownCoverage * tonumber(ownWords) >= minWords
       end
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
       local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)

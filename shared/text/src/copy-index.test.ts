@@ -237,11 +237,12 @@ describe('MemoryCopyIndex', () => {
     expect(third.copyOf).toMatchObject({ id: 'first', reference: false });
   });
 
-  it('does not take two outlets quoting the same opening of a reference behind one dateline for copies of each other', () => {
+  it('does not take two outlets quoting the same opening of a reference behind one dateline or attribution for copies of each other', () => {
     const index = indexWithSeed();
     const words = seed.split(/\s+/);
-    for (const dateline of ['عاجل:', 'الرباط - متابعة', 'الرباط - هبة بريس - عبد اللطيف بركة']) {
-      // The dateline is all that is theirs: half of it, but under a dozen words with the shingles it starts.
+    const attribution = 'الرباط - متابعة\nأفادت المديرية العامة للأمن الوطني في بلاغ توصلت الجريدة بنسخة منه، أن';
+    for (const dateline of ['عاجل:', 'الرباط - هبة بريس - عبد اللطيف بركة', attribution]) {
+      // The dateline is all that is theirs: under 20 words with the shingles it starts.
       expect(index.checkAndInsert(`first ${dateline}`, fingerprintOf(`${dateline} ${words.slice(0, words.length * 0.4).join(' ')}`)).copyOf).toBeNull();
       expect(index.checkAndInsert(`second ${dateline}`, fingerprintOf(`${dateline} ${words.slice(0, words.length * 0.3).join(' ')}`)).copyOf).toBeNull();
     }
@@ -309,7 +310,7 @@ describe('MemoryCopyIndex', () => {
     const index = new MemoryCopyIndex();
     const words = seed.split(/\s+/);
     const opening = (share: number) => words.slice(0, Math.round(words.length * share)).join(' ');
-    const aside = 'ونعيد نشر الجزء الأول من الخبر كما ورد في المصدر';
+    const aside = 'ونعيد نشر الجزء الأول من الخبر كما ورد في المصدر، على أن ننشر باقي التفاصيل تباعا فور توصلنا بها من مراسلينا في عين المكان';
     index.checkAndInsert('source', fingerprintOf(seed));
     expect(index.checkAndInsert('quote', fingerprintOf(`${opening(0.35)}\n${aside}`)).copyOf).toBeNull();
     // More of the source's opening, and none of the quoting outlet's own words: a quote of the source.
@@ -546,8 +547,10 @@ describe('judgeCopy', () => {
     ]);
     expect(verdict.copyOf?.id).toBe('plain');
     expect(verdict.similarity).toBe(0.6);
-    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.5, ownWords: 15 }]).copyOf?.id).toBe('quoting');
-    // Half of its own words and more, when they are a dateline's handful: still only the quote.
-    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 1, ownWords: 6 }]).copyOf).toBeNull();
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.4, ownWords: 25, ownWritten: 60 }]).copyOf?.id).toBe('quoting');
+    // Half of the words it wrote, fewer than 20 but not boilerplate: a short communiqué's facts.
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 0.6, ownWords: 12, ownWritten: 40 }]).copyOf?.id).toBe('quoting');
+    // All of its own words, when they are a dateline and a sentence of attribution: still only the quote.
+    expect(judgeCopy([{ id: 'quoting', storyId: 'quoting', reference: false, containment: 0.7, words: 70, ownContainment: 1, ownWords: 15, ownWritten: 15 }]).copyOf).toBeNull();
   });
 });

@@ -40,13 +40,6 @@ export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /**
- * Of an item that quotes a reference, its own words a copy of it takes besides the quote, when it
- * takes half of them (see ownWordsCopied): a dateline or a byline before the quote ("الرباط - متابعة",
- * counted with the words of the shingles it starts) is fewer, and two outlets quoting one communiqué
- * behind the same dateline have not copied each other.
- */
-export const MIN_OWN_WORDS_COPIED = 12;
-/**
  * Words a new article needs besides its outlet's footer for the footer to be set apart (see
  * OUTLET_STORY_SHARE): MIN_COPIED_WORDS, or this many once the footer is established (a teaser under
  * it: see ESTABLISHED_ENDINGS). Below that, the article is judged whole: it may be a version of one of
@@ -127,11 +120,13 @@ export interface CopyMatch {
   /**
    * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
    * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
-   * too reaches COPY_THRESHOLD (and `ownWords` MIN_OWN_WORDS_COPIED), or `ownWords` MIN_COPIED_WORDS.
+   * reaches COPY_THRESHOLD of at least MIN_COPIED_WORDS written (`ownWritten`), or MIN_COPIED_WORDS words (`ownWords`).
    */
   ownContainment?: number;
   /** With `ownContainment`: how many of the words it wrote itself this one reproduces. */
   ownWords?: number;
+  /** With `ownContainment`: how many words it wrote itself, boilerplate among them (a communiqué's formulas). */
+  ownWritten?: number;
   /** The article copied is itself a copy of another. */
   copy?: boolean;
   /** Of an earlier item: this one changes its facts (see FACTS_CHANGED), so it is no copy of it. */
@@ -175,13 +170,16 @@ function enoughCopied({ words = MIN_COPIED_WORDS, passage }: CopyMatch): boolean
 }
 
 /**
- * Whether a copy of an item that quotes took more than the quote: half of the words it wrote itself
- * (MIN_OWN_WORDS_COPIED at least), or MIN_COPIED_WORDS of them (a pickup of its first half may hold its
- * quote and fewer than half of its own words; the quote alone, which a later article may have taken
- * where the item took it, never makes a copy of the item, nor does it with the item's dateline).
+ * Whether a copy of an item that quotes took more than the quote: half of the words it wrote itself,
+ * when it wrote MIN_COPIED_WORDS (its formulas among them: a short communiqué's own words, past them,
+ * are few), or MIN_COPIED_WORDS of them (a pickup of its first half may hold its quote and fewer than
+ * half of its own words). The quote, which a later article may have taken where the item took it, never
+ * makes a copy of the item, nor does it with the item's dateline or a sentence of attribution before
+ * it: outlets quoting one communiqué behind "الرباط - متابعة\nأفادت المديرية العامة للأمن الوطني في بلاغ
+ * لها، أن" have not copied each other.
  */
-function ownWordsCopied({ ownContainment, ownWords = 0 }: CopyMatch): boolean {
-  return ownContainment === undefined || (ownContainment >= COPY_THRESHOLD && ownWords >= MIN_OWN_WORDS_COPIED) || ownWords >= MIN_COPIED_WORDS;
+function ownWordsCopied({ ownContainment, ownWords = 0, ownWritten = 0 }: CopyMatch): boolean {
+  return ownContainment === undefined || ownWords >= MIN_COPIED_WORDS || (ownContainment >= COPY_THRESHOLD && ownWritten >= MIN_COPIED_WORDS);
 }
 
 /**
@@ -366,6 +364,7 @@ export class MemoryCopyIndex {
       const own = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
       match.ownContainment = own.share;
       match.ownWords = own.words;
+      match.ownWritten = coveredWords(article.sequence, NOTHING, { ignore: (shingle) => notOwn.has(shingle) }).counted;
     }
     return match;
   }
