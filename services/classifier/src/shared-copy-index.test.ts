@@ -254,6 +254,28 @@ describe('SharedCopyIndex', () => {
     expect(pipeline).toEqual(classify);
   });
 
+  it('does not take an article quoting another paragraph of a reference in the same intro and closing for a copy of one quoting the first, as marsad classify does', async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('framed-quotes', reference);
+    const inMemory = new MemoryCopyIndex();
+    inMemory.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+    const paragraphs = reference.text.split('\n').filter(Boolean);
+    const intro = 'في إطار متابعتنا المستمرة للشأن الأمني الوطني والدولي، نضع بين أيدي قرائنا الكرام مقتطفا من الخبر التالي:';
+    const closing = 'وسنوافيكم بكل المستجدات المتعلقة بهذا الخبر فور توصلنا بها، فتابعونا على موقعنا وصفحاتنا على مواقع التواصل الاجتماعي.';
+    const texts = [6, 3, 6, 3].map((p) => `${intro}\n${paragraphs[p]}\n${closing}`);
+    texts.push(`${intro}\n${paragraphs[6]!.split(' ').slice(0, 20).join(' ')}\n${closing}`);
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const [i, text] of texts.entries()) {
+      pipeline.push((await index.checkAndInsert(`f${i}`, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);
+      classify.push(inMemory.checkAndInsert(`f${i}`, fingerprintOf(text)).copyOf?.id ?? null);
+    }
+    // The second quotes another paragraph; the third is the first again, the fourth the second again,
+    // the fifth a pickup of the first.
+    expect(classify).toEqual([null, null, 'f0', 'f1', 'f0']);
+    expect(pipeline).toEqual(classify);
+  });
+
   it('takes a pickup of the opening of an item that opens with a quote for a copy of it, when it holds some of its own words', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting-pickup', reference);

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -77,6 +77,9 @@ local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber
 -- words: the article's words, "words:ownWords" for an item quoting a reference, and ";flags" after
 -- either when news formulas hold some of its samples (as filed)
 local isRef, words, threshold, minWords = ARGV[6] == '1', ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
+-- Of its words, those it quotes from the references (its words less its own, when it quotes).
+local newWordCount, newOwnCount = string.match(words, '^(%d+):?(%d*)')
+local newQuoted = newOwnCount ~= '' and tonumber(newWordCount) - tonumber(newOwnCount) or 0
 local lookup, postings, contains, samples = ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local shards, samplesPer, boilerplate, idShards = tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
 -- Each lookup shingle's and each posting's bit in the filters, in decimal, space separated (the client
@@ -370,10 +373,16 @@ for phase = 3, 1, -1 do
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
       -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), or minWords
       -- of them (judgeCopy's ownWordsCopied).
-      local ownCoverage, ownCopied = 1, true
+      local ownCoverage, ownCopied, otherQuote = 1, true, false
       if ownWords ~= '' then
         ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false, nil, nil, tonumber(ownWords))
-        ownCopied = (ownCoverage >= threshold and tonumber(ownWords) >= minWords) or ownCoverage * tonumber(ownWords) >= minWords
+        ownCopied = (coverage >= ${WHOLE_ITEM_SHARE} and ownCoverage >= ${WHOLE_ITEM_SHARE}) or (ownCoverage >= threshold and tonumber(ownWords) >= minWords) or
+          ownCoverage * tonumber(ownWords) >= minWords
+        -- This article quoting the references elsewhere than the item (judgeCopy's otherQuote): under
+        -- half of the item's quote reproduced, and minWords of references besides.
+        local itemQuoted = tonumber(docWords) - tonumber(ownWords)
+        local quoteReproduced = math.max(0, whole * tonumber(docWords) - ownCoverage * tonumber(ownWords))
+        otherQuote = itemQuoted > 0 and quoteReproduced < threshold * itemQuoted and newQuoted - quoteReproduced >= minWords
       end
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
       local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
@@ -383,7 +392,7 @@ for phase = 3, 1, -1 do
       local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords)
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
       -- words are reproduced, then the larger share.
-      if coverage >= threshold and enough and ownCopied and textCoverage >= textThreshold and not otherFacts and
+      if coverage >= threshold and enough and ownCopied and not otherQuote and textCoverage >= textThreshold and not otherFacts and
          (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
            (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
         best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story

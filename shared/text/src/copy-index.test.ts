@@ -248,6 +248,23 @@ describe('MemoryCopyIndex', () => {
     }
   });
 
+  it('does not take an article quoting another paragraph of a reference in the same intro and closing for a copy of one quoting the first', () => {
+    const index = indexWithSeed();
+    const intro = 'في إطار متابعتنا المستمرة للشأن الأمني الوطني والدولي، نضع بين أيدي قرائنا الكرام مقتطفا من الخبر التالي:';
+    const closing = 'وسنوافيكم بكل المستجدات المتعلقة بهذا الخبر فور توصلنا بها، فتابعونا على موقعنا وصفحاتنا على مواقع التواصل الاجتماعي.';
+    const framed = (...quoted: number[]) => fingerprintOf([intro, ...quoted.map((i) => paragraphs[i]), closing].join('\n'));
+    expect(index.checkAndInsert('first', framed(6)).copyOf).toBeNull();
+    // Its intro and closing are most of the first one's words, but what it quotes is another paragraph.
+    const second = index.checkAndInsert('second', framed(3));
+    expect(second.copyOf).toBeNull();
+    // The same paragraph in the same words is the first one again, and a pickup of its words with
+    // part of its quote, too.
+    expect(index.checkAndInsert('again', framed(6)).copyOf?.id).toBe('first');
+    // The second, whose intro and closing are the first one's, is copied whole all the same.
+    expect(index.checkAndInsert('second-again', framed(3)).copyOf?.id).toBe('second');
+    expect(index.checkAndInsert('pickup', fingerprintOf(`${intro}\n${paragraphs[6]!.split(' ').slice(0, 20).join(' ')}\n${closing}`)).copyOf?.id).toBe('first');
+  });
+
   it('does not take one story\'s copies for boilerplate', () => {
     const index = indexWithSeed();
     index.checkAndInsert('original', fingerprintOf(OTHER));

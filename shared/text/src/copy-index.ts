@@ -40,6 +40,11 @@ export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
 export const MIN_COPIED_WORDS = 20;
 /**
+ * An article reproducing this share of an item, and of the words the item wrote itself, is that item
+ * again, a copy of it whatever the item quoted or took from others (see ownWordsCopied).
+ */
+export const WHOLE_ITEM_SHARE = 0.9;
+/**
  * Words a new article needs besides its outlet's footer for the footer to be set apart (see
  * OUTLET_STORY_SHARE): MIN_COPIED_WORDS, or this many once the footer is established (a teaser under
  * it: see ESTABLISHED_ENDINGS). Below that, the article is judged whole: it may be a version of one of
@@ -127,6 +132,8 @@ export interface CopyMatch {
   ownWords?: number;
   /** With `ownContainment`: how many words it wrote itself, boilerplate among them (a communiqué's formulas). */
   ownWritten?: number;
+  /** The new article quotes the references elsewhere than this item, which it then has not copied (see MemoryCopyIndex.quotesOtherText). */
+  otherQuote?: boolean;
   /** The article copied is itself a copy of another. */
   copy?: boolean;
   /** Of an earlier item: this one changes its facts (see FACTS_CHANGED), so it is no copy of it. */
@@ -145,8 +152,9 @@ export interface CopyVerdict {
 
 /**
  * The copy rule, shared by every index: among the candidates that reproduce at least COPY_THRESHOLD
- * of their text (and more than an item's quote, when it quotes: see ownWordsCopied; and more than its
- * news formulas, when it has some: see COPY_TEXT_THRESHOLD), a reference before any item
+ * of their text (and more than an item's quote, when it quotes: see ownWordsCopied, and that quote
+ * rather than another part of the references: see CopyMatch.otherQuote; and more than its news
+ * formulas, when it has some: see COPY_TEXT_THRESHOLD), a reference before any item
  * (an article that copies a reference is that reference's story, even when it also contains all of an
  * earlier item that quoted less of it), an original item before a copy (a copy is named only when it
  * alone was copied: the later article kept too little of the original), then the one of which most
@@ -158,7 +166,7 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || !enoughCopied(candidate)) continue;
-    if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate) || candidate.otherFacts) continue;
+    if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate) || candidate.otherFacts || candidate.otherQuote) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
@@ -176,10 +184,12 @@ function enoughCopied({ words = MIN_COPIED_WORDS, passage }: CopyMatch): boolean
  * half of its own words). The quote, which a later article may have taken where the item took it, never
  * makes a copy of the item, nor does it with the item's dateline or a sentence of attribution before
  * it: outlets quoting one communiqué behind "الرباط - متابعة\nأفادت المديرية العامة للأمن الوطني في بلاغ
- * لها، أن" have not copied each other.
+ * لها، أن" have not copied each other. An article reproducing the item whole, its own words too
+ * (WHOLE_ITEM_SHARE), is the item again, whatever the item took from others.
  */
-function ownWordsCopied({ ownContainment, ownWords = 0, ownWritten = 0 }: CopyMatch): boolean {
-  return ownContainment === undefined || ownWords >= MIN_COPIED_WORDS || (ownContainment >= COPY_THRESHOLD && ownWritten >= MIN_COPIED_WORDS);
+function ownWordsCopied({ containment, ownContainment, ownWords = 0, ownWritten = 0 }: CopyMatch): boolean {
+  if (ownContainment === undefined || (containment >= WHOLE_ITEM_SHARE && ownContainment >= WHOLE_ITEM_SHARE)) return true;
+  return ownWords >= MIN_COPIED_WORDS || (ownContainment >= COPY_THRESHOLD && ownWritten >= MIN_COPIED_WORDS);
 }
 
 /**
@@ -365,8 +375,23 @@ export class MemoryCopyIndex {
       match.ownContainment = own.share;
       match.ownWords = own.words;
       match.ownWritten = coveredWords(article.sequence, NOTHING, { ignore: (shingle) => notOwn.has(shingle) }).counted;
+      if (this.quotesOtherText(article, fingerprint)) match.otherQuote = true;
     }
     return match;
+  }
+
+  /**
+   * Whether the new article quotes the references elsewhere than the item does, reproducing under half
+   * of the item's quote and MIN_COPIED_WORDS words of references besides: what else it shares with the
+   * item is then the words around a quote (one intro and closing before and after each outlet's quote
+   * of a communiqué), not the item.
+   */
+  private quotesOtherText(article: IndexedArticle, fingerprint: Fingerprint): boolean {
+    const isQuoted = (shingle: number) => this.quoted.has(shingle);
+    const itemQuote = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => !isQuoted(shingle) });
+    if (itemQuote.counted === 0 || itemQuote.share >= COPY_THRESHOLD) return false;
+    const quoted = coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => !isQuoted(shingle) }).counted;
+    return quoted - itemQuote.words >= MIN_COPIED_WORDS;
   }
 
   /**
