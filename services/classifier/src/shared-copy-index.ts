@@ -371,8 +371,8 @@ for phase = 3, 1, -1 do
         otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
       end
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
-      -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), or minWords
-      -- of them (judgeCopy's ownWordsCopied).
+      -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), minWords
+      -- of them, or the item whole, its own words too (judgeCopy's ownWordsCopied).
       local ownCoverage, ownCopied, otherQuote = 1, true, false
       if ownWords ~= '' then
         ownCoverage = ownWords == '0' and 0 or sampledCoverage(rest + itemSamples, '', ${COVERAGE_SAMPLES}, false, nil, nil, tonumber(ownWords))

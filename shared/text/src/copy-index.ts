@@ -125,7 +125,8 @@ export interface CopyMatch {
   /**
    * Of an item that quotes a reference (or, in the in-process index, an earlier item): share of the
    * words it wrote itself this one reproduces (none written: 0). Such an item is copied only when this
-   * reaches COPY_THRESHOLD of at least MIN_COPIED_WORDS written (`ownWritten`), or MIN_COPIED_WORDS words (`ownWords`).
+   * reaches COPY_THRESHOLD and it wrote MIN_COPIED_WORDS (`ownWritten`), when MIN_COPIED_WORDS of them are
+   * reproduced (`ownWords`), or when it is reproduced whole (see ownWordsCopied).
    */
   ownContainment?: number;
   /** With `ownContainment`: how many of the words it wrote itself this one reproduces. */
@@ -375,7 +376,7 @@ export class MemoryCopyIndex {
       match.ownContainment = own.share;
       match.ownWords = own.words;
       match.ownWritten = coveredWords(article.sequence, NOTHING, { ignore: (shingle) => notOwn.has(shingle) }).counted;
-      if (this.quotesOtherText(article, fingerprint)) match.otherQuote = true;
+      if (this.quotesOtherText(article, measuring)) match.otherQuote = true;
     }
     return match;
   }
@@ -386,12 +387,13 @@ export class MemoryCopyIndex {
    * item is then the words around a quote (one intro and closing before and after each outlet's quote
    * of a communiqué), not the item.
    */
-  private quotesOtherText(article: IndexedArticle, fingerprint: Fingerprint): boolean {
-    const isQuoted = (shingle: number) => this.quoted.has(shingle);
-    const itemQuote = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => !isQuoted(shingle) });
+  private quotesOtherText(article: IndexedArticle, measuring: Measuring): boolean {
+    const notQuoted = (shingle: number) => !this.quoted.has(shingle);
+    const { fingerprint } = measuring;
+    const itemQuote = coveredWords(article.sequence, fingerprint.shingles, { ignore: notQuoted });
     if (itemQuote.counted === 0 || itemQuote.share >= COPY_THRESHOLD) return false;
-    const quoted = coveredWords(fingerprint.sequence, NOTHING, { ignore: (shingle) => !isQuoted(shingle) }).counted;
-    return quoted - itemQuote.words >= MIN_COPIED_WORDS;
+    measuring.quotedWordsOfNew ??= coveredWords(fingerprint.sequence, NOTHING, { ignore: notQuoted }).counted;
+    return measuring.quotedWordsOfNew - itemQuote.words >= MIN_COPIED_WORDS;
   }
 
   /**
@@ -446,6 +448,8 @@ interface Measuring {
   alsoOutlets: ((shingle: number) => boolean) | undefined;
   /** The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs). */
   pairsOfNew?: Uint32Array;
+  /** How many of its words the new article quotes from the references, counted once an item that quotes is measured. */
+  quotedWordsOfNew?: number;
 }
 
 const NOTHING = new Uint32Array(0);
