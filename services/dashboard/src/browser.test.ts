@@ -1,12 +1,11 @@
 // The callbacks given to page.evaluate run in the browser.
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues, QUEUE_NAMES, type PipelineQueues } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
-import { createTestDatabase, createTestRedis, type TestDatabase } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, removeTemporaryDirs, temporaryDir, type TestDatabase } from '@marsad/testing';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,8 @@ import { newsroomSources, REFERENCE_ID } from './test-newsroom.js';
  * MARSAD_SCREENSHOTS=DIR writes the README's screenshots there (`npm run screenshots` at the root).
  */
 const CHROMIUM = process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = resolve(process.env.MARSAD_SCREENSHOTS ?? join(tmpdir(), 'marsad-screenshots'));
+/** Where screenshots go: that folder, or one of the test's own, removed after (they are checked, not kept). */
+const SHOTS = process.env.MARSAD_SCREENSHOTS ? resolve(process.env.MARSAD_SCREENSHOTS) : temporaryDir('marsad-screenshots-');
 const ADMIN = { user: 'operator', password: 'a long operator password' };
 
 const redis = createTestRedis('browser');
@@ -55,6 +55,7 @@ afterAll(async () => {
   await database?.drop();
   connection.disconnect();
   await redis.cleanup();
+  removeTemporaryDirs();
 });
 
 /** A fresh page that records any dialog, script error or request leaving the test server. */
