@@ -236,11 +236,10 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   }
   // A few of its own letters name a language franc does not know, or Pashto or Urdu, which franc takes
   // for Persian on a headline; franc names the others.
-  const present = (count: number) => count / arabic >= NON_ARABIC_LETTER_SHARE;
-  if (present(sorani)) return { language: 'ckb', arabic: false };
-  if (present(sindhi)) return { language: 'snd', arabic: false };
-  if (present(pashto) || (present(pashtoE) && !UYGHUR_VOWELS.test(text))) return { language: 'pbu', arabic: false };
-  if (present(urdu) && !SARAIKI_LETTERS.test(text)) return { language: 'urd', arabic: false };
+  if (!rare(sorani)) return { language: 'ckb', arabic: false };
+  if (!rare(sindhi)) return { language: 'snd', arabic: false };
+  if (!rare(pashto) || (!rare(pashtoE) && !UYGHUR_VOWELS.test(text))) return { language: 'pbu', arabic: false };
+  if (!rare(urdu) && !SARAIKI_LETTERS.test(text)) return { language: 'urd', arabic: false };
   const arabicScriptOnly = text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ');
   const language = franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS });
   // Saraiki writes its implosives (ٻ ڄ ݙ ڳ) in nearly every line; without them franc's choice between
