@@ -159,7 +159,7 @@ const NON_ARABIC_LETTER_SHARE = 0.015;
 export function detectLanguage(input: string): LanguageResult {
   const whole = languageText(input);
   const { text, counts } = narration(whole, countScripts(whole));
-  if (counts.other > counts.arabic + counts.latin) return { language: franc(text, { minLength: MIN_LETTERS }), arabic: false };
+  if (counts.other > counts.arabic + counts.latin) return { language: otherScriptLanguage(text), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) {
     // A word or two in Arabic letters alone (عاجل، حموشي): the letters tell Arabic from the languages
     // that write theirs (پلیس); franc would need more.
@@ -171,6 +171,21 @@ export function detectLanguage(input: string): LanguageResult {
   // Latin letters that only name things (سامسونغ تكشف عن Galaxy S25 Ultra): the Arabic words carry the language.
   if (counts.arabic >= MIN_LETTERS && !hasLanguageClue(latinText)) return arabicScriptLanguage(text, counts);
   return { language: latinLanguage(latinText, MIN_LETTERS), arabic: false };
+}
+
+/**
+ * Tigrinya writes ኣ (Amharic's አ) at the start of many words, and the ቐ series Amharic has not; franc's
+ * Amharic model is weak, so it names Tigrinya for plain Amharic ("…አስታወቀ።"), which Ethiopian news
+ * writes far more: without those letters, Ethiopic script is Amharic.
+ */
+const TIGRINYA_LETTERS = /[\u12a3\u1250-\u125d]/g;
+const MIN_TIGRINYA_LETTERS = 2;
+
+/** The language of a text in another script than Arabic's or Latin's (Cyrillic, Hebrew, Ethiopic...). */
+function otherScriptLanguage(text: string): string {
+  const language = franc(text, { minLength: MIN_LETTERS });
+  if (language !== 'tir' && language !== 'amh') return language;
+  return (text.match(TIGRINYA_LETTERS)?.length ?? 0) >= MIN_TIGRINYA_LETTERS ? 'tir' : 'amh';
 }
 
 /**

@@ -6,13 +6,20 @@ import { franc } from 'franc';
  */
 const LATIN_NEWS_LANGUAGES = ['fra', 'eng', 'spa', 'por', 'ita', 'deu', 'nld', 'cat', 'tur', 'ind', 'swh', 'ron', 'pol', 'tzm'];
 /**
+ * Franc's Latin-script Kurdish: it calls its model ckb, but it is Kurmanji's (xwe, ku, û), the Kurdish
+ * written in Latin letters; Sorani, ckb proper, writes Arabic letters (see language.ts).
+ */
+const FRANC_LATIN_KURDISH = 'ckb';
+const KURMANJI = 'kmr';
+
+/**
  * A text of a sentence or more gives franc enough trigrams for these too: Africa's and Asia's other
- * press languages in Latin letters, and Europe's. Not those franc takes for a neighbour they seldom are
- * (Galician for Portuguese, Afrikaans for Dutch, Scots for English).
+ * press languages in Latin letters, Kurmanji, and Europe's. Not those franc takes for a neighbour they
+ * seldom are (Galician for Portuguese, Afrikaans for Dutch, Scots for English).
  */
 const LONG_TEXT_LANGUAGES = [
   ...LATIN_NEWS_LANGUAGES,
-  ...['hau', 'som', 'yor', 'ibo', 'wol', 'vie', 'tgl', 'zlm', 'azj', 'uzn'],
+  ...['hau', 'som', 'yor', 'ibo', 'wol', 'vie', 'tgl', 'zlm', 'azj', 'uzn', FRANC_LATIN_KURDISH],
   ...['swe', 'dan', 'nob', 'fin', 'hun', 'ces', 'slk', 'hrv', 'bos', 'slv', 'als', 'lit', 'lvs', 'ekk'],
 ];
 
@@ -80,7 +87,7 @@ const ALPHABETS: Record<string, string> = {
   deu: 'äöüßé', nld: 'éèëïöüáóúêç', cat: 'àçéèíïòóúü', tur: 'çğıöşüâîû', ind: 'é', swh: '', ron: 'ăâîșțşţ',
   pol: 'ąćęłńóśźż', tzm: 'ɣɛčǧḍḥṛṣṭẓžğţ', hau: 'ɓɗƙƴ', som: '', yor: 'áàéèẹíìóòọṣúùńḿ', ibo: 'ịọụṅáàéèíìóòúùńḿ',
   wol: 'àéëóñŋ', vie: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', tgl: 'ñ',
-  zlm: '', azj: 'çəğıöşü', uzn: 'ʻʼ', swe: 'åäöé', dan: 'æøåé', nob: 'æøåéèêóòô', fin: 'äöåšž',
+  zlm: '', azj: 'çəğıöşü', uzn: 'ʻʼ', [FRANC_LATIN_KURDISH]: 'çêîşû', swe: 'åäöé', dan: 'æøåé', nob: 'æøåéèêóòô', fin: 'äöåšž',
   hun: 'áéíóöőúüű', ces: 'áčďéěíňóřšťúůýž', slk: 'áäčďéíĺľňóôŕšťúýž', hrv: 'čćđšž', bos: 'čćđšž', slv: 'čšžćđ',
   als: 'çë', lit: 'ąčęėįšųūž', lvs: 'āčēģīķļņšūž', ekk: 'äöõüšž',
 };
@@ -162,7 +169,8 @@ export function latinLanguage(text: string, minLetters: number): string {
   if (words.length === 0) return byTrigrams();
   // Only words overrule trigrams: accented letters are shared with languages without clues (Vietnamese).
   if (words.length >= SHORT_TEXT_WORDS) {
-    return overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
+    const language = overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
+    return language === FRANC_LATIN_KURDISH ? KURMANJI : language;
   }
   const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.

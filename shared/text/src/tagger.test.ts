@@ -242,6 +242,10 @@ describe('tagger: dgsn', () => {
     ['its regional command, named by its town', 'أوقفت مصالح الأمن الجهوي بالحسيمة مروجا للمخدرات'],
     ["a numbered police district of Salé", 'تدخلت عناصر الشرطة التابعة للمنطقة الأمنية الثانية بسلا لفض شجار بالسلاح الأبيض'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
+    [
+      'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
+      'أوقفت عناصر شرطة الحدود العاملة بمطار محمد الخامس الدولي بالدار البيضاء مواطنا فرنسيا مطلوبا للقضاء الفرنسي، وذلك تنفيذا لأمر دولي بإلقاء القبض أصدرته السلطات الفرنسية، قبل إحالته على النيابة العامة في أفق تسليمه إلى فرنسا',
+    ],
     ["the police of Casablanca's airport, in French", "La police de l'aéroport international Mohammed V a arrêté un ressortissant syrien porteur d'un passeport volé"],
     ["the police at Casablanca's airport, in English", 'Police at Mohammed V International Airport arrested a passenger carrying a forged passport'],
     ["the police of Tangier's airport, in French", "Les agents de la police de l'aéroport international de Tanger Ibn Battouta ont arrêté un ressortissant espagnol"],
