@@ -269,6 +269,24 @@ export function handwrittenItems(): LabelledItem[] {
     .map((line) => JSON.parse(line) as LabelledItem);
 }
 
+/** A headline alone, and the language it is written in. */
+export interface LabelledHeadline {
+  id: string;
+  title: string;
+  language: string;
+}
+
+/** headlines.txt: one "language|headline" a line, # for comments. */
+export function headlineItems(): LabelledHeadline[] {
+  return readFileSync(new URL('headlines.txt', EVAL_DIR), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line, i) => {
+      const [language, title] = line.split('|') as [string, string];
+      return { id: `headline-${i + 1}`, title, language };
+    });
+}
+
 /** The whole labelled set, in the order `marsad classify` reads it (originals before their copies). */
 export function labelledSet(seedsDir = SEEDS_DIR): LabelledItem[] {
   const handwritten = handwrittenItems();

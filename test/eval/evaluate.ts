@@ -1,5 +1,5 @@
 import type { ClassifyOutput } from '@marsad/cli';
-import type { LabelledItem } from './dataset.js';
+import type { LabelledHeadline, LabelledItem } from './dataset.js';
 
 export interface PRF {
   precision: number;
@@ -82,6 +82,28 @@ export async function evaluate(items: readonly LabelledItem[], classify: Classif
     arabicAccuracy: arabicRight / items.length,
     mistakes,
   };
+}
+
+export interface HeadlineReport {
+  headlines: number;
+  accuracy: number;
+  mistakes: string[];
+}
+
+/** The language named for each headline alone, against the one it is written in. */
+export async function evaluateHeadlines(headlines: readonly LabelledHeadline[], classify: Classify): Promise<HeadlineReport> {
+  const mistakes: string[] = [];
+  for (const { id, title, language } of headlines) {
+    const out = await classify({ id, title, text: '' });
+    if (out.language !== language) mistakes.push(`${language} read as ${out.language}: ${title}`);
+  }
+  return { headlines: headlines.length, accuracy: (headlines.length - mistakes.length) / headlines.length, mistakes };
+}
+
+export function formatHeadlineReport(report: HeadlineReport): string {
+  const lines = [`  headlines alone: language accuracy ${report.accuracy.toFixed(3)} on ${report.headlines}`];
+  if (report.mistakes.length) lines.push('  mistakes:', ...report.mistakes.map((m) => `    ${m}`));
+  return lines.join('\n');
 }
 
 export function formatReport(report: EvaluationReport): string {

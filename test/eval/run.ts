@@ -1,13 +1,13 @@
 /**
  * npm run eval [-- --pipeline]: the labelled set through the classifier of `marsad classify` (with
  * --pipeline, also through the pipeline's shared index, in Redis at REDIS_URL under prefixes of its
- * own, deleted after), and their scores; then three larger sets of generated communiqués in one house
+ * own, deleted after), and their scores; the language of headlines alone; then three larger sets of generated communiqués in one house
  * style, each through a new classifier.
  */
 import { createRedis, deleteKeysWithPrefix } from '@marsad/queues';
 import { lineClassifier, pipelineClassifier } from './classifiers.js';
-import { communiqueItems, labelledSet } from './dataset.js';
-import { evaluate, formatReport, type Classify } from './evaluate.js';
+import { communiqueItems, headlineItems, labelledSet } from './dataset.js';
+import { evaluate, evaluateHeadlines, formatHeadlineReport, formatReport, type Classify } from './evaluate.js';
 
 const TAGS = ['interpol', 'dgsn'];
 const COMMUNIQUE_SEEDS = [1, 2, 3];
@@ -43,6 +43,7 @@ async function communiqueErrors(classify: Classify, seed: number): Promise<strin
 try {
   for (const [name, classifier] of classifiers) {
     process.stdout.write(`${name}: ${formatReport(await evaluate(labelledSet(), await classifier(), TAGS))}\n`);
+    process.stdout.write(`${formatHeadlineReport(await evaluateHeadlines(headlineItems(), await classifier()))}\n`);
     const sets = [];
     for (const seed of COMMUNIQUE_SEEDS) sets.push(await communiqueErrors(await classifier(), seed));
     process.stdout.write(`  communiqués in one house style, ${COMMUNIQUE_SEEDS.length} sets of ${COMMUNIQUES} and a pickup of every third: ${sets.join('; ')}\n`);

@@ -41,12 +41,12 @@ const MIN_WORDS_TO_GUESS = 3;
 /** Function words, elided forms, small numbers and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux en est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
-  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten',
+  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten off up out amid than more',
   spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
-  por: 'o os as da do das dos em e um uma no na nos não para com por dois três quatro cinco seis após segundo à ã õ á í ó ú',
-  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul alla due tre quattro cinque sei dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
-  deu: 'der die das und ist zu mit von den dem im in ein eine nach auf für wegen gegen über zwei drei vier fünf sechs bei ß ä',
-  nld: 'de het een en van in op met voor twee na bij is',
+  por: 'o os as da do das dos em e um uma no na nos não para com por pelo pela ao aos mais até sem novo nova dois três quatro cinco seis sete oito nove dez após segundo à ã õ á í ó ú',
+  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul sulla alla al ai dal dalla in a tra non più contro nuovo nuova due tre quattro cinque sei sette otto nove dieci dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
+  deu: 'der die das und ist zu mit von den dem des im in ein eine nach auf für wegen gegen über vor aus um beim vom zum zur nicht auch sich wird werden wurde hat seit bis neue neuer neues zwei drei vier fünf sechs sieben acht neun zehn bei ß ä',
+  nld: 'de het een en van in op met voor over door uit naar aan tot tijdens om niet ook nog wordt worden heeft zijn twee drie vier vijf zes zeven negen tien na bij is ij',
   cat: 'el els la les de del i a amb per un una dos després segons í ó ò',
   tur: 've bir bu ile için da de iki sonra olarak ş ğ ı',
   ron: 'și în cu la pe de un o doi după pentru care ă ș ț',
@@ -61,7 +61,7 @@ const COUNTRY_NAMES: Record<string, string> = {
   por: 'marrocos marroquino marroquina argélia espanha espanhol',
   ita: 'marocco marocchino marocchina algeria algerino spagna spagnolo',
   deu: 'marokko marokkanische marokkanischen algerien spanien',
-  nld: 'marokko marokkaanse algerije spanje',
+  nld: 'marokko marokkaanse marokkanen algerije spanje nederland nederlandse nederlander nederlanders',
   tur: 'fas faslı cezayir ispanya',
 };
 /**
@@ -71,11 +71,12 @@ const COUNTRY_NAMES: Record<string, string> = {
  */
 const HEADLINE_WORDS: Record<string, string> = {
   eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit',
-  fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne individu individus ressortissant ressortissants cambrioleur cambrioleurs cambriolage braquage agression meurtre homicide voleurs interpellation policier policiers hors nuire',
+  fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne individu individus ressortissant ressortissants cambrioleur cambrioleurs cambriolage braquage agression meurtre homicide voleurs interpellation policier policiers hors nuire hausse baisse prix grève incendie séisme',
   spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos acoge recibe asamblea reunión incauta desmantelada desmantela',
-  por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos',
-  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione',
-  deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote verletzte gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia',
+  deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote toten verletzte verletzt getötet gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia prozess beginnt urteil verurteilt angeklagt anklage haft ermittlungen ermittler polizisten unwetter hochwasser opfer streik bundesregierung abschiebung schleuser zerschlagen anschlag angriff unfall feuer gericht wahl wahlen grenze',
+  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione maltempo allerta sbarchi sbarco migranti manovra sciopero omicidio fermato fermati indagine indagati inchiesta condanna condannato carabinieri polizia questura tribunale scuola docenti studenti furto colpo incidente',
+  nld: 'politie verdachte verdachten aangehouden opgepakt gearresteerd arrestatie gewonden gewond doden dode overleden overval schietpartij steekpartij explosie bende drugsbende opgerold inval rechtbank rechter celstraf veroordeeld vrijgesproken onderzoek kabinet regering gemeente burgemeester zorgen zoekt asielzoekers asiel verkiezingen nieuwe wil moet krijgt tegen opnieuw verliest wint bewoners woning overstromingen vermist vermiste slachtoffers ziekenhuis stijgende grote boos uitspraken valt',
+  por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos greve professores prende prendeu empresário incêndio sismo tribunal condenado julgamento eleições',
 };
 /**
  * The letters beyond a–z each language writes (loanwords' too, where common). A text whose own words —
@@ -133,7 +134,13 @@ for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COU
 }
 /** The Latin-script languages of the Maghreb's press, most read first: they win a tie. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
+/**
+ * Letters that are clues by themselves, in a text's own words and its first (capitalised as any
+ * headline's first word is), not in a name further on (Ciarán, Málaga).
+ */
 const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășțłąęśżźćń]/gu;
+/** Dutch's ij (bij, tijdens, schietpartij), which the others' own words do not write: the clue "ij". */
+const DUTCH_IJ = 'ij';
 
 /**
  * Darija written in Latin letters (Arabizi), as comments and social posts write it: digits stand for
@@ -172,12 +179,19 @@ export function latinLanguage(text: string, minLetters: number): string {
     const language = overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
     return language === FRANC_LATIN_KURDISH ? KURMANJI : language;
   }
-  const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...(text.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? [])])]));
+  const ownAndFirst = text.split(/[^\p{L}]+/u).filter((word, i, all) => /^\p{Ll}/u.test(word) || word === all.find(Boolean));
+  const clueLetters = ownAndFirst.flatMap((word) => word.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? []);
+  if (ownAndFirst.some((word) => word.toLowerCase().includes(DUTCH_IJ))) clueLetters.push(DUTCH_IJ);
+  const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters])]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
   const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
-  return REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? franc(text, { only: leaders, minLength: 1 });
+  if (leaders.length === 1) return leaders[0]!;
+  // Tied clues: trigrams tell the region's languages apart ("Incendio en un edificio de Sevilla"), but
+  // a rarer one they name on so few letters is less likely than a region language tied with it.
+  const guess = franc(text, { only: leaders, minLength: 1 });
+  return REGION_LANGUAGES.includes(guess) ? guess : (REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? guess);
 }
 
 /**
