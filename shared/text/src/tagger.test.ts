@@ -27,6 +27,8 @@ describe('tagger: interpol', () => {
     ['spelt with ي, as some outlets write it', 'سلمت السلطات المتهم بعد تعاون مع الإنتيربول'],
     ['by its full Arabic name', 'المنظمة الدولية للشرطة الجنائية تعقد دورتها'],
     ['as الشرطة الدولية', 'أصدرت الشرطة الدولية مذكرة بحث'],
+    ['as الشرطة الدولية publishing a notice', 'نشرت الشرطة الدولية نشرة حمراء في حق المتهم'],
+    ['as الشرطة الدولية, a site of its publishing', 'نشر موقع الشرطة الدولية قائمة المطلوبين'],
     ['as الشرطة الدولية, after a multinational network', 'أصدرت الشرطة الدولية مذكرة بحث دولية في حق زعيم شبكة متعددة الجنسيات لتهريب المهاجرين'],
     ['as الشرطة الدولية, working with a force of one country', 'تعاونت الشرطة الدولية مع قوة من الشرطة الإسبانية في تفكيك الشبكة'],
     ['as الشرطة الدولية, working with the United Nations', 'وقعت الشرطة الدولية والأمم المتحدة اتفاقا لتبادل المعلومات حول المقاتلين الأجانب'],
@@ -100,6 +102,10 @@ describe('tagger: interpol', () => {
     ["an international force's police", 'ناقش الاجتماع نشر قوة دولية تضم عناصر من الشرطة الدولية لتأمين المعابر'],
     ['the African police organisation, as البوليس الدولي الأفريقي', 'أعلن البوليس الدولي الأفريقي أفريبول عن اجتماع لقادة الشرطة في الجزائر'],
     ['an international police force proposed for a ceasefire', 'اقترحت الولايات المتحدة نشر قوة شرطة دولية في قطاع غزة بعد وقف إطلاق النار'],
+    ['an international police deployed, definite', 'طالبت عدة دول بنشر الشرطة الدولية في المدينة لحماية المدنيين'],
+    ['the deployment of its officers', 'قال مسؤول أممي إن انتشار عناصر الشرطة الدولية سيبدأ الشهر المقبل'],
+    ['an international police already deployed', 'تتولى الشرطة الدولية المنتشرة في الإقليم حراسة المعابر'],
+    ['a deployed international police, named bare in the headline', 'الشرطة الدولية في المدينة\nقال مسؤول أممي إن انتشار عناصر الشرطة الدولية سيبدأ الشهر المقبل'],
     ["a peacekeeping mission's police, named in the headline", 'شرطة دولية لتأمين الانتخابات\nوصلت دفعة جديدة من عناصر الشرطة الدولية التابعة لبعثة الأمم المتحدة إلى العاصمة'],
       ['the band, in Russian', 'Американский инди-рок-коллектив Interpol выпустит концертный альбом в декабре'],
     ['the band, in Hebrew', 'להקת הרוק אינטרפול תופיע לראשונה בתל אביב באוגוסט'],
@@ -667,6 +673,17 @@ describe('compileTagger', () => {
     expect(tagger.tag('allah target').tags).toEqual(['x']);
     expect(tagger.tag('target karim').tags).toEqual(['x']);
     expect(tagger.tag('karim, target').tags).toEqual(['x']);
+  });
+
+  it('rules every occurrence of a phrase out where its condition rules one out, when it reads one sense per text', () => {
+    const file = (oneSense: boolean) =>
+      `places: { deployed: [deploy] }\nconditions: { c: { forbidNear: { place: deployed, words: 1 }, oneSensePerText: ${oneSense} } }\n` +
+      'tags: { x: { phrases: [{ phrase: intl police, when: c }, other name] } }';
+    const text = 'intl police in the city. officials said the deploy intl police starts soon';
+    expect(compileTagger(file(false)).tag(text).evidence.x?.map((e) => e.offset)).toEqual([0]);
+    expect(compileTagger(file(true)).tag(text).tags).toEqual([]);
+    expect(compileTagger(file(true)).tag(`${text}. other name`).evidence.x?.map((e) => e.matched)).toEqual(['other name']);
+    expect(compileTagger(file(true)).tag('intl police in the city. intl police again').tags).toEqual(['x']);
   });
 
   it('takes a phrase only with a place right after it, or right before it, and shows the place in the evidence', () => {

@@ -65,6 +65,11 @@ const ConditionSchema = z.strictObject({
   forbidDominant: PlacesSchema.optional(),
   /** The phrase opens the text (its headline) and a colon follows it, as a headline's source does ("الأمن الوطني: توقيف…"). */
   headlineSource: z.boolean().optional(),
+  /**
+   * One text means one thing by the phrase: where the condition rules one occurrence out, it rules
+   * them all out ("انتشار عناصر الشرطة الدولية في غزة" says what the headline "الشرطة الدولية في غزة" is).
+   */
+  oneSensePerText: z.boolean().optional(),
 });
 export const AliasFileSchema = z.strictObject({
   places: z.record(z.string(), z.array(PlacePhraseSchema)).default({}),
@@ -231,9 +236,10 @@ export class Tagger {
     for (const match of this.matches(tokens.forms)) (isPlace(match) ? placeMatches : phrases).push(match);
     const places = new PlacesNamed(placeMatches, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
     const evidence: Record<string, TagEvidence[]> = {};
+    const ruledOut = this.phrasesRuledOutSomewhere(phrases, places, tokens);
     for (const match of phrases) {
       const { owner, when, phrase } = match.ref;
-      if ((evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG) continue;
+      if ((evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG || ruledOut.has(match.ref)) continue;
       const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, phrases) : match;
       if (!span || withinAnotherTagsName(match, phrases)) continue;
       const offset = tokens.offsets[span.start]!;
@@ -242,6 +248,16 @@ export class Tagger {
     }
     const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
     return { tags, evidence };
+  }
+
+  /** The phrases under a oneSensePerText condition that it rules out at one occurrence at least. */
+  private phrasesRuledOutSomewhere(phrases: readonly Match[], places: PlacesNamed, tokens: Tokens): Set<PhraseRef> {
+    const ruledOut = new Set<PhraseRef>();
+    for (const match of phrases) {
+      const condition = match.ref.when ? this.file.conditions[match.ref.when]! : undefined;
+      if (condition?.oneSensePerText && !ruledOut.has(match.ref) && !this.spanWhere(condition, match, places, tokens, phrases)) ruledOut.add(match.ref);
+    }
+    return ruledOut;
   }
 
   /**
