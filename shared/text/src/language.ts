@@ -117,6 +117,23 @@ const ADDRESSES = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
 
 /** Markup a text may still carry (an RSS description, a pasted page): tags, comments, scripts and styles. */
 const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi;
+/**
+ * A site's chrome, which a page or a feed's description may carry below the article, in the site's other
+ * language: copyright, privacy and cookie notices, newsletters, "follow us", WordPress's "The post …
+ * appeared first on …". An Arabic teaser above a longer English footer is Arabic.
+ */
+const SITE_CHROME =
+  /©|\b(?:copyright|all rights reserved|privacy policy|terms of (?:use|service)|cookies?\b|newsletter|follow us|subscribe to|download (?:our|the) app|advertise with us|contact us|appeared first on|tous droits|droits réservés|politique de confidentialité|conditions d.utilisation|abonnez-vous|suivez-nous|téléchargez|derechos reservados|política de privacidad|suscríbete|síguenos)/i;
+/** A text's lines and sentences, each with what ends it. */
+const SEGMENTS = /[^\n.!?|]+[\n.!?|]*/g;
+
+/** The text without the segments of site chrome in it; the whole text when that leaves too little to tell. */
+function withoutSiteChrome(text: string): string {
+  if (!SITE_CHROME.test(text)) return text;
+  const kept = (text.match(SEGMENTS) ?? []).filter((segment) => !SITE_CHROME.test(segment)).join(' ');
+  return letters(countScripts(kept)) >= MIN_NARRATION_LETTERS ? kept : text;
+}
+
 /** Quoted passages, each within one pair of marks. */
 const QUOTED = /"[^"]{1,2000}"|“[^”]{1,2000}”|«[^»]{1,2000}»/g;
 /** Least letters (and share of all) the narration needs to decide the language without its quotes. */
@@ -157,7 +174,7 @@ const NON_ARABIC_LETTER_SHARE = 0.015;
  * mixed texts); franc then names the language within the dominant script.
  */
 export function detectLanguage(input: string): LanguageResult {
-  const whole = languageText(input);
+  const whole = withoutSiteChrome(languageText(input));
   const { text, counts } = narration(whole, countScripts(whole));
   if (counts.other > counts.arabic + counts.latin) return { language: otherScriptLanguage(text), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) {
