@@ -185,9 +185,19 @@ export function detectLanguage(input: string): LanguageResult {
   }
   if (counts.arabic >= counts.latin) return arabicScriptLanguage(text, counts);
   const latinText = text.replace(ARABIC_SCRIPT, ' ');
-  // Latin letters that only name things (سامسونغ تكشف عن Galaxy S25 Ultra): the Arabic words carry the language.
+  // Latin letters that only name things (سامسونغ تكشف عن Galaxy S25 Ultra): the Arabic words carry the
+  // language; a single one does where every Latin word is a name ("Samsung تطلق Galaxy S26", "iPhone 17 رسميا").
   if (counts.arabic >= MIN_LETTERS && !hasLanguageClue(latinText)) return arabicScriptLanguage(text, counts);
+  if (counts.arabic >= MIN_ARABIC_LETTERS && onlyNames(latinText)) return arabicScriptLanguage(text, counts);
   return { language: latinLanguage(latinText, MIN_LETTERS), arabic: false };
+}
+
+/** A name as headlines write them: capitalised (Galaxy, PSG) or with a capital inside (iPhone, eBay). */
+const NAME_WORD = /^\p{Ll}*\p{Lu}/u;
+
+/** Whether every word of a Latin-script text is a name: no word of any language among them. */
+function onlyNames(latinText: string): boolean {
+  return latinText.split(/[^\p{L}]+/u).every((word) => !word || NAME_WORD.test(word));
 }
 
 /**
