@@ -128,6 +128,26 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('in-words', sketch(seizure('950', 'ثمانية وثلاثين')))).duplicateOf).toBe('first');
   });
 
+  it('tells two arrests in two towns on two days apart by their facts, as marsad classify does', async () => {
+    const index = indexAt('town-facts');
+    const tagger = loadTagger();
+    const arrest = (town: string, when: string) =>
+      sketchOf(
+        analyseArticle(
+          {
+            title: '',
+            text:
+              `تمكنت عناصر الشرطة بمدينة ${town}، ${when}، من توقيف شخص للاشتباه في تورطه في قضية تتعلق بالنصب والاحتيال عبر الإنترنت. ` +
+              'وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، للكشف عن باقي الضحايا المحتملين.',
+          },
+          tagger,
+        ).fingerprint,
+      );
+    expect((await index.checkAndInsert('oujda', arrest('وجدة', 'زوال يوم الثلاثاء'))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('safi', arrest('آسفي', 'ليلة يوم السبت'))).duplicateOf).toBeNull();
+    expect((await index.checkAndInsert('pickup', arrest('وجدة', 'زوال يوم الثلاثاء'))).duplicateOf).toBe('oujda');
+  });
+
   it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {
     const index = indexAt('supersede-not');
     const cases: [string | null, string | null][] = [

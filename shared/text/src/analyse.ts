@@ -2,7 +2,7 @@ import { MAX_FACTS, type Fingerprint } from './copy-index.js';
 import { distinctSorted, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
 import { detectLanguage, type LanguageResult } from './language.js';
-import type { Tagger, TagResult } from './tagger.js';
+import type { PlaceNamed, Tagger, TagResult } from './tagger.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 export interface ArticleText {
@@ -21,19 +21,40 @@ export function fingerprintOf(text: string): Fingerprint {
   return fingerprintOfTokens(tokenizeWithOffsets(text));
 }
 
-function fingerprintOfTokens({ words, hashes }: Tokens): Fingerprint {
+function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: readonly number[] = []): Fingerprint {
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
-  const facts = factsOf(words);
+  const facts = factsOf(words, placeWords);
   return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}) };
 }
 
-/** The positions of the first MAX_FACTS words written in digits (Fingerprint.facts); undefined when none. */
-function factsOf(words: readonly string[]): Uint16Array | undefined {
+/**
+ * The positions of the first MAX_FACTS words that state a fact of the event (Fingerprint.facts): a
+ * number, and the words of the towns and the days of the week the text names (`placeWords`, in text
+ * order); undefined when none. Two communiqués in one house style differ by these (بولاية أمن برشيد،
+ * ليلة يوم الأربعاء / بولاية أمن أكادير، مساء يوم الخميس).
+ */
+function factsOf(words: readonly string[], placeWords: readonly number[]): Uint16Array | undefined {
   const facts: number[] = [];
-  for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) if (DIGITS.test(words[i]!)) facts.push(i);
+  let place = 0;
+  for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) {
+    while (place < placeWords.length && placeWords[place]! < i) place++;
+    if (placeWords[place] === i || DIGITS.test(words[i]!)) facts.push(i);
+  }
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
+}
+
+/** Morocco's towns, every word of their names a fact of an event that happened there. */
+const TOWNS = ['moroccan-towns', 'moroccan-towns-also-words'];
+/** The days of the week, named after a word of time ("مساء يوم الخميس"): the day alone is the fact. */
+const DAYS = 'weekdays';
+
+/** The words of the towns and days a text names, in text order. */
+function factPlaceWords(places: readonly PlaceNamed[]): number[] {
+  const words = new Set<number>();
+  for (const { list, start, end } of places) for (let w = list === DAYS ? end : start; w <= end; w++) words.add(w);
+  return [...words].sort((a, b) => a - b);
 }
 
 /**
@@ -51,5 +72,6 @@ export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAna
   const full = article.title ? `${article.title}\n${article.text}` : article.text;
   const tokens = tokenizeWithOffsets(full);
   // The text as tokenised, entities decoded: a feed that writes its Arabic as &#1575;… is Arabic.
-  return { ...detectLanguage(tokens.text), ...tagger.tag(tokens, { country: article.country ?? tagger.countryOfUrl(article.url) }), fingerprint: fingerprintOfTokens(tokens) };
+  const { tags, places } = tagger.tagNamingPlaces(tokens, { country: article.country ?? tagger.countryOfUrl(article.url) }, [...TOWNS, DAYS]);
+  return { ...detectLanguage(tokens.text), ...tags, fingerprint: fingerprintOfTokens(tokens, factPlaceWords(places)) };
 }

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf } from './analyse.js';
+import { analyseArticle, fingerprintOf } from './analyse.js';
 import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
+import { DEFAULT_ALIASES_FILE } from './index.js';
+import { compileTagger } from './tagger.js';
+import { tokenize } from './tokens.js';
 import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
@@ -166,6 +169,37 @@ describe("an item's facts", () => {
     // One number written out in words is one change: still a copy; so is one that drops the paragraph with the other.
     expect(index.checkAndInsert('in-words', fingerprintOf(TANGIER_SEIZURE.replace('38 سنة', 'ثمانية وثلاثين سنة'))).copyOf).toMatchObject({ id: 'tangier' });
     expect(index.checkAndInsert('shorter', fingerprintOf(TANGIER_SEIZURE.split('\n').filter((_, i) => i !== 1).join('\n'))).copyOf).toMatchObject({ id: 'tangier' });
+  });
+});
+
+/** An arrest as the DGSN words it, in a town on a day: two such communiqués differ in nothing else. */
+const arrest = (town: string, when: string) =>
+  `أوقفت عناصر الشرطة القضائية بمدينة ${town}، ${when}، شخصين للاشتباه في تورطهما في قضية تتعلق بالسرقة بالعنف تحت التهديد بالسلاح الأبيض. ` +
+  'وقد تم إخضاع المشتبه فيهما لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، وذلك للكشف عن جميع ظروف وملابسات هذه القضية.';
+
+describe("an item's facts: its town and its day", () => {
+  const tagger = compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8'));
+  const fingerprint = (text: string) => analyseArticle({ title: '', text }, tagger).fingerprint;
+
+  it('reads the towns and the days of the week an article names among its facts, not the bare words the days are named after', () => {
+    const a = fingerprint(arrest('الدار البيضاء', 'مساء يوم الخميس'));
+    const words = tokenize(arrest('الدار البيضاء', 'مساء يوم الخميس'));
+    expect([...a.facts!].map((i) => words[i])).toEqual(['الدار', 'البيضاء', 'الخميس']);
+    expect(fingerprint('قال أحد الشهود إن اثنين من المشتبه فيهم فرا').facts).toBeUndefined();
+    const facts = (text: string) => factsKept(a.sequence, fingerprint(text).shingles, a.facts!);
+    expect(facts(arrest('الدار البيضاء', 'مساء يوم الخميس'))).toEqual({ kept: 3, changed: 0 });
+    expect(facts(arrest('طنجة', 'صباح يوم السبت'))).toEqual({ kept: 0, changed: 3 });
+  });
+
+  it('tells two arrests in two towns on two days apart, and leaves their pickups copies', () => {
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('fes', fingerprint(arrest('فاس', 'مساء يوم الخميس'))).copyOf).toBeNull();
+    const meknes = index.checkAndInsert('meknes', fingerprint(arrest('مكناس', 'صباح يوم الجمعة')));
+    expect(meknes.similarity).toBeGreaterThan(0.8);
+    expect(meknes.copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprint(`متابعة\n${arrest('فاس', 'مساء يوم الخميس')}`)).copyOf).toMatchObject({ id: 'fes' });
+    // A pickup a day later that says "yesterday" for the day changes one fact: still a copy.
+    expect(index.checkAndInsert('next-day', fingerprint(arrest('فاس', 'مساء يوم أمس'))).copyOf).toMatchObject({ id: 'fes' });
   });
 });
 

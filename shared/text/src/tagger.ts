@@ -97,6 +97,13 @@ export interface TagResult {
   evidence: Record<string, TagEvidence[]>;
 }
 
+/** A place a text names: its list, and the positions of its first and last word. */
+export interface PlaceNamed {
+  list: string;
+  start: number;
+  end: number;
+}
+
 /** Occurrences kept as a tag's evidence: enough to show why; a long text can name Interpol thousands of times. */
 export const EVIDENCE_PER_TAG = 20;
 
@@ -228,6 +235,14 @@ export class Tagger {
    * as the place named once, nowhere in particular, so a foreign name near a phrase still rules it out).
    */
   tag(input: string | Tokens, context: { country?: string | undefined } = {}): TagResult {
+    return this.tagNamingPlaces(input, context, []).tags;
+  }
+
+  /**
+   * As tag, and where the text names a place of these lists (its first and last word, and its list;
+   * in no particular order): the matching that tagging does anyway finds them.
+   */
+  tagNamingPlaces(input: string | Tokens, context: { country?: string | undefined }, lists: readonly string[]): { tags: TagResult; places: PlaceNamed[] } {
     const tokens = typeof input === 'string' ? tokenizeWithOffsets(input) : input;
     // Places and the tags' own phrases apart, once: a long text names dozens of places, and each
     // phrase is compared with every other phrase below.
@@ -247,7 +262,8 @@ export class Tagger {
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
     }
     const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
-    return { tags, evidence };
+    const named = lists.length === 0 ? [] : placeMatches.filter((m) => lists.includes(m.ref.place!)).map(({ ref, start, end }) => ({ list: ref.place!, start, end }));
+    return { tags: { tags, evidence }, places: named };
   }
 
   /** The phrases under a oneSensePerText condition that it rules out at one occurrence at least. */
