@@ -132,13 +132,14 @@ const CLUE_LANGUAGES = new Map<string, string[]>();
 for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(HEADLINE_WORDS)]) {
   for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
 }
-/** The Latin-script languages of the Maghreb's press, most read first: they win a tie. */
+/** The Latin-script languages of the Maghreb's press, most read first: tied with a rarer one, they win. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 /**
  * Letters that are clues by themselves, in a text's own words and its first (capitalised as any
  * headline's first word is), not in a name further on (Ciarán, Málaga).
  */
 const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășțłąęśżźćń]/gu;
+const FIRST_WORD = /\p{L}+/u;
 /** Dutch's ij (bij, tijdens, schietpartij), which the others' own words do not write: the clue "ij". */
 const DUTCH_IJ = 'ij';
 
@@ -179,7 +180,8 @@ export function latinLanguage(text: string, minLetters: number): string {
     const language = overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
     return language === FRANC_LATIN_KURDISH ? KURMANJI : language;
   }
-  const ownAndFirst = text.split(/[^\p{L}]+/u).filter((word, i, all) => /^\p{Ll}/u.test(word) || word === all.find(Boolean));
+  const first = FIRST_WORD.exec(text)?.[0];
+  const ownAndFirst = text.split(/[^\p{L}]+/u).filter((word) => /^\p{Ll}/u.test(word) || word === first);
   const clueLetters = ownAndFirst.flatMap((word) => word.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? []);
   if (ownAndFirst.some((word) => word.toLowerCase().includes(DUTCH_IJ))) clueLetters.push(DUTCH_IJ);
   const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters])]));
