@@ -69,6 +69,8 @@ describe('detectLanguage', () => {
     ['an Italian headline told by its number', 'Blitz antidroga a Bari: dieci arresti', 'ita', false],
     ['a Spanish headline whose function words French shares, told by its trigrams', 'Incendio en un edificio de Sevilla', 'spa', false],
     ['a German headline whose first word has its ß', 'Mutmaßlicher Drogenboss in Dubai verhaftet', 'deu', false],
+    ["a German headline whose ß is in a noun, capitalised as German writes them", 'Leipzig: Großbrand in Lagerhalle', 'deu', false],
+    ["a German headline whose ä is in a noun", 'Hamburg: Räumung in Altona', 'deu', false],
     ['an English headline naming a storm with a letter Spanish writes', 'Storm Ciarán batters southern England', 'eng', false],
     ['an English headline whose country name Italian writes too', 'Algeria recalls ambassador', 'eng', false],
     ['Amazigh in Latin letters (Kabyle)', 'Tamsulta tamatut n tɣellist tanaɣlant tessenti-d ass-a aɣbalu amaynut i usefrek n tmeddit deg temdint n Tizi Wezzu.', 'tzm', false],
