@@ -125,6 +125,12 @@ interface TrieNode {
   outputs: PhraseRef[];
 }
 
+/** The words of a text a phrase's evidence spans, first and last. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 interface Match {
   ref: PhraseRef;
   start: number;
@@ -251,11 +257,11 @@ export class Tagger {
     for (const match of this.matches(tokens.forms)) (isPlace(match) ? placeMatches : phrases).push(match);
     const places = new PlacesNamed(placeMatches, context.country ? this.file.countries[context.country] : undefined, this.longestPlace);
     const evidence: Record<string, TagEvidence[]> = {};
-    const ruledOut = this.phrasesRuledOutSomewhere(phrases, places, tokens);
+    const oneSense = this.oneSenseSpans(phrases, places, tokens);
     for (const match of phrases) {
       const { owner, when, phrase } = match.ref;
-      if ((evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG || ruledOut.has(match.ref)) continue;
-      const span = when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, phrases) : match;
+      if ((evidence[owner]?.length ?? 0) >= EVIDENCE_PER_TAG || oneSense.ruledOut.has(match.ref)) continue;
+      const span = oneSense.spans.has(match) ? oneSense.spans.get(match) : when ? this.spanWhere(this.file.conditions[when]!, match, places, tokens, phrases) : match;
       if (!span || withinAnotherTagsName(match, phrases)) continue;
       const offset = tokens.offsets[span.start]!;
       const endOffset = tokens.offsets[span.end]! + wordLength(tokens.text, tokens.offsets[span.end]!);
@@ -266,21 +272,28 @@ export class Tagger {
     return { tags: { tags, evidence }, places: named };
   }
 
-  /** The phrases under a oneSensePerText condition that it rules out at one occurrence at least. */
-  private phrasesRuledOutSomewhere(phrases: readonly Match[], places: PlacesNamed, tokens: Tokens): Set<PhraseRef> {
+  /**
+   * The occurrences of the phrases under a oneSensePerText condition, judged first (their spans, kept
+   * for the evidence), and those phrases it rules out at one occurrence at least.
+   */
+  private oneSenseSpans(phrases: readonly Match[], places: PlacesNamed, tokens: Tokens): { spans: Map<Match, Span | undefined>; ruledOut: Set<PhraseRef> } {
+    const spans = new Map<Match, Span | undefined>();
     const ruledOut = new Set<PhraseRef>();
     for (const match of phrases) {
       const condition = match.ref.when ? this.file.conditions[match.ref.when]! : undefined;
-      if (condition?.oneSensePerText && !ruledOut.has(match.ref) && !this.spanWhere(condition, match, places, tokens, phrases)) ruledOut.add(match.ref);
+      if (!condition?.oneSensePerText || ruledOut.has(match.ref)) continue;
+      const span = this.spanWhere(condition, match, places, tokens, phrases);
+      spans.set(match, span);
+      if (!span) ruledOut.add(match.ref);
     }
-    return ruledOut;
+    return { spans, ruledOut };
   }
 
   /**
    * The words a phrase's evidence spans when its condition holds (with the town a phrase needs beside
    * it: "أمن طنجة", not "أمن"), else undefined.
    */
-  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens, phrases: readonly Match[]): { start: number; end: number } | undefined {
+  private spanWhere(condition: AliasFile['conditions'][string], match: Match, places: PlacesNamed, tokens: Tokens, phrases: readonly Match[]): Span | undefined {
     if (condition.requireAny && places.times(condition.requireAny) === 0) {
       if (!condition.assumeWhenNoneOf || places.times(condition.assumeWhenNoneOf) > 0) return undefined;
     }
@@ -514,7 +527,7 @@ function inOnePhrase(tokens: Tokens, i: number): boolean {
  * Whether the words open the text and a colon follows them. Only the text's opening: a line of the
  * body that opens so is as often a slogan ("الأمن الوطني: مسؤولية الجميع").
  */
-function opensTextBeforeColon(tokens: Tokens, { start, end }: { start: number; end: number }): boolean {
+function opensTextBeforeColon(tokens: Tokens, { start, end }: Span): boolean {
   if (start !== 0 || !TEXT_START.test(tokens.text.slice(0, tokens.offsets[0]))) return false;
   const after = tokens.offsets[end]! + wordLength(tokens.text, tokens.offsets[end]!);
   return COLON_NEXT.test(tokens.text.slice(after, tokens.offsets[end + 1] ?? tokens.text.length));
