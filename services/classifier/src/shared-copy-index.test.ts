@@ -236,6 +236,18 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('chain', chain)).toEqual({ ...first, known: true });
   });
 
+  it('names, of two pickups a copy reproduces the same passage of, the one it reproduces more of', async () => {
+    const index = indexAt('one-passage');
+    const original = `${story(22)} ${story(23)}`.split(' ');
+    await index.checkAndInsert('original', sketch(original.join(' ')));
+    expect(await index.checkAndInsert('pickup', sketch(`الرباط - متابعة: أفادت مصادر إعلامية متطابقة أن\n${original.slice(0, Math.round(original.length * 0.8)).join(' ')}`))).toMatchObject({ duplicateOf: 'original' });
+    const partial = original.slice(0, Math.round(original.length * 0.6));
+    expect(await index.checkAndInsert('partial', sketch(partial.join(' ')))).toMatchObject({ duplicateOf: 'original' });
+    // 70% of the partial, 53% of the pickup, behind the pickup's dateline and attribution: the partial's.
+    const chain = sketch(`الرباط - متابعة: أفادت مصادر إعلامية متطابقة أن\n${partial.slice(0, Math.round(partial.length * 0.7)).join(' ')}`);
+    expect(await index.checkAndInsert('chain', chain)).toMatchObject({ duplicateOf: 'partial', storyId: 'original' });
+  });
+
   it('does not take two articles quoting the same reference for copies of each other', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting', reference);

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -391,10 +391,11 @@ for phase = 3, 1, -1 do
       local copiedWords = coverage * docWordCount * ownShare
       local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords)
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
-      -- words are reproduced, then the larger share.
+      -- words are reproduced (counts within ${SAME_PASSAGE_MARGIN} of each other being one passage), then the larger share.
+      local onePassage = math.abs(copiedWords - bestWords) <= ${SAME_PASSAGE_MARGIN} * math.max(copiedWords, bestWords)
       if coverage >= threshold and enough and ownCopied and not otherQuote and textCoverage >= textThreshold and not otherFacts and
-         (tier > bestTier or (tier == bestTier and (copiedWords > bestWords + 1e-9 or
-           (copiedWords > bestWords - 1e-9 and coverage > bestCoverage + 1e-9)))) then
+         (tier > bestTier or (tier == bestTier and ((not onePassage and copiedWords > bestWords) or
+           (onePassage and (coverage > bestCoverage + 1e-9 or (coverage > bestCoverage - 1e-9 and copiedWords > bestWords + 1e-9)))))) then
         best, bestCoverage, bestWords, bestTier, bestStory = docId, coverage, copiedWords, tier, story
         bestN, bestRecord, bestPublished = n, record, tonumber(docPublished) or 0
       end

@@ -282,6 +282,20 @@ describe('MemoryCopyIndex', () => {
     expect(verdict).toMatchObject({ copyOf: { id: 'partial', reference: false }, storyId: 'original' });
   });
 
+  it("names, of two pickups a copy reproduces the same passage of, the one it reproduces more of", () => {
+    const index = indexWithSeed();
+    const original = seed.split(/\s+/).reverse();
+    index.checkAndInsert('original', fingerprintOf(original.join(' ')));
+    // One outlet's pickup of most of it, behind its dateline; another's of its first 60%.
+    expect(index.checkAndInsert('pickup', fingerprintOf(`الرباط - متابعة\n${original.slice(0, Math.round(original.length * 0.8)).join(' ')}`)).copyOf?.id).toBe('original');
+    const partial = original.slice(0, Math.round(original.length * 0.6));
+    expect(index.checkAndInsert('partial', fingerprintOf(partial.join(' '))).copyOf?.id).toBe('original');
+    // 70% of the partial, 53% of the pickup, behind the same word of attribution as the pickup's: the
+    // same passage of both, a word or two more of the pickup; the partial's.
+    const chain = index.checkAndInsert('chain', fingerprintOf(`الرباط - متابعة\n${partial.slice(0, Math.round(partial.length * 0.7)).join(' ')}`));
+    expect(chain).toMatchObject({ copyOf: { id: 'partial' }, storyId: 'original' });
+  });
+
   it('does not take two articles quoting the same reference for copies of each other', () => {
     const index = indexWithSeed();
     const words = seed.split(/\s+/);
@@ -610,6 +624,16 @@ describe('judgeCopy', () => {
       { id: 'source', storyId: 'source', reference: false, containment: 0.7, words: 210 },
     ]);
     expect(verdict.copyOf?.id).toBe('source');
+  });
+
+  it('takes counts of reproduced words within a tenth of each other for one passage, and prefers the larger share', () => {
+    const pickups = [
+      { id: 'longer-pickup', storyId: 'story', reference: false, containment: 0.52, words: 53, copy: true },
+      { id: 'shorter-pickup', storyId: 'story', reference: false, containment: 0.64, words: 49, copy: true },
+    ];
+    expect(judgeCopy(pickups).copyOf?.id).toBe('shorter-pickup');
+    expect(judgeCopy([...pickups].reverse()).copyOf?.id).toBe('shorter-pickup');
+    expect(judgeCopy([{ ...pickups[0]!, words: 60 }, pickups[1]!]).copyOf?.id).toBe('longer-pickup');
   });
 
   it('requires a minimum of reproduced words', () => {

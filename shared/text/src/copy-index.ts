@@ -196,15 +196,21 @@ function ownWordsCopied({ containment, ownContainment, ownWords = 0, ownWritten 
 /**
  * A reference before an original item before a copy, then the one of which more words are reproduced
  * (then the larger share): an article that copies most of an item and, with it, all of an earlier
- * item quoting a paragraph of it, copies the item it took the paragraph from.
+ * item quoting a paragraph of it, copies the item it took the paragraph from. Counts within
+ * SAME_PASSAGE_MARGIN of each other are one passage, found in both (a word or two of an intro one of
+ * them happens to share tell nothing): the article is then a copy of the one it reproduces more of,
+ * the pickup of a pickup of that one rather than of the longer original's other pickup.
  */
 function ranksAbove(a: CopyMatch, b: CopyMatch): boolean {
   if (tier(a) !== tier(b)) return tier(a) > tier(b);
   const aWords = a.words ?? 0;
   const bWords = b.words ?? 0;
-  if (aWords !== bWords) return aWords > bWords;
-  return a.containment > b.containment + 1e-9;
+  if (Math.abs(aWords - bWords) > SAME_PASSAGE_MARGIN * Math.max(aWords, bWords)) return aWords > bWords;
+  return a.containment > b.containment + 1e-9 || (a.containment > b.containment - 1e-9 && aWords > bWords);
 }
+
+/** How far apart two candidates' reproduced word counts may be and still be one passage (see ranksAbove). */
+export const SAME_PASSAGE_MARGIN = 0.1;
 
 /** judgeCopy's tiers: 2 a reference, 1 an original item, 0 a copy. */
 const tier = (article: Pick<CopyMatch, 'reference' | 'copy'>) => (article.reference ? 2 : article.copy ? 0 : 1);

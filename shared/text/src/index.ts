@@ -24,6 +24,7 @@ export {
 export {
   COPY_TEXT_THRESHOLD,
   COPY_THRESHOLD,
+  SAME_PASSAGE_MARGIN,
   judgeCopy,
   MemoryCopyIndex,
   MIN_SHINGLES,
