@@ -248,6 +248,23 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('chain', chain)).toMatchObject({ duplicateOf: 'partial', storyId: 'original' });
   });
 
+  it('tells two seizures in one town apart by the other numbers in their slots, as marsad classify does, and reads items filed before slots', async () => {
+    const oran = 'تمكنت مصالح أمن ولاية وهران من تفكيك شبكة إجرامية مختصة في ترويج المؤثرات العقلية، وحجز أزيد من 5000 قرص مهلوس، وتوقيف أربعة أشخاص تم تقديمهم أمام وكيل الجمهورية لدى محكمة وهران.';
+    const later =
+      'تمكنت مصالح أمن ولاية وهران، ممثلة في فرقة البحث والتدخل، من تفكيك شبكة إجرامية مختصة في ترويج المؤثرات العقلية، وحجز 12 ألف قرص مهلوس.\n' +
+      'وأوضح بيان لخلية الاتصال بأمن الولاية أن العملية أسفرت عن توقيف خمسة أشخاص، تم تقديمهم أمام وكيل الجمهورية لدى محكمة وهران.';
+    const index = indexAt('slots');
+    await index.checkAndInsert('oran', sketch(oran));
+    expect(await index.checkAndInsert('oran-later', sketch(later))).toMatchObject({ duplicateOf: null });
+    expect(await index.checkAndInsert('pickup', sketch(`متابعة\n${oran.replace('5000', 'خمسة آلاف')}`))).toMatchObject({ duplicateOf: 'oran' });
+    // Filed without slots (before stop 39), an item's facts are read as they were then: only those
+    // whose words either side the later article keeps.
+    const before = indexAt('no-slots');
+    const { slots: _, ...withoutSlots } = fingerprintOf(oran);
+    await before.checkAndInsert('oran', sketchOf(withoutSlots));
+    expect(await before.checkAndInsert('oran-later', sketch(later))).toMatchObject({ duplicateOf: 'oran' });
+  });
+
   it('does not take two articles quoting the same reference for copies of each other', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting', reference);

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -75,7 +75,7 @@ const REF_TABLE_MARKER_BYTES = 1024;
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 -- words: the article's words, "words:ownWords" for an item quoting a reference, and ";flags" after
--- either when news formulas hold some of its samples (as filed)
+-- either when news formulas hold some of its samples, and "+" when it has facts (as filed)
 local isRef, words, threshold, minWords = ARGV[6] == '1', ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 -- Of its words, those it quotes from the references (its words less its own, when it quotes).
 local newWordCount, newOwnCount = string.match(words, '^(%d+):?(%d*)')
@@ -103,6 +103,8 @@ local counter = ARGV[25]
 -- written by the client, since a number made text in Lua, or given to redis.call, costs as much as
 -- the BITFIELD that counts it.
 local counterOffsets = ARGV[26] or ''
+-- The slots its facts fill (Sketch.slots), 3 bytes each.
+local slotBytes = ARGV[27] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -187,6 +189,21 @@ for _, gen in ipairs(gens) do
 end
 
 local present, outletText, presentPairs = nil, nil, nil
+-- The slots this article's facts fill (Sketch.slots): an earlier item's fact is changed where this
+-- article fills one of its slots with another fact and not with it (slotChanged). from: the fact's slots
+-- in a record, before and after it, each the slot then the slot with the fact in it (0: none).
+local presentSlots = nil
+local function slotChanged(record, from)
+  if not presentSlots then
+    presentSlots = {}
+    for i = 1, #slotBytes, ${SAMPLE_BYTES} do presentSlots[sampleAt(slotBytes, i)] = true end
+  end
+  for side = 0, 2, 2 do
+    local slot = sampleAt(record, from + side * ${SAMPLE_BYTES})
+    if slot ~= 0 and presentSlots[slot] and not presentSlots[sampleAt(record, from + (side + 1) * ${SAMPLE_BYTES})] then return true end
+  end
+  return false
+end
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
@@ -221,7 +238,7 @@ for phase = 3, 1, -1 do
     end
     local record = redis.call('GET', root .. 'doc:' .. n)
     if record then
-      local kind, story, docField, docWords, ownWords, formula, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)|()')
+      local kind, story, docField, docWords, ownWords, formula, slotted, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)(%+?)|()')
       -- "id@published" when its publication time was known as it was filed
       local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
       -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
@@ -351,22 +368,24 @@ for phase = 3, 1, -1 do
         local besides, textBesides, wholeBesides, ownBesides = sampledCoverage(rest, formula, count, false, skip, apart, itemWords)
         if besides < ${OUTLET_STORY_SHARE} then coverage, textCoverage, whole, ownShare = besides, textBesides, wholeBesides, ownBesides else docWordCount = tonumber(docWords) end
       end
-      -- An item's facts follow its samples (and its own words' samples): per number, the samples of the
-      -- shingles covering it, then of those ending just before and starting just after it. This article
-      -- reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more than it
-      -- keeps (factsKept, FACTS_CHANGED).
+      -- An item's facts follow its samples (and its own words' samples): per fact, the samples of the
+      -- shingles covering it, then of those ending just before and starting just after it, then (in an
+      -- item filed with a "+" after its words) of its slots. This article reports other facts in the
+      -- same words when it changes ${FACTS_CHANGED} or more of them, and more than it keeps (factsKept, FACTS_CHANGED).
       local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
       local otherFacts, changed = false, 0
       if kind ~= '1' then
         local kept = 0
         local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
-        for f = factsFrom, #record - ${FACT_SAMPLES * SAMPLE_BYTES} + 1, ${FACT_SAMPLES * SAMPLE_BYTES} do
+        local stride = (slotted == '+' and ${FACT_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
+        for f = factsFrom, #record - stride + 1, stride do
           local isKept = false
           for j = 0, ${SHINGLE_SIZE} - 1 do
             if present[sampleAt(record, f + j * ${SAMPLE_BYTES})] then isKept = true; break end
           end
           if isKept then kept = kept + 1
-          elseif present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})] then changed = changed + 1 end
+          elseif present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})] then changed = changed + 1
+          elseif slotted == '+' and slotChanged(record, f + ${FACT_CONTEXT_SAMPLES * SAMPLE_BYTES}) then changed = changed + 1 end
         end
         otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
       end
@@ -623,6 +642,7 @@ export class SharedCopyIndex {
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
       sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.counted ?? sketch.contains, counterBits),
+      sketch.slots ? samplesBytes(sketch.slots) : '',
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
@@ -639,9 +659,12 @@ function publishedSeconds(publishedAt: string | null | undefined, now: number): 
   return Number.isFinite(seconds) && seconds > 0 && seconds <= now + FUTURE_TOLERANCE_SECONDS ? seconds : 0;
 }
 
-/** The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news formulas. */
+/**
+ * The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news
+ * formulas, "+" when its facts' slots are filed with them (Sketch.facts; items filed before stop 39 have none).
+ */
 function wordsField(sketch: Sketch): string {
-  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}`;
+  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}${sketch.facts && sketch.slots ? '+' : ''}`;
 }
 
 /**

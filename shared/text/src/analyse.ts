@@ -1,7 +1,8 @@
 import { MAX_FACTS, type Fingerprint } from './copy-index.js';
-import { distinctSorted, minhash, shingleSequence } from './fingerprint.js';
+import { distinctSorted, factSlots, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
 import { detectLanguage, type LanguageResult } from './language.js';
+import { normalizeWord } from './normalize.js';
 import type { PlaceNamed, Tagger, TagResult } from './tagger.js';
 import { tokenizeWithOffsets, type Tokens } from './tokens.js';
 
@@ -26,21 +27,21 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: readonly num
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
   const facts = factsOf(words, placeWords);
-  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}) };
+  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}), ...(facts ? { facts, slots: factSlots(hashes, facts) } : {}) };
 }
 
 /**
  * The positions of the first MAX_FACTS words that state a fact of the event (Fingerprint.facts): a
- * number, and the words of the towns and the days of the week the text names (`placeWords`, in text
- * order); undefined when none. Two communiqués in one house style differ by these (بولاية أمن برشيد،
- * ليلة يوم الأربعاء / بولاية أمن أكادير، مساء يوم الخميس).
+ * number, in digits or in words, and the words of the towns and the days of the week the text names
+ * (`placeWords`, in text order); undefined when none. Two communiqués in one house style differ by
+ * these (بولاية أمن برشيد، ليلة يوم الأربعاء، ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
  */
 function factsOf(words: readonly string[], placeWords: readonly number[]): Uint16Array | undefined {
   const facts: number[] = [];
   let place = 0;
   for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) {
     while (place < placeWords.length && placeWords[place]! < i) place++;
-    if (placeWords[place] === i || DIGITS.test(words[i]!)) facts.push(i);
+    if (placeWords[place] === i || isNumber(words[i]!)) facts.push(i);
   }
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
 }
@@ -62,6 +63,27 @@ function factPlaceWords(places: readonly PlaceNamed[]): number[] {
  * conjunction or preposition: the second age of "بين 22 و43 سنة", "ب5 ملايين".
  */
 const DIGITS = /^[وفبل]?[0-9]+$/;
+
+/**
+ * The cardinal numbers news writes in words, folded as the tokenizer folds them: communiqués count
+ * their suspects so (توقيف ثلاثة أشخاص), and a quantity's thousands (12 ألف قرص). Not واحد, mostly
+ * "one and the same" (في وقت واحد).
+ */
+const NUMBER_WORDS = new Set(
+  [
+    'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'ثلاث', 'ثلاثة', 'أربع', 'أربعة', 'خمس', 'خمسة', 'ست', 'ستة', 'سبع', 'سبعة',
+    'ثمان', 'ثماني', 'ثمانية', 'تسع', 'تسعة', 'عشر', 'عشرة', 'عشرون', 'عشرين', 'ثلاثون', 'ثلاثين', 'أربعون', 'أربعين',
+    'خمسون', 'خمسين', 'ستون', 'ستين', 'سبعون', 'سبعين', 'ثمانون', 'ثمانين', 'تسعون', 'تسعين', 'مائة', 'مئة', 'مائتان',
+    'مائتين', 'مئتان', 'مئتين', 'ثلاثمائة', 'أربعمائة', 'خمسمائة', 'ستمائة', 'سبعمائة', 'ثمانمائة', 'تسعمائة', 'ألف',
+    'ألفا', 'ألفان', 'ألفين', 'آلاف', 'مليون', 'ملايين', 'مليار', 'مليارات',
+  ]
+    .map(normalizeWord)
+    // Also after a joined conjunction or preposition (وخمسة، لثلاثة): one lookup per word of the text.
+    .flatMap((word) => [word, ...['و', 'ف', 'ب', 'ل'].map((clitic) => `${clitic}${word}`)]),
+);
+
+/** A number in digits or in words (see NUMBER_WORDS). */
+const isNumber = (word: string) => NUMBER_WORDS.has(word) || DIGITS.test(word);
 
 /**
  * Everything that depends on the article alone: language, tags with evidence, and the fingerprint

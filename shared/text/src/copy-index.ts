@@ -85,8 +85,10 @@ export interface Fingerprint {
   formula?: Uint8Array;
   /** The word hashes in text order, whose pairs tell the words a reworded copy kept (see CoverageOptions.pairs). */
   words?: ArrayLike<number>;
-  /** The positions of its first MAX_FACTS words written in digits: ages, quantities, dates (see FACTS_CHANGED). */
+  /** The positions of its first MAX_FACTS facts: numbers (ages, quantities, dates), towns, days (see FACTS_CHANGED). */
   facts?: Uint16Array;
+  /** The slots its facts fill, SLOT_VALUES per fact (see factSlots). */
+  slots?: Uint32Array;
 }
 
 export interface IndexedArticle extends Fingerprint {
@@ -369,7 +371,8 @@ export class MemoryCopyIndex {
     const match: CopyMatch = { id: article.id, storyId: article.storyId, reference: article.reference, containment: share, words, ...(article.copy ? { copy: true } : {}) };
     if (textShare !== undefined) match.textContainment = textShare;
     // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
-    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts) : NO_FACTS;
+    const slots = article.slots && fingerprint.slots ? { of: article.slots, in: (measuring.slotsOfNew ??= distinctSorted(fingerprint.slots)) } : undefined;
+    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots) : NO_FACTS;
     if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
     // numbers (another arrest in the same town, written in the same phrases, changes the age).
@@ -417,8 +420,8 @@ export class MemoryCopyIndex {
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
     // Not its words: they were for measuring it against the references (their pairs); an item is measured by its shingles.
-    const { shingles, sequence, signature, formula, facts } = fingerprint;
-    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
+    const { shingles, sequence, signature, formula, facts, slots } = fingerprint;
+    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}), ...(slots ? { slots } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
     return { ...verdict, storyId };
   }
 
@@ -456,6 +459,8 @@ interface Measuring {
   pairsOfNew?: Uint32Array;
   /** How many of its words the new article quotes from the references, counted once an item that quotes is measured. */
   quotedWordsOfNew?: number;
+  /** The slots the new article's facts fill, sorted, made once an item with facts is measured (see factsKept). */
+  slotsOfNew?: Uint32Array;
 }
 
 const NOTHING = new Uint32Array(0);

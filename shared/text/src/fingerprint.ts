@@ -161,18 +161,74 @@ export function coveredWords(
 
 /**
  * Of A's facts (the positions of its words written in digits: Fingerprint.facts), those B keeps (a
- * shingle covering it is B's) and those it changes (none is, while the shingles ending just before it
- * and starting just after it, or its group, are), boilerplate or not.
+ * shingle covering it is B's) and those it changes: none is, while the shingles ending just before it
+ * and starting just after it, or its group, are; or, given both articles' slots (factSlots), B states
+ * another fact in one of its slots and not this one there ("أسفرت عن توقيف خمسة أشخاص" where A had
+ * "وتوقيف أربعة أشخاص": the words around a fact reworded on one side), boilerplate or not.
  */
-export function factsKept(sequenceA: Uint32Array, sortedB: Uint32Array, facts: ArrayLike<number>): { kept: number; changed: number } {
+export function factsKept(
+  sequenceA: Uint32Array,
+  sortedB: Uint32Array,
+  facts: ArrayLike<number>,
+  slots?: { of: Uint32Array; in: Uint32Array },
+): { kept: number; changed: number } {
   let kept = 0;
   let changed = 0;
   for (let i = 0; i < facts.length; i++) {
     const { covering, before, after } = factContext(sequenceA, facts, i);
     if (covering.some((shingle) => has(sortedB, shingle))) kept++;
     else if (before !== undefined && after !== undefined && has(sortedB, before) && has(sortedB, after)) changed++;
+    else if (slots && slotChanged(slots.of, i, slots.in)) changed++;
   }
   return { kept, changed };
+}
+
+/** Values per fact in Fingerprint.slots: before the fact, after it; each the slot, then the slot with the fact in it. */
+export const SLOT_VALUES = 4;
+
+/**
+ * The slots of an article's facts: per fact (its group, as factContext reads it), the two words
+ * before it and the two after it, each as one hash, then that hash with the group's words in it (0
+ * at the text's edges). Two communiqués in one house style that report other facts fill the same
+ * slots otherwise, however their sentences were rearranged around them.
+ */
+export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): Uint32Array {
+  const slots = new Uint32Array(facts.length * SLOT_VALUES);
+  for (let i = 0; i < facts.length; i++) {
+    let first = i;
+    while (first > 0 && facts[first]! - facts[first - 1]! < SHINGLE_SIZE) first--;
+    let last = i;
+    while (last + 1 < facts.length && facts[last + 1]! - facts[last]! < SHINGLE_SIZE) last++;
+    const from = facts[first]!;
+    const to = facts[last]!;
+    const value = combine(words, from, to - from + 1);
+    const at = i * SLOT_VALUES;
+    if (from >= 2) {
+      slots[at] = slotHash(BEFORE, words[from - 2]!, words[from - 1]!);
+      slots[at + 1] = slotHash(slots[at]!, value);
+    }
+    if (to + 2 < words.length) {
+      slots[at + 2] = slotHash(AFTER, words[to + 1]!, words[to + 2]!);
+      slots[at + 3] = slotHash(slots[at + 2]!, value);
+    }
+  }
+  return slots;
+}
+
+const BEFORE = 0x5b1;
+const AFTER = 0xa17;
+const slotHash = (...parts: number[]) => combine(parts, 0, parts.length) || 1;
+
+/**
+ * Whether B, given the sorted distinct values of its slots, fills a slot of A's fact `i` with another
+ * fact and not with this one.
+ */
+export function slotChanged(slotsA: ArrayLike<number>, i: number, slotsB: Uint32Array): boolean {
+  for (let side = 0; side < SLOT_VALUES; side += 2) {
+    const slot = slotsA[i * SLOT_VALUES + side]!;
+    if (slot !== 0 && has(slotsB, slot) && !has(slotsB, slotsA[i * SLOT_VALUES + side + 1]!)) return true;
+  }
+  return false;
 }
 
 /**

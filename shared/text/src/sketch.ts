@@ -1,6 +1,6 @@
 import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
-import { factContext, holdsAny, SHINGLE_SIZE, shingleSequence, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
+import { factContext, holdsAny, SHINGLE_SIZE, shingleSequence, SLOT_VALUES, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /**
  * Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash
@@ -77,15 +77,20 @@ export interface Sketch extends CoverageSamples {
    */
   pairs?: Uint32Array;
   /**
-   * An item's facts (Fingerprint.facts): per number, FACT_SAMPLES samples, the SHINGLE_SIZE shingles
+   * An item's facts (Fingerprint.facts): per fact, FACT_SAMPLES samples, the SHINGLE_SIZE shingles
    * covering it, then the one ending just before it and the one starting just after it (a covering
-   * one standing in at the text's edges, which makes the fact unchangeable there, as in factsKept).
+   * one standing in at the text's edges, which makes the fact unchangeable there, as in factsKept),
+   * then, when it has slots (Sketch.slots), its slots (0 where none).
    */
   facts?: Uint32Array;
+  /** The slots an item's facts fill (Fingerprint.slots), sorted, without 0: what an earlier item's facts are asked against. */
+  slots?: Uint32Array;
 }
 
 /** Samples per fact in a sketch (see Sketch.facts). */
-export const FACT_SAMPLES = SHINGLE_SIZE + 2;
+export const FACT_SAMPLES = SHINGLE_SIZE + 2 + SLOT_VALUES;
+/** Samples per fact in an item filed before facts had slots (stop 39), which the shared index still reads. */
+export const FACT_CONTEXT_SAMPLES = SHINGLE_SIZE + 2;
 
 export interface SketchOptions {
   /**
@@ -172,18 +177,21 @@ function countedExcept(shingles: Uint32Array, quoted: ShingleLookup): Uint32Arra
   return withoutRepeats(topBits(shingles.filter((shingle) => !quoted.has(shingle))));
 }
 
-/** An item's facts as a shared index reads them (see Sketch.facts). */
-function factsOf({ sequence, facts }: Fingerprint): Pick<Sketch, 'facts'> {
+/** An item's facts and the slots they fill, as a shared index reads them (see Sketch.facts, Sketch.slots). */
+function factsOf({ sequence, facts, slots }: Fingerprint): Pick<Sketch, 'facts' | 'slots'> {
   if (!facts) return {};
-  const samples = new Uint32Array(facts.length * FACT_SAMPLES);
+  const stride = slots ? FACT_SAMPLES : FACT_CONTEXT_SAMPLES;
+  const samples = new Uint32Array(facts.length * stride);
   facts.forEach((_, i) => {
     const { covering, before, after } = factContext(sequence, facts, i);
-    const at = i * FACT_SAMPLES;
+    const at = i * stride;
     for (let j = 0; j < SHINGLE_SIZE; j++) samples[at + j] = topBitsOf(covering[j % covering.length]!);
     samples[at + SHINGLE_SIZE] = topBitsOf(before ?? covering[0]!);
     samples[at + SHINGLE_SIZE + 1] = topBitsOf(after ?? covering[0]!);
+    for (let j = 0; j < SLOT_VALUES && slots; j++) samples[at + FACT_CONTEXT_SAMPLES + j] = slots[i * SLOT_VALUES + j] ? topBitsOf(slots[i * SLOT_VALUES + j]!) : 0;
   });
-  return { facts: samples };
+  if (!slots) return { facts: samples };
+  return { facts: samples, slots: withoutRepeats(topBits(slots.filter((slot) => slot !== 0)).sort()) };
 }
 
 /** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */
