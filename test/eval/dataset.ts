@@ -191,13 +191,19 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
  * Copies of copies: for each long handwritten original, a pickup of its first 60% (a copy of it), then
  * an article keeping 70% of that pickup — 42% of the original, so a copy of the pickup only. Not of a
  * police communiqué: the formulas its second half is made of are nobody's text (formulas.ts), so its
- * first 42% holds more than half of its own words.
+ * first 42% holds more than half of its own words. Nor of an article that opens with a reference's
+ * paragraphs and has under 20 words of its own among its first 60%: that is the reference's text, which a
+ * later article may take from the reference (docs/TEXT-ANALYSIS.md: an item is copied only with words of
+ * its own).
  */
-export function chainItems(handwritten: readonly LabelledItem[]): LabelledItem[] {
+export function chainItems(handwritten: readonly LabelledItem[], references: readonly ReferenceArticle[]): LabelledItem[] {
+  const referenceParagraphs = references.flatMap((r) => paragraphsOf(r.text)).filter((p) => p.split(/\s+/).length >= 20);
   const originals = handwritten.filter((item) => item.expected.duplicateOf === null && item.kind !== 'communique' && item.text.split(/\s+/).length >= 70);
   return originals.flatMap((original) => {
     const words = original.text.split(/\s+/);
     const partial = words.slice(0, Math.round(words.length * 0.6));
+    const ownWords = referenceParagraphs.reduce((text, p) => text.replace(p, ' '), partial.join(' ')).split(/\s+/).filter(Boolean);
+    if (ownWords.length < 20) return [];
     const expected = (duplicateOf: string) => ({ ...original.expected, duplicateOf, tags: null });
     return [
       { id: `partial-${original.id}`, title: original.title, text: partial.join(' '), kind: 'copy-of-item', expected: expected(original.id) },
@@ -290,5 +296,6 @@ export function headlineItems(): LabelledHeadline[] {
 /** The whole labelled set, in the order `marsad classify` reads it (originals before their copies). */
 export function labelledSet(seedsDir = SEEDS_DIR): LabelledItem[] {
   const handwritten = handwrittenItems();
-  return [...handwritten, ...generatedItems(readReferenceArticles(seedsDir)), ...chainItems(handwritten), ...communiqueItems()];
+  const references = readReferenceArticles(seedsDir);
+  return [...handwritten, ...generatedItems(references), ...chainItems(handwritten, references), ...communiqueItems()];
 }
