@@ -1,7 +1,7 @@
 import { adapterOptionChecks } from '@marsad/sources';
 import { loadConfig, staleTimeZones, type Config, type ZoneUses } from '@marsad/config';
 import { createLogger, type Logger } from '@marsad/logger';
-import { checkRedis, closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
+import type { PipelineQueues, Redis } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 
 /** Reads and validates the configuration once, with every adapter's option schema. */
@@ -32,6 +32,9 @@ export interface Runtime {
 
 /** Checks Redis first (the one clear message on a fresh machine), then opens the store and the queues. */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  // Loaded here rather than with this module: the commands that only read the store (marsad items,
+  // pickups) start without BullMQ's and ioredis's modules.
+  const { checkRedis, closeQueues, createRedis, openQueues } = await import('@marsad/queues');
   await checkRedis(config.env.REDIS_URL);
   // After the Redis check, whose failure is said in one line of its own.
   for (const ignored of config.ignoredVariables ?? []) logger.warn(ignored, 'environment variable not read by marsad: ignored');

@@ -56,7 +56,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   }
   // A MARSAD_ variable the file names (`${MARSAD_SMTP_PASSWORD}`) is read, by the file.
   const named = [...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
-  return { ...parseConfigText(text, file, options.adapters, bundledTagNames(), source), env, file, ignoredVariables: ignoredVariables(source, named) };
+  return { ...parseConfigText(text, file, options.adapters, undefined, source), env, file, ignoredVariables: ignoredVariables(source, named) };
 }
 
 /** Parses the environment; a variable set to the empty string counts as unset (`DATABASE_URL=`). */
@@ -75,14 +75,14 @@ export function bundledTagNames(): string[] {
 
 /**
  * Parses and validates a sources file's text; errors name `file:line:column` and the field. `tags`:
- * those alert rules may name (a rule naming another would never match). `env`: what `${NAME}` in a
+ * those alert rules may name (a rule naming another would never match; default the bundled ones). `env`: what `${NAME}` in a
  * value stands for (see interpolate).
  */
 export function parseConfigText(
   text: string,
   file: string,
   adapters?: Record<string, SourceOptionsCheck>,
-  tags: readonly string[] = bundledTagNames(),
+  tags?: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): ConfigFile {
   const lines = new LineCounter();
@@ -100,7 +100,8 @@ export function parseConfigText(
   // Also when the file as a whole is not valid, so that one reading lists every problem.
   problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
   const where = { doc, lines, file };
-  problems.push(...checkRuleNames(raw, 'tags', () => tags, (tag) => `unknown tag "${tag}" (tags: ${tags.join(', ')})`, where));
+  // The alias file is read only when a rule names tags: most commands' start-up does without it.
+  problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => `unknown tag "${tag}" (tags: ${names.join(', ')})`, where));
   const references = () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR));
   problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`, where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
