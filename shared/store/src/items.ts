@@ -77,7 +77,27 @@ export async function upsertItems(db: SqlExecutor, items: readonly ClassifiedIte
   const unique = [...new Map(items.map((item) => [item.id, item])).values()];
   const rows = await db.query<{ id: string }>(upsertSql(unique.length), unique.flatMap(rowValues));
   const inserted = new Set(rows.map((row) => row.id));
+  await applySupersessions(db, unique.map((item) => item.id));
   return items.map((item) => ({ inserted: inserted.delete(item.id) }));
+}
+
+/**
+ * Makes the given stored items copies of the articles that replaced them as their stories' originals
+ * while they were not stored yet (supersedeItem). A statement of its own, after the rows are
+ * committed: a replacement recorded after it began is applied by supersedeItem, which looks again
+ * once it has recorded one — between the two, every order of the two store jobs is covered.
+ */
+async function applySupersessions(db: SqlExecutor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `WITH applied AS (
+       DELETE FROM item_supersessions s WHERE s.copy_id = ANY($1::text[]) AND EXISTS (SELECT 1 FROM items WHERE id = s.copy_id)
+       RETURNING copy_id, original_id, similarity
+     )
+     UPDATE items SET duplicate_of = applied.original_id, similarity = applied.similarity FROM applied
+     WHERE items.id = applied.copy_id AND (items.duplicate_of IS NULL OR items.duplicate_of = applied.original_id)`,
+    [ids],
+  );
 }
 
 export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise<{ inserted: boolean }> {
@@ -87,19 +107,29 @@ export async function upsertItem(db: SqlExecutor, item: ClassifiedItem): Promise
 
 /**
  * Makes a stored item a copy of another (the story's original, published earlier, came after it),
- * unless it is already a copy of something: 'missing' when no such item is stored (yet).
+ * unless it is already a copy of something. When it is not stored yet ('pending': its store job is
+ * behind this one's, or being retried), the replacement is recorded, and the row takes it when stored
+ * (applySupersessions): the item is never left its story's original, however late its row comes.
  */
-export async function supersedeItem(db: SqlExecutor, copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'> {
+export async function supersedeItem(db: SqlExecutor, copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'> {
   // One statement, so that the update and the check see the same rows: as two, a row committed
-  // between them was neither updated nor missing, and stayed the story's original.
+  // between them was neither updated nor recorded as awaited.
   const [row] = await db.query<{ present: boolean }>(
     `WITH updated AS (
        UPDATE items SET duplicate_of = $2, similarity = $3 WHERE id = $1 AND (duplicate_of IS NULL OR duplicate_of = $2) RETURNING id
+     ), present AS (
+       SELECT EXISTS (SELECT 1 FROM updated) OR EXISTS (SELECT 1 FROM items WHERE id = $1) AS present
+     ), awaited AS (
+       INSERT INTO item_supersessions (copy_id, original_id, similarity) SELECT $1, $2, $3 WHERE NOT (SELECT present FROM present)
+       ON CONFLICT (copy_id) DO NOTHING
      )
-     SELECT EXISTS (SELECT 1 FROM updated) OR EXISTS (SELECT 1 FROM items WHERE id = $1) AS present`,
+     SELECT present FROM present`,
     [copyId, originalId, similarity],
   );
-  return row?.present ? 'done' : 'missing';
+  if (row?.present) return 'done';
+  // The row may have been committed while the statement ran, after its store job applied what was recorded.
+  await applySupersessions(db, [copyId]);
+  return 'pending';
 }
 
 /** The subset of `ids` already stored: lets the fetcher skip articles it has seen. */

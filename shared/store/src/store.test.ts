@@ -115,14 +115,19 @@ describe.each([
     expect(Date.parse(storedAt)).not.toBeNaN();
   });
 
-  it("makes a story's original a copy of the article that replaces it, once, and says when it holds no such item", async () => {
+  it("makes a story's original a copy of the article that replaces it, once, and when it is stored later, then", async () => {
     await store.upsertItem(item('was-first'));
     expect(await store.supersedeItem('was-first', 'published-first', 0.75)).toBe('done');
     expect(await store.supersedeItem('was-first', 'published-first', 0.75)).toBe('done');
     expect(await store.supersedeItem('was-first', 'another', 0.5)).toBe('done');
-    const [stored] = (await store.listItems({ sourceId: 'hespress' })).filter((i) => i.id === 'was-first');
-    expect(stored).toMatchObject({ duplicateOf: 'published-first', similarity: 0.75 });
-    expect(await store.supersedeItem('not-stored', 'published-first', 0.75)).toBe('missing');
+    const stored = async (id: string) => (await store.listItems({ sourceId: 'hespress' })).find((i) => i.id === id);
+    expect(await stored('was-first')).toMatchObject({ duplicateOf: 'published-first', similarity: 0.75 });
+    // Its store job behind the replacing one's: the row takes the replacement when it comes, once.
+    expect(await store.supersedeItem('stored-later', 'published-first', 0.7)).toBe('pending');
+    expect(await stored('stored-later')).toBeUndefined();
+    expect(await store.upsertItem(item('stored-later'))).toEqual({ inserted: true });
+    expect(await stored('stored-later')).toMatchObject({ duplicateOf: 'published-first', similarity: 0.7 });
+    expect(await store.sql.query('SELECT * FROM item_supersessions')).toEqual([]);
   });
 
   it('tells which ids it already holds', async () => {
@@ -269,7 +274,7 @@ describe('store on PostgreSQL, with other connections writing', () => {
     await database.drop();
   });
 
-  it("never calls an original's row committed while it is being superseded done without making it the copy", async () => {
+  it("never leaves an original's row committed while it is being superseded its story's original", async () => {
     // The former original's row is inserted by another connection and committed during the call.
     let inserted!: () => void;
     const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
@@ -290,10 +295,11 @@ describe('store on PostgreSQL, with other connections writing', () => {
       },
       exec: (text) => store.sql.exec(text),
     };
-    // Not there when it looked: the store job waits and looks again, rather than leaving it the original.
-    expect(await supersedeItem(committedDuringTheCall, 'classified-first', 'published-first', 0.9)).toBe('missing');
-    expect(await supersedeItem(store.sql, 'classified-first', 'published-first', 0.9)).toBe('done');
+    // Not there when it looked, and its store job applied what was recorded before this was: looked
+    // at again once recorded, rather than left the original.
+    expect(await supersedeItem(committedDuringTheCall, 'classified-first', 'published-first', 0.9)).toBe('pending');
     const [stored] = await store.listItems({ sourceId: 'hespress' });
     expect(stored).toMatchObject({ id: 'classified-first', duplicateOf: 'published-first', similarity: 0.9 });
+    expect(await supersedeItem(store.sql, 'classified-first', 'published-first', 0.9)).toBe('done');
   });
 });

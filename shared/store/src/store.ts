@@ -24,8 +24,8 @@ export interface Store {
   readonly kind: SqlClient['kind'];
   readonly sql: SqlClient;
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
-  /** Makes a stored original a copy of the article that replaced it (see supersedeItem). */
-  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'>;
+  /** Makes a stored original a copy of the article that replaced it, now or when it is stored (see supersedeItem). */
+  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   /** One page of what listItems gives, starting after `after` (a page's `next`) when given. */

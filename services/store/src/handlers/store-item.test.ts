@@ -48,13 +48,14 @@ describe('storeItem', () => {
     const first = { ...ITEM, id: 'first', url: 'https://a.ma/first', publishedAt: '2025-12-01T12:00:00.000Z', storyId: 'first' };
     const earlier = { ...ITEM, id: 'earlier', url: 'https://b.ma/earlier', publishedAt: '2025-12-01T10:00:00.000Z', storyId: 'first', supersedes: { id: 'first', similarity: 0.9 } };
 
-    it('waits, without writing its own row, until the item it replaces is stored, but not past its third try nor on its last', async () => {
-      await expect(storeItem({ item: earlier }, deps(), { ...ctx, attempt: 2, lastAttempt: false })).rejects.toThrow(/item first, which this one replaces as its story's original, is not stored yet/);
-      expect((await store.listItems({ storyId: 'first' })).map((i) => i.id)).toEqual([]);
-      const lastTry = await storeItem({ item: { ...earlier, id: 'earlier-alone', url: 'https://b.ma/alone' } }, deps(), { ...ctx, lastAttempt: true });
-      expect(lastTry.inserted).toBe(true);
-      const thirdTry = await storeItem({ item: { ...earlier, id: 'earlier-third', url: 'https://b.ma/third' } }, deps(), { ...ctx, attempt: 3, lastAttempt: false });
-      expect(thirdTry.inserted).toBe(true);
+    it('stores itself at once when the item it replaces is not stored yet, which is its copy when stored', async () => {
+      const behind = { ...first, id: 'behind', url: 'https://a.ma/behind', storyId: 'behind' };
+      const replacing = { ...earlier, id: 'replacing', url: 'https://b.ma/replacing', storyId: 'behind', supersedes: { id: 'behind', similarity: 0.8 } };
+      expect((await storeItem({ item: replacing }, deps(), { ...ctx, attempt: 1, lastAttempt: false })).inserted).toBe(true);
+      await storeItem({ item: behind }, deps(), ctx);
+      const byId = new Map((await store.listItems({ storyId: 'behind' })).map((i) => [i.id, i]));
+      expect(byId.get('replacing')).toMatchObject({ duplicateOf: null });
+      expect(byId.get('behind')).toMatchObject({ duplicateOf: 'replacing', similarity: 0.8 });
     });
 
     it('makes the item it replaces its copy, and counts itself new', async () => {

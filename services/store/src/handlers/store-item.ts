@@ -1,10 +1,9 @@
-import { setTimeout } from 'node:timers/promises';
 import { itemJobId, type ClassifiedItem, type JobContext, type Send, type StoreJob } from '@marsad/queues';
 
 export interface StoreItemDeps {
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
-  /** Makes a stored item a copy of another; 'missing' when it is not stored (yet). */
-  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'missing'>;
+  /** Makes a stored item a copy of another; 'pending' when it is not stored yet, and will be when it is. */
+  supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
   sendToAlert: Send<'alert'>;
 }
 
@@ -30,30 +29,11 @@ export async function storeItem(job: StoreJob, deps: StoreItemDeps, ctx: JobCont
   return { itemId: item.id, sourceId: item.sourceId, inserted };
 }
 
-/** Pauses before looking again for the row of the item this one replaces, before giving the job back. */
-const SUPERSEDE_WAITS_MS = [50, 200, 500];
 /**
- * Tries of the job that wait for that row: it is normally stored within moments, and one that never
- * comes (its job failed for good, or the store was emptied under a copy index that remembers it)
- * should not hold this item back for the whole backoff of every retry.
- */
-const SUPERSEDE_TRIES = 3;
-
-/**
- * Makes the item this one replaces as its story's original a copy of this one. That item was
- * classified first, so its row is on its way: until it is stored the job is tried again, before this
- * item's own row is written (so that the try that writes it counts it new); after SUPERSEDE_TRIES
- * tries, or on the last, this item is stored all the same.
+ * Makes the item this one replaces as its story's original a copy of this one: at once when its row is
+ * stored, else when it is (its store job is behind this one's, or being retried; see supersedeItem).
  */
 async function supersede(item: ClassifiedItem, { id, similarity }: { id: string; similarity: number }, deps: StoreItemDeps, ctx: JobContext): Promise<void> {
-  // Its store job is most often running beside this one: a short wait spares a retry's backoff.
-  for (const waitMs of [0, ...SUPERSEDE_WAITS_MS]) {
-    if (waitMs) await setTimeout(waitMs);
-    if ((await deps.supersedeItem(id, item.id, similarity)) === 'done') {
-      ctx.log.info({ supersedes: id }, 'story original replaced by an earlier publication');
-      return;
-    }
-  }
-  if (ctx.lastAttempt === false && ctx.attempt < SUPERSEDE_TRIES) throw new Error(`item ${id}, which this one replaces as its story's original, is not stored yet`);
-  ctx.log.warn({ supersedes: id }, "the item this one replaces as its story's original was never stored");
+  const outcome = await deps.supersedeItem(id, item.id, similarity);
+  ctx.log.info({ supersedes: id, outcome }, 'story original replaced by an earlier publication');
 }
