@@ -160,7 +160,7 @@ export function coveredWords(
 }
 
 /**
- * Of A's facts (the positions of its words written in digits: Fingerprint.facts), those B keeps (a
+ * Of A's facts (the positions of its numbers, towns and days: Fingerprint.facts), those B keeps (a
  * shingle covering it is B's) and those it changes: none is, while the shingles ending just before it
  * and starting just after it, or its group, are; or, given both articles' slots (factSlots), B states
  * another fact in one of its slots and not this one there ("أسفرت عن توقيف خمسة أشخاص" where A had
@@ -195,12 +195,7 @@ export const SLOT_VALUES = 4;
 export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): Uint32Array {
   const slots = new Uint32Array(facts.length * SLOT_VALUES);
   for (let i = 0; i < facts.length; i++) {
-    let first = i;
-    while (first > 0 && facts[first]! - facts[first - 1]! < SHINGLE_SIZE) first--;
-    let last = i;
-    while (last + 1 < facts.length && facts[last + 1]! - facts[last]! < SHINGLE_SIZE) last++;
-    const from = facts[first]!;
-    const to = facts[last]!;
+    const { from, to } = factGroup(facts, i);
     const value = combine(words, from, to - from + 1);
     const at = i * SLOT_VALUES;
     if (from >= 2) {
@@ -241,15 +236,19 @@ export function factContext(sequence: Uint32Array, facts: ArrayLike<number>, i: 
   const w = facts[i]!;
   const covering: number[] = [];
   for (let start = Math.max(0, w - SHINGLE_SIZE + 1); start <= Math.min(w, sequence.length - 1); start++) covering.push(sequence[start]!);
+  const { from, to } = factGroup(facts, i);
+  const before = from - SHINGLE_SIZE >= 0 ? sequence[from - SHINGLE_SIZE] : undefined;
+  const after = to + 1 < sequence.length ? sequence[to + 1] : undefined;
+  return { covering, before, after };
+}
+
+/** The first and last word of fact `i`'s group: the facts fewer than SHINGLE_SIZE words apart around it. */
+function factGroup(facts: ArrayLike<number>, i: number): { from: number; to: number } {
   let first = i;
   while (first > 0 && facts[first]! - facts[first - 1]! < SHINGLE_SIZE) first--;
   let last = i;
   while (last + 1 < facts.length && facts[last + 1]! - facts[last]! < SHINGLE_SIZE) last++;
-  const from = facts[first]!;
-  const to = facts[last]!;
-  const before = from - SHINGLE_SIZE >= 0 ? sequence[from - SHINGLE_SIZE] : undefined;
-  const after = to + 1 < sequence.length ? sequence[to + 1] : undefined;
-  return { covering, before, after };
+  return { from: facts[first]!, to: facts[last]! };
 }
 
 /**
