@@ -97,6 +97,8 @@ describe('detectLanguage', () => {
     ['a Pashto headline, told by its letter ښ', 'د کابل ښار کې چاودنه', 'pbu', false],
     ['a Pashto headline whose only letter of its own is ې, which Uyghur writes among its other vowels', 'پولیسو یو شمېر کسان ونیول', 'pbu', false],
     ['an Urdu headline, told by its letters ہ and ں', 'لاہور میں شدید بارش', 'urd', false],
+    ['a Sorani headline without ڕ ڵ ێ, told by its ە', 'بەرزبوونەوەی نرخی نەوت', 'ckb', false],
+    ['a Uyghur headline with ې but none of ۆ ۇ ۈ ۋ, told by its ە', 'قەشقەردە يېڭى مەكتەپ ئېچىلدى', 'uig', false],
     ['a Persian headline in letters Arabic shares', 'بارش باران در تهران', 'pes', false],
     ['another, without a single letter of its own', 'حمله به سفارت از طرف معترضان', 'pes', false],
     ['a Persian headline told by its word for arrest', 'بازداشت دو متهم', 'pes', false],

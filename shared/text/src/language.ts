@@ -39,6 +39,13 @@ const PASHTO_LETTERS = new Set([0x067c, 0x0681, 0x0685, 0x0689, 0x0693, 0x0696, 
 /** ې: Pashto's, unless Uyghur's other vowels are there too (ۆ ۇ ۈ ۋ), which it writes in every line. */
 const PASHTO_E = 0x06d0;
 const UYGHUR_VOWELS = /[\u06c6-\u06c8\u06cb]/;
+/**
+ * ە: the vowel Sorani and Uyghur write in nearly every word, and no other language here (Pashto and
+ * Persian write ه). Uyghur's own vowels ۇ ۈ ۋ ې, one of which stands in nearly every line of it, tell
+ * the two apart: a Sorani headline need not have ڕ ڵ or ێ ("بەرزبوونەوەی نرخی نەوت").
+ */
+const AE = 0x06d5;
+const UYGHUR_ONLY_VOWELS = /[\u06c7\u06c8\u06cb\u06d0]/;
 /** Letters Urdu (and Saraiki, its kin) writes and the other languages here do not: ٹ ڈ ڑ ں ہ ے. */
 const URDU_LETTERS = new Set([0x0679, 0x0688, 0x0691, 0x06ba, 0x06c1, 0x06d2]);
 /** Letters only Sindhi writes, which franc has no model of either: ٻ ٺ ٽ ٿ ڀ ڃ ڄ ڊ ڌ ڍ ڏ ڙ ڦ ڪ ڻ. */
@@ -66,11 +73,13 @@ interface ScriptCounts {
   /** ې, Pashto's or Uyghur's. */
   pashtoE: number;
   urdu: number;
+  /** ە, Sorani's or Uyghur's. */
+  ae: number;
 }
 
 /** Letters per script, in one pass over the UTF-16 code units (every letter counted here is in the BMP). */
 function countScripts(text: string): ScriptCounts {
-  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, borrowed: 0, sorani: 0, sindhi: 0, pashto: 0, pashtoE: 0, urdu: 0 };
+  const counts = { arabic: 0, latin: 0, other: 0, nonArabic: 0, yehKeheh: 0, borrowed: 0, sorani: 0, sindhi: 0, pashto: 0, pashtoE: 0, urdu: 0, ae: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41) continue;
@@ -90,6 +99,7 @@ function countScripts(text: string): ScriptCounts {
       else if (PASHTO_LETTERS.has(letter)) counts.pashto++;
       else if (letter === PASHTO_E) counts.pashtoE++;
       else if (URDU_LETTERS.has(letter)) counts.urdu++;
+      else if (letter === AE) counts.ae++;
     } else if (c >= 0x370 && (c < 0x0600 || c > 0x08ff) && LETTER.test(text[i]!)) counts.other++;
   }
   return counts;
@@ -264,7 +274,7 @@ function byWordsInArabicLetters(text: string, letters: number): LanguageResult {
   return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
 }
 
-function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi, pashto, pashtoE, urdu }: ScriptCounts): LanguageResult {
+function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi, pashto, pashtoE, urdu, ae }: ScriptCounts): LanguageResult {
   const rare = (count: number) => count / arabic < NON_ARABIC_LETTER_SHARE;
   if (rare(nonArabic) && rare(yehKeheh)) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
   // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
@@ -279,6 +289,7 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   // A few of its own letters name a language franc does not know, or Pashto or Urdu, which franc takes
   // for Persian on a headline; franc names the others.
   if (!rare(sorani)) return { language: 'ckb', arabic: false };
+  if (!rare(ae)) return { language: UYGHUR_ONLY_VOWELS.test(text) ? 'uig' : 'ckb', arabic: false };
   if (!rare(sindhi)) return { language: 'snd', arabic: false };
   if (!rare(pashto) || (!rare(pashtoE) && !UYGHUR_VOWELS.test(text))) return { language: 'pbu', arabic: false };
   if (!rare(urdu) && !SARAIKI_LETTERS.test(text)) return { language: 'urd', arabic: false };
