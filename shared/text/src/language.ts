@@ -244,8 +244,13 @@ const ARABIC_WORDS = new Set(['في', 'على', 'علي', 'إلى', 'الى', '�
  */
 const MAX_PERSIAN_LETTERS_WITHOUT_YEH = 200;
 
-/** Arabic letters only, and more Persian words than Arabic ones: Persian short of its letters. */
-function persianInArabicLetters(text: string, letters: number): boolean {
+/**
+ * Arabic letters only, and more Persian words than Arabic ones: Persian short of its letters. Written
+ * with ی or ک (`persianKeyboard`), a headline with no Arabic word at all (none in ال, none of Arabic's
+ * function words) and none of Arabic's own spellings is Persian too ("کاهش صادرات نفت"): Arabic typed
+ * on a Persian keyboard, as Iran's Arabic outlets write it, still has them ("الرئیس الإیرانی یزور بغداد").
+ */
+function persianInArabicLetters(text: string, letters: number, persianKeyboard = false): boolean {
   if (letters > MAX_PERSIAN_LETTERS_WITHOUT_YEH) return false;
   let persian = 0;
   let arabic = 0;
@@ -253,7 +258,7 @@ function persianInArabicLetters(text: string, letters: number): boolean {
     if (PERSIAN_WORDS.has(word)) persian++;
     else if (ARABIC_WORDS.has(word) || (word.startsWith('ال') && word.length > 3)) arabic++;
   }
-  return persian > arabic;
+  return persian > arabic || (persianKeyboard && arabic === 0 && !ARABIC_ONLY_SPELLING.test(text));
 }
 
 /** Ta marbuta, hamza on alef and alef maqsura: Arabic writes them in nearly every line, Persian seldom. */
@@ -267,9 +272,9 @@ const PERSIAN_FORMS = new RegExp(`[${Object.keys(AS_ARABIC_LETTERS).join('')}]`,
  * Arabic, Persian or Urdu, by the words once every letter is read as Arabic's: Persian's own words
  * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then franc.
  */
-function byWordsInArabicLetters(text: string, letters: number): LanguageResult {
+function byWordsInArabicLetters(text: string, letters: number, persianKeyboard = false): LanguageResult {
   const folded = text.replace(PERSIAN_FORMS, (letter) => AS_ARABIC_LETTERS[letter]!);
-  if (persianInArabicLetters(folded, letters)) return { language: 'pes', arabic: false };
+  if (persianInArabicLetters(folded, letters, persianKeyboard)) return { language: 'pes', arabic: false };
   const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
   return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
 }
@@ -279,7 +284,7 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   if (rare(nonArabic) && rare(yehKeheh)) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
   // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
   // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
-  if (rare(nonArabic)) return byWordsInArabicLetters(text, arabic);
+  if (rare(nonArabic)) return byWordsInArabicLetters(text, arabic, true);
   // گ پ چ without ی or ک: Arabic spelling a name or dialect (أگادير), or a Persian headline short of
   // ی. Arabic's own spellings (ة، أ، إ، ى), which Persian writes ه، ا، ی, settle it; else the words.
   if (rare(yehKeheh) && rare(nonArabic - borrowed)) {
@@ -293,6 +298,10 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   if (!rare(sindhi)) return { language: 'snd', arabic: false };
   if (!rare(pashto) || (!rare(pashtoE) && !UYGHUR_VOWELS.test(text))) return { language: 'pbu', arabic: false };
   if (!rare(urdu) && !SARAIKI_LETTERS.test(text)) return { language: 'urd', arabic: false };
+  // None of Uyghur's vowels, Saraiki's implosives or Jawi's letters either, nor Urdu's postpositions
+  // (an Urdu headline may lack its letters): Persian (or Dari), which franc takes for one of those on a
+  // headline ("دستگیری سارقان بانک" was Uyghur).
+  if (!OTHERS_OWN_LETTERS.test(text) && !URDU_POSTPOSITION.test(text)) return { language: 'pes', arabic: false };
   const arabicScriptOnly = text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ');
   const language = franc(arabicScriptOnly, { only: OTHER_ARABIC_SCRIPT_LANGUAGES, minLength: MIN_LETTERS });
   // Saraiki writes its implosives (ٻ ڄ ݙ ڳ) in nearly every line; without them franc's choice between
@@ -301,3 +310,7 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
 }
 
 const SARAIKI_LETTERS = /[\u067b\u0684\u0759\u06b3]/;
+/** Letters of the Arabic-script languages franc is left to name past Persian: Uyghur's vowels, Saraiki's implosives, Jawi's ڠ ڤ ڽ ݢ. */
+const OTHERS_OWN_LETTERS = /[\u06c6-\u06c8\u06cb\u06d0\u067b\u0684\u0759\u06b3\u06a0\u06a4\u06bd\u0762]/;
+/** Urdu's کی، کا، کو as words (of, to), which Persian headlines do not write. */
+const URDU_POSTPOSITION = /(?:^|[^\u0600-\u06ff])(?:کی|کا|کو)(?![\u0600-\u06ff])/;
