@@ -101,6 +101,8 @@ describe('detectLanguage', () => {
     ['a Persian headline whose only letter of its own is ی, with no Arabic word', 'افزایش نرخ بیکاری', 'pes', false],
     ['a Persian headline with گ and none of the other languages\' letters or Urdu\'s postpositions', 'گزارش هواشناسی', 'pes', false],
     ['an Urdu headline without its letters, told by its postposition کی', 'عمران کی گرفتاری', 'urd', false],
+    ['an Arabic headline spelling a Moroccan town with گ, which franc scores close to Persian', 'موسم گلميم ينطلق', 'arb', true],
+    ['a Persian headline without ی or ک, over an empty text (a line break is no space to franc)', 'پارلمان اروپا\n', 'pes', false],
     ['a Uyghur headline with ې but none of ۆ ۇ ۈ ۋ, told by its ە', 'قەشقەردە يېڭى مەكتەپ ئېچىلدى', 'uig', false],
     ['a Persian headline in letters Arabic shares', 'بارش باران در تهران', 'pes', false],
     ['another, without a single letter of its own', 'حمله به سفارت از طرف معترضان', 'pes', false],

@@ -1,4 +1,4 @@
-import { franc } from 'franc';
+import { franc, francAll } from 'franc';
 import { hasLanguageClue, latinLanguage } from './latin-language.js';
 
 export interface LanguageResult {
@@ -270,14 +270,25 @@ const PERSIAN_FORMS = new RegExp(`[${Object.keys(AS_ARABIC_LETTERS).join('')}]`,
 
 /**
  * Arabic, Persian or Urdu, by the words once every letter is read as Arabic's: Persian's own words
- * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then franc.
+ * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then franc. Written
+ * with ی or ک (`persianKeyboard`), a text with no Arabic word is Persian (see persianInArabicLetters);
+ * written without them, Persian or Urdu must beat Arabic clearly (ARABIC_DOUBT), since both write ی in
+ * nearly every sentence: "گلميم: انطلاق موسم طانطان" (Arabic at 0.93 of Persian's score) is Arabic,
+ * "پرواز تهران مشهد لغو شد" (0.18) Persian.
  */
 function byWordsInArabicLetters(text: string, letters: number, persianKeyboard = false): LanguageResult {
   const folded = text.replace(PERSIAN_FORMS, (letter) => AS_ARABIC_LETTERS[letter]!);
   if (persianInArabicLetters(folded, letters, persianKeyboard)) return { language: 'pes', arabic: false };
-  const language = franc(folded, { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
-  return language === 'pes' || language === 'urd' ? { language, arabic: false } : { language: 'arb', arabic: true };
+  // Line breaks are no spaces to franc's trigrams: a headline's score would depend on the empty text after it.
+  const scores = francAll(folded.replace(/\s+/g, ' ').trim(), { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
+  const [language] = scores[0]!;
+  const arabicScore = scores.find(([code]) => code === 'arb')?.[1] ?? 0;
+  const foreign = language === 'pes' || language === 'urd';
+  return foreign && (persianKeyboard || arabicScore < ARABIC_DOUBT) ? { language, arabic: false } : { language: 'arb', arabic: true };
 }
+
+/** Under this share of the best score, Arabic is not the language of a text franc reads as Persian or Urdu. */
+const ARABIC_DOUBT = 0.8;
 
 function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borrowed, sorani, sindhi, pashto, pashtoE, urdu, ae }: ScriptCounts): LanguageResult {
   const rare = (count: number) => count / arabic < NON_ARABIC_LETTER_SHARE;
