@@ -265,6 +265,16 @@ describe('SharedCopyIndex', () => {
     expect(await before.checkAndInsert('oran-later', sketch(later))).toMatchObject({ duplicateOf: 'oran' });
   });
 
+  it("does not take two items on the Director General's meetings, sharing his title written out, for copies of each other", async () => {
+    const index = indexAt('title');
+    const fbi = 'Hammouchi reçoit le directeur du FBI à Rabat\nLe directeur général de la sûreté nationale et de la surveillance du territoire, Abdellatif Hammouchi, a reçu à Rabat le directeur du FBI pour examiner le renforcement de la coopération sécuritaire entre les deux pays.';
+    const belgian =
+      'Hammouchi reçoit le directeur de la police fédérale belge\nLe directeur général de la Sûreté nationale et de la Surveillance du territoire, Abdellatif Hammouchi, a reçu mardi à Rabat le commissaire général de la police fédérale belge, avec qui il a examiné les moyens de renforcer la coopération sécuritaire bilatérale, notamment dans la lutte contre le trafic de drogue.';
+    await index.checkAndInsert('fbi', sketch(fbi));
+    expect(await index.checkAndInsert('belgian', sketch(belgian))).toMatchObject({ duplicateOf: null });
+    expect(await index.checkAndInsert('fbi-pickup', sketch(`الرباط - متابعة\n${fbi}`))).toMatchObject({ duplicateOf: 'fbi' });
+  });
+
   it('does not take two articles quoting the same reference for copies of each other', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting', reference);

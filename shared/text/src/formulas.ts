@@ -162,6 +162,11 @@ export const NEWS_FORMULAS: readonly string[] = [
   'وجرى إيقافهم واتخاذ الإجراءات النظامية بحقهم',
   'وإحالته إلى النيابة العامة',
   'وإحالتهم إلى النيابة العامة',
+  // The Director General's title, which every item on him writes out in full.
+  'المدير العام للأمن الوطني ولمراقبة التراب الوطني',
+  'المدير العام للأمن الوطني ومراقبة التراب الوطني',
+  'directeur général de la sûreté nationale et de la surveillance du territoire',
+  'Director General of National Security and Territorial Surveillance',
   // Attribution.
   'حسب بلاغ للمديرية العامة للأمن الوطني',
   'حسب ما أفاد به بلاغ للمديرية العامة للأمن الوطني',
