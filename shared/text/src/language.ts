@@ -137,11 +137,17 @@ const SITE_CHROME =
 /** A text's lines and sentences, each with what ends it. */
 const SEGMENTS = /[^\n.!?|]+[\n.!?|]*/g;
 
-/** The text without the segments of site chrome in it; the whole text when that leaves too little to tell. */
-function withoutSiteChrome(text: string): string {
-  if (!SITE_CHROME.test(text)) return text;
-  const kept = (text.match(SEGMENTS) ?? []).filter((segment) => !SITE_CHROME.test(segment)).join(' ');
-  return letters(countScripts(kept)) >= MIN_NARRATION_LETTERS ? kept : text;
+/**
+ * The text without the segments of site chrome in it, with its letters counted; the whole text when that
+ * leaves too little to tell.
+ */
+function withoutSiteChrome(text: string): { text: string; counts: ScriptCounts } {
+  if (SITE_CHROME.test(text)) {
+    const kept = (text.match(SEGMENTS) ?? []).filter((segment) => !SITE_CHROME.test(segment)).join(' ');
+    const keptCounts = countScripts(kept);
+    if (letters(keptCounts) >= MIN_NARRATION_LETTERS) return { text: kept, counts: keptCounts };
+  }
+  return { text, counts: countScripts(text) };
 }
 
 /** Quoted passages, each within one pair of marks. */
@@ -185,7 +191,7 @@ const NON_ARABIC_LETTER_SHARE = 0.015;
  */
 export function detectLanguage(input: string): LanguageResult {
   const whole = withoutSiteChrome(languageText(input));
-  const { text, counts } = narration(whole, countScripts(whole));
+  const { text, counts } = narration(whole.text, whole.counts);
   if (counts.other > counts.arabic + counts.latin) return { language: otherScriptLanguage(text), arabic: false };
   if (counts.arabic + counts.latin < MIN_LETTERS) {
     // A word or two in Arabic letters alone (عاجل، حموشي): the letters tell Arabic from the languages
