@@ -102,6 +102,8 @@ describe('detectLanguage', () => {
     ['a Persian headline with گ and none of the other languages\' letters or Urdu\'s postpositions', 'گزارش هواشناسی', 'pes', false],
     ['an Urdu headline without its letters, told by its postposition کی', 'عمران کی گرفتاری', 'urd', false],
     ['an Arabic headline spelling a Moroccan town with گ, which franc scores close to Persian', 'موسم گلميم ينطلق', 'arb', true],
+    ['an Arabic headline spelling a town with گ beside Arabic\'s ي, which franc scores far below Persian', 'انطلاق موسم طانطان بگلميم', 'arb', true],
+    ['a Persian headline with گ and Arabic\'s ي (a page once encoded in windows-1256), told by its words', 'پيش بيني هوا در تهران', 'pes', false],
     ['a Persian headline without ی or ک, over an empty text (a line break is no space to franc)', 'پارلمان اروپا\n', 'pes', false],
     ['a Uyghur headline with ې but none of ۆ ۇ ۈ ۋ, told by its ە', 'قەشقەردە يېڭى مەكتەپ ئېچىلدى', 'uig', false],
     ['a Persian headline in letters Arabic shares', 'بارش باران در تهران', 'pes', false],

@@ -267,6 +267,9 @@ function persianInArabicLetters(text: string, letters: number, persianKeyboard =
   return persian > arabic || (persianKeyboard && arabic === 0 && !ARABIC_ONLY_SPELLING.test(text));
 }
 
+/** Arabic's yeh and kaf, which Persian and Urdu write ی and ک. */
+const ARABIC_YEH_KAF = /[\u064a\u0643]/;
+
 /** Ta marbuta, hamza on alef and alef maqsura: Arabic writes them in nearly every line, Persian seldom. */
 const ARABIC_ONLY_SPELLING = /[\u0629\u0623\u0625\u0649]/;
 
@@ -276,15 +279,16 @@ const PERSIAN_FORMS = new RegExp(`[${Object.keys(AS_ARABIC_LETTERS).join('')}]`,
 
 /**
  * Arabic, Persian or Urdu, by the words once every letter is read as Arabic's: Persian's own words
- * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then franc. Written
- * with ی or ک (`persianKeyboard`), a text with no Arabic word is Persian (see persianInArabicLetters);
- * written without them, Persian or Urdu must beat Arabic clearly (ARABIC_DOUBT), since both write ی in
- * nearly every sentence: "گلميم: انطلاق موسم طانطان" (Arabic at 0.93 of Persian's score) is Arabic,
- * "پرواز تهران مشهد لغو شد" (0.18) Persian.
+ * first (a headline is too short for franc's trigrams: "مذاکرات هسته ای در وین"), then, unless
+ * `wordsOnly`, franc. Written with ی or ک (`persianKeyboard`), a text with no Arabic word is Persian (see
+ * persianInArabicLetters); written without them, Persian or Urdu must beat Arabic clearly
+ * (ARABIC_DOUBT), since both write ی in nearly every sentence: "پرواز تهران مشهد لغو شد" (Arabic at
+ * 0.18 of Persian's score) is Persian.
  */
-function byWordsInArabicLetters(text: string, letters: number, persianKeyboard = false): LanguageResult {
+function byWordsInArabicLetters(text: string, letters: number, { persianKeyboard = false, wordsOnly = false } = {}): LanguageResult {
   const folded = text.replace(PERSIAN_FORMS, (letter) => AS_ARABIC_LETTERS[letter]!);
   if (persianInArabicLetters(folded, letters, persianKeyboard)) return { language: 'pes', arabic: false };
+  if (wordsOnly) return { language: 'arb', arabic: true };
   // Line breaks are no spaces to franc's trigrams: a headline's score would depend on the empty text after it.
   const scores = francAll(folded.replace(/\s+/g, ' ').trim(), { only: ['arb', 'pes', 'urd'], minLength: MIN_LETTERS });
   const [language] = scores[0]!;
@@ -301,11 +305,16 @@ function arabicScriptLanguage(text: string, { arabic, nonArabic, yehKeheh, borro
   if (rare(nonArabic) && rare(yehKeheh)) return persianInArabicLetters(text, arabic) ? { language: 'pes', arabic: false } : { language: 'arb', arabic: true };
   // ی and ک but no letter only Persian or Urdu writes (پ چ ژ گ ے ں...): Arabic typed on a Persian
   // keyboard, or Persian short of those letters. Read as Arabic letters, the words tell which.
-  if (rare(nonArabic)) return byWordsInArabicLetters(text, arabic, true);
+  if (rare(nonArabic)) return byWordsInArabicLetters(text, arabic, { persianKeyboard: true });
   // گ پ چ without ی or ک: Arabic spelling a name or dialect (أگادير), or a Persian headline short of
   // ی. Arabic's own spellings (ة، أ، إ، ى), which Persian writes ه، ا، ی, settle it; else the words.
   if (rare(yehKeheh) && rare(nonArabic - borrowed)) {
     if (ARABIC_ONLY_SPELLING.test(text)) return { language: 'arb', arabic: true };
+    // Arabic's ي or ك in a line: a Persian or Urdu keyboard types ی and ک, so the line was typed on an
+    // Arabic one, its گ spelling a name, and only Persian's words (as where گ is missing) make it
+    // Persian: franc's trigrams put "انطلاق موسم طانطان بگلميم" far below Persian. A longer text gives
+    // franc enough (and Persian pages once encoded in windows-1256 write ي too).
+    if (arabic <= MAX_PERSIAN_LETTERS_WITHOUT_YEH && ARABIC_YEH_KAF.test(text)) return byWordsInArabicLetters(text, arabic, { wordsOnly: true });
     return byWordsInArabicLetters(text, arabic);
   }
   // A few of its own letters name a language franc does not know, or Pashto or Urdu, which franc takes
