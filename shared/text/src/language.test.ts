@@ -64,6 +64,7 @@ describe('detectLanguage', () => {
     ['a Spanish headline without a function word', 'Detenido presunto yihadista Melilla', 'spa', false],
     ['a Dutch headline whose function words English shares', 'Grote zorgen over stijgende huurprijzen', 'nld', false],
     ['a Dutch headline told by its ij', 'Vijf gewonden bij schietpartij', 'nld', false],
+    ["a Dutch headline naming a road, whose A12 is no Spanish or Italian \"a\"", 'Demonstranten blokkeren snelweg A12', 'nld', false],
     ['a German headline whose only function word English shares', 'Drogenring in Hamburg zerschlagen', 'deu', false],
     ['an Italian headline whose function words English and Spanish share', 'Incendio in un capannone a Torino', 'ita', false],
     ['an Italian headline told by its number', 'Blitz antidroga a Bari: dieci arresti', 'ita', false],

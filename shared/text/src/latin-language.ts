@@ -169,9 +169,16 @@ function isArabizi(text: string): boolean {
   return (arabizi >= 3 || (arabizi >= 2 && digitWords >= 1)) && arabizi >= words.length * ARABIZI_SHARE;
 }
 
+/**
+ * Codes that join letters and digits (A12, S25, G7, 1er): no words of any language, while their letters
+ * alone would be ("snelweg A12" has no Spanish or Italian "a").
+ */
+const CODES = /[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*/gu;
+
 /** The language of a Latin-script text (`und` below `minLetters` letters); Darija in Arabizi is `ary`. */
-export function latinLanguage(text: string, minLetters: number): string {
-  if (isArabizi(text)) return 'ary';
+export function latinLanguage(input: string, minLetters: number): string {
+  if (isArabizi(input)) return 'ary';
+  const text = input.replace(CODES, ' ');
   const letters = ownWordLetters(text);
   const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(letters, only), minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
