@@ -15,6 +15,8 @@ describe('htmlToText', () => {
     ['the paragraphs of plain text with entities and no markup', 'الفقرة الأولى &amp; تتمتها\nالفقرة الثانية', 'الفقرة الأولى & تتمتها\nالفقرة الثانية'],
     ['the lines of preformatted text', '<pre>سطر\nسطر آخر</pre>', 'سطر\nسطر آخر'],
     ['an event handler attribute, which is not text', '<img src=x onerror="alert(1)"><p>نص</p>', 'نص'],
+    ['the markup a feed wrapped in CDATA twice (HTML reads CDATA as a comment)', '<![CDATA[<p>أوقفت عناصر الشرطة شابا</p><script>x()</script><p>فقرة</p>]]>', 'أوقفت عناصر الشرطة شابا\nفقرة'],
+    ['text after a CDATA section left open', 'مقدمة <![CDATA[<p>باقي النص</p>', 'مقدمة\nباقي النص'],
   ])('keeps %s', (_name, html, expected) => {
     expect(htmlToText(html)).toBe(expected);
   });

@@ -12,6 +12,12 @@ const BLOCKS = new Set([
 const LINE_ELEMENTS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 /** How a line announces a link to another article, in the region's press languages. */
 const READ_ALSO = /^[\s«"“(*-]*(?:[اإ]قر(?:أ|ا|ؤوا|ئي)\s+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)|للمزيد|ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|(?:à\s+)?lire\s+aussi|voir\s+aussi|read\s+(?:also|more)|see\s+also|related|lee\s+también)(?=[\s:.،,-]|$)/iu;
+/**
+ * The markers of a CDATA section left in a field (a feed that wraps its HTML in CDATA twice, or escapes
+ * the inner one): HTML reads such a section as a comment, and the item would lose its whole text, or
+ * keep the escaped markers as words.
+ */
+const CDATA_MARKERS = /(?:<|&lt;)!\[CDATA\[|\]\](?:>|&gt;)/g;
 /** A line whose characters are this much link text is a link to elsewhere, not the article's. */
 const LINK_LINE_SHARE = 0.8;
 /** …unless dropping such lines would leave less than this share of the text: then it is the text. */
@@ -34,8 +40,9 @@ interface LinkLine {
  * left out, since their headlines would be tagged as the article's own words. A streaming parse
  * (htmlparser2's callbacks), since building a DOM per item is the slowest step of the fetcher otherwise.
  */
-export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return collapse(html);
+export function htmlToText(fragment: string): string {
+  if (!/[<&]/.test(fragment)) return collapse(fragment);
+  const html = fragment.includes('![CDATA[') ? fragment.replace(CDATA_MARKERS, '') : fragment;
   let text = '';
   let skipping = 0;
   let preformatted = 0;

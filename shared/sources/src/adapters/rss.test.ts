@@ -95,6 +95,22 @@ describe('rss adapter', () => {
     expect((await fetchFeed(scripted, 'application/atom+xml')).map((item) => item.url)[0]).toBe(`${server!.origin}/ar/1.html`);
   });
 
+  it('reads the text of items whose HTML a feed wrapped in CDATA twice, nested or escaped', async () => {
+    const item = (link: string, description: string) => `<item><title>خبر</title><link>https://example.ma/${link}</link><description>${description}</description></item>`;
+    const items = await fetchFeed(
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><link>https://example.ma/</link>` +
+        item('nested', '<![CDATA[<![CDATA[<p>أوقفت عناصر الشرطة شابا</p>]]>]]>') +
+        item('escaped', '<![CDATA[&lt;![CDATA[<p>حجزت مصالح الأمن كمية من المخدرات</p>]]&gt;]]>') +
+        item('once', '<![CDATA[<p>نص عادي</p>]]>') +
+        `</channel></rss>`,
+    );
+    expect(items.map((i) => [i.url, i.text])).toEqual([
+      ['https://example.ma/nested', 'أوقفت عناصر الشرطة شابا'],
+      ['https://example.ma/escaped', 'حجزت مصالح الأمن كمية من المخدرات'],
+      ['https://example.ma/once', 'نص عادي'],
+    ]);
+  });
+
   it('reads RSS 1.0 (RDF)', async () => {
     const items = await fetchFeed(RDF, 'application/rdf+xml');
     expect(items.map((i) => [i.url, i.title, i.text, i.publishedAt])).toEqual([['https://example.ma/a', 'خبر أول', 'نص الخبر الأول', '2024-11-01T10:00:00.000Z']]);
