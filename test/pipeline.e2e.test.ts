@@ -352,6 +352,33 @@ describe('marsad run --once interrupted once its feed was read', () => {
   });
 });
 
+describe('marsad run --once with a source that asks to be left alone for an hour', () => {
+  const redis = createTestRedis('e2e-retry-after');
+  let good: FixtureServer;
+  let busy: FixtureServer;
+  beforeAll(async () => {
+    good = await serveFixtures({ '/news.rss': { body: rssFeed('good', 'https://good.ma', arabicEntries.slice(0, 2)) } });
+    // Another host: a Retry-After holds off every source on the host that sent it.
+    busy = await serveFixtures({ '/busy.rss': { status: 429, headers: { 'retry-after': '3600' }, body: 'slow down' } }, '127.0.0.2');
+  });
+  afterAll(async () => {
+    await Promise.all([good.close(), busy.close()]);
+    await redis.cleanup();
+  });
+
+  it('reports it and ends, the other sources stored, and the next run leaves its host alone', async () => {
+    const config = sourcesFile(`  - { id: good, adapter: rss, url: "${good.url('/news.rss')}" }\n  - { id: busy, adapter: rss, url: "${busy.url('/busy.rss')}" }`);
+    const env = embeddedStoreEnv(redis);
+    const first = await runOnce(config, env);
+    expect(first).toMatchObject({ new: 2, errors: [{ stage: 'fetch', sourceId: 'busy' }] });
+    expect(first.errors[0]!.reason).toMatch(/^\[rate-limited\] HTTP 429 .*left alone for 3600 s \(Retry-After\), longer than a run waits/);
+    const second = await runOnce(config, env);
+    expect(second).toMatchObject({ new: 0, errors: [{ stage: 'fetch', sourceId: 'busy' }] });
+    expect(second.errors[0]!.reason).toMatch(/left alone for another \d+ s/);
+    expect(busy.hits.get('/busy.rss')).toBe(1);
+  });
+});
+
 describe('marsad run', () => {
   it('exits non-zero only when the run cannot happen: no Redis', async () => {
     const result = await runNode(BIN, ['run', '--once', '--config', writeConfig()], { env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });

@@ -59,7 +59,9 @@ export class HostGate {
     for (;;) {
       const wait = Number(await this.redis.acquireHostSlot(keys[0], keys[1], this.options.perHost, this.options.minDelayMs, leaseMs, token));
       if (wait === 0) break;
-      if (Date.now() + wait > deadline) throw new FetchError('rate-limited', `no free slot for ${host} within ${this.options.maxWaitMs ?? 300_000} ms (per-host politeness)`, { url });
+      if (Date.now() + wait > deadline) {
+        throw new FetchError('rate-limited', `${host} is left alone for another ${Math.ceil(wait / 1000)} s, longer than a request waits for it (${Math.round((this.options.maxWaitMs ?? 300_000) / 1000)} s): it asked us to wait (Retry-After), or its other requests hold every slot`, { url });
+      }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
     try {

@@ -4,7 +4,7 @@ import { PermanentError, RetryLaterError, type Outgoing } from '@marsad/queues';
 import { canonicalUrl, createHttpClient, FetchError, itemIdFor } from '@marsad/sources';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchSource, toRawItems, type FetchSourceDeps } from './fetch-source.js';
+import { fetchSource, RUN_MAX_RETRY_AFTER_MS, toRawItems, type FetchSourceDeps } from './fetch-source.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -23,6 +23,7 @@ beforeAll(async () => {
     '/missing': { status: 404, body: '' },
     '/down': { status: 503, body: '' },
     '/busy': { status: 429, body: '', headers: { 'retry-after': '90' } },
+    '/busy-briefly': { status: 429, body: '', headers: { 'retry-after': '5' } },
   });
 });
 afterAll(async () => {
@@ -90,6 +91,16 @@ describe('fetchSource', () => {
     const err = await fetchSource({ sourceId: 'hespress' }, d, ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryLaterError);
     expect((err as RetryLaterError).retryAfterMs).toBe(90_000);
+  });
+
+  it('in a run, fails a source that asks to wait longer than a run waits, saying so, and retries one that asks for less', async () => {
+    expect(RUN_MAX_RETRY_AFTER_MS).toBeLessThan(90_000);
+    const long = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, deps('/busy').d, ctx).catch((e: unknown) => e);
+    expect(long).toBeInstanceOf(PermanentError);
+    expect((long as Error).message).toMatch(/^\[rate-limited\] HTTP 429 from .*: it asks to be left alone for 90 s \(Retry-After\), longer than a run waits/);
+    const brief = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, deps('/busy-briefly').d, ctx).catch((e: unknown) => e);
+    expect(brief).toBeInstanceOf(FetchError);
+    expect(brief).not.toBeInstanceOf(RetryLaterError);
   });
 });
 

@@ -90,7 +90,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     const kind = err instanceof FetchError ? err.kind : 'internal';
     const after = await deps.health?.recordFailure(source.id, now, source.interval, { kind, message: (err as Error).message });
     ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt }, 'source failed');
-    throw asJobError(err);
+    throw asJobError(err, job.runId !== undefined);
   }
   const items = toRawItems(fetched, source.id, now);
   const known = await deps.knownItemIds(items.map((item) => item.id));
@@ -215,14 +215,27 @@ function clean(text: string): string {
 }
 
 /**
- * Transient failures (network, timeout, 5xx) are retried with backoff; a server asking us to wait is
- * retried when it says; the rest (404, parse error, too large) will not change within a minute, so
- * the job fails at once with its kind and the next scheduled poll tries again.
+ * The longest a server's Retry-After holds a `marsad run --once`: a run reports a source that asks for
+ * an hour and ends, rather than keep every other source's summary waiting that long.
  */
-function asJobError(err: unknown): Error {
+export const RUN_MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * Transient failures (network, timeout, 5xx) are retried with backoff; a server asking us to wait is
+ * retried when it says (in a run, only when it says soon enough: the host gate holds the retry until
+ * then); the rest (404, parse error, too large) will not change within a minute, so the job fails at
+ * once with its kind and the next scheduled poll tries again.
+ */
+function asJobError(err: unknown, inRun: boolean): Error {
   if (!(err instanceof FetchError)) return err instanceof Error ? err : new Error(String(err));
   const message = `[${err.kind}] ${err.message}`;
-  if (err.kind === 'rate-limited' && err.details.retryAfterMs !== undefined) return new RetryLaterError(message, err.details.retryAfterMs, { cause: err });
+  const { retryAfterMs } = err.details;
+  if (err.kind === 'rate-limited' && retryAfterMs !== undefined) {
+    if (!inRun) return new RetryLaterError(message, retryAfterMs, { cause: err });
+    if (retryAfterMs > RUN_MAX_RETRY_AFTER_MS) {
+      return new PermanentError(`${message}: it asks to be left alone for ${Math.ceil(retryAfterMs / 1000)} s (Retry-After), longer than a run waits (${RUN_MAX_RETRY_AFTER_MS / 1000} s); the next run or poll after that asks again`, { cause: err });
+    }
+  }
   if (err.transient) return new FetchError(err.kind, message, err.details, { cause: err });
   return new PermanentError(message, { cause: err });
 }
