@@ -154,4 +154,36 @@ alerts:
       busyHook.close();
     }
   });
+
+  it('reports within seconds, in a run, a receiver that is down and one that asks to be left alone for an hour', async () => {
+    const receivers = await serveFixtures({
+      '/down': { status: 500, body: 'internal error' },
+      '/limited': { status: 429, headers: { 'retry-after': '3600' }, body: 'slow down' },
+      '/d.rss': { body: rssFeed('هسبريس', 'https://www.hespress.com', [{ title: 'توقيف شبكة أخرى', link: 'https://www.hespress.com/other-arrest.html', description: ARREST.replace('أربعة أشخاص', 'ثلاثة أشخاص').replace('الدار البيضاء', 'فاس') }]) },
+    });
+    const runConfig = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
+    // The delivery settings a running alerter keeps retrying with for hours; a run tries three times, a second apart.
+    writeFileSync(runConfig, `sources:
+  - { id: hespress, adapter: rss, url: "${receivers.url('/d.rss')}" }
+fetching: { minDelayMs: 0 }
+alerts:
+  channels:
+    - { id: down-hook, type: webhook, url: "${receivers.url('/down')}", format: json }
+    - { id: limited-hook, type: webhook, url: "${receivers.url('/limited')}", format: json }
+  rules:
+    - { id: run-budget, tags: [dgsn], channels: [down-hook, limited-hook] }
+`);
+    try {
+      const run = JSON.parse(await marsad(['run', '--once', '--config', runConfig, '--json'])) as { new: number; errors: { stage: string; reason: string }[] };
+      expect(run.new).toBe(1);
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]!.stage).toBe('alert');
+      expect(run.errors[0]!.reason).toMatch(/down-hook: webhook down-hook answered HTTP 500.*limited-hook: .*longer than a run waits \(60 s\)/);
+      expect([receivers.hits.get('/down'), receivers.hits.get('/limited')]).toEqual([3, 1]);
+      const log = (await marsad(['alerts', '--json', '--config', runConfig])).trim().split('\n').map((l) => JSON.parse(l) as { status: string; ruleId: string });
+      expect(log.filter((d) => d.ruleId === 'run-budget').map((d) => d.status)).toEqual(['failed', 'failed']);
+    } finally {
+      await receivers.close();
+    }
+  });
 });

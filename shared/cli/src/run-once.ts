@@ -86,6 +86,11 @@ export class RunInterruptedError extends Error {
 
 /** Fetch attempts within one run: a dead host should be reported quickly, not retried for minutes. */
 const RUN_FETCH_OPTIONS = { attempts: 2, backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 } } as const;
+/**
+ * Delivery attempts within one run: a receiver that is down is reported in the summary (and the delivery
+ * log) within seconds, not retried for the hours the delivery settings allow a running alerter.
+ */
+const RUN_DELIVERY = { attempts: 3, backoffMs: 1_000 } as const;
 
 /**
  * Fetches every source once and waits until every item has passed every stage. The run has queues
@@ -98,7 +103,9 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const basePrefix = runtime.config.env.MARSAD_QUEUE_PREFIX;
   const prefix = options.prefix ?? runPrefix(basePrefix, runId);
   const sources = (options.sources ?? runtime.config.sources).filter((source) => source.enabled);
-  const config: Config = { ...runtime.config, sources, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
+  const { alerts } = runtime.config;
+  const delivery = { attempts: Math.min(alerts.delivery.attempts, RUN_DELIVERY.attempts), backoffMs: Math.min(alerts.delivery.backoffMs, RUN_DELIVERY.backoffMs) };
+  const config: Config = { ...runtime.config, sources, alerts: { ...alerts, delivery }, env: { ...runtime.config.env, MARSAD_QUEUE_PREFIX: prefix } };
   const logger = runtime.logger.child({ runId });
   const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
   const summary = emptySummary(runId, sources);

@@ -1,6 +1,6 @@
 export { checkRedis, createRedis, type Redis } from './connection.js';
 export { PermanentError, RedisUnavailableError, RetryLaterError, RetryNotBeforeError } from './errors.js';
-export { defaultJobOptions, deliveryJobOptions } from './job-options.js';
+export { defaultJobOptions, deliveryJobOptions, RUN_MAX_RETRY_AFTER_MS } from './job-options.js';
 export {
   AnalysisSchema,
   ClassifiedItemSchema,

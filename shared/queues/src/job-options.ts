@@ -19,6 +19,13 @@ export function defaultJobOptions(pipeline: PipelineConfig): JobsOptions {
 /** BullMQ's name for the backoff of deliveries, which `retryAfterBackoff` computes. */
 export const RETRY_AFTER_BACKOFF = 'exponential-or-retry-after';
 
+/**
+ * The longest a `marsad run --once` waits for a server or receiver that asks to be left alone
+ * (Retry-After): a run reports a longer wait as the source's or delivery's error and ends, rather than
+ * keep its summary waiting an hour.
+ */
+export const RUN_MAX_RETRY_AFTER_MS = 60_000;
+
 /** The longest wait a receiver's Retry-After sets: a later retry only fails fast on the channel's hold. */
 export const MAX_RETRY_AFTER_MS = 3_600_000;
 

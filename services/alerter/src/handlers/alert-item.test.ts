@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AlertsSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import { RetryNotBeforeError, type AlertJob } from '@marsad/queues';
+import { RetryNotBeforeError, RUN_MAX_RETRY_AFTER_MS, type AlertJob } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 import { startSmtpServer, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,18 @@ describe('alertItem', () => {
     // Without a receiver asking to wait, the job's own backoff decides.
     const plain = await alertItem({ item: item('j2', 'j2', ['interpol']) }, { ...deps, channels: new Map([...flooded].map(([id]) => [id, refusing(id, new Error('down'))])) }, ctx('job-j2')).catch((e: unknown) => e);
     expect(plain).not.toBeInstanceOf(RetryNotBeforeError);
+  });
+
+  it('in a run, honours a receiver\'s wait up to what a run waits, and fails past it saying so', async () => {
+    const asking = (ms: number) => new Map(['chat', 'teams'].map((id) => [id, { id, send: () => Promise.reject(new RetryNotBeforeError(`${id} asked to wait: ${ms / 1000} s more`, ms)), close: async () => {} } satisfies Channel]));
+    const brief = await alertItem({ item: item('r1', 'r1', ['interpol']), runId: 'run1' }, { ...deps, channels: asking(RUN_MAX_RETRY_AFTER_MS) }, ctx('job-r1')).catch((e: unknown) => e);
+    expect(brief).toBeInstanceOf(RetryNotBeforeError);
+    const long = await alertItem({ item: item('r2', 'r2', ['interpol']), runId: 'run1' }, { ...deps, channels: asking(3_600_000) }, ctx('job-r2')).catch((e: unknown) => e);
+    expect(long).not.toBeInstanceOf(RetryNotBeforeError);
+    expect((long as Error).message).toBe('alert delivery failed: chat: chat asked to wait: 3600 s more; teams: teams asked to wait: 3600 s more — longer than a run waits (60 s)');
+    // Outside a run the same wait is honoured.
+    const running = await alertItem({ item: item('r3', 'r3', ['interpol']) }, { ...deps, channels: asking(3_600_000) }, ctx('job-r3')).catch((e: unknown) => e);
+    expect(running).toBeInstanceOf(RetryNotBeforeError);
   });
 
   it('leaves a delivery another worker holds to that worker, and retries later', async () => {

@@ -1,4 +1,4 @@
-import { RetryLaterError, RetryNotBeforeError, type AlertJob, type JobContext } from '@marsad/queues';
+import { RetryLaterError, RetryNotBeforeError, RUN_MAX_RETRY_AFTER_MS, type AlertJob, type JobContext } from '@marsad/queues';
 import type { Channel } from '../channels/index.js';
 import { alertEnvelope, alertMessage, PLAIN_CONTEXT, type AlertContext } from '../message.js';
 import type { AlertRule } from '../rules.js';
@@ -49,6 +49,16 @@ export function deliveryFailed(what: 'alert' | 'digest', failures: readonly Chan
   return waits.length ? new RetryNotBeforeError(message, Math.max(...waits)) : new Error(message);
 }
 
+/**
+ * In a `marsad run --once`, a receiver's wait longer than a run waits is not honoured: the retry comes
+ * after the run's backoff, fails at once on the channel's hold, and the run reports the delivery failed
+ * rather than keep its summary waiting an hour.
+ */
+function withinRun(err: Error, runId: string | undefined): Error {
+  if (!runId || !(err instanceof RetryNotBeforeError) || err.retryAfterMs <= RUN_MAX_RETRY_AFTER_MS) return err;
+  return new Error(`${err.message} — longer than a run waits (${RUN_MAX_RETRY_AFTER_MS / 1000} s)`);
+}
+
 export const deliveryKey = (ruleId: string, storyId: string, channelId: string) => `${ruleId}|${storyId}|${channelId}`;
 
 /**
@@ -92,7 +102,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
       }
     }
   }
-  if (failures.length) throw deliveryFailed('alert', failures);
+  if (failures.length) throw withinRun(deliveryFailed('alert', failures), job.runId);
   // Another worker is sending this story's alert: look again shortly (sent by then, or its claim released).
   if (busy) throw new RetryLaterError('another worker is delivering this story\'s alert', BUSY_RETRY_MS);
   return { itemId: item.id, sourceId: item.sourceId, matched, sent };

@@ -1,10 +1,10 @@
 import { SourceSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import { PermanentError, RetryLaterError, type Outgoing } from '@marsad/queues';
+import { PermanentError, RetryLaterError, RUN_MAX_RETRY_AFTER_MS, type Outgoing } from '@marsad/queues';
 import { canonicalUrl, createHttpClient, FetchError, itemIdFor } from '@marsad/sources';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchSource, RUN_MAX_RETRY_AFTER_MS, toRawItems, type FetchSourceDeps } from './fetch-source.js';
+import { fetchSource, toRawItems, type FetchSourceDeps } from './fetch-source.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
 const http = createHttpClient({ totalTimeoutMs: 2_000 });

@@ -3,6 +3,7 @@ import {
   itemJobId,
   PermanentError,
   RetryLaterError,
+  RUN_MAX_RETRY_AFTER_MS,
   type FetchJob,
   type JobContext,
   type RawItem,
@@ -213,12 +214,6 @@ function clean(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
-
-/**
- * The longest a server's Retry-After holds a `marsad run --once`: a run reports a source that asks for
- * an hour and ends, rather than keep every other source's summary waiting that long.
- */
-export const RUN_MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * Transient failures (network, timeout, 5xx) are retried with backoff; a server asking us to wait is
