@@ -201,6 +201,23 @@ describe('rss adapter with fullText', () => {
     expect(pagesRead).toBe(1);
   });
 
+  it("stops reading a poll's pages once their host stops answering, keeping the teasers of the rest", async () => {
+    const routes: Record<string, FixtureRoute> = {};
+    routes['/feed'] = (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      const entries = Array.from({ length: 12 }, (_, i) => ({ title: `خبر ${i}`, link: `${origin}/hangs/${i}`, description: `مقتطف ${i}` }));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, entries));
+    };
+    // Pages that start answering and never finish: each costs the client's whole timeout (2 s here).
+    for (let i = 0; i < 12; i++) routes[`/hangs/${i}`] = (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).write('<html><body>');
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes);
+    expect(items.map((i) => i.text)).toEqual(Array.from({ length: 12 }, (_, i) => `مقتطف ${i}`));
+    const pagesAsked = [...server!.hits].filter(([path]) => path.startsWith('/hangs/')).length;
+    // Four at a time: after the fourth failure in a row, none is asked; the three asked as the first
+    // three failed were in flight by then. Without the limit, all twelve (a timeout each).
+    expect(pagesAsked).toBeLessThanOrEqual(7);
+  });
+
   it('uses the page when it answers', async () => {
     const routes: Record<string, FixtureRoute> = { '/a/1': page(articlePage('entry-content')) };
     routes['/feed'] = (req, res) => {
