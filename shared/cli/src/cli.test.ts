@@ -149,6 +149,15 @@ describe('marsad start', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says in one line that the embedded store\'s folder cannot be used, and exits 2', async () => {
+    const file = join(temporaryDir('marsad-'), 'a-file');
+    writeFileSync(file, 'x');
+    const result = await runNode(BIN, ['items', '--json'], { env: { ...NO_SERVICES, DATABASE_URL: '', MARSAD_DATA_DIR: file } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^marsad: the embedded store's folder .*a-file\/pglite cannot be used: a file stands in its path \(ENOTDIR\)\. Set MARSAD_DATA_DIR/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('rejects an invalid sources file naming the file, line and field', async () => {
     const dir = temporaryDir('marsad-');
     const file = join(dir, 'bad.yml');

@@ -11,8 +11,8 @@ import { UsageError } from './usage-error.js';
  */
 async function isExpected(err: unknown): Promise<boolean> {
   if (err instanceof ConfigError || err instanceof UsageError) return true;
-  const [{ RedisUnavailableError }, { StoreBusyError, DatabaseUnavailableError }] = await Promise.all([import('@marsad/queues'), import('@marsad/store')]);
-  return err instanceof RedisUnavailableError || err instanceof StoreBusyError || err instanceof DatabaseUnavailableError;
+  const [{ RedisUnavailableError }, { StoreBusyError, StoreFolderError, DatabaseUnavailableError }] = await Promise.all([import('@marsad/queues'), import('@marsad/store')]);
+  return err instanceof RedisUnavailableError || err instanceof StoreBusyError || err instanceof StoreFolderError || err instanceof DatabaseUnavailableError;
 }
 
 function buildProgram(setExit: (code: number) => void): Command {

@@ -9,6 +9,11 @@ export class StoreBusyError extends Error {
   override name = 'StoreBusyError';
 }
 
+/** The embedded store's folder cannot be made or written (a file in its place, no permission). */
+export class StoreFolderError extends Error {
+  override name = 'StoreFolderError';
+}
+
 const LOCK_FILE = 'marsad.lock';
 
 /**
@@ -38,8 +43,12 @@ export async function createPgliteClient(dataDir: string): Promise<SqlClient> {
 }
 
 function takeLock(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
   const lock = join(dataDir, LOCK_FILE);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw folderError(dataDir, err);
+  }
   const holder = readHolder(lock);
   if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
     throw new StoreBusyError(
@@ -47,8 +56,22 @@ function takeLock(dataDir: string): string {
         `or set DATABASE_URL to a PostgreSQL server that several processes can share`,
     );
   }
-  writeFileSync(lock, String(process.pid));
+  try {
+    writeFileSync(lock, String(process.pid));
+  } catch (err) {
+    throw folderError(dataDir, err);
+  }
   return lock;
+}
+
+function folderError(dataDir: string, err: unknown): StoreFolderError {
+  const { code, message } = err as NodeJS.ErrnoException;
+  const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands in its path' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'this user may not write there' : message;
+  return new StoreFolderError(
+    `the embedded store's folder ${dataDir} cannot be used: ${why} (${code ?? 'error'}). Set MARSAD_DATA_DIR to a folder this user can write, ` +
+      `or DATABASE_URL to a PostgreSQL server`,
+    { cause: err },
+  );
 }
 
 function readHolder(lock: string): number | undefined {

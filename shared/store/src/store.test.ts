@@ -6,7 +6,7 @@ import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase, removeTempora
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillSearch, supersedeItem, upsertItems } from './items.js';
 import { readMigrations } from './migrate.js';
-import { StoreBusyError } from './pglite-client.js';
+import { StoreBusyError, StoreFolderError } from './pglite-client.js';
 import { DatabaseUnavailableError } from './postgres-client.js';
 import type { SqlExecutor } from './sql-client.js';
 import { openStore, type Store } from './store.js';
@@ -229,6 +229,14 @@ describe('embedded store', () => {
     } finally {
       other.kill();
     }
+  });
+
+  it('says which folder it cannot use, and why, when a file stands in its path', async () => {
+    const file = join(temporaryDir('marsad-pglite-'), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const opening = openStore({ dataDir: file });
+    await expect(opening).rejects.toThrow(StoreFolderError);
+    await expect(opening).rejects.toThrow(`the embedded store's folder ${join(file, 'pglite')} cannot be used: a file stands in its path (ENOTDIR). Set MARSAD_DATA_DIR`);
   });
 
   it('takes over a lock left by a process that is gone', async () => {
