@@ -107,6 +107,17 @@ describe('marsad classify', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'communique-7', similarity: 1 });
   });
 
+  it('reads them from MARSAD_SEEDS_DIR without --seeds, as the services do, and says so when it cannot', async () => {
+    const dir = temporaryDir('marsad-seeds-');
+    const text = 'أعلنت وزارة التجهيز عن إغلاق مؤقت للطريق الجهوية بين إفران وأزرو بسبب الثلوج الكثيفة ودعت السائقين إلى سلوك الطريق الوطنية رقم 13 إلى حين انتهاء عمليات إزاحة الثلوج';
+    writeFileSync(join(dir, 'communique-8.txt'), text);
+    const found = await runNode(BIN, ['classify'], { env: { ...NO_SERVICES, MARSAD_SEEDS_DIR: dir }, input: JSON.stringify({ id: 'x', title: '', text }) });
+    expect(JSON.parse(found.stdout)).toMatchObject({ id: 'x', duplicateOf: 'communique-8' });
+    const missing = await runNode(BIN, ['classify'], { env: { ...NO_SERVICES, MARSAD_SEEDS_DIR: join(dir, 'moved') }, input: '{"id":"x","text":""}' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`cannot read the reference articles in ${join(dir, 'moved')}`);
+  });
+
   it('says so on stderr when --seeds holds no reference article, and still answers every line', async () => {
     const dir = temporaryDir('marsad-seeds-');
     const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text: 'نص' }) });

@@ -99,7 +99,9 @@ export function defaultLineClassifier(seedsDir?: string): LineClassifier {
 
 /** `marsad classify`: JSON Lines in on stdin, one JSON line out per item, in input order. No Redis, no database. */
 export async function classifyCommand(options: { seeds?: string }): Promise<number> {
-  const classifier = defaultLineClassifier(options.seeds);
+  // The services' setting, read alone: classify validates no more of the environment, since it needs no
+  // Redis nor database, and an operator who moved the references expects them found here too.
+  const classifier = defaultLineClassifier(options.seeds ?? (process.env.MARSAD_SEEDS_DIR || undefined));
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
