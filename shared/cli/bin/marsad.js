@@ -7,3 +7,6 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 process.exitCode = await main(process.argv);
+// Every command has closed what it opened by now, unless a start-up failed half-way (a service started
+// before another could not): leave all the same rather than hang on its connections.
+setTimeout(() => process.exit(), 2_000).unref();

@@ -169,6 +169,14 @@ describe('marsad start', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses in one line a MARSAD_SEEDS_DIR that is no folder, before starting anything', async () => {
+    const moved = join(temporaryDir('marsad-'), 'seeds-moved');
+    const result = await runNode(BIN, ['run', '--once'], { env: { ...NO_SERVICES, MARSAD_SEEDS_DIR: moved } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`MARSAD_SEEDS_DIR: "${moved}" cannot be read (ENOENT): no folder of reference articles there`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('rejects an invalid sources file naming the file, line and field', async () => {
     const dir = temporaryDir('marsad-');
     const file = join(dir, 'bad.yml');

@@ -115,15 +115,17 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const registry = options.prefix ? undefined : new RunRegistry(runtime.connection, basePrefix);
   await registry?.sweep(logger);
   const leave = await registry?.enter(runId);
-  const services = [
-    await startFetcher({ ...deps, schedule: false, healthPrefix: basePrefix }),
-    await startClassifier(deps),
-    await startStoreService(deps),
-    await startAlerter({ ...deps, schedule: false, statePrefix: basePrefix }),
-  ];
-  services.forEach((service) => track(service.worker, summary, pendingValidators));
+  const services: { worker: Worker; close(): Promise<void> }[] = [];
   let unfinished: number;
   try {
+    // Started one by one inside the try: one that cannot start closes those started before it.
+    for (const start of [
+      () => startFetcher({ ...deps, schedule: false, healthPrefix: basePrefix }),
+      () => startClassifier(deps),
+      () => startStoreService(deps),
+      () => startAlerter({ ...deps, schedule: false, statePrefix: basePrefix }),
+    ]) services.push(await start());
+    services.forEach((service) => track(service.worker, summary, pendingValidators));
     const queued = Date.now();
     await queues.fetch.addBulk(
       sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${runId}-${source.id}` } })),

@@ -1,9 +1,23 @@
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { TimeZone } from './alerts.js';
 import { likelyMeant } from './key-hints.js';
 import { addressOf } from './urls.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * A folder that exists: the services read the reference articles from it at start-up, and a wrong path
+ * would fail one service after others had started.
+ */
+function isFolder(path: string, ctx: z.RefinementCtx): void {
+  try {
+    if (statSync(path).isDirectory()) return;
+    ctx.addIssue({ code: 'custom', message: `"${path}" is a file, not a folder of reference articles` });
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `"${path}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): no folder of reference articles there` });
+  }
+}
 
 /** Settings that come from the environment (twelve-factor): where the services are, how to log. */
 const EnvVariables = z.object({
@@ -45,7 +59,7 @@ const EnvVariables = z.object({
     .regex(/^\{[^{}]+\}/, 'must start with a hash tag in braces, e.g. {marsad}:index')
     .optional(),
   /** Reference articles (.txt, file stem = id). @defaultValue ./seeds, else the repository's seeds/ */
-  MARSAD_SEEDS_DIR: z.string().min(1).optional(),
+  MARSAD_SEEDS_DIR: z.string().min(1).superRefine(isFolder).optional(),
   /** How long shutdown waits for active jobs before giving up. @defaultValue 30000 */
   MARSAD_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
   /** Operator credentials for the queue dashboard (basic auth); without them (or a token) it is read-only. */

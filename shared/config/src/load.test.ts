@@ -325,6 +325,15 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('rejects a MARSAD_SEEDS_DIR that is no folder, saying why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-seeds-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'a.txt'), 'نص');
+    expect(parseEnv({ MARSAD_SEEDS_DIR: dir }).MARSAD_SEEDS_DIR).toBe(dir);
+    expect(problemsOf(() => parseEnv({ MARSAD_SEEDS_DIR: join(dir, 'moved') }))).toEqual([`MARSAD_SEEDS_DIR: "${join(dir, 'moved')}" cannot be read (ENOENT): no folder of reference articles there`]);
+    expect(problemsOf(() => parseEnv({ MARSAD_SEEDS_DIR: join(dir, 'a.txt') }))).toEqual([`MARSAD_SEEDS_DIR: "${join(dir, 'a.txt')}" is a file, not a folder of reference articles`]);
+  });
+
   it('rejects a queue prefix that is not a Redis Cluster hash tag, and a bad database URL', () => {
     const problems = problemsOf(() => parseEnv({ MARSAD_QUEUE_PREFIX: 'marsad', DATABASE_URL: 'mysql://x', MARSAD_HTTP_PORT: 'eighty' }));
     expect(problems.join('\n')).toMatch(/MARSAD_QUEUE_PREFIX: must be wrapped in braces/);
