@@ -14,12 +14,16 @@ describe('canonicalUrl', () => {
     ['http and its default port', 'http://example.ma:80/x', 'https://example.ma/x'],
     ['the case of percent escapes', 'https://example.ma/%d8%aa%D9%88-1', 'https://example.ma/%D8%AA%D9%88-1'],
     ['an Arabic path as written', 'https://example.ma/تو-1', 'https://example.ma/%D8%AA%D9%88-1'],
+    ['a session id in the query', 'https://example.ma/news.php?id=7&PHPSESSID=9f8e7d6c5b', 'https://example.ma/news.php?id=7'],
+    ['a session id in the path', 'https://example.ma/news/7;jsessionid=A1B2C3D4?page=1', 'https://example.ma/news/7?page=1'],
+    ['a referrer mark', 'https://example.ma/a.html?ref=rss&__twitter_impression=true', 'https://example.ma/a.html'],
   ])('folds %s', (_name, raw, expected) => {
     expect(canonicalUrl(raw)).toBe(expected);
   });
 
   it('keeps parameters that identify the article', () => {
     expect(canonicalUrl('https://example.ma/article.php?id=42&utm_campaign=x')).toBe('https://example.ma/article.php?id=42');
+    expect(canonicalUrl('https://example.ma/modules.php?name=News&sid=42')).not.toBe(canonicalUrl('https://example.ma/modules.php?name=News&sid=43'));
   });
 
   it.each(['#comments', '#comment-42', '#respond', '#more-1234', '#xtor=RSS-3208', '#ixzz8abc', '#:~:text=interpol', '#'])('drops a fragment that names a place in the article: %s', (fragment) => {

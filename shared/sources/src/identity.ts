@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 
-/** Query parameters that only track the reader; the same article with or without them is one article. */
-const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+)$/i;
+/**
+ * Query parameters that only track the reader, or hold a server session: the same article with or
+ * without them is one article (a feed that puts a new session id in every link would otherwise store
+ * its every item again at each poll). Not `sid`, which old news CMSes use for the story's id.
+ */
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+|ref|ref_src|ref_url|__twitter_impression|fb_action_ids|fb_action_types|fb_source|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken)$/i;
+/** A session id written into the path (Java servers' `;jsessionid=…`). */
+const PATH_SESSION = /;jsessionid=[^/?#]*/i;
 const AMP_PARAMETER = /^(amp|outputtype)$/i;
 /**
  * Fragments that name no article, only a place in one (its comments, its "read more" mark) or the
@@ -24,7 +30,7 @@ export function canonicalUrl(raw: string, base?: string): string {
   if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
   // A site moving to https, or linked both ways, serves one article at both.
   if (url.protocol === 'http:') url.protocol = 'https:';
-  url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1').replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) || '/';
+  url.pathname = url.pathname.replace(PATH_SESSION, '').replace(/\/amp\/?$/, '/').replace(/\.amp(\.html?)?$/, '$1').replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) || '/';
   const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMETER.test(key) && !AMP_PARAMETER.test(key));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
