@@ -16,7 +16,7 @@ describe('canonicalUrl', () => {
     ['an Arabic path as written', 'https://example.ma/تو-1', 'https://example.ma/%D8%AA%D9%88-1'],
     ['a session id in the query', 'https://example.ma/news.php?id=7&PHPSESSID=9f8e7d6c5b', 'https://example.ma/news.php?id=7'],
     ['a session id in the path', 'https://example.ma/news/7;jsessionid=A1B2C3D4?page=1', 'https://example.ma/news/7?page=1'],
-    ['a referrer mark', 'https://example.ma/a.html?ref=rss&__twitter_impression=true', 'https://example.ma/a.html'],
+    ['a referrer mark', 'https://example.ma/a.html?ref_src=twsrc&__twitter_impression=true', 'https://example.ma/a.html'],
   ])('folds %s', (_name, raw, expected) => {
     expect(canonicalUrl(raw)).toBe(expected);
   });

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 /**
  * Query parameters that only track the reader, or hold a server session: the same article with or
  * without them is one article (a feed that puts a new session id in every link would otherwise store
- * its every item again at each poll). Not `sid`, which old news CMSes use for the story's id.
+ * its every item again at each poll). Not `sid`, which old news CMSes use for the story's id, nor a
+ * bare `ref`, which some use for the article's: two articles folded into one would lose one.
  */
-const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+|ref|ref_src|ref_url|__twitter_impression|fb_action_ids|fb_action_types|fb_source|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken)$/i;
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ocid|cmpid|xtor|at_\w+|ref_src|ref_url|__twitter_impression|fb_action_ids|fb_action_types|fb_source|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken)$/i;
 /** A session id written into the path (Java servers' `;jsessionid=…`). */
 const PATH_SESSION = /;jsessionid=[^/?#]*/i;
 const AMP_PARAMETER = /^(amp|outputtype)$/i;
