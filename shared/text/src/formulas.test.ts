@@ -100,6 +100,23 @@ describe('news formulas', () => {
     expect(index.checkAndInsert('next', fingerprintOf(communique(towns.length))).copyOf).toBeNull();
   });
 
+  it("leave two wire reports of the Director General's meetings with two visitors originals, in French as in Arabic, their pickups copies", () => {
+    const meeting = (visitor: string, topic: string) =>
+      `Le directeur général de la Sûreté nationale et de la surveillance du territoire, Abdellatif Hammouchi, a reçu lundi à Rabat ${visitor}, avec qui il a examiné les moyens de renforcer la coopération sécuritaire bilatérale, notamment ${topic}.`;
+    const dutch = meeting('le chef de la police nationale néerlandaise', 'en matière de lutte contre le trafic international de cocaïne');
+    const italian = meeting('le directeur central de la police criminelle italienne', 'dans la lutte contre les réseaux de la migration clandestine');
+    const arabic = (visitor: string, topic: string) =>
+      `استقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف حموشي، اليوم الإثنين بمقر المديرية العامة للأمن الوطني بالرباط، ${visitor}، وتباحث معه سبل تعزيز التعاون الأمني الثنائي بين البلدين، خاصة ${topic}.`;
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('nl', fingerprintOf(dutch)).copyOf).toBeNull();
+    expect(index.checkAndInsert('it', fingerprintOf(italian)).copyOf).toBeNull();
+    expect(index.checkAndInsert('nl-pickup', fingerprintOf(`Rabat - ${dutch} La rencontre s'est tenue au siège de la DGSN.`)).copyOf).toMatchObject({ id: 'nl' });
+    const portuguese = arabic('المدير الوطني للشرطة البرتغالية', 'في مجال مكافحة تهريب المخدرات عبر المحيط الأطلسي');
+    expect(index.checkAndInsert('ar-pt', fingerprintOf(portuguese)).copyOf).toBeNull();
+    expect(index.checkAndInsert('ar-sn', fingerprintOf(arabic('المدير العام للشرطة الوطنية السنغالية', 'في ما يتعلق بتكوين الأطر الأمنية وتبادل الخبرات'))).copyOf).toBeNull();
+    expect(index.checkAndInsert('ar-pickup', fingerprintOf(`الرباط - ${portuguese}`)).copyOf).toMatchObject({ id: 'ar-pt' });
+  });
+
   it('leave a communiqué whose only words of its own are its town findable by the few shingles that hold them', () => {
     const towns = ['فاس', 'مكناس', 'طنجة', 'تطوان', 'أكادير', 'مراكش', 'وجدة', 'الناظور', 'سلا', 'تمارة', 'خريبكة', 'آسفي', 'سطات', 'برشيد', 'تازة', 'الحسيمة'];
     const offences = ['بحيازة وترويج المخدرات والمؤثرات العقلية', 'بالسرقة بالعنف باستعمال السلاح الأبيض', 'بالنصب والاحتيال', 'بتزوير وثائق رسمية واستعمالها', 'بالضرب والجرح باستعمال السلاح الأبيض'];
