@@ -8,5 +8,6 @@ process.stdout.on('error', (err) => {
 });
 process.exitCode = await main(process.argv);
 // Every command has closed what it opened by now, unless a start-up failed half-way (a service started
-// before another could not): leave all the same rather than hang on its connections.
-setTimeout(() => process.exit(), 2_000).unref();
+// before another could not): leave all the same rather than hang on its connections — once what was
+// written has gone out (a pipe to a slow reader is written asynchronously on some systems).
+process.stdout.write('', () => setTimeout(() => process.exit(), 2_000).unref());

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
@@ -197,6 +197,25 @@ describe('marsad start', () => {
     // A test that times out leaves its `marsad` process running, still writing under the prefix.
     afterEach(killStartedProcesses);
     afterAll(() => redis.cleanup());
+
+    it('exits, with the reason, when a service cannot start after another has, leaving no queues behind', async () => {
+      // A folder named like a reference article: the classifier cannot read it, after the fetcher started.
+      const seeds = temporaryDir('marsad-seeds-');
+      mkdirSync(join(seeds, 'broken.txt'));
+      const dir = temporaryDir('marsad-');
+      const config = join(dir, 'marsad.yml');
+      writeFileSync(config, 'sources:\n  - { id: a, adapter: rss, url: "http://127.0.0.1:1/feed" }\n');
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', MARSAD_SEEDS_DIR: seeds };
+      const result = await collect(startNode(BIN, ['run', '--once', '--config', config], { env }), 30_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/marsad: unexpected error: Error: EISDIR/);
+      const connection = createRedis(redis.url);
+      try {
+        expect(await connection.keys(`${redis.prefix.slice(0, -1)}:run:*`)).toEqual([]);
+      } finally {
+        connection.disconnect();
+      }
+    });
 
     it('interrupted, a run --once finishes its active jobs, removes its queues and exits 130', async () => {
       // The feed answers after 2 s, so the run is still fetching when it is interrupted.
