@@ -198,7 +198,7 @@ describe('marsad start', () => {
     afterEach(killStartedProcesses);
     afterAll(() => redis.cleanup());
 
-    it('exits, with the reason, when a service cannot start after another has, leaving no queues behind', async () => {
+    it.each([[['run', '--once']], [['start']]])('%j exits, with the reason, when a service cannot start after another has, leaving no run queues behind', async (command) => {
       // A folder named like a reference article: the classifier cannot read it, after the fetcher started.
       const seeds = temporaryDir('marsad-seeds-');
       mkdirSync(join(seeds, 'broken.txt'));
@@ -206,7 +206,7 @@ describe('marsad start', () => {
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, 'sources:\n  - { id: a, adapter: rss, url: "http://127.0.0.1:1/feed" }\n');
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', MARSAD_SEEDS_DIR: seeds };
-      const result = await collect(startNode(BIN, ['run', '--once', '--config', config], { env }), 30_000);
+      const result = await collect(startNode(BIN, [...command, '--config', config], { env }), 30_000);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/marsad: unexpected error: Error: EISDIR/);
       const connection = createRedis(redis.url);

@@ -14,17 +14,24 @@ export async function startCommand(serviceNames: string[], options: { config?: s
   // A `run --once` killed outright left its queues behind: deleted here too, should no run follow.
   await new RunRegistry(runtime.connection, config.env.MARSAD_QUEUE_PREFIX).sweep(logger);
   const running: RunningService[] = [];
-  for (const name of names) running.push(await SERVICES[name].start(runtime));
+  const closeAll = async () => {
+    for (const service of running.reverse()) await service.close();
+    await runtime.close();
+  };
+  try {
+    for (const name of names) running.push(await SERVICES[name].start(runtime));
+  } catch (err) {
+    // One that cannot start closes those started before it, as a run does.
+    await closeAll();
+    throw err;
+  }
   logger.info({ services: names, sources: config.sources.length, config: config.file, store: runtime.store.kind }, 'marsad started');
   // Page times (dashboard), digest times (alerter) and the times sources write (fetcher) are local
   // times: say when they will read wrong.
   const uses = { pages: names.includes('dashboard') || names.includes('alerter'), sources: names.includes('fetcher') };
   warnOfStaleTimeZones(config, logger, uses);
   logger.info({ signal: await signal }, 'shutting down: finishing active jobs');
-  await closeWithin(logger, config.env.MARSAD_SHUTDOWN_GRACE_MS, async () => {
-    for (const service of running.reverse()) await service.close();
-    await runtime.close();
-  });
+  await closeWithin(logger, config.env.MARSAD_SHUTDOWN_GRACE_MS, closeAll);
   logger.info('stopped');
   return 0;
 }
