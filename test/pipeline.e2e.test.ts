@@ -70,7 +70,7 @@ interface Summary {
   fetched: number;
   new: number;
   errors: { stage: string; sourceId: string; reason: string }[];
-  perSource: Record<string, { fetched: number; stored: number; errors: string[] }>;
+  perSource: Record<string, { fetched: number; stored: number; errors: string[]; warnings: string[] }>;
 }
 
 
@@ -291,10 +291,12 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
         const entries: FeedEntry[] = [
           { title: 'المغرب يظفر بمنصب في الأنتربول', link: `${origin}/news/pickup`, description: `${opening} […]` },
           { title: 'برنامج للتشجير', link: `${origin}/news/whole`, description: whole },
+          { title: 'خبر سحب من الموقع', link: `${origin}/news/removed`, description: 'أعلنت السلطات المحلية عن افتتاح سوق أسبوعي جديد […]' },
         ];
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('teasers', origin, entries));
       },
       '/news/pickup': { body: `<html><body><nav>الرئيسية</nav><article>${reference.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`, headers: { 'content-type': 'text/html; charset=utf-8' } },
+      '/news/removed': { status: 410, body: '' },
     });
   });
   afterAll(async () => {
@@ -302,15 +304,23 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     await redis.cleanup();
   });
 
-  it("reads the page of the teaser only, and finds in it the reference the outlet took", async () => {
+  it("reads the page of the teaser only, finds in it the reference the outlet took, and reports a page it could not read", async () => {
     const config = sourcesFile(`  - { id: teasers, adapter: rss, url: "${feeds.url('/teasers.rss')}", fullText: auto }`);
     const env = embeddedStoreEnv(redis);
-    expect(await runOnce(config, env)).toMatchObject({ new: 2, errors: [] });
+    const summary = await runOnce(config, env);
+    expect(summary).toMatchObject({ new: 3, errors: [] });
     const byPath = new Map((await items(env)).map((item) => [new URL(item.url as string).pathname, item]));
     expect(byPath.get('/news/pickup')).toMatchObject({ duplicateOf: '000_7f10525f81fda1b7' });
     expect(byPath.get('/news/whole')).toMatchObject({ duplicateOf: null });
     expect(feeds.hits.get('/news/pickup')).toBe(1);
     expect(feeds.hits.get('/news/whole')).toBeUndefined();
+    // The page that is gone: its item is stored with the teaser, and the run and the source's health say so.
+    expect(byPath.get('/news/removed')).toBeDefined();
+    const warning = `1 of 2 article pages not read, their items stored with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
+    expect(summary.perSource.teasers!.warnings).toEqual([warning]);
+    const health = await marsad(['sources', '--config', config], env);
+    expect(health).toContain(`last warning ${new Date().toISOString().slice(0, 10)}`);
+    expect(health).toContain(warning);
   });
 });
 

@@ -20,6 +20,11 @@ beforeAll(async () => {
   server = await serveFixtures({
     '/etag': FEED,
     '/down': { status: 500, body: 'oops' },
+    '/gone': { status: 410, body: '' },
+    '/dead-page-feed': (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, [{ title: 'خبر', link: `${origin}/gone`, description: 'مقتطف' }]));
+    },
   });
 });
 afterAll(async () => {
@@ -29,8 +34,8 @@ afterAll(async () => {
   await redis.cleanup();
 });
 
-function deps(id: string, path: string, now: Date) {
-  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url(path), interval: '10m' });
+function deps(id: string, path: string, now: Date, options: Record<string, unknown> = {}) {
+  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url(path), interval: '10m', ...options });
   const sent: unknown[] = [];
   const d: FetchSourceDeps = {
     sources: new Map([[id, source]]),
@@ -122,6 +127,19 @@ describe('source health and backoff', () => {
     const failing = await health.get('down', now);
     expect(failing).toMatchObject({ state: 'failing', consecutiveFailures: 12 });
     expect(Date.parse(failing.nextAttemptAt!) - now.getTime()).toBe(BACKOFF_CEILING_MS);
+  });
+
+  it("keeps the problems of a poll that succeeded (pages not read) as the source's last warning, with when", async () => {
+    const first = new Date('2026-11-22T10:00:00Z');
+    const result = await fetchSource({ sourceId: 'pages' }, deps('pages', '/dead-page-feed', first, { fullText: true }).d, ctx);
+    expect(result.problems).toEqual([`1 of 1 article pages not read, their items stored with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${server.url('/gone')})`]);
+    expect(await health.get('pages', first)).toMatchObject({ state: 'ok', lastWarning: result.problems![0], lastWarningAt: first.toISOString() });
+    // A later clean poll (its item stored: no page to read) leaves the warning, dated, as lastError is left.
+    const later = new Date(first.getTime() + 10 * MINUTE);
+    const clean = await fetchSource({ sourceId: 'pages' }, { ...deps('pages', '/dead-page-feed', later, { fullText: true }).d, knownItemIds: async (ids) => new Set(ids) }, ctx);
+    expect(clean.problems).toBeUndefined();
+    expect(await health.get('pages', later)).toMatchObject({ lastWarningAt: first.toISOString(), lastSuccessAt: later.toISOString() });
+    await health.remove('pages');
   });
 
   it('a success resets the failures', async () => {

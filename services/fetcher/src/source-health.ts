@@ -8,6 +8,7 @@ export const BACKOFF_CEILING_MS = 6 * 3_600_000;
 const DAYS_KEPT = 8;
 
 const IsoOrNull = z.string().nullable();
+const TextOrNull = z.string().nullable();
 
 /** What operators see per source (`marsad sources --json`, the dashboard). */
 export const SourceHealthSchema = z.object({
@@ -16,15 +17,21 @@ export const SourceHealthSchema = z.object({
   lastAttemptAt: IsoOrNull,
   lastSuccessAt: IsoOrNull,
   consecutiveFailures: z.number().int().min(0),
-  lastError: IsoOrNull,
-  lastErrorKind: IsoOrNull,
+  lastError: TextOrNull,
+  lastErrorKind: TextOrNull,
+  /**
+   * Problems of the last poll that succeeded with some (article pages not read, entries skipped), in
+   * one line, and when; kept when later polls have none, as lastError is, the date telling how old.
+   */
+  lastWarning: TextOrNull,
+  lastWarningAt: IsoOrNull,
   /** When the scheduler may try a failing source again; null when it is healthy. */
   nextAttemptAt: IsoOrNull,
   /** New items per day over the last seven days. */
   itemsPerDay: z.number(),
   /** Conditional GET validators of the source's own URL, from its last full response. */
-  etag: IsoOrNull,
-  lastModified: IsoOrNull,
+  etag: TextOrNull,
+  lastModified: TextOrNull,
 });
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 
@@ -65,6 +72,8 @@ export class SourceHealthStore {
       consecutiveFailures: failures,
       lastError: fields.lastError || null,
       lastErrorKind: fields.lastErrorKind || null,
+      lastWarning: fields.lastWarning || null,
+      lastWarningAt: fields.lastWarningAt || null,
       nextAttemptAt: failures > 0 ? nextAttemptAt : null,
       itemsPerDay: itemsPerDay(days, now),
       etag: fields.etag || null,
@@ -72,8 +81,11 @@ export class SourceHealthStore {
     };
   }
 
-  /** A successful poll: failures reset, new items counted, validators kept for the next conditional GET. */
-  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: Validators): Promise<void> {
+  /**
+   * A successful poll: failures reset, new items counted, validators kept for the next conditional GET,
+   * and its problems, if any, kept as the last warning.
+   */
+  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: Validators, problems: readonly string[] = []): Promise<void> {
     const key = this.key(sourceId);
     const day = at.toISOString().slice(0, 10);
     const multi = this.redis
@@ -81,6 +93,7 @@ export class SourceHealthStore {
       .hset(key, { lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), consecutiveFailures: 0, nextAttemptAt: '' })
       .hincrby(`${key}:days`, day, newItems);
     if (validators) multi.hset(key, validatorFields(validators));
+    if (problems.length > 0) multi.hset(key, { lastWarning: problems.join('; '), lastWarningAt: at.toISOString() });
     await multi.exec();
     await this.forgetOldDays(sourceId, at);
   }

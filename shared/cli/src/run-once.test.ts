@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatorsToSave } from './run-once.js';
+import { formatSummary, validatorsToSave, type RunSummary } from './run-once.js';
 
 describe('validatorsToSave', () => {
   it('keeps the validators of sources whose items are all stored, not of one with an item that failed for good', () => {
@@ -13,5 +13,24 @@ describe('validatorsToSave', () => {
       { stage: 'alert', sourceId: 'only-alert-failed', reason: 'webhook down' },
     ];
     expect([...validatorsToSave(pending, { errors }).keys()]).toEqual(['clean', 'only-alert-failed']);
+  });
+});
+
+describe('formatSummary', () => {
+  it("says beside each source whether it failed, or succeeded with problems, and what they were", () => {
+    const source = { fetched: 3, queued: 3, stored: 3, errors: [], warnings: [] };
+    const summary: RunSummary = {
+      runId: 'r', sources: 3, fetched: 6, queued: 6, new: 6, duplicates: 0, arabic: 6, nonArabic: 0, dropped: 0, tags: {}, durationMs: 1_000, processingMs: 900,
+      errors: [{ stage: 'fetch', sourceId: 'down', reason: '[server] HTTP 503 from https://down.example/feed' }],
+      perSource: {
+        clean: source,
+        pages: { ...source, warnings: ['1 of 3 article pages not read, their items stored with the feed\'s or listing\'s text alone: 1 failed ([timeout] …)'] },
+        down: { ...source, fetched: 0, stored: 0, errors: ['fetch: [server] HTTP 503 from https://down.example/feed'] },
+      },
+    };
+    const lines = formatSummary(summary).split('\n');
+    expect(lines.find((line) => line.trimStart().startsWith('clean'))).toMatch(/ ok$/);
+    expect(lines.find((line) => line.trimStart().startsWith('pages'))).toMatch(/ ok, WARNING 1 of 3 article pages not read, .* \(\[timeout\] …\)$/);
+    expect(lines.find((line) => line.trimStart().startsWith('down'))).toMatch(/ ERROR fetch: \[server\] HTTP 503/);
   });
 });

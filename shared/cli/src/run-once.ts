@@ -22,6 +22,8 @@ export interface SourceSummary {
   queued: number;
   stored: number;
   errors: string[];
+  /** Problems of its poll that did not fail it (article pages not read, entries skipped). */
+  warnings: string[];
 }
 
 export interface RunSummary {
@@ -162,7 +164,7 @@ function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSumma
   return {
     runId, sources: sources.length, fetched: 0, queued: 0, new: 0, duplicates: 0, arabic: 0, nonArabic: 0, dropped: 0,
     tags: {}, errors: [], durationMs: 0, processingMs: 0,
-    perSource: Object.fromEntries(sources.map((s) => [s.id, { fetched: 0, queued: 0, stored: 0, errors: [] }])),
+    perSource: Object.fromEntries(sources.map((s) => [s.id, { fetched: 0, queued: 0, stored: 0, errors: [], warnings: [] }])),
   };
 }
 
@@ -183,14 +185,14 @@ async function saveValidators(health: SourceHealthStore, validators: ReadonlyMap
 
 /** Folds each stage's results into the summary as the run's own workers finish jobs. */
 function track(worker: Worker, summary: RunSummary, pendingValidators: Map<string, Validators>): void {
-  const forSource = (id: string) => (summary.perSource[id] ??= { fetched: 0, queued: 0, stored: 0, errors: [] });
+  const forSource = (id: string) => (summary.perSource[id] ??= { fetched: 0, queued: 0, stored: 0, errors: [], warnings: [] });
   worker.on('completed', (job: Job, result: unknown) => {
     switch (worker.name) {
       case 'fetch': {
         const r = result as FetchSourceResult;
         summary.fetched += r.fetched;
         summary.queued += r.queued;
-        Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued });
+        Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued, warnings: r.problems ?? [] });
         if (r.pendingValidators) pendingValidators.set(r.sourceId, r.pendingValidators);
         break;
       }
@@ -233,7 +235,7 @@ export function formatSummary(summary: RunSummary): string {
     `  tags: ${Object.entries(summary.tags).map(([tag, n]) => `${tag} ${n}`).join(', ') || 'none'}`,
   ];
   for (const [id, s] of Object.entries(summary.perSource)) {
-    const status = s.errors.length ? `ERROR ${s.errors.join('; ')}` : 'ok';
+    const status = s.errors.length ? `ERROR ${s.errors.join('; ')}` : s.warnings.length ? `ok, WARNING ${s.warnings.join('; ')}` : 'ok';
     lines.push(`  ${id.padEnd(24)} fetched ${String(s.fetched).padStart(4)}  new ${String(s.stored).padStart(4)}  ${status}`);
   }
   const itemErrors = summary.errors.filter((e) => e.stage !== 'fetch');

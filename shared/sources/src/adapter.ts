@@ -22,6 +22,13 @@ export interface FetchContext {
    * only for new items. Without a store (`marsad sources test`), every URL is new.
    */
   filterNew(urls: readonly string[]): Promise<string[]>;
+  /**
+   * Problems of a poll that still returns its items (article pages not read, entries skipped), one
+   * sentence each, where the caller collects them: the fetcher puts them in the run's summary and the
+   * source's health, since a log line alone is seen by nobody who reads those. Adapters log the
+   * details as well (each page's URL and error).
+   */
+  problems?: string[];
 }
 
 /** For callers without a store: every item is new. */

@@ -132,6 +132,7 @@ export async function fetchArticles(
   let next = 0;
   let hostFailuresInARow = 0;
   let unread = 0;
+  const failures: string[] = [];
   const work = async () => {
     while (next < targets.length) {
       const target = targets[next++]!;
@@ -163,6 +164,7 @@ export async function fetchArticles(
         });
       } catch (err) {
         if (err instanceof FetchError && HOST_FAILURE_KINDS.has(err.kind)) hostFailuresInARow++;
+        failures.push(err instanceof FetchError ? `[${err.kind}] ${err.message}` : (err as Error).message);
         ctx.log.warn({ url: target.url, err: (err as Error).message }, 'article page not read; keeping the teaser');
         results.push(fallback);
       }
@@ -174,8 +176,26 @@ export async function fetchArticles(
     throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
   }
   if (unmatched > 0) ctx.log.warn({ unmatched, selector: selectors?.body }, 'article pages without a match for article.body');
+  const problem = pagesProblem(fresh.size, failures, unread, unmatched, selectors);
+  if (problem) ctx.problems?.push(problem);
   const order = new Map(targets.map((t, i) => [t.url, i]));
   return results.sort((a, b) => order.get(a.url)! - order.get(b.url)!);
+}
+
+/**
+ * The poll's page problems in one sentence, for the run's summary and the source's health: their items
+ * are stored with the feed's or listing's text only (weaker copy detection and tags), and a later poll
+ * does not read their pages again, since it skips stored items.
+ */
+function pagesProblem(asked: number, failures: readonly string[], unread: number, unmatched: number, selectors: ArticleSelectors | undefined): string | undefined {
+  const kept = failures.length + unread + unmatched;
+  if (kept === 0) return undefined;
+  const why = [
+    failures.length > 0 && `${failures.length} failed (${failures[0]}${failures.length > 1 ? `, and ${failures.length - 1} more` : ''})`,
+    unread > 0 && `${unread} not asked after ${HOST_FAILURES_TO_STOP} failures in a row on their host`,
+    unmatched > 0 && `${unmatched} without a match for ${selectors ? `the article.body selector "${selectors.body}"` : 'an article body'}`,
+  ].filter(Boolean);
+  return `${kept} of ${asked} article pages not read, their items stored with the feed's or listing's text alone: ${why.join('; ')}`;
 }
 
 function readWithSelectors(html: string, selectors: ArticleSelectors): { title?: string; body: string; date?: string } | undefined {

@@ -21,12 +21,12 @@ export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
     { title: 'Sources', lang: 'en', dir: 'ltr', current: 'sources' },
     html`<h1>Sources</h1>
 <table class="sources">
-<thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
+<thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
 <td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
 <td>${utcTime(s.lastSuccessAt)}</td>
-<td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : '—'}</td>
+<td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : s.lastWarning ? '' : '—'}${s.lastWarning ? html`${s.lastError ? html`<br>` : ''}<small class="warning"><span class="error-kind">warning</span> ${utcTime(s.lastWarningAt)}: ${s.lastWarning}</small>` : ''}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
 <td>${errorSummary(s.errors)}</td>
 <td>${utcTime(s.nextAttemptAt)}</td>

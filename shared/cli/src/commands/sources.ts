@@ -132,8 +132,11 @@ function sourceById(config: Config, id: string): SourceConfig {
  */
 async function fetchOnce(config: Config, source: SourceConfig, http = createHttpClient()): Promise<FetchedItem[] | undefined> {
   const adapter = getAdapter(source.adapter)!;
+  const problems: string[] = [];
   try {
-    return await fetchWithAdapter(adapter, source, { http, log: loggerFor(config, { sourceId: source.id }), filterNew: everythingIsNew });
+    const items = await fetchWithAdapter(adapter, source, { http, log: loggerFor(config, { sourceId: source.id }), filterNew: everythingIsNew, problems });
+    for (const problem of problems) process.stderr.write(`marsad: ${source.id}: warning: ${problem}\n`);
+    return items;
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     process.stderr.write(`marsad: ${source.id}: [${err.kind}] ${err.message}\n`);
@@ -146,5 +149,6 @@ async function fetchOnce(config: Config, source: SourceConfig, http = createHttp
 function formatHealth(health: SourceHealth, source: SourceConfig): string {
   const last = health.lastSuccessAt ? `last success ${health.lastSuccessAt.slice(0, 16).replace('T', ' ')}` : 'never succeeded';
   const failing = health.consecutiveFailures > 0 ? `, ${health.consecutiveFailures} failure(s), last: [${health.lastErrorKind}] ${health.lastError}, next try ${health.nextAttemptAt}` : '';
-  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${failing}\n`;
+  const warning = health.lastWarning ? `, last warning ${health.lastWarningAt?.slice(0, 16).replace('T', ' ')}: ${health.lastWarning}` : '';
+  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${failing}${warning}\n`;
 }

@@ -66,7 +66,10 @@ export const rss = defineAdapter({
     const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], source.url) : await readXmlFeed(body, response.headers['content-type'], source.url);
     const items = entries.flatMap((entry) => toItem(entry, inFeed, source.timeZone));
     const skipped = entries.length - items.length;
-    if (skipped > 0) ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
+    if (skipped > 0) {
+      ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
+      ctx.problems?.push(`${skipped} of ${entries.length} feed entries skipped: neither a link, an id nor any text`);
+    }
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
     if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
     if (!options.fullText) return items;

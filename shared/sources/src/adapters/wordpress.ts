@@ -44,7 +44,8 @@ export const wordpress = defineAdapter({
     /** Posts per poll, newest first. @defaultValue 20 */
     perPage: z.number().int().min(1).max(100).default(20),
   }),
-  async fetch(source, options, { http, log }) {
+  async fetch(source, options, ctx) {
+    const { http, log } = ctx;
     const base = source.url.endsWith('/') ? source.url : `${source.url}/`;
     const read = async (form: 'path' | 'query') => {
       const endpoint = postsEndpoint(base, options.perPage, form);
@@ -76,6 +77,7 @@ export const wordpress = defineAdapter({
       const why = issue ? `${issue.path.join('.')}: ${issue.message}` : '';
       if (valid.length === 0) throw new FetchError('parse', `${endpoint} did not answer WordPress posts: ${why}`, { url: endpoint });
       log.warn({ skipped: posts.length - valid.length, why }, 'WordPress posts without a link or title skipped');
+      ctx.problems?.push(`${posts.length - valid.length} of ${posts.length} WordPress posts skipped (${why})`);
     }
     return valid.map((post) => toItem(post, source.timeZone));
   },
