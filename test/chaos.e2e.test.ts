@@ -6,7 +6,7 @@ import {
 } from './chaos/harness.js';
 
 /**
- * The fault-injection suite: each case runs the whole pipeline over ITEMS distinct articles from 20
+ * The fault-injection suite: each case runs the whole pipeline over ITEMS distinct articles from FEEDS
  * local feeds, injects a fault while they flow, and then checks: every article stored exactly once,
  * every alert story delivered (once per story), no job left waiting, active, delayed or failed.
  * The figures each case prints feed the README's "Reliability" section.

@@ -16,7 +16,7 @@ import { BIN } from '../marsad-cli.js';
  * alerted. Everything is real: processes, Redis, PostgreSQL, HTTP.
  */
 
-export const FEEDS = 30;
+export const FEEDS = 20;
 export const ITEMS_PER_FEED = 100;
 export const ITEMS = FEEDS * ITEMS_PER_FEED;
 /** One article in ten carries this word, and the alert rule asks for it: one alert per such story. */
