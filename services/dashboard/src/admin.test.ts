@@ -7,6 +7,7 @@ import { createTestRedis, failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
+import { SOURCE_ROWS } from './test-newsroom.js';
 import { failedFetchesOf } from './web.js';
 
 const redis = createTestRedis('dashboard');
@@ -43,7 +44,7 @@ const app = (admin = {}) =>
     metrics: createMetrics({
       queues: QUEUE_NAMES.map((n) => queues[n]),
       stats: () => store.stats(),
-      sources: async () => [],
+      sources: async () => SOURCE_ROWS,
       pingRedis: async () => void (await connection.ping()),
       pingDatabase: () => store.ping(),
       jobDurations: () => readJobTimings(connection, redis.prefix, QUEUE_NAMES.map((n) => queues[n].name)),
@@ -151,6 +152,10 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_items_by_tag\{tag="dgsn"\} 1$/m);
     expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-tg"\} (89|90)(\.\d+)?$/m);
     expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-mail"\} 0$/m);
+    expect(response.body).toMatch(/^marsad_source_consecutive_failures\{source="alyaoum24"\} 6$/m);
+    // The time of a source's last poll that succeeded with problems; none for a source without one.
+    expect(response.body).toMatch(new RegExp(`^marsad_source_last_warning_seconds\\{source="hespress"\\} ${Date.parse('2026-11-21T09:45:00Z') / 1000}$`, 'm'));
+    expect(response.body).not.toMatch(/^marsad_source_last_warning_seconds\{source="le360"\}/m);
     expect(response.body).toMatch(/^marsad_redis_up 1$/m);
     expect(response.body).toMatch(/^marsad_database_up 1$/m);
     expect(response.body).toContain('marsad_process_resident_memory_bytes');

@@ -108,6 +108,11 @@ export function createMetrics(from: MetricsSources): Registry {
   gauge('marsad_source_last_success_seconds', 'Unix time of the last successful poll, per source', ['source'], async (g) => {
     for (const s of await sourceHealth()) if (s.lastSuccessAt) g.set({ source: s.sourceId }, Date.parse(s.lastSuccessAt) / 1000);
   });
+  // A poll that succeeded with problems (article pages not read, entries skipped): its items are stored
+  // with less text than the articles have, which weakens copy detection and tags without any failure.
+  gauge('marsad_source_last_warning_seconds', 'Unix time of the last poll that succeeded with problems (article pages not read, entries skipped), per source', ['source'], async (g) => {
+    for (const s of await sourceHealth()) if (s.lastWarningAt) g.set({ source: s.sourceId }, Date.parse(s.lastWarningAt) / 1000);
+  });
   new StoredDurationHistogram(registry, from.jobDurations);
   gauge('marsad_redis_up', 'Redis answers', [], async (g) => g.set(await up(from.pingRedis)));
   gauge('marsad_database_up', 'The database answers', [], async (g) => g.set(await up(from.pingDatabase)));
