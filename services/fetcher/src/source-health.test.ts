@@ -142,6 +142,15 @@ describe('source health and backoff', () => {
     await health.remove('pages');
   });
 
+  it('keeps a long warning to its first thousand characters', async () => {
+    const at = new Date('2026-11-23T10:00:00Z');
+    await health.recordSuccess('long-warning', at, 1, undefined, [`1 of 1 article pages not read: 1 failed ([network] https://a.ma/${'x'.repeat(3_000)})`]);
+    const { lastWarning } = await health.get('long-warning', at);
+    expect(lastWarning).toHaveLength(1_000);
+    expect(lastWarning).toMatch(/^1 of 1 article pages not read: .*x…$/);
+    await health.remove('long-warning');
+  });
+
   it('a success resets the failures', async () => {
     const now = new Date('2026-11-21T10:00:00Z');
     await health.recordFailure('flaky', now, 10 * MINUTE, { kind: 'timeout', message: 'timeout' });

@@ -93,7 +93,7 @@ export class SourceHealthStore {
       .hset(key, { lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), consecutiveFailures: 0, nextAttemptAt: '' })
       .hincrby(`${key}:days`, day, newItems);
     if (validators) multi.hset(key, validatorFields(validators));
-    if (problems.length > 0) multi.hset(key, { lastWarning: problems.join('; '), lastWarningAt: at.toISOString() });
+    if (problems.length > 0) multi.hset(key, { lastWarning: truncate(problems.join('; '), MAX_WARNING_CHARS), lastWarningAt: at.toISOString() });
     await multi.exec();
     await this.forgetOldDays(sourceId, at);
   }
@@ -134,6 +134,13 @@ export class SourceHealthStore {
     const stale = (await this.redis.hkeys(key)).filter((day) => day < oldest);
     if (stale.length) await this.redis.hdel(key, ...stale);
   }
+}
+
+/** A warning is read on one line of `marsad sources` and in a table cell: its counts come first. */
+const MAX_WARNING_CHARS = 1_000;
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function validatorFields(validators: Validators) {
