@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 afterAll(removeTemporaryDirs);
 
@@ -194,9 +194,17 @@ describe('marsad start', () => {
 
   describe('with Redis', () => {
     const redis = createTestRedis('cli');
+    // For the runs whose store does not matter: a process on the embedded store starts seconds slower.
+    let database: Awaited<ReturnType<typeof createTestDatabase>>;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+    });
     // A test that times out leaves its `marsad` process running, still writing under the prefix.
     afterEach(killStartedProcesses);
-    afterAll(() => redis.cleanup());
+    afterAll(async () => {
+      await redis.cleanup();
+      await database.drop();
+    });
 
     it.each([[['run', '--once']], [['start']]])('%j exits, with the reason, when a service cannot start after another has, leaving no run queues behind', async (command) => {
       // A folder named like a reference article: the classifier cannot read it, after the fetcher started.
@@ -224,7 +232,7 @@ describe('marsad start', () => {
       const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: slow, adapter: rss, url: "${server.url('/slow')}" }\n`);
-      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '' };
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
       const connection = createRedis(redis.url);
       try {
         const child = startNode(BIN, ['run', '--once', '--config', config, '--json'], { env });
@@ -253,7 +261,7 @@ describe('marsad start', () => {
       const [slow, fast] = [join(dir, 'slow.yml'), join(dir, 'fast.yml')];
       writeFileSync(slow, `sources:\n  - { id: slow, url: "${server.url('/slow')}" }\n`);
       writeFileSync(fast, `sources:\n  - { id: fast, url: "${server.url('/feed')}" }\n`);
-      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', LOG_FORMAT: 'json' };
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url, LOG_FORMAT: 'json' };
       const runs = `${redis.prefix}:runs`;
       const runKeys = (runId: string) => connection.keys(`${redis.prefix.slice(0, -1)}:run:${runId}}*`);
       const connection = createRedis(redis.url);
@@ -288,7 +296,7 @@ describe('marsad start', () => {
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, `sources:\n  - { id: a, adapter: rss, url: "${server.url('/feed')}" }\n`);
       try {
-        const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_QUEUE_PREFX: '{elsewhere}', MARSAD_DATA_DIR: dir, DATABASE_URL: '', LOG_FORMAT: 'json' };
+        const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_QUEUE_PREFX: '{elsewhere}', DATABASE_URL: database.url, LOG_FORMAT: 'json' };
         const result = await runNode(BIN, ['run', '--once', '--config', config], { env });
         expect(result.code).toBe(0);
         const warnings = result.stderr.split('\n').filter((line) => line.includes('"variable"')).map((line) => JSON.parse(line) as Record<string, unknown>);
