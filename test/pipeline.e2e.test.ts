@@ -335,7 +335,7 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     expect(feeds.hits.get('/news/whole')).toBeUndefined();
     // The page that is gone: its item is stored with the teaser, and the run and the source's health say so.
     expect(byPath.get('/news/removed')).toBeDefined();
-    const warning = `1 of 2 article pages not read, their items stored with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
+    const warning = `1 of 2 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
     expect(summary.perSource.teasers!.warnings).toEqual([warning]);
     const health = await marsad(['sources', '--config', config], env);
     expect(health).toContain(`last warning ${new Date().toISOString().slice(0, 10)}`);

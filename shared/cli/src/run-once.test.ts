@@ -24,7 +24,7 @@ describe('formatSummary', () => {
       errors: [{ stage: 'fetch', sourceId: 'down', reason: '[server] HTTP 503 from https://down.example/feed' }],
       perSource: {
         clean: source,
-        pages: { ...source, warnings: ['1 of 3 article pages not read, their items stored with the feed\'s or listing\'s text alone: 1 failed ([timeout] …)'] },
+        pages: { ...source, warnings: ['1 of 3 article pages not read, their items left with the feed\'s or listing\'s text alone: 1 failed ([timeout] …)'] },
         down: { ...source, fetched: 0, stored: 0, errors: ['fetch: [server] HTTP 503 from https://down.example/feed'] },
       },
     };

@@ -195,7 +195,7 @@ function pagesProblem(asked: number, failures: readonly string[], unread: number
     unread > 0 && `${unread} not asked after ${HOST_FAILURES_TO_STOP} failures in a row on their host`,
     unmatched > 0 && `${unmatched} without a match for ${selectors ? `the article.body selector "${selectors.body}"` : 'an article body'}`,
   ].filter(Boolean);
-  return `${kept} of ${asked} article pages not read, their items stored with the feed's or listing's text alone: ${why.join('; ')}`;
+  return `${kept} of ${asked} article pages not read, their items left with the feed's or listing's text alone: ${why.join('; ')}`;
 }
 
 function readWithSelectors(html: string, selectors: ArticleSelectors): { title?: string; body: string; date?: string } | undefined {

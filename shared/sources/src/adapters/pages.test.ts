@@ -175,7 +175,7 @@ describe('html adapter', () => {
     const items = await run(entry, { '/news': page(three), '/a/1': page(articlePage('content')), '/a/3': page(articlePage('other')) }, { problems });
     expect(items.map((i) => i.text.length > 0)).toEqual([true, false, false]);
     expect(problems).toEqual([
-      `2 of 3 article pages not read, their items stored with the feed's or listing's text alone: 1 failed ([not-found] HTTP 404 from ${server!.url('/a/2')}); 1 without a match for the article.body selector ".content"`,
+      `2 of 3 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 404 from ${server!.url('/a/2')}); 1 without a match for the article.body selector ".content"`,
     ]);
     const clean: string[] = [];
     await server!.close();
@@ -229,7 +229,7 @@ describe('rss adapter with fullText', () => {
     expect(items.map((i) => i.text)).toEqual(Array.from({ length: 12 }, (_, i) => `مقتطف ${i}`));
     // One sentence for the run's summary and the source's health, not a line per page.
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^12 of 12 article pages not read, their items stored with the feed's or listing's text alone: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
+    expect(problems[0]).toMatch(/^12 of 12 article pages not read, their items left with the feed's or listing's text alone: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
     const pagesAsked = [...server!.hits].filter(([path]) => path.startsWith('/hangs/')).length;
     // Four at a time: after the fourth failure in a row, none is asked; the three asked as the first
     // three failed were in flight by then. Without the limit, all twelve (a timeout each).
