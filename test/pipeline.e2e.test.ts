@@ -338,7 +338,7 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     const warning = `1 of 2 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
     expect(summary.perSource.teasers!.warnings).toEqual([warning]);
     const health = await marsad(['sources', '--config', config], env);
-    expect(health).toContain(`last warning ${new Date().toISOString().slice(0, 10)}`);
+    expect(health).toMatch(/, last warning \d{4}-\d\d-\d\d \d\d:\d\d: /);
     expect(health).toContain(warning);
   });
 });
