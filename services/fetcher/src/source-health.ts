@@ -83,9 +83,9 @@ export class SourceHealthStore {
 
   /**
    * A successful poll: failures reset, new items counted, validators kept for the next conditional GET,
-   * and its problems, if any, kept as the last warning.
+   * and its warnings, if any, kept as the last warning.
    */
-  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: Validators, problems: readonly string[] = []): Promise<void> {
+  async recordSuccess(sourceId: string, at: Date, newItems: number, validators?: Validators, warnings: readonly string[] = []): Promise<void> {
     const key = this.key(sourceId);
     const day = at.toISOString().slice(0, 10);
     const multi = this.redis
@@ -93,7 +93,7 @@ export class SourceHealthStore {
       .hset(key, { lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), consecutiveFailures: 0, nextAttemptAt: '' })
       .hincrby(`${key}:days`, day, newItems);
     if (validators) multi.hset(key, validatorFields(validators));
-    if (problems.length > 0) multi.hset(key, { lastWarning: truncate(problems.join('; '), MAX_WARNING_CHARS), lastWarningAt: at.toISOString() });
+    if (warnings.length > 0) multi.hset(key, { lastWarning: truncate(warnings.join('; '), MAX_WARNING_CHARS), lastWarningAt: at.toISOString() });
     await multi.exec();
     await this.forgetOldDays(sourceId, at);
   }

@@ -192,7 +192,7 @@ function track(worker: Worker, summary: RunSummary, pendingValidators: Map<strin
         const r = result as FetchSourceResult;
         summary.fetched += r.fetched;
         summary.queued += r.queued;
-        Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued, warnings: r.problems ?? [] });
+        Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued, warnings: r.warnings ?? [] });
         if (r.pendingValidators) pendingValidators.set(r.sourceId, r.pendingValidators);
         break;
       }

@@ -28,7 +28,7 @@ export interface FetchContext {
    * source's health, since a log line alone is seen by nobody who reads those. Adapters log the
    * details as well (each page's URL and error).
    */
-  problems?: string[];
+  warnings?: string[];
 }
 
 /** For callers without a store: every item is new. */

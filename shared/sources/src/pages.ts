@@ -176,18 +176,18 @@ export async function fetchArticles(
     throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
   }
   if (unmatched > 0) ctx.log.warn({ unmatched, selector: selectors?.body }, 'article pages without a match for article.body');
-  const problem = pagesProblem(fresh.size, failures, unread, unmatched, selectors);
-  if (problem) ctx.problems?.push(problem);
+  const warning = pagesWarning(fresh.size, failures, unread, unmatched, selectors);
+  if (warning) ctx.warnings?.push(warning);
   const order = new Map(targets.map((t, i) => [t.url, i]));
   return results.sort((a, b) => order.get(a.url)! - order.get(b.url)!);
 }
 
 /**
- * The poll's page problems in one sentence, for the run's summary and the source's health: their items
- * are stored with the feed's or listing's text only (weaker copy detection and tags), and a later poll
- * does not read their pages again, since it skips stored items.
+ * The poll's page problems in one sentence, a warning for the run's summary and the source's health:
+ * their items are stored with the feed's or listing's text only (weaker copy detection and tags), and
+ * a later poll does not read their pages again, since it skips stored items.
  */
-function pagesProblem(asked: number, failures: readonly string[], unread: number, unmatched: number, selectors: ArticleSelectors | undefined): string | undefined {
+function pagesWarning(asked: number, failures: readonly string[], unread: number, unmatched: number, selectors: ArticleSelectors | undefined): string | undefined {
   const kept = failures.length + unread + unmatched;
   if (kept === 0) return undefined;
   const why = [

@@ -15,6 +15,14 @@ const errorSummary = (errors: Record<string, number>) => Object.entries(errors).
 /** Failed jobs in the queue board, for operators with credentials. */
 export const failedJobsLink = (fetchQueue: string) => `/admin/queues/queue/${encodeURIComponent(fetchQueue)}?status=failed`;
 
+/** A source's last error and, under it, the last warning of a poll that succeeded with problems. */
+function lastProblem(s: SourceRow): SafeHtml | string {
+  const error = s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : undefined;
+  const warning = s.lastWarning ? html`<small class="warning"><span class="error-kind">warning</span> ${utcTime(s.lastWarningAt)}: ${s.lastWarning}</small>` : undefined;
+  if (error && warning) return html`${error}<br>${warning}`;
+  return error ?? warning ?? '—';
+}
+
 /** Every source's health, for operators (in English, as the logs and the queue board are). */
 export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
   return layout(
@@ -26,7 +34,7 @@ export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
 <td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
 <td>${utcTime(s.lastSuccessAt)}</td>
-<td>${s.lastError ? html`<span class="error-kind">${s.lastErrorKind ?? 'error'}</span>: ${s.lastError}` : s.lastWarning ? '' : '—'}${s.lastWarning ? html`${s.lastError ? html`<br>` : ''}<small class="warning"><span class="error-kind">warning</span> ${utcTime(s.lastWarningAt)}: ${s.lastWarning}</small>` : ''}</td>
+<td>${lastProblem(s)}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
 <td>${errorSummary(s.errors)}</td>
 <td>${utcTime(s.nextAttemptAt)}</td>

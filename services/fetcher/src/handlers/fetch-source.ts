@@ -58,7 +58,7 @@ export interface FetchSourceResult {
    * Problems of a poll that succeeded (article pages not read, entries skipped), one sentence each;
    * absent when there were none.
    */
-  problems?: string[];
+  warnings?: string[];
 }
 
 /** Clears the validators a source's health holds, so its next poll is an unconditional one. */
@@ -84,9 +84,9 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const http = deps.privateSourceHttp && (await isPrivateUrl(source.url, deps.isPublicAddress)) ? deps.privateSourceHttp : deps.http;
   const conditional = conditionalGet(guardedHttp(http, deps.hostGate, source.robots === false ? undefined : deps.robots), source.url, health ?? {});
   let fetched: FetchedItem[];
-  const problems: string[] = [];
+  const warnings: string[] = [];
   try {
-    fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds), problems });
+    fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds), warnings });
   } catch (err) {
     if (err instanceof NotModified) {
       await deps.health?.recordSuccess(source.id, now, 0);
@@ -106,10 +106,10 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes.
   const deferred = job.runId !== undefined && fresh.length > 0;
   const validators = conditional.validators();
-  await deps.health?.recordSuccess(source.id, now, fresh.length, deferred ? NO_VALIDATORS : validators, problems);
-  ctx.log.info({ fetched: items.length, queued: fresh.length, problems: problems.length, ms: Date.now() - started }, 'fetched');
+  await deps.health?.recordSuccess(source.id, now, fresh.length, deferred ? NO_VALIDATORS : validators, warnings);
+  ctx.log.info({ fetched: items.length, queued: fresh.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
   const pending = deferred && deps.health && (validators?.etag || validators?.lastModified) ? validators : undefined;
-  return { sourceId: source.id, fetched: items.length, queued: fresh.length, ...(pending && { pendingValidators: pending }), ...(problems.length > 0 && { problems }) };
+  return { sourceId: source.id, fetched: items.length, queued: fresh.length, ...(pending && { pendingValidators: pending }), ...(warnings.length > 0 && { warnings }) };
 }
 
 class NotModified extends Error {}

@@ -132,10 +132,10 @@ function sourceById(config: Config, id: string): SourceConfig {
  */
 async function fetchOnce(config: Config, source: SourceConfig, http = createHttpClient()): Promise<FetchedItem[] | undefined> {
   const adapter = getAdapter(source.adapter)!;
-  const problems: string[] = [];
+  const warnings: string[] = [];
   try {
-    const items = await fetchWithAdapter(adapter, source, { http, log: loggerFor(config, { sourceId: source.id }), filterNew: everythingIsNew, problems });
-    for (const problem of problems) process.stderr.write(`marsad: ${source.id}: warning: ${problem}\n`);
+    const items = await fetchWithAdapter(adapter, source, { http, log: loggerFor(config, { sourceId: source.id }), filterNew: everythingIsNew, warnings });
+    for (const warning of warnings) process.stderr.write(`marsad: ${source.id}: warning: ${warning}\n`);
     return items;
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;

@@ -171,15 +171,15 @@ describe('html adapter', () => {
 
   it("reports the pages it could not read or match as one problem of the poll, their items kept with the listing's text", async () => {
     const three = `<ul>${[1, 2, 3].map((i) => `<li class="news"><a href="/a/${i}">خبر ${i}</a></li>`).join('')}</ul>`;
-    const problems: string[] = [];
-    const items = await run(entry, { '/news': page(three), '/a/1': page(articlePage('content')), '/a/3': page(articlePage('other')) }, { problems });
+    const warnings: string[] = [];
+    const items = await run(entry, { '/news': page(three), '/a/1': page(articlePage('content')), '/a/3': page(articlePage('other')) }, { warnings });
     expect(items.map((i) => i.text.length > 0)).toEqual([true, false, false]);
-    expect(problems).toEqual([
+    expect(warnings).toEqual([
       `2 of 3 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 404 from ${server!.url('/a/2')}); 1 without a match for the article.body selector ".content"`,
     ]);
     const clean: string[] = [];
     await server!.close();
-    await run(entry, { '/news': page(listing), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) }, { problems: clean });
+    await run(entry, { '/news': page(listing), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) }, { warnings: clean });
     expect(clean).toEqual([]);
   });
 
@@ -224,12 +224,12 @@ describe('rss adapter with fullText', () => {
     };
     // Pages that start answering and never finish: each costs the client's whole timeout (2 s here).
     for (let i = 0; i < 12; i++) routes[`/hangs/${i}`] = (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).write('<html><body>');
-    const problems: string[] = [];
-    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes, { problems });
+    const warnings: string[] = [];
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes, { warnings });
     expect(items.map((i) => i.text)).toEqual(Array.from({ length: 12 }, (_, i) => `مقتطف ${i}`));
     // One sentence for the run's summary and the source's health, not a line per page.
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^12 of 12 article pages not read, their items left with the feed's or listing's text alone: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^12 of 12 article pages not read, their items left with the feed's or listing's text alone: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
     const pagesAsked = [...server!.hits].filter(([path]) => path.startsWith('/hangs/')).length;
     // Four at a time: after the fourth failure in a row, none is asked; the three asked as the first
     // three failed were in flight by then. Without the limit, all twelve (a timeout each).
@@ -393,10 +393,10 @@ describe('wordpress adapter', () => {
 
   it("passes over a PHP notice printed before the API's JSON, and skips a post it cannot read", async () => {
     const notice = '<br />\n<b>Deprecated</b>: Function create_function() is deprecated in <b>/var/www/wp-content/plugins/x.php</b> on line <b>12</b><br />\n';
-    const problems: string[] = [];
-    const items = await run({ adapter: 'wordpress', url: '/' }, { [`/wp-json/wp/v2/posts?${QUERY}`]: json(`${notice}${JSON.stringify([post(1), { link: 'https://site.ma/2.html' }, post(3)])}`) }, { problems });
+    const warnings: string[] = [];
+    const items = await run({ adapter: 'wordpress', url: '/' }, { [`/wp-json/wp/v2/posts?${QUERY}`]: json(`${notice}${JSON.stringify([post(1), { link: 'https://site.ma/2.html' }, post(3)])}`) }, { warnings });
     expect(items.map((i) => [i.url, i.text])).toEqual([['https://site.ma/1.html', 'مقتطف 1'], ['https://site.ma/3.html', 'مقتطف 3']]);
-    expect(problems).toEqual(['1 of 3 WordPress posts skipped (title: Invalid input: expected object, received undefined)']);
+    expect(warnings).toEqual(['1 of 3 WordPress posts skipped (title: Invalid input: expected object, received undefined)']);
     await server!.close();
     const none = (await run({ adapter: 'wordpress', url: '/' }, { [`/wp-json/wp/v2/posts?${QUERY}`]: json([{ id: 1 }]) }).catch((e: unknown) => e)) as FetchError;
     expect([none.kind, none.message]).toEqual(['parse', `${server!.url(`/wp-json/wp/v2/posts?${QUERY}`)} did not answer WordPress posts: link: Invalid input: expected string, received undefined`]);

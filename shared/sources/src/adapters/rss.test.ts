@@ -17,9 +17,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8', source: Record<string, unknown> = {}, problems?: string[]) {
+async function fetchFeed(body: string | Buffer, contentType = 'application/rss+xml; charset=utf-8', source: Record<string, unknown> = {}, warnings?: string[]) {
   server = await serveFixtures({ '/feed': { body, headers: { 'content-type': contentType } } });
-  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed'), ...source }), { fullText: false }, { http, log, filterNew: everythingIsNew, problems });
+  return rss.fetch(SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url('/feed'), ...source }), { fullText: false }, { http, log, filterNew: everythingIsNew, warnings });
 }
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>
@@ -169,8 +169,8 @@ describe('rss adapter', () => {
     );
     const warn = vi.spyOn(log, 'warn');
     try {
-      const problems: string[] = [];
-      const items = await fetchFeed(xml, undefined, {}, problems);
+      const warnings: string[] = [];
+      const items = await fetchFeed(xml, undefined, {}, warnings);
       expect(items.map((i) => [i.title, i.url])).toEqual([
         ['عاجل أول', `${server!.url('/feed')}#entry=wire-1`],
         ['عاجل ثان', `${server!.url('/feed')}#entry=wire-2`],
@@ -178,7 +178,7 @@ describe('rss adapter', () => {
         ['ok', 'https://example.ma/ok'],
       ]);
       expect(warn).toHaveBeenCalledWith({ skipped: 1, entries: 5 }, 'feed entries with neither a link, an id nor any text skipped');
-      expect(problems).toEqual(['1 of 5 feed entries skipped: neither a link, an id nor any text']);
+      expect(warnings).toEqual(['1 of 5 feed entries skipped: neither a link, an id nor any text']);
       // The same entries give the same addresses at the next fetch.
       const fragments = (list: { url: string }[]) => list.map((i) => i.url.split('#')[1]);
       await server!.close();

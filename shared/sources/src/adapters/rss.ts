@@ -68,7 +68,7 @@ export const rss = defineAdapter({
     const skipped = entries.length - items.length;
     if (skipped > 0) {
       ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
-      ctx.problems?.push(`${skipped} of ${entries.length} feed entries skipped: neither a link, an id nor any text`);
+      ctx.warnings?.push(`${skipped} of ${entries.length} feed entries skipped: neither a link, an id nor any text`);
     }
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
     if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');

@@ -77,7 +77,7 @@ export const wordpress = defineAdapter({
       const why = issue ? `${issue.path.join('.')}: ${issue.message}` : '';
       if (valid.length === 0) throw new FetchError('parse', `${endpoint} did not answer WordPress posts: ${why}`, { url: endpoint });
       log.warn({ skipped: posts.length - valid.length, why }, 'WordPress posts without a link or title skipped');
-      ctx.problems?.push(`${posts.length - valid.length} of ${posts.length} WordPress posts skipped (${why})`);
+      ctx.warnings?.push(`${posts.length - valid.length} of ${posts.length} WordPress posts skipped (${why})`);
     }
     return valid.map((post) => toItem(post, source.timeZone));
   },
