@@ -269,7 +269,20 @@ export function communiqueItems(count = 60, seed = 20251206): LabelledItem[] {
 }
 
 export function handwrittenItems(): LabelledItem[] {
-  return readFileSync(new URL('handwritten.jsonl', EVAL_DIR), 'utf8')
+  return jsonLines('handwritten.jsonl');
+}
+
+/**
+ * The cases README's Known gaps names that the classifier still gets wrong, with the labels it should
+ * give: `npm run eval` prints how many it misses, and no test holds them to a score. A fix moves its
+ * cases to handwritten.jsonl.
+ */
+export function knownGapItems(): LabelledItem[] {
+  return jsonLines('known-gaps.jsonl');
+}
+
+function jsonLines(file: string): LabelledItem[] {
+  return readFileSync(new URL(file, EVAL_DIR), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LabelledItem);
