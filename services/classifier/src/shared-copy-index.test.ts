@@ -148,6 +148,35 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('pickup', arrest('وجدة', 'زوال يوم الثلاثاء'))).duplicateOf).toBe('oujda');
   });
 
+  it("counts an item's facts once per value, its town apart, as marsad classify does, and reads items filed before values", async () => {
+    const tagger = loadTagger();
+    const fingerprint = (text: string) => analyseArticle({ title: '', text }, tagger).fingerprint;
+    // A fisherman missing off Safi: another one there is written the same way, the town named thrice.
+    const fisherman = (age: string, when: string, boats: string) =>
+      `فقد بحار يبلغ من العمر ${age} سنة، ${when}، إثر انقلاب قاربه قبالة سواحل آسفي، فيما تمكن زميلاه من السباحة نحو الشاطئ. ` +
+      `وتواصل فرق الإنقاذ البحري بآسفي عمليات البحث عنه بمساعدة ${boats} قاربا للصيد التقليدي، وسط أحوال جوية صعبة حالت دون خروج باقي المراكب من ميناء آسفي.`;
+    const first = fingerprint(fisherman('43', 'مساء يوم الاثنين', '12'));
+    const other = fingerprint(fisherman('27', 'صباح يوم الجمعة', '20'));
+    const pickup = fingerprint(`آسفي - متابعة\n${fisherman('ثلاثة وأربعين', 'مساء يوم الاثنين', '12')}`);
+    const index = indexAt('values');
+    await index.checkAndInsert('first', sketchOf(first));
+    expect(await index.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: null });
+    expect(await index.checkAndInsert('pickup', sketchOf(pickup))).toMatchObject({ duplicateOf: 'first' });
+    // A pickup whose own facts say nothing (filed without them) reports the original's event, which
+    // another event's report is not a copy of.
+    const unread = indexAt('values-unread');
+    await unread.checkAndInsert('first', sketchOf(first));
+    const { facts: _facts, slots: _slots, values: _values, ...withoutFacts } = pickup;
+    expect(await unread.checkAndInsert('pickup', sketchOf(withoutFacts))).toMatchObject({ duplicateOf: 'first' });
+    expect(await unread.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: null });
+    // Filed without values (before stop 42), an item's facts are read once per occurrence: the town
+    // kept thrice outweighs the age, day and boats changed.
+    const before = indexAt('no-values');
+    const { values: _, ...withoutValues } = first;
+    await before.checkAndInsert('first', sketchOf(withoutValues));
+    expect(await before.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: 'first' });
+  });
+
   it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {
     const index = indexAt('supersede-not');
     const cases: [string | null, string | null][] = [

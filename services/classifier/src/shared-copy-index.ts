@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -14,7 +14,8 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
- *                                 sketchOf's quoted), then its facts' (Sketch.facts); one with news formulas, ";" and a 0/1 flag per sample
+ *                                 sketchOf's quoted), then its facts' (Sketch.facts; "+" after the words when
+ *                                 their slots are filed, "*" their slots and values); one with news formulas, ";" and a 0/1 flag per sample
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
@@ -105,6 +106,8 @@ local counter = ARGV[25]
 local counterOffsets = ARGV[26] or ''
 -- The slots its facts fill (Sketch.slots), 3 bytes each.
 local slotBytes = ARGV[27] or ''
+-- What its facts state (Sketch.values), 3 bytes each.
+local valueBytes = ARGV[28] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -204,6 +207,24 @@ local function slotChanged(record, from)
   end
   return false
 end
+-- Facts counted once per value (countDistinctFacts): readings holds each value's best reading (2 kept,
+-- 1 changed, 0 neither); a town (low bit set) kept counts for neither, and a value this article states
+-- anywhere is not changed.
+local presentValues = nil
+local function countDistinctFacts(readings)
+  if not presentValues then
+    presentValues = {}
+    for i = 1, #valueBytes, ${SAMPLE_BYTES} do presentValues[sampleAt(valueBytes, i)] = true end
+  end
+  local kept, changed = 0, 0
+  for value, reading in pairs(readings) do
+    if reading == 2 and value % 2 == 0 then kept = kept + 1
+    elseif reading == 1 and not presentValues[value] then changed = changed + 1 end
+  end
+  return kept, changed
+end
+-- The stories whose original item reports other facts than this article.
+local otherEvents = {}
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
@@ -238,7 +259,7 @@ for phase = 3, 1, -1 do
     end
     local record = redis.call('GET', root .. 'doc:' .. n)
     if record then
-      local kind, story, docField, docWords, ownWords, formula, slotted, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)(%+?)|()')
+      local kind, story, docField, docWords, ownWords, formula, slotted, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)([%+%*]?)|()')
       -- "id@published" when its publication time was known as it was filed
       local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
       -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
@@ -370,24 +391,35 @@ for phase = 3, 1, -1 do
       end
       -- An item's facts follow its samples (and its own words' samples): per fact, the samples of the
       -- shingles covering it, then of those ending just before and starting just after it, then (in an
-      -- item filed with a "+" after its words) of its slots. This article reports other facts in the
-      -- same words when it changes ${FACTS_CHANGED} or more of them, and more than it keeps (factsKept, FACTS_CHANGED).
+      -- item filed with a "+" or "*" after its words) of its slots, then (with a "*") its value. This
+      -- article reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more
+      -- than it keeps (factsKept, FACTS_CHANGED): counted once per value where the item has values.
       local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
       local otherFacts, changed = false, 0
       if kind ~= '1' then
         local kept = 0
         local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
-        local stride = (slotted == '+' and ${FACT_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
+        local stride = (slotted == '*' and ${FACT_SAMPLES} or slotted == '+' and ${FACT_SLOTTED_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
+        local readings = slotted == '*' and {} or nil
         for f = factsFrom, #record - stride + 1, stride do
-          local isKept = false
+          local reading = 0
           for j = 0, ${SHINGLE_SIZE} - 1 do
-            if present[sampleAt(record, f + j * ${SAMPLE_BYTES})] then isKept = true; break end
+            if present[sampleAt(record, f + j * ${SAMPLE_BYTES})] then reading = 2; break end
           end
-          if isKept then kept = kept + 1
-          elseif present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})] then changed = changed + 1
-          elseif slotted == '+' and slotChanged(record, f + ${FACT_CONTEXT_SAMPLES * SAMPLE_BYTES}) then changed = changed + 1 end
+          if reading == 0 and ((present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})]) or
+              (slotted ~= '' and slotChanged(record, f + ${FACT_CONTEXT_SAMPLES * SAMPLE_BYTES}))) then reading = 1 end
+          if readings then
+            local value = sampleAt(record, f + ${FACT_SLOTTED_SAMPLES * SAMPLE_BYTES})
+            readings[value] = math.max(readings[value] or 0, reading)
+          elseif reading == 2 then kept = kept + 1
+          elseif reading == 1 then changed = changed + 1 end
         end
+        if readings then kept, changed = countDistinctFacts(readings) end
         otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
+        -- A story whose original reports other facts: so do its pickups (judgeCopy's otherEvents),
+        -- measured after it (a lower tier).
+        if otherFacts and kind == '0' then otherEvents[story] = true end
+        if kind == '2' and otherEvents[story] then otherFacts = true end
       end
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
       -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), minWords
@@ -642,7 +674,7 @@ export class SharedCopyIndex {
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
       sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.counted ?? sketch.contains, counterBits),
-      sketch.slots ? samplesBytes(sketch.slots) : '',
+      sketch.slots ? samplesBytes(sketch.slots) : '', sketch.values ? samplesBytes(sketch.values) : '',
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
@@ -661,10 +693,16 @@ function publishedSeconds(publishedAt: string | null | undefined, now: number): 
 
 /**
  * The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news
- * formulas, "+" when its facts' slots are filed with them (Sketch.facts; items filed before stop 39 have none).
+ * formulas, "*" when its facts' slots and values are filed with them, "+" their slots alone (Sketch.facts;
+ * items filed before stop 39 have neither, those filed before stop 42 no values).
  */
 function wordsField(sketch: Sketch): string {
-  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}${sketch.facts && sketch.slots ? '+' : ''}`;
+  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}${factsMarker(sketch)}`;
+}
+
+function factsMarker({ facts, slots, values }: Sketch): string {
+  if (!facts || !slots) return '';
+  return values ? '*' : '+';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_FACTS, type Fingerprint } from './copy-index.js';
 import { distinctSorted, factSlots, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
+import { hashString } from './hash.js';
 import { detectLanguage, type LanguageResult } from './language.js';
 import { normalizeWord } from './normalize.js';
 import type { PlaceNamed, Tagger, TagResult } from './tagger.js';
@@ -22,12 +23,19 @@ export function fingerprintOf(text: string): Fingerprint {
   return fingerprintOfTokens(tokenizeWithOffsets(text));
 }
 
-function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: readonly number[] = []): Fingerprint {
+function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<number, string> = new Map()): Fingerprint {
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
   const facts = factsOf(words, placeWords);
-  return { shingles: set, sequence, signature: minhash(set), words: hashes, ...(formula ? { formula } : {}), ...(facts ? { facts, slots: factSlots(hashes, facts) } : {}) };
+  return {
+    shingles: set,
+    sequence,
+    signature: minhash(set),
+    words: hashes,
+    ...(formula ? { formula } : {}),
+    ...(facts ? { facts, slots: factSlots(hashes, facts), values: factValues(words, facts, placeWords) } : {}),
+  };
 }
 
 /**
@@ -36,14 +44,71 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: readonly num
  * (`placeWords`, in text order); undefined when none. Two communiqués in one house style differ by
  * these (بولاية أمن برشيد، ليلة يوم الأربعاء، ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
  */
-function factsOf(words: readonly string[], placeWords: readonly number[]): Uint16Array | undefined {
+function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, string>): Uint16Array | undefined {
   const facts: number[] = [];
-  let place = 0;
   for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) {
-    while (place < placeWords.length && placeWords[place]! < i) place++;
-    if (placeWords[place] === i || isNumber(words[i]!)) facts.push(i);
+    if (placeWords.has(i) || isNumber(words[i]!)) facts.push(i);
   }
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
+}
+
+/**
+ * Per fact, what it states (Fingerprint.values): a number's value, however written ("38", "ثمانية
+ * وثلاثين"; "12 ألف" and "12000" alike), a town's name, a day; the low bit set for a town, which is
+ * where the event happened rather than what happened (see factsKept).
+ */
+function factValues(words: readonly string[], facts: Uint16Array, placeWords: ReadonlyMap<number, string>): Uint32Array {
+  const values = new Uint32Array(facts.length);
+  const numbers = numberValues(words, facts);
+  facts.forEach((w, i) => {
+    const place = placeWords.get(w);
+    if (place === undefined) values[i] = (hashString(`n:${numbers.get(w)}`) & ~1) >>> 0;
+    else values[i] = place.startsWith(TOWN) ? (hashString(place) | 1) >>> 0 : (hashString(place) & ~1) >>> 0;
+  });
+  return values;
+}
+
+/**
+ * The value of each number word among the facts: consecutive number words read as one number, which a
+ * word of digits starts (the two ages of "بين 22 و43") and a multiplier ends ("ثلاثة آلاف و500": 3000
+ * and 500). A word the reading cannot place keeps its spelling as its value.
+ */
+function numberValues(words: readonly string[], facts: Uint16Array): Map<number, string> {
+  const values = new Map<number, string>();
+  let run: number[] = [];
+  let total = 0;
+  let current = 0;
+  const close = () => {
+    const value = String(total + current);
+    for (const w of run) values.set(w, value);
+    run = [];
+    total = 0;
+    current = 0;
+  };
+  for (const w of facts) {
+    const word = words[w]!;
+    if (!isNumber(word)) continue;
+    if (run.length > 0 && (w !== run[run.length - 1]! + 1 || DIGITS.test(word))) close();
+    run.push(w);
+    const digits = DIGITS.exec(word)?.[1];
+    if (digits !== undefined) {
+      current += Number(digits);
+      continue;
+    }
+    const meaning = NUMBER_MEANINGS.get(word);
+    if (!meaning) {
+      values.set(w, word);
+      continue;
+    }
+    if (meaning.times) {
+      total += (current || 1) * meaning.times;
+      current = 0;
+      close();
+    } else if (meaning.hundreds && current > 0 && current < 10) current *= 100;
+    else current += meaning.adds ?? 0;
+  }
+  if (run.length > 0) close();
+  return values;
 }
 
 /** Morocco's towns, every word of their names a fact of an event that happened there. */
@@ -51,39 +116,83 @@ const TOWNS = ['moroccan-towns', 'moroccan-towns-also-words'];
 /** The days of the week, named after a word of time ("مساء يوم الخميس"): the day alone is the fact. */
 const DAYS = 'weekdays';
 
-/** The words of the towns and days a text names, in text order. */
-function factPlaceWords(places: readonly PlaceNamed[]): number[] {
-  const words = new Set<number>();
-  for (const { list, start, end } of places) for (let w = list === DAYS ? end : start; w <= end; w++) words.add(w);
-  return [...words].sort((a, b) => a - b);
+const TOWN = 'town:';
+
+/** The words of the towns and days a text names, each with what it names ("town:الرباط", "day:الخميس"). */
+function factPlaceWords(places: readonly PlaceNamed[], forms: readonly (readonly string[])[]): Map<number, string> {
+  const words = new Map<number, string>();
+  for (const { list, start, end, phrase } of places) {
+    if (list === DAYS) words.set(end, `day:${forms[end]![forms[end]!.length - 1]}`);
+    else for (let w = start; w <= end; w++) words.set(w, `${TOWN}${phrase}`);
+  }
+  return words;
 }
 
 /**
  * A word of digits (Arabic-Indic and Persian digits are folded to these), maybe after a joined
  * conjunction or preposition: the second age of "بين 22 و43 سنة", "ب5 ملايين".
  */
-const DIGITS = /^[وفبل]?[0-9]+$/;
+const DIGITS = /^[وفبل]?([0-9]+)$/;
 
 /**
  * The cardinal numbers news writes in words, folded as the tokenizer folds them: communiqués count
  * their suspects so (توقيف ثلاثة أشخاص), and a quantity's thousands (12 ألف قرص). Not واحد, mostly
  * "one and the same" (في وقت واحد).
  */
-const NUMBER_WORDS = new Set(
-  [
-    'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'ثلاث', 'ثلاثة', 'أربع', 'أربعة', 'خمس', 'خمسة', 'ست', 'ستة', 'سبع', 'سبعة',
-    'ثمان', 'ثماني', 'ثمانية', 'تسع', 'تسعة', 'عشر', 'عشرة', 'عشرون', 'عشرين', 'ثلاثون', 'ثلاثين', 'أربعون', 'أربعين',
-    'خمسون', 'خمسين', 'ستون', 'ستين', 'سبعون', 'سبعين', 'ثمانون', 'ثمانين', 'تسعون', 'تسعين', 'مائة', 'مئة', 'مائتان',
-    'مائتين', 'مئتان', 'مئتين', 'ثلاثمائة', 'أربعمائة', 'خمسمائة', 'ستمائة', 'سبعمائة', 'ثمانمائة', 'تسعمائة', 'ألف',
-    'ألفا', 'ألفان', 'ألفين', 'آلاف', 'مليون', 'ملايين', 'مليار', 'مليارات',
-  ]
-    .map(normalizeWord)
-    // Also after a joined conjunction or preposition (وخمسة، لثلاثة): one lookup per word of the text.
-    .flatMap((word) => [word, ...['و', 'ف', 'ب', 'ل'].map((clitic) => `${clitic}${word}`)]),
+const NUMBER_WORDS: [string, NumberMeaning][] = [
+  ...adding(2, 'اثنان', 'اثنين', 'اثنتان', 'اثنتين'),
+  ...adding(3, 'ثلاث', 'ثلاثة'),
+  ...adding(4, 'أربع', 'أربعة'),
+  ...adding(5, 'خمس', 'خمسة'),
+  ...adding(6, 'ست', 'ستة'),
+  ...adding(7, 'سبع', 'سبعة'),
+  ...adding(8, 'ثمان', 'ثماني', 'ثمانية'),
+  ...adding(9, 'تسع', 'تسعة'),
+  ...adding(10, 'عشر', 'عشرة'),
+  ...adding(20, 'عشرون', 'عشرين'),
+  ...adding(30, 'ثلاثون', 'ثلاثين'),
+  ...adding(40, 'أربعون', 'أربعين'),
+  ...adding(50, 'خمسون', 'خمسين'),
+  ...adding(60, 'ستون', 'ستين'),
+  ...adding(70, 'سبعون', 'سبعين'),
+  ...adding(80, 'ثمانون', 'ثمانين'),
+  ...adding(90, 'تسعون', 'تسعين'),
+  ['مائة', { adds: 100, hundreds: true }],
+  ['مئة', { adds: 100, hundreds: true }],
+  ...adding(200, 'مائتان', 'مائتين', 'مئتان', 'مئتين'),
+  ...['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع'].map((unit, k): [string, NumberMeaning] => [`${unit}مائة`, { adds: (k + 3) * 100 }]),
+  ...multiplying(1000, 'ألف', 'ألفا', 'آلاف'),
+  ...multiplying(2000, 'ألفان', 'ألفين'),
+  ...multiplying(1e6, 'مليون', 'ملايين'),
+  ...multiplying(1e9, 'مليار', 'مليارات'),
+];
+
+/** What a number word adds to the number it is part of, or what it multiplies it by (see numberValues). */
+interface NumberMeaning {
+  adds?: number;
+  /** مائة after a unit: "ثلاث مائة". */
+  hundreds?: boolean;
+  times?: number;
+}
+
+function adding(adds: number, ...spellings: string[]): [string, NumberMeaning][] {
+  return spellings.map((spelling) => [spelling, { adds }]);
+}
+
+function multiplying(times: number, ...spellings: string[]): [string, NumberMeaning][] {
+  return spellings.map((spelling) => [spelling, { times }]);
+}
+
+/** Each number word, folded as the tokenizer folds it, also after a joined conjunction or preposition (وخمسة، لثلاثة). */
+const NUMBER_MEANINGS = new Map(
+  NUMBER_WORDS.flatMap(([spelling, meaning]) => {
+    const word = normalizeWord(spelling);
+    return [word, ...['و', 'ف', 'ب', 'ل'].map((clitic) => `${clitic}${word}`)].map((form): [string, NumberMeaning] => [form, meaning]);
+  }),
 );
 
 /** A number in digits or in words (see NUMBER_WORDS). */
-const isNumber = (word: string) => NUMBER_WORDS.has(word) || DIGITS.test(word);
+const isNumber = (word: string) => NUMBER_MEANINGS.has(word) || DIGITS.test(word);
 
 /**
  * Everything that depends on the article alone: language, tags with evidence, and the fingerprint
@@ -95,5 +204,5 @@ export function analyseArticle(article: ArticleText, tagger: Tagger): ArticleAna
   const tokens = tokenizeWithOffsets(full);
   // The text as tokenised, entities decoded: a feed that writes its Arabic as &#1575;… is Arabic.
   const { tags, places } = tagger.tagNamingPlaces(tokens, { country: article.country ?? tagger.countryOfUrl(article.url) }, [...TOWNS, DAYS]);
-  return { ...detectLanguage(tokens.text), ...tags, fingerprint: fingerprintOfTokens(tokens, factPlaceWords(places)) };
+  return { ...detectLanguage(tokens.text), ...tags, fingerprint: fingerprintOfTokens(tokens, factPlaceWords(places, tokens.forms)) };
 }

@@ -257,6 +257,62 @@ describe("an item's facts: its town and its day", () => {
   });
 });
 
+/** A fisherman missing off Safi, as a local outlet words it: another one there is written the same way. */
+const missingFisherman = (age: string, when: string, boats: string) =>
+  `فقد بحار يبلغ من العمر ${age} سنة، ${when}، إثر انقلاب قاربه قبالة سواحل آسفي، فيما تمكن زميلاه من السباحة نحو الشاطئ. ` +
+  `وتواصل فرق الإنقاذ البحري بآسفي عمليات البحث عنه بمساعدة ${boats} قاربا للصيد التقليدي، وسط أحوال جوية صعبة حالت دون خروج باقي المراكب من ميناء آسفي.`;
+
+describe("an item's facts: counted once per value, its place apart", () => {
+  const tagger = compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8'));
+  const fingerprint = (text: string) => analyseArticle({ title: '', text }, tagger).fingerprint;
+  const valuesOf = (text: string) => {
+    const { facts, values } = fingerprint(text);
+    const words = tokenize(text);
+    return [...facts!].map((w, i) => [words[w], values![i]!] as const);
+  };
+
+  it('gives a number one value however it is written, a town its own, flagged, and a day its own', () => {
+    const [thousands, inDigits, inWords, ages] = ['حجز 12 ألف قرص مهلوس', 'حجز 12000 قرص مهلوس', 'أوقفت ثمانية وثلاثين شخصا', 'تتراوح أعمارهم بين 22 و43 سنة'].map(valuesOf);
+    // "12 ألف": two words, one number, the value of "12000".
+    expect(new Set(thousands!.map(([, value]) => value))).toEqual(new Set(inDigits!.map(([, value]) => value)));
+    expect(thousands).toHaveLength(2);
+    expect(inWords!.map(([, value]) => value)).toEqual(valuesOf('أوقفت 38 شخصا').map(([, value]) => value).concat(valuesOf('أوقفت 38 شخصا').map(([, value]) => value)));
+    expect(new Set(ages!.map(([, value]) => value)).size).toBe(2);
+    const [age, day, ...town] = valuesOf(missingFisherman('43', 'مساء يوم الاثنين', '12'));
+    expect([age![0], day![0], town[0]![0]]).toEqual(['43', 'الاثنين', 'اسفي']);
+    expect([age![1] & 1, day![1] & 1, town[0]![1] & 1]).toEqual([0, 0, 1]);
+    // آسفي and بآسفي name one town.
+    expect(new Set(town.filter(([word]) => word !== '12').map(([, value]) => value)).size).toBe(1);
+  });
+
+  it('tells another event at the same place in the same words apart, its town named thrice, and leaves a pickup writing the age out in words a copy', () => {
+    const first = fingerprint(missingFisherman('43', 'مساء يوم الاثنين', '12'));
+    const other = fingerprint(missingFisherman('27', 'صباح يوم الجمعة', '20'));
+    const pickup = fingerprint(`آسفي - متابعة\n${missingFisherman('ثلاثة وأربعين', 'مساء يوم الاثنين', '12')}`);
+    const facts = (b: typeof first, values = true) =>
+      factsKept(first.sequence, b.shingles, first.facts!, { of: first.slots!, in: distinctSorted(b.slots!) }, values ? { of: first.values!, in: distinctSorted(b.values!) } : undefined);
+    // Once per occurrence, the town kept thrice outweighs the age, day and boats changed.
+    expect(facts(other, false)).toEqual({ kept: 3, changed: 3 });
+    expect(facts(other)).toEqual({ kept: 0, changed: 3 });
+    // The age in words is the same value: neither kept nor changed.
+    expect(facts(pickup)).toEqual({ kept: 2, changed: 0 });
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('first', first).copyOf).toBeNull();
+    const verdict = index.checkAndInsert('other', other);
+    expect(verdict.copyOf).toBeNull();
+    expect(verdict.similarity).toBeGreaterThan(0.7);
+    expect(index.checkAndInsert('pickup', pickup).copyOf).toMatchObject({ id: 'first' });
+  });
+
+  it("takes an article reporting other facts than a story's original for no copy of the story's pickups either", () => {
+    const match = { storyId: 'first', reference: false, containment: 0.7, words: 40 };
+    expect(judgeCopy([{ ...match, id: 'first' }, { ...match, id: 'pickup', copy: true }]).copyOf).toMatchObject({ id: 'first' });
+    expect(judgeCopy([{ ...match, id: 'first', otherFacts: true }, { ...match, id: 'pickup', copy: true }]).copyOf).toBeNull();
+    // Another story's pickup is still one.
+    expect(judgeCopy([{ ...match, id: 'first', otherFacts: true }, { ...match, id: 'pickup', storyId: 'second', copy: true }]).copyOf).toMatchObject({ id: 'pickup' });
+  });
+});
+
 describe('MemoryCopyIndex', () => {
   it("measures a reference whole, the phrases other references share too: its first paragraphs, 51% of its words, are a copy", () => {
     const index = new MemoryCopyIndex();

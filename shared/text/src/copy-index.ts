@@ -89,6 +89,8 @@ export interface Fingerprint {
   facts?: Uint16Array;
   /** The slots its facts fill, SLOT_VALUES per fact (see factSlots). */
   slots?: Uint32Array;
+  /** What each fact states (see factsKept): a hash of its value, the low bit set for a town. */
+  values?: Uint32Array;
 }
 
 export interface IndexedArticle extends Fingerprint {
@@ -166,10 +168,14 @@ export interface CopyVerdict {
 export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   let best: CopyMatch | null = null;
   let similarity = 0;
+  // The stories whose original reports other facts than the article: so do its pickups, whatever
+  // share of a pickup's words it reproduces.
+  const otherEvents = new Set(candidates.filter((candidate) => candidate.otherFacts && !candidate.copy && !candidate.reference).map((candidate) => candidate.storyId));
   for (const candidate of candidates) {
     similarity = Math.max(similarity, Math.min(candidate.containment, candidate.ownContainment ?? 1));
     if (candidate.containment < COPY_THRESHOLD || !enoughCopied(candidate)) continue;
     if ((candidate.textContainment ?? 1) < COPY_TEXT_THRESHOLD || !ownWordsCopied(candidate) || candidate.otherFacts || candidate.otherQuote) continue;
+    if (candidate.copy && otherEvents.has(candidate.storyId)) continue;
     if (!best || ranksAbove(candidate, best)) best = candidate;
   }
   return { copyOf: best, similarity };
@@ -372,7 +378,8 @@ export class MemoryCopyIndex {
     if (textShare !== undefined) match.textContainment = textShare;
     // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
     const slots = article.slots && fingerprint.slots ? { of: article.slots, in: (measuring.slotsOfNew ??= distinctSorted(fingerprint.slots)) } : undefined;
-    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots) : NO_FACTS;
+    const values = article.values && fingerprint.values ? { of: article.values, in: (measuring.valuesOfNew ??= distinctSorted(fingerprint.values)) } : undefined;
+    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
     if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
     // numbers (another arrest in the same town, written in the same phrases, changes the age).
@@ -420,8 +427,8 @@ export class MemoryCopyIndex {
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
     const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
     // Not its words: they were for measuring it against the references (their pairs); an item is measured by its shingles.
-    const { shingles, sequence, signature, formula, facts, slots } = fingerprint;
-    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts } : {}), ...(slots ? { slots } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
+    const { shingles, sequence, signature, formula, facts, slots, values } = fingerprint;
+    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts, slots, values } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
     return { ...verdict, storyId };
   }
 
@@ -461,6 +468,8 @@ interface Measuring {
   quotedWordsOfNew?: number;
   /** The slots the new article's facts fill, sorted, made once an item with facts is measured (see factsKept). */
   slotsOfNew?: Uint32Array;
+  /** What the new article's facts state, sorted, made once an item with facts is measured (see factsKept). */
+  valuesOfNew?: Uint32Array;
 }
 
 const NOTHING = new Uint32Array(0);

@@ -171,14 +171,37 @@ export function factsKept(
   sortedB: Uint32Array,
   facts: ArrayLike<number>,
   slots?: { of: Uint32Array; in: Uint32Array },
+  values?: { of: Uint32Array; in: Uint32Array },
 ): { kept: number; changed: number } {
-  let kept = 0;
-  let changed = 0;
+  const readings = new Uint8Array(facts.length);
   for (let i = 0; i < facts.length; i++) {
     const { covering, before, after } = factContext(sequenceA, facts, i);
-    if (covering.some((shingle) => has(sortedB, shingle))) kept++;
-    else if (before !== undefined && after !== undefined && has(sortedB, before) && has(sortedB, after)) changed++;
-    else if (slots && slotChanged(slots.of, i, slots.in)) changed++;
+    if (covering.some((shingle) => has(sortedB, shingle))) readings[i] = KEPT;
+    else if (before !== undefined && after !== undefined && has(sortedB, before) && has(sortedB, after)) readings[i] = CHANGED;
+    else if (slots && slotChanged(slots.of, i, slots.in)) readings[i] = CHANGED;
+  }
+  return values ? countDistinctFacts(readings, values.of, values.in) : { kept: count(readings, KEPT), changed: count(readings, CHANGED) };
+}
+
+const KEPT = 2;
+const CHANGED = 1;
+const count = (readings: Uint8Array, reading: number) => readings.reduce((n, r) => n + (r === reading ? 1 : 0), 0);
+
+/**
+ * Facts counted once per value, as each fact's readings (KEPT, CHANGED or 0, per occurrence; Fingerprint.values
+ * gives the value, low bit set for a town): a value is kept where any occurrence is, else changed where
+ * one is and B states it nowhere (a pickup writing "ثلاثين" for "30" has changed no fact). A town kept
+ * counts for neither: another event at the same place in the same words keeps it as a pickup does, so
+ * only its figures and days tell the two apart; a town changed is another place's event.
+ */
+export function countDistinctFacts(readings: Uint8Array, valuesA: Uint32Array, sortedValuesB: Uint32Array): { kept: number; changed: number } {
+  const reading = new Map<number, number>();
+  for (let i = 0; i < readings.length; i++) reading.set(valuesA[i]!, Math.max(reading.get(valuesA[i]!) ?? 0, readings[i]!));
+  let kept = 0;
+  let changed = 0;
+  for (const [value, r] of reading) {
+    if (r === KEPT && (value & 1) === 0) kept++;
+    else if (r === CHANGED && !has(sortedValuesB, value)) changed++;
   }
   return { kept, changed };
 }

@@ -80,17 +80,25 @@ export interface Sketch extends CoverageSamples {
    * An item's facts (Fingerprint.facts): per fact, FACT_SAMPLES samples, the SHINGLE_SIZE shingles
    * covering it, then the one ending just before it and the one starting just after it (a covering
    * one standing in at the text's edges, which makes the fact unchangeable there, as in factsKept),
-   * then, when it has slots (Sketch.slots), its slots (0 where none).
+   * then, when it has slots (Sketch.slots), its slots (0 where none), then, when it has values
+   * (Sketch.values), what it states (valueSample).
    */
   facts?: Uint32Array;
   /** The slots an item's facts fill (Fingerprint.slots), sorted, without 0: what an earlier item's facts are asked against. */
   slots?: Uint32Array;
+  /** What an item's facts state (Fingerprint.values, as valueSample), sorted, distinct: an earlier item's fact stated anywhere is not changed. */
+  values?: Uint32Array;
 }
 
 /** Samples per fact in a sketch (see Sketch.facts). */
-export const FACT_SAMPLES = SHINGLE_SIZE + 2 + SLOT_VALUES;
+export const FACT_SAMPLES = SHINGLE_SIZE + 2 + SLOT_VALUES + 1;
+/** Samples per fact in an item filed before facts had values (stop 42), which the shared index still reads. */
+export const FACT_SLOTTED_SAMPLES = SHINGLE_SIZE + 2 + SLOT_VALUES;
 /** Samples per fact in an item filed before facts had slots (stop 39), which the shared index still reads. */
 export const FACT_CONTEXT_SAMPLES = SHINGLE_SIZE + 2;
+
+/** A fact's value (Fingerprint.values) in SAMPLE_BITS: its top bits, and its low bit, which tells a town. */
+export const valueSample = (value: number) => (((value >>> (33 - SAMPLE_BITS)) << 1) | (value & 1)) >>> 0;
 
 export interface SketchOptions {
   /**
@@ -178,9 +186,9 @@ function countedExcept(shingles: Uint32Array, quoted: ShingleLookup): Uint32Arra
 }
 
 /** An item's facts and the slots they fill, as a shared index reads them (see Sketch.facts, Sketch.slots). */
-function factsOf({ sequence, facts, slots }: Fingerprint): Pick<Sketch, 'facts' | 'slots'> {
+function factsOf({ sequence, facts, slots, values }: Fingerprint): Pick<Sketch, 'facts' | 'slots' | 'values'> {
   if (!facts) return {};
-  const stride = slots ? FACT_SAMPLES : FACT_CONTEXT_SAMPLES;
+  const stride = !slots ? FACT_CONTEXT_SAMPLES : values ? FACT_SAMPLES : FACT_SLOTTED_SAMPLES;
   const samples = new Uint32Array(facts.length * stride);
   facts.forEach((_, i) => {
     const { covering, before, after } = factContext(sequence, facts, i);
@@ -189,9 +197,12 @@ function factsOf({ sequence, facts, slots }: Fingerprint): Pick<Sketch, 'facts' 
     samples[at + SHINGLE_SIZE] = topBitsOf(before ?? covering[0]!);
     samples[at + SHINGLE_SIZE + 1] = topBitsOf(after ?? covering[0]!);
     for (let j = 0; j < SLOT_VALUES && slots; j++) samples[at + FACT_CONTEXT_SAMPLES + j] = slots[i * SLOT_VALUES + j] ? topBitsOf(slots[i * SLOT_VALUES + j]!) : 0;
+    if (stride === FACT_SAMPLES) samples[at + FACT_SLOTTED_SAMPLES] = valueSample(values![i]!);
   });
   if (!slots) return { facts: samples };
-  return { facts: samples, slots: withoutRepeats(topBits(slots.filter((slot) => slot !== 0)).sort()) };
+  const filled = withoutRepeats(topBits(slots.filter((slot) => slot !== 0)).sort());
+  if (!values) return { facts: samples, slots: filled };
+  return { facts: samples, slots: filled, values: withoutRepeats(values.map(valueSample).sort()) };
 }
 
 /** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */

@@ -100,6 +100,8 @@ export interface TagResult {
 /** A place a text names: its list, and the positions of its first and last word. */
 export interface PlaceNamed {
   list: string;
+  /** The list's phrase it matched, as the list writes it: one name however the text joins its clitics. */
+  phrase: string;
   start: number;
   end: number;
 }
@@ -268,7 +270,7 @@ export class Tagger {
       (evidence[owner] ??= []).push({ alias: phrase, offset, matched: tokens.text.slice(offset, endOffset) });
     }
     const tags = this.tagNames.filter((tag) => evidence[tag]?.length);
-    const named = lists.length === 0 ? [] : placeMatches.filter((m) => lists.includes(m.ref.place!)).map(({ ref, start, end }) => ({ list: ref.place!, start, end }));
+    const named = lists.length === 0 ? [] : placeMatches.filter((m) => lists.includes(m.ref.place!)).map(({ ref, start, end }) => ({ list: ref.place!, phrase: ref.phrase, start, end }));
     return { tags: { tags, evidence }, places: named };
   }
 
