@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collect, conditionalFeed, createTestDatabase, createTestRedis, itemsUnderOneFooter, SHORT_ITEM_BODIES, killStartedProcesses, rssFeed, runNode, startNode, waitForOutput, seededRandom, serveFixtures, type FeedEntry, type FixtureServer, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, marsad } from './marsad-cli.js';
 
 afterAll(removeTemporaryDirs);
@@ -302,6 +302,7 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
   let feeds: FixtureServer;
   const reference = readFileSync(fileURLToPath(new URL('../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
   const opening = reference.split(/\s+/).slice(0, 40).join(' ');
+  let flakyAnswered = false;
   const whole = Array.from({ length: 150 }, (_, i) => ['أفادت', 'مصادر', 'محلية', 'بأن', 'السلطات', 'أطلقت', 'برنامجا', 'جديدا', 'للتشجير', 'في', 'المدينة'][i % 11]).join(' ');
   beforeAll(async () => {
     feeds = await serveFixtures({
@@ -316,6 +317,16 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
       },
       '/news/pickup': { body: `<html><body><nav>الرئيسية</nav><article>${reference.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`, headers: { 'content-type': 'text/html; charset=utf-8' } },
       '/news/removed': { status: 410, body: '' },
+      '/flaky.rss': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('flaky', origin, [{ title: 'المغرب يظفر بمنصب في الأنتربول', link: `${origin}/news/flaky`, description: `${opening} […]` }]));
+      },
+      // Busy when first asked, the reference's pickup after.
+      '/news/flaky': (_req, res) => {
+        if (!flakyAnswered) res.writeHead(503).end('busy');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article>${reference.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+        flakyAnswered = true;
+      },
     });
   });
   afterAll(async () => {
@@ -335,12 +346,33 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     expect(feeds.hits.get('/news/whole')).toBeUndefined();
     // The page that is gone: its item is stored with the teaser, and the run and the source's health say so.
     expect(byPath.get('/news/removed')).toBeDefined();
-    const warning = `1 of 2 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
+    const warning = `1 of 2 article pages not read: 1 failed ([not-found] HTTP 410 from ${feeds.url('/news/removed')})`;
     expect(summary.perSource.teasers!.warnings).toEqual([warning]);
     const health = await marsad(['sources', '--config', config], env);
     expect(health).toMatch(/, last warning \d{4}-\d\d-\d\d \d\d:\d\d: /);
     expect(health).toContain(warning);
   });
+
+  it('under marsad start, holds an item whose page did not answer for the next poll, which finds in its page the reference the outlet took', async () => {
+    const config = sourcesFile(`  - { id: flaky, adapter: rss, url: "${feeds.url('/flaky.rss')}", fullText: auto, interval: 10s }`);
+    const env = { ...storeEnv(), MARSAD_HTTP_PORT: '0' };
+    const flaky = async () => (await items(env)).filter((item) => new URL(item.url as string).pathname === '/news/flaky');
+    const child = startNode(BIN, ['start', '--config', config], { env });
+    const exited = collect(child, 120_000);
+    try {
+      await waitForOutput(child, (out) => out.includes('"held":1'), 60_000);
+      expect(await flaky()).toEqual([]);
+      // The next poll, ten seconds on, reads the page.
+      await vi.waitFor(async () => expect(await flaky()).toHaveLength(1), { timeout: 60_000, interval: 1_000 });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect((await exited).code).toBe(0);
+    const stored = await flaky();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ duplicateOf: '000_7f10525f81fda1b7' });
+    expect(feeds.hits.get('/news/flaky')).toBe(2);
+  }, 150_000);
 });
 
 describe('marsad run --once interrupted once its feed was read', () => {

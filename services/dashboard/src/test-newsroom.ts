@@ -38,7 +38,7 @@ const health = (sourceId: string, over: Partial<SourceRow>): SourceRow => ({
 });
 
 export const SOURCE_ROWS: SourceRow[] = [
-  health('hespress', { lastWarning: '2 of 9 article pages not read, their items left with the feed\'s or listing\'s text alone: 2 failed ([timeout] <i>slow</i>)', lastWarningAt: '2026-11-21T09:45:00.000Z' }),
+  health('hespress', { lastWarning: '2 of 9 article pages not read: 2 failed ([timeout] <i>slow</i>)', lastWarningAt: '2026-11-21T09:45:00.000Z' }),
   health('alyaoum24', { state: 'failing', consecutiveFailures: 6, lastError: 'HTTP 503 from https://alyaoum24.example/feed <b>', lastErrorKind: 'http', nextAttemptAt: '2026-11-21T16:00:00.000Z', errors: { http: 9, timeout: 2 } }),
   health('le360', { state: 'backing-off', consecutiveFailures: 1, lastError: 'malformed XML: unclosed tag', lastErrorKind: 'parse' }),
 ];

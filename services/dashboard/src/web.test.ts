@@ -150,7 +150,7 @@ describe.each([
     const row = (id: string) => $(`tr[data-source="${id}"]`);
     expect(row('hespress').find('.badge').text()).toBe('ok');
     // A poll that succeeded with problems (pages not read) says so, escaped, with when.
-    expect(row('hespress').find('small.warning').text()).toMatch(/^warning 2026-11-21 09:45.*: 2 of 9 article pages not read, .*\[timeout\] <i>slow<\/i>\)$/);
+    expect(row('hespress').find('small.warning').text()).toMatch(/^warning 2026-11-21 09:45.*: 2 of 9 article pages not read: .*\[timeout\] <i>slow<\/i>\)$/);
     expect(row('le360').find('small.warning')).toHaveLength(0);
     expect(row('alyaoum24').find('.badge').text()).toBe('failing');
     expect(row('alyaoum24').text()).toContain('HTTP 503 from https://alyaoum24.example/feed <b>');

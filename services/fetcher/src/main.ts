@@ -2,6 +2,7 @@ import type { Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
 import { createHttpClient, DEFAULT_USER_AGENT, RobotsRules } from '@marsad/sources';
+import { HeldItems } from './held-items.js';
 import { HostGate } from './host-gate.js';
 import { fetchSource } from './handlers/fetch-source.js';
 import { syncSourceSchedulers } from './schedulers.js';
@@ -35,9 +36,10 @@ export async function startFetcher(deps: FetcherDeps) {
   const { fetching } = deps.config;
   const hostGate = new HostGate(deps.connection, statePrefix, fetching);
   const robots = fetching.robots ? new RobotsRules(DEFAULT_USER_AGENT) : undefined;
+  const heldItems = new HeldItems(deps.connection, statePrefix);
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots, heldItems }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,

@@ -132,7 +132,7 @@ describe('source health and backoff', () => {
   it("keeps the warnings of a poll that succeeded (pages not read) as the source's last warning, with when", async () => {
     const first = new Date('2026-11-22T10:00:00Z');
     const result = await fetchSource({ sourceId: 'pages' }, deps('pages', '/dead-page-feed', first, { fullText: true }).d, ctx);
-    expect(result.warnings).toEqual([`1 of 1 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 410 from ${server.url('/gone')})`]);
+    expect(result.warnings).toEqual([`1 of 1 article pages not read: 1 failed ([not-found] HTTP 410 from ${server.url('/gone')})`]);
     expect(await health.get('pages', first)).toMatchObject({ state: 'ok', lastWarning: result.warnings![0], lastWarningAt: first.toISOString() });
     // A later clean poll (its item stored: no page to read) leaves the warning, dated, as lastError is left.
     const later = new Date(first.getTime() + 10 * MINUTE);

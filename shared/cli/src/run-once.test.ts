@@ -24,13 +24,13 @@ describe('formatSummary', () => {
       errors: [{ stage: 'fetch', sourceId: 'down', reason: '[server] HTTP 503 from https://down.example/feed' }],
       perSource: {
         clean: source,
-        pages: { ...source, warnings: ['1 of 3 article pages not read, their items left with the feed\'s or listing\'s text alone: 1 failed ([timeout] …)'] },
+        pages: { ...source, warnings: ['1 of 3 article pages not read: 1 failed ([timeout] …)'] },
         down: { ...source, fetched: 0, stored: 0, errors: ['fetch: [server] HTTP 503 from https://down.example/feed'] },
       },
     };
     const lines = formatSummary(summary).split('\n');
     expect(lines.find((line) => line.trimStart().startsWith('clean'))).toMatch(/ ok$/);
-    expect(lines.find((line) => line.trimStart().startsWith('pages'))).toMatch(/ ok, WARNING 1 of 3 article pages not read, .* \(\[timeout\] …\)$/);
+    expect(lines.find((line) => line.trimStart().startsWith('pages'))).toMatch(/ ok, WARNING 1 of 3 article pages not read: .* \(\[timeout\] …\)$/);
     expect(lines.find((line) => line.trimStart().startsWith('down'))).toMatch(/ ERROR fetch: \[server\] HTTP 503/);
   });
 });

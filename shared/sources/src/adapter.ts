@@ -29,6 +29,12 @@ export interface FetchContext {
    * details as well (each page's URL and error).
    */
   warnings?: string[];
+  /**
+   * The article pages a poll could not read for a reason that may pass (their host timed out, failed or
+   * asked to wait, or stopped being asked after failing), where the caller collects them: their items
+   * carry the feed's or listing's text, and the fetcher holds them for the next poll to ask again.
+   */
+  unreadPages?: string[];
 }
 
 /** For callers without a store: every item is new. */

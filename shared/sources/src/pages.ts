@@ -143,6 +143,7 @@ export async function fetchArticles(
       }
       if (hostFailuresInARow >= HOST_FAILURES_TO_STOP) {
         unread++;
+        ctx.unreadPages?.push(target.url);
         results.push(fallback);
         continue;
       }
@@ -164,6 +165,7 @@ export async function fetchArticles(
         });
       } catch (err) {
         if (err instanceof FetchError && HOST_FAILURE_KINDS.has(err.kind)) hostFailuresInARow++;
+        if (err instanceof FetchError && err.transient) ctx.unreadPages?.push(target.url);
         failures.push(err instanceof FetchError ? `[${err.kind}] ${err.message}` : (err as Error).message);
         ctx.log.warn({ url: target.url, err: (err as Error).message }, 'article page not read; keeping the teaser');
         results.push(fallback);
@@ -184,8 +186,8 @@ export async function fetchArticles(
 
 /**
  * The poll's page problems in one sentence, a warning for the run's summary and the source's health:
- * their items are stored with the feed's or listing's text only (weaker copy detection and tags), and
- * a later poll does not read their pages again, since it skips stored items.
+ * their items carry the feed's or listing's text only (weaker copy detection and tags). What becomes
+ * of them is the caller's to say (the fetcher holds those whose pages may answer later: unreadPages).
  */
 function pagesWarning(asked: number, failures: readonly string[], unread: number, unmatched: number, selectors: ArticleSelectors | undefined): string | undefined {
   const kept = failures.length + unread + unmatched;
@@ -195,7 +197,7 @@ function pagesWarning(asked: number, failures: readonly string[], unread: number
     unread > 0 && `${unread} not asked after ${HOST_FAILURES_TO_STOP} failures in a row on their host`,
     unmatched > 0 && `${unmatched} without a match for ${selectors ? `the article.body selector "${selectors.body}"` : 'an article body'}`,
   ].filter(Boolean);
-  return `${kept} of ${asked} article pages not read, their items left with the feed's or listing's text alone: ${why.join('; ')}`;
+  return `${kept} of ${asked} article pages not read: ${why.join('; ')}`;
 }
 
 function readWithSelectors(html: string, selectors: ArticleSelectors): { title?: string; body: string; date?: string } | undefined {

@@ -10,6 +10,7 @@ import {
   type Send,
 } from '@marsad/queues';
 import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, publishedLink, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
+import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js';
 import type { HostGate } from '../host-gate.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
@@ -35,6 +36,11 @@ export interface FetchSourceDeps {
   hostGate?: HostGate;
   /** robots.txt rules; without them (or with `robots: false` on the source), nothing is checked. */
   robots?: RobotsRules;
+  /**
+   * Where items whose article page a poll could not read wait for the next poll (PAGE_READ_POLLS);
+   * without it, and in a run (which polls once), they are stored with the feed's or listing's text at once.
+   */
+  heldItems?: HeldItems;
   now?: () => Date;
 }
 
@@ -44,6 +50,8 @@ export interface FetchSourceResult {
   fetched: number;
   /** Items not stored before, sent to the classifier. */
   queued: number;
+  /** New items held for the next poll to read their article pages again (see PAGE_READ_POLLS). */
+  held?: number;
   /** The source answered 304 Not Modified: nothing was parsed. */
   notModified?: boolean;
   /** The poll was skipped: the source is failing and its backoff has not run out. */
@@ -85,8 +93,9 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const conditional = conditionalGet(guardedHttp(http, deps.hostGate, source.robots === false ? undefined : deps.robots), source.url, health ?? {});
   let fetched: FetchedItem[];
   const warnings: string[] = [];
+  const unreadPages: string[] = [];
   try {
-    fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds), warnings });
+    fetched = await fetchWithAdapter(adapter, source, { http: conditional.http, log: ctx.log, filterNew: (urls) => filterNew(urls, deps.knownItemIds), warnings, unreadPages });
   } catch (err) {
     if (err instanceof NotModified) {
       await deps.health?.recordSuccess(source.id, now, 0);
@@ -102,14 +111,73 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const items = toRawItems(fetched, source.id, now);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
-  await deps.sendToClassify(fresh.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
-  // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes.
-  const deferred = job.runId !== undefined && fresh.length > 0;
+  const holding = job.runId === undefined ? deps.heldItems : undefined;
+  const { send, hold, release, gaveUp } = holding ? await holdUnreadPages(source.id, fresh, idsOf(unreadPages), holding, deps.knownItemIds) : { send: fresh, hold: [], release: [], gaveUp: 0 };
+  // Held before being sent and released after: a poll cut short in between leaves them to the next.
+  await holding?.hold(source.id, hold);
+  await deps.sendToClassify(send.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
+  await holding?.release(source.id, release);
+  if (hold.length > 0) warnings.push(`${hold.length} of their items held for the next poll, which asks their pages again`);
+  if (gaveUp > 0) warnings.push(`${gaveUp} items stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
+  // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes,
+  // and a 304 would leave held items unasked.
+  const deferred = job.runId !== undefined && send.length > 0;
   const validators = conditional.validators();
-  await deps.health?.recordSuccess(source.id, now, fresh.length, deferred ? NO_VALIDATORS : validators, warnings);
-  ctx.log.info({ fetched: items.length, queued: fresh.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
+  await deps.health?.recordSuccess(source.id, now, send.length, deferred || hold.length > 0 ? NO_VALIDATORS : validators, warnings);
+  ctx.log.info({ fetched: items.length, queued: send.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
   const pending = deferred && deps.health && (validators?.etag || validators?.lastModified) ? validators : undefined;
-  return { sourceId: source.id, fetched: items.length, queued: fresh.length, ...(pending && { pendingValidators: pending }), ...(warnings.length > 0 && { warnings }) };
+  return {
+    sourceId: source.id,
+    fetched: items.length,
+    queued: send.length,
+    ...(hold.length > 0 && { held: hold.length }),
+    ...(pending && { pendingValidators: pending }),
+    ...(warnings.length > 0 && { warnings }),
+  };
+}
+
+/**
+ * Which new items go to the classifier now. One whose article page this poll could not read, for a
+ * reason that may pass, waits for the next poll (`hold`), once (PAGE_READ_POLLS); an item held before
+ * goes on with its page read, or with the feed's text when its page fails again (`gaveUp`), or as held
+ * when the source no longer lists it as new (gone from the listing: sent as held; stored meanwhile).
+ */
+async function holdUnreadPages(
+  sourceId: string,
+  fresh: readonly RawItem[],
+  unread: ReadonlySet<string>,
+  heldItems: HeldItems,
+  knownItemIds: FetchSourceDeps['knownItemIds'],
+): Promise<{ send: RawItem[]; hold: HeldItem[]; release: string[]; gaveUp: number }> {
+  const before = await heldItems.list(sourceId);
+  const send: RawItem[] = [];
+  const hold: HeldItem[] = [];
+  const release: string[] = [];
+  let gaveUp = 0;
+  for (const item of fresh) {
+    if (unread.has(item.id)) {
+      const polls = (before.get(item.id)?.polls ?? 0) + 1;
+      if (polls < PAGE_READ_POLLS) {
+        hold.push({ item, polls });
+        continue;
+      }
+      gaveUp++;
+    }
+    if (before.delete(item.id)) release.push(item.id);
+    send.push(item);
+  }
+  const gone = [...before.keys()];
+  const stored = gone.length > 0 ? await knownItemIds(gone) : new Set<string>();
+  for (const id of gone) {
+    release.push(id);
+    if (!stored.has(id)) send.push(before.get(id)!.item);
+  }
+  return { send, hold, release, gaveUp };
+}
+
+/** The item ids of article pages' addresses (see identify). */
+function idsOf(urls: readonly string[]): Set<string> {
+  return new Set(urls.map((url) => identify(url)?.id).filter((id): id is string => id !== undefined));
 }
 
 class NotModified extends Error {}

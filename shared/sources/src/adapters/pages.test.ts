@@ -172,11 +172,14 @@ describe('html adapter', () => {
   it("reports the pages it could not read or match as one problem of the poll, their items kept with the listing's text", async () => {
     const three = `<ul>${[1, 2, 3].map((i) => `<li class="news"><a href="/a/${i}">خبر ${i}</a></li>`).join('')}</ul>`;
     const warnings: string[] = [];
-    const items = await run(entry, { '/news': page(three), '/a/1': page(articlePage('content')), '/a/3': page(articlePage('other')) }, { warnings });
+    const unreadPages: string[] = [];
+    const items = await run(entry, { '/news': page(three), '/a/1': page(articlePage('content')), '/a/3': page(articlePage('other')) }, { warnings, unreadPages });
     expect(items.map((i) => i.text.length > 0)).toEqual([true, false, false]);
     expect(warnings).toEqual([
-      `2 of 3 article pages not read, their items left with the feed's or listing's text alone: 1 failed ([not-found] HTTP 404 from ${server!.url('/a/2')}); 1 without a match for the article.body selector ".content"`,
+      `2 of 3 article pages not read: 1 failed ([not-found] HTTP 404 from ${server!.url('/a/2')}); 1 without a match for the article.body selector ".content"`,
     ]);
+    // Neither a 404 nor a page without a match is worth asking again at the next poll.
+    expect(unreadPages).toEqual([]);
     const clean: string[] = [];
     await server!.close();
     await run(entry, { '/news': page(listing), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) }, { warnings: clean });
@@ -225,11 +228,14 @@ describe('rss adapter with fullText', () => {
     // Pages that start answering and never finish: each costs the client's whole timeout (2 s here).
     for (let i = 0; i < 12; i++) routes[`/hangs/${i}`] = (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).write('<html><body>');
     const warnings: string[] = [];
-    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes, { warnings });
+    const unreadPages: string[] = [];
+    const items = await run({ adapter: 'rss', url: '/feed', fullText: true }, routes, { warnings, unreadPages });
     expect(items.map((i) => i.text)).toEqual(Array.from({ length: 12 }, (_, i) => `مقتطف ${i}`));
+    // Timed out or not asked: every page may answer at the next poll.
+    expect(unreadPages.map((url) => new URL(url).pathname).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `/hangs/${i}`).sort());
     // One sentence for the run's summary and the source's health, not a line per page.
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^12 of 12 article pages not read, their items left with the feed's or listing's text alone: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
+    expect(warnings[0]).toMatch(/^12 of 12 article pages not read: [4-7] failed \(\[timeout\] .*\/hangs\/\d+.*, and [3-6] more\); [5-8] not asked after 4 failures in a row on their host$/);
     const pagesAsked = [...server!.hits].filter(([path]) => path.startsWith('/hangs/')).length;
     // Four at a time: after the fourth failure in a row, none is asked; the three asked as the first
     // three failed were in flight by then. Without the limit, all twelve (a timeout each).
