@@ -169,6 +169,15 @@ describe('SharedCopyIndex', () => {
     const { facts: _facts, slots: _slots, values: _values, ...withoutFacts } = pickup;
     expect(await unread.checkAndInsert('pickup', sketchOf(withoutFacts))).toMatchObject({ duplicateOf: 'first' });
     expect(await unread.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: null });
+    // A number of two words, "920 ألف" against "870 ألف": ألف kept, the number changed.
+    const traffic = (month: string, containers: string, growth: string, trucks: string) =>
+      fingerprint(
+        `عالج ميناء طنجة المتوسط خلال شهر ${month} الماضي حوالي ${containers} ألف حاوية من فئة عشرين قدما، بزيادة تقدر بـ${growth} في المائة مقارنة مع الشهر نفسه من السنة الماضية، ` +
+          `وفق معطيات السلطة المينائية. كما بلغ عدد الشاحنات التي عبرت الميناء نحو ${trucks} ألف شاحنة خلال الفترة ذاتها.`,
+      );
+    const port = indexAt('values-statements');
+    await port.checkAndInsert('august', sketchOf(traffic('غشت', '920', '11', '43')));
+    expect(await port.checkAndInsert('september', sketchOf(traffic('شتنبر', '870', '7', '39')))).toMatchObject({ duplicateOf: null });
     // Filed without values (before stop 42), an item's facts are read once per occurrence: the town
     // kept thrice outweighs the age, day and boats changed.
     const before = indexAt('no-values');

@@ -208,8 +208,8 @@ local function slotChanged(record, from)
   return false
 end
 -- Facts counted once per value (countDistinctFacts): readings holds each value's best reading (2 kept,
--- 1 changed, 0 neither); a town (low bit set) kept counts for neither, and a value this article states
--- anywhere is not changed.
+-- 1 changed, 0 neither); a town (its sample's low bit set) kept counts for neither, and a value this
+-- article states anywhere is not changed.
 local presentValues = nil
 local function countDistinctFacts(readings)
   if not presentValues then
@@ -401,6 +401,11 @@ for phase = 3, 1, -1 do
         local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
         local stride = (slotted == '*' and ${FACT_SAMPLES} or slotted == '+' and ${FACT_SLOTTED_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
         local readings = slotted == '*' and {} or nil
+        -- One statement of a value (its words: "920 ألف"), kept where all of them are, else changed where one is.
+        local statement, allKept, anyChanged = nil, true, false
+        local function closeStatement()
+          if statement then readings[statement] = math.max(readings[statement] or 0, allKept and 2 or (anyChanged and 1 or 0)) end
+        end
         for f = factsFrom, #record - stride + 1, stride do
           local reading = 0
           for j = 0, ${SHINGLE_SIZE} - 1 do
@@ -409,12 +414,21 @@ for phase = 3, 1, -1 do
           if reading == 0 and ((present[sampleAt(record, f + ${SHINGLE_SIZE * SAMPLE_BYTES})] and present[sampleAt(record, f + ${(SHINGLE_SIZE + 1) * SAMPLE_BYTES})]) or
               (slotted ~= '' and slotChanged(record, f + ${FACT_CONTEXT_SAMPLES * SAMPLE_BYTES}))) then reading = 1 end
           if readings then
+            -- Its value's sample ends with two flags: a town (1), a word continuing the statement before (2).
             local value = sampleAt(record, f + ${FACT_SLOTTED_SAMPLES * SAMPLE_BYTES})
-            readings[value] = math.max(readings[value] or 0, reading)
+            if value % 4 < 2 then
+              closeStatement()
+              statement, allKept, anyChanged = value, true, false
+            end
+            allKept = allKept and reading == 2
+            anyChanged = anyChanged or reading == 1
           elseif reading == 2 then kept = kept + 1
           elseif reading == 1 then changed = changed + 1 end
         end
-        if readings then kept, changed = countDistinctFacts(readings) end
+        if readings then
+          closeStatement()
+          kept, changed = countDistinctFacts(readings)
+        end
         otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
         -- A story whose original reports other facts: so do its pickups (judgeCopy's otherEvents),
         -- measured after it (a lower tier).

@@ -1,5 +1,5 @@
 import { MAX_FACTS, type Fingerprint } from './copy-index.js';
-import { distinctSorted, factSlots, minhash, shingleSequence } from './fingerprint.js';
+import { distinctSorted, FACT_CONTINUED, FACT_TOWN, factSlots, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
 import { hashString } from './hash.js';
 import { detectLanguage, type LanguageResult } from './language.js';
@@ -54,16 +54,19 @@ function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, strin
 
 /**
  * Per fact, what it states (Fingerprint.values): a number's value, however written ("38", "ثمانية
- * وثلاثين"; "12 ألف" and "12000" alike), a town's name, a day; the low bit set for a town, which is
- * where the event happened rather than what happened (see factsKept).
+ * وثلاثين"; "12 ألف" and "12000" alike), a town's name, a day; FACT_TOWN set for a town, which is
+ * where the event happened rather than what happened, and FACT_CONTINUED for the second and later
+ * words of one statement of it ("ألف" of "920 ألف", "البيضاء" of "الدار البيضاء"; see countDistinctFacts).
  */
 function factValues(words: readonly string[], facts: Uint16Array, placeWords: ReadonlyMap<number, string>): Uint32Array {
   const values = new Uint32Array(facts.length);
   const numbers = numberValues(words, facts);
   facts.forEach((w, i) => {
     const place = placeWords.get(w);
-    if (place === undefined) values[i] = (hashString(`n:${numbers.get(w)}`) & ~1) >>> 0;
-    else values[i] = place.startsWith(TOWN) ? (hashString(place) | 1) >>> 0 : (hashString(place) & ~1) >>> 0;
+    const value = hashString(place ?? `n:${numbers.get(w)}`) & ~(FACT_TOWN | FACT_CONTINUED);
+    const town = place?.startsWith(TOWN) ? FACT_TOWN : 0;
+    const continued = i > 0 && facts[i - 1] === w - 1 && (values[i - 1]! & ~FACT_CONTINUED) === (value | town) ? FACT_CONTINUED : 0;
+    values[i] = (value | town | continued) >>> 0;
   });
   return values;
 }
@@ -164,7 +167,15 @@ const NUMBER_WORDS: [string, NumberMeaning][] = [
   ...multiplying(1000, 'ألف', 'ألفا', 'آلاف'),
   ...multiplying(2000, 'ألفان', 'ألفين'),
   ...multiplying(1e6, 'مليون', 'ملايين'),
+  ...multiplying(2e6, 'مليونان', 'مليونين'),
   ...multiplying(1e9, 'مليار', 'مليارات'),
+  ...multiplying(2e9, 'ملياران', 'مليارين'),
+  // The dual counts two of what it names: the persons, hours and days a report counts (شخصان، ساعتين);
+  // not a noun whose plural is written as its dual (قاصرين، مصابين).
+  ...adding(
+    2,
+    ...['شخص', 'طفل', 'شاب', 'رجل', 'امرأت', 'سيدت', 'فتات', 'شقيق', 'قتيل', 'جريح', 'ساعت', 'يوم', 'شهر', 'سنت', 'عام', 'أسبوع', 'دقيقت', 'طن'].flatMap((stem) => [`${stem}ان`, `${stem}ين`]),
+  ),
 ];
 
 /** What a number word adds to the number it is part of, or what it multiplies it by (see numberValues). */

@@ -7,7 +7,7 @@ import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './cop
 import { DEFAULT_ALIASES_FILE } from './index.js';
 import { compileTagger } from './tagger.js';
 import { tokenize } from './tokens.js';
-import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence } from './fingerprint.js';
+import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, FACT_CONTINUED, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence, statedValue } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
@@ -235,14 +235,16 @@ describe("an item's facts: its town and its day", () => {
   const tagger = compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8'));
   const fingerprint = (text: string) => analyseArticle({ title: '', text }, tagger).fingerprint;
 
-  it('reads the towns and the days of the week an article names among its facts, not the bare words the days are named after', () => {
+  it('reads the towns and the days of the week an article names among its facts, and a dual, not the bare words the days are named after', () => {
     const a = fingerprint(arrest('الدار البيضاء', 'مساء يوم الخميس'));
     const words = tokenize(arrest('الدار البيضاء', 'مساء يوم الخميس'));
-    expect([...a.facts!].map((i) => words[i])).toEqual(['الدار', 'البيضاء', 'الخميس']);
+    // شخصين: two persons, a count as "ثلاثة أشخاص" is.
+    expect([...a.facts!].map((i) => words[i])).toEqual(['الدار', 'البيضاء', 'الخميس', 'شخصين']);
     expect(fingerprint('وقع الحادث قرب المسجد بعد صلاة الجمعة').facts).toBeUndefined();
     const facts = (text: string) => factsKept(a.sequence, fingerprint(text).shingles, a.facts!);
-    expect(facts(arrest('الدار البيضاء', 'مساء يوم الخميس'))).toEqual({ kept: 3, changed: 0 });
-    expect(facts(arrest('طنجة', 'صباح يوم السبت'))).toEqual({ kept: 0, changed: 3 });
+    expect(facts(arrest('الدار البيضاء', 'مساء يوم الخميس'))).toEqual({ kept: 4, changed: 0 });
+    // Two arrested in both: the dual is kept.
+    expect(facts(arrest('طنجة', 'صباح يوم السبت'))).toEqual({ kept: 1, changed: 3 });
   });
 
   it('tells two arrests in two towns on two days apart, and leaves their pickups copies', () => {
@@ -268,7 +270,7 @@ describe("an item's facts: counted once per value, its place apart", () => {
   const valuesOf = (text: string) => {
     const { facts, values } = fingerprint(text);
     const words = tokenize(text);
-    return [...facts!].map((w, i) => [words[w], values![i]!] as const);
+    return [...facts!].map((w, i) => [words[w], statedValue(values![i]!)] as const);
   };
 
   it('gives a number one value however it is written, a town its own, flagged, and a day its own', () => {
@@ -278,6 +280,8 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(thousands).toHaveLength(2);
     expect(inWords!.map(([, value]) => value)).toEqual(valuesOf('أوقفت 38 شخصا').map(([, value]) => value).concat(valuesOf('أوقفت 38 شخصا').map(([, value]) => value)));
     expect(new Set(ages!.map(([, value]) => value)).size).toBe(2);
+    // A dual counts two.
+    expect(valuesOf('أوقفت الشرطة شخصين').map(([, value]) => value)).toEqual(valuesOf('أوقفت الشرطة 2 من المشتبه فيهم').map(([, value]) => value));
     const [age, day, ...town] = valuesOf(missingFisherman('43', 'مساء يوم الاثنين', '12'));
     expect([age![0], day![0], town[0]![0]]).toEqual(['43', 'الاثنين', 'اسفي']);
     expect([age![1] & 1, day![1] & 1, town[0]![1] & 1]).toEqual([0, 0, 1]);
@@ -302,6 +306,34 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(verdict.copyOf).toBeNull();
     expect(verdict.similarity).toBeGreaterThan(0.7);
     expect(index.checkAndInsert('pickup', pickup).copyOf).toMatchObject({ id: 'first' });
+  });
+
+  it('reads a number of several words as one statement: kept where all its words are, changed where one is', () => {
+    const traffic = (month: string, containers: string, growth: string, trucks: string) =>
+      `عالج ميناء طنجة المتوسط خلال شهر ${month} الماضي حوالي ${containers} ألف حاوية من فئة عشرين قدما، بزيادة تقدر بـ${growth} في المائة مقارنة مع الشهر نفسه من السنة الماضية، ` +
+      `وفق معطيات السلطة المينائية. كما بلغ عدد الشاحنات التي عبرت الميناء نحو ${trucks} ألف شاحنة خلال الفترة ذاتها.`;
+    const august = fingerprint(traffic('غشت', '920', '11', '43'));
+    const september = fingerprint(traffic('شتنبر', '870', '7', '39'));
+    const { values } = august;
+    // طنجة المتوسط, 920 ألف, عشرين, 11, 43 ألف: the second word of each continues the statement the first began.
+    expect([...values!].map((value) => value & FACT_CONTINUED)).toEqual([0, FACT_CONTINUED, 0, FACT_CONTINUED, 0, 0, 0, FACT_CONTINUED]);
+    const facts = factsKept(august.sequence, september.shingles, august.facts!, { of: august.slots!, in: distinctSorted(september.slots!) }, { of: values!, in: distinctSorted(september.values!.map(statedValue)) });
+    // 920 and 43 thousand, and 11%, changed; "عشرين قدما" kept (the town counts for neither).
+    expect(facts).toEqual({ kept: 1, changed: 3 });
+    const index = new MemoryCopyIndex();
+    index.checkAndInsert('august', august);
+    expect(index.checkAndInsert('september', september).copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprint(`طنجة - متابعة\n${traffic('غشت', '920', '11', '43')}`)).copyOf).toMatchObject({ id: 'august' });
+  });
+
+  it('reads no slot filled beside a group of facts the text may have cut short', () => {
+    const roundup =
+      'أخبار الأسبوع في الجهة. الرياضة: تعادل الفريق المحلي مع ضيفه بهدف لمثله وسط حضور جماهيري غفير بالملعب الكبير. ' +
+      'أمن: أوقفت عناصر الشرطة بطنجة، يوم الأربعاء، شخصين يشتبه في تورطهما في سرقة المحلات التجارية، وحجزت بحوزتهما أدوات للكسر.';
+    const a = fingerprint(roundup);
+    // A pickup of its opening, cut off two words after the town: the day and the dual are not there, not changed.
+    const cut = fingerprint(roundup.slice(0, roundup.indexOf('، يوم الأربعاء') + ' يوم'.length + 1));
+    expect(factsKept(a.sequence, cut.shingles, a.facts!, { of: a.slots!, in: distinctSorted(cut.slots!) }, { of: a.values!, in: distinctSorted(cut.values!) })).toEqual({ kept: 0, changed: 0 });
   });
 
   it("takes an article reporting other facts than a story's original for no copy of the story's pickups either", () => {

@@ -9,6 +9,7 @@ import {
   ShingleSet,
   smallestExcept,
   sortedIntersection,
+  statedValue,
   sortedLookup,
   type ShingleLookup,
 } from './fingerprint.js';
@@ -378,7 +379,7 @@ export class MemoryCopyIndex {
     if (textShare !== undefined) match.textContainment = textShare;
     // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
     const slots = article.slots && fingerprint.slots ? { of: article.slots, in: (measuring.slotsOfNew ??= distinctSorted(fingerprint.slots)) } : undefined;
-    const values = article.values && fingerprint.values ? { of: article.values, in: (measuring.valuesOfNew ??= distinctSorted(fingerprint.values)) } : undefined;
+    const values = article.values && fingerprint.values ? { of: article.values, in: (measuring.valuesOfNew ??= distinctSorted(fingerprint.values.map(statedValue))) } : undefined;
     const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
     if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its

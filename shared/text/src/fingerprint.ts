@@ -187,20 +187,40 @@ const KEPT = 2;
 const CHANGED = 1;
 const count = (readings: Uint8Array, reading: number) => readings.reduce((n, r) => n + (r === reading ? 1 : 0), 0);
 
+/** Fingerprint.values' flags: a town's name; a word that continues the statement the fact before it began. */
+export const FACT_TOWN = 1;
+export const FACT_CONTINUED = 2;
+/** A fact's value without FACT_CONTINUED: what B's values are asked for. */
+export const statedValue = (value: number) => (value & ~FACT_CONTINUED) >>> 0;
+
 /**
- * Facts counted once per value, as each fact's readings (KEPT, CHANGED or 0, per occurrence; Fingerprint.values
- * gives the value, low bit set for a town): a value is kept where any occurrence is, else changed where
- * one is and B states it nowhere (a pickup writing "ثلاثين" for "30" has changed no fact). A town kept
- * counts for neither: another event at the same place in the same words keeps it as a pickup does, so
- * only its figures and days tell the two apart; a town changed is another place's event.
+ * Facts counted once per value, as each fact's readings (KEPT, CHANGED or 0, per word; Fingerprint.values
+ * gives the value and its flags). One statement of several words is kept where all of them are, else
+ * changed where one is ("920 ألف" against "870 ألف": ألف kept, the number changed); a value is kept where
+ * any of its statements is, else changed where one is and B states it nowhere (`sortedValuesB`, as
+ * statedValue: a pickup writing "ثلاثين" for "30" has changed no fact). A town kept counts for neither:
+ * another event at the same place in the same words keeps it as a pickup does, so only its figures and
+ * days tell the two apart; a town changed is another place's event.
  */
 export function countDistinctFacts(readings: Uint8Array, valuesA: Uint32Array, sortedValuesB: Uint32Array): { kept: number; changed: number } {
   const reading = new Map<number, number>();
-  for (let i = 0; i < readings.length; i++) reading.set(valuesA[i]!, Math.max(reading.get(valuesA[i]!) ?? 0, readings[i]!));
+  for (let i = 0; i < readings.length; ) {
+    let allKept = true;
+    let anyChanged = false;
+    let next = i;
+    do {
+      allKept &&= readings[next] === KEPT;
+      anyChanged ||= readings[next] === CHANGED;
+      next++;
+    } while (next < readings.length && valuesA[next]! & FACT_CONTINUED);
+    const value = statedValue(valuesA[i]!);
+    reading.set(value, Math.max(reading.get(value) ?? 0, allKept ? KEPT : anyChanged ? CHANGED : 0));
+    i = next;
+  }
   let kept = 0;
   let changed = 0;
   for (const [value, r] of reading) {
-    if (r === KEPT && (value & 1) === 0) kept++;
+    if (r === KEPT && (value & FACT_TOWN) === 0) kept++;
     else if (r === CHANGED && !has(sortedValuesB, value)) changed++;
   }
   return { kept, changed };
@@ -213,7 +233,10 @@ export const SLOT_VALUES = 4;
  * The slots of an article's facts: per fact (its group, as factContext reads it), the two words
  * before it and the two after it, each as one hash, then that hash with the group's words in it (0
  * at the text's edges). Two communiqués in one house style that report other facts fill the same
- * slots otherwise, however their sentences were rearranged around them.
+ * slots otherwise, however their sentences were rearranged around them. A group that may go on past
+ * the text's edge (fewer than SHINGLE_SIZE - 1 words beyond it, where another fact would join it) has
+ * no slot on its other side: a pickup cut off after "بطنجة، يوم" has not put "بطنجة" where the
+ * original wrote "بطنجة، يوم الأربعاء، شخصين".
  */
 export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): Uint32Array {
   const slots = new Uint32Array(facts.length * SLOT_VALUES);
@@ -221,11 +244,11 @@ export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): U
     const { from, to } = factGroup(facts, i);
     const value = combine(words, from, to - from + 1);
     const at = i * SLOT_VALUES;
-    if (from >= 2) {
+    if (from >= 2 && to + SHINGLE_SIZE - 1 < words.length) {
       slots[at] = slotHash(BEFORE, words[from - 2]!, words[from - 1]!);
       slots[at + 1] = slotHash(slots[at]!, value);
     }
-    if (to + 2 < words.length) {
+    if (to + 2 < words.length && from >= SHINGLE_SIZE - 1) {
       slots[at + 2] = slotHash(AFTER, words[to + 1]!, words[to + 2]!);
       slots[at + 3] = slotHash(slots[at + 2]!, value);
     }

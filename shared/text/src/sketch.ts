@@ -1,6 +1,6 @@
 import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
 import type { OutletText } from './outlet.js';
-import { factContext, holdsAny, SHINGLE_SIZE, shingleSequence, SLOT_VALUES, smallestExcept, withoutRepeats, type ShingleLookup } from './fingerprint.js';
+import { FACT_CONTINUED, FACT_TOWN, factContext, holdsAny, SHINGLE_SIZE, shingleSequence, SLOT_VALUES, smallestExcept, statedValue, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
 /**
  * Shingles an article is filed under in a shared index (its smallest hashes: a bottom-k MinHash
@@ -97,8 +97,8 @@ export const FACT_SLOTTED_SAMPLES = SHINGLE_SIZE + 2 + SLOT_VALUES;
 /** Samples per fact in an item filed before facts had slots (stop 39), which the shared index still reads. */
 export const FACT_CONTEXT_SAMPLES = SHINGLE_SIZE + 2;
 
-/** A fact's value (Fingerprint.values) in SAMPLE_BITS: its top bits, and its low bit, which tells a town. */
-export const valueSample = (value: number) => (((value >>> (33 - SAMPLE_BITS)) << 1) | (value & 1)) >>> 0;
+/** A fact's value (Fingerprint.values) in SAMPLE_BITS: its top bits, and its two flags (FACT_TOWN, FACT_CONTINUED). */
+export const valueSample = (value: number) => (((value >>> (34 - SAMPLE_BITS)) << 2) | (value & (FACT_TOWN | FACT_CONTINUED))) >>> 0;
 
 export interface SketchOptions {
   /**
@@ -202,7 +202,7 @@ function factsOf({ sequence, facts, slots, values }: Fingerprint): Pick<Sketch, 
   if (!slots) return { facts: samples };
   const filled = withoutRepeats(topBits(slots.filter((slot) => slot !== 0)).sort());
   if (!values) return { facts: samples, slots: filled };
-  return { facts: samples, slots: filled, values: withoutRepeats(values.map(valueSample).sort()) };
+  return { facts: samples, slots: filled, values: withoutRepeats(values.map((value) => valueSample(statedValue(value))).sort()) };
 }
 
 /** A reference's words sampled: all of them, up to MAX_REFERENCE_SAMPLES. */
