@@ -92,7 +92,7 @@ describe('items whose article page a poll could not read', () => {
     expect(second).toMatchObject({ fetched: 4, queued: 2 });
     expect(second.held).toBeUndefined();
     expect([textOf(2), textOf(3)]).toEqual([fullText(2), teaser(3)]);
-    expect(second.warnings).toContain(`1 items stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
+    expect(second.warnings).toContain(`1 item stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
     expect((await heldItems.list('flaky')).size).toBe(0);
     expect(stored.size).toBe(4);
     // Every page was asked at most twice; nothing more is held or sent.

@@ -118,7 +118,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   await deps.sendToClassify(send.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
   await holding?.release(source.id, release);
   if (hold.length > 0) warnings.push(`${hold.length} of their items held for the next poll, which asks their pages again`);
-  if (gaveUp > 0) warnings.push(`${gaveUp} items stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
+  if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
   // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes,
   // and a 304 would leave held items unasked.
   const deferred = job.runId !== undefined && send.length > 0;
