@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { analyseArticle, COPIES_POSTED, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, sketchOf, tokenize } from '@marsad/text';
+import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize } from '@marsad/text';
 import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -184,6 +184,29 @@ describe('SharedCopyIndex', () => {
     const { values: _, ...withoutValues } = first;
     await before.checkAndInsert('first', sketchOf(withoutValues));
     expect(await before.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: 'first' });
+  });
+
+  it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {
+    const visit = (title: string, visitor: string, topics: string) =>
+      `${title}\nاستقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، يوم الأربعاء بالرباط، ${visitor}، ` +
+      `وتباحث معه سبل تعزيز التعاون الأمني الثنائي بين البلدين، خاصة في مجال ${topics}.`;
+    const portugal = visit('حموشي يستقبل مدير الشرطة البرتغالية', 'المدير الوطني لشرطة الأمن العمومي البرتغالية جوزيه باروس كوريا', 'مكافحة الإرهاب والجريمة المنظمة');
+    const senegal = visit('حموشي يستقبل المدير العام للشرطة السنغالية', 'المدير العام للشرطة الوطنية السنغالية محمد سيدي', 'الهجرة غير النظامية والاتجار بالبشر');
+    const words = tokenize(senegal).length;
+    expect(words).toBeGreaterThan(COVERAGE_SAMPLES);
+    expect(words).toBeLessThanOrEqual(SHORT_ITEM_WORDS);
+    expect(sketch(senegal).samples.length).toBe(words * SHINGLE_SIZE);
+    const memory = new MemoryCopyIndex();
+    memory.checkAndInsert('portugal', fingerprintOf(portugal));
+    const exact = memory.checkAndInsert('senegal', fingerprintOf(senegal));
+    expect(exact.copyOf).toBeNull();
+    const index = indexAt('short-items');
+    await index.checkAndInsert('portugal', sketch(portugal));
+    const sampled = await index.checkAndInsert('senegal', sketch(senegal));
+    expect(sampled.duplicateOf).toBeNull();
+    // Every word read: the share reproduced is the one marsad classify measures, not an estimate.
+    expect(sampled.similarity).toBeCloseTo(exact.similarity, 6);
+    expect(await index.checkAndInsert('pickup', sketch(`الرباط - متابعة\n${senegal}`))).toMatchObject({ duplicateOf: 'senegal' });
   });
 
   it('keeps the first classified as the original when either time is unknown, in the future, or within a minute', async () => {

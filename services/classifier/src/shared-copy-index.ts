@@ -15,7 +15,8 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
  *                                 sketchOf's quoted), then its facts' (Sketch.facts; "+" after the words when
- *                                 their slots are filed, "*" their slots and values); one with news formulas, ";" and a 0/1 flag per sample
+ *                                 their slots are filed, "*" their slots and values; "=" last when an item of
+ *                                 SHORT_ITEM_WORDS or fewer has a sample per word); one with news formulas, ";" and a 0/1 flag per sample
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
@@ -76,7 +77,8 @@ const REF_TABLE_MARKER_BYTES = 1024;
 const CHECK_AND_INSERT = `
 local p, id, now, window, genLen = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 -- words: the article's words, "words:ownWords" for an item quoting a reference, and ";flags" after
--- either when news formulas hold some of its samples, and "+" when it has facts (as filed)
+-- either when news formulas hold some of its samples, "*" or "+" when it has facts, "=" when it is
+-- sampled at every word (as filed; see wordsField)
 local isRef, words, threshold, minWords = ARGV[6] == '1', ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 -- Of its words, those it quotes from the references (its words less its own, when it quotes).
 local newWordCount, newOwnCount = string.match(words, '^(%d+):?(%d*)')
@@ -259,7 +261,7 @@ for phase = 3, 1, -1 do
     end
     local record = redis.call('GET', root .. 'doc:' .. n)
     if record then
-      local kind, story, docField, docWords, ownWords, formula, slotted, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)([%+%*]?)|()')
+      local kind, story, docField, docWords, ownWords, formula, slotted, everyWord, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)([%+%*]?)(=?)|()')
       -- "id@published" when its publication time was known as it was filed
       local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
       -- The share of samples covered, and of those no news formula holds (formula: one flag per sample).
@@ -344,6 +346,9 @@ for phase = 3, 1, -1 do
       -- An item's samples that are all the new article's outlet boilerplate, set apart when it has
       -- ${MIN_WORDS_BESIDES_OUTLET_TEXT} words besides them and the new article reproduces little of those (OUTLET_STORY_SHARE);
       -- its words then those others.
+      -- An item has COVERAGE_SAMPLES samples, or one per word when filed with "=" (SHORT_ITEM_WORDS; and
+      -- COVERAGE_SAMPLES of its own words after them, when it quotes); a reference, one per word.
+      local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or (everyWord == '=' and tonumber(docWords) or ${COVERAGE_SAMPLES})
       local docWordCount, skip = tonumber(docWords), nil
       if outletBytes ~= '' and kind ~= '1' then
         if not outletText then
@@ -351,19 +356,16 @@ for phase = 3, 1, -1 do
           for i = 1, #outletBytes, ${SAMPLE_BYTES} do outletText[sampleAt(outletBytes, i)] = true end
         end
         local marks, marked = {}, 0
-        for k = 0, ${COVERAGE_SAMPLES} - 1 do
+        for k = 0, count - 1 do
           local all = true
           for j = 0, samplesPer - 1 do
             if not outletText[sampleAt(record, rest + (k * samplesPer + j) * ${SAMPLE_BYTES})] then all = false; break end
           end
           if all then marks[k] = true; marked = marked + 1 end
         end
-        local besides = docWordCount * (${COVERAGE_SAMPLES} - marked) / ${COVERAGE_SAMPLES}
+        local besides = docWordCount * (count - marked) / count
         if marked > 0 and besides >= ${MIN_WORDS_BESIDES_OUTLET_TEXT} then skip, docWordCount = marks, besides end
       end
-      -- An item has COVERAGE_SAMPLES samples (and as many of its own words after them, when it quotes);
-      -- a reference, one per word.
-      local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or ${COVERAGE_SAMPLES}
       -- An item's samples that are boilerplate (a reference is judged whole).
       local apart = nil
       if kind ~= '1' then
@@ -394,7 +396,7 @@ for phase = 3, 1, -1 do
       -- item filed with a "+" or "*" after its words) of its slots, then (with a "*") its value. This
       -- article reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more
       -- than it keeps (factsKept, FACTS_CHANGED): counted once per value where the item has values.
-      local itemSamples = ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES}
+      local itemSamples = count * samplesPer * ${SAMPLE_BYTES}
       local otherFacts, changed = false, 0
       if kind ~= '1' then
         local kept = 0
@@ -681,7 +683,7 @@ export class SharedCopyIndex {
     const counterBits = Math.ceil(Math.log2(o.boilerplateArticles + 1));
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
-      reference ? '1' : '0', wordsField(sketch), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
+      reference ? '1' : '0', wordsField(sketch, reference), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), samplesBytes(sketch.contains),
       Buffer.concat([samplesBytes(sketch.samples), ...(sketch.own ? [samplesBytes(sketch.own.samples)] : []), ...(sketch.facts ? [samplesBytes(sketch.facts)] : [])]),
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
@@ -708,10 +710,12 @@ function publishedSeconds(publishedAt: string | null | undefined, now: number): 
 /**
  * The words part of a filed article: "words", ":ownWords" when it quotes, ";flags" when it has news
  * formulas, "*" when its facts' slots and values are filed with them, "+" their slots alone (Sketch.facts;
- * items filed before stop 39 have neither, those filed before stop 42 no values).
+ * items filed before stop 39 have neither, those filed before stop 42 no values), "=" for an item
+ * sampled at every word (SHORT_ITEM_WORDS) rather than at COVERAGE_SAMPLES.
  */
-function wordsField(sketch: Sketch): string {
-  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}${factsMarker(sketch)}`;
+function wordsField(sketch: Sketch, reference: boolean): string {
+  const everyWord = !reference && sketch.samples.length / SHINGLE_SIZE !== COVERAGE_SAMPLES ? '=' : '';
+  return `${sketch.words}${sketch.own ? `:${sketch.own.words}` : ''}${sketch.formula ? `;${sketch.formula}` : ''}${factsMarker(sketch)}${everyWord}`;
 }
 
 function factsMarker({ facts, slots, values }: Sketch): string {
