@@ -200,7 +200,7 @@ describe('SharedCopyIndex', () => {
     memory.checkAndInsert('portugal', fingerprintOf(portugal));
     const exact = memory.checkAndInsert('senegal', fingerprintOf(senegal));
     expect(exact.copyOf).toBeNull();
-    const index = indexAt('short-items');
+    const index = indexAt('every-word');
     await index.checkAndInsert('portugal', sketch(portugal));
     const sampled = await index.checkAndInsert('senegal', sketch(senegal));
     expect(sampled.duplicateOf).toBeNull();
