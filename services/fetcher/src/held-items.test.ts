@@ -25,6 +25,8 @@ let server: FixtureServer;
 const failOnce = new Set(['/a/2']);
 /** What /changing lists: its second poll no longer lists /a/6. */
 let changingListsHeld = true;
+/** Whether /failing answers with its feed, or with a 500. */
+let failingFeedUp = true;
 
 beforeAll(async () => {
   const entries = (origin: string, numbers: number[]) => numbers.map((n) => ({ title: `خبر ${n}`, link: `${origin}/a/${n}`, description: teaser(n) }));
@@ -33,6 +35,8 @@ beforeAll(async () => {
   server = await serveFixtures({
     '/feed': feed(() => [1, 2, 3, 4]),
     '/changing': feed(() => (changingListsHeld ? [5, 6] : [5])),
+    '/failing': (req, res) => (failingFeedUp ? feed(() => [7])(req, res) : res.writeHead(500).end('down')),
+    '/a/7': { status: 503, body: 'down' },
     '/a/1': page(fullText(1)),
     '/a/2': (req, res) => {
       if (failOnce.delete('/a/2')) res.writeHead(503).end('busy');
@@ -115,6 +119,18 @@ describe('items whose article page a poll could not read', () => {
     expect(result.held).toBeUndefined();
     expect(run.textOf(3)).toBe(teaser(3));
     expect((await heldItems.list('run')).size).toBe(0);
+  });
+
+  it('are sent as held when the source fails, which may not poll again for hours', async () => {
+    const { poll, stored, textOf } = pipeline('failing', '/failing');
+    const first = new Date('2026-12-07T12:00:00Z');
+    failingFeedUp = true;
+    expect(await poll(first)).toMatchObject({ queued: 0, held: 1 });
+    failingFeedUp = false;
+    await expect(poll(new Date(first.getTime() + 10 * MINUTE))).rejects.toThrow(/\[server\]/);
+    expect(stored.size).toBe(1);
+    expect(textOf(7)).toBe(teaser(7));
+    expect((await heldItems.list('failing')).size).toBe(0);
   });
 
   it('drop what does not parse, as written by another version, rather than fail the poll', async () => {

@@ -105,7 +105,9 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     if (deps.storeUnavailable?.(err)) throw err;
     const kind = err instanceof FetchError ? err.kind : 'internal';
     const after = await deps.health?.recordFailure(source.id, now, source.interval, { kind, message: (err as Error).message });
-    ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt }, 'source failed');
+    // A failing source may not poll again for hours: what it held goes on now, with the feed's text.
+    const sentHeld = job.runId === undefined && deps.heldItems ? await sendHeld(source.id, deps.heldItems, deps) : 0;
+    ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt, sentHeld }, 'source failed');
     throw asJobError(err, job.runId !== undefined);
   }
   const items = toRawItems(fetched, source.id, now);
@@ -173,6 +175,17 @@ async function holdUnreadPages(
     if (!stored.has(id)) send.push(before.get(id)!.item);
   }
   return { send, hold, release, gaveUp };
+}
+
+/** Sends the source's held items that are not stored yet, as held, and forgets them all; how many were sent. */
+async function sendHeld(sourceId: string, heldItems: HeldItems, deps: Pick<FetchSourceDeps, 'knownItemIds' | 'sendToClassify'>): Promise<number> {
+  const held = await heldItems.list(sourceId);
+  if (held.size === 0) return 0;
+  const stored = await deps.knownItemIds([...held.keys()]);
+  const send = [...held.values()].filter(({ item }) => !stored.has(item.id)).map(({ item }) => item);
+  await deps.sendToClassify(send.map((item) => ({ payload: { item }, jobId: itemJobId(item.id) })));
+  await heldItems.release(sourceId, [...held.keys()]);
+  return send.length;
 }
 
 /** The item ids of article pages' addresses (see identify). */
