@@ -74,7 +74,7 @@ function factValues(words: readonly string[], facts: Uint16Array, placeWords: Re
 /**
  * The value of each number word among the facts: consecutive number words read as one number, which a
  * word of digits starts (the two ages of "بين 22 و43") and a multiplier ends ("ثلاثة آلاف و500": 3000
- * and 500). A word the reading cannot place keeps its spelling as its value.
+ * and 500).
  */
 function numberValues(words: readonly string[], facts: Uint16Array): Map<number, string> {
   const values = new Map<number, string>();
@@ -98,11 +98,7 @@ function numberValues(words: readonly string[], facts: Uint16Array): Map<number,
       current += Number(digits);
       continue;
     }
-    const meaning = NUMBER_MEANINGS.get(word);
-    if (!meaning) {
-      values.set(w, word);
-      continue;
-    }
+    const meaning = NUMBER_MEANINGS.get(word)!;
     if (meaning.times) {
       total += (current || 1) * meaning.times;
       current = 0;
@@ -171,10 +167,10 @@ const NUMBER_WORDS: [string, NumberMeaning][] = [
   ...multiplying(1e9, 'مليار', 'مليارات'),
   ...multiplying(2e9, 'ملياران', 'مليارين'),
   // The dual counts two of what it names: the persons, hours and days a report counts (شخصان، ساعتين);
-  // not a noun whose plural is written as its dual (قاصرين، مصابين).
+  // not a word whose plural is written as its dual (قاصرين، مصابين، المدراء العامين).
   ...adding(
     2,
-    ...['شخص', 'طفل', 'شاب', 'رجل', 'امرأت', 'سيدت', 'فتات', 'شقيق', 'قتيل', 'جريح', 'ساعت', 'يوم', 'شهر', 'سنت', 'عام', 'أسبوع', 'دقيقت', 'طن'].flatMap((stem) => [`${stem}ان`, `${stem}ين`]),
+    ...['شخص', 'طفل', 'شاب', 'رجل', 'امرأت', 'سيدت', 'فتات', 'شقيق', 'قتيل', 'جريح', 'ساعت', 'يوم', 'شهر', 'سنت', 'أسبوع', 'دقيقت', 'طن'].flatMap((stem) => [`${stem}ان`, `${stem}ين`]),
   ),
 ];
 
