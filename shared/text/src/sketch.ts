@@ -42,7 +42,8 @@ export const SAMPLE_BITS = 24;
 /** Word positions spread over some of an article's words, as coverage reads them. */
 export interface CoverageSamples {
   /**
-   * For COVERAGE_SAMPLES word positions (a reference's: every word, up to MAX_REFERENCE_SAMPLES), the
+   * For COVERAGE_SAMPLES word positions (a reference's: every word, up to MAX_REFERENCE_SAMPLES; an
+   * item's of SHORT_ITEM_WORDS or fewer: every word), the
    * top SAMPLE_BITS bits of the SHINGLE_SIZE shingles covering each.
    */
   samples: Uint32Array;
@@ -220,7 +221,7 @@ function referenceSamples(sequence: Uint32Array): number {
 }
 
 /** An item's samples over `words` words: one per word up to SHORT_ITEM_WORDS, else COVERAGE_SAMPLES. */
-export function itemSamples(words: number): number {
+function itemSamples(words: number): number {
   return words > COVERAGE_SAMPLES && words <= SHORT_ITEM_WORDS ? words : COVERAGE_SAMPLES;
 }
 
