@@ -350,6 +350,22 @@ describe('tagger: dgsn', () => {
   });
 
   it.each([
+    ['its Interpol office by its name', 'سلمت السلطات المغربية مطلوبا إلى بلجيكا بتنسيق مع المكتب المركزي الوطني أنتربول الرباط'],
+    ['its Interpol office with the prepositions written', 'جرى التسليم بتنسيق مع المكتب المركزي الوطني للأنتربول بالرباط'],
+    ['its Interpol office, in short', 'تم إشعار السلطات الإيطالية عبر مكتب أنتربول الرباط'],
+    ['its Interpol office in English', 'The extradition was coordinated by NCB Rabat'],
+  ])('finds the DGSN and Interpol by %s', (_name, text) => {
+    expect(tags(text)).toEqual(['interpol', 'dgsn']);
+  });
+
+  it.each([
+    ["Interpol's secretary general received in Rabat", 'استقبل وزير الداخلية الأمين العام للأنتربول بالرباط لبحث التعاون'],
+    ["another country's Interpol office", 'تسلمت تونس مطلوبا بتنسيق مع المكتب المركزي الوطني للأنتربول بتونس'],
+  ])('finds Interpol, not the DGSN, by %s', (_name, text) => {
+    expect(tags(text)).toEqual(['interpol']);
+  });
+
+  it.each([
     ['another person of its Director General\'s surname', 'أكد الإعلامي محمد حموشي أن المنتخب قادر على الفوز بكأس أمم إفريقيا'],
     ['another person of its Director General\'s surname, with a two-word given name', 'قال الباحث عبد الله حموشي إن الدراسة شملت ألف أسرة'],
     ['another person of its Director General\'s surname, in French', 'Le footballeur Karim Hammouchi a signé au Raja'],
