@@ -336,6 +336,22 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('fbi-pickup', sketch(`الرباط - متابعة\n${fbi}`))).toMatchObject({ duplicateOf: 'fbi' });
   });
 
+  it("reads the facts of a short item that quotes a reference after its own words' samples", async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('short-quoting', reference);
+    const tagger = loadTagger();
+    const item = (text: string) => sketchOf(analyseArticle({ title: '', text }, tagger).fingerprint, { quoted });
+    const quote = reference.text.split(/\s+/).slice(0, 18).join(' ');
+    const report = (town: string, when: string, suspects: string) =>
+      `أوقفت عناصر الشرطة القضائية بمدينة ${town}، ${when}، ${suspects} أشخاص للاشتباه في تورطهم في قضية تتعلق بالنصب والاحتيال عبر الإنترنت، وذلك في سياق جاء فيه: ${quote}`;
+    const first = item(report('طنجة', 'مساء يوم الأحد', 'ثلاثة'));
+    expect(first.own).toBeDefined();
+    expect(first.samples.length / SHINGLE_SIZE).toBe(first.words);
+    await index.checkAndInsert('first', first);
+    expect(await index.checkAndInsert('other', item(report('أكادير', 'صباح يوم الخميس', 'خمسة')))).toMatchObject({ duplicateOf: null });
+    expect(await index.checkAndInsert('pickup', item(`متابعة\n${report('طنجة', 'مساء يوم الأحد', 'ثلاثة')}`))).toMatchObject({ duplicateOf: 'first' });
+  });
+
   it('does not take two articles quoting the same reference for copies of each other', async () => {
     const reference = references[0]!;
     const { index, quoted } = await indexWithReference('quoting', reference);

@@ -400,7 +400,7 @@ for phase = 3, 1, -1 do
       local otherFacts, changed = false, 0
       if kind ~= '1' then
         local kept = 0
-        local factsFrom = rest + itemSamples * (ownWords ~= '' and 2 or 1)
+        local factsFrom = rest + itemSamples + (ownWords ~= '' and ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES} or 0)
         local stride = (slotted == '*' and ${FACT_SAMPLES} or slotted == '+' and ${FACT_SLOTTED_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
         local readings = slotted == '*' and {} or nil
         -- One statement of a value (its words: "920 ألف"), kept where all of them are, else changed where one is.
