@@ -126,6 +126,12 @@ local function sampleAt(s, i)
   local b1, b2, b3 = byte(s, i, i + 2)
   return (b1 * 256 + b2) * 256 + b3
 end
+-- A string of samples (3 bytes each) as a set, made where first asked about.
+local function sampleSet(s)
+  local set = {}
+  for i = 1, #s, ${SAMPLE_BYTES} do set[sampleAt(s, i)] = true end
+  return set
+end
 local function shardOfId(text)
   local h = 0
   for i = 1, #text do h = (h * 31 + byte(text, i)) % 2147483647 end
@@ -199,10 +205,7 @@ local present, outletText, presentPairs = nil, nil, nil
 -- in a record, before and after it, each the slot then the slot with the fact in it (0: none).
 local presentSlots = nil
 local function slotChanged(record, from)
-  if not presentSlots then
-    presentSlots = {}
-    for i = 1, #slotBytes, ${SAMPLE_BYTES} do presentSlots[sampleAt(slotBytes, i)] = true end
-  end
+  presentSlots = presentSlots or sampleSet(slotBytes)
   for side = 0, 2, 2 do
     local slot = sampleAt(record, from + side * ${SAMPLE_BYTES})
     if slot ~= 0 and presentSlots[slot] and not presentSlots[sampleAt(record, from + (side + 1) * ${SAMPLE_BYTES})] then return true end
@@ -214,10 +217,7 @@ end
 -- article states anywhere is not changed.
 local presentValues = nil
 local function countDistinctFacts(readings)
-  if not presentValues then
-    presentValues = {}
-    for i = 1, #valueBytes, ${SAMPLE_BYTES} do presentValues[sampleAt(valueBytes, i)] = true end
-  end
+  presentValues = presentValues or sampleSet(valueBytes)
   local kept, changed = 0, 0
   for value, reading in pairs(readings) do
     if reading == 2 and value % 2 == 0 then kept = kept + 1
@@ -255,10 +255,7 @@ local function learnBoilerplate(values)
 end
 for phase = 3, 1, -1 do
   for _, n in ipairs(candidates[phase]) do
-    if not present then
-      present = {}
-      for i = 1, #contains, ${SAMPLE_BYTES} do present[sampleAt(contains, i)] = true end
-    end
+    present = present or sampleSet(contains)
     local record = redis.call('GET', root .. 'doc:' .. n)
     if record then
       local kind, story, docField, docWords, ownWords, formula, slotted, everyWord, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)([%+%*]?)(=?)|()')
@@ -278,10 +275,7 @@ for phase = 3, 1, -1 do
       -- A reference's word k is kept when the new article has the pair it starts or ends (pairedWith).
       local refPairs = nil
       local function paired(k)
-        if not presentPairs then
-          presentPairs = {}
-          for i = 1, #pairBytes, ${SAMPLE_BYTES} do presentPairs[sampleAt(pairBytes, i)] = true end
-        end
+        presentPairs = presentPairs or sampleSet(pairBytes)
         refPairs = refPairs or redis.call('GET', root .. 'pairs:' .. n) or ''
         local pairCount = #refPairs / ${SAMPLE_BYTES}
         return (k > 0 and k <= pairCount and presentPairs[sampleAt(refPairs, (k - 1) * ${SAMPLE_BYTES} + 1)]) or
@@ -351,10 +345,7 @@ for phase = 3, 1, -1 do
       local count = kind == '1' and math.floor((#record - rest + 1) / (samplesPer * ${SAMPLE_BYTES})) or (everyWord == '=' and tonumber(docWords) or ${COVERAGE_SAMPLES})
       local docWordCount, skip = tonumber(docWords), nil
       if outletBytes ~= '' and kind ~= '1' then
-        if not outletText then
-          outletText = {}
-          for i = 1, #outletBytes, ${SAMPLE_BYTES} do outletText[sampleAt(outletBytes, i)] = true end
-        end
+        outletText = outletText or sampleSet(outletBytes)
         local marks, marked = {}, 0
         for k = 0, count - 1 do
           local all = true
