@@ -117,7 +117,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const { send, hold, release, gaveUp } = holding ? await holdUnreadPages(source.id, fresh, idsOf(unreadPages), holding, deps.knownItemIds) : { send: fresh, hold: [], release: [], gaveUp: 0 };
   // Held before being sent and released after: a poll cut short in between leaves them to the next.
   await holding?.hold(source.id, hold);
-  await deps.sendToClassify(send.map((item) => ({ payload: { item, runId: job.runId }, jobId: itemJobId(item.id) })));
+  await deps.sendToClassify(classifyJobs(send, job.runId));
   await holding?.release(source.id, release);
   if (hold.length > 0) warnings.push(`${hold.length} of their items held for the next poll, which asks their pages again`);
   if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
@@ -168,22 +168,29 @@ async function holdUnreadPages(
     if (before.delete(item.id)) release.push(item.id);
     send.push(item);
   }
-  const gone = [...before.keys()];
-  const stored = gone.length > 0 ? await knownItemIds(gone) : new Set<string>();
-  for (const id of gone) {
-    release.push(id);
-    if (!stored.has(id)) send.push(before.get(id)!.item);
-  }
+  send.push(...(await notStored(before, knownItemIds)));
+  release.push(...before.keys());
   return { send, hold, release, gaveUp };
+}
+
+/** Of these held items, those the store does not hold yet (another source may have stored one meanwhile). */
+async function notStored(held: ReadonlyMap<string, HeldItem>, knownItemIds: FetchSourceDeps['knownItemIds']): Promise<RawItem[]> {
+  if (held.size === 0) return [];
+  const stored = await knownItemIds([...held.keys()]);
+  return [...held.values()].filter(({ item }) => !stored.has(item.id)).map(({ item }) => item);
+}
+
+/** Classify jobs for new items, each under its item's id, so that an item queued twice is one job. */
+function classifyJobs(items: readonly RawItem[], runId?: string) {
+  return items.map((item) => ({ payload: { item, runId }, jobId: itemJobId(item.id) }));
 }
 
 /** Sends the source's held items that are not stored yet, as held, and forgets them all; how many were sent. */
 async function sendHeld(sourceId: string, heldItems: HeldItems, deps: Pick<FetchSourceDeps, 'knownItemIds' | 'sendToClassify'>): Promise<number> {
   const held = await heldItems.list(sourceId);
   if (held.size === 0) return 0;
-  const stored = await deps.knownItemIds([...held.keys()]);
-  const send = [...held.values()].filter(({ item }) => !stored.has(item.id)).map(({ item }) => item);
-  await deps.sendToClassify(send.map((item) => ({ payload: { item }, jobId: itemJobId(item.id) })));
+  const send = await notStored(held, deps.knownItemIds);
+  await deps.sendToClassify(classifyJobs(send));
   await heldItems.release(sourceId, [...held.keys()]);
   return send.length;
 }
