@@ -198,8 +198,12 @@ const NUMBER_MEANINGS = new Map(
   }),
 );
 
-/** A number in digits or in words (see NUMBER_WORDS). */
-const isNumber = (word: string) => NUMBER_MEANINGS.has(word) || DIGITS.test(word);
+/** A number in digits or in words (see NUMBER_WORDS); asked of every word, so the regex only of those ending in a digit. */
+const isNumber = (word: string) => NUMBER_MEANINGS.has(word) || (endsInDigit(word) && DIGITS.test(word));
+const endsInDigit = (word: string) => {
+  const last = word.charCodeAt(word.length - 1);
+  return last >= 0x30 && last <= 0x39;
+};
 
 /**
  * Everything that depends on the article alone: language, tags with evidence, and the fingerprint

@@ -133,6 +133,8 @@ interface Span {
   end: number;
 }
 
+const NO_STATES: readonly TrieNode[] = [];
+
 interface Match {
   ref: PhraseRef;
   start: number;
@@ -148,6 +150,8 @@ export class Tagger {
   private readonly file: AliasFile;
   /** Words in the longest place phrase. */
   private longestPlace = 0;
+  /** The states each word's forms start (see phrasesStartingAt); kept while the forms are. */
+  private readonly firstStates = new WeakMap<readonly string[], readonly TrieNode[]>();
 
   constructor(file: AliasFile) {
     this.file = file;
@@ -221,20 +225,31 @@ export class Tagger {
     let live: TrieNode[] = [];
     for (let i = 0; i < wordForms.length; i++) {
       const forms = wordForms[i]!;
-      const nextLive: TrieNode[] = [];
-      // A phrase may start at this word (the root) or go on from one of the live states.
-      for (let n = -1; n < live.length; n++) {
-        const node = n < 0 ? this.root : live[n]!;
+      // A phrase may start at this word (the root's children it names) or go on from one of the live states.
+      const nextLive = [...this.phrasesStartingAt(forms)];
+      for (const node of live) {
         for (const form of forms) {
           const child = node.next.get(form);
-          if (!child) continue;
-          nextLive.push(child);
-          for (const ref of child.outputs) found.push({ ref, start: i - ref.length + 1, end: i });
+          if (child) nextLive.push(child);
         }
       }
+      for (const node of nextLive) for (const ref of node.outputs) found.push({ ref, start: i - ref.length + 1, end: i });
       live = nextLive;
     }
     return found;
+  }
+
+  /**
+   * The trie states a word starts, by its forms: the tokenizer hands every occurrence of one written
+   * word the same forms, and most words start no phrase, so one lookup per word replaces one per form.
+   */
+  private phrasesStartingAt(forms: readonly string[]): readonly TrieNode[] {
+    let states = this.firstStates.get(forms);
+    if (states === undefined) {
+      states = forms.flatMap((form) => this.root.next.get(form) ?? []);
+      this.firstStates.set(forms, states.length > 0 ? states : NO_STATES);
+    }
+    return states;
   }
 
   /**
