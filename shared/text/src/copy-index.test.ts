@@ -308,6 +308,25 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(index.checkAndInsert('pickup', pickup).copyOf).toMatchObject({ id: 'first' });
   });
 
+  it('reads an age written as an ordinal as its number, there only: another accident in the same words, the age and day changed, is no copy', () => {
+    const runOver = (age: string, when: string) =>
+      `لقيت طفلة في ${age} من عمرها مصرعها، ${when}، بعدما صدمتها سيارة خفيفة بالطريق الرئيسية المؤدية إلى وسط مدينة خريبكة. وحسب مصادر محلية، ` +
+      'فإن السائق فر من مكان الحادث قبل أن تتمكن عناصر الأمن من توقيفه بعد ساعات، فيما نقلت جثة الضحية إلى مستودع الأموات بالمستشفى الإقليمي ' +
+      'لإخضاعها للتشريح الطبي. وفتح بحث قضائي تحت إشراف النيابة العامة المختصة لتحديد ظروف وملابسات الحادث.';
+    // The age is the first fact, then the day and the town.
+    expect(valuesOf(runOver('السابعة', 'صباح يوم الأحد'))[0]![1]).toBe(valuesOf('طفلة تبلغ 7 سنوات')[0]![1]);
+    expect(valuesOf('في سن الخامسة والعشرين').map(([, value]) => value)).toEqual(valuesOf('يبلغ 25 سنة').map(([, value]) => value).concat(valuesOf('يبلغ 25 سنة').map(([, value]) => value)));
+    expect(valuesOf('رجل في الأربعينات من العمر')).toHaveLength(1);
+    // Ranks and reigns are no ages.
+    expect(fingerprint('ترأس الملك محمد السادس الدورة الثانية والتسعين').facts).toBeUndefined();
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('first', fingerprint(runOver('السابعة', 'صباح يوم الأحد'))).copyOf).toBeNull();
+    const other = index.checkAndInsert('other', fingerprint(runOver('التاسعة', 'مساء يوم الأربعاء')));
+    expect(other.copyOf).toBeNull();
+    expect(other.similarity).toBeGreaterThan(0.8);
+    expect(index.checkAndInsert('pickup', fingerprint(`خريبكة - متابعة\n${runOver('السابعة', 'صباح يوم الأحد')}`)).copyOf).toMatchObject({ id: 'first' });
+  });
+
   it('reads a number of several words as one statement: kept where all its words are, changed where one is', () => {
     const traffic = (month: string, containers: string, growth: string, trucks: string) =>
       `عالج ميناء طنجة المتوسط خلال شهر ${month} الماضي حوالي ${containers} ألف حاوية من فئة عشرين قدما، بزيادة تقدر بـ${growth} في المائة مقارنة مع الشهر نفسه من السنة الماضية، ` +
