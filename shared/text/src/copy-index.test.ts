@@ -327,6 +327,15 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(index.checkAndInsert('pickup', fingerprint(`خريبكة - متابعة\n${runOver('السابعة', 'صباح يوم الأحد')}`)).copyOf).toMatchObject({ id: 'first' });
   });
 
+  it("finds a pickup of another event's report in the same words: the words it shares with the first are its house style, not a passage it took", () => {
+    const index = new MemoryCopyIndex();
+    index.checkAndInsert('first', fingerprint(missingFisherman('43', 'مساء يوم الاثنين', '12')));
+    expect(index.checkAndInsert('other', fingerprint(missingFisherman('27', 'صباح يوم الجمعة', '20'))).copyOf).toBeNull();
+    // Its first sentence and most of the second, as a feed's description cuts it.
+    const cut = missingFisherman('27', 'صباح يوم الجمعة', '20').split(' ').slice(0, 34).join(' ');
+    expect(index.checkAndInsert('pickup', fingerprint(`آسفي - متابعة\n${cut}`)).copyOf).toMatchObject({ id: 'other' });
+  });
+
   it('reads a number of several words as one statement: kept where all its words are, changed where one is', () => {
     const traffic = (month: string, containers: string, growth: string, trucks: string) =>
       `عالج ميناء طنجة المتوسط خلال شهر ${month} الماضي حوالي ${containers} ألف حاوية من فئة عشرين قدما، بزيادة تقدر بـ${growth} في المائة مقارنة مع الشهر نفسه من السنة الماضية، ` +

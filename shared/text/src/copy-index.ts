@@ -108,6 +108,12 @@ export interface IndexedArticle extends Fingerprint {
    * least MIN_COPIED_WORDS words), sorted. What it quoted is not its own text, as a reference's is not.
    */
   borrowed?: Uint32Array;
+  /**
+   * Of an original item: the shingles it shares with earlier items that report other facts in the same
+   * words (CopyMatch.otherFacts), sorted. A house style, not a passage taken: its own text, which a
+   * later copy of it copies, but counted towards boilerplate as a borrowed passage is.
+   */
+  houseStyle?: Uint32Array;
 }
 
 export interface CopyMatch {
@@ -304,10 +310,11 @@ export class MemoryCopyIndex {
   private countShingles(article: IndexedArticle): void {
     const quoted = this.quoted;
     const borrowed = article.borrowed?.length ? sortedLookup(article.borrowed) : undefined;
+    const houseStyle = article.houseStyle?.length ? sortedLookup(article.houseStyle) : undefined;
     const formulas = formulaShingles();
     for (const shingle of article.shingles) {
       if (quoted.has(shingle)) continue;
-      if (borrowed?.has(shingle) && !formulas.has(shingle)) this.quotedBy.add(shingle);
+      if ((borrowed?.has(shingle) || houseStyle?.has(shingle)) && !formulas.has(shingle)) this.quotedBy.add(shingle);
       else this.articlesWith.add(shingle);
     }
   }
@@ -449,17 +456,21 @@ export class MemoryCopyIndex {
     const matches = this.candidates(fingerprint, repeated && besides >= minWordsBesidesFooter(repeated) ? repeated : undefined, true);
     const verdict = judgeCopy(matches);
     const storyId = verdict.copyOf ? verdict.copyOf.storyId : id;
-    const borrowed = verdict.copyOf ? undefined : this.borrowedFrom(matches, fingerprint);
+    const borrowed = verdict.copyOf ? undefined : this.sharedWith(matches, fingerprint, (match) => !match.otherFacts);
+    const houseStyle = verdict.copyOf ? undefined : this.sharedWith(matches, fingerprint, (match) => match.otherFacts === true);
     // Not its words: they were for measuring it against the references (their pairs); an item is measured by its shingles.
     const { shingles, sequence, signature, formula, facts, slots, values } = fingerprint;
-    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts, slots, values } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}) });
+    this.add({ id, storyId, reference: false, shingles, sequence, signature, ...(formula ? { formula } : {}), ...(facts ? { facts, slots, values } : {}), ...(verdict.copyOf ? { copy: true } : {}), ...(borrowed ? { borrowed } : {}), ...(houseStyle ? { houseStyle } : {}) });
     return { ...verdict, storyId };
   }
 
-  /** What an original shares with the earlier items it reproduces a passage of (see IndexedArticle.borrowed). */
-  private borrowedFrom(matches: readonly CopyMatch[], fingerprint: Fingerprint): Uint32Array | undefined {
+  /**
+   * What an original shares with the earlier items among `matches` it reproduces a passage of: those
+   * it took it from (IndexedArticle.borrowed), or those reporting other facts in the same words (houseStyle).
+   */
+  private sharedWith(matches: readonly CopyMatch[], fingerprint: Fingerprint, which: (match: CopyMatch) => boolean): Uint32Array | undefined {
     const passages = matches
-      .filter((match) => !match.reference && (match.words ?? 0) >= MIN_COPIED_WORDS)
+      .filter((match) => !match.reference && which(match) && (match.words ?? 0) >= MIN_COPIED_WORDS)
       .map((match) => sortedIntersection(this.articles.get(match.id)!.shingles, fingerprint.shingles));
     if (passages.length === 0) return undefined;
     return passages.length === 1 ? passages[0] : distinctSorted(Uint32Array.from(passages.flatMap((passage) => [...passage])));
