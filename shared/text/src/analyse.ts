@@ -27,28 +27,28 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<
   const sequence = shingleSequence(hashes);
   const set = distinctSorted(sequence);
   const formula = formulaWords(sequence);
-  const ages = ageOrdinals(words);
-  const facts = factsOf(words, placeWords, ages);
+  const ordinals = statedOrdinals(words);
+  const facts = factsOf(words, placeWords, ordinals);
   return {
     shingles: set,
     sequence,
     signature: minhash(set),
     words: hashes,
     ...(formula ? { formula } : {}),
-    ...(facts ? { facts, slots: factSlots(hashes, facts), values: factValues(words, facts, placeWords, ages) } : {}),
+    ...(facts ? { facts, slots: factSlots(hashes, facts), values: factValues(words, facts, placeWords, ordinals) } : {}),
   };
 }
 
 /**
  * The positions of the first MAX_FACTS words that state a fact of the event (Fingerprint.facts): a
- * number, in digits or in words (an age in ordinals too: `ages`), and the words of the towns and the
+ * number, in digits or in words (an age or an hour in ordinals too: `ordinals`), and the words of the towns and the
  * days of the week the text names (`placeWords`, in text order); undefined when none. Two communiqués in one house style differ by
  * these (بولاية أمن برشيد، ليلة يوم الأربعاء، ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
  */
-function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, string>, ages: Ages): Uint16Array | undefined {
+function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, string>, ordinals: Ordinals): Uint16Array | undefined {
   const facts: number[] = [];
   for (let i = 0; i < words.length && facts.length < MAX_FACTS && i <= 0xffff; i++) {
-    if (placeWords.has(i) || isNumber(words[i]!) || ages.has(i)) facts.push(i);
+    if (placeWords.has(i) || isNumber(words[i]!) || ordinals.has(i)) facts.push(i);
   }
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
 }
@@ -59,9 +59,9 @@ function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, strin
  * where the event happened rather than what happened, and FACT_CONTINUED for the second and later
  * words of one statement of it ("ألف" of "920 ألف", "البيضاء" of "الدار البيضاء"; see countDistinctFacts).
  */
-function factValues(words: readonly string[], facts: Uint16Array, placeWords: ReadonlyMap<number, string>, ages: Ages): Uint32Array {
+function factValues(words: readonly string[], facts: Uint16Array, placeWords: ReadonlyMap<number, string>, ordinals: Ordinals): Uint32Array {
   const values = new Uint32Array(facts.length);
-  const numbers = numberValues(words, facts, ages);
+  const numbers = numberValues(words, facts, ordinals);
   facts.forEach((w, i) => {
     const place = placeWords.get(w);
     const value = hashString(place ?? `n:${numbers.get(w)}`) & ~(FACT_TOWN | FACT_CONTINUED);
@@ -77,7 +77,7 @@ function factValues(words: readonly string[], facts: Uint16Array, placeWords: Re
  * word of digits starts (the two ages of "بين 22 و43") and a multiplier ends ("ثلاثة آلاف و500": 3000
  * and 500).
  */
-function numberValues(words: readonly string[], facts: Uint16Array, ages: Ages): Map<number, string> {
+function numberValues(words: readonly string[], facts: Uint16Array, ordinals: Ordinals): Map<number, string> {
   const values = new Map<number, string>();
   let run: number[] = [];
   let total = 0;
@@ -91,8 +91,8 @@ function numberValues(words: readonly string[], facts: Uint16Array, ages: Ages):
   };
   for (const w of facts) {
     const word = words[w]!;
-    const age = ages.get(w);
-    if (!age && !isNumber(word)) continue;
+    const ordinal = ordinals.get(w);
+    if (!ordinal && !isNumber(word)) continue;
     if (run.length > 0 && (w !== run[run.length - 1]! + 1 || DIGITS.test(word))) close();
     run.push(w);
     const digits = DIGITS.exec(word)?.[1];
@@ -100,7 +100,7 @@ function numberValues(words: readonly string[], facts: Uint16Array, ages: Ages):
       current += Number(digits);
       continue;
     }
-    const meaning = age ?? NUMBER_MEANINGS.get(word)!;
+    const meaning = ordinal ?? NUMBER_MEANINGS.get(word)!;
     if (meaning.times) {
       total += (current || 1) * meaning.times;
       current = 0;
@@ -200,14 +200,15 @@ const NUMBER_MEANINGS = new Map(
   }),
 );
 
-/** The words of the ages a text states in ordinals, each with what it adds to the age (see ageOrdinals). */
-type Ages = ReadonlyMap<number, NumberMeaning>;
+/** The words of the ages and hours a text states in ordinals, each with what it adds to the number (see statedOrdinals). */
+type Ordinals = ReadonlyMap<number, NumberMeaning>;
 
 /**
- * The ordinals news writes an age in, with the article (السابعة، الثانية عشرة، الخامسة والعشرين), and the
- * decades (الأربعينات): what each adds to the age. عشر and عشرة, which complete the teens, are NUMBER_WORDS.
+ * The ordinals news writes an age or an hour in, with the article (السابعة، الثانية عشرة، الخامسة
+ * والعشرين، الواحدة), and the decades of an age (الأربعينات): what each adds to the number. عشر and
+ * عشرة, which complete the teens, are NUMBER_WORDS.
  */
-const AGE_WORDS = new Map(
+const ORDINAL_WORDS = new Map(
   ((): [string, number][] => [
     ...['ثاني', 'ثالث', 'رابع', 'خامس', 'سادس', 'سابع', 'ثامن', 'تاسع', 'عاشر'].flatMap((ordinal, k): [string, number][] => [
       [`ال${ordinal}`, k + 2],
@@ -215,33 +216,35 @@ const AGE_WORDS = new Map(
     ]),
     ['الحادي', 1],
     ['الحادية', 1],
+    ['الواحدة', 1],
     ...['عشرين', 'ثلاثين', 'أربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'].flatMap((tens, k): [string, number][] => [
       [`وال${tens}`, (k + 2) * 10],
       [`ال${tens.slice(0, -2)}ينات`, (k + 2) * 10],
     ]),
   ])().map(([spelling, adds]): [string, NumberMeaning] => [normalizeWord(spelling), { adds }]),
 );
-/** Before an age in ordinals: "في سن السابعة"، "بعمر الخامسة عشرة". */
-const AGE_BEFORE = new Set(['سن', 'بسن', 'عمر', 'بعمر'].map(normalizeWord));
-/** After one: "في السابعة من عمرها"، "في الأربعينات من العمر". */
+/** Before an age or an hour in ordinals: "في سن السابعة"، "بعمر الخامسة عشرة"، "حوالي الساعة الحادية عشرة ليلا". */
+const ORDINAL_BEFORE = new Set(['سن', 'بسن', 'عمر', 'بعمر', 'الساعة', 'بالساعة', 'والساعة', 'ساعة'].map(normalizeWord));
+/** After an age: "في السابعة من عمرها"، "في الأربعينات من العمر". */
 const AGE_AFTER = /^(?:ال)?عمر/;
 
 /**
  * The ordinals that state an age ("طفلة في السابعة من عمرها", "في الثانية عشرة من عمره", "في سن
- * الخامسة والعشرين"), by position, with what each adds: only there, since elsewhere ordinals name ranks
- * and reigns that a pickup and another event keep alike (الملك محمد السادس، الدورة الثانية والتسعين).
+ * الخامسة والعشرين") or an hour ("على الساعة الثالثة فجرا"), by position, with what each adds: only
+ * there, since elsewhere ordinals name ranks and reigns that a pickup and another event keep alike
+ * (الملك محمد السادس، الدورة الثانية والتسعين).
  */
-function ageOrdinals(words: readonly string[]): Ages {
-  const ages = new Map<number, NumberMeaning>();
+function statedOrdinals(words: readonly string[]): Ordinals {
+  const ordinals = new Map<number, NumberMeaning>();
   for (let i = 0; i < words.length; i++) {
-    if (!AGE_WORDS.has(words[i]!)) continue;
+    if (!ORDINAL_WORDS.has(words[i]!)) continue;
     let end = i;
-    while (end + 1 < words.length && (AGE_WORDS.has(words[end + 1]!) || TEENS.has(words[end + 1]!))) end++;
-    const stated = AGE_BEFORE.has(words[i - 1] ?? '') || (words[end + 1] === 'من' && AGE_AFTER.test(words[end + 2] ?? ''));
-    if (stated) for (let w = i; w <= end; w++) ages.set(w, AGE_WORDS.get(words[w]!) ?? NUMBER_MEANINGS.get(words[w]!)!);
+    while (end + 1 < words.length && (ORDINAL_WORDS.has(words[end + 1]!) || TEENS.has(words[end + 1]!))) end++;
+    const stated = ORDINAL_BEFORE.has(words[i - 1] ?? '') || (words[end + 1] === 'من' && AGE_AFTER.test(words[end + 2] ?? ''));
+    if (stated) for (let w = i; w <= end; w++) ordinals.set(w, ORDINAL_WORDS.get(words[w]!) ?? NUMBER_MEANINGS.get(words[w]!)!);
     i = end;
   }
-  return ages;
+  return ordinals;
 }
 const TEENS = new Set(['عشر', 'عشرة'].map(normalizeWord));
 

@@ -327,6 +327,17 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(index.checkAndInsert('pickup', fingerprint(`خريبكة - متابعة\n${runOver('السابعة', 'صباح يوم الأحد')}`)).copyOf).toMatchObject({ id: 'first' });
   });
 
+  it('reads an hour written as an ordinal as its number: another fire in the same words, its day and hour changed, is no copy', () => {
+    const fire = (day: string, hour: string) =>
+      `اندلع حريق مهول، مساء يوم ${day}، حوالي الساعة ${hour} ليلا، داخل مستودع لتخزين الأخشاب بالحي الصناعي لمدينة تطوان، وأتت النيران على كميات كبيرة من السلع ` +
+      'قبل أن تتمكن عناصر الوقاية المدنية من السيطرة عليها بعد ساعات من التدخل. ولم يسفر الحريق عن أي خسائر في الأرواح، فيما فتحت السلطات المختصة بحثا لتحديد أسباب اندلاعه.';
+    expect(valuesOf('على الساعة الحادية عشرة ليلا').map(([, value]) => value)).toEqual(valuesOf('في 11 مدينة').concat(valuesOf('في 11 مدينة')).map(([, value]) => value));
+    const index = new MemoryCopyIndex();
+    expect(index.checkAndInsert('first', fingerprint(fire('الجمعة', 'التاسعة'))).copyOf).toBeNull();
+    expect(index.checkAndInsert('other', fingerprint(fire('الأحد', 'الحادية عشرة'))).copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprint(`تطوان: ${fire('الجمعة', 'التاسعة')}`)).copyOf).toMatchObject({ id: 'first' });
+  });
+
   it("finds a pickup of another event's report in the same words: the words it shares with the first are its house style, not a passage it took", () => {
     const index = new MemoryCopyIndex();
     index.checkAndInsert('first', fingerprint(missingFisherman('43', 'مساء يوم الاثنين', '12')));
