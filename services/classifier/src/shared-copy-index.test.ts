@@ -186,6 +186,42 @@ describe('SharedCopyIndex', () => {
     expect(await before.checkAndInsert('other', sketchOf(other))).toMatchObject({ duplicateOf: 'first' });
   });
 
+  it("takes an article changing a figure and keeping none for another event, and not one that changes its town's name alone, as marsad classify does", async () => {
+    const tagger = loadTagger();
+    const crash = (hour: string, outcome: string, town = 'الدار البيضاء') =>
+      sketchOf(
+        analyseArticle(
+          {
+            title: '',
+            text:
+              `شهد شارع الزرقطوني بمدينة ${town}، حوالي الساعة ${hour}، حادثة سير خطيرة إثر اصطدام عنيف بين سيارة خفيفة ودراجة نارية، ما أسفر عن ${outcome}. ` +
+              'وقد حلت عناصر الوقاية المدنية بعين المكان، حيث تم نقل المصابين إلى قسم المستعجلات بالمستشفى الجامعي ابن رشد، فيما باشرت عناصر شرطة المرور المعاينات الأولية.',
+          },
+          tagger,
+        ).fingerprint,
+      );
+    const index = indexAt('one-figure');
+    await index.checkAndInsert('night', crash('الحادية عشرة ليلا', 'مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة'));
+    expect(await index.checkAndInsert('dawn', crash('الثالثة فجرا', 'إصابة السائقين بجروح متفاوتة الخطورة'))).toMatchObject({ duplicateOf: null });
+    expect(await index.checkAndInsert('pickup', crash('الحادية عشرة ليلا', 'مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة', 'البيضاء'))).toMatchObject({ duplicateOf: 'night' });
+    // A report whose one fact is its town, picked up with the town written another way.
+    const arrest = (town: string) =>
+      sketchOf(
+        analyseArticle(
+          {
+            title: '',
+            text:
+              `أوقفت عناصر الشرطة القضائية بمدينة ${town}، شخصا يشتبه في تورطه في قضية تتعلق بالسرقة باستعمال العنف، وذلك بعد تداول مقطع فيديو على مواقع التواصل الاجتماعي يوثق لاعتدائه على أحد المارة. ` +
+              'وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، للكشف عن جميع ظروف وملابسات هذه القضية.',
+          },
+          tagger,
+        ).fingerprint,
+      );
+    const towns = indexAt('one-town');
+    await towns.checkAndInsert('casablanca', arrest('الدار البيضاء'));
+    expect(await towns.checkAndInsert('pickup', arrest('البيضاء'))).toMatchObject({ duplicateOf: 'casablanca' });
+  });
+
   it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {
     const visit = (title: string, visitor: string, topics: string) =>
       `${title}\nاستقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، يوم الأربعاء بالرباط، ${visitor}، ` +

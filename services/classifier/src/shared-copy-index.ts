@@ -214,16 +214,19 @@ local function slotChanged(record, from)
 end
 -- Facts counted once per value (countDistinctFacts): readings holds each value's best reading (2 kept,
 -- 1 changed, 0 neither); a town (its sample's low bit set) kept counts for neither, and a value this
--- article states anywhere is not changed.
+-- article states anywhere is not changed. Also returns how many of the changed are figures (not towns).
 local presentValues = nil
 local function countDistinctFacts(readings)
   presentValues = presentValues or sampleSet(valueBytes)
-  local kept, changed = 0, 0
+  local kept, changed, changedFigures = 0, 0, 0
   for value, reading in pairs(readings) do
     if reading == 2 and value % 2 == 0 then kept = kept + 1
-    elseif reading == 1 and not presentValues[value] then changed = changed + 1 end
+    elseif reading == 1 and not presentValues[value] then
+      changed = changed + 1
+      if value % 2 == 0 then changedFigures = changedFigures + 1 end
+    end
   end
-  return kept, changed
+  return kept, changed, changedFigures
 end
 -- The stories whose original item reports other facts than this article.
 local otherEvents = {}
@@ -386,7 +389,8 @@ for phase = 3, 1, -1 do
       -- shingles covering it, then of those ending just before and starting just after it, then (in an
       -- item filed with a "+" or "*" after its words) of its slots, then (with a "*") its value. This
       -- article reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more
-      -- than it keeps (factsKept, FACTS_CHANGED): counted once per value where the item has values.
+      -- than it keeps, or, where the item has values (counted once per value), a figure and keeps none
+      -- (factsKept, reportsOtherFacts).
       local itemSamples = count * samplesPer * ${SAMPLE_BYTES}
       local otherFacts, changed = false, 0
       if kind ~= '1' then
@@ -418,11 +422,12 @@ for phase = 3, 1, -1 do
           elseif reading == 2 then kept = kept + 1
           elseif reading == 1 then changed = changed + 1 end
         end
+        local changedFigures = 0
         if readings then
           closeStatement()
-          kept, changed = countDistinctFacts(readings)
+          kept, changed, changedFigures = countDistinctFacts(readings)
         end
-        otherFacts = changed >= ${FACTS_CHANGED} and changed > kept
+        otherFacts = (changed >= ${FACTS_CHANGED} and changed > kept) or (changedFigures > 0 and kept == 0)
         -- A story whose original reports other facts: so do its pickups (judgeCopy's otherEvents),
         -- measured after it (a lower tier).
         if otherFacts and kind == '0' then otherEvents[story] = true end

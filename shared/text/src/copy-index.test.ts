@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, fingerprintOf } from './analyse.js';
-import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex } from './copy-index.js';
+import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, reportsOtherFacts } from './copy-index.js';
 import { DEFAULT_ALIASES_FILE } from './index.js';
 import { compileTagger } from './tagger.js';
 import { tokenize } from './tokens.js';
@@ -297,9 +297,10 @@ describe("an item's facts: counted once per value, its place apart", () => {
       factsKept(first.sequence, b.shingles, first.facts!, { of: first.slots!, in: distinctSorted(b.slots!) }, values ? { of: first.values!, in: distinctSorted(b.values!) } : undefined);
     // Once per occurrence, the town kept thrice outweighs the age, day and boats changed.
     expect(facts(other, false)).toEqual({ kept: 3, changed: 3 });
-    expect(facts(other)).toEqual({ kept: 0, changed: 3 });
+    // The town changed is no figure: the age, the day and the boats are.
+    expect(facts(other)).toEqual({ kept: 0, changed: 3, changedFigures: 3 });
     // The age in words is the same value: neither kept nor changed.
-    expect(facts(pickup)).toEqual({ kept: 2, changed: 0 });
+    expect(facts(pickup)).toEqual({ kept: 2, changed: 0, changedFigures: 0 });
     const index = new MemoryCopyIndex();
     expect(index.checkAndInsert('first', first).copyOf).toBeNull();
     const verdict = index.checkAndInsert('other', other);
@@ -338,6 +339,29 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(index.checkAndInsert('pickup', fingerprint(`تطوان: ${fire('الجمعة', 'التاسعة')}`)).copyOf).toMatchObject({ id: 'first' });
   });
 
+  it("takes an article changing a figure and keeping none for another event, and not one that changes its town's name alone", () => {
+    const crash = (hour: string, outcome: string, town = 'الدار البيضاء') =>
+      `شهد شارع الزرقطوني بمدينة ${town}، حوالي الساعة ${hour}، حادثة سير خطيرة إثر اصطدام عنيف بين سيارة خفيفة ودراجة نارية، ما أسفر عن ${outcome}. ` +
+      'وقد حلت عناصر الوقاية المدنية بعين المكان، حيث تم نقل المصابين إلى قسم المستعجلات بالمستشفى الجامعي ابن رشد، فيما باشرت عناصر شرطة المرور المعاينات الأولية.';
+    const index = new MemoryCopyIndex();
+    index.checkAndInsert('night', fingerprint(crash('الحادية عشرة ليلا', 'مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة')));
+    expect(index.checkAndInsert('dawn', fingerprint(crash('الثالثة فجرا', 'إصابة السائقين بجروح متفاوتة الخطورة'))).copyOf).toBeNull();
+    expect(index.checkAndInsert('pickup', fingerprint(crash('الحادية عشرة ليلا', 'مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة', 'البيضاء'))).copyOf).toMatchObject({ id: 'night' });
+    // A report whose one fact is its town, picked up with the town written another way.
+    const arrest = (town: string) =>
+      `أوقفت عناصر الشرطة القضائية بمدينة ${town}، شخصا يشتبه في تورطه في قضية تتعلق بالسرقة باستعمال العنف، وذلك بعد تداول مقطع فيديو على مواقع التواصل الاجتماعي يوثق لاعتدائه على أحد المارة. ` +
+      'وقد تم الاحتفاظ بالمشتبه فيه تحت تدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة، للكشف عن جميع ظروف وملابسات هذه القضية.';
+    const towns = new MemoryCopyIndex();
+    towns.checkAndInsert('casablanca', fingerprint(arrest('الدار البيضاء')));
+    expect(towns.checkAndInsert('pickup', fingerprint(arrest('البيضاء'))).copyOf).toMatchObject({ id: 'casablanca' });
+    expect(towns.checkAndInsert('pickup-2', fingerprint(arrest('كازابلانكا'))).copyOf).toMatchObject({ id: 'casablanca' });
+    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 1 })).toBe(true);
+    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 0 })).toBe(false);
+    expect(reportsOtherFacts({ kept: 1, changed: 1, changedFigures: 1 })).toBe(false);
+    // Read without values (items filed before them in the shared index): two changed facts are needed.
+    expect(reportsOtherFacts({ kept: 0, changed: 1 })).toBe(false);
+  });
+
   it("finds a pickup of another event's report in the same words: the words it shares with the first are its house style, not a passage it took", () => {
     const index = new MemoryCopyIndex();
     index.checkAndInsert('first', fingerprint(missingFisherman('43', 'مساء يوم الاثنين', '12')));
@@ -358,7 +382,7 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect([...values!].map((value) => value & FACT_CONTINUED)).toEqual([0, FACT_CONTINUED, 0, FACT_CONTINUED, 0, 0, 0, FACT_CONTINUED]);
     const facts = factsKept(august.sequence, september.shingles, august.facts!, { of: august.slots!, in: distinctSorted(september.slots!) }, { of: values!, in: distinctSorted(september.values!.map(statedValue)) });
     // 920 and 43 thousand, and 11%, changed; "عشرين قدما" kept (the town counts for neither).
-    expect(facts).toEqual({ kept: 1, changed: 3 });
+    expect(facts).toEqual({ kept: 1, changed: 3, changedFigures: 3 });
     const index = new MemoryCopyIndex();
     index.checkAndInsert('august', august);
     expect(index.checkAndInsert('september', september).copyOf).toBeNull();
@@ -372,7 +396,7 @@ describe("an item's facts: counted once per value, its place apart", () => {
     const a = fingerprint(roundup);
     // A pickup of its opening, cut off two words after the town: the day and the dual are not there, not changed.
     const cut = fingerprint(roundup.slice(0, roundup.indexOf('، يوم الأربعاء') + ' يوم'.length + 1));
-    expect(factsKept(a.sequence, cut.shingles, a.facts!, { of: a.slots!, in: distinctSorted(cut.slots!) }, { of: a.values!, in: distinctSorted(cut.values!) })).toEqual({ kept: 0, changed: 0 });
+    expect(factsKept(a.sequence, cut.shingles, a.facts!, { of: a.slots!, in: distinctSorted(cut.slots!) }, { of: a.values!, in: distinctSorted(cut.values!) })).toEqual({ kept: 0, changed: 0, changedFigures: 0 });
   });
 
   it("takes an article reporting other facts than a story's original for no copy of the story's pickups either", () => {

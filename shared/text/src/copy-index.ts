@@ -11,6 +11,7 @@ import {
   sortedIntersection,
   statedValue,
   sortedLookup,
+  type FactsRead,
   type ShingleLookup,
 } from './fingerprint.js';
 import { formulaShingles } from './formulas.js';
@@ -36,6 +37,17 @@ export const COPY_TEXT_THRESHOLD = 0.35;
  * that drops a paragraph drops its numbers with their words).
  */
 export const FACTS_CHANGED = 2;
+
+/**
+ * Whether a later article reports other facts than an item in the same words: it changes FACTS_CHANGED
+ * of them and more than it keeps, or, read by value (FactsRead.changedFigures), changes a figure (a
+ * number, a day) and keeps none: another accident in the same words at another hour, its outcome
+ * reworded, keeps no figure of the first. A town changed alone does not: a pickup may write "البيضاء"
+ * for "الدار البيضاء", whose values differ.
+ */
+export function reportsOtherFacts({ kept, changed, changedFigures = 0 }: FactsRead): boolean {
+  return (changed >= FACTS_CHANGED && changed > kept) || (changedFigures > 0 && kept === 0);
+}
 /** Numbers read per article as its facts. */
 export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
@@ -410,8 +422,9 @@ export class MemoryCopyIndex {
     // An item's facts: a reference, read word by word and bridged, is judged on its words alone.
     const slots = article.slots && fingerprint.slots ? { of: article.slots, in: (measuring.slotsOfNew ??= distinctSorted(fingerprint.slots)) } : undefined;
     const values = article.values && fingerprint.values ? { of: article.values, in: (measuring.valuesOfNew ??= distinctSorted(fingerprint.values.map(statedValue))) } : undefined;
-    const { kept, changed } = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
-    if (changed >= FACTS_CHANGED && changed > kept) match.otherFacts = true;
+    const facts = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
+    const { changed } = facts;
+    if (reportsOtherFacts(facts)) match.otherFacts = true;
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
     // numbers (another arrest in the same town, written in the same phrases, changes the age).
     if (words < MIN_COPIED_WORDS && passage > words && changed === 0) match.passage = { words: passage, share: passage / (article.sequence.length + SHINGLE_SIZE - 1) };
@@ -513,7 +526,7 @@ const NOT_BOILERPLATE = () => false;
 const POSTED_BITS = 20;
 const POSTED_MASK = (1 << POSTED_BITS) - 1;
 
-const NO_FACTS = { kept: 0, changed: 0 };
+const NO_FACTS: FactsRead = { kept: 0, changed: 0 };
 
 /**
  * Each shared shingle covers at most SHINGLE_SIZE words, so an article sharing fewer than this many

@@ -172,7 +172,7 @@ export function factsKept(
   facts: ArrayLike<number>,
   slots?: { of: Uint32Array; in: Uint32Array },
   values?: { of: Uint32Array; in: Uint32Array },
-): { kept: number; changed: number } {
+): FactsRead {
   const readings = new Uint8Array(facts.length);
   for (let i = 0; i < facts.length; i++) {
     const { covering, before, after } = factContext(sequenceA, facts, i);
@@ -181,6 +181,13 @@ export function factsKept(
     else if (slots && slotChanged(slots.of, i, slots.in)) readings[i] = CHANGED;
   }
   return values ? countDistinctFacts(readings, values.of, values.in) : { kept: count(readings, KEPT), changed: count(readings, CHANGED) };
+}
+
+/** How many of an item's facts a later article keeps and changes; with values, how many of those changed are figures (not towns). */
+export interface FactsRead {
+  kept: number;
+  changed: number;
+  changedFigures?: number;
 }
 
 const KEPT = 2;
@@ -202,7 +209,7 @@ export const statedValue = (value: number) => (value & ~FACT_CONTINUED) >>> 0;
  * another event at the same place in the same words keeps it as a pickup does, so only its figures and
  * days tell the two apart; a town changed is another place's event.
  */
-export function countDistinctFacts(readings: Uint8Array, valuesA: Uint32Array, sortedValuesB: Uint32Array): { kept: number; changed: number } {
+export function countDistinctFacts(readings: Uint8Array, valuesA: Uint32Array, sortedValuesB: Uint32Array): Required<FactsRead> {
   const reading = new Map<number, number>();
   for (let i = 0; i < readings.length; ) {
     let allKept = true;
@@ -219,11 +226,15 @@ export function countDistinctFacts(readings: Uint8Array, valuesA: Uint32Array, s
   }
   let kept = 0;
   let changed = 0;
+  let changedFigures = 0;
   for (const [value, r] of reading) {
     if (r === KEPT && (value & FACT_TOWN) === 0) kept++;
-    else if (r === CHANGED && !has(sortedValuesB, value)) changed++;
+    else if (r === CHANGED && !has(sortedValuesB, value)) {
+      changed++;
+      if ((value & FACT_TOWN) === 0) changedFigures++;
+    }
   }
-  return { kept, changed };
+  return { kept, changed, changedFigures };
 }
 
 /** Values per fact in Fingerprint.slots: before the fact, after it; each the slot, then the slot with the fact in it. */

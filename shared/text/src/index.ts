@@ -30,6 +30,7 @@ export {
   MIN_SHINGLES,
   COPIES_POSTED,
   FACTS_CHANGED,
+  reportsOtherFacts,
   MAX_FACTS,
   MIN_COPIED_WORDS,
   WHOLE_ITEM_SHARE,
