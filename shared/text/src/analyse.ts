@@ -41,7 +41,7 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<
 
 /**
  * The positions of the first MAX_FACTS words that state a fact of the event (Fingerprint.facts): a
- * number, in digits or in words (an age or an hour in ordinals too: `ordinals`), and the words of the towns and the
+ * number, in digits or in words (an age, an hour or a date in ordinals too: `ordinals`), and the words of the towns and the
  * days of the week the text names (`placeWords`, in text order); undefined when none. Two communiqués in one house style differ by
  * these (بولاية أمن برشيد، ليلة يوم الأربعاء، ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
  */
@@ -200,11 +200,11 @@ const NUMBER_MEANINGS = new Map(
   }),
 );
 
-/** The words of the ages and hours a text states in ordinals, each with what it adds to the number (see statedOrdinals). */
+/** The words of the ages, hours and dates a text states in ordinals, each with what it adds to the number (see statedOrdinals). */
 type Ordinals = ReadonlyMap<number, NumberMeaning>;
 
 /**
- * The ordinals news writes an age or an hour in, with the article (السابعة، الثانية عشرة، الخامسة
+ * The ordinals news writes an age, an hour or a date in, with the article (السابعة، الثانية عشرة، الخامسة
  * والعشرين، الواحدة), and the decades of an age (الأربعينات): what each adds to the number. عشر and
  * عشرة, which complete the teens, are NUMBER_WORDS.
  */
@@ -217,7 +217,11 @@ const ORDINAL_WORDS = new Map(
     ['الحادي', 1],
     ['الحادية', 1],
     ['الواحدة', 1],
+    // The first of a month: "الفاتح من دجنبر"، "الأول من نونبر".
+    ['الفاتح', 1],
+    ['الأول', 1],
     ...['عشرين', 'ثلاثين', 'أربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'].flatMap((tens, k): [string, number][] => [
+      [`ال${tens}`, (k + 2) * 10],
       [`وال${tens}`, (k + 2) * 10],
       [`ال${tens.slice(0, -2)}ينات`, (k + 2) * 10],
     ]),
@@ -225,13 +229,22 @@ const ORDINAL_WORDS = new Map(
 );
 /** Before an age or an hour in ordinals: "في سن السابعة"، "بعمر الخامسة عشرة"، "حوالي الساعة الحادية عشرة ليلا". */
 const ORDINAL_BEFORE = new Set(['سن', 'بسن', 'عمر', 'بعمر', 'الساعة', 'بالساعة', 'والساعة', 'ساعة'].map(normalizeWord));
-/** After an age: "في السابعة من عمرها"، "في الأربعينات من العمر". */
-const AGE_AFTER = /^(?:ال)?عمر/;
+/** After "من", an age's words ("في السابعة من عمرها"، "في الأربعينات من العمر") or a date's ("الخامس من دجنبر"، "العاشر من الشهر الجاري"). */
+const ORDINAL_OF = (word: string) => /^(?:ال)?عمر/.test(word) || MONTHS.has(word);
+/** The months as Moroccan, Algerian and Tunisian, and Middle Eastern news name them, and "الشهر" (الشهر الجاري). */
+const MONTHS = new Set(
+  [
+    ...['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'مايو', 'يونيو', 'يوليوز', 'يوليو', 'غشت', 'أغسطس', 'شتنبر', 'سبتمبر', 'أكتوبر', 'نونبر', 'نوفمبر', 'دجنبر', 'ديسمبر'],
+    ...['جانفي', 'فيفري', 'أفريل', 'جوان', 'جويلية', 'أوت'],
+    ...['كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين'],
+    'الشهر',
+  ].map(normalizeWord),
+);
 
 /**
  * The ordinals that state an age ("طفلة في السابعة من عمرها", "في الثانية عشرة من عمره", "في سن
- * الخامسة والعشرين") or an hour ("على الساعة الثالثة فجرا"), by position, with what each adds: only
- * there, since elsewhere ordinals name ranks and reigns that a pickup and another event keep alike
+ * الخامسة والعشرين"), an hour ("على الساعة الثالثة فجرا") or a day of the month ("الخامس من دجنبر"،
+ * "الفاتح من الشهر الجاري"), by position, with what each adds: only there, since elsewhere ordinals name ranks and reigns that a pickup and another event keep alike
  * (الملك محمد السادس، الدورة الثانية والتسعين).
  */
 function statedOrdinals(words: readonly string[]): Ordinals {
@@ -240,7 +253,7 @@ function statedOrdinals(words: readonly string[]): Ordinals {
     if (!ORDINAL_WORDS.has(words[i]!)) continue;
     let end = i;
     while (end + 1 < words.length && (ORDINAL_WORDS.has(words[end + 1]!) || TEENS.has(words[end + 1]!))) end++;
-    const stated = ORDINAL_BEFORE.has(words[i - 1] ?? '') || (words[end + 1] === 'من' && AGE_AFTER.test(words[end + 2] ?? ''));
+    const stated = ORDINAL_BEFORE.has(words[i - 1] ?? '') || (words[end + 1] === 'من' && ORDINAL_OF(words[end + 2] ?? ''));
     if (stated) for (let w = i; w <= end; w++) ordinals.set(w, ORDINAL_WORDS.get(words[w]!) ?? NUMBER_MEANINGS.get(words[w]!)!);
     i = end;
   }

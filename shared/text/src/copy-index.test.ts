@@ -318,6 +318,9 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(valuesOf(runOver('السابعة', 'صباح يوم الأحد'))[0]![1]).toBe(valuesOf('طفلة تبلغ 7 سنوات')[0]![1]);
     expect(valuesOf('في سن الخامسة والعشرين').map(([, value]) => value)).toEqual(valuesOf('يبلغ 25 سنة').map(([, value]) => value).concat(valuesOf('يبلغ 25 سنة').map(([, value]) => value)));
     expect(valuesOf('رجل في الأربعينات من العمر')).toHaveLength(1);
+    // A date too: a pickup writing "الخامس من دجنبر" for "5 دجنبر" has changed no figure.
+    expect(valuesOf('يوم الخامس من دجنبر الجاري').map(([, value]) => value)).toEqual(valuesOf('يوم 5 دجنبر الجاري').map(([, value]) => value));
+    expect(valuesOf('الفاتح من الشهر الجاري').map(([, value]) => value)).toEqual(valuesOf('1 من الشهر').map(([, value]) => value));
     // Ranks and reigns are no ages.
     expect(fingerprint('ترأس الملك محمد السادس الدورة الثانية والتسعين').facts).toBeUndefined();
     const index = new MemoryCopyIndex();
