@@ -41,9 +41,10 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<
 
 /**
  * The positions of the first MAX_FACTS words that state a fact of the event (Fingerprint.facts): a
- * number, in digits or in words (an age, an hour or a date in ordinals too: `ordinals`), and the words of the towns and the
- * days of the week the text names (`placeWords`, in text order); undefined when none. Two communiqués in one house style differ by
- * these (بولاية أمن برشيد، ليلة يوم الأربعاء، ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
+ * number, in digits or in words (an age, an hour or a date in ordinals too: `ordinals`), and the
+ * words of the towns and the days of the week the text names (`placeWords`, in text order); undefined
+ * when none. Two communiqués in one house style differ by these (بولاية أمن برشيد، ليلة يوم الأربعاء،
+ * ثلاثة أشخاص / بولاية أمن أكادير، مساء يوم الخميس، أربعة أشخاص).
  */
 function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, string>, ordinals: Ordinals): Uint16Array | undefined {
   const facts: number[] = [];
@@ -244,8 +245,9 @@ const MONTHS = new Set(
 /**
  * The ordinals that state an age ("طفلة في السابعة من عمرها", "في الثانية عشرة من عمره", "في سن
  * الخامسة والعشرين"), an hour ("على الساعة الثالثة فجرا") or a day of the month ("الخامس من دجنبر"،
- * "الفاتح من الشهر الجاري"), by position, with what each adds: only there, since elsewhere ordinals name ranks and reigns that a pickup and another event keep alike
- * (الملك محمد السادس، الدورة الثانية والتسعين).
+ * "الفاتح من الشهر الجاري"), by position, with what each adds: only there, since elsewhere ordinals
+ * name ranks and reigns that a pickup and another event keep alike (الملك محمد السادس، الدورة الثانية
+ * والتسعين).
  */
 function statedOrdinals(words: readonly string[]): Ordinals {
   const ordinals = new Map<number, NumberMeaning>();
