@@ -217,6 +217,22 @@ describe('SharedCopyIndex', () => {
           tagger,
         ).fingerprint,
       );
+    // The item again but for a number its own headline gives it: a copy.
+    const body = (title: string) =>
+      sketchOf(
+        analyseArticle(
+          {
+            title,
+            text:
+              'شهد شارع الزرقطوني بمدينة الدار البيضاء حادثة سير خطيرة إثر اصطدام عنيف بين سيارة خفيفة ودراجة نارية، ما أسفر عن مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة. ' +
+              'وقد حلت عناصر الوقاية المدنية بعين المكان، حيث تم نقل المصابين إلى قسم المستعجلات بالمستشفى الجامعي ابن رشد، فيما باشرت عناصر شرطة المرور المعاينات الأولية.',
+          },
+          tagger,
+        ).fingerprint,
+      );
+    const renumbered = indexAt('renumbered');
+    await renumbered.checkAndInsert('item-12', body('حادثة سير خطيرة بشارع الزرقطوني 12'));
+    expect(await renumbered.checkAndInsert('item-57', body('حادثة سير خطيرة بشارع الزرقطوني 57'))).toMatchObject({ duplicateOf: 'item-12' });
     const towns = indexAt('one-town');
     await towns.checkAndInsert('casablanca', arrest('الدار البيضاء'));
     expect(await towns.checkAndInsert('pickup', arrest('البيضاء'))).toMatchObject({ duplicateOf: 'casablanca' });

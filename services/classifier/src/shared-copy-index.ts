@@ -390,7 +390,7 @@ for phase = 3, 1, -1 do
       -- item filed with a "+" or "*" after its words) of its slots, then (with a "*") its value. This
       -- article reports other facts in the same words when it changes ${FACTS_CHANGED} or more of them, and more
       -- than it keeps, or, where the item has values (counted once per value), a figure and keeps none
-      -- (factsKept, reportsOtherFacts).
+      -- while it rewords some of the rest (factsKept, reportsOtherFacts).
       local itemSamples = count * samplesPer * ${SAMPLE_BYTES}
       local otherFacts, changed = false, 0
       if kind ~= '1' then
@@ -427,7 +427,7 @@ for phase = 3, 1, -1 do
           closeStatement()
           kept, changed, changedFigures = countDistinctFacts(readings)
         end
-        otherFacts = (changed >= ${FACTS_CHANGED} and changed > kept) or (changedFigures > 0 and kept == 0)
+        otherFacts = (changed >= ${FACTS_CHANGED} and changed > kept) or (changedFigures > 0 and kept == 0 and coverage < ${WHOLE_ITEM_SHARE})
         -- A story whose original reports other facts: so do its pickups (judgeCopy's otherEvents),
         -- measured after it (a lower tier).
         if otherFacts and kind == '0' then otherEvents[story] = true end

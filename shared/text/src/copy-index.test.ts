@@ -358,11 +358,17 @@ describe("an item's facts: counted once per value, its place apart", () => {
     towns.checkAndInsert('casablanca', fingerprint(arrest('الدار البيضاء')));
     expect(towns.checkAndInsert('pickup', fingerprint(arrest('البيضاء'))).copyOf).toMatchObject({ id: 'casablanca' });
     expect(towns.checkAndInsert('pickup-2', fingerprint(arrest('كازابلانكا'))).copyOf).toMatchObject({ id: 'casablanca' });
-    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 1 })).toBe(true);
-    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 0 })).toBe(false);
-    expect(reportsOtherFacts({ kept: 1, changed: 1, changedFigures: 1 })).toBe(false);
+    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 1 }, 0.8)).toBe(true);
+    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 0 }, 0.8)).toBe(false);
+    expect(reportsOtherFacts({ kept: 1, changed: 1, changedFigures: 1 }, 0.8)).toBe(false);
     // Read without values (items filed before them in the shared index): two changed facts are needed.
-    expect(reportsOtherFacts({ kept: 0, changed: 1 })).toBe(false);
+    expect(reportsOtherFacts({ kept: 0, changed: 1 }, 0.8)).toBe(false);
+    // The item again but for a number its own headline gives it: a copy.
+    expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 1 }, 0.97)).toBe(false);
+    const renumbered = new MemoryCopyIndex();
+    const body = crash('الحادية عشرة ليلا', 'مصرع سائق الدراجة وإصابة مرافقه بجروح بليغة', 'البيضاء').replace('حوالي الساعة الحادية عشرة ليلا، ', '');
+    renumbered.checkAndInsert('item-12', fingerprint(`حادثة سير خطيرة بشارع الزرقطوني 12\n${body}`));
+    expect(renumbered.checkAndInsert('item-57', fingerprint(`حادثة سير خطيرة بشارع الزرقطوني 57\n${body}`)).copyOf).toMatchObject({ id: 'item-12' });
   });
 
   it("finds a pickup of another event's report in the same words: the words it shares with the first are its house style, not a passage it took", () => {

@@ -39,14 +39,16 @@ export const COPY_TEXT_THRESHOLD = 0.35;
 export const FACTS_CHANGED = 2;
 
 /**
- * Whether a later article reports other facts than an item in the same words: it changes FACTS_CHANGED
- * of them and more than it keeps, or, read by value (FactsRead.changedFigures), changes a figure (a
- * number, a day) and keeps none: another accident in the same words at another hour, its outcome
- * reworded, keeps no figure of the first. A town changed alone does not: a pickup may write "البيضاء"
- * for "الدار البيضاء", whose values differ.
+ * Whether a later article reproducing `containment` of an item reports other facts than it in the
+ * same words: it changes FACTS_CHANGED of them and more than it keeps, or, read by value
+ * (FactsRead.changedFigures), changes a figure (a number, a day) and keeps none while it rewords some
+ * of the rest: another accident in the same words at another hour, its outcome reworded, keeps no
+ * figure of the first. Not a town changed alone (a pickup may write "البيضاء" for "الدار البيضاء",
+ * whose values differ), nor one figure in an article reproducing the item whole (WHOLE_ITEM_SHARE:
+ * the item again, corrected, or under a headline of its own that numbers it).
  */
-export function reportsOtherFacts({ kept, changed, changedFigures = 0 }: FactsRead): boolean {
-  return (changed >= FACTS_CHANGED && changed > kept) || (changedFigures > 0 && kept === 0);
+export function reportsOtherFacts({ kept, changed, changedFigures = 0 }: FactsRead, containment: number): boolean {
+  return (changed >= FACTS_CHANGED && changed > kept) || (changedFigures > 0 && kept === 0 && containment < WHOLE_ITEM_SHARE);
 }
 /** Numbers read per article as its facts. */
 export const MAX_FACTS = 16;
@@ -424,7 +426,7 @@ export class MemoryCopyIndex {
     const values = article.values && fingerprint.values ? { of: article.values, in: (measuring.valuesOfNew ??= distinctSorted(fingerprint.values.map(statedValue))) } : undefined;
     const facts = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
     const { changed } = facts;
-    if (reportsOtherFacts(facts)) match.otherFacts = true;
+    if (reportsOtherFacts(facts, share)) match.otherFacts = true;
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
     // numbers (another arrest in the same town, written in the same phrases, changes the age).
     if (words < MIN_COPIED_WORDS && passage > words && changed === 0) match.passage = { words: passage, share: passage / (article.sequence.length + SHINGLE_SIZE - 1) };
