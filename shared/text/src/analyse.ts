@@ -76,7 +76,7 @@ function factValues(words: readonly string[], facts: Uint16Array, placeWords: Re
 /**
  * The value of each number word among the facts: consecutive number words read as one number, which a
  * word of digits starts (the two ages of "بين 22 و43") and a multiplier ends ("ثلاثة آلاف و500": 3000
- * and 500).
+ * and 500). A sum in centimes is in dirhams: Moroccan outlets write "5 ملايين سنتيم" for "50 ألف درهم".
  */
 function numberValues(words: readonly string[], facts: Uint16Array, ordinals: Ordinals): Map<number, string> {
   const values = new Map<number, string>();
@@ -84,7 +84,8 @@ function numberValues(words: readonly string[], facts: Uint16Array, ordinals: Or
   let total = 0;
   let current = 0;
   const close = () => {
-    const value = String(total + current);
+    const after = words[run[run.length - 1]! + 1];
+    const value = String(after !== undefined && CENTIMES.has(after) ? (total + current) / 100 : total + current);
     for (const w of run) values.set(w, value);
     run = [];
     total = 0;
@@ -112,6 +113,9 @@ function numberValues(words: readonly string[], facts: Uint16Array, ordinals: Or
   if (run.length > 0) close();
   return values;
 }
+
+/** The centime, a hundredth of a dirham, in which Moroccan news often counts sums (مليون سنتيم). */
+const CENTIMES = new Set(['سنتيم', 'سنتيما', 'سنتيمات', 'السنتيمات'].map(normalizeWord));
 
 /** Morocco's towns, every word of their names a fact of an event that happened there. */
 const TOWNS = ['moroccan-towns', 'moroccan-towns-also-words'];

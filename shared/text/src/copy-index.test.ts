@@ -280,6 +280,11 @@ describe("an item's facts: counted once per value, its place apart", () => {
     expect(thousands).toHaveLength(2);
     expect(inWords!.map(([, value]) => value)).toEqual(valuesOf('أوقفت 38 شخصا').map(([, value]) => value).concat(valuesOf('أوقفت 38 شخصا').map(([, value]) => value)));
     expect(new Set(ages!.map(([, value]) => value)).size).toBe(2);
+    // A sum in centimes is in dirhams, as Moroccan outlets convert it.
+    const sum = (text: string) => valuesOf(text).map(([, value]) => value)[0];
+    expect(sum('اختلاس 5 ملايين سنتيم')).toBe(sum('اختلاس 50 ألف درهم'));
+    expect(sum('صفقة بمليار سنتيم')).toBe(sum('صفقة بعشرة ملايين درهم'));
+    expect(sum('اختلاس 5 ملايين درهم')).not.toBe(sum('اختلاس 50 ألف درهم'));
     // A dual counts two.
     expect(valuesOf('أوقفت الشرطة شخصين').map(([, value]) => value)).toEqual(valuesOf('أوقفت الشرطة 2 من المشتبه فيهم').map(([, value]) => value));
     const [age, day, ...town] = valuesOf(missingFisherman('43', 'مساء يوم الاثنين', '12'));
