@@ -236,6 +236,23 @@ describe('SharedCopyIndex', () => {
     const towns = indexAt('one-town');
     await towns.checkAndInsert('casablanca', arrest('الدار البيضاء'));
     expect(await towns.checkAndInsert('pickup', arrest('البيضاء'))).toMatchObject({ duplicateOf: 'casablanca' });
+    // A notice whose one figure is its date, picked up with the weekday instead and a sentence reworded:
+    // the same day, another kind of fact in the slot.
+    const notice = (day: string, said = 'وأوضحت الوكالة في بلاغ لها') =>
+      sketchOf(
+        analyseArticle(
+          {
+            title: '',
+            text:
+              `أعلنت الوكالة الحضرية لمدينة تطوان عن تنظيم أيام مفتوحة لفائدة المواطنين والمهنيين ${day} بمقرها، وذلك من أجل تقديم التصاميم الجديدة للتهيئة ` +
+              `والإجابة عن استفسارات الزوار بخصوص مساطر الترخيص للبناء والتجزيء. ${said} أن هذه المبادرة تندرج في إطار تقريب الإدارة من المرتفقين.`,
+          },
+          tagger,
+        ).fingerprint,
+      );
+    const days = indexAt('one-date');
+    await days.checkAndInsert('notice', notice('يوم 5 دجنبر الجاري'));
+    expect(await days.checkAndInsert('weekday', notice('يوم الجمعة', 'وحسب بلاغ للوكالة فإن'))).toMatchObject({ duplicateOf: 'notice' });
   });
 
   it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {

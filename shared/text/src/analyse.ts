@@ -1,5 +1,5 @@
 import { MAX_FACTS, type Fingerprint } from './copy-index.js';
-import { distinctSorted, FACT_CONTINUED, FACT_TOWN, factSlots, minhash, shingleSequence } from './fingerprint.js';
+import { distinctSorted, FACT_CONTINUED, FACT_KIND_DAY, FACT_KIND_NUMBER, FACT_KIND_TOWN, FACT_TOWN, factSlots, minhash, shingleSequence } from './fingerprint.js';
 import { formulaWords } from './formulas.js';
 import { hashString } from './hash.js';
 import { detectLanguage, type LanguageResult } from './language.js';
@@ -35,7 +35,7 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<
     signature: minhash(set),
     words: hashes,
     ...(formula ? { formula } : {}),
-    ...(facts ? { facts, slots: factSlots(hashes, facts), values: factValues(words, facts, placeWords, ordinals) } : {}),
+    ...(facts ? { facts, slots: factSlots(hashes, facts, factKinds(facts, placeWords)), values: factValues(words, facts, placeWords, ordinals) } : {}),
   };
 }
 
@@ -52,6 +52,14 @@ function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, strin
     if (placeWords.has(i) || isNumber(words[i]!) || ordinals.has(i)) facts.push(i);
   }
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
+}
+
+/** Per fact, what it states: a number, a day or a town (see factSlots). */
+function factKinds(facts: Uint16Array, placeWords: ReadonlyMap<number, string>): Uint8Array {
+  return Uint8Array.from(facts, (w) => {
+    const place = placeWords.get(w);
+    return place === undefined ? FACT_KIND_NUMBER : place.startsWith(TOWN) ? FACT_KIND_TOWN : FACT_KIND_DAY;
+  });
 }
 
 /**

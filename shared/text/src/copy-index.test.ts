@@ -363,6 +363,14 @@ describe("an item's facts: counted once per value, its place apart", () => {
     towns.checkAndInsert('casablanca', fingerprint(arrest('الدار البيضاء')));
     expect(towns.checkAndInsert('pickup', fingerprint(arrest('البيضاء'))).copyOf).toMatchObject({ id: 'casablanca' });
     expect(towns.checkAndInsert('pickup-2', fingerprint(arrest('كازابلانكا'))).copyOf).toMatchObject({ id: 'casablanca' });
+    // A notice whose one figure is its date, picked up with the weekday instead and a sentence reworded:
+    // the same day, another kind of fact in the slot.
+    const notice = (day: string, said = 'وأوضحت الوكالة في بلاغ لها') =>
+      `أعلنت الوكالة الحضرية لمدينة تطوان عن تنظيم أيام مفتوحة لفائدة المواطنين والمهنيين ${day} بمقرها، وذلك من أجل تقديم التصاميم الجديدة للتهيئة ` +
+      `والإجابة عن استفسارات الزوار بخصوص مساطر الترخيص للبناء والتجزيء. ${said} أن هذه المبادرة تندرج في إطار تقريب الإدارة من المرتفقين.`;
+    const days = new MemoryCopyIndex();
+    days.checkAndInsert('notice', fingerprint(notice('يوم 5 دجنبر الجاري')));
+    expect(days.checkAndInsert('weekday', fingerprint(notice('يوم الجمعة', 'وحسب بلاغ للوكالة فإن'))).copyOf).toMatchObject({ id: 'notice' });
     expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 1 }, 0.8)).toBe(true);
     expect(reportsOtherFacts({ kept: 0, changed: 1, changedFigures: 0 }, 0.8)).toBe(false);
     expect(reportsOtherFacts({ kept: 1, changed: 1, changedFigures: 1 }, 0.8)).toBe(false);

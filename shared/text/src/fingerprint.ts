@@ -247,20 +247,24 @@ export const SLOT_VALUES = 4;
  * slots otherwise, however their sentences were rearranged around them. A group that may go on past
  * the text's edge (fewer than SHINGLE_SIZE - 1 words beyond it, where another fact would join it) has
  * no slot on its other side: a pickup cut off after "بطنجة، يوم" has not put "بطنجة" where the
- * original wrote "بطنجة، يوم الأربعاء، شخصين".
+ * original wrote "بطنجة، يوم الأربعاء، شخصين". Given each fact's kind (FACT_KIND_*), a slot is one
+ * of the kinds its group holds: a weekday where the item gave a date ("يوم الجمعة" for "يوم 5 دجنبر")
+ * is the same day written another way, not another fact in its place.
  */
-export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): Uint32Array {
+export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>, kinds?: ArrayLike<number>): Uint32Array {
   const slots = new Uint32Array(facts.length * SLOT_VALUES);
   for (let i = 0; i < facts.length; i++) {
-    const { from, to } = factGroup(facts, i);
+    const { from, to, first, last } = factGroup(facts, i);
     const value = combine(words, from, to - from + 1);
+    let kind = 0;
+    if (kinds) for (let k = first; k <= last; k++) kind |= kinds[k]!;
     const at = i * SLOT_VALUES;
     if (from >= 2 && to + SHINGLE_SIZE - 1 < words.length) {
-      slots[at] = slotHash(BEFORE, words[from - 2]!, words[from - 1]!);
+      slots[at] = kind ? slotHash(BEFORE, words[from - 2]!, words[from - 1]!, kind) : slotHash(BEFORE, words[from - 2]!, words[from - 1]!);
       slots[at + 1] = slotHash(slots[at]!, value);
     }
     if (to + 2 < words.length && from >= SHINGLE_SIZE - 1) {
-      slots[at + 2] = slotHash(AFTER, words[to + 1]!, words[to + 2]!);
+      slots[at + 2] = kind ? slotHash(AFTER, words[to + 1]!, words[to + 2]!, kind) : slotHash(AFTER, words[to + 1]!, words[to + 2]!);
       slots[at + 3] = slotHash(slots[at + 2]!, value);
     }
   }
@@ -269,6 +273,10 @@ export function factSlots(words: ArrayLike<number>, facts: ArrayLike<number>): U
 
 const BEFORE = 0x5b1;
 const AFTER = 0xa17;
+/** What a fact states, for its slots (factSlots): a number, a day, a town. */
+export const FACT_KIND_NUMBER = 1;
+export const FACT_KIND_DAY = 2;
+export const FACT_KIND_TOWN = 4;
 const slotHash = (...parts: number[]) => combine(parts, 0, parts.length) || 1;
 
 /**
@@ -299,13 +307,13 @@ export function factContext(sequence: Uint32Array, facts: ArrayLike<number>, i: 
   return { covering, before, after };
 }
 
-/** The first and last word of fact `i`'s group: the facts fewer than SHINGLE_SIZE words apart around it. */
-function factGroup(facts: ArrayLike<number>, i: number): { from: number; to: number } {
+/** The first and last word of fact `i`'s group, the facts fewer than SHINGLE_SIZE words apart around it, and their first and last index. */
+function factGroup(facts: ArrayLike<number>, i: number): { from: number; to: number; first: number; last: number } {
   let first = i;
   while (first > 0 && facts[first]! - facts[first - 1]! < SHINGLE_SIZE) first--;
   let last = i;
   while (last + 1 < facts.length && facts[last + 1]! - facts[last]! < SHINGLE_SIZE) last++;
-  return { from: facts[first]!, to: facts[last]! };
+  return { from: facts[first]!, to: facts[last]!, first, last };
 }
 
 /**
