@@ -29,13 +29,14 @@ function fingerprintOfTokens({ words, hashes }: Tokens, placeWords: ReadonlyMap<
   const formula = formulaWords(sequence);
   const ordinals = statedOrdinals(words);
   const facts = factsOf(words, placeWords, ordinals);
+  const kinds = facts && factKinds(facts, placeWords);
   return {
     shingles: set,
     sequence,
     signature: minhash(set),
     words: hashes,
     ...(formula ? { formula } : {}),
-    ...(facts ? { facts, slots: factSlots(hashes, facts, factKinds(facts, placeWords)), values: factValues(words, facts, placeWords, ordinals) } : {}),
+    ...(facts && kinds ? { facts, slots: factSlots(hashes, facts, kinds), values: factValues(words, facts, kinds, placeWords, ordinals) } : {}),
   };
 }
 
@@ -54,7 +55,7 @@ function factsOf(words: readonly string[], placeWords: ReadonlyMap<number, strin
   return facts.length > 0 ? Uint16Array.from(facts) : undefined;
 }
 
-/** Per fact, what it states: a number, a day or a town (see factSlots). */
+/** Per fact, what it states: a number, a day or a town (see factSlots and factValues). */
 function factKinds(facts: Uint16Array, placeWords: ReadonlyMap<number, string>): Uint8Array {
   return Uint8Array.from(facts, (w) => {
     const place = placeWords.get(w);
@@ -68,13 +69,13 @@ function factKinds(facts: Uint16Array, placeWords: ReadonlyMap<number, string>):
  * where the event happened rather than what happened, and FACT_CONTINUED for the second and later
  * words of one statement of it ("ألف" of "920 ألف", "البيضاء" of "الدار البيضاء"; see countDistinctFacts).
  */
-function factValues(words: readonly string[], facts: Uint16Array, placeWords: ReadonlyMap<number, string>, ordinals: Ordinals): Uint32Array {
+function factValues(words: readonly string[], facts: Uint16Array, kinds: Uint8Array, placeWords: ReadonlyMap<number, string>, ordinals: Ordinals): Uint32Array {
   const values = new Uint32Array(facts.length);
   const numbers = numberValues(words, facts, ordinals);
   facts.forEach((w, i) => {
     const place = placeWords.get(w);
     const value = hashString(place ?? `n:${numbers.get(w)}`) & ~(FACT_TOWN | FACT_CONTINUED);
-    const town = place?.startsWith(TOWN) ? FACT_TOWN : 0;
+    const town = kinds[i] === FACT_KIND_TOWN ? FACT_TOWN : 0;
     const continued = i > 0 && facts[i - 1] === w - 1 && (values[i - 1]! & ~FACT_CONTINUED) === (value | town) ? FACT_CONTINUED : 0;
     values[i] = (value | town | continued) >>> 0;
   });
