@@ -4,7 +4,7 @@ import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsa
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
 import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize } from '@marsad/text';
-import { createTestRedis, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { ATLAS_DETAILS, ATLAS_HAZARD, createTestRedis, earlierBulletins, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir, weatherBulletin } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
@@ -253,6 +253,23 @@ describe('SharedCopyIndex', () => {
     const days = indexAt('one-date');
     await days.checkAndInsert('notice', notice('يوم 5 دجنبر الجاري'));
     expect(await days.checkAndInsert('weekday', notice('يوم الجمعة', 'وحسب بلاغ للوكالة فإن'))).toMatchObject({ duplicateOf: 'notice' });
+  });
+
+  it("measures an article keeping an item's figures against its whole text, its house style among its words, as marsad classify does", async () => {
+    const tagger = loadTagger();
+    const bulletin = (text: string) => sketchOf(analyseArticle({ title: '', text }, tagger).fingerprint);
+    const index = indexAt('retold');
+    // Nine earlier bulletins make the lead's and the closing's set phrases boilerplate.
+    for (const [i, text] of earlierBulletins().entries()) await index.checkAndInsert(`bulletin-${i}`, bulletin(text));
+    const atlas = weatherBulletin(20, 40, 'الأربعاء', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS);
+    await index.checkAndInsert('atlas', bulletin(atlas.join('\n')));
+    // Its lead and closing, its details dropped: under half of its words besides the set phrases, its figures and day kept.
+    const [lead, , closing] = atlas;
+    const verdict = await index.checkAndInsert('lead-and-closing', bulletin(`${lead}\n${closing}`));
+    expect(verdict).toMatchObject({ duplicateOf: 'atlas' });
+    expect(verdict.similarity).toBeGreaterThan(0.55);
+    // Another bulletin in the same words and details, for other days and depths: no copy.
+    expect(await index.checkAndInsert('later', bulletin(weatherBulletin(30, 60, 'الجمعة', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS).join('\n')))).toMatchObject({ duplicateOf: null });
   });
 
   it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {

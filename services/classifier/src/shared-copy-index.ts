@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -392,9 +392,8 @@ for phase = 3, 1, -1 do
       -- than it keeps, or, where the item has values (counted once per value), a figure and keeps none
       -- while it rewords some of the rest (factsKept, reportsOtherFacts).
       local itemSamples = count * samplesPer * ${SAMPLE_BYTES}
-      local otherFacts, changed = false, 0
+      local otherFacts, changed, kept = false, 0, 0
       if kind ~= '1' then
-        local kept = 0
         local factsFrom = rest + itemSamples + (ownWords ~= '' and ${COVERAGE_SAMPLES} * samplesPer * ${SAMPLE_BYTES} or 0)
         local stride = (slotted == '*' and ${FACT_SAMPLES} or slotted == '+' and ${FACT_SLOTTED_SAMPLES} or ${FACT_CONTEXT_SAMPLES}) * ${SAMPLE_BYTES}
         local readings = slotted == '*' and {} or nil
@@ -432,6 +431,12 @@ for phase = 3, 1, -1 do
         -- measured after it (a lower tier).
         if otherFacts and kind == '0' then otherEvents[story] = true end
         if kind == '2' and otherEvents[story] then otherFacts = true end
+        -- Keeping ${FACTS_KEPT} of its figures and changing none, the article is measured against the item
+        -- whole, its boilerplate among its words (retellsFacts): a communiqué's pickup edited where the
+        -- formulas meet the facts.
+        if kept >= ${FACTS_KEPT} and changed == 0 and coverage >= textThreshold and coverage < threshold and whole > coverage then
+          coverage, ownShare = whole, 1
+        end
       end
       -- An item that quotes a reference is copied only with more than its quote: half of the words it
       -- wrote itself when it wrote minWords (boilerplate among them, as ownWords counts them), minWords

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ATLAS_DETAILS, ATLAS_HAZARD, earlierBulletins, weatherBulletin } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, fingerprintOf } from './analyse.js';
-import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, reportsOtherFacts } from './copy-index.js';
+import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, reportsOtherFacts, retellsFacts } from './copy-index.js';
 import { DEFAULT_ALIASES_FILE } from './index.js';
 import { compileTagger } from './tagger.js';
 import { tokenize } from './tokens.js';
@@ -419,6 +420,27 @@ describe("an item's facts: counted once per value, its place apart", () => {
     // A pickup of its opening, cut off two words after the town: the day and the dual are not there, not changed.
     const cut = fingerprint(roundup.slice(0, roundup.indexOf('، يوم الأربعاء') + ' يوم'.length + 1));
     expect(factsKept(a.sequence, cut.shingles, a.facts!, { of: a.slots!, in: distinctSorted(cut.slots!) }, { of: a.values!, in: distinctSorted(cut.values!) })).toEqual({ kept: 0, changed: 0, changedFigures: 0 });
+  });
+
+  it("measures an article keeping an item's figures against its whole text, its house style among its words", () => {
+    const index = new MemoryCopyIndex();
+    // Nine earlier bulletins make the lead's and the closing's set phrases boilerplate.
+    earlierBulletins().forEach((text, i) => index.checkAndInsert(`bulletin-${i}`, fingerprint(text)));
+    const atlas = weatherBulletin(20, 40, 'الأربعاء', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS);
+    index.checkAndInsert('atlas', fingerprint(atlas.join('\n')));
+    // Its lead and closing, its details dropped: 41% of its words besides the set phrases, 62% of all,
+    // its figures and day kept.
+    const [lead, , closing] = atlas;
+    const verdict = index.checkAndInsert('lead-and-closing', fingerprint(`${lead}\n${closing}`));
+    expect(verdict.copyOf).toMatchObject({ id: 'atlas' });
+    expect(verdict.copyOf!.containment).toBeGreaterThan(0.6);
+    // Another bulletin in the same words and details, for other days and depths: no copy.
+    expect(index.checkAndInsert('later', fingerprint(weatherBulletin(30, 60, 'الجمعة', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS).join('\n'))).copyOf).toBeNull();
+    expect(retellsFacts({ kept: 2, changed: 0 }, 0.4)).toBe(true);
+    expect(retellsFacts({ kept: 2, changed: 1 }, 0.4)).toBe(false);
+    expect(retellsFacts({ kept: 1, changed: 0 }, 0.4)).toBe(false);
+    // Too little of its own words reproduced, whatever its figures: a sentence quoted.
+    expect(retellsFacts({ kept: 3, changed: 0 }, 0.2)).toBe(false);
   });
 
   it("takes an article reporting other facts than a story's original for no copy of the story's pickups either", () => {

@@ -50,6 +50,26 @@ export const FACTS_CHANGED = 2;
 export function reportsOtherFacts({ kept, changed, changedFigures = 0 }: FactsRead, containment: number): boolean {
   return (changed >= FACTS_CHANGED && changed > kept) || (changedFigures > 0 && kept === 0 && containment < WHOLE_ITEM_SHARE);
 }
+
+/**
+ * An article that keeps this many of an earlier item's figures (numbers, days) in their words and
+ * changes none tells the item's story again (see retellsFacts).
+ */
+export const FACTS_KEPT = 2;
+
+/**
+ * Whether an article reproducing `containment` of an item's own words (its boilerplate set apart)
+ * is measured against the item whole, boilerplate among its words, as DESIGN.md's "half of that
+ * article's text" reads: it keeps FACTS_KEPT of the item's figures, changes none, and reproduces
+ * COPY_TEXT_THRESHOLD of its own words but under half. A police communiqué is mostly the formulas
+ * every communiqué shares, which are boilerplate once enough originals hold them: its pickup, edited
+ * where the formulas meet its facts (a new lead, a sentence's halves swapped) or cut to its lead and
+ * closing, reproduced half of the few words left no more. Another event in the same formulas changes
+ * its figures.
+ */
+export function retellsFacts({ kept, changed }: FactsRead, containment: number): boolean {
+  return kept >= FACTS_KEPT && changed === 0 && containment >= COPY_TEXT_THRESHOLD && containment < COPY_THRESHOLD;
+}
 /** Numbers read per article as its facts. */
 export const MAX_FACTS = 16;
 /** A copy reproduces at least this many words: a shared footer or title alone never makes one. */
@@ -383,7 +403,7 @@ export class MemoryCopyIndex {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       if (this.postings.count(shingle) > 0 && !boilerplate(shingle)) this.postings.forEach(shingle, found);
     }
-    const measuring: Measuring = { fingerprint, boilerplate, alsoOutlets: outletBoilerplate ? (shingle) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined };
+    const measuring: Measuring = { fingerprint, boilerplate, outletText: outletBoilerplate, alsoOutlets: outletBoilerplate ? (shingle) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined };
     // By tier (a copy, an original item, a reference), each in the order found.
     const tiers: [number, number][][] = [[], [], []];
     for (const entry of places) tiers[tier(this.filed[entry[0]]!)]!.push(entry);
@@ -427,6 +447,10 @@ export class MemoryCopyIndex {
     const facts = !article.reference && article.facts ? factsKept(article.sequence, fingerprint.shingles, article.facts, slots, values) : NO_FACTS;
     const { changed } = facts;
     if (reportsOtherFacts(facts, share)) match.otherFacts = true;
+    if (!article.reference && retellsFacts(facts, share)) {
+      const whole = measure(measuring.outletText ? (shingle) => measuring.outletText!.has(shingle) : NOT_BOILERPLATE);
+      if (whole.share > share) Object.assign(match, { containment: whole.share, words: whole.words });
+    }
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
     // numbers (another arrest in the same town, written in the same phrases, changes the age).
     if (words < MIN_COPIED_WORDS && passage > words && changed === 0) match.passage = { words: passage, share: passage / (article.sequence.length + SHINGLE_SIZE - 1) };
@@ -510,6 +534,8 @@ export const COPIES_POSTED = 64;
 interface Measuring {
   fingerprint: Fingerprint;
   boilerplate: (shingle: number) => boolean;
+  /** What the new article's outlet repeats in every item (see candidates' outletBoilerplate). */
+  outletText?: ShingleLookup;
   /** With the new article's outlet's repeated text, boilerplate or that text. */
   alsoOutlets: ((shingle: number) => boolean) | undefined;
   /** The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs). */

@@ -31,6 +31,8 @@ export {
   COPIES_POSTED,
   FACTS_CHANGED,
   reportsOtherFacts,
+  FACTS_KEPT,
+  retellsFacts,
   MAX_FACTS,
   MIN_COPIED_WORDS,
   WHOLE_ITEM_SHARE,
