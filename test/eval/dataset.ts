@@ -190,15 +190,18 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
 /**
  * Copies of copies: for each long handwritten original, a pickup of its first 60% (a copy of it), then
  * an article keeping 70% of that pickup — 42% of the original, so a copy of the pickup only. Not of a
- * police communiqué: the formulas its second half is made of are nobody's text (formulas.ts), so its
- * first 42% holds more than half of its own words. Nor of an article that opens with a reference's
+ * police communiqué (labelled so, or closing on the custody formula, الحراسة النظرية): the formulas its
+ * second half is made of are nobody's text (formulas.ts), or boilerplate once enough communiqués are
+ * labelled, so its first 42% may hold half of its own words. Nor of an article that opens with a reference's
  * paragraphs and has under 20 words of its own among its first 60%: that is the reference's text, which a
  * later article may take from the reference (docs/TEXT-ANALYSIS.md: an item is copied only with words of
  * its own).
  */
+const isCommunique = (item: LabelledItem) => item.kind === 'communique' || item.text.includes('الحراسة النظرية');
+
 export function chainItems(handwritten: readonly LabelledItem[], references: readonly ReferenceArticle[]): LabelledItem[] {
   const referenceParagraphs = references.flatMap((r) => paragraphsOf(r.text)).filter((p) => p.split(/\s+/).length >= 20);
-  const originals = handwritten.filter((item) => item.expected.duplicateOf === null && item.kind !== 'communique' && item.text.split(/\s+/).length >= 70);
+  const originals = handwritten.filter((item) => item.expected.duplicateOf === null && !isCommunique(item) && item.text.split(/\s+/).length >= 70);
   return originals.flatMap((original) => {
     const words = original.text.split(/\s+/);
     const partial = words.slice(0, Math.round(words.length * 0.6));
