@@ -87,6 +87,10 @@ describe('detectLanguage', () => {
     ['Somali', 'Booliska Morocco ayaa magaalada Tangier ku qabtay nin ay Interpol u raadinaysay eedeymo la xiriira ka ganacsiga daroogada', 'som', false],
     ['Vietnamese', 'Cảnh sát Maroc đã bắt giữ tại Tangier một người đàn ông bị Interpol truy nã vì tội buôn bán ma túy', 'vie', false],
     ['a short Polish sentence', 'Polska policja współpracuje z Interpolem w sprawie zaginięcia', 'pol', false],
+    // Languages franc has no model of, in letters none of its Latin-script languages here writes: not
+    // Catalan or Estonian, which their trigrams are nearest.
+    ['Maltese, a Semitic language in Latin letters', "Il-Pulizija arrestat żewġ persuni b'rabta ma' serq minn ħanut fil-Belt Valletta nhar il-Ġimgħa filgħaxija, skont stqarrija maħruġa llum.", 'und', false],
+    ['Icelandic', 'Lögreglan handtók þrjá menn í Reykjavík í gærkvöldi vegna gruns um þjófnað á bílum, að sögn lögreglunnar.', 'und', false],
     ['Russian', 'Интерпол объявил в международный розыск бывшего министра, подозреваемого в коррупции', 'rus', false],
     ['Hebrew', 'המשטרה עצרה חשוד בגניבה בעיר חיפה לאחר חקירה ממושכת', 'heb', false],
     ['Spanish', 'La policía marroquí detuvo en Tánger a un ciudadano francés buscado por la justicia de su país', 'spa', false],

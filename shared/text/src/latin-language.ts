@@ -111,14 +111,19 @@ function ownWordLetters(text: string): OwnWordLetters {
 }
 
 /** The candidates whose alphabet writes the text's own words; all of them if none does. */
-function writtenIn({ words, accented }: OwnWordLetters, candidates: readonly string[]): string[] {
+function writtenIn(letters: OwnWordLetters, candidates: readonly string[]): string[] {
+  const fits = alphabetsWriting(letters, candidates);
+  return fits.length > 0 ? fits : [...candidates];
+}
+
+/** The candidates whose alphabet writes the text's own words (every one, for a text of a–z alone). */
+function alphabetsWriting({ words, accented }: OwnWordLetters, candidates: readonly string[]): string[] {
   if (accented.length < MIN_FOREIGN_WORDS) return [...candidates];
   const minForeign = Math.max(MIN_FOREIGN_WORDS, MIN_FOREIGN_WORD_SHARE * words);
-  const fits = candidates.filter((language) => {
+  return candidates.filter((language) => {
     const alphabet = ALPHABET_SETS.get(language);
     return !alphabet || accented.filter((letters) => letters.some((letter) => !alphabet.has(letter))).length < minForeign;
   });
-  return fits.length > 0 ? fits : [...candidates];
 }
 
 /** The votes of the languages whose alphabet writes the text. */
@@ -180,6 +185,9 @@ export function latinLanguage(input: string, minLetters: number): string {
   if (isArabizi(input)) return 'ary';
   const text = input.replace(CODES, ' ');
   const letters = ownWordLetters(text);
+  // Written in letters none of franc's Latin-script languages here writes (Maltese's ħ ġ ż ċ, Icelandic's
+  // þ ð): a language franc cannot name, which its trigrams would take for the nearest one (Catalan).
+  if (alphabetsWriting(letters, LONG_TEXT_LANGUAGES).length === 0) return 'und';
   const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(letters, only), minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return byTrigrams();
