@@ -187,6 +187,9 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
   return items;
 }
 
+/** A police communiqué: labelled so, or closing on the custody formula (الحراسة النظرية). */
+const isCommunique = (item: LabelledItem) => item.kind === 'communique' || item.text.includes('الحراسة النظرية');
+
 /**
  * Copies of copies: for each long handwritten original, a pickup of its first 60% (a copy of it), then
  * an article keeping 70% of that pickup — 42% of the original, so a copy of the pickup only. Not of a
@@ -197,8 +200,6 @@ export function generatedItems(references: readonly ReferenceArticle[]): Labelle
  * later article may take from the reference (docs/TEXT-ANALYSIS.md: an item is copied only with words of
  * its own).
  */
-const isCommunique = (item: LabelledItem) => item.kind === 'communique' || item.text.includes('الحراسة النظرية');
-
 export function chainItems(handwritten: readonly LabelledItem[], references: readonly ReferenceArticle[]): LabelledItem[] {
   const referenceParagraphs = references.flatMap((r) => paragraphsOf(r.text)).filter((p) => p.split(/\s+/).length >= 20);
   const originals = handwritten.filter((item) => item.expected.duplicateOf === null && !isCommunique(item) && item.text.split(/\s+/).length >= 70);
