@@ -403,7 +403,7 @@ export class MemoryCopyIndex {
       if ((this.posted[(shingle & POSTED_MASK) >>> 3]! & (1 << (shingle & 7))) === 0) continue;
       if (this.postings.count(shingle) > 0 && !boilerplate(shingle)) this.postings.forEach(shingle, found);
     }
-    const measuring: Measuring = { fingerprint, boilerplate, outletText: outletBoilerplate, alsoOutlets: outletBoilerplate ? (shingle) => boilerplate(shingle) || outletBoilerplate.has(shingle) : undefined };
+    const measuring: Measuring = { fingerprint, boilerplate, outletText: outletBoilerplate };
     // By tier (a copy, an original item, a reference), each in the order found.
     const tiers: [number, number][][] = [[], [], []];
     for (const entry of places) tiers[tier(this.filed[entry[0]]!)]!.push(entry);
@@ -424,7 +424,7 @@ export class MemoryCopyIndex {
 
   /** How much of a filed article the new one reproduces (see candidates). */
   private measure(article: IndexedArticle, measuring: Measuring): CopyMatch {
-    const { fingerprint, boilerplate, alsoOutlets } = measuring;
+    const { fingerprint, boilerplate, outletText } = measuring;
     // A reference is measured word by word in the shared index too (every word sampled), where the
     // same gaps are bridged, and longer runs read through word pairs; an item there by 32 samples,
     // which cannot see them.
@@ -434,8 +434,8 @@ export class MemoryCopyIndex {
     let measured = measure(article.reference ? NOT_BOILERPLATE : boilerplate);
     // An earlier item of which this article reproduces little besides the outlet's repeated text
     // shares only that with it (see OUTLET_STORY_SHARE); a reference is judged whole.
-    if (alsoOutlets && !article.reference) {
-      const besides = measure(alsoOutlets);
+    if (outletText && !article.reference) {
+      const besides = measure((shingle) => boilerplate(shingle) || outletText.has(shingle));
       if (besides.counted >= MIN_WORDS_BESIDES_OUTLET_TEXT && besides.share < OUTLET_STORY_SHARE) measured = besides;
     }
     const { words, share, textShare, passage } = measured;
@@ -448,7 +448,7 @@ export class MemoryCopyIndex {
     const { changed } = facts;
     if (reportsOtherFacts(facts, share)) match.otherFacts = true;
     if (!article.reference && retellsFacts(facts, share)) {
-      const whole = measure(measuring.outletText ? (shingle) => measuring.outletText!.has(shingle) : NOT_BOILERPLATE);
+      const whole = measure(outletText ? (shingle) => outletText.has(shingle) : NOT_BOILERPLATE);
       if (whole.share > share) Object.assign(match, { containment: whole.share, words: whole.words });
     }
     // Too few words of its own to judge by: its copy takes the passage whole, and changes none of its
@@ -535,9 +535,7 @@ interface Measuring {
   fingerprint: Fingerprint;
   boilerplate: (shingle: number) => boolean;
   /** What the new article's outlet repeats in every item (see candidates' outletBoilerplate). */
-  outletText?: ShingleLookup;
-  /** With the new article's outlet's repeated text, boilerplate or that text. */
-  alsoOutlets: ((shingle: number) => boolean) | undefined;
+  outletText: ShingleLookup | undefined;
   /** The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs). */
   pairsOfNew?: Uint32Array;
   /** How many of its words the new article quotes from the references, counted once an item that quotes is measured. */
