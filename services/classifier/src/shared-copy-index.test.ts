@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize } from '@marsad/text';
-import { ATLAS_DETAILS, ATLAS_HAZARD, createTestRedis, earlierBulletins, itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir, weatherBulletin } from '@marsad/testing';
+import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, MIN_COPIED_WORDS, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize } from '@marsad/text';
+import { ATLAS_DETAILS, ATLAS_HAZARD, createTestRedis, earlierBulletins, itemsUnderOneFooter, OUTLET_FOOTER, rewordedAtlasPickup, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir, weatherBulletin } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
 import { classifyItem } from './handlers/classify-item.js';
@@ -270,6 +270,51 @@ describe('SharedCopyIndex', () => {
     expect(verdict.similarity).toBeGreaterThan(0.55);
     // Another bulletin in the same words and details, for other days and depths: no copy.
     expect(await index.checkAndInsert('later', bulletin(weatherBulletin(30, 60, 'الجمعة', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS).join('\n')))).toMatchObject({ duplicateOf: null });
+  });
+
+  it("counts another event's house style an original shares with an earlier item as quoted, as marsad classify does: its phrases stay text past three originals", async () => {
+    const tagger = loadTagger();
+    const fingerprint = (text: string) => analyseArticle({ title: '', text }, tagger).fingerprint;
+    const atlas = weatherBulletin(20, 40, 'الأربعاء', 'الأطلس المتوسط', ATLAS_HAZARD, ATLAS_DETAILS).join('\n');
+    const verdicts = async (earlier: number) => {
+      const index = indexAt(`house-style-${earlier}`);
+      const inMemory = new MemoryCopyIndex();
+      const texts: [string, string][] = [...earlierBulletins().slice(0, earlier).map((text, i): [string, string] => [`bulletin-${i}`, text]), ['atlas', atlas], ['pickup', rewordedAtlasPickup()]];
+      const pipeline: (string | null)[] = [];
+      const classify: (string | null)[] = [];
+      for (const [id, text] of texts) {
+        pipeline.push((await index.checkAndInsert(id, sketchOf(fingerprint(text)))).duplicateOf);
+        classify.push(inMemory.checkAndInsert(id, fingerprint(text)).copyOf?.id ?? null);
+      }
+      expect(pipeline).toEqual(classify);
+      return pipeline.at(-1);
+    };
+    // Five bulletins before it, each another event's in the same words: the pickup keeps its set phrases
+    // and figures and rewords the rest, a copy (a third of its own words alone would not make one).
+    expect(await verdicts(5)).toBe('atlas');
+  });
+
+  it('reads an intro originals took from an earlier item as quoted until eight hold it, as marsad classify does: a pickup of a pickup made of it and a quote is a copy', async () => {
+    const index = indexAt('one-intro');
+    const { quoted } = await loadReferences(index, BUNDLED_SEEDS_DIR);
+    const inMemory = new MemoryCopyIndex();
+    for (const reference of references) inMemory.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+    const intro = 'في إطار متابعتنا اليومية لأهم المستجدات الأمنية على الصعيدين الوطني والدولي، ننشر لقرائنا الأعزاء نص البلاغ الذي توصلت به هيئة التحرير كما ورد:';
+    const opening = (text: string, share: number) => text.split(/\s+/).slice(0, Math.round(text.split(/\s+/).length * share)).join(' ');
+    // Five items, each the intro before 44% of another reference (the later four took the intro from
+    // the first); then a pickup of the first one's first 60%, and a pickup of 70% of that, whose text
+    // besides the quote is the intro.
+    const quoting = references.map((reference, i): [string, string] => [`quoting-${i}`, `${intro}\n${opening(reference.text, 0.44)}`]);
+    const partial = opening(quoting[0]![1], 0.6);
+    const texts: [string, string][] = [...quoting, ['partial', partial], ['chain', opening(partial, 0.7)]];
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const [id, text] of texts) {
+      pipeline.push((await index.checkAndInsert(id, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);
+      classify.push(inMemory.checkAndInsert(id, fingerprintOf(text)).copyOf?.id ?? null);
+    }
+    expect(classify).toEqual([null, null, null, null, null, 'quoting-0', 'partial']);
+    expect(pipeline).toEqual(classify);
   });
 
   it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {
@@ -552,23 +597,49 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('its-pickup', item(`متابعة\n${text}`))).toMatchObject({ duplicateOf: 'quotes-and-formulas' });
   });
 
-  it('marks a shingle boilerplate once three originals share it, and files no more under it', async () => {
-    const prefix = 'footer';
-    const index = indexAt(prefix);
-    const boilerplateFields = async () => {
-      let marked = 0;
-      for await (const keys of connection.scanStream({ match: `${redis.prefix.slice(0, -1)}-${prefix}}:index:v3:*:p:*`, count: 1000 })) {
-        for (const key of keys as string[]) marked += Object.values(await connection.hgetall(key)).filter((list) => list === '*').length;
+  it('marks a shingle boilerplate once three originals hold it as their own text, eight when they took it from an earlier item, and files no more under it', async () => {
+    /** Files the originals, each ending with `ending`, and answers how many postings were closed as boilerplate after each. */
+    const closedAfterEach = async (prefix: string, ending: string, count: number) => {
+      const index = indexAt(prefix);
+      const closed: number[] = [];
+      for (let n = 0; n < count; n++) {
+        expect((await index.checkAndInsert(`site-${n}`, sketch(`${story(41 + n)}\n${ending}`))).duplicateOf).toBeNull();
+        let marked = 0;
+        for await (const keys of connection.scanStream({ match: `${redis.prefix.slice(0, -1)}-${prefix}}:index:v3:*:p:*`, count: 1000 })) {
+          for (const key of keys as string[]) marked += Object.values(await connection.hgetall(key)).filter((list) => list === '*').length;
+        }
+        closed.push(marked);
       }
-      return marked;
+      return closed.map((marked) => marked > 0);
     };
-    // A footer every article of one site ends with: too little of each to make it a copy of another.
-    const footer = story(40).split(' ').slice(0, 30).join(' ');
-    const originals = [41, 42, 43].map((n) => `${story(n)}\n${footer}`);
-    for (const [n, text] of originals.slice(0, 2).entries()) expect((await index.checkAndInsert(`site-${n}`, sketch(text))).duplicateOf).toBeNull();
-    expect(await boilerplateFields()).toBe(0);
-    expect((await index.checkAndInsert('site-2', sketch(originals[2]!))).duplicateOf).toBeNull();
-    expect(await boilerplateFields()).toBeGreaterThan(0);
+    const words = story(40).split(' ');
+    // A tagline every article of one site ends with, fewer words than a passage (MIN_COPIED_WORDS): each one's own text.
+    expect(await closedAfterEach('tagline', words.slice(0, MIN_COPIED_WORDS - 4).join(' '), 3)).toEqual([false, false, true]);
+    // A footer of 30 words: each later original reproduces a passage of the first, and counts it as quoted.
+    expect(await closedAfterEach('footer', words.slice(0, 30).join(' '), 8)).toEqual([false, false, false, false, false, false, false, true]);
+  });
+
+  it("counts the news formulas of a passage originals share with an earlier item as each one's own text, the rest as quoted, as marsad classify does", async () => {
+    const prefix = 'formula-counts';
+    const index = indexAt(prefix);
+    const closing = 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة';
+    const tagline = story(40).split(' ').slice(0, 24).join(' ');
+    const sketches = [44, 45, 46].map((n) => sketch(`${story(n)}\n${tagline}\n${closing}`));
+    for (const [n, filed] of sketches.entries()) expect((await index.checkAndInsert(`arrest-${n}`, filed)).duplicateOf).toBeNull();
+    /** Originals counted for each value, in each generation's :b (2 bits a counter) or :q (3 bits). */
+    const counts = async (values: Uint32Array, key: 'b' | 'q') => {
+      const [generation] = await connection.keys(`${redis.prefix.slice(0, -1)}-${prefix}}:index:v3:*:b`);
+      const ops = [...values].flatMap((value) => ['GET', key === 'b' ? 'u2' : 'u3', `#${value}`]);
+      return new Set((await connection.call('BITFIELD', generation!.replace(/:b$/, `:${key}`), ...ops)) as number[]);
+    };
+    const formulas = sketches[2]!.formulas!;
+    expect(formulas.length).toBeGreaterThan(0);
+    // The formula's values: three originals, boilerplate now; the tagline's: one original and two quoting it.
+    expect(await counts(formulas, 'b')).toEqual(new Set([3]));
+    expect(await counts(formulas, 'q')).toEqual(new Set([0]));
+    const taglineValues = sketch(tagline).contains.filter((value) => !formulas.includes(value));
+    expect(await counts(taglineValues, 'b')).toEqual(new Set([1]));
+    expect(await counts(taglineValues, 'q')).toEqual(new Set([2]));
   });
 
   it('keeps finding copies of a reference after several items quoted the same passage of it', async () => {

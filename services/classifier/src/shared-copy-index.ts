@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, QUOTED_BOILERPLATE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, sortedLookup, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -36,12 +36,18 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 over (re-delivery answers the same)
  *   <p>:v3:<gen>:f                bitmap: one bit per shingle that may have postings in the generation
  *   <p>:v3:<gen>:b                counters (2 bits each, up to 4 MB): per sample value (a shingle's top
- *                                 bits), how many originals filed in the generation hold it (not
- *                                 counting what an item quotes from a reference: Sketch.counted), up to
+ *                                 bits), how many originals filed in the generation hold it as their
+ *                                 own text (not what an item quotes from a reference, Sketch.counted,
+ *                                 nor a passage it shares with an earlier item, counted in :q), up to
  *                                 BOILERPLATE_ARTICLES: a sample of an item all of whose values are that
  *                                 common is boilerplate, neither text to reproduce nor reproduced (as in
  *                                 MemoryCopyIndex), and an item is filed under its smallest shingles
  *                                 that are not
+ *   <p>:v3:<gen>:q                counters (3 bits each, up to 6 MB): per sample value, how many originals
+ *                                 hold it as a passage they took from, or share with, an earlier item
+ *                                 (a quote, another event's house style: MemoryCopyIndex's borrowed and
+ *                                 houseStyle), up to seven: with those holding it as their own text,
+ *                                 QUOTED_BOILERPLATE (8) make it boilerplate
  * <gen> is a time generation whose keys expire a window after it ends; a lookup searches the generations
  * that can hold an article filed within the window. Every redis.call costs about a microsecond, so the
  * layout keeps the calls per article few: a lookup reads a generation's postings only for the shingles its
@@ -110,6 +116,11 @@ local counterOffsets = ARGV[26] or ''
 local slotBytes = ARGV[27] or ''
 -- What its facts state (Sketch.values), 3 bytes each.
 local valueBytes = ARGV[28] or ''
+-- What originals hold that each took from, or shares with, an earlier item it reproduces a passage of
+-- (a quote, another event's house style) is counted apart, in :q (BITFIELD type quotedCounter): such a
+-- phrase is boilerplate once quotedBoilerplate originals hold it, counted either way (QUOTED_BOILERPLATE).
+-- News formulas (formulaOffsets, as counterOffsets) are nobody's passage, always counted in :b.
+local quotedBoilerplate, quotedCounter, formulaOffsets = tonumber(ARGV[29]) or boilerplate, ARGV[30] or counter, ARGV[31] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -233,6 +244,9 @@ local otherEvents = {}
 -- tier: 2 a reference, 1 an original item, 0 a copy (judgeCopy's order)
 local best, bestCoverage, bestWords, bestTier, bestStory, similarity = nil, -1, -1, -1, nil, 0
 local bestN, bestRecord, bestPublished = nil, nil, 0
+-- It reproduces a passage of an earlier item (MemoryCopyIndex's borrowed and houseStyle): filed as an
+-- original, what earlier originals hold of its text is counted as quoted.
+local sharesPassage = false
 -- An original item published well after this one, which it copies, was only classified first (see below).
 local function supersedes()
   return best ~= nil and bestTier == 1 and published > 0 and bestPublished > 0 and published < bestPublished - supersedeMargin
@@ -241,20 +255,39 @@ end
 -- an item's samples all of whose values are such are boilerplate, neither text to reproduce nor
 -- reproduced, as in MemoryCopyIndex (where it counts every shingle; here what the new article holds).
 local boilerValue = {}
--- Asks about the values not known yet (each once), in one BITFIELD per generation.
+-- How many originals of the window count each value in a generation's key (:b or :q), one BITFIELD
+-- per generation.
+local function countOriginals(values, key, counterType)
+  local sums = {}
+  for i = 1, #values do sums[i] = 0 end
+  for _, gen in ipairs(gens) do
+    local ops = {}
+    for _, v in ipairs(values) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counterType; ops[#ops + 1] = '#' .. v end
+    for i, c in ipairs(redis.call('BITFIELD', gen .. key, unpack(ops))) do sums[i] = sums[i] + c end
+  end
+  return sums
+end
+-- Asks about the values not known yet (each once).
 local function learnBoilerplate(values)
   local unknown = {}
   for _, v in ipairs(values) do
     if boilerValue[v] == nil then boilerValue[v] = false; unknown[#unknown + 1] = v end
   end
   if #unknown == 0 then return end
-  local sums = {}
-  for _, gen in ipairs(gens) do
-    local ops = {}
-    for _, v in ipairs(unknown) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counter; ops[#ops + 1] = '#' .. v end
-    for i, c in ipairs(redis.call('BITFIELD', gen .. ':b', unpack(ops))) do sums[i] = (sums[i] or 0) + c end
+  local sums = countOriginals(unknown, ':b', counter)
+  -- Held by fewer originals as their own text: those that quote it count too (a phrase no original
+  -- holds as its own is in :q only where its own original expired).
+  local fewer = {}
+  for i, v in ipairs(unknown) do
+    if sums[i] >= boilerplate then boilerValue[v] = true elseif sums[i] > 0 then fewer[#fewer + 1] = i end
   end
-  for i, v in ipairs(unknown) do boilerValue[v] = sums[i] >= boilerplate end
+  if #fewer == 0 then return end
+  local values = {}
+  for k, i in ipairs(fewer) do values[k] = unknown[i] end
+  for k, quoting in ipairs(countOriginals(values, ':q', quotedCounter)) do
+    local i = fewer[k]
+    boilerValue[unknown[i]] = sums[i] + quoting >= quotedBoilerplate
+  end
 end
 for phase = 3, 1, -1 do
   for _, n in ipairs(candidates[phase]) do
@@ -457,6 +490,7 @@ for phase = 3, 1, -1 do
       -- Its own words reproduced; too few of them, the passage taken whole with the boilerplate among
       -- them, when no number of it is changed (judgeCopy's enoughCopied, Covered.passage).
       local copiedWords = coverage * docWordCount * ownShare
+      if kind ~= '1' and copiedWords >= minWords then sharesPassage = true end
       local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords)
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
       -- words are reproduced (counts within ${SAME_PASSAGE_MARGIN} of each other being one passage), then the larger share.
@@ -473,6 +507,20 @@ for phase = 3, 1, -1 do
   -- a hundred times is not measured against every pickup again), unless this article takes the
   -- story over, whose similarity counts every candidate.
   if best and bestTier >= phase - 1 and not supersedes() then break end
+end
+-- Adds an original to the counters at the given offsets (false: none) of its generation's key (:b or
+-- :q), ${COUNTED_PER_CALL} to a call (Lua's unpack has a limit).
+local function count(key, counterType, offsets)
+  local ops, k = {}, 0
+  for _, offset in ipairs(offsets) do
+    if offset then
+      ops[k + 1] = 'INCRBY'; ops[k + 2] = counterType; ops[k + 3] = offset; ops[k + 4] = '1'
+      k = k + 4
+      if k >= ${COUNTED_PER_CALL * 4} then redis.call('BITFIELD', own .. key, 'OVERFLOW', 'SAT', unpack(ops)); ops, k = {}, 0 end
+    end
+  end
+  if k > 0 then redis.call('BITFIELD', own .. key, 'OVERFLOW', 'SAT', unpack(ops)) end
+  redis.call('EXPIREAT', own .. key, expireAt)
 end
 -- A copy is filed too, under the story it copies: a later article may copy it and keep too little of
 -- the original to copy that.
@@ -528,7 +576,9 @@ for i = 1, #postings, 4 do
     -- A new field may be a new key, which needs its expiry; an existing field's key already has it.
     if not list and not isRef then redis.call('EXPIREAT', key, expireAt) end
     -- Originals only (entries that start with a digit) make a shingle boilerplate; a new list holds
-    -- this one alone, and only an existing one needs counting.
+    -- this one alone, and only an existing one needs counting. An original that shares a passage
+    -- with an earlier item counts it as quoted, which keeps the list open to quotedBoilerplate of
+    -- them: closed at three, the first item holding an intro that others took would be found by it no more.
     local originals = 1
     if list then
       list = list .. ' ' .. entry
@@ -536,7 +586,7 @@ for i = 1, #postings, 4 do
     else
       list = entry
     end
-    if not isCopy and originals >= boilerplate then list = '*' end
+    if not isCopy and originals >= (sharesPassage and quotedBoilerplate or boilerplate) then list = '*' end
     redis.call('HSET', key, shingle, list)
     posted = posted + 1
     postedBits[#postedBits + 1] = bitOf[(i + 3) / 4]
@@ -553,16 +603,23 @@ else
     redis.call('EXPIREAT', own .. ':f', expireAt)
   end
   -- An original's values counted (copies do not count: one story's pickups never make its text
-  -- boilerplate), ${COUNTED_PER_CALL} to a call (Lua's unpack has a limit).
+  -- boilerplate).
   if not isCopy then
-    local ops, k = {}, 0
-    for offset in gmatch(counterOffsets, '%d+') do
-      ops[k + 1] = 'INCRBY'; ops[k + 2] = counter; ops[k + 3] = offset; ops[k + 4] = '1'
-      k = k + 4
-      if k >= ${COUNTED_PER_CALL * 4} then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)); ops, k = {}, 0 end
+    local offsets, quoting = {}, {}
+    for offset in gmatch(counterOffsets, '%d+') do offsets[#offsets + 1] = offset end
+    if sharesPassage and #offsets > 0 then
+      -- What earlier originals hold of it is what it shares with the items it reproduces a passage of
+      -- (nearly always: the filed items' samples are too few to tell which values those hold).
+      local counterBits, quotedBits = tonumber(sub(counter, 2)), tonumber(sub(quotedCounter, 2))
+      local values = {}
+      for i, offset in ipairs(offsets) do values[i] = tonumber(offset) / counterBits end
+      for i, held in ipairs(countOriginals(values, ':b', counter)) do
+        if held > 0 then quoting[#quoting + 1] = string.format('%d', values[i] * quotedBits); offsets[i] = false end
+      end
     end
-    if k > 0 then redis.call('BITFIELD', own .. ':b', 'OVERFLOW', 'SAT', unpack(ops)) end
-    redis.call('EXPIREAT', own .. ':b', expireAt)
+    for offset in gmatch(formulaOffsets, '%d+') do offsets[#offsets + 1] = offset end
+    count(':b', counter, offsets)
+    if #quoting > 0 then count(':q', quotedCounter, quoting) end
   end
   local idKey = own .. ':i:' .. idShard
   local answer = storyId
@@ -682,6 +739,9 @@ export class SharedCopyIndex {
     const o = this.options;
     const now = Math.floor(o.now() / 1000);
     const counterBits = Math.ceil(Math.log2(o.boilerplateArticles + 1));
+    // Quoting originals count to one fewer than QUOTED_BOILERPLATE: one holds the phrase as its own.
+    const quotedBits = Math.ceil(Math.log2(QUOTED_BOILERPLATE));
+    const counted = sketch.formulas ? without(sketch.counted ?? sketch.contains, sketch.formulas) : (sketch.counted ?? sketch.contains);
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch, reference), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
@@ -690,8 +750,9 @@ export class SharedCopyIndex {
       String(o.shards), String(SHINGLE_SIZE), String(o.boilerplateArticles), String(o.idShards),
       filterBits(sketch.lookup, o.filterBits), reference ? '' : filterBits(sketch.postings, o.filterBits), String(COPY_TEXT_THRESHOLD),
       String(publishedSeconds(publishedAt, now)), String(SUPERSEDE_MARGIN_SECONDS), sketch.boilerplate ? samplesBytes(sketch.boilerplate) : '',
-      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(sketch.counted ?? sketch.contains, counterBits),
+      sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(counted, counterBits),
       sketch.slots ? samplesBytes(sketch.slots) : '', sketch.values ? samplesBytes(sketch.values) : '',
+      String(QUOTED_BOILERPLATE), `u${quotedBits}`, reference || !sketch.formulas ? '' : counterOffsets(sketch.formulas, counterBits),
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
@@ -736,6 +797,12 @@ function counterOffsets(contains: Uint32Array, bits: number): string {
     last = value;
   }
   return text;
+}
+
+/** The sorted values less those of `apart` (sorted). */
+function without(values: Uint32Array, apart: Uint32Array): Uint32Array {
+  const lookup = sortedLookup(apart);
+  return values.filter((value) => !lookup.has(value));
 }
 
 /** Each shingle's bit in a filter of 2^bits, in decimal, space separated. */

@@ -22,3 +22,15 @@ export const ATLAS_HAZARD = 'تساقطات ثلجية كثيفة مصحوبة �
 export const ATLAS_DETAILS =
   'وتهم هذه التساقطات أقاليم إفران وبولمان وصفرو وميدلت وخنيفرة، مع هبات رياح قوية قد تصل سرعتها إلى 75 كيلومترا في الساعة، ونزول درجات الحرارة إلى ما دون الصفر ليلا. ' +
   'كما يرتقب أن تعرف السهول المجاورة زخات مطرية رعدية قوية.';
+
+/**
+ * A pickup of the Atlas bulletin (ATLAS_HAZARD, ATLAS_DETAILS, 20–40 cm, Wednesday) that keeps its set
+ * phrases and figures and rewords its own words: about 60% of all its words, a third of its own.
+ */
+export function rewordedAtlasPickup(): string {
+  const [lead, closing] = weatherBulletin(20, 40, 'الأربعاء', 'الأطلس المتوسط', 'ثلوجا كثيفة ترافقها موجة برد شديدة في المرتفعات التي يتجاوز علوها 1200 متر');
+  const details =
+    'وتشمل هذه الثلوج أقاليم إفران وبولمان وصفرو وميدلت وخنيفرة، إلى جانب رياح عاتية قد تبلغ سرعتها 75 كيلومترا في الساعة، وانخفاض الحرارة تحت الصفر خلال الليل. ' +
+    'كما ينتظر أن تشهد السهول القريبة أمطارا رعدية غزيرة.';
+  return [lead, details, closing].join('\n');
+}

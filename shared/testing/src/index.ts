@@ -8,4 +8,4 @@ export { seededRandom } from './random.js';
 export { itemsUnderOneFooter, OUTLET_FOOTER, SHORT_ITEM_BODIES } from './outlet-items.js';
 export { removeTemporaryDirs, temporaryDir } from './temporary.js';
 export { failWaitingJobs } from './queues.js';
-export { ATLAS_DETAILS, ATLAS_HAZARD, earlierBulletins, weatherBulletin } from './house-style.js';
+export { ATLAS_DETAILS, ATLAS_HAZARD, earlierBulletins, rewordedAtlasPickup, weatherBulletin } from './house-style.js';

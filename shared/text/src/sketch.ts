@@ -1,4 +1,5 @@
 import { minWordsBesidesFooter, type Fingerprint } from './copy-index.js';
+import { formulaShingles } from './formulas.js';
 import type { OutletText } from './outlet.js';
 import { FACT_CONTINUED, FACT_TOWN, factContext, holdsAny, SHINGLE_SIZE, shingleSequence, SLOT_VALUES, smallestExcept, statedValue, withoutRepeats, type ShingleLookup } from './fingerprint.js';
 
@@ -77,6 +78,12 @@ export interface Sketch extends CoverageSamples {
    * the text of each, as in MemoryCopyIndex). Absent: all of `contains`.
    */
   counted?: Uint32Array;
+  /**
+   * Of an item: the values of `counted` (or `contains`) that news formulas hold. Nobody's passage, they
+   * count as its own text even where it shares them with an earlier item, whose other shared values
+   * count as quoted (as in MemoryCopyIndex). Absent: none.
+   */
+  formulas?: Uint32Array;
   /** The top SAMPLE_BITS bits of its outlet's boilerplate, sorted (see SketchOptions.boilerplate). */
   boilerplate?: Uint32Array;
   /**
@@ -133,7 +140,12 @@ export interface SketchOptions {
 }
 
 /** What a shared index files and compares of an article (see SketchOptions). */
-export function sketchOf(fingerprint: Fingerprint, { reference = false, quoted, boilerplate }: SketchOptions = {}): Sketch {
+export function sketchOf(fingerprint: Fingerprint, options: SketchOptions = {}): Sketch {
+  const sketch = filedSketch(fingerprint, options);
+  return options.reference ? sketch : withFormulas(sketch, fingerprint.shingles, options.quoted);
+}
+
+function filedSketch(fingerprint: Fingerprint, { reference = false, quoted, boilerplate }: SketchOptions): Sketch {
   if (!reference && boilerplate && holdsAny(fingerprint.shingles, boilerplate)) return withoutBoilerplate(fingerprint, boilerplate, quoted);
   const { shingles, sequence } = fingerprint;
   const lookup = shingles.slice(0, LOOKUP_SHINGLES);
@@ -173,7 +185,7 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   const besidesBoilerplate = startsExcept(sequence, boilerplate);
   const samples = coverageSamples(sequence, besidesBoilerplate, fingerprint.formula, itemSamples(coveredWordsOf(besidesBoilerplate, wordsOf(sequence)).length));
   // Hardly more than that text: the outlet running it again, or copying it; judged whole.
-  if (samples.words < minWordsBesidesFooter(boilerplate)) return sketchOf(fingerprint, { quoted });
+  if (samples.words < minWordsBesidesFooter(boilerplate)) return filedSketch(fingerprint, { quoted });
   const sketch: Sketch = {
     postings: kept.slice(0, LOOKUP_SHINGLES),
     lookup,
@@ -188,6 +200,13 @@ function withoutBoilerplate(fingerprint: Fingerprint, boilerplate: OutletText, q
   const notOwn: ShingleLookup = { size: quoted.size + boilerplate.size, has: (shingle) => quoted.has(shingle) || boilerplate.has(shingle) };
   const own = smallestExcept(shingles, notOwn, LOOKUP_SHINGLES);
   return { ...sketch, ...pairsOf(fingerprint), counted, postings: own, lookup: union(lookup, own), own: coverageSamples(sequence, startsExcept(sequence, notOwn)) };
+}
+
+/** An item's sketch with the values of its news formulas that it counts (Sketch.formulas). */
+function withFormulas(sketch: Sketch, shingles: Uint32Array, quoted: ShingleLookup | undefined): Sketch {
+  const known = formulaShingles();
+  const formulas = shingles.filter((shingle) => known.has(shingle) && !quoted?.has(shingle));
+  return formulas.length > 0 ? { ...sketch, formulas: withoutRepeats(topBits(formulas)) } : sketch;
 }
 
 /** The top bits of the (sorted) shingles that are not quoted (see Sketch.counted). */
