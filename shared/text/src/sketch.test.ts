@@ -25,3 +25,26 @@ describe('sketchOf word pairs', () => {
     expect(sketchOf(unrelated).pairs).toBeUndefined();
   });
 });
+
+describe('sketchOf news formulas', () => {
+  const custody = 'وقد تم إخضاع المشتبه فيه لتدبير الحراسة النظرية رهن إشارة البحث القضائي الذي يجري تحت إشراف النيابة العامة المختصة';
+  const topBits = (shingle: number) => shingle >>> (32 - SAMPLE_BITS);
+
+  it("names the values of an item's news formulas among those it counts, and nothing of a reference", () => {
+    const item = fingerprintOf(`أوقفت عناصر الشرطة بمدينة الجديدة شابا يشتبه في سرقة دراجات نارية من أمام المقاهي\n${custody}`);
+    const formulas = sketchOf(item).formulas!;
+    const custodyValues = new Set([...fingerprintOf(custody).shingles].map(topBits));
+    expect(formulas.length).toBeGreaterThan(0);
+    expect([...formulas].every((value) => custodyValues.has(value))).toBe(true);
+    expect(sketchOf(fingerprintOf('أعلنت وزارة الفلاحة عن برنامج استثنائي لدعم مربي الماشية المتضررين من الجفاف')).formulas).toBeUndefined();
+    expect(sketchOf(item, { reference: true }).formulas).toBeUndefined();
+  });
+
+  it('leaves out the formulas an item quotes from a reference, which it does not count', () => {
+    const withFormula = fingerprintOf(`${seed}\n${custody}`);
+    const quoting = fingerprintOf(`${seed.split('\n')[1]}\n${custody}`);
+    const formulas = sketchOf(quoting, { quoted: new ShingleSet(withFormula.shingles) }).formulas;
+    expect(formulas).toBeUndefined();
+    expect(sketchOf(quoting, { quoted }).formulas!.length).toBeGreaterThan(0);
+  });
+});
