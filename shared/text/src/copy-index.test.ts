@@ -8,7 +8,7 @@ import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, reportsOther
 import { DEFAULT_ALIASES_FILE } from './index.js';
 import { compileTagger } from './tagger.js';
 import { tokenize } from './tokens.js';
-import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, FACT_CONTINUED, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence, statedValue } from './fingerprint.js';
+import { BRIDGED_GAP, bridgeGaps, coverage, coveredWords, distinctSorted, FACT_CONTINUED, factsKept, PAIRED_GAP, SHINGLE_SIZE, shingleSequence, ShingleSet, statedValue } from './fingerprint.js';
 
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_7f10525f81fda1b7.txt', import.meta.url)), 'utf8');
@@ -30,6 +30,21 @@ describe('coverage', () => {
     const a = fingerprintOf(words.join(' '));
     const b = fingerprintOf(edited.join(' '));
     expect(coverage(a.sequence, b.shingles)).toBeCloseTo(19 / 20, 5);
+  });
+});
+
+describe('ShingleSet', () => {
+  it('answers as the sorted shingles do, made of them or of the same shingles in any order and repeated', () => {
+    const { shingles } = fingerprintOf(seed);
+    const others = fingerprintOf(otherSeed).shingles;
+    const shuffled = Uint32Array.from([...shingles].reverse().concat([...shingles].slice(0, 5)));
+    for (const set of [new ShingleSet(shingles), new ShingleSet(shuffled), new ShingleSet([...shuffled])]) {
+      expect(set.size).toBe(shingles.length);
+      expect([...shingles].every((shingle) => set.has(shingle))).toBe(true);
+      expect([...others].filter((shingle) => set.has(shingle))).toEqual([...others].filter((shingle) => shingles.includes(shingle)));
+      // Measured against the set, a text reads as against the sorted shingles.
+      expect(coveredWords(fingerprintOf(otherSeed).sequence, set)).toEqual(coveredWords(fingerprintOf(otherSeed).sequence, shingles));
+    }
   });
 });
 

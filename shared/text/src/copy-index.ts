@@ -414,7 +414,7 @@ export class MemoryCopyIndex {
         // Most candidates share a shingle or two by chance; those cannot be copies (see PLAUSIBLE_SHARED),
         // and counting is much cheaper than measuring coverage. A reference is posted under every
         // shingle: what found it is all it shares.
-        if (postedShared < PLAUSIBLE_SHARED && (article.reference || !plausible(article.shingles, fingerprint.shingles, boilerplate))) continue;
+        if (postedShared < PLAUSIBLE_SHARED && (article.reference || !plausible(article.shingles, shinglesOfNew(measuring), boilerplate))) continue;
         matches.push(this.measure(article, measuring));
       }
       if (untilCopied && judgeCopy(matches).copyOf) break;
@@ -429,7 +429,7 @@ export class MemoryCopyIndex {
     // same gaps are bridged, and longer runs read through word pairs; an item there by 32 samples,
     // which cannot see them.
     const pairs = article.reference && article.pairs && fingerprint.words ? { of: article.pairs, in: (measuring.pairsOfNew ??= distinctSorted(shingleSequence(fingerprint.words, 2))) } : undefined;
-    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, fingerprint.shingles, { ignore, formula: article.formula, bridge: article.reference, pairs });
+    const measure = (ignore: (shingle: number) => boolean) => coveredWords(article.sequence, shinglesOfNew(measuring), { ignore, formula: article.formula, bridge: article.reference, pairs });
     // A reference is judged whole, its every word (a copy reproduces half of "that article's text").
     let measured = measure(article.reference ? NOT_BOILERPLATE : boilerplate);
     // An earlier item of which this article reproduces little besides the outlet's repeated text
@@ -458,7 +458,7 @@ export class MemoryCopyIndex {
     // itself: the new article may have taken the quotes from where the item took them.
     if (!article.reference && (article.borrowed?.length || holdsAny(article.shingles, this.quoted))) {
       const notOwn = this.notOwnBy(article);
-      const own = coveredWords(article.sequence, fingerprint.shingles, { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
+      const own = coveredWords(article.sequence, shinglesOfNew(measuring), { ignore: (shingle) => boilerplate(shingle) || notOwn.has(shingle) });
       match.ownContainment = own.share;
       match.ownWords = own.words;
       match.ownWritten = coveredWords(article.sequence, NOTHING, { ignore: (shingle) => notOwn.has(shingle) }).counted;
@@ -476,7 +476,7 @@ export class MemoryCopyIndex {
   private quotesOtherText(article: IndexedArticle, measuring: Measuring): boolean {
     const notQuoted = (shingle: number) => !this.quoted.has(shingle);
     const { fingerprint } = measuring;
-    const itemQuote = coveredWords(article.sequence, fingerprint.shingles, { ignore: notQuoted });
+    const itemQuote = coveredWords(article.sequence, shinglesOfNew(measuring), { ignore: notQuoted });
     if (itemQuote.counted === 0 || itemQuote.share >= COPY_THRESHOLD) return false;
     measuring.quotedWordsOfNew ??= coveredWords(fingerprint.sequence, NOTHING, { ignore: notQuoted }).counted;
     return measuring.quotedWordsOfNew - itemQuote.words >= MIN_COPIED_WORDS;
@@ -536,6 +536,8 @@ interface Measuring {
   boilerplate: (shingle: number) => boolean;
   /** What the new article's outlet repeats in every item (see candidates' outletBoilerplate). */
   outletText: ShingleLookup | undefined;
+  /** The new article's shingles, asked about every candidate's (see shinglesOfNew). */
+  shinglesOfNew?: ShingleSet;
   /** The new article's word pairs, made once the first reference is measured (see CoverageOptions.pairs). */
   pairsOfNew?: Uint32Array;
   /** How many of its words the new article quotes from the references, counted once an item that quotes is measured. */
@@ -566,7 +568,7 @@ const PLAUSIBLE_SHARED = Math.ceil(MIN_COPIED_WORDS / SHINGLE_SIZE);
  * shingles, boilerplate aside, or half of them when it has fewer (a short communiqué mostly in
  * phrases every communiqué shares; see CopyMatch.passage).
  */
-function plausible(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean): boolean {
+function plausible(a: Uint32Array, b: ShingleLookup, boilerplate: (shingle: number) => boolean): boolean {
   const shared = sharedShingles(a, b, boilerplate, PLAUSIBLE_SHARED);
   return shared >= PLAUSIBLE_SHARED || (shared > 0 && ownShingles(a, boilerplate, 2 * shared + 1) <= 2 * shared);
 }
@@ -578,19 +580,16 @@ function ownShingles(shingles: Uint32Array, boilerplate: (shingle: number) => bo
   return own;
 }
 
-/** Shingles two sorted sets share, boilerplate aside, counted up to `enough`. */
-function sharedShingles(a: Uint32Array, b: Uint32Array, boilerplate: (shingle: number) => boolean, enough: number): number {
+/** Shingles of `a` that `b` holds, boilerplate aside, counted up to `enough`. */
+function sharedShingles(a: Uint32Array, b: ShingleLookup, boilerplate: (shingle: number) => boolean, enough: number): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length && shared < enough; ) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      if (!boilerplate(a[i]!)) shared++;
-      i++;
-      j++;
-    }
-  }
+  for (let i = 0; i < a.length && shared < enough; i++) if (b.has(a[i]!) && !boilerplate(a[i]!)) shared++;
   return shared;
+}
+
+/** The new article's shingles as a set, made once for all its candidates. */
+function shinglesOfNew(measuring: Measuring): ShingleSet {
+  return (measuring.shinglesOfNew ??= new ShingleSet(measuring.fingerprint.shingles));
 }
 
 /**

@@ -105,7 +105,7 @@ export interface Covered {
  */
 export function coveredWords(
   sequenceA: Uint32Array,
-  sortedB: Uint32Array,
+  shinglesB: Uint32Array | ShingleLookup,
   { size = SHINGLE_SIZE, ignore = () => false, formula, bridge = false, pairs }: CoverageOptions = {},
 ): Covered {
   if (sequenceA.length === 0) return { words: 0, share: 0, counted: 0, passage: 0 };
@@ -114,15 +114,17 @@ export function coveredWords(
   const state = new Uint8Array(words);
   const boilerplate = new Uint8Array(words).fill(1);
   let sharedBoilerplate: Uint8Array | undefined;
+  // B sorted, or a set asked about many A's (ShingleSet answers most misses from a bitmap).
+  const inB = shinglesB instanceof Uint32Array ? (shingle: number) => has(shinglesB, shingle) : (shingle: number) => shinglesB.has(shingle);
   for (let p = 0; p < sequenceA.length; p++) {
     const shingle = sequenceA[p]!;
     const end = Math.min(words, p + size);
     if (ignore(shingle)) {
-      if (has(sortedB, shingle)) (sharedBoilerplate ??= new Uint8Array(words)).fill(1, p, end);
+      if (inB(shingle)) (sharedBoilerplate ??= new Uint8Array(words)).fill(1, p, end);
       continue;
     }
     boilerplate.fill(0, p, end);
-    if (has(sortedB, shingle)) state.fill(1, p, end);
+    if (inB(shingle)) state.fill(1, p, end);
   }
   if (bridge) bridgeGaps(state, pairs && ((w) => pairedWith(w, pairs.of, pairs.in)));
   let reproduced = 0;
@@ -360,6 +362,11 @@ export function sortedLookup(sorted: Uint32Array): ShingleLookup {
   return { size: sorted.length, has: (value) => has(sorted, value) };
 }
 
+function increasing(values: Uint32Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i]! <= values[i - 1]!) return false;
+  return true;
+}
+
 function has(sorted: Uint32Array, value: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -445,7 +452,9 @@ export class ShingleSet {
   private readonly low16 = new Uint8Array(1 << 13);
 
   constructor(shingles: Iterable<number>) {
-    this.sorted = distinctSorted(Uint32Array.from(shingles));
+    // A fingerprint's shingles are sorted already, and never change: made for each new article's
+    // lookup, they are kept as they are, not copied.
+    this.sorted = shingles instanceof Uint32Array && increasing(shingles) ? shingles : distinctSorted(Uint32Array.from(shingles));
     for (const shingle of this.sorted) this.low16[(shingle & 0xffff) >>> 3]! |= 1 << (shingle & 7);
   }
 
