@@ -163,6 +163,8 @@ describe('detectLanguage', () => {
     ['a name repeated, as a title and a text', 'INTERPOL\nINTERPOL'],
     ['two names', 'Abdellatif Hammouchi'],
     ['one Arabic word of two letters', 'في'],
+    ['tatweel strokes alone, no letters', 'ـــــــــ ـــــ'],
+    ['Arabic diacritics alone', 'ًٌٍَُِّْ'],
   ])('names no language for %s', (_name, text) => {
     expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
   });
@@ -171,6 +173,7 @@ describe('detectLanguage', () => {
     ['"urgent"', 'عاجل', { language: 'arb', arabic: true }],
     ['a name', 'حموشي', { language: 'arb', arabic: true }],
     ['a word with a date', '2025 الرباط', { language: 'arb', arabic: true }],
+    ['a word stretched by tatweel', 'عـــاجـــل', { language: 'arb', arabic: true }],
   ])('names one or two words in Arabic letters alone, %s, Arabic', (_name, text, expected) => {
     expect(detectLanguage(text)).toEqual(expected);
   });

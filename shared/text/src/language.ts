@@ -115,9 +115,12 @@ function presentationFormBase(c: number): number {
  * Not the dagger alef (U+0670): a vowel mark despite its name, which vowelled Arabic writes on
  * الرحمٰن and هٰذا.
  */
+/** ـ: a stroke that stretches the letters either side of it, no letter itself. */
+const TATWEEL = 0x0640;
+
 function isArabicLetter(c: number): boolean {
   return (
-    (c >= 0x0620 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06fc) ||
+    (c >= 0x0620 && c <= 0x064a && c !== TATWEEL) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06fc) ||
     (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)
   );
 }
