@@ -317,6 +317,27 @@ describe('SharedCopyIndex', () => {
     expect(pipeline).toEqual(classify);
   });
 
+  it('takes a one-sentence brief reposted whole for a copy of it, though under MIN_COPIED_WORDS words, as marsad classify does', async () => {
+    const brief = 'أوقفت عناصر الشرطة بمدينة فاس شابا يشتبه في سرقة هواتف محمولة من داخل سيارات مركونة';
+    const texts: [string, string][] = [
+      ['brief', brief],
+      ['reposted', `فاس - ${brief}`],
+      ['half', `${brief.split(' ').slice(0, 8).join(' ')} وأحالته على النيابة العامة المختصة بعد انتهاء البحث`],
+      ['short', 'تعادل الوداد والرجاء في الديربي'],
+      ['short-again', 'تعادل الوداد والرجاء في الديربي'],
+    ];
+    const index = indexAt('short-brief');
+    const inMemory = new MemoryCopyIndex();
+    const pipeline: (string | null)[] = [];
+    const classify: (string | null)[] = [];
+    for (const [id, text] of texts) {
+      pipeline.push((await index.checkAndInsert(id, sketch(text))).duplicateOf);
+      classify.push(inMemory.checkAndInsert(id, fingerprintOf(text)).copyOf?.id ?? null);
+    }
+    expect(classify).toEqual([null, 'brief', null, null, null]);
+    expect(pipeline).toEqual(classify);
+  });
+
   it('measures an item of up to SHORT_ITEM_WORDS words at every word, as marsad classify does', async () => {
     const visit = (title: string, visitor: string, topics: string) =>
       `${title}\nاستقبل المدير العام للأمن الوطني ولمراقبة التراب الوطني، عبد اللطيف حموشي، يوم الأربعاء بالرباط، ${visitor}، ` +

@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, QUOTED_BOILERPLATE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, sortedLookup, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_FRESH_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, QUOTED_BOILERPLATE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, sortedLookup, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -488,10 +488,12 @@ for phase = 3, 1, -1 do
       similarity = math.max(similarity, math.min(coverage, ownCoverage))
       local tier = kind == '1' and 2 or (kind == '2' and 0 or 1)
       -- Its own words reproduced; too few of them, the passage taken whole with the boilerplate among
-      -- them, when no number of it is changed (judgeCopy's enoughCopied, Covered.passage).
+      -- them, when no number of it is changed, or a short item's nearly all (judgeCopy's enoughCopied,
+      -- Covered.passage).
       local copiedWords = coverage * docWordCount * ownShare
       if kind ~= '1' and copiedWords >= minWords then sharesPassage = true end
-      local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords)
+      local enough = copiedWords >= minWords or (changed == 0 and whole >= threshold and whole * docWordCount >= minWords) or
+        (kind ~= '1' and coverage >= ${WHOLE_ITEM_SHARE} and copiedWords >= ${MIN_FRESH_WORDS})
       -- judgeCopy's rule: a reference before an original item before a copy, then the one of which most
       -- words are reproduced (counts within ${SAME_PASSAGE_MARGIN} of each other being one passage), then the larger share.
       local onePassage = math.abs(copiedWords - bestWords) <= ${SAME_PASSAGE_MARGIN} * math.max(copiedWords, bestWords)

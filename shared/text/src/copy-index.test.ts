@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ATLAS_DETAILS, ATLAS_HAZARD, earlierBulletins, weatherBulletin } from '@marsad/testing';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, fingerprintOf } from './analyse.js';
-import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, reportsOtherFacts, retellsFacts } from './copy-index.js';
+import { COPIES_POSTED, COPY_THRESHOLD, judgeCopy, MemoryCopyIndex, MIN_COPIED_WORDS, MIN_FRESH_WORDS, reportsOtherFacts, retellsFacts } from './copy-index.js';
 import { DEFAULT_ALIASES_FILE } from './index.js';
 import { compileTagger } from './tagger.js';
 import { tokenize } from './tokens.js';
@@ -501,6 +501,20 @@ describe('MemoryCopyIndex', () => {
   it('finds a copy of more than half of the paragraphs', () => {
     const verdict = indexWithSeed().checkAndInsert('item', fingerprintOf(paragraphs.slice(0, 5).join('\n')));
     expect(verdict.copyOf?.containment).toBeGreaterThanOrEqual(COPY_THRESHOLD);
+  });
+
+  it('takes a one-sentence brief reposted whole for a copy of it, though under MIN_COPIED_WORDS words, and not one of fewer than MIN_FRESH_WORDS', () => {
+    const brief = 'أوقفت عناصر الشرطة بمدينة فاس شابا يشتبه في سرقة هواتف محمولة من داخل سيارات مركونة';
+    expect(tokenize(brief).length).toBeLessThan(MIN_COPIED_WORDS);
+    const index = new MemoryCopyIndex();
+    index.checkAndInsert('brief', fingerprintOf(brief));
+    expect(index.checkAndInsert('reposted', fingerprintOf(`فاس - ${brief}`)).copyOf).toMatchObject({ id: 'brief' });
+    // Half of it is no copy: under MIN_COPIED_WORDS words, nearly all of them must be there.
+    expect(index.checkAndInsert('half', fingerprintOf(`${brief.split(' ').slice(0, 8).join(' ')} وأحالته على النيابة العامة المختصة بعد انتهاء البحث`)).copyOf).toBeNull();
+    const short = 'تعادل الوداد والرجاء في الديربي';
+    expect(tokenize(short).length).toBeLessThan(MIN_FRESH_WORDS);
+    index.checkAndInsert('short', fingerprintOf(short));
+    expect(index.checkAndInsert('short-again', fingerprintOf(short)).copyOf).toBeNull();
   });
 
   it('does not call an article quoting one paragraph a copy, and keeps it as an original', () => {

@@ -222,9 +222,15 @@ export function judgeCopy(candidates: readonly CopyMatch[]): CopyVerdict {
   return { copyOf: best, similarity };
 }
 
-/** Whether a candidate reproduces MIN_COPIED_WORDS of its words, or a passage of that many and half its text (see CopyMatch.passage). */
-function enoughCopied({ words = MIN_COPIED_WORDS, passage }: CopyMatch): boolean {
-  return words >= MIN_COPIED_WORDS || (passage !== undefined && passage.words >= MIN_COPIED_WORDS && passage.share >= COPY_THRESHOLD);
+/**
+ * Whether a candidate reproduces enough of its words: MIN_COPIED_WORDS of them, a passage of that many
+ * and half its text (see CopyMatch.passage), or, of an item with fewer, nearly all (WHOLE_ITEM_SHARE)
+ * when they are MIN_FRESH_WORDS or more: a one-sentence brief reposted is a copy of it too.
+ */
+function enoughCopied({ words = MIN_COPIED_WORDS, passage, containment, reference }: CopyMatch): boolean {
+  if (words >= MIN_COPIED_WORDS) return true;
+  if (passage !== undefined && passage.words >= MIN_COPIED_WORDS && passage.share >= COPY_THRESHOLD) return true;
+  return !reference && containment >= WHOLE_ITEM_SHARE && words >= MIN_FRESH_WORDS;
 }
 
 /**
