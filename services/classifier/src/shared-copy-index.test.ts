@@ -317,6 +317,22 @@ describe('SharedCopyIndex', () => {
     expect(pipeline).toEqual(classify);
   });
 
+  it('files a very long original that takes a passage of an earlier one, its thousands of values counted', async () => {
+    const index = indexAt('long-quoting');
+    const words = references.flatMap((r) => r.text.split(/\s+/)).filter((w) => w.length > 2);
+    let state = 17;
+    const text = (length: number) => Array.from({ length }, () => words[(state = (state * 48271) % 2147483647) % words.length]).join(' ');
+    const earlier = text(3_000);
+    expect((await index.checkAndInsert('earlier', sketch(earlier))).duplicateOf).toBeNull();
+    // 40% of the earlier article, then 3,000 words of its own: more values than one call can ask about.
+    const long = sketch(`${earlier.split(' ').slice(0, 1_200).join(' ')}\n${text(3_000)}`);
+    expect(long.contains.length).toBeGreaterThan(3_000);
+    const verdict = await index.checkAndInsert('long', long);
+    expect(verdict).toMatchObject({ duplicateOf: null, known: false });
+    expect(verdict.similarity).toBeGreaterThan(0.3);
+    expect(await index.checkAndInsert('long', long)).toMatchObject({ duplicateOf: null, known: true });
+  });
+
   it('takes a one-sentence brief reposted whole for a copy of it, though under MIN_COPIED_WORDS words, as marsad classify does', async () => {
     const brief = 'أوقفت عناصر الشرطة بمدينة فاس شابا يشتبه في سرقة هواتف محمولة من داخل سيارات مركونة';
     const texts: [string, string][] = [

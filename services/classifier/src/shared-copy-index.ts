@@ -256,14 +256,16 @@ end
 -- reproduced, as in MemoryCopyIndex (where it counts every shingle; here what the new article holds).
 local boilerValue = {}
 -- How many originals of the window count each value in a generation's key (:b or :q), one BITFIELD
--- per generation.
+-- per generation and ${COUNTED_PER_CALL} values (Lua's unpack has a limit).
 local function countOriginals(values, key, counterType)
   local sums = {}
   for i = 1, #values do sums[i] = 0 end
   for _, gen in ipairs(gens) do
-    local ops = {}
-    for _, v in ipairs(values) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counterType; ops[#ops + 1] = '#' .. v end
-    for i, c in ipairs(redis.call('BITFIELD', gen .. key, unpack(ops))) do sums[i] = sums[i] + c end
+    for from = 1, #values, ${COUNTED_PER_CALL} do
+      local ops = {}
+      for i = from, math.min(#values, from + ${COUNTED_PER_CALL} - 1) do ops[#ops + 1] = 'GET'; ops[#ops + 1] = counterType; ops[#ops + 1] = '#' .. values[i] end
+      for k, c in ipairs(redis.call('BITFIELD', gen .. key, unpack(ops))) do sums[from + k - 1] = sums[from + k - 1] + c end
+    end
   end
   return sums
 end
