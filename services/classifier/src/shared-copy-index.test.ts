@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUNDLED_SEEDS_DIR, PipelineSchema, readReferenceArticles } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { closeQueues, createRedis, createStageWorker, itemJobId, openQueues, type RawItem, type StoreJob } from '@marsad/queues';
-import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, MIN_COPIED_WORDS, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize } from '@marsad/text';
+import { analyseArticle, COPIES_POSTED, COVERAGE_SAMPLES, coveredWords, distinctSorted, fingerprintOf, MAX_REFERENCE_SAMPLES, MemoryCopyIndex, MIN_COPIED_WORDS, OutletBoilerplate, outletOf, POSTING_SHINGLES, shingleSequence, SHINGLE_SIZE, SHORT_ITEM_WORDS, sketchOf, tokenize, type ShingleLookup } from '@marsad/text';
 import { ATLAS_DETAILS, ATLAS_HAZARD, createTestRedis, earlierBulletins, itemsUnderOneFooter, OUTLET_FOOTER, rewordedAtlasPickup, SHORT_ITEM_BODIES, removeTemporaryDirs, temporaryDir, weatherBulletin } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseItem, loadReferences, loadTagger } from './analyse.js';
@@ -31,6 +31,22 @@ async function indexWithReference(prefix: string, reference: (typeof references)
   writeFileSync(join(dir, `${reference.id}.txt`), reference.text);
   const { quoted } = await loadReferences(index, dir);
   return { index, quoted };
+}
+
+/**
+ * What the shared index and marsad classify's index each answer for the articles, filed in turn: the
+ * id of the article each copies, or null. `fingerprint`: how an article is read (text analysis's own
+ * when the test needs its tagger's facts); `quoted`: the references' shingles, as the classifier sketches.
+ */
+async function answersOfBoth(index: SharedCopyIndex, inMemory: MemoryCopyIndex, texts: readonly [string, string][], fingerprint = fingerprintOf, quoted?: ShingleLookup) {
+  const pipeline: (string | null)[] = [];
+  const classify: (string | null)[] = [];
+  for (const [id, text] of texts) {
+    const read = fingerprint(text);
+    pipeline.push((await index.checkAndInsert(id, sketchOf(read, quoted ? { quoted } : {}))).duplicateOf);
+    classify.push(inMemory.checkAndInsert(id, read).copyOf?.id ?? null);
+  }
+  return { pipeline, classify };
 }
 
 /** A story of its own: words of real Arabic news in an order no other story has. */
@@ -280,12 +296,7 @@ describe('SharedCopyIndex', () => {
       const index = indexAt(`house-style-${earlier}`);
       const inMemory = new MemoryCopyIndex();
       const texts: [string, string][] = [...earlierBulletins().slice(0, earlier).map((text, i): [string, string] => [`bulletin-${i}`, text]), ['atlas', atlas], ['pickup', rewordedAtlasPickup()]];
-      const pipeline: (string | null)[] = [];
-      const classify: (string | null)[] = [];
-      for (const [id, text] of texts) {
-        pipeline.push((await index.checkAndInsert(id, sketchOf(fingerprint(text)))).duplicateOf);
-        classify.push(inMemory.checkAndInsert(id, fingerprint(text)).copyOf?.id ?? null);
-      }
+      const { pipeline, classify } = await answersOfBoth(index, inMemory, texts, fingerprint);
       expect(pipeline).toEqual(classify);
       return pipeline.at(-1);
     };
@@ -307,12 +318,7 @@ describe('SharedCopyIndex', () => {
     const quoting = references.map((reference, i): [string, string] => [`quoting-${i}`, `${intro}\n${opening(reference.text, 0.44)}`]);
     const partial = opening(quoting[0]![1], 0.6);
     const texts: [string, string][] = [...quoting, ['partial', partial], ['chain', opening(partial, 0.7)]];
-    const pipeline: (string | null)[] = [];
-    const classify: (string | null)[] = [];
-    for (const [id, text] of texts) {
-      pipeline.push((await index.checkAndInsert(id, sketchOf(fingerprintOf(text), { quoted }))).duplicateOf);
-      classify.push(inMemory.checkAndInsert(id, fingerprintOf(text)).copyOf?.id ?? null);
-    }
+    const { pipeline, classify } = await answersOfBoth(index, inMemory, texts, fingerprintOf, quoted);
     expect(classify).toEqual([null, null, null, null, null, 'quoting-0', 'partial']);
     expect(pipeline).toEqual(classify);
   });
@@ -342,14 +348,7 @@ describe('SharedCopyIndex', () => {
       ['short', 'تعادل الوداد والرجاء في الديربي'],
       ['short-again', 'تعادل الوداد والرجاء في الديربي'],
     ];
-    const index = indexAt('short-brief');
-    const inMemory = new MemoryCopyIndex();
-    const pipeline: (string | null)[] = [];
-    const classify: (string | null)[] = [];
-    for (const [id, text] of texts) {
-      pipeline.push((await index.checkAndInsert(id, sketch(text))).duplicateOf);
-      classify.push(inMemory.checkAndInsert(id, fingerprintOf(text)).copyOf?.id ?? null);
-    }
+    const { pipeline, classify } = await answersOfBoth(indexAt('short-brief'), new MemoryCopyIndex(), texts);
     expect(classify).toEqual([null, 'brief', null, null, null]);
     expect(pipeline).toEqual(classify);
   });
