@@ -258,6 +258,10 @@ describe('tagger: dgsn', () => {
     ['its regional command, named by its town', 'أوقفت مصالح الأمن الجهوي بالحسيمة مروجا للمخدرات'],
     ["a numbered police district of Salé", 'تدخلت عناصر الشرطة التابعة للمنطقة الأمنية الثانية بسلا لفض شجار بالسلاح الأبيض'],
     ['the police at work in a Moroccan port', 'حجزت عناصر الشرطة بميناء طنجة المتوسط أطنانا من الشيرا'],
+    ['the police at the crossing into Ceuta', 'حجزت عناصر الشرطة بمعبر باب سبتة كمية من الأقراص المهلوسة'],
+    ['the police at the border crossing into Mauritania', 'أوقفت عناصر الشرطة بالمعبر الحدودي الكركرات سائق شاحنة كان يحمل كمية من المخدرات'],
+    ["the police at Tangier's airport, named after Ibn Battuta", 'أوقفت عناصر الشرطة بمطار ابن بطوطة الدولي مسافرا يحمل جواز سفر مزورا'],
+    ["the police at Casablanca's coach station", 'أوقفت عناصر الشرطة بالمحطة الطرقية أولاد زيان شخصا يشتبه في تورطه في السرقة'],
     [
       'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
       'أوقفت عناصر شرطة الحدود العاملة بمطار محمد الخامس الدولي بالدار البيضاء مواطنا فرنسيا مطلوبا للقضاء الفرنسي، وذلك تنفيذا لأمر دولي بإلقاء القبض أصدرته السلطات الفرنسية، قبل إحالته على النيابة العامة في أفق تسليمه إلى فرنسا',
@@ -496,6 +500,7 @@ describe('tagger: dgsn', () => {
     ["the border police at a French airport, in a story of Moroccans", 'أوقفت شرطة الحدود بمطار أورلي مسافرين مغاربة'],
     ["Paris's airport police, the airport named by its town", 'أوقفت عناصر الشرطة بمطار باريس مسافرا مغربيا'],
     ["Spain's police in Melilla, the verb first", 'أوقفت الشرطة الإسبانية ثلاثة مغاربة في مليلية المحتلة'],
+    ["Spain's police at the crossing into Ceuta", 'أوقفت الشرطة الإسبانية بمعبر باب سبتة شابا مغربيا حاول العبور بوثائق مزورة'],
     ["Germany's police arresting Moroccans, the verb first", 'ألقت الشرطة القبض على مهاجرين مغاربة في ألمانيا'],
     ["Brussels's police, the verb first, in a story of a Moroccan", 'داهمت الشرطة منزل المشتبه به في بروكسل، وهو من أصول مغربية'],
     ["Britain's police arresting a young man from Tangier", 'أوقفت الشرطة البريطانية شابا من طنجة في لندن'],
