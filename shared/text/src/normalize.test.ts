@@ -39,6 +39,10 @@ describe('tokenize', () => {
 
   it('makes each Chinese and Japanese character a word, as they write no spaces', () => {
     expect(tokenize('国际刑警组织 Interpol')).toEqual(['国', '际', '刑', '警', '组', '织', 'interpol']);
+  });
+
+  it('makes each Thai letter a word too, as Thai writes no spaces between words', () => {
+    expect(tokenize('โพล Interpol')).toEqual(['โ', 'พ', 'ล', 'interpol']);
     expect(tokenize('東京のインターポール').map((word) => word.normalize('NFC'))).toEqual(['東', '京', 'の', 'イ', 'ン', 'タ', 'ー', 'ポ', 'ー', 'ル']);
     expect(tokenizeWithOffsets('abc国x').offsets).toEqual([0, 3, 4]);
   });

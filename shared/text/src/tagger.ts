@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 import { canonical } from './forms.js';
-import { isCjk, tokenizeWithOffsets, type Tokens } from './tokens.js';
+import { isUnspaced, tokenizeWithOffsets, type Tokens } from './tokens.js';
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
 /**
@@ -551,7 +551,7 @@ function opensTextBeforeColon(tokens: Tokens, { start, end }: Span): boolean {
 }
 
 function wordLength(text: string, offset: number): number {
-  if (isCjk(text.charCodeAt(offset))) return 1;
+  if (isUnspaced(text.charCodeAt(offset))) return 1;
   WORD_AT.lastIndex = offset;
   return WORD_AT.exec(text)?.[0].length ?? 0;
 }

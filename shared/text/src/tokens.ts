@@ -66,12 +66,15 @@ function isWordUnit(text: string, i: number): boolean {
 }
 
 /**
- * Han ideographs and Japanese kana: Chinese and Japanese write no spaces, so each character stands as
- * a word of its own, and a name is a phrase of them (国际刑警组织, インターポール).
+ * Scripts written without spaces between words — Thai, Lao, Myanmar, Khmer, Han ideographs and
+ * Japanese kana: each character stands as a word of its own, and a name is a phrase of them
+ * (国际刑警组织, インターポール, อินเตอร์โพล).
  */
-export function isCjk(c: number): boolean {
-  // Every script news is written in comes before U+3040: one comparison settles it for them.
-  if (c < 0x3040) return false;
+export function isUnspaced(c: number): boolean {
+  // Every script news is written in but these comes before U+0E00: one comparison settles it for them.
+  if (c < 0x0e00) return false;
+  if (c <= 0x0eff) return true; // Thai and Lao
+  if (c < 0x3040) return (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff); // Myanmar, Khmer
   return c <= 0x30ff || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f);
 }
 
@@ -81,14 +84,14 @@ export function tokenizeWithOffsets(input: string): Tokens {
   const tokens: Tokens = { text, words: [], offsets: [], forms: [], hashes: [] };
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
-    const cjk = i < text.length && isCjk(text.charCodeAt(i));
-    const inWord = !cjk && i < text.length && isWordUnit(text, i);
+    const unspaced = i < text.length && isUnspaced(text.charCodeAt(i));
+    const inWord = !unspaced && i < text.length && isWordUnit(text, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
       addWord(tokens, start, i);
       start = -1;
     }
-    if (cjk) addWord(tokens, i, i + 1);
+    if (unspaced) addWord(tokens, i, i + 1);
   }
   return tokens;
 }
