@@ -76,6 +76,7 @@ describe('tagger: interpol', () => {
     ['by its Arabic adjective', 'صدرت في حقه مذكرة إنتربولية بعد فراره'],
     ['in Polish, in the dative', 'Policja przekazała Interpolowi dane podejrzanego'],
     ['in Czech, in the genitive', 'Muž je na seznamu hledaných osob Interpolu'],
+    ['in Albanian, definite', 'Policia arrestoi dje një burrë të kërkuar nga Interpoli për mashtrim'],
     ['working "in concert with" the police', 'Moroccan police, acting in concert with Interpol, arrested a fugitive'],
     ['looking for a singer', 'Interpol has been asked to find the singer, who fled after the verdict'],
     ['wanting a singer', 'أوقفت الشرطة الإسبانية مغنيا مغربيا مطلوبا للإنتربول بتهمة النصب'],
