@@ -1,4 +1,4 @@
-import type { Config } from '@marsad/config';
+import { MIN_INTERVAL_MS, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
 import { createHttpClient, DEFAULT_USER_AGENT, RobotsRules } from '@marsad/sources';
@@ -48,7 +48,11 @@ export async function startFetcher(deps: FetcherDeps) {
     // The store tells new items from known ones: while its database is down, polls wait.
     ...(deps.store.isUnavailable ? { isDependencyDown: deps.store.isUnavailable } : {}),
   });
-  if (deps.schedule ?? true) log.info(await syncSourceSchedulers(deps.queues, deps.config.sources), 'source schedulers synced');
+  if (deps.schedule ?? true) {
+    const { atMinimum, ...synced } = await syncSourceSchedulers(deps.queues, deps.config.sources);
+    log.info(synced, 'source schedulers synced');
+    for (const sourceId of atMinimum) log.warn({ sourceId, minimumMs: MIN_INTERVAL_MS }, 'interval under the minimum: the source is polled at the minimum');
+  }
   return {
     name: 'fetcher',
     worker,

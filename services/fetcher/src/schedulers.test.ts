@@ -1,4 +1,4 @@
-import { PipelineSchema, SourceSchema } from '@marsad/config';
+import { MIN_INTERVAL_MS, PipelineSchema, SourceSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,10 +27,19 @@ describe('syncSourceSchedulers', () => {
       ['source:a', 900_000],
       ['source:b', 3_600_000],
     ]);
-    expect(await syncSourceSchedulers(queues, [source('a', '5m')])).toEqual({ upserted: 1, removed: 1 });
+    expect(await syncSourceSchedulers(queues, [source('a', '5m')])).toEqual({ upserted: 1, removed: 1, atMinimum: [] });
     schedulers = await queues.fetch.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.every])).toEqual([['source:a', 300_000]]);
     const delayed = await queues.fetch.getDelayed();
     expect(delayed.every((job) => job.data.sourceId === 'a')).toBe(true);
+  });
+
+  it('polls a source whose interval is under the minimum at the minimum, and names it', async () => {
+    expect(await syncSourceSchedulers(queues, [source('a', '5m'), source('fast', '2s')])).toEqual({ upserted: 2, removed: 0, atMinimum: ['fast'] });
+    const schedulers = await queues.fetch.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.every]).sort()).toEqual([
+      ['source:a', 300_000],
+      ['source:fast', MIN_INTERVAL_MS],
+    ]);
   });
 });

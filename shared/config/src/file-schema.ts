@@ -11,9 +11,12 @@ export const DEFAULT_ADAPTER = 'rss';
  * are validated by the adapter's own schema, so the object is kept loose here.
  */
 export const SourceSchema = z.looseObject({
-  /** Stable identifier, used in item rows, logs and metrics. */
-  // YAML reads `id: 500` as a number: say how to write it, rather than that a string was expected.
-  id: z.string({ error: (issue) => (typeof issue.input === 'number' ? `YAML reads ${issue.input} as a number: write the id in quotes, id: "${issue.input}"` : undefined) }).regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (at most 64)'),
+  /** Stable identifier, used in item rows, logs, metrics, Redis keys and the dashboard's addresses. */
+  // YAML reads `id: 500` as a number: it is the id "500". No spaces, slashes or colons: the id names
+  // Redis keys, files (`sources test --record`) and pages.
+  id: z
+    .union([z.string(), z.number().int().nonnegative().transform(String)], { error: 'write the id as text, e.g. id: hespress' })
+    .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'use letters, digits, ".", "-" and "_", starting with a letter or digit (at most 64)')),
   /** Human-readable outlet name. @defaultValue the id */
   name: z.string().min(1).optional(),
   /** Adapter that reads the source: rss, html, sitemap, wordpress. @defaultValue rss */

@@ -11,7 +11,7 @@ export {
   type PipelineConfig,
   type SourceConfig,
 } from './file-schema.js';
-export { IntervalSchema, parseInterval, MIN_INTERVAL_MS } from './interval.js';
+export { IntervalSchema, parseInterval, pollingInterval, MIN_INTERVAL_MS } from './interval.js';
 export {
   DEFAULT_SOURCES_FILE,
   loadConfig,

@@ -1,4 +1,4 @@
-import type { SourceConfig } from '@marsad/config';
+import { pollingInterval, type SourceConfig } from '@marsad/config';
 import {
   itemJobId,
   PermanentError,
@@ -104,7 +104,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     }
     if (deps.storeUnavailable?.(err)) throw err;
     const kind = err instanceof FetchError ? err.kind : 'internal';
-    const after = await deps.health?.recordFailure(source.id, now, source.interval, { kind, message: (err as Error).message });
+    const after = await deps.health?.recordFailure(source.id, now, pollingInterval(source), { kind, message: (err as Error).message });
     // A failing source may not poll again for hours: what it held goes on now, with the feed's text.
     const sentHeld = job.runId === undefined && deps.heldItems ? await sendHeld(source.id, deps.heldItems, deps) : 0;
     ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt, sentHeld }, 'source failed');
