@@ -213,6 +213,15 @@ alerts:
     expect(parseConfigText(text, 'x.yml', adapterChecks).sources.map((s) => s.id)).toEqual(['500', 'Hespress.ma']);
   });
 
+  it('finds an id written as a number and as text twice', () => {
+    const text = 'sources:\n  - { id: 7, url: "https://a.example/feed" }\n  - { id: "7", url: "https://b.example/feed" }\n';
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual(['x.yml:3:11: sources[1].id: duplicate source id "7"']);
+  });
+
+  it('names adapters without regard to case', () => {
+    expect(parseConfigText('sources:\n  - { id: a, adapter: RSS, url: "https://a.example/feed", fullText: true }\n', 'x.yml', adapterChecks).sources[0]?.adapter).toBe('RSS');
+  });
+
   it('says how to write an id that is no text', () => {
     const text = 'sources:\n  - { id: true, url: "https://a.example/feed" }\n  - { id: 1.5, url: "https://b.example/feed" }\n  - { id: "a/b", url: "https://c.example/feed" }\n';
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([

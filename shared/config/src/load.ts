@@ -199,12 +199,14 @@ function checkSources(
   const seen = new Set<string>();
   sources.forEach(({ entry, index }) => {
     const base = ['sources', index];
-    const { id } = entry;
+    // An id YAML reads as a number is that text (SourceSchema): `id: 7` and `id: "7"` are one id.
+    const id = typeof entry.id === 'number' ? String(entry.id) : entry.id;
     const adapter = entry.adapter ?? DEFAULT_ADAPTER;
     if (typeof id === 'string' && seen.has(id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${id}"`));
     if (typeof id === 'string') seen.add(id);
     if (!adapters || typeof adapter !== 'string' || adapter === '') return;
-    const check = adapters[adapter];
+    // Adapters are named without regard to case (RSS, Atom): their checks are keyed in lower case.
+    const check = adapters[adapter.toLowerCase()];
     if (!check) {
       const known = Object.keys(adapters).join(', ');
       problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${adapter}" (known: ${known})`));

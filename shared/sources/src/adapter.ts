@@ -42,6 +42,8 @@ export const everythingIsNew = async (urls: readonly string[]): Promise<string[]
 
 export interface AdapterMeta {
   name: string;
+  /** Other names a sources file may give it (`adapter: atom`); names are read without regard to case. */
+  aliases?: readonly string[];
   description: string;
   /** A valid source entry using this adapter, as it would appear in the sources file. */
   example: Record<string, unknown>;

@@ -8,11 +8,15 @@ import { wordpress } from './adapters/wordpress.js';
 /** Every adapter Marsad ships, by the name sources use in `adapter:`. */
 export const ADAPTERS: Record<string, Adapter> = { rss, html, sitemap, wordpress };
 
+/** Each adapter by its name and its aliases, in lower case. */
+const BY_NAME = new Map(Object.values(ADAPTERS).flatMap((adapter) => [adapter.meta.name, ...(adapter.meta.aliases ?? [])].map((name) => [name.toLowerCase(), adapter] as const)));
+
 /** Keys every source has (config's SourceSchema); the rest of an entry belongs to its adapter. */
 const COMMON_KEYS = new Set(Object.keys(SourceSchema.shape));
 
+/** The adapter a source names, by its name or an alias, in any case (`RSS`, `atom`). */
 export function getAdapter(name: string): Adapter | undefined {
-  return ADAPTERS[name];
+  return BY_NAME.get(name.toLowerCase());
 }
 
 /** A source entry's adapter-specific keys: everything but the keys every source has. */
@@ -20,10 +24,13 @@ function ownOptions(source: Readonly<Record<string, unknown>>): Record<string, u
   return Object.fromEntries(Object.entries(source).filter(([key]) => !COMMON_KEYS.has(key)));
 }
 
-/** For config loading: validates each source's adapter-specific keys with that adapter's schema. */
+/**
+ * For config loading: validates each source's adapter-specific keys with that adapter's schema, by
+ * the adapter's name and each alias (config reads `adapter:` in lower case).
+ */
 export function adapterOptionChecks(): Record<string, SourceOptionsCheck> {
   return Object.fromEntries(
-    Object.entries(ADAPTERS).map(([name, adapter]) => [
+    [...BY_NAME].map(([name, adapter]) => [
       name,
       (entry: Readonly<Record<string, unknown>>) => {
         const parsed = adapter.optionsSchema.safeParse(ownOptions(entry), { error: explainUnknownKeys(COMMON_KEYS) });

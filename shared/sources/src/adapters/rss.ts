@@ -44,6 +44,7 @@ const parser: FeedParser<Record<string, unknown>, FeedItem> = new FeedParser({
 export const rss = defineAdapter({
   meta: {
     name: 'rss',
+    aliases: ['atom', 'rdf', 'feed', 'jsonfeed', 'json-feed'],
     description: 'RSS 0.9x/2.0, RDF, Atom or JSON Feed',
     example: { id: 'hespress', adapter: 'rss', url: 'https://www.hespress.com/feed', interval: '10m' },
   },

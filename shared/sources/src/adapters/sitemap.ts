@@ -18,6 +18,7 @@ const MAX_INDEX_DEPTH = 2;
 export const sitemap = defineAdapter({
   meta: {
     name: 'sitemap',
+    aliases: ['news-sitemap'],
     description: 'News sitemap or sitemap index (gzip too); article pages read with selectors or the generic extractor',
     example: { id: 'le360-sitemap', adapter: 'sitemap', url: 'https://fr.le360.ma/sitemap-news.xml', interval: '15m' },
   },

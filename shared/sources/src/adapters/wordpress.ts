@@ -37,6 +37,7 @@ const queryFormSites = new Set<string>();
 export const wordpress = defineAdapter({
   meta: {
     name: 'wordpress',
+    aliases: ['wp'],
     description: 'WordPress REST API (/wp-json/wp/v2/posts) of a site, given its base url',
     example: { id: 'alyaoum24', adapter: 'wordpress', url: 'https://alyaoum24.com', interval: '15m' },
   },
