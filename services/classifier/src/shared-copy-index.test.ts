@@ -347,9 +347,12 @@ describe('SharedCopyIndex', () => {
       ['half', `${brief.split(' ').slice(0, 8).join(' ')} وأحالته على النيابة العامة المختصة بعد انتهاء البحث`],
       ['short', 'تعادل الوداد والرجاء في الديربي'],
       ['short-again', 'تعادل الوداد والرجاء في الديربي'],
+      // Eight words, the fewest such a copy reproduces (MIN_FRESH_WORDS), as a headline-only feed repeats them.
+      ['headline', 'الوداد يفوز على الرجاء بهدفين لهدف في الديربي'],
+      ['headline-again', 'الوداد يفوز على الرجاء بهدفين لهدف في الديربي'],
     ];
     const { pipeline, classify } = await answersOfBoth(indexAt('short-brief'), new MemoryCopyIndex(), texts);
-    expect(classify).toEqual([null, 'brief', null, null, null]);
+    expect(classify).toEqual([null, 'brief', null, null, null, null, 'headline']);
     expect(pipeline).toEqual(classify);
   });
 

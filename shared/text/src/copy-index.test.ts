@@ -515,6 +515,11 @@ describe('MemoryCopyIndex', () => {
     expect(tokenize(short).length).toBeLessThan(MIN_FRESH_WORDS);
     index.checkAndInsert('short', fingerprintOf(short));
     expect(index.checkAndInsert('short-again', fingerprintOf(short)).copyOf).toBeNull();
+    // A headline of MIN_FRESH_WORDS words, the fewest such a copy reproduces, reposted whole.
+    const headline = 'الوداد يفوز على الرجاء بهدفين لهدف في الديربي';
+    expect(tokenize(headline)).toHaveLength(MIN_FRESH_WORDS);
+    index.checkAndInsert('headline', fingerprintOf(headline));
+    expect(index.checkAndInsert('headline-again', fingerprintOf(headline)).copyOf).toMatchObject({ id: 'headline' });
   });
 
   it('does not call an article quoting one paragraph a copy, and keeps it as an original', () => {

@@ -22,8 +22,12 @@ import { POSTING_SHINGLES } from './sketch.js';
 
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
 export const COPY_THRESHOLD = 0.5;
-/** Articles with fewer distinct shingles are too short to be copied in any meaningful sense. */
-export const MIN_SHINGLES = 8;
+/**
+ * Articles with fewer distinct shingles are too short to be copied: those of fewer than MIN_FRESH_WORDS
+ * (8) words, the fewest a one-sentence item reposted whole must reproduce. The pipeline's shared index
+ * files every item and asks the same of a copy.
+ */
+export const MIN_SHINGLES = 5;
 /**
  * A copy of an article written partly in news formulas (formulas.ts) also reproduces at least this
  * share of its other words: two communiqués on two arrests share most of their words, in the same
