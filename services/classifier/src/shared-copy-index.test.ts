@@ -350,9 +350,12 @@ describe('SharedCopyIndex', () => {
       // Eight words, the fewest such a copy reproduces (MIN_FRESH_WORDS), as a headline-only feed repeats them.
       ['headline', 'الوداد يفوز على الرجاء بهدفين لهدف في الديربي'],
       ['headline-again', 'الوداد يفوز على الرجاء بهدفين لهدف في الديربي'],
+      // Ten words, one changed in the middle: 3 of 7 shingles kept, 9 of the 10 words.
+      ['ten', 'ارتفاع أسعار الطماطم في أسواق الدار البيضاء خلال هذا الأسبوع'],
+      ['ten-edited', 'ارتفاع أسعار الطماطم في محلات الدار البيضاء خلال هذا الأسبوع'],
     ];
     const { pipeline, classify } = await answersOfBoth(indexAt('short-brief'), new MemoryCopyIndex(), texts);
-    expect(classify).toEqual([null, 'brief', null, null, null, null, 'headline']);
+    expect(classify).toEqual([null, 'brief', null, null, null, null, 'headline', null, 'ten']);
     expect(pipeline).toEqual(classify);
   });
 

@@ -520,6 +520,10 @@ describe('MemoryCopyIndex', () => {
     expect(tokenize(headline)).toHaveLength(MIN_FRESH_WORDS);
     index.checkAndInsert('headline', fingerprintOf(headline));
     expect(index.checkAndInsert('headline-again', fingerprintOf(headline)).copyOf).toMatchObject({ id: 'headline' });
+    // Ten words, one changed in the middle: 3 of its 7 shingles kept, 9 of its words.
+    const tenWords = 'ارتفاع أسعار الطماطم في أسواق الدار البيضاء خلال هذا الأسبوع';
+    index.checkAndInsert('ten', fingerprintOf(tenWords));
+    expect(index.checkAndInsert('ten-edited', fingerprintOf(tenWords.replace('أسواق', 'محلات'))).copyOf).toMatchObject({ id: 'ten', containment: 0.9 });
   });
 
   it('does not call an article quoting one paragraph a copy, and keeps it as an original', () => {

@@ -576,11 +576,17 @@ const PLAUSIBLE_SHARED = Math.ceil(MIN_COPIED_WORDS / SHINGLE_SIZE);
 /**
  * Whether an item may be copied by an article with shingles `b`: they share PLAUSIBLE_SHARED of its
  * shingles, boilerplate aside, or half of them when it has fewer (a short communiqué mostly in
- * phrases every communiqué shares; see CopyMatch.passage).
+ * phrases every communiqué shares; see CopyMatch.passage), or, of an item of fewer than
+ * MIN_COPIED_WORDS words, enough to cover WHOLE_ITEM_SHARE of them (a 10-word brief with a word
+ * changed in its middle keeps 3 of its 7 shingles, which cover 9 of its words).
  */
 function plausible(a: Uint32Array, b: ShingleLookup, boilerplate: (shingle: number) => boolean): boolean {
   const shared = sharedShingles(a, b, boilerplate, PLAUSIBLE_SHARED);
-  return shared >= PLAUSIBLE_SHARED || (shared > 0 && ownShingles(a, boilerplate, 2 * shared + 1) <= 2 * shared);
+  if (shared >= PLAUSIBLE_SHARED) return true;
+  if (shared === 0) return false;
+  const words = a.length + SHINGLE_SIZE - 1;
+  if (words < MIN_COPIED_WORDS && shared * SHINGLE_SIZE >= WHOLE_ITEM_SHARE * words) return true;
+  return ownShingles(a, boilerplate, 2 * shared + 1) <= 2 * shared;
 }
 
 /** How many of the shingles are not boilerplate, counted up to `enough`. */
