@@ -2,7 +2,7 @@ import { createRedis } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineClassifier, pipelineClassifier } from './classifiers.js';
-import { headlineItems, labelledSet } from './dataset.js';
+import { headlineItems, knownGapItems, labelledSet } from './dataset.js';
 import { evaluate, evaluateHeadlines, formatHeadlineReport, formatReport, type EvaluationReport } from './evaluate.js';
 
 const items = labelledSet();
@@ -18,6 +18,13 @@ const connection = createRedis(redis.url);
 afterAll(async () => {
   connection.disconnect();
   await redis.cleanup();
+});
+
+describe('the labelled set', () => {
+  it('gives every item an id of its own, which copies name', () => {
+    const ids = [...items, ...knownGapItems()].map((item) => item.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
 });
 
 /**
