@@ -272,6 +272,8 @@ describe('tagger: dgsn', () => {
     ['the police at the border crossing into Mauritania', 'أوقفت عناصر الشرطة بالمعبر الحدودي الكركرات سائق شاحنة كان يحمل كمية من المخدرات'],
     ["the police at Tangier's airport, named after Ibn Battuta", 'أوقفت عناصر الشرطة بمطار ابن بطوطة الدولي مسافرا يحمل جواز سفر مزورا'],
     ["the police at Casablanca's coach station", 'أوقفت عناصر الشرطة بالمحطة الطرقية أولاد زيان شخصا يشتبه في تورطه في السرقة'],
+    ["Laayoune's command, its town's name also a word", 'ضابط شرطة بأمن العيون يطلق رصاصة تحذيرية لتوقيف جانح'],
+    ["Dakhla's command, its town's name also a word", 'أمن الداخلة يحجز كمية من المخدرات على متن شاحنة'],
     [
       'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
       'أوقفت عناصر شرطة الحدود العاملة بمطار محمد الخامس الدولي بالدار البيضاء مواطنا فرنسيا مطلوبا للقضاء الفرنسي، وذلك تنفيذا لأمر دولي بإلقاء القبض أصدرته السلطات الفرنسية، قبل إحالته على النيابة العامة في أفق تسليمه إلى فرنسا',
@@ -511,6 +513,8 @@ describe('tagger: dgsn', () => {
     ["Paris's airport police, the airport named by its town", 'أوقفت عناصر الشرطة بمطار باريس مسافرا مغربيا'],
     ["Spain's police in Melilla, the verb first", 'أوقفت الشرطة الإسبانية ثلاثة مغاربة في مليلية المحتلة'],
     ["Spain's police at the crossing into Ceuta", 'أوقفت الشرطة الإسبانية بمعبر باب سبتة شابا مغربيا حاول العبور بوثائق مزورة'],
+    ["Egypt's police at the Dakhla oasis", 'ضبط أمن الداخلة بمحافظة الوادي الجديد في مصر متهما بسرقة مواش'],
+    ['a new security strategy', 'أعلنت الحكومة عن استراتيجية الأمن الجديدة لمواجهة الجريمة'],
     ["Germany's police arresting Moroccans, the verb first", 'ألقت الشرطة القبض على مهاجرين مغاربة في ألمانيا'],
     ["Brussels's police, the verb first, in a story of a Moroccan", 'داهمت الشرطة منزل المشتبه به في بروكسل، وهو من أصول مغربية'],
     ["Britain's police arresting a young man from Tangier", 'أوقفت الشرطة البريطانية شابا من طنجة في لندن'],
