@@ -273,6 +273,8 @@ describe('tagger: dgsn', () => {
     ["the police at Tangier's airport, named after Ibn Battuta", 'أوقفت عناصر الشرطة بمطار ابن بطوطة الدولي مسافرا يحمل جواز سفر مزورا'],
     ["the police at Casablanca's coach station", 'أوقفت عناصر الشرطة بالمحطة الطرقية أولاد زيان شخصا يشتبه في تورطه في السرقة'],
     ["Laayoune's command, its town's name also a word", 'ضابط شرطة بأمن العيون يطلق رصاصة تحذيرية لتوقيف جانح'],
+    ['the police in a province named where a town would be', 'أوقفت عناصر الشرطة بإقليم الحوز شخصا يشتبه في تورطه في سرقة مواش'],
+    ['the police in Benguerir, as it is also written', 'أوقفت عناصر الشرطة بمدينة بن جرير شابا يشتبه في تورطه في السرقة'],
     ["Dakhla's command, its town's name also a word", 'أمن الداخلة يحجز كمية من المخدرات على متن شاحنة'],
     [
       'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
