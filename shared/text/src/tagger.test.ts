@@ -275,6 +275,8 @@ describe('tagger: dgsn', () => {
     ["Laayoune's command, its town's name also a word", 'ضابط شرطة بأمن العيون يطلق رصاصة تحذيرية لتوقيف جانح'],
     ['the police in a province named where a town would be', 'أوقفت عناصر الشرطة بإقليم الحوز شخصا يشتبه في تورطه في سرقة مواش'],
     ['the police in Benguerir, as it is also written', 'أوقفت عناصر الشرطة بمدينة بن جرير شابا يشتبه في تورطه في السرقة'],
+    ['the police in a smaller town (Azemmour)', 'أوقفت عناصر الشرطة بمدينة أزمور شابا يشتبه في تورطه في السرقة'],
+    ['the police in a smaller town (Boujad)', 'أوقفت عناصر الشرطة بمدينة أبي الجعد شابا يشتبه في تورطه في السرقة'],
     ["Dakhla's command, its town's name also a word", 'أمن الداخلة يحجز كمية من المخدرات على متن شاحنة'],
     [
       'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
