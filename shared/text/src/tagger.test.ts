@@ -277,6 +277,8 @@ describe('tagger: dgsn', () => {
     ['the police in Benguerir, as it is also written', 'أوقفت عناصر الشرطة بمدينة بن جرير شابا يشتبه في تورطه في السرقة'],
     ['the police in a smaller town (Azemmour)', 'أوقفت عناصر الشرطة بمدينة أزمور شابا يشتبه في تورطه في السرقة'],
     ['the police in a smaller town (Boujad)', 'أوقفت عناصر الشرطة بمدينة أبي الجعد شابا يشتبه في تورطه في السرقة'],
+    ['the police in a smaller town, in French (Youssoufia)', 'La police de Youssoufia a interpellé deux individus soupçonnés de vol'],
+    ['the police in a smaller town, in French (Kelâat Sraghna)', 'La police de Kelâat Sraghna a interpellé deux individus soupçonnés de vol'],
     ["Dakhla's command, its town's name also a word", 'أمن الداخلة يحجز كمية من المخدرات على متن شاحنة'],
     [
       'the police "working at" a Moroccan airport, arresting a foreigner whose country the story names more often',
