@@ -23,12 +23,6 @@ import { POSTING_SHINGLES } from './sketch.js';
 /** A copy reproduces at least this share of the other article's shingles (DESIGN.md: "at least half"). */
 export const COPY_THRESHOLD = 0.5;
 /**
- * Articles with fewer distinct shingles are too short to be copied: those of fewer than MIN_FRESH_WORDS
- * (8) words, the fewest a one-sentence item reposted whole must reproduce. The pipeline's shared index
- * files every item and asks the same of a copy.
- */
-export const MIN_SHINGLES = 5;
-/**
  * A copy of an article written partly in news formulas (formulas.ts) also reproduces at least this
  * share of its other words: two communiqués on two arrests share most of their words, in the same
  * formulas, and neither copies the other; a pickup of a communiqué's opening takes its facts too.
@@ -90,6 +84,12 @@ export const WHOLE_ITEM_SHARE = 0.9;
  * the outlet's stories with a short lead of its own, which looks the same.
  */
 export const MIN_FRESH_WORDS = 8;
+/**
+ * Articles with fewer distinct shingles are too short to be copied: those of fewer than MIN_FRESH_WORDS
+ * words, the fewest a one-sentence item reposted whole must reproduce. The pipeline's shared index
+ * files every item and asks the same of a copy.
+ */
+export const MIN_SHINGLES = MIN_FRESH_WORDS - SHINGLE_SIZE + 1;
 
 export function minWordsBesidesFooter(footer: OutletText): number {
   return footer.established ? MIN_FRESH_WORDS : MIN_COPIED_WORDS;
