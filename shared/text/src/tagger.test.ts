@@ -96,6 +96,7 @@ describe('tagger: interpol', () => {
     ['Inter Milan', 'فاز إنتر ميلان على يوفنتوس'],
     ['the rock band', 'New York indie rock band Interpol have announced their eighth studio album and a world tour'],
     ['the rock band, in Arabic', 'تحيي فرقة الروك الأمريكية إنتربول حفلا موسيقيا بالدار البيضاء وتقدم أغاني ألبومها الجديد'],
+    ['the band performing, in Arabic, named no rock band', 'فرقة إنتربول الأمريكية تحيي حفلا في لندن'],
     ['the rock band, in French', 'Le groupe de rock new-yorkais Interpol sera en concert à Paris'],
     ['the band, by its record and tour', "New York band Interpol have announced their eighth LP, led by the single 'Toni', and a European tour"],
     ['the band, by the word "band" and its anniversary tour', 'Interpol (band) announce tour\nInterpol have announced a 20th anniversary tour for their debut album, with dates across North America'],
