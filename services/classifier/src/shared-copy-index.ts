@@ -1,5 +1,5 @@
 import type { Redis } from '@marsad/queues';
-import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_FRESH_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, QUOTED_BOILERPLATE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, sortedLookup, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
+import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_SHINGLES, COPY_TEXT_THRESHOLD, COPY_THRESHOLD, COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, FACTS_CHANGED, FACTS_KEPT, MIN_COPIED_WORDS, MIN_FRESH_WORDS, MIN_WORDS_BESIDES_OUTLET_TEXT, OUTLET_STORY_SHARE, QUOTED_BOILERPLATE, SAME_PASSAGE_MARGIN, SAMPLE_BITS, SHINGLE_SIZE, smallestExcept, sortedLookup, WHOLE_ITEM_SHARE, type Sketch } from '@marsad/text';
 
 /**
  * One atomic step in Redis: find the articles the new one may copy (through the index's postings),
@@ -745,7 +745,8 @@ export class SharedCopyIndex {
     const counterBits = Math.ceil(Math.log2(o.boilerplateArticles + 1));
     // Quoting originals count to one fewer than QUOTED_BOILERPLATE: one holds the phrase as its own.
     const quotedBits = Math.ceil(Math.log2(QUOTED_BOILERPLATE));
-    const counted = sketch.formulas ? without(sketch.counted ?? sketch.contains, sketch.formulas) : (sketch.counted ?? sketch.contains);
+    const ownValues = sketch.counted ?? sketch.contains;
+    const counted = sketch.formulas ? smallestExcept(ownValues, sortedLookup(sketch.formulas), ownValues.length) : ownValues;
     const reply = (await this.redis.checkAndInsertArticle(
       o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch, reference), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
@@ -801,12 +802,6 @@ function counterOffsets(contains: Uint32Array, bits: number): string {
     last = value;
   }
   return text;
-}
-
-/** The sorted values less those of `apart` (sorted). */
-function without(values: Uint32Array, apart: Uint32Array): Uint32Array {
-  const lookup = sortedLookup(apart);
-  return values.filter((value) => !lookup.has(value));
 }
 
 /** Each shingle's bit in a filter of 2^bits, in decimal, space separated. */

@@ -19,6 +19,7 @@ export {
   type ShingleLookup,
   SHINGLE_SIZE,
   SIGNATURE_SIZE,
+  smallestExcept,
   sortedLookup,
 } from './fingerprint.js';
 export {
