@@ -110,14 +110,14 @@ function presentationFormBase(c: number): number {
   return String.fromCharCode(c).normalize('NFKC').charCodeAt(0);
 }
 
-/**
- * Arabic-script letters (not digits, punctuation or diacritics), in the basic and extended blocks.
- * Not the dagger alef (U+0670): a vowel mark despite its name, which vowelled Arabic writes on
- * الرحمٰن and هٰذا.
- */
 /** ـ: a stroke that stretches the letters either side of it, no letter itself. */
 const TATWEEL = 0x0640;
 
+/**
+ * Arabic-script letters (not digits, punctuation or diacritics), in the basic and extended blocks.
+ * Not the dagger alef (U+0670): a vowel mark despite its name, which vowelled Arabic writes on
+ * الرحمٰن and هٰذا; nor tatweel.
+ */
 function isArabicLetter(c: number): boolean {
   return (
     (c >= 0x0620 && c <= 0x064a && c !== TATWEEL) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06fc) ||
