@@ -181,6 +181,30 @@ describe('detectLanguage', () => {
   it('does not take one Persian word, in letters Arabic does not write, for Arabic', () => {
     expect(detectLanguage('پلیس').arabic).toBe(false);
   });
+
+  // Headlines franc's trigrams alone named wrongly: the alphabets rule languages out, the clues choose.
+  it.each([
+    ['a Russian headline with ы, which Macedonian does not write', 'Путин провел переговоры с президентом Египта', 'rus'],
+    ['a Russian headline with ы and э, which Serbian does not write', 'Суд приговорил бывшего мэра к тюрьме', 'rus'],
+    ['a three-word Russian headline with ы, which Ukrainian does not write', 'Интерпол объявил розыск', 'rus'],
+    ['a Russian headline in the letters Bulgarian and Serbian share, told by its endings', 'В Марокко задержали наркоторговцев', 'rus'],
+    ['a Russian headline with ь before a consonant, which Bulgarian writes only before о', 'Пожар на складе в Подмосковье потушен', 'rus'],
+    ['a Russian headline told by its masculine past', 'Глава МВД посетил Касабланку', 'rus'],
+    ['a Ukrainian headline with і', 'Збірна України перемогла Іспанію', 'ukr'],
+    ['a Bulgarian headline with ъ before a consonant, which Russian writes only before е ё ю я', 'Съдът осъди бившия кмет', 'bul'],
+    ['a Bulgarian headline told by its articles', 'Министърът на вътрешните работи посети Рабат', 'bul'],
+    ['a Serbian headline with ћ', 'Вучић разговарао са председником Египта', 'srp'],
+    ['a Macedonian headline with its article -от', 'Интерпол издаде потерница за поранешниот министер', 'mkd'],
+    ['a Kazakh headline with і and ұ', 'Полиция күдіктіні ұстады', 'kaz'],
+  ])('names %s', (_name, text, language) => {
+    expect(detectLanguage(text)).toEqual({ language, arabic: false });
+  });
+
+  it('does not take a Russian article naming a party once in Kazakh letters (Нұр Отан) for Kazakh, whose alphabet holds all of Russian\'s', () => {
+    const report =
+      'Министр иностранных дел Казахстана провел переговоры со своим российским коллегой в Москве. Стороны обсудили торговлю, энергетику и транспортные коридоры, а также сотрудничество в сфере безопасности. ';
+    expect(detectLanguage(`${report.repeat(3)}В переговорах участвовали и представители партии Нұр Отан.`).language).toBe('rus');
+  });
 });
 
 describe('the language of an article', () => {

@@ -1,4 +1,5 @@
 import { franc, francAll } from 'franc';
+import { cyrillicLanguage } from './cyrillic-language.js';
 import { hasLanguageClue, latinLanguage } from './latin-language.js';
 
 export interface LanguageResult {
@@ -229,6 +230,8 @@ const MIN_TIGRINYA_LETTERS = 2;
 
 /** The language of a text in another script than Arabic's or Latin's (Cyrillic, Hebrew, Ethiopic...). */
 function otherScriptLanguage(text: string): string {
+  const cyrillic = cyrillicLanguage(text, MIN_LETTERS);
+  if (cyrillic) return cyrillic;
   const language = franc(text, { minLength: MIN_LETTERS });
   if (language !== 'tir' && language !== 'amh') return language;
   return (text.match(TIGRINYA_LETTERS)?.length ?? 0) >= MIN_TIGRINYA_LETTERS ? 'tir' : 'amh';
