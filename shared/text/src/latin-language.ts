@@ -42,12 +42,12 @@ const MIN_WORDS_TO_GUESS = 3;
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux en est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
   eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten off up out amid than more',
-  spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
-  por: 'o os as da do das dos em e um uma no na nos não para com por pelo pela ao aos mais até sem novo nova dois três quatro cinco seis sete oito nove dez após segundo à ã õ á í ó ú',
-  ita: 'il lo gli della delle dei di e per con che è un una nel nella sul sulla alla al ai dal dalla in a tra non più contro nuovo nuova due tre quattro cinque sei sette otto nove dieci dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
+  spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a nuevo nueva nuevos nuevas tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
+  por: 'o os as da do das dos em e um uma no na nos não para com por pelo pela ao aos mais até sem novo nova novos novas dois três quatro cinco seis sete oito nove dez após segundo à ã õ á í ó ú',
+  ita: 'd l i il lo gli su tutto tutta tutti tutte della delle dei degli dello del da nei negli agli sulle di e per con che è un una nel nella sul sulla alla al ai dal dalla in a tra non più contro nuovo nuova nuovi nuove due tre quattro cinque sei sette otto nove dieci dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
   deu: 'der die das und ist zu mit von den dem des im in ein eine nach auf für wegen gegen über vor aus um beim vom zum zur nicht auch sich wird werden wurde hat seit bis neue neuer neues zwei drei vier fünf sechs sieben acht neun zehn bei ß ä',
   nld: 'de het een en van in op met voor over door uit naar aan tot tijdens om niet ook nog wordt worden heeft zijn twee drie vier vijf zes zeven negen tien na bij is ij',
-  cat: 'el els la les de del i a amb per un una dos després segons í ó ò',
+  cat: 'd l el els la les de del i a amb per un una dos després segons í ó ò',
   tur: 've bir bu ile için da de iki sonra olarak ş ğ ı',
   ron: 'și în cu la pe de un o doi după pentru care ă ș ț',
   ind: 'dan di yang dengan untuk dari ke dua ini itu setelah',
@@ -72,11 +72,11 @@ const COUNTRY_NAMES: Record<string, string> = {
 const HEADLINE_WORDS: Record<string, string> = {
   eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit',
   fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne individu individus ressortissant ressortissants cambrioleur cambrioleurs cambriolage braquage agression meurtre homicide voleurs interpellation policier policiers hors nuire hausse baisse prix grève incendie séisme',
-  spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos acoge recibe asamblea reunión incauta desmantelada desmantela detiene detienen huelga vivienda ley muere fallece rescate rescatan patera pateras sequía embalses tiroteo robo ladrones alcalde ayuntamiento juez juzgado',
+  spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos acoge recibe asamblea reunión incauta desmantelada desmantela detiene detienen huelga vivienda ley muere fallece rescate rescatan patera pateras sequía embalses tiroteo robo ladrones alcalde ayuntamiento juez juzgado droga tráfico traficante sismo tribunal condenado',
   deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote toten verletzte verletzt getötet gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia prozess beginnt urteil verurteilt angeklagt anklage haft ermittlungen ermittler polizisten unwetter hochwasser opfer streik bundesregierung abschiebung schleuser zerschlagen anschlag angriff unfall feuer gericht wahl wahlen grenze verkehr lahm mann frau kinder polizist schwer feuerwehr einsatz stadt bund kanzler preise mieten flüchtlinge abschiebungen',
-  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione maltempo allerta sbarchi sbarco migranti manovra sciopero omicidio fermato fermati indagine indagati inchiesta condanna condannato carabinieri polizia questura tribunale scuola docenti studenti furto colpo incidente elezioni sindaco regione comune prezzi bollette famiglie lavoro vittime carcere detenuti rapina truffa anziani pioggia strade chiuse crollo soccorsi barcone scuole ospedale giovane uomo bambino ucciso accoltellato affluenza calo',
+  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione maltempo allerta sbarchi sbarco migranti manovra sciopero omicidio fermato fermati indagine indagati inchiesta condanna condannato carabinieri polizia questura tribunale scuola docenti studenti furto colpo incidente elezioni sindaco regione comune prezzi bollette famiglie lavoro vittime carcere detenuti rapina truffa anziani pioggia strade chiuse crollo soccorsi barcone scuole ospedale giovane uomo bambino ucciso uccisa uccisi donna donne accoltellato affluenza calo',
   nld: 'politie verdachte verdachten aangehouden opgepakt gearresteerd arrestatie gewonden gewond doden dode overleden overval schietpartij steekpartij explosie bende drugsbende opgerold inval rechtbank rechter celstraf veroordeeld vrijgesproken onderzoek kabinet regering gemeente burgemeester zorgen zoekt asielzoekers asiel verkiezingen nieuwe wil moet krijgt tegen opnieuw verliest wint bewoners woning overstromingen vermist vermiste slachtoffers ziekenhuis stijgende grote boos uitspraken valt geëvacueerd woningen huurprijzen kinderen ongeluk mishandeld demonstratie koning brug wateroverlast tekort stad zware',
-  por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos greve professores prende prendeu empresário incêndio sismo tribunal condenado julgamento eleições acordo chegam câmara prefeito salários habitação rendas morreu morre homem mulher criança ferido acidente escola trabalhadores chuva cheias inundações',
+  por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos greve professores prende prendeu empresário incêndio sismo tribunal condenado julgamento eleições acordo chegam câmara prefeito salários habitação rendas rede desmantela desmantelada morreu morre homem mulher criança ferido acidente escola trabalhadores chuva cheias inundações',
 };
 /**
  * The letters beyond a–z each language writes (loanwords' too, where common). A text whose own words —
@@ -132,11 +132,44 @@ function votesWrittenIn(letters: OwnWordLetters, votes: Map<string, number>): Ma
   return new Map([...votes].filter(([language]) => fits.has(language)));
 }
 
+/**
+ * Endings of words (of six letters or more) that few of the news languages write, for headlines whose
+ * words are in no list: Italian's -zione and -ità, Spanish's -ción and -dad, Portuguese's -ção and -ões,
+ * German's -ung and -keit, Dutch's -heid… (not -tion: French's and English's alike).
+ */
+const ENDINGS: Record<string, string> = {
+  ita: 'zione zioni sione sioni ità ezza aggio ggio ggi cchi cche tti',
+  spa: 'ción ciones sión siones dad dades ería',
+  por: 'ção ções são sões dade dades agem ões ães eis ável ível',
+  cat: 'ció cions ssió itat',
+  fra: 'eux euse euses ement ées',
+  eng: 'ness ship',
+  deu: 'ung ungen keit heit lich schaft',
+  nld: 'heid lijk lijke',
+};
+const MIN_ENDING_WORD = 6;
+const ENDING_LANGUAGES = new Map<string, string[]>();
+for (const [language, endings] of Object.entries(ENDINGS)) {
+  for (const ending of endings.split(' ')) ENDING_LANGUAGES.set(ending, [...(ENDING_LANGUAGES.get(ending) ?? []), language]);
+}
+const LONGEST_ENDING = Math.max(...[...ENDING_LANGUAGES.keys()].map((ending) => ending.length));
+
+/** The ending of a word (its longest in ENDINGS), as a clue of its own: "-ción". */
+function endingClue(word: string): string | undefined {
+  if (word.length < MIN_ENDING_WORD) return undefined;
+  for (let length = LONGEST_ENDING; length >= 2; length--) {
+    const ending = word.slice(-length);
+    if (ENDING_LANGUAGES.has(ending)) return `-${ending}`;
+  }
+  return undefined;
+}
+
 /** Each clue, with the languages it belongs to. */
 const CLUE_LANGUAGES = new Map<string, string[]>();
 for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(HEADLINE_WORDS)]) {
   for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
 }
+for (const [ending, languages] of ENDING_LANGUAGES) CLUE_LANGUAGES.set(`-${ending}`, languages);
 /** The Latin-script languages of the Maghreb's press, most read first: tied with a rarer one, they win. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 /**
@@ -202,7 +235,8 @@ export function latinLanguage(input: string, minLetters: number): string {
   if (ownAndFirst.some((word) => word.toLowerCase().includes(DUTCH_IJ))) clueLetters.push(DUTCH_IJ);
   // German writes its nouns capitalised: their ß and ä are the language's, not a name's.
   clueLetters.push(...(text.toLowerCase().match(GERMAN_LETTERS) ?? []));
-  const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters])]));
+  const endings = ownAndFirst.map((word) => endingClue(word.toLowerCase())).filter((ending) => ending !== undefined);
+  const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters]), ...endings]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
