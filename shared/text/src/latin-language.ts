@@ -35,13 +35,18 @@ const TRIGRAMS_TRUSTED_WORDS = 40;
 /** Clue votes by which another language must lead trigrams' choice to overrule it. */
 const CLEAR_CLUE_MARGIN = 2;
 
+/**
+ * Distinct words from which a line without a single clue of the region's languages is read by trigrams
+ * among all of the longer list's.
+ */
+const MIN_WORDS_FOR_ANY = 6;
 /** Distinct words a text without a single clue needs before its trigrams are read at all. */
 const MIN_WORDS_TO_GUESS = 3;
 
 /** Function words, elided forms, small numbers and letters that belong to few of the news languages. */
 const CLUES: Record<string, string> = {
   fra: 'le la les des du de un une et à au aux en est sont pour dans sur avec par qui que ne pas d l ce cette son sa ses leur deux après selon contre entre chez trois quatre cinq six huit dix œ',
-  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten off up out amid than more',
+  eng: 'the a of and to in for on with by is are was were be been at from two after over as its an this that has have had into against said says will not who it his her three four five six seven eight nine ten off up out amid than more across despite during before within without between about around',
   spa: 'el los las del y en por con una un es son para al tras según dos sus su contra que la de a nuevo nueva nuevos nuevas tres cuatro cinco seis siete ocho nueve diez ñ á í ó ú',
   por: 'o os as da do das dos em e um uma no na nos não para com por pelo pela ao aos mais até sem novo nova novos novas dois três quatro cinco seis sete oito nove dez após segundo à ã õ á í ó ú',
   ita: 'd l i il lo gli su tutto tutta tutti tutte della delle dei degli dello del da nei negli agli sulle di e per con che è un una nel nella sul sulla alla al ai dal dalla in a tra non più contro nuovo nuova nuovi nuove due tre quattro cinque sei sette otto nove dieci dopo secondo la sono stato stati stata hanno anche questo questa ì ò ù',
@@ -52,6 +57,13 @@ const CLUES: Record<string, string> = {
   ron: 'și în cu la pe de un o doi după pentru care ă ș ț',
   ind: 'dan di yang dengan untuk dari ke dua ini itu setelah',
   pol: 'w z się jest nie że od po przez dla oraz dwa trzy ł ą ę ś ż ź ć ń',
+  // Africa's and the Balkans' press languages in Latin letters, whose lines franc's trigrams take for the
+  // region's (a Swahili line for German by its "bei", an Albanian one for Italian).
+  swh: 'katika kwa ya wa za na ni hii huu kwamba baada mpya watu wake yake',
+  hau: 'da ta sun ke wani wata cikin kan domin saboda amma kuma',
+  som: 'ayaa iyo oo ku ka waxaa kale waxay ayuu',
+  tgl: 'ang ng mga sa ay si ni nang',
+  als: 'të një në dhe për është janë nga',
 };
 /** How each language writes the region's countries: a headline names one more often than not. */
 const COUNTRY_NAMES: Record<string, string> = {
@@ -63,6 +75,20 @@ const COUNTRY_NAMES: Record<string, string> = {
   deu: 'marokko marokkanische marokkanischen algerien spanien',
   nld: 'marokko marokkaanse marokkanen algerije spanje nederland nederlandse nederlander nederlanders',
   tur: 'fas faslı cezayir ispanya',
+};
+/**
+ * The days and months, which news of events to come and of figures names ("vents violents attendus jeudi
+ * soir"); those two languages spell alike are shared clues.
+ */
+const CALENDAR: Record<string, string> = {
+  fra: 'lundi mardi mercredi jeudi vendredi samedi dimanche janvier février avril juin juillet août septembre octobre novembre décembre',
+  eng: 'monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december',
+  spa: 'lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  por: 'feira sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  ita: 'lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+  deu: 'montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april juni juli august september oktober november dezember',
+  nld: 'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december',
+  tur: 'pazartesi salı çarşamba perşembe cuma cumartesi ocak şubat nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık',
 };
 /**
  * Headlines drop function words ("Police arrest drug smuggling suspects", "Hammouchi reçoit directeur
@@ -118,8 +144,9 @@ function writtenIn(letters: OwnWordLetters, candidates: readonly string[]): stri
 
 /** The candidates whose alphabet writes the text's own words (every one, for a text of a–z alone). */
 function alphabetsWriting({ words, accented }: OwnWordLetters, candidates: readonly string[]): string[] {
-  if (accented.length < MIN_FOREIGN_WORDS) return [...candidates];
-  const minForeign = Math.max(MIN_FOREIGN_WORDS, MIN_FOREIGN_WORD_SHARE * words);
+  // A line has few own words: one with a letter a language never writes (Czech's ů, Estonian's õ) rules it out.
+  const minForeign = words < SHORT_TEXT_WORDS ? 1 : Math.max(MIN_FOREIGN_WORDS, MIN_FOREIGN_WORD_SHARE * words);
+  if (accented.length < minForeign) return [...candidates];
   return candidates.filter((language) => {
     const alphabet = ALPHABET_SETS.get(language);
     return !alphabet || accented.filter((letters) => letters.some((letter) => !alphabet.has(letter))).length < minForeign;
@@ -138,7 +165,7 @@ function votesWrittenIn(letters: OwnWordLetters, votes: Map<string, number>): Ma
  * German's -ung and -keit, Dutch's -heid… (not -tion: French's and English's alike).
  */
 const ENDINGS: Record<string, string> = {
-  ita: 'zione zioni sione sioni ità ezza aggio ggio ggi cchi cche tti',
+  ita: 'zione zioni sione sioni ità ezza aggio ggio ggi cchi cche',
   spa: 'ción ciones sión siones dad dades ería',
   por: 'ção ções são sões dade dades agem ões ães eis ável ível',
   cat: 'ció cions ssió itat',
@@ -166,7 +193,7 @@ function endingClue(word: string): string | undefined {
 
 /** Each clue, with the languages it belongs to. */
 const CLUE_LANGUAGES = new Map<string, string[]>();
-for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(HEADLINE_WORDS)]) {
+for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(CALENDAR), ...Object.entries(HEADLINE_WORDS)]) {
   for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
 }
 for (const [ending, languages] of ENDING_LANGUAGES) CLUE_LANGUAGES.set(`-${ending}`, languages);
@@ -179,8 +206,12 @@ const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 const SINGLE_CLUE_LETTERS = /[œñãõáíóúìòùßäşğıășțłąęśżźćń]/gu;
 const FIRST_WORD = /\p{L}+/u;
 const GERMAN_LETTERS = /[ßä]/gu;
-/** Dutch's ij (bij, tijdens, schietpartij), which the others' own words do not write: the clue "ij". */
+/**
+ * Dutch's ij (bij, tijdens, schietpartij), which the others' own words do not write: the clue "ij". Not
+ * before a vowel, where it is the Slavic languages' -ija, -ije (policija, Srbije).
+ */
 const DUTCH_IJ = 'ij';
+const DUTCH_IJ_IN_WORD = /ij(?![aeiouy])/;
 
 /**
  * Darija written in Latin letters (Arabizi), as comments and social posts write it: digits stand for
@@ -229,16 +260,23 @@ export function latinLanguage(input: string, minLetters: number): string {
     const language = overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
     return language === FRANC_LATIN_KURDISH ? KURMANJI : malayOrIndonesian(language, words);
   }
+  // Written in letters none of the region's languages writes (Czech's ř, Hungarian's ő, Azerbaijani's
+  // ə): a language of the longer list, which the alphabets narrow enough for trigrams on a line.
+  if (alphabetsWriting(letters, LATIN_NEWS_LANGUAGES).length === 0) return byTrigrams(LONG_TEXT_LANGUAGES);
   const first = FIRST_WORD.exec(text)?.[0];
   const ownAndFirst = text.split(/[^\p{L}]+/u).filter((word) => /^\p{Ll}/u.test(word) || word === first);
   const clueLetters = ownAndFirst.flatMap((word) => word.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? []);
-  if (ownAndFirst.some((word) => word.toLowerCase().includes(DUTCH_IJ))) clueLetters.push(DUTCH_IJ);
+  if (ownAndFirst.some((word) => DUTCH_IJ_IN_WORD.test(word.toLowerCase()))) clueLetters.push(DUTCH_IJ);
   // German writes its nouns capitalised: their ß and ä are the language's, not a name's.
   clueLetters.push(...(text.toLowerCase().match(GERMAN_LETTERS) ?? []));
   const endings = ownAndFirst.map((word) => endingClue(word.toLowerCase())).filter((ending) => ending !== undefined);
+  const distinctWords = new Set(words).size;
+  // A sentence with no word of the region's languages, their letters aside (Finnish writes German's ä),
+  // is likelier another's (Croatian, Finnish) than theirs.
+  if (distinctWords >= MIN_WORDS_FOR_ANY && votesWrittenIn(letters, clueVotes([...new Set(words), ...endings])).size === 0) return byTrigrams(LONG_TEXT_LANGUAGES);
   const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters]), ...endings]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
-  if (votes.size === 0) return new Set(words).size < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
+  if (votes.size === 0) return distinctWords < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
   const most = Math.max(...votes.values());
   const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
   if (leaders.length === 1) return leaders[0]!;
