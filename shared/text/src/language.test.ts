@@ -179,6 +179,7 @@ describe('detectLanguage', () => {
     ['one Arabic word of two letters', 'في'],
     ['tatweel strokes alone, no letters', 'ـــــــــ ـــــ'],
     ['Arabic diacritics alone', 'ًٌٍَُِّْ'],
+    ['two Han ideographs', '东京'],
   ])('names no language for %s', (_name, text) => {
     expect(detectLanguage(text)).toEqual({ language: 'und', arabic: false });
   });
@@ -210,6 +211,15 @@ describe('detectLanguage', () => {
     ['a Serbian headline with ћ', 'Вучић разговарао са председником Египта', 'srp'],
     ['a Macedonian headline with its article -от', 'Интерпол издаде потерница за поранешниот министер', 'mkd'],
     ['a Kazakh headline with і and ұ', 'Полиция күдіктіні ұстады', 'kaz'],
+  ])('names %s', (_name, text, language) => {
+    expect(detectLanguage(text)).toEqual({ language, arabic: false });
+  });
+
+  // Under eight characters they were `und`, as a line of letters is; each of theirs holds two or three.
+  it.each([
+    ['a Chinese headline of six ideographs', '北京今日大雨', 'cmn'],
+    ['a Japanese headline of five characters, told by its kana', '東京で大雨', 'jpn'],
+    ['a Korean headline of five syllables', '서울에 폭우', 'kor'],
   ])('names %s', (_name, text, language) => {
     expect(detectLanguage(text)).toEqual({ language, arabic: false });
   });

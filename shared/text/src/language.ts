@@ -228,11 +228,19 @@ function onlyNames(latinText: string): boolean {
 const TIGRINYA_LETTERS = /[\u12a3\u1250-\u125d]/g;
 const MIN_TIGRINYA_LETTERS = 2;
 
+/**
+ * Han ideographs, kana and Hangul syllables, each of which holds what two or three letters do: a
+ * headline of four says enough ("北京今日大雨", "서울에 폭우"), and their scripts tell the language.
+ */
+const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+const MIN_DENSE_CHARACTERS = 4;
+
 /** The language of a text in another script than Arabic's or Latin's (Cyrillic, Hebrew, Ethiopic...). */
 function otherScriptLanguage(text: string): string {
   const cyrillic = cyrillicLanguage(text, MIN_LETTERS);
   if (cyrillic) return cyrillic;
-  const language = franc(text, { minLength: MIN_LETTERS });
+  const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
+  const language = franc(text, { minLength: dense >= MIN_DENSE_CHARACTERS ? MIN_DENSE_CHARACTERS : MIN_LETTERS });
   if (language !== 'tir' && language !== 'amh') return language;
   return (text.match(TIGRINYA_LETTERS)?.length ?? 0) >= MIN_TIGRINYA_LETTERS ? 'tir' : 'amh';
 }
