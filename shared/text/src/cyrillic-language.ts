@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import { languagesOf, WordEndings } from './clue-lists.js';
 
 /** Russian's letters past the ones every Cyrillic alphabet here writes (а б в г д е ж з к л м н о п р с т у ф х ц ч ш). */
 const RUSSIAN_LETTERS = 'ийщьюяыэёъ';
@@ -107,21 +108,12 @@ const ENDINGS: Record<string, string> = {
   srp: 'ио ао ео ому ли',
   mkd: 'ите ото иот',
 };
-const MIN_ENDING_WORD = 5;
 /** Below this many words a line gives franc's trigrams too little; its clues decide. */
 const SHORT_TEXT_WORDS = 12;
 
 const CLUE_LANGUAGES = languagesOf(CLUES);
-const ENDING_LANGUAGES = languagesOf(ENDINGS);
-const LONGEST_ENDING = Math.max(...[...ENDING_LANGUAGES.keys()].map((ending) => ending.length));
-
-function languagesOf(lists: Record<string, string>): Map<string, string[]> {
-  const languages = new Map<string, string[]>();
-  for (const [language, list] of Object.entries(lists)) {
-    for (const entry of list.split(' ')) languages.set(entry, [...(languages.get(entry) ?? []), language]);
-  }
-  return languages;
-}
+/** Endings are read in words of this many letters or more. */
+const WORD_ENDINGS = new WordEndings(ENDINGS, 5);
 
 /** Per candidate, its share of each clue (a word or ending of k candidates gives each 1/k). */
 function clueVotes(text: string, among: readonly string[]): Map<string, number> {
@@ -134,14 +126,8 @@ function clueVotes(text: string, among: readonly string[]): Map<string, number> 
     if (!word) continue;
     const lower = word.toLowerCase();
     vote(CLUE_LANGUAGES.get(lower));
-    if (lower.length < MIN_ENDING_WORD || word !== lower) continue;
-    for (let length = LONGEST_ENDING; length >= 2; length--) {
-      const languages = ENDING_LANGUAGES.get(lower.slice(-length));
-      if (languages) {
-        vote(languages);
-        break;
-      }
-    }
+    const ending = word === lower ? WORD_ENDINGS.of(lower) : undefined;
+    if (ending) vote(WORD_ENDINGS.languages.get(ending));
   }
   return votes;
 }

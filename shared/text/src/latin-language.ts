@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import { languagesOf, WordEndings } from './clue-lists.js';
 
 /**
  * Languages franc may choose for Latin-script news; short texts mislead it towards rare ones. Amazigh
@@ -174,29 +175,18 @@ const ENDINGS: Record<string, string> = {
   deu: 'ung ungen keit heit lich schaft',
   nld: 'heid lijk lijke',
 };
-const MIN_ENDING_WORD = 6;
-const ENDING_LANGUAGES = new Map<string, string[]>();
-for (const [language, endings] of Object.entries(ENDINGS)) {
-  for (const ending of endings.split(' ')) ENDING_LANGUAGES.set(ending, [...(ENDING_LANGUAGES.get(ending) ?? []), language]);
-}
-const LONGEST_ENDING = Math.max(...[...ENDING_LANGUAGES.keys()].map((ending) => ending.length));
+/** Endings are read in words of this many letters or more. */
+const WORD_ENDINGS = new WordEndings(ENDINGS, 6);
 
 /** The ending of a word (its longest in ENDINGS), as a clue of its own: "-ción". */
 function endingClue(word: string): string | undefined {
-  if (word.length < MIN_ENDING_WORD) return undefined;
-  for (let length = LONGEST_ENDING; length >= 2; length--) {
-    const ending = word.slice(-length);
-    if (ENDING_LANGUAGES.has(ending)) return `-${ending}`;
-  }
-  return undefined;
+  const ending = WORD_ENDINGS.of(word);
+  return ending && `-${ending}`;
 }
 
-/** Each clue, with the languages it belongs to. */
-const CLUE_LANGUAGES = new Map<string, string[]>();
-for (const [language, clues] of [...Object.entries(CLUES), ...Object.entries(COUNTRY_NAMES), ...Object.entries(CALENDAR), ...Object.entries(HEADLINE_WORDS)]) {
-  for (const clue of clues.split(' ')) CLUE_LANGUAGES.set(clue, [...(CLUE_LANGUAGES.get(clue) ?? []), language]);
-}
-for (const [ending, languages] of ENDING_LANGUAGES) CLUE_LANGUAGES.set(`-${ending}`, languages);
+/** Each clue, with the languages it belongs to; an ending is a clue as "-ción". */
+const CLUE_LANGUAGES = languagesOf(CLUES, COUNTRY_NAMES, CALENDAR, HEADLINE_WORDS);
+for (const [ending, languages] of WORD_ENDINGS.languages) CLUE_LANGUAGES.set(`-${ending}`, languages);
 /** The Latin-script languages of the Maghreb's press, most read first: tied with a rarer one, they win. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
 /**

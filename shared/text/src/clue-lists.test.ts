@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { languagesOf, WordEndings } from './clue-lists.js';
+
+describe('languagesOf', () => {
+  it('lists each word with every language whose list holds it, across lists', () => {
+    const languages = languagesOf({ spa: 'una tráfico', por: 'uma tráfico' }, { ita: 'una' });
+    expect(languages.get('tráfico')).toEqual(['spa', 'por']);
+    expect(languages.get('una')).toEqual(['spa', 'ita']);
+    expect(languages.get('uma')).toEqual(['por']);
+  });
+});
+
+describe('WordEndings', () => {
+  const endings = new WordEndings({ spa: 'ción ciones', ita: 'zione', fra: 'ion' }, 6);
+
+  it('gives a word its longest listed ending', () => {
+    expect(endings.of('operaciones')).toBe('ciones');
+    expect(endings.of('operación')).toBe('ción');
+    expect(endings.of('produzione')).toBe('zione');
+    expect(endings.of('opinion')).toBe('ion');
+  });
+
+  it('reads no ending of a word shorter than its least length, nor of one with none listed', () => {
+    expect(endings.of('nación')).toBe('ción');
+    expect(endings.of('unión')).toBeUndefined();
+    expect(endings.of('policía')).toBeUndefined();
+  });
+});

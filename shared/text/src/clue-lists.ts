@@ -1,0 +1,36 @@
+/**
+ * Word lists by language, as the language detectors declare them (`{ fra: 'le la les', … }`): each word
+ * with the languages whose list holds it. A word two languages write alike is a clue of both.
+ */
+export function languagesOf(...lists: Record<string, string>[]): Map<string, string[]> {
+  const languages = new Map<string, string[]>();
+  for (const [language, words] of lists.flatMap((list) => Object.entries(list))) {
+    for (const word of words.split(' ')) languages.set(word, [...(languages.get(word) ?? []), language]);
+  }
+  return languages;
+}
+
+/** Word endings by language (`{ ita: 'zione ità', … }`), of which a word's longest listed one counts. */
+export class WordEndings {
+  readonly languages: Map<string, string[]>;
+  private readonly longest: number;
+
+  constructor(
+    lists: Record<string, string>,
+    /** Shorter words are not read: their ending is most of them. */
+    private readonly minWordLength: number,
+  ) {
+    this.languages = languagesOf(lists);
+    this.longest = Math.max(...[...this.languages.keys()].map((ending) => ending.length));
+  }
+
+  /** The longest of the listed endings the word has, if it is long enough to be read. */
+  of(word: string): string | undefined {
+    if (word.length < this.minWordLength) return undefined;
+    for (let length = Math.min(this.longest, word.length - 1); length >= 1; length--) {
+      const ending = word.slice(-length);
+      if (this.languages.has(ending)) return ending;
+    }
+    return undefined;
+  }
+}
