@@ -97,7 +97,7 @@ const CALENDAR: Record<string, string> = {
  * them (not "police", "record", "general", "director": shared).
  */
 const HEADLINE_WORDS: Record<string, string> = {
-  eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit',
+  eng: 'arrest arrests arrested receives visits wins meets seizure seizes seized suspects smuggling drug drugs near heavy rains flood floods streets opens dismantle dismantles dismantled chief urges warns launches announces jailed charged killed dead found deal talks boost world king new government minister security cup attack attacks sentenced network fraud ring trafficking trafficker traffickers wanted extradited extradition cooperation summit kills killed dies died holds approves rejects unveils slams vows hits sparks jails backs seeks faces plans calls eases cuts raises loses leaves strike strikes workers doctors nurses teachers parliament bill latest offer rates interest steady nationwide aged giant cheaper',
   fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne individu individus ressortissant ressortissants cambrioleur cambrioleurs cambriolage braquage agression meurtre homicide voleurs interpellation policier policiers hors nuire hausse baisse prix grève incendie séisme',
   spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos acoge recibe asamblea reunión incauta desmantelada desmantela detiene detienen huelga vivienda ley muere fallece rescate rescatan patera pateras sequía embalses tiroteo robo ladrones alcalde ayuntamiento juez juzgado droga tráfico traficante sismo tribunal condenado',
   deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote toten verletzte verletzt getötet gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia prozess beginnt urteil verurteilt angeklagt anklage haft ermittlungen ermittler polizisten unwetter hochwasser opfer streik bundesregierung abschiebung schleuser zerschlagen anschlag angriff unfall feuer gericht wahl wahlen grenze verkehr lahm mann frau kinder polizist schwer feuerwehr einsatz stadt bund kanzler preise mieten flüchtlinge abschiebungen',
@@ -163,7 +163,8 @@ function votesWrittenIn(letters: OwnWordLetters, votes: Map<string, number>): Ma
 /**
  * Endings of words (of six letters or more) that few of the news languages write, for headlines whose
  * words are in no list: Italian's -zione and -ità, Spanish's -ción and -dad, Portuguese's -ção and -ões,
- * German's -ung and -keit, Dutch's -heid… (not -tion: French's and English's alike).
+ * German's -ung and -keit, Dutch's -heid, English's -ed and -ly… (not -tion: French's and English's
+ * alike; nor -ing, Dutch's too: regering, storing).
  */
 const ENDINGS: Record<string, string> = {
   ita: 'zione zioni sione sioni ità ezza aggio ggio ggi cchi cche',
@@ -171,7 +172,7 @@ const ENDINGS: Record<string, string> = {
   por: 'ção ções são sões dade dades agem ões ães eis ável ível',
   cat: 'ció cions ssió itat',
   fra: 'eux euse euses ement ées',
-  eng: 'ness ship',
+  eng: 'ness ship ed ly',
   deu: 'ung ungen keit heit lich schaft',
   nld: 'heid lijk lijke',
 };
