@@ -78,6 +78,19 @@ const COUNTRY_NAMES: Record<string, string> = {
   tur: 'fas faslı cezayir ispanya',
 };
 /**
+ * The colours of weather and other alerts ("vigilance rouge", "aviso vermelho", "bollino rosso"), as
+ * each language spells them; orange is French's and English's alike.
+ */
+const ALERT_COLOURS: Record<string, string> = {
+  fra: 'rouge rouges orange jaune',
+  eng: 'orange yellow amber',
+  spa: 'rojo roja rojos rojas naranja amarillo amarilla',
+  por: 'vermelho vermelha laranja amarelo amarela',
+  ita: 'rosso rossa rossi arancione giallo gialla',
+  deu: 'rot rote roten gelb gelbe',
+  nld: 'rood rode oranje geel gele',
+};
+/**
  * The days and months, which news of events to come and of figures names ("vents violents attendus jeudi
  * soir"); those two languages spell alike are shared clues.
  */
@@ -101,7 +114,7 @@ const HEADLINE_WORDS: Record<string, string> = {
   fra: 'reçoit arrestation arrestations saisie saisies saisi saisis interpellé interpellés interpellée démantèlement démantelé réseau enquête procès condamné condamnés drogue trafiquant trafiquants élu nouveau nouvelle gouvernement ministre sécurité morts blessés pluies annonce indique indiqué lance visite sommet coopération extradé extradition recherché fugitif attentat escroquerie cocaïne individu individus ressortissant ressortissants cambrioleur cambrioleurs cambriolage braquage agression meurtre homicide voleurs interpellation policier policiers hors nuire hausse baisse prix grève incendie séisme',
   spa: 'detenido detenidos detenida incautación incautan desarticulada desarticula operación narcotráfico narcotraficante gobierno ministro seguridad muertos heridos lluvias anuncia lanza visita cumbre cooperación extraditado extradición buscado prófugo atentado estafa presunto presuntos acoge recibe asamblea reunión incauta desmantelada desmantela detiene detienen huelga vivienda ley muere fallece rescate rescatan patera pateras sequía embalses tiroteo robo ladrones alcalde ayuntamiento juez juzgado droga tráfico traficante sismo tribunal condenado',
   deu: 'polizei festnahme festgenommen verdächtigen verdächtiger drogenfund drogen regierung minister sicherheit tote toten verletzte verletzt getötet gipfel zusammenarbeit gesucht flüchtiger auslieferung razzia prozess beginnt urteil verurteilt angeklagt anklage haft ermittlungen ermittler polizisten unwetter hochwasser opfer streik bundesregierung abschiebung schleuser zerschlagen anschlag angriff unfall feuer gericht wahl wahlen grenze verkehr lahm mann frau kinder polizist schwer feuerwehr einsatz stadt bund kanzler preise mieten flüchtlinge abschiebungen',
-  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione maltempo allerta sbarchi sbarco migranti manovra sciopero omicidio fermato fermati indagine indagati inchiesta condanna condannato carabinieri polizia questura tribunale scuola docenti studenti furto colpo incidente elezioni sindaco regione comune prezzi bollette famiglie lavoro vittime carcere detenuti rapina truffa anziani pioggia strade chiuse crollo soccorsi barcone scuole ospedale giovane uomo bambino ucciso uccisa uccisi donna donne accoltellato affluenza calo',
+  ita: 'arrestato arrestati arresto latitante ricercato sequestro droga spaccio traffico governo ministro sicurezza morti feriti piogge annuncia visita vertice cooperazione estradato estradizione maltempo allerta sbarchi sbarco migranti manovra sciopero omicidio fermato fermati indagine indagati inchiesta condanna condannato carabinieri polizia questura tribunale scuola docenti studenti furto colpo incidente elezioni sindaco regione comune prezzi bollette famiglie lavoro vittime carcere detenuti rapina truffa anziani pioggia strade chiuse crollo soccorsi barcone scuole ospedale giovane uomo bambino ucciso uccisa uccisi donna donne rete smantellata smantellato smantellati accoltellato affluenza calo',
   nld: 'politie verdachte verdachten aangehouden opgepakt gearresteerd arrestatie gewonden gewond doden dode overleden overval schietpartij steekpartij explosie bende drugsbende opgerold inval rechtbank rechter celstraf veroordeeld vrijgesproken onderzoek kabinet regering gemeente burgemeester zorgen zoekt asielzoekers asiel verkiezingen nieuwe wil moet krijgt tegen opnieuw verliest wint bewoners woning overstromingen vermist vermiste slachtoffers ziekenhuis stijgende grote boos uitspraken valt geëvacueerd woningen huurprijzen kinderen ongeluk mishandeld demonstratie koning brug wateroverlast tekort stad zware',
   por: 'polícia detido detidos apreensão droga tráfico traficante governo ministro segurança mortos feridos chuvas anuncia visita cimeira cooperação extraditado procurado foragido suspeito suspeitos greve professores prende prendeu empresário incêndio sismo tribunal condenado julgamento eleições acordo chegam câmara prefeito salários habitação rendas rede desmantela desmantelada morreu morre homem mulher criança ferido acidente escola trabalhadores chuva cheias inundações',
 };
@@ -171,7 +184,7 @@ const ENDINGS: Record<string, string> = {
   spa: 'ción ciones sión siones dad dades ería',
   por: 'ção ções são sões dade dades agem ões ães eis ável ível',
   cat: 'ció cions ssió itat',
-  fra: 'eux euse euses ement ées',
+  fra: 'eux euse euses ement ée ées',
   eng: 'ness ship ed ly',
   deu: 'ung ungen keit heit lich schaft',
   nld: 'heid lijk lijke',
@@ -186,7 +199,7 @@ function endingClue(word: string): string | undefined {
 }
 
 /** Each clue, with the languages it belongs to; an ending is a clue as "-ción". */
-const CLUE_LANGUAGES = languagesOf(CLUES, COUNTRY_NAMES, CALENDAR, HEADLINE_WORDS);
+const CLUE_LANGUAGES = languagesOf(CLUES, COUNTRY_NAMES, ALERT_COLOURS, CALENDAR, HEADLINE_WORDS);
 for (const [ending, languages] of WORD_ENDINGS.languages) CLUE_LANGUAGES.set(`-${ending}`, languages);
 /** The Latin-script languages of the Maghreb's press, most read first: tied with a rarer one, they win. */
 const REGION_LANGUAGES = ['fra', 'eng', 'spa'];
