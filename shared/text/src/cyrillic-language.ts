@@ -42,8 +42,9 @@ const RULED_OUT_BY: Record<string, RegExp> = {
   bul: /ь(?!о)/g,
 };
 
-const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 const LETTER = /\p{L}/u;
+/** An article's alphabet shows in its first few thousand characters; franc reads fewer. */
+const MAX_READ = 4096;
 
 /**
  * Of an article's letters, the share a letter must reach to count: a Russian report quoting a name in
@@ -57,16 +58,18 @@ const TRACE_SHARE = 0.002;
  * no alphabet holds all its letters.
  */
 function candidates(text: string): string[] | undefined {
-  const lower = text.toLowerCase();
+  const lower = text.slice(0, MAX_READ).toLowerCase();
   const counts = new Map<string, number>();
   let cyrillic = 0;
   let letters = 0;
-  for (const char of lower) {
-    if (!LETTER.test(char)) continue;
-    letters++;
-    if (!CYRILLIC_LETTER.test(char)) continue;
-    cyrillic++;
-    if (!SHARED_LETTERS.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 0x0400 && c <= 0x04ff) {
+      cyrillic++;
+      letters++;
+      const char = lower[i]!;
+      if (!SHARED_LETTERS.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    } else if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : LETTER.test(lower[i]!)) letters++;
   }
   if (cyrillic * 2 < letters) return undefined;
   const least = Math.max(1, cyrillic * TRACE_SHARE);
