@@ -8,6 +8,10 @@ describe('languagesOf', () => {
     expect(languages.get('una')).toEqual(['spa', 'ita']);
     expect(languages.get('uma')).toEqual(['por']);
   });
+
+  it('counts a word listed twice for one language once', () => {
+    expect(languagesOf({ eng: 'killed dead killed' }, { eng: 'killed' }).get('killed')).toEqual(['eng']);
+  });
 });
 
 describe('WordEndings', () => {

@@ -5,7 +5,11 @@
 export function languagesOf(...lists: Record<string, string>[]): Map<string, string[]> {
   const languages = new Map<string, string[]>();
   for (const [language, words] of lists.flatMap((list) => Object.entries(list))) {
-    for (const word of words.split(' ')) languages.set(word, [...(languages.get(word) ?? []), language]);
+    for (const word of words.split(' ')) {
+      const known = languages.get(word) ?? [];
+      // A word listed twice for one language (in two of its lists) is still one clue of it.
+      if (!known.includes(language)) languages.set(word, [...known, language]);
+    }
   }
   return languages;
 }
