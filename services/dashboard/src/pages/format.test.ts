@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelay } from './format.js';
+import { directionOf, formatDelay } from './format.js';
 
 describe('formatDelay', () => {
   it.each([
@@ -13,5 +13,25 @@ describe('formatDelay', () => {
     [3 * 86_400, '3 أيام'],
   ])('writes %i seconds in Arabic, with its dual and plurals: %s', (seconds, text) => {
     expect(formatDelay(seconds)).toBe(text);
+  });
+});
+
+describe('directionOf', () => {
+  it.each([
+    ['arb', { lang: 'ar', dir: 'rtl' }],
+    ['ary', { lang: 'ar', dir: 'rtl' }],
+    ['pes', { lang: 'fa', dir: 'rtl' }],
+    ['fra', { lang: 'fr', dir: 'ltr' }],
+    ['ukr', { lang: 'uk', dir: 'ltr' }],
+    ['mkd', { lang: 'mk', dir: 'ltr' }],
+    ['cmn', { lang: 'zh', dir: 'ltr' }],
+    ['zgh', { lang: 'zgh', dir: 'ltr' }],
+    ['und', { lang: 'und', dir: 'auto' }],
+  ])('gives %s the BCP 47 tag a browser knows, and its direction', (language, expected) => {
+    expect(directionOf(language)).toEqual(expected);
+  });
+
+  it('keeps a code that is no language tag as it is', () => {
+    expect(directionOf('x!')).toEqual({ lang: 'x!', dir: 'ltr' });
   });
 });

@@ -2,11 +2,19 @@ import { html, type SafeHtml } from './html.js';
 
 /** How the pages show languages, directions and times. */
 
-/** ISO 639-3 (as franc and the store give it) to the BCP 47 tag a browser knows; others stay as they are. */
-const BCP47: Record<string, string> = {
-  arb: 'ar', ary: 'ar', fra: 'fr', eng: 'en', spa: 'es', deu: 'de', ita: 'it', por: 'pt', nld: 'nl', tur: 'tr',
-  rus: 'ru', pes: 'fa', urd: 'ur', heb: 'he', zgh: 'zgh', tzm: 'tzm', kab: 'kab', und: 'und',
-};
+/**
+ * The BCP 47 tag a browser knows for an ISO 639-3 code, as franc and the store give it: ICU's canonical
+ * form, which writes a language with a two-letter code by it (ukr is uk, cmn zh); Darija as Arabic,
+ * whose fonts and shaping it takes; a code ICU cannot read as it is.
+ */
+function bcp47(language: string): string {
+  if (language === 'ary') return 'ar';
+  try {
+    return Intl.getCanonicalLocales(language)[0] ?? language;
+  } catch {
+    return language;
+  }
+}
 /** Languages written right to left (ISO 639-3). */
 const RIGHT_TO_LEFT = new Set(['arb', 'ary', 'arz', 'apc', 'pes', 'prs', 'urd', 'heb', 'yid', 'pus', 'pbu', 'ckb', 'snd', 'uig', 'div']);
 
@@ -18,7 +26,7 @@ export interface TextDirection {
 /** The `lang` and `dir` attributes of a text in `language`; an undetermined language lets the browser decide. */
 export function directionOf(language: string): TextDirection {
   if (language === 'und') return { lang: 'und', dir: 'auto' };
-  return { lang: BCP47[language] ?? language, dir: RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr' };
+  return { lang: bcp47(language), dir: RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr' };
 }
 
 /** "٢٢ نوفمبر ٢٠٢٦، ١٠:٣٠" in Latin digits, in the configured time zone. */
