@@ -90,6 +90,8 @@ describe('detectLanguage', () => {
     ['an Italian headline told by its alert\'s colour', 'Caldo estremo: bollino rosso', 'ita', false],
     ['a Portuguese headline told by its alert\'s colour', 'Calor extremo: aviso vermelho', 'por', false],
     ['a French headline told by its participle in -ée', 'Réforme fiscale adoptée', 'fra', false],
+    ['Amazigh in Latin letters, with the elided d French writes', 'Tamazight d tutlayt tunṣibt deg Lmeɣrib', 'tzm', false],
+    ['Amazigh in Latin letters, a greeting', 'Azul fell-awen, ass-a nella deg Rbaṭ', 'tzm', false],
     ["a German headline whose ß is in a noun, capitalised as German writes them", 'Leipzig: Großbrand in Lagerhalle', 'deu', false],
     ["a German headline whose ä is in a noun", 'Hamburg: Räumung in Altona', 'deu', false],
     ['an English headline naming a storm with a letter Spanish writes', 'Storm Ciarán batters southern England', 'eng', false],

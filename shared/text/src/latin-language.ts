@@ -65,6 +65,8 @@ const CLUES: Record<string, string> = {
   som: 'ayaa iyo oo ku ka waxaa kale waxay ayuu',
   tgl: 'ang ng mga sa ay si ni nang',
   als: 'të një në dhe për është janë nga',
+  // Amazigh in Latin letters (Kabyle, Tarifit): its prepositions, and its own name for itself.
+  tzm: 'deg seg akked ɣer ur d n yella tella nella azul ass tamaziɣt tamazight imaziɣen amaziɣ',
 };
 /** How each language writes the region's countries: a headline names one more often than not. */
 const COUNTRY_NAMES: Record<string, string> = {
