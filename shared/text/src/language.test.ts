@@ -92,6 +92,8 @@ describe('detectLanguage', () => {
     ['a French headline told by its participle in -ée', 'Réforme fiscale adoptée', 'fra', false],
     ['Amazigh in Latin letters, with the elided d French writes', 'Tamazight d tutlayt tunṣibt deg Lmeɣrib', 'tzm', false],
     ['Amazigh in Latin letters, a greeting', 'Azul fell-awen, ass-a nella deg Rbaṭ', 'tzm', false],
+    ['a Swedish line, whose å rules the region\'s languages out, told by its ett', 'Bostadspriserna nådde i år ett nytt rekord', 'swe', false],
+    ['a Danish line, kept among the Scandinavian languages by their har and en', 'Marokkansk politi har anholdt en dansk statsborger', 'dan', false],
     ["a German headline whose ß is in a noun, capitalised as German writes them", 'Leipzig: Großbrand in Lagerhalle', 'deu', false],
     ["a German headline whose ä is in a noun", 'Hamburg: Räumung in Altona', 'deu', false],
     ['an English headline naming a storm with a letter Spanish writes', 'Storm Ciarán batters southern England', 'eng', false],

@@ -65,6 +65,10 @@ const CLUES: Record<string, string> = {
   som: 'ayaa iyo oo ku ka waxaa kale waxay ayuu',
   tgl: 'ang ng mga sa ay si ni nang',
   als: 'të një në dhe për është janë nga',
+  // The Scandinavian languages, which franc's trigrams take for one another on a line.
+  swe: 'och att en ett är inte till av från efter som på med har det den i år nytt mot vill',
+  nob: 'og ikke til av etter fra en et nå ble hadde som på med har det den i år ny nytt mot vil for',
+  dan: 'og ikke til af efter fra en et nu blev havde som på med har det den i år ny nyt mod vil for',
   // Amazigh in Latin letters (Kabyle, Tarifit): its prepositions, and its own name for itself.
   tzm: 'deg seg akked ɣer ur d n yella tella nella azul ass tamaziɣt tamazight imaziɣen amaziɣ',
 };
@@ -266,9 +270,14 @@ export function latinLanguage(input: string, minLetters: number): string {
     const language = overruledByClues(byTrigrams(LONG_TEXT_LANGUAGES), votesWrittenIn(letters, clueVotes([...new Set(words)])), words.length);
     return language === FRANC_LATIN_KURDISH ? KURMANJI : malayOrIndonesian(language, words);
   }
-  // Written in letters none of the region's languages writes (Czech's ř, Hungarian's ő, Azerbaijani's
-  // ə): a language of the longer list, which the alphabets narrow enough for trigrams on a line.
-  if (alphabetsWriting(letters, LATIN_NEWS_LANGUAGES).length === 0) return byTrigrams(LONG_TEXT_LANGUAGES);
+  // Written in letters none of the region's languages writes (Czech's ř, Hungarian's ő, Swedish's å): a
+  // language of the longer list, which the alphabets narrow, then its clue words or trigrams choose.
+  if (alphabetsWriting(letters, LATIN_NEWS_LANGUAGES).length === 0) {
+    const fitting = new Set(alphabetsWriting(letters, LONG_TEXT_LANGUAGES));
+    const votes = new Map([...clueVotes([...new Set(words)])].filter(([language]) => fitting.has(language)));
+    const leaders = leadersOf(votes);
+    return leaders.length === 1 ? leaders[0]! : byTrigrams(leaders.length > 0 ? leaders : LONG_TEXT_LANGUAGES);
+  }
   const first = FIRST_WORD.exec(text)?.[0];
   const ownAndFirst = text.split(/[^\p{L}]+/u).filter((word) => /^\p{Ll}/u.test(word) || word === first);
   const clueLetters = ownAndFirst.flatMap((word) => word.toLowerCase().match(SINGLE_CLUE_LETTERS) ?? []);
@@ -283,13 +292,18 @@ export function latinLanguage(input: string, minLetters: number): string {
   const votes = votesWrittenIn(letters, clueVotes([...new Set([...words, ...clueLetters]), ...endings]));
   // A name or two ("INTERPOL", "Hammouchi Rabat") belongs to every language: trigrams would only guess.
   if (votes.size === 0) return distinctWords < MIN_WORDS_TO_GUESS ? 'und' : byTrigrams();
-  const most = Math.max(...votes.values());
-  const leaders = [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
+  const leaders = leadersOf(votes);
   if (leaders.length === 1) return leaders[0]!;
   // Tied clues: trigrams tell the region's languages apart ("Incendio en un edificio de Sevilla"), but
   // a rarer one they name on so few letters is less likely than a region language tied with it.
   const guess = franc(text, { only: leaders, minLength: 1 });
   return REGION_LANGUAGES.includes(guess) ? guess : (REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? guess);
+}
+
+/** The languages with the most clue votes (none without votes). */
+function leadersOf(votes: ReadonlyMap<string, number>): string[] {
+  const most = Math.max(...votes.values());
+  return [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
 }
 
 /**
