@@ -41,6 +41,8 @@ describe.each([
     const title = (id: string) => $(`article[data-id="${id}"] h2`);
     expect([title('police-tanger').attr('lang'), title('police-tanger').attr('dir')]).toEqual(['ar', 'rtl']);
     expect([title('fr-dgsn').attr('lang'), title('fr-dgsn').attr('dir')]).toEqual(['fr', 'ltr']);
+    expect($('article[data-id="fr-dgsn"] .meta .language').text()).toBe('الفرنسية');
+    expect($('article[data-id="fr-dgsn"] .meta .language').attr('title')).toBe('fra');
     expect($('article[data-id="police-tanger-copy"] .copy').text()).toMatch(/^نسخة من خبر سابق \(تشابه 93%\)/);
     expect($('article[data-id="ref-pickup-1"] .copy').text()).toContain(`نسخة من المقال المرجعي «${REFERENCE_TEXT.split('\n')[0]}» (تشابه 97%)`);
     expect(headers['content-security-policy']).toMatch(/default-src 'none'/);
@@ -84,6 +86,7 @@ describe.each([
     expect(form('select[name="tag"] option[selected]').attr('value')).toBe('interpol');
     expect(form('select[name="source"] option[selected]').text()).toBe('Hespress');
     expect(form('select[name="tag"] option').map((_, o) => form(o).attr('value')).get()).toEqual(['', 'dgsn', 'interpol']);
+    expect(form('select[name="language"] option').map((_, o) => [[form(o).attr('value'), form(o).text()]]).get()).toEqual([['', 'كل اللغات'], ['arb', 'العربية'], ['fra', 'الفرنسية']]);
   });
 
   it('searches normalised text: hamza, ta marbuta and clitic variants find each other', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, formatDelay } from './format.js';
+import { directionOf, formatDelay, languageName } from './format.js';
 
 describe('formatDelay', () => {
   it.each([
@@ -33,5 +33,18 @@ describe('directionOf', () => {
 
   it('keeps a code that is no language tag as it is', () => {
     expect(directionOf('x!')).toEqual({ lang: 'x!', dir: 'ltr' });
+  });
+});
+
+describe('languageName', () => {
+  it.each([
+    ['arb', 'العربية'],
+    ['fra', 'الفرنسية'],
+    ['ukr', 'الأوكرانية'],
+    ['ary', 'الدارجة'],
+    ['und', 'غير محددة'],
+    ['x!', 'x!'],
+  ])('names %s in Arabic: %s', (language, name) => {
+    expect(languageName(language)).toBe(name);
   });
 });

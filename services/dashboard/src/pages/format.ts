@@ -15,6 +15,22 @@ function bcp47(language: string): string {
     return language;
   }
 }
+/** Language names in the pages' Arabic, from ICU; none where ICU has none (it would give the code back). */
+const LANGUAGE_NAMES = new Intl.DisplayNames('ar', { type: 'language', fallback: 'none' });
+/** What ICU does not name, or names for another purpose ("und" is its root locale). */
+const OWN_LANGUAGE_NAMES: Record<string, string> = { und: 'غير محددة', ary: 'الدارجة' };
+
+/** A language's name as the newsroom shows it ("الفرنسية" for fra), else its code. */
+export function languageName(language: string): string {
+  const own = OWN_LANGUAGE_NAMES[language];
+  if (own) return own;
+  try {
+    return LANGUAGE_NAMES.of(bcp47(language)) ?? language;
+  } catch {
+    return language; // not a language tag at all
+  }
+}
+
 /** Languages written right to left (ISO 639-3). */
 const RIGHT_TO_LEFT = new Set(['arb', 'ary', 'arz', 'apc', 'pes', 'prs', 'urd', 'heb', 'yid', 'pus', 'pbu', 'ckb', 'snd', 'uig', 'div']);
 

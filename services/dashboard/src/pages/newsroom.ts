@@ -1,5 +1,5 @@
 import { localDateTime, safeHref, type ListedItem } from '@marsad/service-alerter';
-import { directionOf, excerpt, formatTime } from './format.js';
+import { directionOf, excerpt, formatTime, languageName } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { spreadsheetChunks } from './spreadsheet.js';
@@ -38,7 +38,7 @@ function filterForm(view: NewsroomView): SafeHtml {
 <input type="search" name="q" value="${f.q}" placeholder="بحث: كلمات، «عبارة»، OR، NOT، NEAR/5" aria-label="بحث في النصوص">
 <select name="tag" aria-label="الوسم">${option('', 'كل الوسوم', f.tag)}${choices.tags.map((t) => option(t, t, f.tag))}</select>
 <select name="source" aria-label="المصدر">${option('', 'كل المصادر', f.source)}${choices.sources.map((s) => option(s.id, s.name, f.source))}</select>
-<select name="language" aria-label="اللغة">${option('', 'كل اللغات', f.language)}${choices.languages.map((l) => option(l, l, f.language))}</select>
+<select name="language" aria-label="اللغة">${option('', 'كل اللغات', f.language)}${choices.languages.map((l) => option(l, languageName(l), f.language))}</select>
 <label>من <input type="date" name="from" value="${f.from}"></label>
 <label>إلى <input type="date" name="to" value="${f.to}"></label>
 <button type="submit">تصفية</button>
@@ -59,7 +59,7 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const title = item.title || item.url;
   return html`<li><article class="item" data-id="${item.id}">
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
-<p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi> · <bdi class="language">${item.language}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
+<p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi> · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 ${item.duplicateOf
     ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
     : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
