@@ -226,6 +226,10 @@ describe('detectLanguage', () => {
     ['a Chinese headline of six ideographs', '北京今日大雨', 'cmn'],
     ['a Japanese headline of five characters, told by its kana', '東京で大雨', 'jpn'],
     ['a Korean headline of five syllables', '서울에 폭우', 'kor'],
+    // Devanagari lines: franc named Bhojpuri or Magahi, rare in the press, for these.
+    ['a Hindi headline', 'शेयर बाजार में भारी गिरावट', 'hin'],
+    ['a Hindi headline with its postposition ने', 'सरकार ने नए कानून को मंजूरी दी', 'hin'],
+    ['a Marathi headline', 'शेअर बाजारात मोठी घसरण', 'mar'],
   ])('names %s', (_name, text, language) => {
     expect(detectLanguage(text)).toEqual({ language, arabic: false });
   });
