@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languagesOf, WordEndings } from './clue-lists.js';
+import { languagesOf, leadersOf, WordEndings } from './clue-lists.js';
 
 describe('languagesOf', () => {
   it('lists each word with every language whose list holds it, across lists', () => {
@@ -28,5 +28,12 @@ describe('WordEndings', () => {
     expect(endings.of('nación')).toBe('ción');
     expect(endings.of('unión')).toBeUndefined();
     expect(endings.of('policía')).toBeUndefined();
+  });
+});
+
+describe('leadersOf', () => {
+  it('gives the languages tied at the most votes, a third counted as a third', () => {
+    expect(leadersOf(new Map([['spa', 1 / 3 + 1 / 3 + 1 / 3], ['por', 1], ['ita', 0.5]]))).toEqual(['spa', 'por']);
+    expect(leadersOf(new Map([['fra', 2], ['eng', 1]]))).toEqual(['fra']);
   });
 });

@@ -38,3 +38,9 @@ export class WordEndings {
     return undefined;
   }
 }
+
+/** The languages with the most clue votes (none without votes). */
+export function leadersOf(votes: ReadonlyMap<string, number>): string[] {
+  const most = Math.max(...votes.values());
+  return [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
+}

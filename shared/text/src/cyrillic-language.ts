@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import { languagesOf, WordEndings } from './clue-lists.js';
+import { languagesOf, leadersOf, WordEndings } from './clue-lists.js';
 
 /** Russian's letters past the ones every Cyrillic alphabet here writes (а б в г д е ж з к л м н о п р с т у ф х ц ч ш). */
 const RUSSIAN_LETTERS = 'ийщьюяыэёъ';
@@ -147,6 +147,5 @@ export function cyrillicLanguage(text: string, minLetters: number): string | und
   if (fits.length === 1 || text.split(/\s+/).length >= SHORT_TEXT_WORDS) return byTrigrams(fits);
   const votes = clueVotes(text, fits);
   if (votes.size === 0) return byTrigrams(fits);
-  const most = Math.max(...votes.values());
-  return byTrigrams([...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language));
+  return byTrigrams(leadersOf(votes));
 }

@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import { languagesOf, WordEndings } from './clue-lists.js';
+import { languagesOf, leadersOf, WordEndings } from './clue-lists.js';
 
 /**
  * Languages franc may choose for Latin-script news; short texts mislead it towards rare ones. Amazigh
@@ -261,7 +261,8 @@ export function latinLanguage(input: string, minLetters: number): string {
   const letters = ownWordLetters(text);
   // Written in letters none of franc's Latin-script languages here writes (Maltese's ħ ġ ż ċ, Icelandic's
   // þ ð): a language franc cannot name, which its trigrams would take for the nearest one (Catalan).
-  if (alphabetsWriting(letters, LONG_TEXT_LANGUAGES).length === 0) return 'und';
+  const writable = alphabetsWriting(letters, LONG_TEXT_LANGUAGES);
+  if (writable.length === 0) return 'und';
   const byTrigrams = (only = LATIN_NEWS_LANGUAGES) => franc(text, { only: writtenIn(letters, only), minLength: minLetters });
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return byTrigrams();
@@ -272,9 +273,8 @@ export function latinLanguage(input: string, minLetters: number): string {
   }
   // Written in letters none of the region's languages writes (Czech's ř, Hungarian's ő, Swedish's å): a
   // language of the longer list, which the alphabets narrow, then its clue words or trigrams choose.
-  if (alphabetsWriting(letters, LATIN_NEWS_LANGUAGES).length === 0) {
-    const fitting = new Set(alphabetsWriting(letters, LONG_TEXT_LANGUAGES));
-    const votes = new Map([...clueVotes([...new Set(words)])].filter(([language]) => fitting.has(language)));
+  if (!LATIN_NEWS_LANGUAGES.some((language) => writable.includes(language))) {
+    const votes = new Map([...clueVotes([...new Set(words)])].filter(([language]) => writable.includes(language)));
     const leaders = leadersOf(votes);
     return leaders.length === 1 ? leaders[0]! : byTrigrams(leaders.length > 0 ? leaders : LONG_TEXT_LANGUAGES);
   }
@@ -298,12 +298,6 @@ export function latinLanguage(input: string, minLetters: number): string {
   // a rarer one they name on so few letters is less likely than a region language tied with it.
   const guess = franc(text, { only: leaders, minLength: 1 });
   return REGION_LANGUAGES.includes(guess) ? guess : (REGION_LANGUAGES.find((language) => leaders.includes(language)) ?? guess);
-}
-
-/** The languages with the most clue votes (none without votes). */
-function leadersOf(votes: ReadonlyMap<string, number>): string[] {
-  const most = Math.max(...votes.values());
-  return [...votes].filter(([, vote]) => vote > most - 1e-9).map(([language]) => language);
 }
 
 /**
