@@ -1,4 +1,11 @@
 /**
+ * Below this many words a text is a headline or a teaser, in any script: franc's trigrams name it wrongly
+ * about one time in three ("Casablanca: deux individus interpellés" is Italian to them), while the few
+ * function words and letters it has are seldom wrong.
+ */
+export const SHORT_TEXT_WORDS = 12;
+
+/**
  * Word lists by language, as the language detectors declare them (`{ fra: 'le la les', … }`): each word
  * with the languages whose list holds it. A word two languages write alike is a clue of both.
  */

@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import { languagesOf, leadersOf, WordEndings } from './clue-lists.js';
+import { languagesOf, leadersOf, SHORT_TEXT_WORDS, WordEndings } from './clue-lists.js';
 
 /** Russian's letters past the ones every Cyrillic alphabet here writes (а б в г д е ж з к л м н о п р с т у ф х ц ч ш). */
 const RUSSIAN_LETTERS = 'ийщьюяыэёъ';
@@ -111,8 +111,6 @@ const ENDINGS: Record<string, string> = {
   srp: 'ио ао ео ому ли',
   mkd: 'ите ото иот',
 };
-/** Below this many words a line gives franc's trigrams too little; its clues decide. */
-const SHORT_TEXT_WORDS = 12;
 
 const CLUE_LANGUAGES = languagesOf(CLUES);
 /** Endings are read in words of this many letters or more. */

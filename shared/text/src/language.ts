@@ -1,4 +1,5 @@
 import { franc, francAll } from 'franc';
+import { SHORT_TEXT_WORDS } from './clue-lists.js';
 import { cyrillicLanguage } from './cyrillic-language.js';
 import { hasLanguageClue, latinLanguage } from './latin-language.js';
 
@@ -238,18 +239,17 @@ const MIN_DENSE_CHARACTERS = 4;
 /**
  * Devanagari's press languages: on a line, franc's trigrams name Bhojpuri or Magahi for Hindi ("शेयर
  * बाजार में भारी गिरावट"), as they name rare languages for other scripts' short texts; from a sentence of
- * SHORT_LINE_WORDS they are trusted among all six.
+ * SHORT_TEXT_WORDS they are trusted among all six.
  */
 const DEVANAGARI = /[\u0900-\u097f]/;
 const DEVANAGARI_PRESS = ['hin', 'mar', 'npi'];
-const SHORT_LINE_WORDS = 12;
 
 /** The language of a text in another script than Arabic's or Latin's (Cyrillic, Hebrew, Ethiopic...). */
 function otherScriptLanguage(text: string): string {
   const cyrillic = cyrillicLanguage(text, MIN_LETTERS);
   if (cyrillic) return cyrillic;
   const dense = text.match(DENSE_SCRIPT)?.length ?? 0;
-  const devanagariLine = DEVANAGARI.test(text) && text.split(/\s+/).length < SHORT_LINE_WORDS;
+  const devanagariLine = DEVANAGARI.test(text) && text.split(/\s+/).length < SHORT_TEXT_WORDS;
   const language = franc(text, { minLength: dense >= MIN_DENSE_CHARACTERS ? MIN_DENSE_CHARACTERS : MIN_LETTERS, ...(devanagariLine ? { only: DEVANAGARI_PRESS } : {}) });
   if (language !== 'tir' && language !== 'amh') return language;
   return (text.match(TIGRINYA_LETTERS)?.length ?? 0) >= MIN_TIGRINYA_LETTERS ? 'tir' : 'amh';

@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import { languagesOf, leadersOf, WordEndings } from './clue-lists.js';
+import { languagesOf, leadersOf, SHORT_TEXT_WORDS, WordEndings } from './clue-lists.js';
 
 /**
  * Languages franc may choose for Latin-script news; short texts mislead it towards rare ones. Amazigh
@@ -24,12 +24,6 @@ const LONG_TEXT_LANGUAGES = [
   ...['swe', 'dan', 'nob', 'fin', 'hun', 'ces', 'slk', 'hrv', 'bos', 'slv', 'als', 'lit', 'lvs', 'ekk'],
 ];
 
-/**
- * Below this many words a Latin-script text is a headline or a teaser: franc's trigrams name it wrongly
- * about one time in three ("Casablanca: deux individus interpellés" is Italian to them), while the
- * few function words and letters it has are seldom wrong.
- */
-const SHORT_TEXT_WORDS = 12;
 
 /** From this many words on, a text's trigrams name its language better than its function words do. */
 const TRIGRAMS_TRUSTED_WORDS = 40;
