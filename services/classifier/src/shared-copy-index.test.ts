@@ -457,6 +457,22 @@ describe('SharedCopyIndex', () => {
     expect(await loadReferences(index, dir)).toMatchObject({ references: 1, added: 0, refiled: false });
   });
 
+  it('keeps ids holding the characters its records separate fields with ("|", "@", "%") as they are written', async () => {
+    // A seed file may be named "bulletin|2.txt" or "dgsn@rabat.txt": its stem is the reference's id.
+    const odd = { id: 'dgsn@rabat|2 %7C', text: references[0]!.text };
+    const { index } = await indexWithReference('odd-ids', odd);
+    expect(await index.checkAndInsert('a|b@1', sketch(`متابعة\n${odd.text}`), false, '2025-12-01T10:00:00.000Z')).toMatchObject({ duplicateOf: odd.id, storyId: odd.id });
+    const text = story(31);
+    expect(await index.checkAndInsert('item|1@2%', sketch(text), false, '2025-12-01T12:00:00.000Z')).toMatchObject({ duplicateOf: null, storyId: 'item|1@2%' });
+    expect(await index.checkAndInsert('item|2@3', sketch(`${text}\nوكالات`))).toMatchObject({ duplicateOf: 'item|1@2%', storyId: 'item|1@2%' });
+    // An earlier publication takes the story over, and re-delivery answers the same, ids intact.
+    const first = await index.checkAndInsert('earlier|x@1', sketch(`متابعة\n${text}`), false, '2025-12-01T09:00:00.000Z');
+    expect(first).toMatchObject({ duplicateOf: null, storyId: 'item|1@2%', supersedes: { id: 'item|1@2%' } });
+    expect(await index.checkAndInsert('earlier|x@1', sketch(`متابعة\n${text}`), false, '2025-12-01T09:00:00.000Z')).toMatchObject({ storyId: 'item|1@2%', known: true, supersedes: { id: 'item|1@2%' } });
+    expect(await index.checkAndInsert('item|2@3', sketch(`${text}\nوكالات`))).toMatchObject({ duplicateOf: 'item|1@2%', known: true });
+    expect(await index.checkAndInsert(odd.id, sketch(odd.text), true)).toMatchObject({ storyId: odd.id, known: true });
+  });
+
   it('finds a copy of a copy that keeps too little of the original to copy it, and answers it again on re-delivery', async () => {
     const index = indexAt('chain');
     const original = story(21).split(' ');

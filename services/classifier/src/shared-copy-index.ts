@@ -10,7 +10,7 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *
  * Keys: every key is `<prefix>:v3:...` with prefix a Redis Cluster hash tag, so one slot holds them all.
  *   <p>:v3:seq                    article numbers
- *   <p>:v3:doc:<n>                an article: "kind|storyId|id|words|" + samples (3 bytes each; a
+ *   <p>:v3:doc:<n>                an article: "kind|storyId|id|words|" + samples (ids escaped: storedId; 3 bytes each; a
  *                                 reference's, one per word), kind 1 for
  *                                 a reference, 0 an original item, 2 a copy; an item quoting a reference
  *                                 has "words:ownWords|" and its own words' samples after the others (see
@@ -730,7 +730,7 @@ export class SharedCopyIndex {
    * before was edited or removed: all were forgotten, and filing them again makes the index current.
    */
   async forgetChangedReferences(digests: ReadonlyMap<string, string>): Promise<boolean> {
-    const args = [...digests].flat();
+    const args = [...digests].flatMap(([id, digest]) => [storedId(id), digest]);
     return (await this.redis.forgetChangedReferences(this.options.prefix, ...args)) === 1;
   }
 
@@ -748,7 +748,7 @@ export class SharedCopyIndex {
     const ownValues = sketch.counted ?? sketch.contains;
     const counted = sketch.formulas ? smallestExcept(ownValues, sortedLookup(sketch.formulas), ownValues.length) : ownValues;
     const reply = (await this.redis.checkAndInsertArticle(
-      o.prefix, id, String(now), String(o.windowSeconds), String(o.generationSeconds),
+      o.prefix, storedId(id), String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch, reference), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), samplesBytes(sketch.contains),
       Buffer.concat([samplesBytes(sketch.samples), ...(sketch.own ? [samplesBytes(sketch.own.samples)] : []), ...(sketch.facts ? [samplesBytes(sketch.facts)] : [])]),
@@ -761,12 +761,22 @@ export class SharedCopyIndex {
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
-    if (copied) return { duplicateOf: copied, storyId: storyId!, similarity: Number(coverage), known: kind === 'known' };
-    const verdict: SharedVerdict = { duplicateOf: null, storyId: storyId!, similarity: Number(similarity ?? 0), known: kind === 'known' };
-    if (superseded) verdict.supersedes = { id: superseded, similarity: Number(supersededCoverage) };
+    if (copied) return { duplicateOf: writtenId(copied), storyId: writtenId(storyId!), similarity: Number(coverage), known: kind === 'known' };
+    const verdict: SharedVerdict = { duplicateOf: null, storyId: writtenId(storyId!), similarity: Number(similarity ?? 0), known: kind === 'known' };
+    if (superseded) verdict.supersedes = { id: writtenId(superseded), similarity: Number(supersededCoverage) };
     return verdict;
   }
 }
+
+/**
+ * An id as the index files it: its records separate fields with "|" and an item's publication time
+ * with "@", so those (and "%", the escape) are percent-escaped. A reference's id is its seed file's
+ * name ("dgsn@rabat.txt"), any string; the pipeline's item ids are hex, the same either way, as is
+ * every id an index filed before.
+ */
+const storedId = (id: string) => id.replace(/[%|@]/g, (c) => (c === '%' ? '%25' : c === '|' ? '%7C' : '%40'));
+/** The id as written, from the index's (see storedId). */
+const writtenId = (id: string) => id.replace(/%(25|7C|40)/g, (_, hex: string) => (hex === '25' ? '%' : hex === '7C' ? '|' : '@'));
 
 /** A publication time as epoch seconds for the index: 0 when unknown, unreadable or in the future. */
 function publishedSeconds(publishedAt: string | null | undefined, now: number): number {
