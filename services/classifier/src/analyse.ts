@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, unusableReference, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedOutletText } from './outlet-text.js';
 import type { SharedCopyIndex } from './shared-copy-index.js';
 
@@ -51,6 +51,8 @@ export interface LoadedReferences {
   refiled: boolean;
   /** Every reference's shingles, for Analyser's `quoted`. */
   quoted: ShingleSet;
+  /** The references no copy of which can be found, and why (see unusableReference). */
+  unusable: { referenceId: string; problem: string }[];
 }
 
 /**
@@ -59,7 +61,12 @@ export interface LoadedReferences {
  * folder holds.
  */
 export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<LoadedReferences> {
-  const references = readReferenceArticles(seedsDir).map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text), { reference: true }) }));
+  const articles = readReferenceArticles(seedsDir);
+  const unusable = articles.flatMap(({ id, text }) => {
+    const problem = unusableReference(text);
+    return problem ? [{ referenceId: id, problem }] : [];
+  });
+  const references = articles.map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text), { reference: true }) }));
   const refiled = await index.forgetChangedReferences(new Map(references.map((r) => [r.id, sketchDigest(r.sketch)])));
   let added = 0;
   for (const reference of references) {
@@ -68,7 +75,7 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
   }
   // A reference's postings are all its shingles.
   const quoted = new ShingleSet(references.flatMap((r) => [...r.sketch.postings]));
-  return { references: references.length, added, refiled, quoted };
+  return { references: references.length, added, refiled, quoted, unusable };
 }
 
 /** What the index keeps of an article, as one short string: equal digests, equal filings. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
@@ -26,8 +27,10 @@ export async function startClassifier(deps: ClassifierDeps) {
   const log = deps.logger.child({ service: 'classifier' });
   const countries = new Map(deps.config.sources.flatMap((s) => (s.country ? [[s.id, s.country] as const] : [])));
   const index = copyIndexFor(deps.config, deps.connection);
-  const { quoted, ...loaded } = await loadReferences(index, resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR));
+  const seedsDir = resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR);
+  const { quoted, unusable, ...loaded } = await loadReferences(index, seedsDir);
   log.info(loaded, 'reference articles loaded');
+  for (const { referenceId, problem } of unusable) log.warn({ referenceId, file: join(seedsDir, `${referenceId}.txt`), problem }, 'no copy of this reference article can ever be found');
   const outlets = new SharedOutletText(deps.connection, deps.config.env.MARSAD_INDEX_PREFIX, deps.config.pipeline.copyWindowDays * 86_400);
   const analyser = { tagger: loadTagger(), index, countries, quoted, outlets };
   const sendToStore = sender(deps.queues, 'store');

@@ -428,6 +428,21 @@ describe('SharedCopyIndex', () => {
     expect(pickup.similarity).toBeGreaterThan(0.8);
   });
 
+  it('names the references no copy of which can be found, for the classifier to log, and files the rest', async () => {
+    const index = indexAt('unusable');
+    const dir = temporaryDir('marsad-seeds-');
+    writeFileSync(join(dir, `${references[0]!.id}.txt`), references[0]!.text);
+    writeFileSync(join(dir, 'headline.txt'), 'المغرب نائبا لرئيس الأنتربول');
+    writeFileSync(join(dir, 'scan.txt'), Buffer.from(references[1]!.text, 'utf16le'));
+    const loaded = await loadReferences(index, dir);
+    expect(loaded).toMatchObject({ references: 3, added: 3 });
+    expect(loaded.unusable).toEqual([
+      { referenceId: 'headline', problem: expect.stringMatching(/^it holds 4 words, and a copy must reproduce at least/) },
+      { referenceId: 'scan', problem: expect.stringMatching(/^it is not text/) },
+    ]);
+    expect(await index.checkAndInsert('pickup', sketch(`متابعة\n${references[0]!.text}`))).toMatchObject({ duplicateOf: references[0]!.id });
+  });
+
   it('holds what the seeds folder holds when a reference is edited or removed', async () => {
     const index = indexAt('edited');
     const root = `${redis.prefix.slice(0, -1)}-edited}:index:v3:`;

@@ -127,6 +127,23 @@ describe('marsad classify', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: null });
   });
 
+  it('names on stderr each reference article no copy of which can be found, and uses the others', async () => {
+    const dir = temporaryDir('marsad-seeds-');
+    const text = 'أعلنت وزارة الصحة عن إطلاق حملة وطنية للتلقيح ضد الحصبة تستهدف الأطفال دون سن الخامسة في جميع جهات المملكة ابتداء من الأسبوع المقبل بتنسيق مع السلطات المحلية';
+    writeFileSync(join(dir, 'campaign.txt'), text);
+    writeFileSync(join(dir, 'headline.txt'), 'حملة وطنية للتلقيح ضد الحصبة');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'report.txt'), Buffer.from(text, 'utf16le'));
+    const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text }) });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'campaign' });
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `marsad: no copy of the reference article ${join(dir, 'empty.txt')} can ever be found: it holds no words`,
+      `marsad: no copy of the reference article ${join(dir, 'headline.txt')} can ever be found: it holds 5 words, and a copy must reproduce at least 20 of a reference's`,
+      expect.stringMatching(new RegExp(`^marsad: no copy of the reference article ${join(dir, 'report.txt')} can ever be found: it is not text`)),
+    ]);
+  });
+
   it('answers an invalid line with an error line, keeping the order', async () => {
     const input = [
       'not json',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
-import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, outletOf, type TagEvidence, type Tagger } from '@marsad/text';
+import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, outletOf, unusableReference, type TagEvidence, type Tagger } from '@marsad/text';
 import { z } from 'zod';
 import { UsageError } from '../usage-error.js';
 
@@ -94,6 +95,10 @@ export function defaultLineClassifier(seedsDir?: string): LineClassifier {
   }
   // Not an error (copies among the input's own lines are still found), but likely a wrong folder.
   if (references.length === 0) process.stderr.write(`marsad: no reference articles (.txt files) in ${dir}: copies are looked for among the input's lines only\n`);
+  for (const { id, text } of references) {
+    const problem = unusableReference(text);
+    if (problem) process.stderr.write(`marsad: no copy of the reference article ${join(dir, `${id}.txt`)} can ever be found: ${problem}\n`);
+  }
   return new LineClassifier(compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8')), references);
 }
 
