@@ -31,6 +31,7 @@ describe('marsad options', () => {
     [['run', '--once', '--timeout', '-5'], '--timeout "-5" is not a positive number'],
     [['items', '--since', '06/12/2026'], '--since "06/12/2026" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)'],
     [['items', '--until', 'yesterday'], '--until "yesterday" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)'],
+    [['items', '--tag', 'DGSN'], '--tag: unknown tag "DGSN" (tags: interpol, dgsn)'],
   ])('refuses %j with one line naming the option, before any Redis or database', async (args, message) => {
     const result = await runNode(BIN, args, { env: NO_SERVICES });
     expect(result.code).toBe(2);

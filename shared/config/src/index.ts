@@ -13,6 +13,7 @@ export {
 } from './file-schema.js';
 export { IntervalSchema, parseInterval, pollingInterval, MIN_INTERVAL_MS } from './interval.js';
 export {
+  bundledTagNames,
   DEFAULT_SOURCES_FILE,
   loadConfig,
   parseConfigText,

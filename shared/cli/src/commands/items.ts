@@ -1,3 +1,4 @@
+import { bundledTagNames } from '@marsad/config';
 import { openStore, ItemFilterSchema } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
@@ -32,6 +33,8 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
     search: options.search,
   });
   const limit = options.limit === undefined ? undefined : positiveNumber('--limit', options.limit);
+  // A tag the alias file does not define (a typo, DGSN for dgsn) would list nothing, as if none were found.
+  if (options.tag !== undefined && !bundledTagNames().includes(options.tag)) throw new UsageError(`--tag: unknown tag "${options.tag}" (tags: ${bundledTagNames().join(', ')})`);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
   if (options.search) readableSearch(options.search);
   const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
