@@ -59,9 +59,11 @@ describe('JSON API', () => {
 
   it('refuses invalid parameters with the reason', async () => {
     const server = await app();
-    const response = await server.inject({ method: 'GET', url: '/api/items?limit=0&since=yesterday&colour=red' });
+    const response = await server.inject({ method: 'GET', url: '/api/items?limit=0&since=yesterday&colour=red&tag=DGSN&language=ar' });
     expect(response.statusCode).toBe(400);
     const body = response.json() as { issues: string[] };
+    expect(body.issues).toContain('tag: unknown tag "DGSN" (tags: interpol, dgsn)');
+    expect(body.issues).toContain('language: an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French');
     expect(body.issues.join('\n')).toMatch(/limit/);
     expect(body.issues.join('\n')).toMatch(/since/);
     expect(body.issues.join('\n')).toMatch(/colour/);

@@ -1,3 +1,4 @@
+import { bundledTagNames } from '@marsad/config';
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
 import { ItemCursorSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
@@ -16,9 +17,14 @@ export interface ApiSources {
 export const ItemsQuerySchema = z.strictObject({
   /** Words to find, written like an alert rule's query. */
   q: z.string().min(1).max(500).optional(),
-  tag: z.string().min(1).optional(),
+  /** A tag the alias file defines: another (DGSN for dgsn) would list nothing, as if none were found. */
+  tag: z
+    .string()
+    .refine((tag) => bundledTagNames().includes(tag), { error: (issue) => `unknown tag ${JSON.stringify(issue.input)} (tags: ${bundledTagNames().join(', ')})` })
+    .optional(),
   source: z.string().min(1).optional(),
-  language: z.string().min(2).max(8).optional(),
+  /** As items hold it: ISO 639-3 (arb, fra), or und. */
+  language: z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French').optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
