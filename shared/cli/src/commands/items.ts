@@ -33,8 +33,8 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
     search: options.search,
   });
   const limit = options.limit === undefined ? undefined : positiveNumber('--limit', options.limit);
-  // Items hold ISO 639-3 codes: a two-letter one (ar, fr) would list nothing, as if none were found.
-  if (options.language !== undefined && /^[a-z]{2}$/i.test(options.language)) throw new UsageError(`--language "${options.language}": write the ISO 639-3 code the items hold (arb for Arabic, ary for Darija, fra for French, eng for English)`);
+  // Items hold ISO 639-3 codes: another (ar, arabic, ARB) would list nothing, as if none were found.
+  if (options.language !== undefined && !/^[a-z]{3}$/.test(options.language)) throw new UsageError(`--language "${options.language}": write the ISO 639-3 code the items hold (arb for Arabic, ary for Darija, fra for French, eng for English)`);
   // A tag the alias file does not define (a typo, DGSN for dgsn) would list nothing, as if none were found.
   if (options.tag !== undefined && !bundledTagNames().includes(options.tag)) throw new UsageError(`--tag: unknown tag "${options.tag}" (tags: ${bundledTagNames().join(', ')})`);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
