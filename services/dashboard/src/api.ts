@@ -1,7 +1,7 @@
-import { bundledTagNames } from '@marsad/config';
+import { unknownTag } from '@marsad/config';
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
-import { ItemCursorSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
+import { ItemCursorSchema, ItemLanguageSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -20,11 +20,10 @@ export const ItemsQuerySchema = z.strictObject({
   /** A tag the alias file defines: another (DGSN for dgsn) would list nothing, as if none were found. */
   tag: z
     .string()
-    .refine((tag) => bundledTagNames().includes(tag), { error: (issue) => `unknown tag ${JSON.stringify(issue.input)} (tags: ${bundledTagNames().join(', ')})` })
+    .refine((tag) => !unknownTag(tag), { error: (issue) => unknownTag(String(issue.input)) })
     .optional(),
   source: z.string().min(1).optional(),
-  /** As items hold it: ISO 639-3 (arb, fra), or und. */
-  language: z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French').optional(),
+  language: ItemLanguageSchema.optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

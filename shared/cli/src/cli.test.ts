@@ -32,8 +32,8 @@ describe('marsad options', () => {
     [['items', '--since', '06/12/2026'], '--since "06/12/2026" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)'],
     [['items', '--until', 'yesterday'], '--until "yesterday" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)'],
     [['items', '--tag', 'DGSN'], '--tag: unknown tag "DGSN" (tags: interpol, dgsn)'],
-    [['items', '--language', 'ar'], '--language "ar": write the ISO 639-3 code the items hold (arb for Arabic, ary for Darija, fra for French, eng for English)'],
-    [['items', '--language', 'Arabic'], '--language "Arabic": write the ISO 639-3 code the items hold (arb for Arabic, ary for Darija, fra for French, eng for English)'],
+    [['items', '--language', 'ar'], '--language "ar": an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French'],
+    [['items', '--language', 'Arabic'], '--language "Arabic": an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French'],
   ])('refuses %j with one line naming the option, before any Redis or database', async (args, message) => {
     const result = await runNode(BIN, args, { env: NO_SERVICES });
     expect(result.code).toBe(2);

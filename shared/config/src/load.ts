@@ -73,6 +73,11 @@ export function bundledTagNames(): string[] {
   return (bundledTags ??= Object.keys((parse(readFileSync(DEFAULT_ALIASES_FILE, 'utf8')) as { tags?: object }).tags ?? {}));
 }
 
+/** What is wrong with a tag a rule or a filter names, or undefined when items can carry it: another (DGSN for dgsn) matches nothing. */
+export function unknownTag(tag: string, names: readonly string[] = bundledTagNames()): string | undefined {
+  return names.includes(tag) ? undefined : `unknown tag "${tag}" (tags: ${names.join(', ')})`;
+}
+
 /**
  * Parses and validates a sources file's text; errors name `file:line:column` and the field. `tags`:
  * those alert rules may name (a rule naming another would never match; default the bundled ones). `env`: what `${NAME}` in a
@@ -101,7 +106,7 @@ export function parseConfigText(
   problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
   const where = { doc, lines, file };
   // The alias file is read only when a rule names tags: most commands' start-up does without it.
-  problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => `unknown tag "${tag}" (tags: ${names.join(', ')})`, where));
+  problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => unknownTag(tag, names)!, where));
   const references = () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR));
   problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`, where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));

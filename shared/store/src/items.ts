@@ -6,6 +6,9 @@ import type { SqlExecutor } from './sql-client.js';
 /** An item as stored, with the moment it was stored. */
 export type StoredItem = ClassifiedItem & { storedAt: string };
 
+/** A language as items hold it, for the filters people write: another (ar, Arabic) would list nothing, as if none were found. */
+export const ItemLanguageSchema = z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French');
+
 export const ItemFilterSchema = z.object({
   tag: z.string().min(1).optional(),
   /** Items published (or, without a date, fetched) at or after this instant. */
@@ -19,7 +22,7 @@ export const ItemFilterSchema = z.object({
   sourceId: z.string().min(1).optional(),
   /** Every item of one story: its original and its copies. */
   storyId: z.string().min(1).optional(),
-  /** ISO 639-3 code, as `language` holds it. */
+  /** ISO 639-3 code, as `language` holds it (see ItemLanguageSchema). */
   language: z.string().min(2).max(8).optional(),
   /** @defaultValue 1000 */
   limit: z.number().int().positive().max(100_000).default(1_000),

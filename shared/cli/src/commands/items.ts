@@ -1,5 +1,5 @@
-import { bundledTagNames } from '@marsad/config';
-import { openStore, ItemFilterSchema } from '@marsad/store';
+import { unknownTag } from '@marsad/config';
+import { ItemFilterSchema, ItemLanguageSchema, openStore } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -33,10 +33,10 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
     search: options.search,
   });
   const limit = options.limit === undefined ? undefined : positiveNumber('--limit', options.limit);
-  // Items hold ISO 639-3 codes: another (ar, arabic, ARB) would list nothing, as if none were found.
-  if (options.language !== undefined && !/^[a-z]{3}$/.test(options.language)) throw new UsageError(`--language "${options.language}": write the ISO 639-3 code the items hold (arb for Arabic, ary for Darija, fra for French, eng for English)`);
-  // A tag the alias file does not define (a typo, DGSN for dgsn) would list nothing, as if none were found.
-  if (options.tag !== undefined && !bundledTagNames().includes(options.tag)) throw new UsageError(`--tag: unknown tag "${options.tag}" (tags: ${bundledTagNames().join(', ')})`);
+  const language = options.language === undefined ? undefined : ItemLanguageSchema.safeParse(options.language);
+  if (language?.success === false) throw new UsageError(`--language "${options.language}": ${language.error.issues[0]!.message}`);
+  const tagProblem = options.tag === undefined ? undefined : unknownTag(options.tag);
+  if (tagProblem) throw new UsageError(`--tag: ${tagProblem}`);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
   if (options.search) readableSearch(options.search);
   const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
