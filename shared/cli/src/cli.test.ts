@@ -147,6 +147,28 @@ describe('marsad classify', () => {
     ]);
   });
 
+  it('files a line that repeats an earlier id, or a reference\'s, as an article of its own', async () => {
+    const dir = temporaryDir('marsad-seeds-');
+    const reference = 'أعلنت وزارة الصحة عن إطلاق حملة وطنية للتلقيح ضد الحصبة تستهدف الأطفال دون سن الخامسة في جميع جهات المملكة ابتداء من الأسبوع المقبل بتنسيق مع السلطات المحلية';
+    const weather = 'توقعت المديرية العامة للأرصاد الجوية أمطارا رعدية قوية بعدد من أقاليم المملكة مع هبوب رياح عاصفية وانخفاض ملحوظ في درجات الحرارة خلال نهاية الأسبوع الجاري';
+    const roads = 'أعلنت وزارة التجهيز عن إغلاق مؤقت للطريق الجهوية بين إفران وأزرو بسبب الثلوج الكثيفة ودعت السائقين إلى سلوك الطريق الوطنية رقم 13 إلى حين انتهاء عمليات إزاحة الثلوج';
+    writeFileSync(join(dir, 'campaign.txt'), reference);
+    const input = [
+      { id: 'a', title: '', text: weather },
+      { id: 'a', title: '', text: roads },
+      { id: 'b', title: '', text: `متابعة\n${roads}` },
+      { id: 'campaign', title: '', text: weather.replace('رعدية', 'غزيرة').replace('نهاية الأسبوع', 'الأيام المقبلة') },
+    ];
+    const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: input.map((l) => JSON.stringify(l)).join('\n') });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; duplicateOf: string | null; storyId: string });
+    expect(lines.map(({ id, duplicateOf, storyId }) => ({ id, duplicateOf, storyId }))).toEqual([
+      { id: 'a', duplicateOf: null, storyId: 'a' },
+      { id: 'a', duplicateOf: null, storyId: 'a' },
+      { id: 'b', duplicateOf: 'a', storyId: 'a' },
+      { id: 'campaign', duplicateOf: 'a', storyId: 'a' },
+    ]);
+  });
+
   it('answers an invalid line with an error line, keeping the order', async () => {
     const input = [
       'not json',

@@ -38,12 +38,17 @@ export class LineClassifier {
   private readonly index = new MemoryCopyIndex();
   /** Earlier lines' ids as written, by the string the index knows them by. */
   private readonly lineIds = new Map<string, LineId>();
+  /** The strings the index knows the references and earlier lines by. */
+  private readonly keys = new Set<string>();
 
   constructor(
     private readonly tagger: Tagger,
     references: readonly { id: string; text: string }[],
   ) {
-    for (const reference of references) this.index.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+    for (const reference of references) {
+      this.index.add({ id: reference.id, storyId: reference.id, reference: true, ...fingerprintOf(reference.text) });
+      this.keys.add(reference.id);
+    }
   }
 
   classify(line: string): ClassifyOutput {
@@ -62,8 +67,7 @@ export class LineClassifier {
       return { id, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ') };
     }
     const { id, title, text, url } = parsed.data;
-    const key = String(id);
-    if (!this.lineIds.has(key)) this.lineIds.set(key, id);
+    const key = this.keyFor(id);
     const analysis = analyseArticle({ title, text, url: url ?? undefined }, this.tagger);
     const verdict = this.index.checkAndInsert(key, analysis.fingerprint, outletOf(url));
     const similarity = verdict.copyOf ? verdict.copyOf.containment : verdict.similarity;
@@ -77,6 +81,19 @@ export class LineClassifier {
       tags: analysis.tags,
       evidence: analysis.evidence,
     };
+  }
+
+  /**
+   * The string the index knows a line by: its id, unless a reference or an earlier line holds it (a
+   * line repeating an id is another article all the same: it is judged and filed like any other, and
+   * a later copy of it named by that id).
+   */
+  private keyFor(id: LineId): string {
+    let key = String(id);
+    for (let n = 2; this.keys.has(key); n++) key = `${String(id)}\u0000${n}`;
+    this.keys.add(key);
+    this.lineIds.set(key, id);
+    return key;
   }
 
   /** An earlier line's id as that line wrote it; a reference's id (a file stem) as it is. */
