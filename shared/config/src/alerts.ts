@@ -94,6 +94,9 @@ export const DeliverySchema = z.strictObject({
   backoffMs: z.number().int().positive().default(10_000),
 });
 
+/** A rule's channel the file does not define: its alerts would go nowhere. */
+export const unknownChannel = (id: string, ids: readonly string[]) => `unknown channel "${id}" (channels: ${ids.join(', ') || 'none'})`;
+
 export const AlertsSchema = z
   .strictObject({
     channels: z.array(ChannelSchema).default([]),
@@ -106,7 +109,7 @@ export const AlertsSchema = z
     const ids = new Set(alerts.channels.map((c) => c.id));
     alerts.rules.forEach((rule, r) =>
       rule.channels.forEach((channel, c) => {
-        if (!ids.has(channel)) ctx.addIssue({ code: 'custom', message: `unknown channel "${channel}" (channels: ${[...ids].join(', ') || 'none'})`, path: ['rules', r, 'channels', c] });
+        if (!ids.has(channel)) ctx.addIssue({ code: 'custom', message: unknownChannel(channel, [...ids]), path: ['rules', r, 'channels', c] });
       }),
     );
   });

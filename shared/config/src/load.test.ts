@@ -127,6 +127,30 @@ alerts:
     ]);
   });
 
+  it("names a rule's unknown sources and channels beside the other problems of its alerts, each once", () => {
+    const text = `sources:
+  - { id: hespress, adapter: rss, url: "https://www.hespress.com/feed" }
+  - { id: 7, adapter: rss, url: "https://seven.example/feed" }
+alerts:
+  channels:
+    - { id: hook, type: webhook, url: "https://hooks.example/x" }
+  rules:
+    - { id: r1, sources: [hespres, "7"], channels: [hook] }
+    - { id: r2, tags: [dgsn], channels: [hooks] }
+    - { id: r3, tags: [dgsn], arabic: yes, channels: [hook] }
+    - { id: r4, sources: [le360], channels: [hook] }
+`;
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual([
+      'x.yml:8:27: alerts.rules[0].sources[0]: unknown source "hespres" (did you mean "hespress"?)',
+      'x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)',
+      'x.yml:10:39: alerts.rules[2].arabic: Invalid input: expected boolean, received string',
+      'x.yml:11:27: alerts.rules[3].sources[0]: unknown source "le360" (sources: hespress, 7)',
+    ]);
+    // Alone, the unknown channel is said once, though the schema finds it too.
+    const channelOnly = text.replace(/ {4}- \{ id: r3.*\n/, '').replace(/ {4}- \{ id: r4.*\n/, '').replace('hespres, "7"', 'hespress');
+    expect(problemsOf(() => parseConfigText(channelOnly, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual(['x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)']);
+  });
+
   it('names the key a misspelt one was likely meant to be', () => {
     const text = `sources:
   - id: a

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_ALIASES_FILE } from '@marsad/text';
 import { LineCounter, parse, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { unknownChannel } from './alerts.js';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
 import { ConfigFileSchema, DEFAULT_ADAPTER, type ConfigFile } from './file-schema.js';
@@ -109,7 +110,11 @@ export function parseConfigText(
   problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => unknownTag(tag, names)!, where));
   const references = () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR));
   problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`, where));
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.sort(byPosition));
+  // Read off the file as written, so that they are said beside its other problems (the schema's own
+  // check of channels runs only once the rest of alerts: is valid, and says the same: one line each).
+  problems.push(...checkRuleNames(raw, 'channels', () => idsOf((raw as { alerts?: { channels?: unknown } }).alerts?.channels), unknownChannel, where));
+  problems.push(...checkRuleNames(raw, 'sources', () => idsOf((raw as { sources?: unknown }).sources), unknownSource, where));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
   return parsed.data;
 }
 
@@ -168,7 +173,7 @@ function sourceEntries(raw: unknown): { entry: Readonly<Record<string, unknown>>
  */
 function checkRuleNames(
   raw: unknown,
-  field: 'tags' | 'references',
+  field: 'tags' | 'references' | 'channels' | 'sources',
   known: () => readonly string[],
   unknown: (name: string, known: readonly string[]) => string,
   { doc, lines, file }: { doc: Document; lines: LineCounter; file: string },
@@ -183,6 +188,21 @@ function checkRuleNames(
       typeof name === 'string' && !names.includes(name) ? [describe(file, doc, lines, ['alerts', 'rules', r, field, n], unknown(name, names))] : [],
     );
   });
+}
+
+/** The ids of a list of entries as written (a number YAML read is that text), those that have one. */
+function idsOf(entries: unknown): string[] {
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry: unknown) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
+  });
+}
+
+/** A rule's source the file does not list: the rule would wait for items that never come. */
+function unknownSource(id: string, ids: readonly string[]): string {
+  const meant = likelyMeant(id, ids);
+  return `unknown source "${id}"${meant ? ` (did you mean "${meant}"?)` : ids.length <= 12 ? ` (sources: ${ids.join(', ')})` : ''}`;
 }
 
 /** Problems in the order of the file: "file:line:column: ..." */
