@@ -9,7 +9,8 @@ export const EmailChannelSchema = z.strictObject({
   type: z.literal('email'),
   /** SMTP server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS from the start). */
   smtp: addressOf(['smtp', 'smtps']),
-  from: z.string().min(3),
+  /** The sender: an address, or a name and one ("Marsad <marsad@example.org>"). */
+  from: z.string().refine((from) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim()).success, 'an e-mail address, or a name and one: "Marsad <marsad@example.org>"'),
   to: z.array(z.email()).min(1),
 });
 

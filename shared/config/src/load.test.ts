@@ -151,6 +151,26 @@ alerts:
     expect(problemsOf(() => parseConfigText(channelOnly, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual(['x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)']);
   });
 
+  it("refuses two channels or two rules of one id, and an e-mail channel's sender that is no address", () => {
+    const text = (from: string) => `sources:
+  - { id: a, adapter: rss, url: "https://a.example/feed" }
+alerts:
+  channels:
+    - { id: mail, type: email, smtp: "smtp://127.0.0.1:25", from: ${JSON.stringify(from)}, to: ["comms@example.org"] }
+    - { id: mail, type: webhook, url: "https://h.example/x" }
+  rules:
+    - { id: daily, tags: [dgsn], channels: [mail] }
+    - { id: daily, tags: [interpol], channels: [mail] }
+`;
+    expect(problemsOf(() => parseConfigText(text('Marsad'), 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual([
+      'x.yml:5:67: alerts.channels[0].from: an e-mail address, or a name and one: "Marsad <marsad@example.org>"',
+      'x.yml:6:13: alerts.channels[1].id: duplicate channel id "mail"',
+      'x.yml:9:13: alerts.rules[1].id: duplicate rule id "daily"',
+    ]);
+    const named = text('Marsad <marsad@example.org>').replace(/ {4}- \{ id: mail, type: webhook.*\n/, '').replace(/ {4}- \{ id: daily, tags: \[interpol\].*\n/, '');
+    expect(parseConfigText(named, 'x.yml', undefined, ['interpol', 'dgsn']).alerts.channels[0]).toMatchObject({ from: 'Marsad <marsad@example.org>' });
+  });
+
   it('names the key a misspelt one was likely meant to be', () => {
     const text = `sources:
   - id: a

@@ -114,6 +114,10 @@ export function parseConfigText(
   // check of channels runs only once the rest of alerts: is valid, and says the same: one line each).
   problems.push(...checkRuleNames(raw, 'channels', () => idsOf((raw as { alerts?: { channels?: unknown } }).alerts?.channels), unknownChannel, where));
   problems.push(...checkRuleNames(raw, 'sources', () => idsOf((raw as { sources?: unknown }).sources), unknownSource, where));
+  // Two channels of one id leave one unused; two rules of one id share their delivery log, so the
+  // second's alert on a story the first sent is taken for sent.
+  const alerts = (raw as { alerts?: { channels?: unknown; rules?: unknown } }).alerts;
+  problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
   return parsed.data;
 }
@@ -187,6 +191,18 @@ function checkRuleNames(
     return (Array.isArray(list) ? list : []).flatMap((name: unknown, n) =>
       typeof name === 'string' && !names.includes(name) ? [describe(file, doc, lines, ['alerts', 'rules', r, field, n], unknown(name, names))] : [],
     );
+  });
+}
+
+/** An entry of the list whose id an earlier one has, at its id. */
+function duplicateIds(entries: unknown, path: (string | number)[], kind: string, { doc, lines, file }: { doc: Document; lines: LineCounter; file: string }): string[] {
+  if (!Array.isArray(entries)) return [];
+  const seen = new Set<string>();
+  return entries.flatMap((entry: unknown, index) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return [];
+    if (!seen.has(id)) return (seen.add(id), []);
+    return [describe(file, doc, lines, [...path, index, 'id'], `duplicate ${kind} id "${id}"`)];
   });
 }
 
