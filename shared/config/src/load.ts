@@ -172,7 +172,7 @@ function sourceEntries(raw: unknown): { entry: Readonly<Record<string, unknown>>
 }
 
 /**
- * Names a rule lists (its `tags`, its `references`) that `known` does not hold: that rule would never
+ * Names a rule lists (its `tags`, `references`, `channels` or `sources`) that `known` does not hold: that rule would never
  * fire. `known` is asked only when some rule lists names there (the references are files to read).
  */
 function checkRuleNames(
@@ -180,7 +180,7 @@ function checkRuleNames(
   field: 'tags' | 'references' | 'channels' | 'sources',
   known: () => readonly string[],
   unknown: (name: string, known: readonly string[]) => string,
-  { doc, lines, file }: { doc: Document; lines: LineCounter; file: string },
+  { doc, lines, file }: Where,
 ): string[] {
   const rules = (raw as { alerts?: { rules?: unknown } } | null)?.alerts?.rules;
   const listed = (rule: unknown) => (rule as Record<string, unknown> | null)?.[field];
@@ -195,14 +195,15 @@ function checkRuleNames(
 }
 
 /** An entry of the list whose id an earlier one has, at its id. */
-function duplicateIds(entries: unknown, path: (string | number)[], kind: string, { doc, lines, file }: { doc: Document; lines: LineCounter; file: string }): string[] {
+function duplicateIds(entries: unknown, path: (string | number)[], kind: string, { doc, lines, file }: Where): string[] {
   if (!Array.isArray(entries)) return [];
   const seen = new Set<string>();
   return entries.flatMap((entry: unknown, index) => {
     const id = (entry as { id?: unknown } | null)?.id;
     if (typeof id !== 'string') return [];
-    if (!seen.has(id)) return (seen.add(id), []);
-    return [describe(file, doc, lines, [...path, index, 'id'], `duplicate ${kind} id "${id}"`)];
+    const again = seen.has(id);
+    seen.add(id);
+    return again ? [describe(file, doc, lines, [...path, index, 'id'], `duplicate ${kind} id "${id}"`)] : [];
   });
 }
 
@@ -219,6 +220,13 @@ function idsOf(entries: unknown): string[] {
 function unknownSource(id: string, ids: readonly string[]): string {
   const meant = likelyMeant(id, ids);
   return `unknown source "${id}"${meant ? ` (did you mean "${meant}"?)` : ids.length <= 12 ? ` (sources: ${ids.join(', ')})` : ''}`;
+}
+
+/** Where a problem is: the file's name, its document and its lines, to say the line and column. */
+interface Where {
+  doc: Document;
+  lines: LineCounter;
+  file: string;
 }
 
 /** Problems in the order of the file: "file:line:column: ..." */
