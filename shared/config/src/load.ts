@@ -118,6 +118,7 @@ export function parseConfigText(
   // second's alert on a story the first sent is taken for sent.
   const alerts = (raw as { alerts?: { channels?: unknown; rules?: unknown } }).alerts;
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
+  problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
   return parsed.data;
 }
@@ -194,13 +195,14 @@ function checkRuleNames(
   });
 }
 
-/** An entry of the list whose id an earlier one has, at its id. */
+/** An entry of the list whose id an earlier one has, at its id (`id: 7` and `id: "7"` are one id, as the schema reads them). */
 function duplicateIds(entries: unknown, path: (string | number)[], kind: string, { doc, lines, file }: Where): string[] {
   if (!Array.isArray(entries)) return [];
   const seen = new Set<string>();
   return entries.flatMap((entry: unknown, index) => {
-    const id = (entry as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') return [];
+    const written = (entry as { id?: unknown } | null)?.id;
+    if (typeof written !== 'string' && typeof written !== 'number') return [];
+    const id = String(written);
     const again = seen.has(id);
     seen.add(id);
     return again ? [describe(file, doc, lines, [...path, index, 'id'], `duplicate ${kind} id "${id}"`)] : [];
@@ -245,14 +247,9 @@ function checkSources(
   adapters: Record<string, SourceOptionsCheck> | undefined,
 ): string[] {
   const problems: string[] = [];
-  const seen = new Set<string>();
   sources.forEach(({ entry, index }) => {
     const base = ['sources', index];
-    // An id YAML reads as a number is that text (SourceSchema): `id: 7` and `id: "7"` are one id.
-    const id = typeof entry.id === 'number' ? String(entry.id) : entry.id;
     const adapter = entry.adapter ?? DEFAULT_ADAPTER;
-    if (typeof id === 'string' && seen.has(id)) problems.push(describe(file, doc, lines, [...base, 'id'], `duplicate source id "${id}"`));
-    if (typeof id === 'string') seen.add(id);
     if (!adapters || typeof adapter !== 'string' || adapter === '') return;
     // Adapters are named without regard to case (RSS, Atom): their checks are keyed in lower case.
     const check = adapters[adapter.toLowerCase()];
