@@ -52,10 +52,10 @@ export const TimeZone = z.string().refine((tz) => {
 export const RuleSchema = z
   .strictObject({
     id: ChannelId,
-    /** Any of these tags. */
-    tags: z.array(z.string().min(1)).optional(),
-    /** Only items of these sources. */
-    sources: z.array(z.string().min(1)).optional(),
+    /** Any of these tags (an empty list would match nothing: leave it out to match any). */
+    tags: z.array(z.string().min(1)).min(1, 'list at least one tag, or leave tags out').optional(),
+    /** Only items of these sources (as tags: at least one). */
+    sources: z.array(z.string().min(1)).min(1, 'list at least one source, or leave sources out').optional(),
     /** Only Arabic items (true) or only others (false). */
     arabic: z.boolean().optional(),
     /** Keywords: AND, OR, NOT, "quoted phrases", NEAR/n; matched on normalised text with clitics. */
@@ -84,6 +84,8 @@ export const RuleSchema = z
     sendEmpty: z.boolean().default(false),
   })
   .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] })
+  // An immediate rule alerts as items come: a time for it would be taken for a digest's and mean nothing.
+  .refine((rule) => rule.mode === 'digest' || rule.at === undefined, { message: '`at` is the time of a digest: add mode: digest, or leave at out', path: ['at'] })
   .refine((rule) => rule.mode !== 'digest' || rule.each === 'story', { message: 'a digest lists stories with their pickups: `each: item` is for immediate rules', path: ['each'] });
 export type RuleConfig = z.infer<typeof RuleSchema>;
 
