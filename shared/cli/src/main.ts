@@ -48,7 +48,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--story <id>', "only this story's items: its original and its copies")
     .option('--source <id>', 'only items of this source')
     .option('--language <code>', 'only items in this language (ISO 639-3, as `language` holds it)')
-    .option('--search <query>', 'only items with these words, written as an alert rule\'s query (AND, OR, NOT, "phrases", NEAR/n)')
+    .option('--search <query>', 'only items with these words, written as an alert rule\'s query (AND, OR or أو, NOT or -word, "phrases", NEAR/n)')
     .option('--limit <n>', 'at most this many items')
     .option('--text', 'include the article text')
     .option('--json', 'one JSON object per line')

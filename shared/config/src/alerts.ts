@@ -58,7 +58,7 @@ export const RuleSchema = z
     sources: z.array(z.string().min(1)).min(1, 'list at least one source, or leave sources out').optional(),
     /** Only Arabic items (true) or only others (false). */
     arabic: z.boolean().optional(),
-    /** Keywords: AND, OR, NOT, "quoted phrases", NEAR/n; matched on normalised text with clitics. */
+    /** Keywords: AND, OR (أو), NOT (-word), "quoted phrases", NEAR/n; matched on normalised text with clitics. */
     query: z
       .string()
       .min(1)

@@ -195,6 +195,8 @@ describe.each([
     expect(await found('NOT طنجة')).toEqual(['s2', 's3']);
     expect(await found('توقيف NEAR/3 مشتبه')).toEqual(['s1']);
     expect(await found('أمن')).toEqual(['s1']); // s3's الأمني is another word
+    expect(await found('طنجة أو الهجرة')).toEqual(['s1', 's3']); // OR as Arabic writes it
+    expect(await found('-طنجة -interpol')).toEqual(['s3']); // NOT as search boxes write it
   });
 
   it('gives rows stored before search existed their search document', async () => {

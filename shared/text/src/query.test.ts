@@ -39,3 +39,38 @@ describe('alert rule queries', () => {
     expect(() => parseQuery(query)).toThrow(QuerySyntaxError);
   });
 });
+
+describe('operators as people write them in a search box', () => {
+  it.each([
+    ['OR in Arabic', 'الرباط أو طنجة', true],
+    ['OR in Arabic without its hamza', 'الرباط او طنجة', true],
+    ['OR in lower case', 'الرباط or طنجة', true],
+    ['a lone و as AND', 'توقيف و طنجة', true],
+    ['a lone و as AND, one side missing', 'توقيف و الرباط', false],
+    ['and in lower case', 'توقيف and الرباط', false],
+    ['not in lower case', 'توقيف not طنجة', false],
+    ['a minus sign as NOT, on a present word', 'توقيف -طنجة', false],
+    ['a minus sign as NOT, on a missing word', 'توقيف -الرباط', true],
+    ['a minus sign on a phrase', 'توقيف -"الأمن الوطني"', false],
+    ['a minus sign on a group', 'توقيف -(الرباط OR فاس)', true],
+    ['a plus sign as a word every match holds', '+طنجة +توقيف', true],
+    ['near/n in lower case', 'توقيف near/4 طنجة', true],
+    ['a hyphen inside words, not a NOT', 'الأمن-الوطني', true],
+    ['a lone minus sign', 'توقيف - طنجة', true],
+    ['or inside a phrase is a word', '"طنجة او"', false],
+  ])('%s: %s', (_name, query, expected) => {
+    expect(new Query(query).match(TEXT) !== null).toBe(expected);
+  });
+
+  it('finds a phrase holding the word أو, which only quotes make a word', () => {
+    expect(new Query('"القتل أو الجرح"').match('تهمة القتل أو الجرح العمد')).toEqual(['قتل او جرح']);
+  });
+
+  it.each([
+    ['NEAR without its distance', 'توقيف NEAR طنجة', /NEAR\/5/],
+    ['NEAR/ without digits', 'توقيف NEAR/ طنجة', /NEAR\/5/],
+    ['an Arabic OR with nothing before it', 'أو طنجة', /unexpected "أو"/],
+  ])('rejects %s, naming what was written', (_name, query, message) => {
+    expect(() => parseQuery(query)).toThrow(message);
+  });
+});

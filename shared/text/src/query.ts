@@ -6,6 +6,11 @@ import { canonical } from './forms.js';
  * and `a NEAR/n b` (within n words). Matched on normalised text the way the tagger matches: hamza
  * and ta marbuta variants, diacritics and tatweel folded, and a text word with a proclitic
  * (و ف ب ك ل ال …) matching the bare query word.
+ *
+ * The operators are read as people write them in a search box, since a query that takes an operator
+ * for a word finds nothing, or the opposite of what was asked, without saying so: in any case, in
+ * Arabic (أو / او for OR, a lone و for AND) and `-word` for NOT (`+word` is a word every match holds).
+ * A bare NEAR, without its distance, is a syntax error rather than a word.
  */
 export type QueryNode =
   | { kind: 'terms'; words: string[] }
@@ -18,25 +23,42 @@ export class QuerySyntaxError extends Error {
   override name = 'QuerySyntaxError';
 }
 
-type Token = { type: 'word' | 'phrase'; words: string[] } | { type: 'and' | 'or' | 'not' | '(' | ')' } | { type: 'near'; distance: number };
+type Token =
+  | { type: 'word'; words: string[] }
+  | { type: 'phrase'; words: string[] }
+  | { type: 'and' | 'or' | 'not' | '(' | ')'; written: string }
+  | { type: 'near'; distance: number; written: string };
+
+/** Operators as written (lowercased): English in any case, Arabic's "or" with or without its hamza, a lone و. */
+const OPERATOR_WORDS: ReadonlyMap<string, 'and' | 'or' | 'not'> = new Map([
+  ['and', 'and'],
+  ['or', 'or'],
+  ['not', 'not'],
+  ['أو', 'or'],
+  ['او', 'or'],
+  ['و', 'and'],
+]);
 
 function lex(query: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s*(?:"([^"]*)"|“([^”]*)”|«([^»]*)»|(\()|(\))|(NEAR\/(\d+))|([^\s()"“«]+))/gy;
+  // A "-" or "+" sign only counts when it is attached to what it marks, as in search engines.
+  const pattern = /\s*([-+](?=["“«(]|[^\s()"“«\-+]))?(?:"([^"]*)"|“([^”]*)”|«([^»]*)»|(\()|(\))|(NEAR\/(\d+))|([^\s()"“«]+))/giuy;
   let match: RegExpExecArray | null;
   let position = 0;
   while (position < query.length && (match = pattern.exec(query))) {
     position = pattern.lastIndex;
-    const [, quoted1, quoted2, quoted3, open, close, near, distance, bare] = match;
+    const [, sign, quoted1, quoted2, quoted3, open, close, near, distance, bare] = match;
     const quoted = quoted1 ?? quoted2 ?? quoted3;
+    if (sign === '-') tokens.push({ type: 'not', written: '-' });
     if (quoted !== undefined) {
       const words = tokenize(quoted);
       if (words.length === 0) throw new QuerySyntaxError('an empty quoted phrase');
       tokens.push({ type: 'phrase', words });
-    } else if (open) tokens.push({ type: '(' });
-    else if (close) tokens.push({ type: ')' });
-    else if (near) tokens.push({ type: 'near', distance: Number(distance) });
-    else if (bare === 'AND' || bare === 'OR' || bare === 'NOT') tokens.push({ type: bare.toLowerCase() as 'and' | 'or' | 'not' });
+    } else if (open) tokens.push({ type: '(', written: open });
+    else if (close) tokens.push({ type: ')', written: close });
+    else if (near) tokens.push({ type: 'near', distance: Number(distance), written: near });
+    else if (!sign && OPERATOR_WORDS.has(bare!.toLowerCase())) tokens.push({ type: OPERATOR_WORDS.get(bare!.toLowerCase())!, written: bare! });
+    else if (/^NEAR(\/.*)?$/.test(bare!)) throw new QuerySyntaxError(`"${bare}" needs how many words apart its two sides may be, as in NEAR/5`);
     else {
       const words = tokenize(bare!);
       if (words.length > 0) tokens.push({ type: 'word', words });
@@ -89,7 +111,7 @@ export function parseQuery(query: string): QueryNode {
       if (tokens[i++]?.type !== ')') throw new QuerySyntaxError('a "(" is not closed');
       return node;
     }
-    throw new QuerySyntaxError(`unexpected ${t.type === 'near' ? 'NEAR' : t.type === ')' ? '")"' : t.type.toUpperCase()}`);
+    throw new QuerySyntaxError(`unexpected "${t.written}"`);
   };
   if (tokens.length === 0) throw new QuerySyntaxError('an empty query');
   const node = or();
