@@ -28,13 +28,18 @@ export function unknownKeysMessage(keys: readonly string[], known: readonly stri
 }
 
 /**
- * A zod error map (`safeParse(value, { error })`) that says, of each unknown key, which known one it
- * likely misspells: the object's own keys, and `alsoKnown` (a source's adapter options sit beside the
- * keys every source has, so a slip in either is the other's unknown key).
+ * A zod error map (`safeParse(value, { error })`) for config files. It says, of each unknown key, which
+ * known one it likely misspells: the object's own keys, and `alsoKnown` (a source's adapter options sit
+ * beside the keys every source has, so a slip in either is the other's unknown key). And of a switch
+ * written `yes`, `no`, `on` or `off`, that it takes true or false: YAML 1.2 reads those as words
+ * (docker-compose's YAML 1.1 took them for booleans), where zod only said it expected a boolean.
  */
-export function explainUnknownKeys(alsoKnown: Iterable<string> = []): z.core.$ZodErrorMap {
+export function explainConfigSlips(alsoKnown: Iterable<string> = []): z.core.$ZodErrorMap {
   const extra = [...alsoKnown];
   return (issue) => {
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof issue.input === 'string') {
+      return `write true or false, without quotes ("${issue.input}" is text here)`;
+    }
     if (issue.code !== 'unrecognized_keys') return undefined;
     const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
     return unknownKeysMessage(issue.keys, [...Object.keys(shape ?? {}), ...extra]);

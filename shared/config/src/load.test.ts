@@ -7,7 +7,7 @@ import { ConfigError } from './config-error.js';
 import { DEFAULT_SOURCES_FILE, loadConfig, parseConfigText, parseEnv, resolveConfigFile, type SourceOptionsCheck } from './load.js';
 import { parseInterval } from './interval.js';
 import { SourceSchema } from './file-schema.js';
-import { explainUnknownKeys } from './key-hints.js';
+import { explainConfigSlips } from './key-hints.js';
 import { BUNDLED_SEEDS_DIR } from './references.js';
 
 const VALID = `sources:
@@ -33,7 +33,7 @@ const COMMON_KEYS = Object.keys(SourceSchema.shape);
 const adapterChecks: Record<string, SourceOptionsCheck> = {
   rss: (entry) => {
     const options = Object.fromEntries(Object.entries(entry).filter(([key]) => !COMMON_KEYS.includes(key)));
-    const parsed = z.strictObject({ fullText: z.boolean().optional() }).safeParse(options, { error: explainUnknownKeys(COMMON_KEYS) });
+    const parsed = z.strictObject({ fullText: z.boolean().optional() }).safeParse(options, { error: explainConfigSlips(COMMON_KEYS) });
     return parsed.success ? [] : parsed.error.issues;
   },
 };
@@ -143,7 +143,7 @@ alerts:
     expect(problemsOf(() => parseConfigText(text, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual([
       'x.yml:8:27: alerts.rules[0].sources[0]: unknown source "hespres" (did you mean "hespress"?)',
       'x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)',
-      'x.yml:10:39: alerts.rules[2].arabic: Invalid input: expected boolean, received string',
+      'x.yml:10:39: alerts.rules[2].arabic: write true or false, without quotes ("yes" is text here)',
       'x.yml:11:27: alerts.rules[3].sources[0]: unknown source "le360" (sources: hespress, 7)',
     ]);
     // Alone, the unknown channel is said once, though the schema finds it too.
@@ -185,6 +185,17 @@ fetching: { perhost: 2, zzz: 1 }
       'x.yml:2:5: sources[0]: unknown key(s) "adaptr" (did you mean "adapter"?) (no "adapter" is given: it is read as rss)',
       'x.yml:6:3: pipeline: unknown key(s) "dropNonArabik" (did you mean "dropNonArabic"?), "concurency" (did you mean "concurrency"?)',
       'x.yml:8:11: fetching: unknown key(s) "perhost" (did you mean "perHost"?), "zzz"',
+    ]);
+  });
+
+  it('says a switch takes true or false when it is written yes, no, on or off (words in YAML 1.2)', () => {
+    const text = `sources:
+  - { id: a, url: "https://a.example/feed", enabled: no }
+pipeline: { dropNonArabic: yes }
+`;
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:54: sources[0].enabled: write true or false, without quotes ("no" is text here)',
+      'x.yml:3:28: pipeline.dropNonArabic: write true or false, without quotes ("yes" is text here)',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { unknownChannel } from './alerts.js';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
 import { ConfigFileSchema, DEFAULT_ADAPTER, type ConfigFile } from './file-schema.js';
-import { explainUnknownKeys, likelyMeant, unknownKeysMessage } from './key-hints.js';
+import { explainConfigSlips, likelyMeant, unknownKeysMessage } from './key-hints.js';
 import { referenceIds, resolveSeedsDir } from './references.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
@@ -101,7 +101,7 @@ export function parseConfigText(
   if (unset.length > 0) throw new ConfigError(file, unset);
   const raw = withoutExtensions(doc.toJS());
   if (raw === null || raw === undefined) throw new ConfigError(file, [`${file}:1:1: the file is empty: it needs a sources: list, such as sources: [{ id: hespress, url: "https://www.hespress.com/feed" }]`]);
-  const parsed = ConfigFileSchema.safeParse(raw, { error: explainUnknownKeys() });
+  const parsed = ConfigFileSchema.safeParse(raw, { error: explainConfigSlips() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
   problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));

@@ -32,4 +32,9 @@ describe('adapter names', () => {
     const text = 'sources:\n  - { id: b, adapter: WP, url: "https://b.example", fullText: auto }\n';
     expect(() => parseConfigText(text, 'x.yml', adapterOptionChecks())).toThrow(/x\.yml:2:\d+: sources\[0\]: unknown key\(s\) "fullText"/);
   });
+
+  it('says what fullText takes, where zod said "Invalid input"', () => {
+    const text = 'sources:\n  - { id: a, url: "https://a.example/feed", fullText: yes }\n';
+    expect(() => parseConfigText(text, 'x.yml', adapterOptionChecks())).toThrow(/x\.yml:2:\d+: sources\[0\]\.fullText: true \(every item's page\), false or auto/);
+  });
 });

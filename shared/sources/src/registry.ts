@@ -1,4 +1,4 @@
-import { explainUnknownKeys, SourceSchema, type SourceConfig, type SourceOptionsCheck } from '@marsad/config';
+import { explainConfigSlips, SourceSchema, type SourceConfig, type SourceOptionsCheck } from '@marsad/config';
 import type { Adapter, FetchContext, FetchedItem } from './adapter.js';
 import { html } from './adapters/html.js';
 import { rss } from './adapters/rss.js';
@@ -33,7 +33,7 @@ export function adapterOptionChecks(): Record<string, SourceOptionsCheck> {
     [...BY_NAME].map(([name, adapter]) => [
       name,
       (entry: Readonly<Record<string, unknown>>) => {
-        const parsed = adapter.optionsSchema.safeParse(ownOptions(entry), { error: explainUnknownKeys(COMMON_KEYS) });
+        const parsed = adapter.optionsSchema.safeParse(ownOptions(entry), { error: explainConfigSlips(COMMON_KEYS) });
         return parsed.success ? [] : parsed.error.issues;
       },
     ]),

@@ -54,7 +54,7 @@ export const rss = defineAdapter({
      * `"auto"` for the items whose feed text looks cut short (see looksLikeTeaser), whose page then
      * replaces it only when it holds more. @defaultValue false
      */
-    fullText: z.union([z.boolean(), z.literal('auto')]).default(false),
+    fullText: z.union([z.boolean(), z.literal('auto')], { error: 'true (every item\'s page), false or auto (the pages of items the feed cuts short)' }).default(false),
     /** Where the article is on its page (with fullText); without it, a generic extractor finds it. */
     article: ArticleSelectorsSchema.optional(),
   }),
