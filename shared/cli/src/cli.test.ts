@@ -350,10 +350,11 @@ describe('marsad start', () => {
     });
 
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
-      const server = await serveFixtures({ '/feed': { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) } });
+      const feed = { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) };
+      const server = await serveFixtures({ '/feed': feed, '/other': feed });
       const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
-      writeFileSync(config, `sources:\n  - { id: one, adapter: rss, url: "${server.url('/feed')}", interval: 1h }\n  - { id: two, adapter: rss, url: "${server.url('/feed')}", interval: 2h }\n`);
+      writeFileSync(config, `sources:\n  - { id: one, adapter: rss, url: "${server.url('/feed')}", interval: 1h }\n  - { id: two, adapter: rss, url: "${server.url('/other')}", interval: 2h }\n`);
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, MARSAD_HTTP_PORT: '0', DATABASE_URL: '' };
       // The queues of a run --once killed outright, its lease lapsed: the services delete them too.
       const killedRun = `${redis.prefix.slice(0, -1)}:run:killed}:fetch:meta`;

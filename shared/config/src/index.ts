@@ -14,6 +14,7 @@ export {
 export { IntervalSchema, parseInterval, pollingInterval, MIN_INTERVAL_MS } from './interval.js';
 export {
   bundledTagNames,
+  unknownSource,
   unknownTag,
   DEFAULT_SOURCES_FILE,
   loadConfig,

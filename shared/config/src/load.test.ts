@@ -188,6 +188,20 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
+  it('refuses a second source reading an address another reads with the same adapter', () => {
+    const text = `sources:
+  - { id: a, url: "https://www.a.example/feed/" }
+  - { id: b, adapter: Atom, url: "http://A.example/feed" }
+  - { id: c, adapter: html, url: "https://a.example/feed" }
+  - { id: d, url: "https://a.example/feed?cat=2" }
+  - { id: e, url: "https://a.example/feed", enabled: false }
+`;
+    const withAliasAndHtml = { ...adapterChecks, atom: adapterChecks.rss!, html: () => [] };
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', withAliasAndHtml))).toEqual([
+      'x.yml:3:34: sources[1].url: source "a" reads this address already: its items would go to whichever of the two polls first',
+    ]);
+  });
+
   it('says a switch takes true or false when it is written yes, no, on or off (words in YAML 1.2)', () => {
     const text = `sources:
   - { id: a, url: "https://a.example/feed", enabled: no }

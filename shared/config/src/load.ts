@@ -119,6 +119,7 @@ export function parseConfigText(
   const alerts = (raw as { alerts?: { channels?: unknown; rules?: unknown } }).alerts;
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
+  problems.push(...sameAddressTwice(sourceEntries(raw), adapters, where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
   return parsed.data;
 }
@@ -209,6 +210,44 @@ function duplicateIds(entries: unknown, path: (string | number)[], kind: string,
   });
 }
 
+/**
+ * Two sources reading one address with one adapter: both find the same items, each stored under the
+ * source that happened to poll first, so `--source`, a rule's `sources:` and each source's health
+ * count a share that changes from poll to poll. Addresses compare as a server does: scheme, `www.`,
+ * the host's case and a trailing slash aside.
+ */
+function sameAddressTwice(
+  sources: { entry: Readonly<Record<string, unknown>>; index: number }[],
+  adapters: Record<string, SourceOptionsCheck> | undefined,
+  { doc, lines, file }: Where,
+): string[] {
+  const seen = new Map<string, string>();
+  return sources.flatMap(({ entry, index }) => {
+    const address = addressKey(entry.url);
+    const adapter = String(entry.adapter ?? DEFAULT_ADAPTER).toLowerCase();
+    // A disabled entry polls nothing: kept beside its replacement, it is no second reader.
+    if (address === undefined || entry.enabled === false) return [];
+    // Aliases (atom, feed for rss) share their adapter's check.
+    const key = `${adapters?.[adapter] ? Object.values(adapters).indexOf(adapters[adapter]!) : adapter} ${address}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, String(entry.id ?? `#${index + 1}`));
+      return [];
+    }
+    return [describe(file, doc, lines, ['sources', index, 'url'], `source "${first}" reads this address already: its items would go to whichever of the two polls first`)];
+  });
+}
+
+function addressKey(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return `${parsed.host.replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The ids of a list of entries as written (a number YAML read is that text), those that have one. */
 function idsOf(entries: unknown): string[] {
   if (!Array.isArray(entries)) return [];
@@ -218,8 +257,8 @@ function idsOf(entries: unknown): string[] {
   });
 }
 
-/** A rule's source the file does not list: the rule would wait for items that never come. */
-function unknownSource(id: string, ids: readonly string[]): string {
+/** A source the file does not list: a rule naming it would wait for items that never come. */
+export function unknownSource(id: string, ids: readonly string[]): string {
   const meant = likelyMeant(id, ids);
   return `unknown source "${id}"${meant ? ` (did you mean "${meant}"?)` : ids.length <= 12 ? ` (sources: ${ids.join(', ')})` : ''}`;
 }
