@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
-import { closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { closeQueues, createRedis, openQueues, type ClassifiedItem } from '@marsad/queues';
+import { openStore } from '@marsad/store';
 import { createTestDatabase, createTestRedis, itemsUnderOneFooter, killStartedProcesses, runNode, serveFixtures, startNode, waitForOutput, collect, rssFeed, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -183,6 +184,48 @@ describe('marsad classify', () => {
     expect(lines[1]).toEqual({ id: null, error: 'id: a string or a number is required' });
     expect(lines[2]).toEqual({ id: null, error: 'id: a string or a number is required' });
     expect(lines[3]).toMatchObject({ id: 'ok', language: 'arb', arabic: true });
+  });
+});
+
+describe('marsad items', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const store = await openStore({ databaseUrl: database.url });
+    try {
+      for (const [id, publishedAt] of [['early', '2026-12-07T09:30:00.000Z'], ['late', '2026-12-07T10:30:00.000Z']] as const) {
+        const item: ClassifiedItem = { id, sourceId: 'a', url: `https://a.ma/${id}`, title: `خبر ${id}`, text: 'نص الخبر', publishedAt, fetchedAt: publishedAt, language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: id, tags: [], evidence: {} };
+        await store.upsertItem(item);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('reads a time without an offset as UTC, as it prints times, whatever the machine\'s zone', async () => {
+    const env = { ...NO_SERVICES, DATABASE_URL: database.url, TZ: 'Asia/Tokyo' };
+    const since = async (value: string) => (await runNode(BIN, ['items', '--json', '--since', value], { env })).stdout.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(await since('2026-12-07 10:00')).toEqual(['late']);
+    expect(await since('2026-12-07T10:00:00')).toEqual(['late']);
+    expect(await since('2026-12-07T10:00+01:00')).toEqual(['late', 'early']);
+    const listed = await runNode(BIN, ['items', '--until', '2026-12-07T10:00'], { env });
+    expect(listed.stdout).toMatch(/^2026-12-07 09:30 UTC {2}a /);
+  });
+
+  it('says, of a source that lists nothing, when the config has no such source and which it likely meant', async () => {
+    const config = join(temporaryDir('marsad-'), 'marsad.yml');
+    writeFileSync(config, 'sources:\n  - { id: b, url: "https://b.ma/feed" }\n  - { id: hespress, url: "https://www.hespress.com/feed" }\n');
+    const env = { ...NO_SERVICES, DATABASE_URL: database.url };
+    const misspelt = await runNode(BIN, ['items', '--config', config, '--source', 'hespres'], { env });
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain(`marsad: --source: no item stored, and ${config}: unknown source "hespres" (did you mean "hespress"?)`);
+    // Listed, or holding items (a, since removed from the config): its answer, empty or not.
+    expect((await runNode(BIN, ['items', '--config', config, '--source', 'hespress'], { env })).code).toBe(0);
+    const removed = await runNode(BIN, ['items', '--config', config, '--source', 'a', '--json'], { env });
+    expect(removed.stdout.trim().split('\n')).toHaveLength(2);
   });
 });
 

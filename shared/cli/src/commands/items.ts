@@ -1,4 +1,4 @@
-import { unknownTag } from '@marsad/config';
+import { unknownSource, unknownTag, type Config } from '@marsad/config';
 import { ItemFilterSchema, ItemLanguageSchema, openStore } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
@@ -52,7 +52,7 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
       listed += page.length;
     }
     if (!options.json) process.stderr.write(`${listed} item(s)\n`);
-    return 0;
+    return listed === 0 && options.source !== undefined ? unlistedSource(options.source, config) : 0;
   } finally {
     await store.close();
   }
@@ -73,6 +73,18 @@ function write(text: string): Promise<void> {
   });
 }
 
+/**
+ * Nothing found for a source the config does not list is a slip (`--source Hespress` for `hespress`),
+ * said with the id it likely misspells rather than as "0 item(s)"; a source removed from the config
+ * still lists the items it stored.
+ */
+function unlistedSource(sourceId: string, config: Config): number {
+  const ids = config.sources.map((source) => source.id);
+  if (ids.includes(sourceId)) return 0;
+  process.stderr.write(`marsad: --source: no item stored, and ${config.file}: ${unknownSource(sourceId, ids)}\n`);
+  return 2;
+}
+
 /** The option a filter's field comes from. */
 const flagOf = (field: string) => ({ sourceId: '--source', storyId: '--story', duplicatesOf: '--duplicates-of' })[field] ?? `--${field}`;
 
@@ -88,9 +100,16 @@ function readableSearch(query: string): void {
 
 /** ISO 8601 only: Date.parse would take 06/12/2026 for 12 June without a word. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const WITHOUT_OFFSET = /[T ][\d:.]+$/i;
 
+/**
+ * A time without its offset is UTC, as the listing prints times: Date.parse would read it in the
+ * machine's zone (and a bare day in UTC), so the same command filtered differently from one server to
+ * the next.
+ */
 function toIso(option: string, value: string): string {
-  const time = ISO_DATE.test(value.trim()) ? Date.parse(value.trim()) : NaN;
+  const written = value.trim();
+  const time = ISO_DATE.test(written) ? Date.parse(WITHOUT_OFFSET.test(written) ? `${written}Z` : written) : NaN;
   if (Number.isNaN(time)) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)`);
   return new Date(time).toISOString();
 }
@@ -98,5 +117,5 @@ function toIso(option: string, value: string): string {
 function formatItem(item: { publishedAt: string | null; fetchedAt: string; sourceId: string; language: string; tags: string[]; duplicateOf: string | null; title: string; url: string }): string {
   const when = (item.publishedAt ?? item.fetchedAt).slice(0, 16).replace('T', ' ');
   const marks = [item.language, ...item.tags, ...(item.duplicateOf ? [`copy of ${item.duplicateOf}`] : [])].join(' ');
-  return `${when}  ${item.sourceId.padEnd(16)} [${marks}] ${item.title}\n  ${item.url}\n`;
+  return `${when} UTC  ${item.sourceId.padEnd(16)} [${marks}] ${item.title}\n  ${item.url}\n`;
 }
