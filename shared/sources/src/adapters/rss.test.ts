@@ -220,6 +220,21 @@ describe('rss adapter', () => {
     expect((await fetchFeed(xml)).map((i) => i.url)).toEqual(['https://example.ma/a']);
   });
 
+  it('addresses entries whose link is only the site\'s front page by their ids, each an item of its own', async () => {
+    const toFront = (guid: string, title: string, link: string) => `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><link>${link}</link><description>نص ${title}</description></item>`;
+    const xml = rssFeed('x', 'https://example.ma', []).replace(
+      '</channel>',
+      `${toFront('a1', 'خبر أول', 'https://example.ma/')}${toFront('a2', 'خبر ثان', 'https://example.ma')}${toFront('a3', 'خبر ثالث', 'https://example.ma/index.php')}${toFront('a4', 'خبر رابع', 'https://example.ma/?p=4')}</channel>`,
+    );
+    const items = await fetchFeed(xml);
+    expect(items.map((i) => i.url)).toEqual([
+      `${server!.url('/feed')}#entry=a1`,
+      `${server!.url('/feed')}#entry=a2`,
+      `${server!.url('/feed')}#entry=a3`,
+      'https://example.ma/?p=4',
+    ]);
+  });
+
   it("addresses an Atom entry without a link by its id", async () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><updated>2024-11-05T08:20:00Z</updated>
       <entry><title>موجز</title><id>urn:uuid:1225c695</id><updated>2024-11-05T08:20:00Z</updated><summary>نص الموجز</summary></entry></feed>`;

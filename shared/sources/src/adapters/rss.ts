@@ -72,7 +72,7 @@ export const rss = defineAdapter({
       ctx.warnings?.push(`${skipped} of ${entries.length} feed entries skipped: neither a link, an id nor any text`);
     }
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
-    if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link, addressed by their id in the feed');
+    if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link of their own, addressed by their id in the feed');
     if (!options.fullText) return items;
     // An entry without a link has no page to read: its text is the feed's.
     const always = options.fullText === true;
@@ -221,8 +221,19 @@ function entryLink(links: unknown): string | undefined {
 function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined): FetchedItem[] {
   const { guid } = entry;
   const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
-  const url = absoluteUrl(entry.link ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), entry.base) ?? addressInFeed(inFeed, guid, item);
+  const link = absoluteUrl(entry.link ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), entry.base);
+  const url = (link && !isFrontPage(link) ? link : undefined) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
+}
+
+/**
+ * A site's front page, which some CMSes give as every entry's link: it addresses no article, and read
+ * as the entries' address it made them all one item (each later one dropped as a repeat of the first)
+ * and, with fullText, gave them the front page's text. Such an entry is addressed as one without a link.
+ */
+function isFrontPage(link: string): boolean {
+  const { pathname, search, hash } = new URL(link);
+  return /^\/?(?:index\.\w+)?$/i.test(pathname) && search === '' && hash === '';
 }
 
 /**
