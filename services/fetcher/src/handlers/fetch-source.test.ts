@@ -4,7 +4,7 @@ import { PermanentError, RetryLaterError, RUN_MAX_RETRY_AFTER_MS, type Outgoing 
 import { canonicalUrl, createHttpClient, FetchError, itemIdFor } from '@marsad/sources';
 import { rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchSource, toRawItems, type FetchSourceDeps } from './fetch-source.js';
+import { fetchSource, foldedByTheirLink, toRawItems, type FetchSourceDeps } from './fetch-source.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -20,6 +20,10 @@ const FEED = rssFeed('هسبريس', 'https://www.hespress.com', [
 beforeAll(async () => {
   server = await serveFixtures({
     '/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
+    '/section': {
+      body: rssFeed('x', 'https://a.ma', ['أول', 'ثان', 'ثالث'].map((title, i) => ({ title, link: 'https://a.ma/ar/news', guid: `n${i}`, description: `نص ${title}` }))),
+      headers: { 'content-type': 'application/rss+xml' },
+    },
     '/missing': { status: 404, body: '' },
     '/down': { status: 503, body: '' },
     '/busy': { status: 429, body: '', headers: { 'retry-after': '90' } },
@@ -104,6 +108,15 @@ describe('fetchSource', () => {
   });
 });
 
+describe('fetchSource, a feed giving many entries one link', () => {
+  it('stores that link once and says how many entries it folded, in the poll\'s warnings', async () => {
+    const { d, sent } = deps('/section');
+    const result = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, d, ctx);
+    expect(sent.map((j) => j.payload.item.title)).toEqual(['أول']);
+    expect(result.warnings).toEqual(['2 entries not stored: they share their link with entries of other titles (https://a.ma/ar/news), and a link is one item; does the source give every entry a link of its own?']);
+  });
+});
+
 describe('toRawItems', () => {
   it('removes control characters that would make an item unstorable', () => {
     const [item] = toRawItems([{ url: 'https://a.ma/1', title: 'عنوان\u0000', text: 'نص\u0007 المقال\nسطر', publishedAt: null }], 's', NOW);
@@ -131,6 +144,15 @@ describe('toRawItems', () => {
       NOW,
     );
     expect(items.map((i) => i.title)).toEqual(['أولا', 'ثانيا', 'مقال']);
+  });
+
+  it('counts the entries a link shared by three titles or more folds into one, as a poll says', async () => {
+    const entry = (url: string, title: string) => ({ url, title, text: '', publishedAt: null });
+    const section = [entry('https://a.ma/news', 'أول'), entry('https://a.ma/news?utm_source=rss', 'ثان'), entry('https://a.ma/news#top', 'ثالث')];
+    // A headline updated between two listings, and an untitled image link: one article each.
+    const relisted = [entry('https://a.ma/1.html', 'عنوان'), entry('https://a.ma/1.html', 'عنوان محين'), entry('https://a.ma/1.html', '')];
+    expect(foldedByTheirLink([...section, ...relisted])).toEqual({ entries: 2, link: 'https://a.ma/news' });
+    expect(foldedByTheirLink(relisted)).toBeUndefined();
   });
 
   it('keeps the link as the source wrote it, and one item per canonical form', () => {

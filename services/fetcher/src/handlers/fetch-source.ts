@@ -111,6 +111,8 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     throw asJobError(err, job.runId !== undefined);
   }
   const items = toRawItems(fetched, source.id, now);
+  const folded = foldedByTheirLink(fetched);
+  if (folded) warnings.push(`${folded.entries} entries not stored: they share their link with entries of other titles (${folded.link}), and a link is one item; does the source give every entry a link of its own?`);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   const holding = job.runId === undefined ? deps.heldItems : undefined;
@@ -281,6 +283,26 @@ export function toRawItems(fetched: FetchedItem[], sourceId: string, fetchedAt: 
     byId.set(id, { id, sourceId, url, title, text: clean(entry.text).slice(0, MAX_TEXT_CHARS), publishedAt: plausibleDate(entry.publishedAt, fetchedAt), fetchedAt: fetchedAt.toISOString() });
   }
   return [...byId.values()];
+}
+
+/**
+ * Entries kept out by toRawItems for a link that entries of two other titles have too, and the first
+ * such link: a listing or a feed that gives many articles one link (a section's page) loses all of
+ * them but the first, which is said. An article listed twice, with an updated headline or an untitled
+ * image link, is not counted.
+ */
+export function foldedByTheirLink(fetched: readonly FetchedItem[]): { entries: number; link: string } | undefined {
+  const byId = new Map<string, { link: string; titles: Set<string> }>();
+  for (const entry of fetched) {
+    const identity = identify(entry.url);
+    const title = clean(entry.title).trim();
+    if (identity === undefined || !title) continue;
+    const seen = byId.get(identity.id) ?? { link: identity.url, titles: new Set<string>() };
+    byId.set(identity.id, { ...seen, titles: seen.titles.add(title) });
+  }
+  const shared = [...byId.values()].filter(({ titles }) => titles.size >= 3);
+  if (shared.length === 0) return undefined;
+  return { entries: shared.reduce((sum, { titles }) => sum + titles.size - 1, 0), link: shared[0]!.link };
 }
 
 /** Longer text is not one article (a page dump, an inlined file): its start is kept, and analysis stays fast. */
