@@ -190,6 +190,16 @@ describe('marsad run --once with pipeline.dropNonArabic', () => {
     expect(stored.every((i) => i.arabic === true)).toBe(true);
     expect(summary).toMatchObject({ dropped: frenchEntries.length + DEMO_ITEMS['le360-fr.xml'] });
   });
+
+  it('remembers what it dropped: the next run, reading every feed again, queues none of it (nor would read its pages)', async () => {
+    const env = storeEnv();
+    const again = await runOnce(writeConfig('pipeline:\n  dropNonArabic: true\n'), env);
+    expect(again).toMatchObject({ queued: 0, dropped: 0, new: 0 });
+    expect(again.perSource.french).toMatchObject({ fetched: frenchEntries.length });
+    // Turned off, items are stored as they come: the dropped ones too, at the next run.
+    const kept = await runOnce(writeConfig(), env);
+    expect(kept).toMatchObject({ new: frenchEntries.length + DEMO_ITEMS['le360-fr.xml'] });
+  });
 });
 
 describe('marsad run --once with stories one outlet republishes from another', () => {

@@ -13,7 +13,7 @@ export interface FetcherDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: { knownItemIds(ids: readonly string[]): Promise<Set<string>>; isUnavailable?(err: unknown): boolean };
+  store: { knownItemIds(ids: readonly string[], options?: { dropped?: boolean }): Promise<Set<string>>; isUnavailable?(err: unknown): boolean };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
   /**
@@ -37,9 +37,13 @@ export async function startFetcher(deps: FetcherDeps) {
   const hostGate = new HostGate(deps.connection, statePrefix, fetching);
   const robots = fetching.robots ? new RobotsRules(DEFAULT_USER_AGENT) : undefined;
   const heldItems = new HeldItems(deps.connection, statePrefix);
+  // Items dropped as not Arabic count as seen only while they are dropped: with dropNonArabic turned
+  // off, a feed's items are stored as they come again.
+  const dropped = deps.config.pipeline.dropNonArabic;
+  const knownItemIds = (ids: readonly string[]) => deps.store.knownItemIds(ids, { dropped });
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds: deps.store.knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots, heldItems }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots, heldItems }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,

@@ -229,7 +229,7 @@ function track(worker: Worker, summary: RunSummary, pendingValidators: Map<strin
 export function formatSummary(summary: RunSummary): string {
   const lines = [
     `run ${summary.runId}: ${summary.sources} source(s) in ${(summary.durationMs / 1000).toFixed(1)}s`,
-    `  fetched ${summary.fetched}, new ${summary.new}, already stored ${summary.fetched - summary.queued}, ` +
+    `  fetched ${summary.fetched}, new ${summary.new}, already seen ${summary.fetched - summary.queued}, ` +
       `duplicates ${summary.duplicates}, arabic ${summary.arabic}, not arabic ${summary.nonArabic}` +
       (summary.dropped ? `, dropped ${summary.dropped}` : ''),
     `  tags: ${Object.entries(summary.tags).map(([tag, n]) => `${tag} ${n}`).join(', ') || 'none'}`,

@@ -135,11 +135,22 @@ export async function supersedeItem(db: SqlExecutor, copyId: string, originalId:
   return 'pending';
 }
 
-/** The subset of `ids` already stored: lets the fetcher skip articles it has seen. */
-export async function knownItemIds(db: SqlExecutor, ids: readonly string[]): Promise<Set<string>> {
+/**
+ * The subset of `ids` already stored: lets the fetcher skip articles it has seen. With `dropped`, also
+ * those the classifier dropped (pipeline.dropNonArabic), which are not items but were seen.
+ */
+export async function knownItemIds(db: SqlExecutor, ids: readonly string[], { dropped = false }: { dropped?: boolean } = {}): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.query<{ id: string }>('SELECT id FROM items WHERE id = ANY($1::text[])', [ids]);
+  const query = dropped
+    ? 'SELECT id FROM items WHERE id = ANY($1::text[]) UNION SELECT id FROM dropped_items WHERE id = ANY($1::text[])'
+    : 'SELECT id FROM items WHERE id = ANY($1::text[])';
+  const rows = await db.query<{ id: string }>(query, [ids]);
   return new Set(rows.map((row) => row.id));
+}
+
+/** Remembers an item the classifier dropped, once (a re-delivered job changes nothing). */
+export async function recordDroppedItem(db: SqlExecutor, { id, sourceId, language }: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void> {
+  await db.query('INSERT INTO dropped_items (id, source_id, language) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, sourceId, language]);
 }
 
 export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promise<StoredItem[]> {

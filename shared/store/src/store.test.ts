@@ -136,6 +136,15 @@ describe.each([
     expect(await store.knownItemIds([])).toEqual(new Set());
   });
 
+  it('remembers a dropped item as seen, once, without making it an item', async () => {
+    await store.upsertItem(item('kept-ar'));
+    await store.recordDropped({ id: 'dropped-fr', sourceId: 'dropped-only', language: 'fra' });
+    await store.recordDropped({ id: 'dropped-fr', sourceId: 'dropped-only', language: 'fra' });
+    expect(await store.knownItemIds(['dropped-fr', 'kept-ar', 'unseen'], { dropped: true })).toEqual(new Set(['dropped-fr', 'kept-ar']));
+    expect(await store.knownItemIds(['dropped-fr'])).toEqual(new Set());
+    expect(await store.listItems({ sourceId: 'dropped-only' })).toEqual([]);
+  });
+
   it('filters by tag, date, reference and source, newest first', async () => {
     await store.upsertItem(item('f1', { sourceId: 'filter', tags: ['dgsn'], publishedAt: '2024-11-01T00:00:00.000Z' }));
     await store.upsertItem(item('f2', { sourceId: 'filter', tags: ['interpol', 'dgsn'], publishedAt: '2024-11-05T00:00:00.000Z', duplicateOf: 'ref1' }));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
+import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, recordDroppedItem, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -26,7 +26,10 @@ export interface Store {
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
   /** Makes a stored original a copy of the article that replaced it, now or when it is stored (see supersedeItem). */
   supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
-  knownItemIds(ids: readonly string[]): Promise<Set<string>>;
+  /** The ids it holds; with `dropped`, also those of items the classifier dropped (see recordDropped). */
+  knownItemIds(ids: readonly string[], options?: { dropped?: boolean }): Promise<Set<string>>;
+  /** Remembers an item the classifier dropped (pipeline.dropNonArabic), so the fetcher can skip it too. */
+  recordDropped(item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
   /** One page of what listItems gives, starting after `after` (a page's `next`) when given. */
   itemPage(filter?: ItemFilter, after?: ItemCursor): Promise<ItemPage>;
@@ -74,7 +77,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     sql,
     upsertItem: guard((item: ClassifiedItem) => batchedUpsert(item)),
     supersedeItem: guard((copyId: string, originalId: string, similarity: number) => supersedeItem(sql, copyId, originalId, similarity)),
-    knownItemIds: guard((ids: readonly string[]) => knownItemIds(sql, ids)),
+    knownItemIds: guard((ids: readonly string[], options?: { dropped?: boolean }) => knownItemIds(sql, ids, options)),
+    recordDropped: guard((item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>) => recordDroppedItem(sql, item)),
     listItems: guard((filter?: ItemFilter) => listItems(sql, filter)),
     itemPage: (filter, after) => itemPage(sql, filter, after),
     eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize),

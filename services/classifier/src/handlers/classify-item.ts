@@ -13,12 +13,16 @@ export interface ClassifyItemDeps {
  */
 export type ClassifyItemResult = Omit<Analysis, 'evidence'> & { itemId: string; sourceId: string; dropped: boolean };
 
-/** Analyses one item and sends it on to the store (unless the config drops non-Arabic items). */
+/**
+ * Analyses one item and sends it on to the store; one the config drops (not Arabic) goes there marked
+ * dropped, to be remembered as seen rather than stored, so that later polls neither queue it nor read
+ * its page again.
+ */
 export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx: JobContext): Promise<ClassifyItemResult> {
   const { item } = job;
   const analysis = await deps.analyse(item);
   const dropped = deps.dropNonArabic && !analysis.arabic;
-  if (!dropped) await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId }, jobId: itemJobId(item.id) }]);
+  await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId, ...(dropped && { dropped: true as const }) }, jobId: itemJobId(item.id) }]);
   ctx.log.debug({ language: analysis.language, tags: analysis.tags, duplicateOf: analysis.duplicateOf, dropped }, 'classified');
   const { evidence: _evidence, ...verdict } = analysis;
   return { ...verdict, itemId: item.id, sourceId: item.sourceId, dropped };

@@ -18,7 +18,7 @@ const ITEM: ClassifiedItem = {
   duplicateOf: null, similarity: null, storyId: 'abc', tags: ['dgsn'], evidence: {},
 };
 
-const deps = () => ({ upsertItem: store.upsertItem, supersedeItem: store.supersedeItem, sendToAlert: async () => {} });
+const deps = () => ({ upsertItem: store.upsertItem, recordDropped: store.recordDropped, supersedeItem: store.supersedeItem, sendToAlert: async () => {} });
 
 describe('storeItem', () => {
   it('stores a new item and queues its alert without the article text', async () => {
@@ -37,6 +37,16 @@ describe('storeItem', () => {
     expect(result.inserted).toBe(false);
     expect(await store.countItems()).toBe(1);
     expect(alerts.map((a) => a.jobId)).toEqual(['item-abc']);
+  });
+
+  it('remembers a dropped item as seen, storing no row and sending no alert', async () => {
+    const alerts: Outgoing<'alert'>[] = [];
+    const french = { ...ITEM, id: 'fr', language: 'fra', arabic: false };
+    const result = await storeItem({ item: french, dropped: true }, { ...deps(), sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
+    expect(result).toEqual({ itemId: 'fr', sourceId: 'hespress', inserted: false });
+    expect(alerts).toEqual([]);
+    expect(await store.knownItemIds(['fr'])).toEqual(new Set());
+    expect(await store.knownItemIds(['fr'], { dropped: true })).toEqual(new Set(['fr']));
   });
 
   it('lets a database failure propagate so the job is retried', async () => {

@@ -2,6 +2,7 @@ import { itemJobId, type ClassifiedItem, type JobContext, type Send, type StoreJ
 
 export interface StoreItemDeps {
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
+  recordDropped(item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void>;
   /** Makes a stored item a copy of another; 'pending' when it is not stored yet, and will be when it is. */
   supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
   sendToAlert: Send<'alert'>;
@@ -15,12 +16,17 @@ export interface StoreItemResult {
 }
 
 /**
- * Upserts the item, then queues its alert job. The alert is queued even when the row already
+ * Upserts the item, then queues its alert job (a dropped item is only remembered as seen). The alert is queued even when the row already
  * existed: a crash between the insert and the send must not lose the alert, and the alert job's id
  * (and the alerter's delivery key) make a second send harmless.
  */
 export async function storeItem(job: StoreJob, deps: StoreItemDeps, ctx: JobContext): Promise<StoreItemResult> {
   const { item } = job;
+  if (job.dropped) {
+    await deps.recordDropped(item);
+    ctx.log.debug({ language: item.language }, 'dropped item remembered');
+    return { itemId: item.id, sourceId: item.sourceId, inserted: false };
+  }
   if (item.supersedes) await supersede(item, item.supersedes, deps, ctx);
   const { inserted } = await deps.upsertItem(item);
   const { text: _text, ...summary } = item;
