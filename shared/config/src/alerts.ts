@@ -4,14 +4,21 @@ import { addressOf } from './urls.js';
 
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
 
+/** An address, or a name and one ("Marsad <marsad@example.org>"), as mail headers write them. */
+const Mailbox = z.string().refine((mailbox) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox.trim()).success, 'an e-mail address, or a name and one: "Marsad <marsad@example.org>"');
+
 export const EmailChannelSchema = z.strictObject({
   id: ChannelId,
   type: z.literal('email'),
   /** SMTP server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS from the start). */
   smtp: addressOf(['smtp', 'smtps']),
   /** The sender: an address, or a name and one ("Marsad <marsad@example.org>"). */
-  from: z.string().refine((from) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim()).success, 'an e-mail address, or a name and one: "Marsad <marsad@example.org>"'),
-  to: z.array(z.email()).min(1),
+  from: Mailbox,
+  /** The recipients: a list, or one address (several separated by commas, as a mail client takes them). */
+  to: z.preprocess(
+    (to) => (typeof to === 'string' ? to.split(/[,;]/).map((address) => address.trim()).filter(Boolean) : to),
+    z.array(Mailbox).min(1, 'at least one recipient: to: [comms@example.org]'),
+  ),
 });
 
 export const WebhookChannelSchema = z.strictObject({

@@ -171,6 +171,22 @@ alerts:
     expect(parseConfigText(named, 'x.yml', undefined, ['interpol', 'dgsn']).alerts.channels[0]).toMatchObject({ from: 'Marsad <marsad@example.org>' });
   });
 
+  it("takes an e-mail channel's recipients as a list or as one line of addresses, and says what is wrong with them", () => {
+    const text = (to: string) => `sources:
+  - { id: a, adapter: rss, url: "https://a.example/feed" }
+alerts:
+  channels:
+    - { id: mail, type: email, smtp: "smtp://127.0.0.1:25", from: "marsad@example.org", to: ${to} }
+  rules:
+    - { id: r, tags: [dgsn], channels: [mail] }
+`;
+    const recipients = (to: string) => parseConfigText(text(to), 'x.yml', undefined, ['dgsn']).alerts.channels[0];
+    expect(recipients('comms@example.org')).toMatchObject({ to: ['comms@example.org'] });
+    expect(recipients('"comms@example.org, Desk <desk@example.org>; night@example.org"')).toMatchObject({ to: ['comms@example.org', 'Desk <desk@example.org>', 'night@example.org'] });
+    expect(problemsOf(() => recipients('[]'))).toEqual(['x.yml:5:93: alerts.channels[0].to: at least one recipient: to: [comms@example.org]']);
+    expect(problemsOf(() => recipients('[comms@example.org, desk]'))).toEqual(['x.yml:5:113: alerts.channels[0].to[1]: an e-mail address, or a name and one: "Marsad <marsad@example.org>"']);
+  });
+
   it('names the key a misspelt one was likely meant to be', () => {
     const text = `sources:
   - id: a
