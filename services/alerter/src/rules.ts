@@ -1,4 +1,4 @@
-import type { RuleConfig } from '@marsad/config';
+import { DEFAULT_MAX_AGE_MS, type RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
 import { Query } from '@marsad/text';
 import { percentOf } from './message.js';
@@ -15,8 +15,15 @@ export interface AlertRule {
   channels: readonly string[];
   /** The rule has a keyword query, which reads the article's text. */
   needsText: boolean;
+  /** Immediate rules: how long before it was found an item may have been published (undefined: any time). */
+  maxAgeMs: number | undefined;
   /** Why the item matches, one line per condition; null when it does not. `text`: title and article, for a query. */
   explain(item: AlertableItem, text?: string): string[] | null;
+}
+
+/** How long before it was found an item was published: 0 when it gives no date. */
+export function ageWhenFound(item: Pick<AlertableItem, 'publishedAt' | 'fetchedAt'>): number {
+  return item.publishedAt === null ? 0 : Math.max(0, Date.parse(item.fetchedAt) - Date.parse(item.publishedAt));
 }
 
 /** A rule ready to match items, its reasons worded in `words`; `references`: the reference articles' ids (seeds/). */
@@ -29,6 +36,7 @@ export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, referenc
     each: rule.each,
     channels: rule.channels,
     needsText: query !== undefined,
+    maxAgeMs: rule.maxAge === 'none' ? undefined : (rule.maxAge ?? DEFAULT_MAX_AGE_MS),
     explain(item, text = item.title) {
       const reasons: string[] = [];
       if (rule.tags) {

@@ -1,5 +1,6 @@
 import { parseQuery } from '@marsad/text';
 import { z } from 'zod';
+import { IntervalSchema } from './interval.js';
 import { addressOf } from './urls.js';
 
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
@@ -89,12 +90,21 @@ export const RuleSchema = z
     tz: TimeZone.default('UTC'),
     /** Send a digest even when there is nothing new. @defaultValue false */
     sendEmpty: z.boolean().default(false),
+    /**
+     * Immediate rules: no alert on an item published longer than this before it was found (a new
+     * source's backlog, an archive a sitemap lists); "none" alerts on any. @defaultValue 3d (DEFAULT_MAX_AGE_MS)
+     */
+    maxAge: z.union([z.literal('none'), IntervalSchema], { error: 'a duration such as "12h" or "7d", or none to alert on items of any age' }).optional(),
   })
   .refine((rule) => rule.mode !== 'digest' || rule.at !== undefined, { message: 'a digest rule needs `at` (HH:MM)', path: ['at'] })
   // An immediate rule alerts as items come: a time for it would be taken for a digest's and mean nothing.
   .refine((rule) => rule.mode === 'digest' || rule.at === undefined, { message: '`at` is the time of a digest: add mode: digest, or leave at out', path: ['at'] })
-  .refine((rule) => rule.mode !== 'digest' || rule.each === 'story', { message: 'a digest lists stories with their pickups: `each: item` is for immediate rules', path: ['each'] });
+  .refine((rule) => rule.mode !== 'digest' || rule.each === 'story', { message: 'a digest lists stories with their pickups: `each: item` is for immediate rules', path: ['each'] })
+  .refine((rule) => rule.mode !== 'digest' || rule.maxAge === undefined, { message: 'a digest lists the stories first seen since the last one, whatever their age: `maxAge` is for immediate rules', path: ['maxAge'] });
 export type RuleConfig = z.infer<typeof RuleSchema>;
+
+/** How old, when found, an item may be for an immediate rule to alert on it, unless the rule says otherwise. */
+export const DEFAULT_MAX_AGE_MS = 3 * 24 * 3_600_000;
 
 /** How long an alert keeps being retried while its channel is down (exponential: 10 s, 20 s, … about 11 hours in all by default). */
 export const DeliverySchema = z.strictObject({

@@ -353,6 +353,12 @@ alerts:
     expect(problemsOf(() => parseConfigText(rule('mode: digest, at: "08:00", each: item'), 'x.yml', undefined, undefined, env))).toEqual([
       expect.stringMatching(/alerts\.rules\[0\]\.each: a digest lists stories with their pickups: `each: item` is for immediate rules$/),
     ]);
+    expect(parseConfigText(rule('tags: [dgsn], maxAge: 12h'), 'x.yml', undefined, ['dgsn'], env).alerts.rules[0]).toMatchObject({ maxAge: 12 * 3_600_000 });
+    expect(parseConfigText(rule('tags: [dgsn], maxAge: none'), 'x.yml', undefined, ['dgsn'], env).alerts.rules[0]).toMatchObject({ maxAge: 'none' });
+    expect(problemsOf(() => parseConfigText(rule('tags: [dgsn], maxAge: recent'), 'x.yml', undefined, ['dgsn'], env))).toEqual(['x.yml:4:59: alerts.rules[0].maxAge: a duration such as "12h" or "7d", or none to alert on items of any age']);
+    expect(problemsOf(() => parseConfigText(rule('tags: [dgsn], mode: digest, at: "08:00", maxAge: 1d'), 'x.yml', undefined, ['dgsn'], env))).toEqual([
+      expect.stringMatching(/alerts\.rules\[0\]\.maxAge: a digest lists the stories first seen since the last one, whatever their age: `maxAge` is for immediate rules$/),
+    ]);
   });
 
   it('reports duplicate ids and unknown adapters', () => {

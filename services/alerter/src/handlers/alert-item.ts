@@ -1,7 +1,7 @@
 import { RetryLaterError, RetryNotBeforeError, RUN_MAX_RETRY_AFTER_MS, type AlertJob, type JobContext } from '@marsad/queues';
 import type { Channel } from '../channels/index.js';
 import { alertEnvelope, alertMessage, PLAIN_CONTEXT, type AlertContext } from '../message.js';
-import type { AlertRule } from '../rules.js';
+import { ageWhenFound, type AlertRule } from '../rules.js';
 
 /** The delivery log (the store's `alert_deliveries`): one row per rule, story and channel. */
 export interface DeliveryLog {
@@ -74,11 +74,17 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
   const failures: ChannelFailure[] = [];
   let busy = false;
   let text: string | undefined;
+  const age = ageWhenFound(item);
   for (const rule of deps.rules) {
     if (rule.mode !== 'immediate') continue;
     if (rule.needsText && text === undefined) text = `${item.title}\n${await deps.itemText(item.id)}`;
     const reasons = rule.explain(item, text);
     if (!reasons) continue;
+    // A new source's backlog is not news: its old items would each alert at its first poll.
+    if (rule.maxAgeMs !== undefined && age > rule.maxAgeMs) {
+      ctx.log.info({ rule: rule.id, publishedAt: item.publishedAt, ageHours: Math.round(age / 3_600_000) }, 'no alert: the item was published long before it was found (the rule\'s maxAge)');
+      continue;
+    }
     matched.push(rule.id);
     for (const channelId of rule.channels) {
       const key = deliveryKey(rule.id, rule.each === 'item' ? item.id : item.storyId, channelId);
