@@ -31,6 +31,11 @@ describe('JSON API', () => {
     expect(dgsn.items.map((i) => i.id)).toEqual(['a-copy']);
     const french = (await server.inject({ method: 'GET', url: '/api/items?language=fra&since=2026-11-21T00:00:00Z' })).json() as { items: { id: string }[] };
     expect(french.items.map((i) => i.id)).toEqual(['fr']);
+    // A day, or a time without its offset, as the CLI takes them: UTC.
+    const sinceDay = (await server.inject({ method: 'GET', url: '/api/items?language=fra&since=2026-11-21' })).json() as { items: { id: string }[] };
+    expect(sinceDay.items.map((i) => i.id)).toEqual(['fr']);
+    const noDay = await server.inject({ method: 'GET', url: '/api/items?until=2026-02-30' });
+    expect(noDay.statusCode).toBe(400);
     await server.close();
   });
 

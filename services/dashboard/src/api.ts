@@ -1,7 +1,7 @@
 import { unknownTag } from '@marsad/config';
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
-import { ItemCursorSchema, ItemLanguageSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
+import { InstantSchema, ItemCursorSchema, ItemLanguageSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
 import { QuerySyntaxError } from '@marsad/text';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -24,8 +24,8 @@ export const ItemsQuerySchema = z.strictObject({
     .optional(),
   source: z.string().min(1).optional(),
   language: ItemLanguageSchema.optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: InstantSchema.optional(),
+  until: InstantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** The `next` of the page before: the page that follows it, whatever was stored meanwhile. */

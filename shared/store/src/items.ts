@@ -9,12 +9,39 @@ export type StoredItem = ClassifiedItem & { storedAt: string };
 /** A language as items hold it, for the filters people write: another (ar, Arabic) would list nothing, as if none were found. */
 export const ItemLanguageSchema = z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French');
 
+/** ISO 8601 only: Date.parse would take 06/12/2026 for 12 June without a word. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * An instant as people write one in a filter, in UTC ISO form: a day (its start, UTC), or a time with
+ * its offset, or without one, in UTC, as listings print times (Date.parse would read that in the
+ * machine's zone, so one filter meant another instant on another server). Undefined for anything else,
+ * a day that does not exist (2026-02-30, which Date rolls over into March) included.
+ */
+export function parseInstant(text: string): string | undefined {
+  const written = text.trim();
+  const match = ISO_INSTANT.exec(written);
+  if (!match) return undefined;
+  const [, year, month, day, offset] = match;
+  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (calendar.getUTCMonth() !== Number(month) - 1 || calendar.getUTCDate() !== Number(day)) return undefined;
+  const time = Date.parse(offset === undefined && /[T ]/i.test(written) ? `${written}Z` : written);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** A filter's instant (parseInstant), to its UTC ISO form. */
+export const InstantSchema = z.string().transform((text, ctx) => {
+  const instant = parseInstant(text);
+  if (instant === undefined) ctx.addIssue({ code: 'custom', message: 'an ISO 8601 day or time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z (UTC unless it gives an offset)' });
+  return instant ?? z.NEVER;
+});
+
 export const ItemFilterSchema = z.object({
   tag: z.string().min(1).optional(),
   /** Items published (or, without a date, fetched) at or after this instant. */
-  since: z.iso.datetime({ offset: true }).optional(),
+  since: InstantSchema.optional(),
   /** ... and before this one. */
-  until: z.iso.datetime({ offset: true }).optional(),
+  until: InstantSchema.optional(),
   /** Words to find, written like an alert rule's `query` (AND, OR, NOT, "phrases", NEAR/n). */
   search: z.string().trim().min(1).optional(),
   /** Copies of this reference article or item. */

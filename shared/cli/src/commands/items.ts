@@ -1,5 +1,5 @@
 import { unknownSource, unknownTag, type Config } from '@marsad/config';
-import { ItemFilterSchema, ItemLanguageSchema, openStore } from '@marsad/store';
+import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -98,20 +98,10 @@ function readableSearch(query: string): void {
   }
 }
 
-/** ISO 8601 only: Date.parse would take 06/12/2026 for 12 June without a word. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-const WITHOUT_OFFSET = /[T ][\d:.]+$/i;
-
-/**
- * A time without its offset is UTC, as the listing prints times: Date.parse would read it in the
- * machine's zone (and a bare day in UTC), so the same command filtered differently from one server to
- * the next.
- */
 function toIso(option: string, value: string): string {
-  const written = value.trim();
-  const time = ISO_DATE.test(written) ? Date.parse(WITHOUT_OFFSET.test(written) ? `${written}Z` : written) : NaN;
-  if (Number.isNaN(time)) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01T00:00:00Z)`);
-  return new Date(time).toISOString();
+  const instant = parseInstant(value);
+  if (instant === undefined) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z; UTC unless it gives an offset)`);
+  return instant;
 }
 
 function formatItem(item: { publishedAt: string | null; fetchedAt: string; sourceId: string; language: string; tags: string[]; duplicateOf: string | null; title: string; url: string }): string {
