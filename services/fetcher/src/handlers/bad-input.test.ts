@@ -65,6 +65,10 @@ beforeAll(async () => {
       // Its local time written as UTC: an hour ahead of the fetch; and a clock two minutes fast.
       item('بتوقيت محلي', 'https://bad.ma/d5', '<pubDate>Fri, 20 Nov 2026 13:00:00 GMT</pubDate>'),
       item('ساعة متقدمة قليلا', 'https://bad.ma/d6', '<pubDate>Fri, 20 Nov 2026 12:02:00 GMT</pubDate>'),
+      // A CMS's empty dates, which would make the item older than any copy of its story.
+      item('تاريخ صفري', 'https://bad.ma/d7', '<pubDate>Thu, 01 Jan 1970 00:00:00 +0000</pubDate>'),
+      item('تاريخ افتراضي', 'https://bad.ma/d8', '<pubDate>0001-01-01T00:00:00Z</pubDate>'),
+      item('أرشيف قديم', 'https://bad.ma/d9', '<pubDate>Mon, 02 Mar 1998 10:00:00 GMT</pubDate>'),
     ].join(''))),
     '/links': xml(channel([item('نسبي', '/news/relative.html'), item('جافاسكربت', 'javascript:alert(1)'), item('بيانات', 'data:text/html,hi'), item('مطلق', 'https://bad.ma/abs')].join(''))),
     '/fifty-megabytes': (_req, res) => {
@@ -158,11 +162,12 @@ describe('bad input corpus', () => {
     await goodStillFlows();
   });
 
-  it('missing, unreadable and future dates: the item is kept and dated by its fetch', async () => {
+  it('missing, unreadable, future and before-the-web dates: the item is kept and dated by its fetch', async () => {
     const { items } = await poll('/dates');
     expect(Object.fromEntries(items.map((i) => [i.title, i.publishedAt]))).toEqual({
       'بلا تاريخ': null, 'من المستقبل': null, 'تاريخ غير مقروء': null, 'تاريخ سليم': '2026-11-19T08:00:00.000Z',
       'بتوقيت محلي': NOW.toISOString(), 'ساعة متقدمة قليلا': '2026-11-20T12:02:00.000Z',
+      'تاريخ صفري': null, 'تاريخ افتراضي': null, 'أرشيف قديم': '1998-03-02T10:00:00.000Z',
     });
   });
 

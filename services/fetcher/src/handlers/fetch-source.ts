@@ -310,18 +310,24 @@ export const MAX_TEXT_CHARS = 100_000;
 const MAX_TITLE_CHARS = 1_000;
 /** A date further ahead is a broken clock or a typo; such an item is dated by its fetch instead. */
 const MAX_FUTURE_MS = 24 * 3_600_000;
+/**
+ * Before news sites: a date this old is a CMS's empty value (1970-01-01, 0001-01-01), not a publication.
+ * Believed, it made the item the original of any later copy of its story, and kept it off the
+ * newsroom's days and out of immediate alerts (maxAge).
+ */
+const EARLIEST_NEWS_MS = Date.UTC(1995, 0, 1);
 /** How far a site's clock may run ahead of ours before its date is not believed. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * The item's stated date, unless it cannot be: unreadable or a day ahead, none; ahead of the fetch (a
+ * The item's stated date, unless it cannot be: unreadable, a day ahead or from before news sites, none; ahead of the fetch (a
  * site writing its local time as UTC, Morocco's an hour ahead), the fetch's, the latest it can have been
  * published — an hour late would make another outlet's later copy of it look like the original.
  */
 function plausibleDate(publishedAt: string | null, fetchedAt: Date): string | null {
   if (publishedAt === null) return null;
   const time = Date.parse(publishedAt);
-  if (Number.isNaN(time) || time > fetchedAt.getTime() + MAX_FUTURE_MS) return null;
+  if (Number.isNaN(time) || time > fetchedAt.getTime() + MAX_FUTURE_MS || time < EARLIEST_NEWS_MS) return null;
   return time > fetchedAt.getTime() + CLOCK_SKEW_MS ? fetchedAt.toISOString() : publishedAt;
 }
 
