@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readReferenceArticles } from '@marsad/config';
+import { filesNotRead, readReferenceArticles } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
 import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, unusableReference, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedOutletText } from './outlet-text.js';
@@ -52,7 +52,9 @@ export interface LoadedReferences {
   /** Every reference's shingles, for Analyser's `quoted`. */
   quoted: ShingleSet;
   /** The references no copy of which can be found, and why (see unusableReference). */
-  unusable: { referenceId: string; problem: string }[];
+  unusable: { referenceId: string; file: string; problem: string }[];
+  /** The folder's files that are not reference articles (not .txt: a communiqué saved as .docx or .pdf). */
+  notRead: string[];
 }
 
 /**
@@ -62,9 +64,9 @@ export interface LoadedReferences {
  */
 export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<LoadedReferences> {
   const articles = readReferenceArticles(seedsDir);
-  const unusable = articles.flatMap(({ id, text }) => {
+  const unusable = articles.flatMap(({ id, file, text }) => {
     const problem = unusableReference(text);
-    return problem ? [{ referenceId: id, problem }] : [];
+    return problem ? [{ referenceId: id, file, problem }] : [];
   });
   const references = articles.map((reference) => ({ id: reference.id, sketch: sketchOf(fingerprintOf(reference.text), { reference: true }) }));
   const refiled = await index.forgetChangedReferences(new Map(references.map((r) => [r.id, sketchDigest(r.sketch)])));
@@ -75,7 +77,7 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
   }
   // A reference's postings are all its shingles.
   const quoted = new ShingleSet(references.flatMap((r) => [...r.sketch.postings]));
-  return { references: references.length, added, refiled, quoted, unusable };
+  return { references: references.length, added, refiled, quoted, unusable, notRead: filesNotRead(seedsDir) };
 }
 
 /** What the index keeps of an article, as one short string: equal digests, equal filings. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
@@ -28,9 +27,10 @@ export async function startClassifier(deps: ClassifierDeps) {
   const countries = new Map(deps.config.sources.flatMap((s) => (s.country ? [[s.id, s.country] as const] : [])));
   const index = copyIndexFor(deps.config, deps.connection);
   const seedsDir = resolveSeedsDir(deps.config.env.MARSAD_SEEDS_DIR);
-  const { quoted, unusable, ...loaded } = await loadReferences(index, seedsDir);
+  const { quoted, unusable, notRead, ...loaded } = await loadReferences(index, seedsDir);
   log.info(loaded, 'reference articles loaded');
-  for (const { referenceId, problem } of unusable) log.warn({ referenceId, file: join(seedsDir, `${referenceId}.txt`), problem }, 'no copy of this reference article can ever be found');
+  for (const { referenceId, file, problem } of unusable) log.warn({ referenceId, file, problem }, 'no copy of this reference article can ever be found');
+  for (const file of notRead) log.warn({ file }, 'not read as a reference article: only .txt files of plain text are');
   const outlets = new SharedOutletText(deps.connection, deps.config.env.MARSAD_INDEX_PREFIX, deps.config.pipeline.copyWindowDays * 86_400);
   const analyser = { tagger: loadTagger(), index, countries, quoted, outlets };
   const sendToStore = sender(deps.queues, 'store');

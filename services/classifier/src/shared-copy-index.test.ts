@@ -428,17 +428,18 @@ describe('SharedCopyIndex', () => {
     expect(pickup.similarity).toBeGreaterThan(0.8);
   });
 
-  it('names the references no copy of which can be found, for the classifier to log, and files the rest', async () => {
+  it('names the references no copy of which can be found, and the files it does not read, for the classifier to log, and files the rest', async () => {
     const index = indexAt('unusable');
     const dir = temporaryDir('marsad-seeds-');
     writeFileSync(join(dir, `${references[0]!.id}.txt`), references[0]!.text);
     writeFileSync(join(dir, 'headline.txt'), 'المغرب نائبا لرئيس الأنتربول');
     writeFileSync(join(dir, 'scan.txt'), Buffer.from(references[1]!.text, 'utf16le'));
+    writeFileSync(join(dir, 'communique.pdf'), '%PDF-1.7');
     const loaded = await loadReferences(index, dir);
-    expect(loaded).toMatchObject({ references: 3, added: 3 });
+    expect(loaded).toMatchObject({ references: 3, added: 3, notRead: [join(dir, 'communique.pdf')] });
     expect(loaded.unusable).toEqual([
-      { referenceId: 'headline', problem: expect.stringMatching(/^it holds 4 words, and a copy must reproduce at least/) },
-      { referenceId: 'scan', problem: expect.stringMatching(/^it is not text/) },
+      { referenceId: 'headline', file: join(dir, 'headline.txt'), problem: expect.stringMatching(/^it holds 4 words, and a copy must reproduce at least/) },
+      { referenceId: 'scan', file: join(dir, 'scan.txt'), problem: expect.stringMatching(/^it is not text/) },
     ]);
     expect(await index.checkAndInsert('pickup', sketch(`متابعة\n${references[0]!.text}`))).toMatchObject({ duplicateOf: references[0]!.id });
   });
@@ -474,7 +475,7 @@ describe('SharedCopyIndex', () => {
 
   it('keeps ids holding the characters its records separate fields with ("|", "@", "%") as they are written', async () => {
     // A seed file may be named "bulletin|2.txt" or "dgsn@rabat.txt": its stem is the reference's id.
-    const odd = { id: 'dgsn@rabat|2 %7C', text: references[0]!.text };
+    const odd = { id: 'dgsn@rabat|2 %7C', file: 'dgsn@rabat|2 %7C.txt', text: references[0]!.text };
     const { index } = await indexWithReference('odd-ids', odd);
     expect(await index.checkAndInsert('a|b@1', sketch(`متابعة\n${odd.text}`), false, '2025-12-01T10:00:00.000Z')).toMatchObject({ duplicateOf: odd.id, storyId: odd.id });
     const text = story(31);

@@ -131,20 +131,22 @@ describe('marsad classify', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: null });
   });
 
-  it('names on stderr each reference article no copy of which can be found, and uses the others', async () => {
+  it('names on stderr each reference article no copy of which can be found, and each file it does not read, and uses the others', async () => {
     const dir = temporaryDir('marsad-seeds-');
     const text = 'أعلنت وزارة الصحة عن إطلاق حملة وطنية للتلقيح ضد الحصبة تستهدف الأطفال دون سن الخامسة في جميع جهات المملكة ابتداء من الأسبوع المقبل بتنسيق مع السلطات المحلية';
-    writeFileSync(join(dir, 'campaign.txt'), text);
+    writeFileSync(join(dir, 'CAMPAIGN.TXT'), text);
     writeFileSync(join(dir, 'headline.txt'), 'حملة وطنية للتلقيح ضد الحصبة');
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'report.txt'), Buffer.from(text, 'utf16le'));
+    writeFileSync(join(dir, 'communique.docx'), 'PK');
     const result = await runNode(BIN, ['classify', '--seeds', dir], { env: NO_SERVICES, input: JSON.stringify({ id: 'x', title: '', text }) });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'campaign' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'x', duplicateOf: 'CAMPAIGN' });
     expect(result.stderr.trim().split('\n')).toEqual([
       `marsad: no copy of the reference article ${join(dir, 'empty.txt')} can ever be found: it holds no words`,
       `marsad: no copy of the reference article ${join(dir, 'headline.txt')} can ever be found: it holds 5 words, and a copy must reproduce at least 20 of a reference's`,
       expect.stringMatching(new RegExp(`^marsad: no copy of the reference article ${join(dir, 'report.txt')} can ever be found: it is not text`)),
+      `marsad: ${join(dir, 'communique.docx')} is not read as a reference article: only .txt files of plain text are (save it as text, UTF-8)`,
     ]);
   });
 

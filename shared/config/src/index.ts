@@ -25,6 +25,6 @@ export {
   type LoadConfigOptions,
   type SourceOptionsCheck,
 } from './load.js';
-export { BUNDLED_SEEDS_DIR, readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
+export { BUNDLED_SEEDS_DIR, filesNotRead, readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
 export { AlertsSchema, ChannelSchema, DEFAULT_MAX_AGE_MS, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
 export { staleTimeZones, type StaleTimeZone, type ZoneUses } from './time-zone-data.js';

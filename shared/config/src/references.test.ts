@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { readReferenceArticles, referenceTitle } from './references.js';
+import { filesNotRead, readReferenceArticles, referenceIds, referenceTitle } from './references.js';
 
 describe('readReferenceArticles', () => {
   it('reads each file as its editor saved it: UTF-8 with or without a mark, UTF-16 with one, or windows-1256', () => {
@@ -16,7 +16,21 @@ describe('readReferenceArticles', () => {
     // "المغرب بلاغ" in windows-1256
     writeFileSync(join(dir, 'e-windows-1256.txt'), Buffer.from([0xc7, 0xe1, 0xe3, 0xdb, 0xd1, 0xc8, 0x20, 0xc8, 0xe1, 0xc7, 0xdb]));
     writeFileSync(join(dir, 'notes.md'), 'not a reference');
-    expect(readReferenceArticles(dir)).toEqual(['a-utf8', 'b-utf8-bom', 'c-utf16le', 'd-utf16be', 'e-windows-1256'].map((id) => ({ id, text })));
+    expect(readReferenceArticles(dir)).toEqual(['a-utf8', 'b-utf8-bom', 'c-utf16le', 'd-utf16be', 'e-windows-1256'].map((id) => ({ id, file: join(dir, `${id}.txt`), text })));
+  });
+
+  it('reads a .TXT as a .txt, and names the files it does not read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-refs-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'BLAGH-2026.TXT'), 'بلاغ المديرية');
+    writeFileSync(join(dir, 'communique.docx'), 'PK\u0003\u0004');
+    writeFileSync(join(dir, 'pickup.pdf'), '%PDF-1.7');
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    writeFileSync(join(dir, 'README.md'), 'what this folder holds');
+    mkdirSync(join(dir, 'archive'));
+    expect(referenceIds(dir)).toEqual(['BLAGH-2026']);
+    expect(readReferenceArticles(dir)).toEqual([{ id: 'BLAGH-2026', file: join(dir, 'BLAGH-2026.TXT'), text: 'بلاغ المديرية' }]);
+    expect(filesNotRead(dir)).toEqual([join(dir, 'communique.docx'), join(dir, 'pickup.pdf')]);
   });
 });
 

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A reference article: a communiqué whose pickups Marsad looks for. */
 export interface ReferenceArticle {
   /** The file name without its extension. */
   id: string;
+  /** Where it was read from. */
+  file: string;
   text: string;
 }
 
@@ -19,17 +21,43 @@ export function resolveSeedsDir(dir: string | undefined, cwd = process.cwd()): s
   return existsSync(local) ? local : BUNDLED_SEEDS_DIR;
 }
 
+/** A reference article's file: plain text, `.txt` in any case (COMMUNIQUE.TXT as Windows may name it). */
+const REFERENCE_FILE = /\.txt$/i;
+
 /** Every .txt file of the folder, sorted by name; adding a file adds a reference. */
 export function readReferenceArticles(dir: string): ReferenceArticle[] {
-  return referenceIds(dir).map((id) => ({ id, text: decodeReferenceText(readFileSync(join(dir, `${id}.txt`))) }));
+  return referenceFiles(dir).map(({ id, file }) => ({ id, file, text: decodeReferenceText(readFileSync(file)) }));
 }
 
 /** The ids of the folder's reference articles, without reading them. */
 export function referenceIds(dir: string): string[] {
+  return referenceFiles(dir).map(({ id }) => id);
+}
+
+function referenceFiles(dir: string): { id: string; file: string }[] {
+  const ids = new Set<string>();
   return readdirSync(dir)
-    .filter((file) => file.endsWith('.txt'))
+    .filter((name) => REFERENCE_FILE.test(name))
     .sort()
-    .map((file) => basename(file, '.txt'));
+    .flatMap((name) => {
+      const id = name.slice(0, -'.txt'.length);
+      // a.txt and a.TXT on a case-sensitive disk: one reference, the first by name.
+      if (ids.has(id)) return [];
+      ids.add(id);
+      return [{ id, file: join(dir, name) }];
+    });
+}
+
+/**
+ * The folder's other files (a communiqué saved as .docx, .pdf or .md), which are not read: said where
+ * the references are loaded, since a team that drops one there expects its pickups found. Hidden files
+ * and a README are left out.
+ */
+export function filesNotRead(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !REFERENCE_FILE.test(entry.name) && !entry.name.startsWith('.') && !/^readme\b/i.test(entry.name))
+    .map((entry) => join(dir, entry.name))
+    .sort();
 }
 
 /** Longest a reference's title runs: a headline, not the first paragraph of a communiqué that has none. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { readReferenceArticles, resolveSeedsDir } from '@marsad/config';
+import { filesNotRead, readReferenceArticles, resolveSeedsDir } from '@marsad/config';
 import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, MemoryCopyIndex, outletOf, unusableReference, type TagEvidence, type Tagger } from '@marsad/text';
 import { z } from 'zod';
 import { UsageError } from '../usage-error.js';
@@ -112,10 +111,11 @@ export function defaultLineClassifier(seedsDir?: string): LineClassifier {
   }
   // Not an error (copies among the input's own lines are still found), but likely a wrong folder.
   if (references.length === 0) process.stderr.write(`marsad: no reference articles (.txt files) in ${dir}: copies are looked for among the input's lines only\n`);
-  for (const { id, text } of references) {
+  for (const { file, text } of references) {
     const problem = unusableReference(text);
-    if (problem) process.stderr.write(`marsad: no copy of the reference article ${join(dir, `${id}.txt`)} can ever be found: ${problem}\n`);
+    if (problem) process.stderr.write(`marsad: no copy of the reference article ${file} can ever be found: ${problem}\n`);
   }
+  for (const file of filesNotRead(dir)) process.stderr.write(`marsad: ${file} is not read as a reference article: only .txt files of plain text are (save it as text, UTF-8)\n`);
   return new LineClassifier(compileTagger(readFileSync(DEFAULT_ALIASES_FILE, 'utf8')), references);
 }
 
