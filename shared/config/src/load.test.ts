@@ -204,17 +204,20 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
-  it('refuses a second source reading an address another reads with the same adapter', () => {
+  it('refuses a second source reading an address another reads, but for two parts of one page', () => {
     const text = `sources:
   - { id: a, url: "https://www.a.example/feed/" }
   - { id: b, adapter: Atom, url: "http://A.example/feed" }
-  - { id: c, adapter: html, url: "https://a.example/feed" }
+  - { id: c, adapter: wordpress, url: "https://a.example/feed" }
   - { id: d, url: "https://a.example/feed?cat=2" }
   - { id: e, url: "https://a.example/feed", enabled: false }
+  - { id: f, adapter: html, url: "https://a.example/", list: { item: ".news li", link: a } }
+  - { id: g, adapter: html, url: "https://a.example/", list: { item: ".sport li", link: a } }
 `;
-    const withAliasAndHtml = { ...adapterChecks, atom: adapterChecks.rss!, html: () => [] };
-    expect(problemsOf(() => parseConfigText(text, 'x.yml', withAliasAndHtml))).toEqual([
+    const adapters = { ...adapterChecks, atom: () => [], wordpress: () => [], html: () => [] };
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapters))).toEqual([
       'x.yml:3:34: sources[1].url: source "a" reads this address already: its items would go to whichever of the two polls first',
+      'x.yml:4:39: sources[2].url: source "a" reads this address already: its items would go to whichever of the two polls first',
     ]);
   });
 

@@ -119,7 +119,7 @@ export function parseConfigText(
   const alerts = (raw as { alerts?: { channels?: unknown; rules?: unknown } }).alerts;
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
-  problems.push(...sameAddressTwice(sourceEntries(raw), adapters, where));
+  problems.push(...sameAddressTwice(sourceEntries(raw), where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
   return parsed.data;
 }
@@ -211,24 +211,20 @@ function duplicateIds(entries: unknown, path: (string | number)[], kind: string,
 }
 
 /**
- * Two sources reading one address with one adapter: both find the same items, each stored under the
- * source that happened to poll first, so `--source`, a rule's `sources:` and each source's health
- * count a share that changes from poll to poll. Addresses compare as a server does: scheme, `www.`,
- * the host's case and a trailing slash aside.
+ * Two sources reading one address: both find the same items (a feed read as RSS, a site's front page
+ * as WordPress posts or a listing), each stored under the source that happened to poll first, so
+ * `--source`, a rule's `sources:` and each source's health count a share that changes from poll to
+ * poll. Addresses compare as a server does: scheme, `www.`, the host's case and a trailing slash aside.
+ * Two html sources may read two parts of one page, by their list selectors.
  */
-function sameAddressTwice(
-  sources: { entry: Readonly<Record<string, unknown>>; index: number }[],
-  adapters: Record<string, SourceOptionsCheck> | undefined,
-  { doc, lines, file }: Where,
-): string[] {
+function sameAddressTwice(sources: { entry: Readonly<Record<string, unknown>>; index: number }[], { doc, lines, file }: Where): string[] {
   const seen = new Map<string, string>();
   return sources.flatMap(({ entry, index }) => {
     const address = addressKey(entry.url);
-    const adapter = String(entry.adapter ?? DEFAULT_ADAPTER).toLowerCase();
     // A disabled entry polls nothing: kept beside its replacement, it is no second reader.
     if (address === undefined || entry.enabled === false) return [];
-    // Aliases (atom, feed for rss) share their adapter's check.
-    const key = `${adapters?.[adapter] ? Object.values(adapters).indexOf(adapters[adapter]!) : adapter} ${address}`;
+    const part = String(entry.adapter).toLowerCase() === 'html' ? ` ${JSON.stringify(entry.list)}` : '';
+    const key = `${address}${part}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, String(entry.id ?? `#${index + 1}`));
