@@ -57,6 +57,7 @@ describe('operators as people write them in a search box', () => {
     ['near/n in lower case', 'توقيف near/4 طنجة', true],
     ['a hyphen inside words, not a NOT', 'الأمن-الوطني', true],
     ['a lone minus sign', 'توقيف - طنجة', true],
+    ['a minus sign before a number is part of it', 'توقيف -12', false],
     ['or inside a phrase is a word', '"طنجة او"', false],
   ])('%s: %s', (_name, query, expected) => {
     expect(new Query(query).match(TEXT) !== null).toBe(expected);

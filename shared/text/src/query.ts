@@ -41,8 +41,9 @@ const OPERATOR_WORDS: ReadonlyMap<string, 'and' | 'or' | 'not'> = new Map([
 
 function lex(query: string): Token[] {
   const tokens: Token[] = [];
-  // A "-" or "+" sign only counts when it is attached to what it marks, as in search engines.
-  const pattern = /\s*([-+](?=["“«(]|[^\s()"“«\-+]))?(?:"([^"]*)"|“([^”]*)”|«([^»]*)»|(\()|(\))|(NEAR\/(\d+))|([^\s()"“«]+))/giuy;
+  // A "-" or "+" sign only counts when it is attached to what it marks, as in search engines, and
+  // not before a number ("كوفيد -19", "-5 درجات"), which it is part of.
+  const pattern = /\s*([-+](?=["“«(]|[^\s()"“«\-+\p{Nd}]))?(?:"([^"]*)"|“([^”]*)”|«([^»]*)»|(\()|(\))|(NEAR\/(\d+))|([^\s()"“«]+))/giuy;
   let match: RegExpExecArray | null;
   let position = 0;
   while (position < query.length && (match = pattern.exec(query))) {
