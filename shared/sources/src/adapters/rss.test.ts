@@ -224,7 +224,7 @@ describe('rss adapter', () => {
     const toFront = (guid: string, title: string, link: string) => `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><link>${link}</link><description>نص ${title}</description></item>`;
     const xml = rssFeed('x', 'https://example.ma', []).replace(
       '</channel>',
-      `${toFront('a1', 'خبر أول', 'https://example.ma/')}${toFront('a2', 'خبر ثان', 'https://example.ma')}${toFront('a3', 'خبر ثالث', 'https://example.ma/index.php')}${toFront('a4', 'خبر رابع', 'https://example.ma/?p=4')}</channel>`,
+      `${toFront('a1', 'خبر أول', 'https://example.ma/')}${toFront('a2', 'خبر ثان', 'https://example.ma')}${toFront('a3', 'خبر ثالث', 'https://example.ma/index.php')}${toFront('a4', 'خبر رابع', 'https://example.ma/?p=4')}${toFront('https://example.ma/?p=5', 'خبر خامس', 'https://example.ma/')}</channel>`,
     );
     const items = await fetchFeed(xml);
     expect(items.map((i) => i.url)).toEqual([
@@ -232,6 +232,8 @@ describe('rss adapter', () => {
       `${server!.url('/feed')}#entry=a2`,
       `${server!.url('/feed')}#entry=a3`,
       'https://example.ma/?p=4',
+      // Its id a web address (WordPress's guid): the article's own.
+      'https://example.ma/?p=5',
     ]);
   });
 

@@ -221,8 +221,10 @@ function entryLink(links: unknown): string | undefined {
 function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined): FetchedItem[] {
   const { guid } = entry;
   const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
-  const link = absoluteUrl(entry.link ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined), entry.base);
-  const url = (link && !isFrontPage(link) ? link : undefined) ?? addressInFeed(inFeed, guid, item);
+  // The link, else an id that is a web address (a permalink guid, WordPress's ?p=123), unless either
+  // is only the site's front page.
+  const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
+  const url = candidates.find((link) => link && !isFrontPage(link)) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
