@@ -38,7 +38,7 @@ const hookServer = createServer((req, res) => {
 const redis = createTestRedis('alerts-e2e');
 let database: TestDatabase;
 let env: NodeJS.ProcessEnv;
-/** An hour ago, to the second as RSS dates go: news still, which an immediate rule alerts on (an older item is not, see maxAge). */
+/** An hour ago, to the second as RSS dates go: news, as a communiqué's pickup is. */
 const COMMUNIQUE_AT = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
 let config: string;
 

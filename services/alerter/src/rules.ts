@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_AGE_MS, type RuleConfig } from '@marsad/config';
+import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
 import { Query } from '@marsad/text';
 import { percentOf } from './message.js';
@@ -36,7 +36,7 @@ export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, referenc
     each: rule.each,
     channels: rule.channels,
     needsText: query !== undefined,
-    maxAgeMs: rule.maxAge === 'none' ? undefined : (rule.maxAge ?? DEFAULT_MAX_AGE_MS),
+    maxAgeMs: rule.maxAge === 'none' ? undefined : rule.maxAge,
     explain(item, text = item.title) {
       const reasons: string[] = [];
       if (rule.tags) {

@@ -92,7 +92,8 @@ export const RuleSchema = z
     sendEmpty: z.boolean().default(false),
     /**
      * Immediate rules: no alert on an item published longer than this before it was found (a new
-     * source's backlog, an archive a sitemap lists); "none" alerts on any. @defaultValue 3d (DEFAULT_MAX_AGE_MS)
+     * source's backlog, an archive a sitemap lists). @defaultValue none: every matching story alerts,
+     * whatever its age, as each alert is owed once per rule, story and channel
      */
     maxAge: z.union([z.literal('none'), IntervalSchema], { error: 'a duration such as "12h" or "7d", or none to alert on items of any age' }).optional(),
   })
@@ -102,9 +103,6 @@ export const RuleSchema = z
   .refine((rule) => rule.mode !== 'digest' || rule.each === 'story', { message: 'a digest lists stories with their pickups: `each: item` is for immediate rules', path: ['each'] })
   .refine((rule) => rule.mode !== 'digest' || rule.maxAge === undefined, { message: 'a digest lists the stories first seen since the last one, whatever their age: `maxAge` is for immediate rules', path: ['maxAge'] });
 export type RuleConfig = z.infer<typeof RuleSchema>;
-
-/** How old, when found, an item may be for an immediate rule to alert on it, unless the rule says otherwise. */
-export const DEFAULT_MAX_AGE_MS = 3 * 24 * 3_600_000;
 
 /** How long an alert keeps being retried while its channel is down (exponential: 10 s, 20 s, … about 11 hours in all by default). */
 export const DeliverySchema = z.strictObject({

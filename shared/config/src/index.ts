@@ -26,5 +26,5 @@ export {
   type SourceOptionsCheck,
 } from './load.js';
 export { BUNDLED_SEEDS_DIR, filesNotRead, readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type ReferenceArticle } from './references.js';
-export { AlertsSchema, ChannelSchema, DEFAULT_MAX_AGE_MS, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
+export { AlertsSchema, ChannelSchema, DeliverySchema, RuleSchema, type AlertsConfig, type ChannelConfig, type RuleConfig } from './alerts.js';
 export { staleTimeZones, type StaleTimeZone, type ZoneUses } from './time-zone-data.js';

@@ -218,19 +218,20 @@ describe('alertItem', () => {
     expect(teamsBody.attachments[0]!.content).toMatchObject({ type: 'AdaptiveCard', rtl: true });
   });
 
-  it("does not alert on an item published longer before it was found than a rule's maxAge (three days unless it says)", async () => {
-    const found = '2026-11-20T09:35:00.000Z';
-    const old = { ...item('old1'), publishedAt: '2026-11-10T08:00:00.000Z', fetchedAt: found };
-    const before = smtp.received.length;
-    expect(await alertItem({ item: old }, deps, ctx('job-old1'))).toMatchObject({ matched: [], sent: [] });
-    expect(smtp.received).toHaveLength(before);
-    // Two days old is news still; a rule with maxAge: none, or a longer one, alerts on any.
-    expect((await alertItem({ item: { ...old, id: 'old2', storyId: 'old2', publishedAt: '2026-11-18T10:00:00.000Z' } }, deps, ctx('job-old2'))).sent).toEqual(['dgsn|old2|comms-mail', 'dgsn|old2|comms-hook']);
+  it("does not alert on an item published longer before it was found than a rule's maxAge; without one, on any", async () => {
+    const old = { ...item('old1'), publishedAt: '2026-11-10T08:00:00.000Z', fetchedAt: '2026-11-20T09:35:00.000Z' };
     const rules = AlertsSchema.parse({
       channels: [{ id: 'comms-hook', type: 'webhook', url: 'http://127.0.0.1:1/unused' }],
-      rules: [{ id: 'archive', tags: ['dgsn'], channels: ['comms-hook'], maxAge: 'none' }, { id: 'month', tags: ['dgsn'], channels: ['comms-hook'], maxAge: '30d' }],
+      rules: [
+        { id: 'fresh', tags: ['dgsn'], channels: ['comms-hook'], maxAge: '3d' },
+        { id: 'month', tags: ['dgsn'], channels: ['comms-hook'], maxAge: '30d' },
+        { id: 'any', tags: ['dgsn'], channels: ['comms-hook'] },
+      ],
     }).rules.map((rule) => compileRule(rule));
-    expect(await alertItem({ item: { ...old, id: 'old3', storyId: 'old3' } }, { ...deps, rules }, ctx('job-old3'))).toMatchObject({ matched: ['archive', 'month'], sent: ['archive|old3|comms-hook', 'month|old3|comms-hook'] });
+    expect(await alertItem({ item: old }, { ...deps, rules }, ctx('job-old1'))).toMatchObject({ matched: ['month', 'any'], sent: ['month|old1|comms-hook', 'any|old1|comms-hook'] });
+    // Two days old is news still.
+    const recent = { ...old, id: 'old2', storyId: 'old2', publishedAt: '2026-11-18T10:00:00.000Z' };
+    expect((await alertItem({ item: recent }, { ...deps, rules }, ctx('job-old2'))).matched).toEqual(['fresh', 'month', 'any']);
   });
 
   it('matches nothing for an item no rule wants', async () => {
