@@ -38,6 +38,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   await checkRedis(config.env.REDIS_URL);
   // After the Redis check, whose failure is said in one line of its own.
   for (const ignored of config.ignoredVariables ?? []) logger.warn(ignored, 'environment variable not read by marsad: ignored');
+  for (const warning of config.warnings ?? []) logger.warn({ warning }, 'configuration likely not meant');
   const store = await openStore({
     databaseUrl: config.env.DATABASE_URL,
     dataDir: config.env.MARSAD_DATA_DIR,

@@ -56,6 +56,15 @@ describe('marsad sources check', () => {
     expect(overridden.stderr).toContain('"site.example/other" has no scheme');
   });
 
+  it('warns, with its line, of a second source reading the address another reads, and exits 0', async () => {
+    const file = join(dir, 'twice.yml');
+    writeFileSync(file, 'sources:\n  - { id: a, url: "https://x.ma/feed" }\n  - { id: b, url: "http://www.x.ma/feed/" }\n');
+    const result = await runNode(BIN, ['sources', 'check', file], { env: NO_SERVICES });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${file}: 2 source(s), all valid, 1 warning(s)\n`);
+    expect(result.stderr).toBe(`marsad: warning: ${file}:3:19: sources[1].url: source "a" reads this address too: each item is stored under whichever of the two polls first\n`);
+  });
+
   it('accepts the bundled default sources file', async () => {
     const result = await runNode(BIN, ['sources', 'check', fileURLToPath(new URL('../../config/sources.default.yml', import.meta.url))], { env: NO_SERVICES });
     expect(result.code).toBe(0);

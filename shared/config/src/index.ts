@@ -22,6 +22,7 @@ export {
   parseEnv,
   resolveConfigFile,
   type Config,
+  type ConfigWarnings,
   type LoadConfigOptions,
   type SourceOptionsCheck,
 } from './load.js';

@@ -204,7 +204,7 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
-  it('refuses a second source reading an address another reads, but for two parts of one page', () => {
+  it('warns of a second source reading an address another reads, but for two parts of one page', () => {
     const text = `sources:
   - { id: a, url: "https://www.a.example/feed/" }
   - { id: b, adapter: Atom, url: "http://A.example/feed" }
@@ -215,9 +215,9 @@ fetching: { perhost: 2, zzz: 1 }
   - { id: g, adapter: html, url: "https://a.example/", list: { item: ".sport li", link: a } }
 `;
     const adapters = { ...adapterChecks, atom: () => [], wordpress: () => [], html: () => [] };
-    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapters))).toEqual([
-      'x.yml:3:34: sources[1].url: source "a" reads this address already: its items would go to whichever of the two polls first',
-      'x.yml:4:39: sources[2].url: source "a" reads this address already: its items would go to whichever of the two polls first',
+    expect(parseConfigText(text, 'x.yml', adapters).warnings).toEqual([
+      'x.yml:3:34: sources[1].url: source "a" reads this address too: each item is stored under whichever of the two polls first',
+      'x.yml:4:39: sources[2].url: source "a" reads this address too: each item is stored under whichever of the two polls first',
     ]);
   });
 

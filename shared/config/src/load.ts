@@ -20,6 +20,8 @@ export interface Config extends ConfigFile {
   file: string;
   /** MARSAD_ variables set that nothing reads (see ignoredVariables): said at start-up. */
   ignoredVariables?: IgnoredVariable[];
+  /** What the file allows but likely did not mean (see ConfigWarnings), with its line: said at start-up. */
+  warnings?: string[];
 }
 
 /**
@@ -90,7 +92,7 @@ export function parseConfigText(
   adapters?: Record<string, SourceOptionsCheck>,
   tags?: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): ConfigFile {
+): ConfigFile & ConfigWarnings {
   const lines = new LineCounter();
   // Merge keys (`<<: *defaults`), as docker-compose files use them: sources sharing options say them once.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
@@ -119,9 +121,16 @@ export function parseConfigText(
   const alerts = (raw as { alerts?: { channels?: unknown; rules?: unknown } }).alerts;
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
-  problems.push(...sameAddressTwice(sourceEntries(raw), where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
-  return parsed.data;
+  return { ...parsed.data, warnings: sameAddressTwice(sourceEntries(raw), where) };
+}
+
+/**
+ * What a valid file likely did not mean, each with its line. Said rather than refused: two sources on
+ * one feed is a slip in a newsroom's file, and a fixture in a test's.
+ */
+export interface ConfigWarnings {
+  warnings: string[];
 }
 
 /**
@@ -212,7 +221,7 @@ function duplicateIds(entries: unknown, path: (string | number)[], kind: string,
 
 /**
  * Two sources reading one address: both find the same items (a feed read as RSS, a site's front page
- * as WordPress posts or a listing), each stored under the source that happened to poll first, so
+ * as WordPress posts or a listing), each stored once, under the source that happened to poll first, so
  * `--source`, a rule's `sources:` and each source's health count a share that changes from poll to
  * poll. Addresses compare as a server does: scheme, `www.`, the host's case and a trailing slash aside.
  * Two html sources may read two parts of one page, by their list selectors.
@@ -230,7 +239,7 @@ function sameAddressTwice(sources: { entry: Readonly<Record<string, unknown>>; i
       seen.set(key, String(entry.id ?? `#${index + 1}`));
       return [];
     }
-    return [describe(file, doc, lines, ['sources', index, 'url'], `source "${first}" reads this address already: its items would go to whichever of the two polls first`)];
+    return [describe(file, doc, lines, ['sources', index, 'url'], `source "${first}" reads this address too: each item is stored under whichever of the two polls first`)];
   });
 }
 

@@ -37,10 +37,11 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   }
 }
 
-/** `marsad sources check FILE`: validates a sources file; every problem with its line, exit 2 when any. */
+/** `marsad sources check FILE`: validates a sources file; every problem with its line, exit 2 when any (a warning: 0). */
 export async function sourcesCheckCommand(file: string): Promise<number> {
   const config = readConfig(file);
-  process.stdout.write(`${file}: ${config.sources.length} source(s), all valid\n`);
+  for (const warning of config.warnings ?? []) process.stderr.write(`marsad: warning: ${warning}\n`);
+  process.stdout.write(`${file}: ${config.sources.length} source(s), all valid${config.warnings?.length ? `, ${config.warnings.length} warning(s)` : ''}\n`);
   return 0;
 }
 
