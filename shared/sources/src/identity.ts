@@ -51,6 +51,16 @@ export function publishedLink(raw: string, base?: string): string {
   return ABSOLUTE_HTTP.test(trimmed) && !/\s/.test(trimmed) ? trimmed : resolved.toString();
 }
 
+/**
+ * A site's front page (`/`, `/index.php`), which addresses no article: some CMSes give it as every feed
+ * entry's link (read as their address, it made them all one item, each later one dropped as a repeat,
+ * and gave them the front page's text), and a general sitemap lists it beside its articles.
+ */
+export function isFrontPage(link: string): boolean {
+  const { pathname, search, hash } = new URL(link);
+  return /^\/?(?:index\.\w+)?$/i.test(pathname) && search === '' && hash === '';
+}
+
 /** An item's id: a digest of its canonical URL, short enough to read, long enough never to collide. */
 export function itemIdFor(canonical: string): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 24);

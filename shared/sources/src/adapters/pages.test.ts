@@ -309,6 +309,20 @@ describe('sitemap adapter', () => {
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
   });
 
+  it('leaves out the front page a general sitemap lists beside its articles', async () => {
+    const routes: Record<string, FixtureRoute> = {
+      '/sitemap.xml': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        const url = (path: string, lastmod: string) => `<url><loc>${origin}${path}</loc><lastmod>${lastmod}</lastmod></url>`;
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${url('/', '2026-11-12T10:00:00Z')}${url('/a/1', '2026-11-11T10:00:00Z')}</urlset>`);
+      },
+      '/': page(articlePage('article-body')),
+      '/a/1': page(articlePage('article-body')),
+    };
+    expect((await run({ adapter: 'sitemap', url: '/sitemap.xml' }, routes)).map((i) => new URL(i.url).pathname)).toEqual(['/a/1']);
+    expect(server!.hits.has('/')).toBe(false);
+  });
+
   it("reads the index's other sitemaps when one fails, and fails only when every one does", async () => {
     const index = (origin: string, paths: string[]) => `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((path, i) => `<sitemap><loc>${origin}${path}</loc><lastmod>2026-11-0${9 - i}</lastmod></sitemap>`).join('')}</sitemapindex>`;
     const routes: Record<string, FixtureRoute> = {

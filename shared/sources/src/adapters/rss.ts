@@ -6,6 +6,7 @@ import { defineAdapter, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { type FeedEntry } from '../feed-entry.js';
+import { isFrontPage } from '../identity.js';
 import { looksLikeJson, readJsonFeed } from '../json-feed.js';
 import { isoDate } from '../news-date.js';
 import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, fetchArticles, sameArticle } from '../pages.js';
@@ -226,16 +227,6 @@ function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined):
   const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
   const url = candidates.find((link) => link && !isFrontPage(link)) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
-}
-
-/**
- * A site's front page, which some CMSes give as every entry's link: it addresses no article, and read
- * as the entries' address it made them all one item (each later one dropped as a repeat of the first)
- * and, with fullText, gave them the front page's text. Such an entry is addressed as one without a link.
- */
-function isFrontPage(link: string): boolean {
-  const { pathname, search, hash } = new URL(link);
-  return /^\/?(?:index\.\w+)?$/i.test(pathname) && search === '' && hash === '';
 }
 
 /**

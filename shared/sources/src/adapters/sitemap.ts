@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchContext } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
+import { isFrontPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
 import { sitemapsByLikelyNewest } from '../sitemap-index.js';
@@ -88,7 +89,8 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
   const entries = $('urlset > url').toArray().flatMap((node): ArticleTarget[] => {
     const entry = $(node);
     const loc = absoluteUrl(entry.children('loc').text(), url);
-    if (!loc) return [];
+    // A general sitemap lists the front page beside the articles: read, its text was an item's.
+    if (!loc || isFrontPage(loc)) return [];
     const news = entry.find('news\\:news, news');
     return [{
       url: loc,
