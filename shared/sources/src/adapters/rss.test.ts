@@ -220,11 +220,11 @@ describe('rss adapter', () => {
     expect((await fetchFeed(xml)).map((i) => i.url)).toEqual(['https://example.ma/a']);
   });
 
-  it('addresses entries whose link is only the site\'s front page by their ids, each an item of its own', async () => {
+  it('addresses entries whose link is only the site\'s front page, or the feed, by their ids, each an item of its own', async () => {
     const toFront = (guid: string, title: string, link: string) => `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><link>${link}</link><description>نص ${title}</description></item>`;
     const xml = rssFeed('x', 'https://example.ma', []).replace(
       '</channel>',
-      `${toFront('a1', 'خبر أول', 'https://example.ma/')}${toFront('a2', 'خبر ثان', 'https://example.ma')}${toFront('a3', 'خبر ثالث', 'https://example.ma/index.php')}${toFront('a4', 'خبر رابع', 'https://example.ma/?p=4')}${toFront('https://example.ma/?p=5', 'خبر خامس', 'https://example.ma/')}</channel>`,
+      `${toFront('a1', 'خبر أول', 'https://example.ma/')}${toFront('a2', 'خبر ثان', 'https://example.ma')}${toFront('a3', 'خبر ثالث', 'https://example.ma/index.php')}${toFront('a4', 'خبر رابع', 'https://example.ma/?p=4')}${toFront('https://example.ma/?p=5', 'خبر خامس', 'https://example.ma/')}${toFront('a6', 'خبر سادس', '/feed')}</channel>`,
     );
     const items = await fetchFeed(xml);
     expect(items.map((i) => i.url)).toEqual([
@@ -234,6 +234,8 @@ describe('rss adapter', () => {
       'https://example.ma/?p=4',
       // Its id a web address (WordPress's guid): the article's own.
       'https://example.ma/?p=5',
+      // Its link the feed itself.
+      `${server!.url('/feed')}#entry=a6`,
     ]);
   });
 

@@ -223,9 +223,10 @@ function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined):
   const { guid } = entry;
   const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
   // The link, else an id that is a web address (a permalink guid, WordPress's ?p=123), unless either
-  // is only the site's front page.
+  // is only the site's front page or the feed itself.
   const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
-  const url = candidates.find((link) => link && !isFrontPage(link)) ?? addressInFeed(inFeed, guid, item);
+  const feed = sameArticle(inFeed.slice(0, -ENTRY_FRAGMENT.length));
+  const url = candidates.find((link) => link && !isFrontPage(link) && sameArticle(link) !== feed) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
@@ -236,8 +237,10 @@ function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined):
 function addressesInFeed(feedUrl: string): string {
   const url = new URL(feedUrl);
   url.hash = '';
-  return `${url.toString()}#entry=`;
+  return `${url.toString()}${ENTRY_FRAGMENT}`;
 }
+
+const ENTRY_FRAGMENT = '#entry=';
 
 function addressInFeed(inFeed: string, guid: string | undefined, { title, text }: { title: string; text: string }): string | null {
   const key = guid ?? (title || text ? createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 24) : undefined);
