@@ -56,6 +56,8 @@ export async function startFetcher(deps: FetcherDeps) {
     const { atMinimum, ...synced } = await syncSourceSchedulers(deps.queues, deps.config.sources);
     log.info(synced, 'source schedulers synced');
     for (const sourceId of atMinimum) log.warn({ sourceId, minimumMs: MIN_INTERVAL_MS }, 'interval under the minimum: the source is polled at the minimum');
+    // Else the service runs, healthy to every probe, and nothing ever comes in.
+    if (synced.upserted === 0) log.warn({ sources: deps.config.sources.length, config: deps.config.file }, 'no enabled source: nothing will be fetched');
   }
   return {
     name: 'fetcher',

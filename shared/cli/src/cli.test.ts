@@ -394,6 +394,19 @@ describe('marsad start', () => {
       }
     });
 
+    it('says when no source is enabled, where the fetcher would otherwise run and fetch nothing', async () => {
+      const config = join(temporaryDir('marsad-'), 'marsad.yml');
+      writeFileSync(config, 'sources:\n  - { id: paused, url: "https://a.ma/feed", enabled: false }\n');
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
+      const child = startNode(BIN, ['start', 'fetcher', '--config', config], { env });
+      const exited = collect(child, STARTING_ON_A_BUSY_MACHINE_MS);
+      await waitForOutput(child, (out) => out.includes('"msg":"marsad started"'), STARTING_ON_A_BUSY_MACHINE_MS);
+      child.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+      const warning = child.output().split('\n').find((line) => line.includes('no enabled source'));
+      expect(JSON.parse(warning!)).toMatchObject({ level: 40, sources: 1, config, msg: 'no enabled source: nothing will be fetched' });
+    }, STARTING_ON_A_BUSY_MACHINE_MS);
+
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
       const feed = { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) };
       const server = await serveFixtures({ '/feed': feed, '/other': feed });
