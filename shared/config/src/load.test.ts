@@ -204,6 +204,19 @@ fetching: { perhost: 2, zzz: 1 }
     ]);
   });
 
+  it('warns of a rule whose every source is disabled', () => {
+    const text = `sources:
+  - { id: a, url: "https://a.example/feed", enabled: false }
+  - { id: b, url: "https://b.example/feed" }
+alerts:
+  channels: [{ id: ops, type: webhook, url: "https://hooks.example/x" }]
+  rules:
+    - { id: paused, sources: [a], channels: [ops] }
+    - { id: live, sources: [a, b], channels: [ops] }
+`;
+    expect(parseConfigText(text, 'x.yml', adapterChecks).warnings).toEqual(['x.yml:7:30: alerts.rules[0].sources: every source the rule names is disabled (a): it fires on nothing until one is enabled']);
+  });
+
   it('warns of a second source reading an address another reads, but for two parts of one page', () => {
     const text = `sources:
   - { id: a, url: "https://www.a.example/feed/" }

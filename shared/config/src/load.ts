@@ -122,7 +122,7 @@ export function parseConfigText(
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
-  return { ...parsed.data, warnings: sameAddressTwice(sourceEntries(raw), where) };
+  return { ...parsed.data, warnings: [...sameAddressTwice(sourceEntries(raw), where), ...rulesOnDisabledSources(parsed.data, where)] };
 }
 
 /**
@@ -203,6 +203,14 @@ function checkRuleNames(
       typeof name === 'string' && !names.includes(name) ? [describe(file, doc, lines, ['alerts', 'rules', r, field, n], unknown(name, names))] : [],
     );
   });
+}
+
+/** A rule whose every source is disabled: valid, and it fires on nothing until one is enabled again. */
+function rulesOnDisabledSources(config: ConfigFile, { doc, lines, file }: Where): string[] {
+  const disabled = new Set(config.sources.filter((source) => !source.enabled).map((source) => source.id));
+  return config.alerts.rules.flatMap((rule, r) =>
+    rule.sources?.every((id) => disabled.has(id)) ? [describe(file, doc, lines, ['alerts', 'rules', r, 'sources'], `every source the rule names is disabled (${rule.sources.join(', ')}): it fires on nothing until one is enabled`)] : [],
+  );
 }
 
 /** An entry of the list whose id an earlier one has, at its id (`id: 7` and `id: "7"` are one id, as the schema reads them). */
