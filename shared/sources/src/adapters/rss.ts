@@ -66,7 +66,8 @@ export const rss = defineAdapter({
     if (!body.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
     const inFeed = addressesInFeed(source.url);
     const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], source.url) : await readXmlFeed(body, response.headers['content-type'], source.url);
-    const items = entries.flatMap((entry) => toItem(entry, inFeed, source.timeZone));
+    const feed = sameArticle(source.url);
+    const items = entries.flatMap((entry) => toItem(entry, { inFeed, feed }, source.timeZone));
     const skipped = entries.length - items.length;
     if (skipped > 0) {
       ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
@@ -219,13 +220,13 @@ function entryLink(links: unknown): string | undefined {
   return undefined;
 }
 
-function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined): FetchedItem[] {
+/** `inFeed`: the addresses of entries without a link of their own (addressesInFeed); `feed`: the feed's own, canonical. */
+function toItem(entry: FeedEntry, { inFeed, feed }: { inFeed: string; feed: string }, timeZone: string | undefined): FetchedItem[] {
   const { guid } = entry;
   const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
   // The link, else an id that is a web address (a permalink guid, WordPress's ?p=123), unless either
   // is only the site's front page or the feed itself.
   const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
-  const feed = sameArticle(inFeed.slice(0, -ENTRY_FRAGMENT.length));
   const url = candidates.find((link) => link && !isFrontPage(link) && sameArticle(link) !== feed) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
@@ -237,10 +238,8 @@ function toItem(entry: FeedEntry, inFeed: string, timeZone: string | undefined):
 function addressesInFeed(feedUrl: string): string {
   const url = new URL(feedUrl);
   url.hash = '';
-  return `${url.toString()}${ENTRY_FRAGMENT}`;
+  return `${url.toString()}#entry=`;
 }
-
-const ENTRY_FRAGMENT = '#entry=';
 
 function addressInFeed(inFeed: string, guid: string | undefined, { title, text }: { title: string; text: string }): string | null {
   const key = guid ?? (title || text ? createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 24) : undefined);
