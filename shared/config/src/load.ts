@@ -106,7 +106,8 @@ export function parseConfigText(
   const parsed = ConfigFileSchema.safeParse(raw, { error: explainConfigSlips() });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   // Also when the file as a whole is not valid, so that one reading lists every problem.
-  problems.push(...checkSources(sourceEntries(raw), doc, lines, file, adapters));
+  const entries = sourceEntries(raw);
+  problems.push(...checkSources(entries, doc, lines, file, adapters));
   const where = { doc, lines, file };
   // The alias file is read only when a rule names tags: most commands' start-up does without it.
   problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => unknownTag(tag, names)!, where));
@@ -122,7 +123,7 @@ export function parseConfigText(
   problems.push(...duplicateIds(alerts?.channels, ['alerts', 'channels'], 'channel', where), ...duplicateIds(alerts?.rules, ['alerts', 'rules'], 'rule', where));
   problems.push(...duplicateIds((raw as { sources?: unknown }).sources, ['sources'], 'source', where));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, [...new Set(problems)].sort(byPosition));
-  return { ...parsed.data, warnings: [...sameAddressTwice(sourceEntries(raw), where), ...rulesOnDisabledSources(parsed.data, where)] };
+  return { ...parsed.data, warnings: [...sameAddressTwice(entries, where), ...rulesOnDisabledSources(parsed.data, where)] };
 }
 
 /**

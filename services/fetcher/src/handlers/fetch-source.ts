@@ -297,8 +297,9 @@ export function foldedByTheirLink(fetched: readonly FetchedItem[]): { entries: n
     const identity = identify(entry.url);
     const title = clean(entry.title).trim();
     if (identity === undefined || !title) continue;
-    const seen = byId.get(identity.id) ?? { link: identity.url, titles: new Set<string>() };
-    byId.set(identity.id, { ...seen, titles: seen.titles.add(title) });
+    let seen = byId.get(identity.id);
+    if (!seen) byId.set(identity.id, (seen = { link: identity.url, titles: new Set<string>() }));
+    seen.titles.add(title);
   }
   const shared = [...byId.values()].filter(({ titles }) => titles.size >= 3);
   if (shared.length === 0) return undefined;
