@@ -98,6 +98,23 @@ export class SourceHealthStore {
     await this.forgetOldDays(sourceId, at);
   }
 
+  /**
+   * Of these item ids, how many the source's last listing held, and how many it held in all (0: none
+   * kept, as before its first poll that listed anything).
+   */
+  async lastListing(sourceId: string, ids: readonly string[]): Promise<{ listed: number; shared: number }> {
+    const key = `${this.key(sourceId)}:listed`;
+    const [listed, members] = await Promise.all([this.redis.scard(key), ids.length > 0 ? this.redis.smismember(key, ...ids) : Promise.resolve([])]);
+    return { listed, shared: members.filter((member) => member === 1).length };
+  }
+
+  /** Keeps the item ids a poll listed in place of the last ones, for the next poll to compare (lastListing). */
+  async recordListing(sourceId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return; // an empty answer is a feed's bad moment, not what the source lists
+    const key = `${this.key(sourceId)}:listed`;
+    await this.redis.multi().del(key).sadd(key, ...ids).exec();
+  }
+
   /** Validators of a poll whose items have all been handled since (a run's), for the next conditional GET. */
   async recordValidators(sourceId: string, validators: Validators): Promise<void> {
     await this.redis.hset(this.key(sourceId), validatorFields(validators));
@@ -119,7 +136,7 @@ export class SourceHealthStore {
   }
 
   async remove(sourceId: string): Promise<void> {
-    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`);
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, `${this.key(sourceId)}:listed`);
   }
 
   /** Failed polls of the source since it was first fetched, by error kind (a counter, for metrics). */

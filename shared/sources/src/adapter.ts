@@ -35,6 +35,13 @@ export interface FetchContext {
    * carry the feed's or listing's text, and the fetcher holds them for the next poll to ask again.
    */
   unreadPages?: string[];
+  /**
+   * Whether any of these article URLs was in the source's last listing; undefined when there is no
+   * last listing to compare with (its first poll). A listing sharing none with the last one may have
+   * missed what was published between the two polls: an adapter that can read further back (a next
+   * page) does so while this says false.
+   */
+  sharesLastListing?(urls: readonly string[]): Promise<boolean | undefined>;
 }
 
 /** For callers without a store: every item is new. */

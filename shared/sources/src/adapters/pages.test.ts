@@ -422,6 +422,38 @@ describe('wordpress adapter', () => {
     expect([none.kind, none.message]).toEqual(['parse', `${server!.url(`/wp-json/wp/v2/posts?${QUERY}`)} did not answer WordPress posts: link: Invalid input: expected string, received undefined`]);
   });
 
+  it('reads older pages while none of a page was listed at the last poll, up to catchUpPages, and one page at a first poll', async () => {
+    const PAGE_OF_2 = 'per_page=2&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt';
+    const routes = {
+      [`/wp-json/wp/v2/posts?${PAGE_OF_2}`]: json([post(9), post(8)]),
+      [`/wp-json/wp/v2/posts?${PAGE_OF_2}&page=2`]: json([post(7), post(6)]),
+      [`/wp-json/wp/v2/posts?${PAGE_OF_2}&page=3`]: json([post(5), post(4)]),
+      [`/wp-json/wp/v2/posts?${PAGE_OF_2}&page=4`]: { status: 400, body: '{"code":"rest_post_invalid_page_number"}', headers: { 'content-type': 'application/json' } },
+    };
+    // The last poll listed post 5: pages 1 and 2 share none with it, page 3 does.
+    const lastListing = (links: readonly string[]) => Promise.resolve(links.some((link) => link.endsWith('/5.html')));
+    const numbers = (items: { url: string }[]) => items.map((i) => Number(/(\d+)\.html/.exec(i.url)![1]));
+    expect(numbers(await run({ adapter: 'wordpress', url: '/', perPage: 2 }, routes, { sharesLastListing: lastListing }))).toEqual([9, 8, 7, 6, 5, 4]);
+    await server!.close();
+    expect(numbers(await run({ adapter: 'wordpress', url: '/', perPage: 2, catchUpPages: 1 }, routes, { sharesLastListing: lastListing }))).toEqual([9, 8, 7, 6]);
+    await server!.close();
+    expect(numbers(await run({ adapter: 'wordpress', url: '/', perPage: 2 }, routes, { sharesLastListing: () => Promise.resolve(undefined) }))).toEqual([9, 8]);
+    await server!.close();
+    // Past its last page WordPress answers 400: the pages read are the poll's, without a warning.
+    const warnings: string[] = [];
+    expect(numbers(await run({ adapter: 'wordpress', url: '/', perPage: 2 }, routes, { sharesLastListing: () => Promise.resolve(false), warnings }))).toEqual([9, 8, 7, 6, 5, 4]);
+    expect(warnings).toEqual([]);
+    expect(server!.unexpected).toEqual([]);
+  });
+
+  it('keeps the pages read when an older one fails, saying what may be missed', async () => {
+    const PAGE_OF_1 = 'per_page=1&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt';
+    const warnings: string[] = [];
+    const items = await run({ adapter: 'wordpress', url: '/', perPage: 1 }, { [`/wp-json/wp/v2/posts?${PAGE_OF_1}`]: json([post(3)]), [`/wp-json/wp/v2/posts?${PAGE_OF_1}&page=2`]: { status: 503, body: 'busy' } }, { sharesLastListing: () => Promise.resolve(false), warnings });
+    expect(items.map((i) => i.url)).toEqual(['https://site.ma/3.html']);
+    expect(warnings).toEqual([`older page 2 not read, posts published between the two polls may be missed: HTTP 503 from ${server!.url(`/wp-json/wp/v2/posts?${PAGE_OF_1}&page=2`)}`]);
+  });
+
   it('reports a site that answers something else than posts as a parse error', async () => {
     const error = await run({ adapter: 'wordpress', url: '/' }, {
       '/wp-json/wp/v2/posts?per_page=20&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt': page('<html>maintenance</html>'),

@@ -1,6 +1,6 @@
 import type { Logger } from '@marsad/logger';
 import { z } from 'zod';
-import { defineAdapter, type FetchedItem } from '../adapter.js';
+import { defineAdapter, type FetchContext, type FetchedItem } from '../adapter.js';
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
@@ -22,11 +22,12 @@ const FIELDS = 'link,date_gmt,date,title,content,excerpt';
  * The posts endpoint: /wp-json/wp/v2/posts, or ?rest_route=/wp/v2/posts on a site without pretty
  * permalinks, whose /wp-json/ path is a 404 while its REST API answers there.
  */
-function postsEndpoint(base: string, perPage: number, form: 'path' | 'query'): string {
+function postsEndpoint(base: string, perPage: number, form: 'path' | 'query', page = 1): string {
   const endpoint = form === 'path' ? new URL('wp-json/wp/v2/posts', base) : new URL(base);
   if (form === 'query') endpoint.searchParams.set('rest_route', '/wp/v2/posts');
   endpoint.searchParams.set('per_page', String(perPage));
   endpoint.searchParams.set('_fields', FIELDS);
+  if (page > 1) endpoint.searchParams.set('page', String(page));
   return endpoint.toString();
 }
 
@@ -44,12 +45,18 @@ export const wordpress = defineAdapter({
   optionsSchema: z.strictObject({
     /** Posts per poll, newest first. @defaultValue 20 */
     perPage: z.number().int().min(1).max(100).default(20),
+    /**
+     * Older pages read, one after another, while none of a page's posts was in the last poll's
+     * listing: a site that published more than perPage posts since then loses none of them (a
+     * source's first poll reads one page). @defaultValue 5
+     */
+    catchUpPages: z.number().int().min(0).max(50).default(5),
   }),
   async fetch(source, options, ctx) {
     const { http, log } = ctx;
     const base = source.url.endsWith('/') ? source.url : `${source.url}/`;
-    const read = async (form: 'path' | 'query') => {
-      const endpoint = postsEndpoint(base, options.perPage, form);
+    const read = async (form: 'path' | 'query', page = 1) => {
+      const endpoint = postsEndpoint(base, options.perPage, form, page);
       const response = await http.get(endpoint, { accept: 'application/json' });
       return { endpoint, body: parseJson(response.text(), endpoint, log) };
     };
@@ -69,20 +76,41 @@ export const wordpress = defineAdapter({
         log.info({ endpoint: answer.endpoint }, 'WordPress REST API found at ?rest_route= (the site has no pretty permalinks)');
       }
     }
-    const { endpoint, body } = answer;
-    if (!Array.isArray(body)) throw new FetchError('parse', `${endpoint} did not answer a list of WordPress posts`, { url: endpoint });
-    const posts = body.map((post) => PostSchema.safeParse(post));
-    const valid = posts.flatMap((post) => (post.success ? [post.data] : []));
-    if (valid.length < posts.length) {
-      const issue = posts.find((post) => !post.success)?.error?.issues[0];
-      const why = issue ? `${issue.path.join('.')}: ${issue.message}` : '';
-      if (valid.length === 0) throw new FetchError('parse', `${endpoint} did not answer WordPress posts: ${why}`, { url: endpoint });
-      log.warn({ skipped: posts.length - valid.length, why }, 'WordPress posts without a link or title skipped');
-      ctx.warnings?.push(`${posts.length - valid.length} of ${posts.length} WordPress posts skipped (${why})`);
+    const form = queryFormSites.has(base) ? 'query' : 'path';
+    const posts = readPosts(answer, ctx);
+    let page = posts;
+    for (let n = 2; n <= options.catchUpPages + 1 && page.length === options.perPage && (await ctx.sharesLastListing?.(page.map((post) => post.link))) === false; n++) {
+      try {
+        page = readPosts(await read(form, n), ctx);
+      } catch (err) {
+        // WordPress answers 400 past its last page; any other failure leaves the pages read so far whole.
+        if (!(err instanceof FetchError && err.details.status === 400)) {
+          log.warn({ page: n, err: (err as Error).message }, 'older WordPress page not read');
+          ctx.warnings?.push(`older page ${n} not read, posts published between the two polls may be missed: ${(err as Error).message}`);
+        }
+        break;
+      }
+      posts.push(...page);
+      log.info({ page: n, posts: page.length }, 'older WordPress page read: none of the newer ones was listed at the last poll');
     }
-    return valid.map((post) => toItem(post, source.timeZone));
+    return posts.map((post) => toItem(post, source.timeZone));
   },
 });
+
+/** The posts of one answer of the API; those it cannot read are skipped with a warning, and an answer of none fails. */
+function readPosts({ endpoint, body }: { endpoint: string; body: unknown }, ctx: FetchContext): Post[] {
+  if (!Array.isArray(body)) throw new FetchError('parse', `${endpoint} did not answer a list of WordPress posts`, { url: endpoint });
+  const posts = body.map((post) => PostSchema.safeParse(post));
+  const valid = posts.flatMap((post) => (post.success ? [post.data] : []));
+  if (valid.length < posts.length) {
+    const issue = posts.find((post) => !post.success)?.error?.issues[0];
+    const why = issue ? `${issue.path.join('.')}: ${issue.message}` : '';
+    if (valid.length === 0) throw new FetchError('parse', `${endpoint} did not answer WordPress posts: ${why}`, { url: endpoint });
+    ctx.log.warn({ skipped: posts.length - valid.length, why }, 'WordPress posts without a link or title skipped');
+    ctx.warnings?.push(`${posts.length - valid.length} of ${posts.length} WordPress posts skipped (${why})`);
+  }
+  return valid;
+}
 
 function toItem(post: Post, timeZone: string | undefined): FetchedItem {
   return {

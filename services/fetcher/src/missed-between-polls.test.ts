@@ -1,0 +1,80 @@
+import { SourceSchema } from '@marsad/config';
+import { createLogger } from '@marsad/logger';
+import { createRedis } from '@marsad/queues';
+import { createHttpClient } from '@marsad/sources';
+import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
+import { SourceHealthStore } from './source-health.js';
+
+const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
+const http = createHttpClient({ totalTimeoutMs: 2_000 });
+const redis = createTestRedis('missed');
+const connection = createRedis(redis.url);
+const health = new SourceHealthStore(connection, redis.prefix);
+const MINUTE = 60_000;
+/** The article numbers the feed lists now, newest first. */
+let listed: number[] = [];
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures({
+    '/feed': (req, res) => {
+      const origin = `http://${req.headers.host}`;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, listed.map((n) => ({ title: `خبر ${n}`, link: `${origin}/a/${n}`, description: `نص الخبر ${n}` }))));
+    },
+  });
+});
+afterAll(async () => {
+  await http.close();
+  await server.close();
+  connection.disconnect();
+  await redis.cleanup();
+});
+
+function poller(id: string) {
+  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url('/feed'), interval: '30m' });
+  const stored = new Set<string>();
+  const deps: FetchSourceDeps = {
+    sources: new Map([[id, source]]),
+    http,
+    knownItemIds: async (ids) => new Set(ids.filter((itemId) => stored.has(itemId))),
+    sendToClassify: async (jobs) => void jobs.forEach((job) => stored.add(job.payload.item.id)),
+    health,
+  };
+  return (at: Date) => fetchSource({ sourceId: id }, { ...deps, now: () => at }, ctx);
+}
+
+describe('a poll whose every item is new since the last one', () => {
+  const first = new Date('2026-12-07T10:00:00Z');
+  const later = (minutes: number) => new Date(first.getTime() + minutes * MINUTE);
+
+  it('says that items published between the two polls may have been missed, in its warnings and the source health', async () => {
+    const poll = poller('busy');
+    listed = [5, 4, 3, 2, 1];
+    expect((await poll(first)).warnings).toBeUndefined(); // a first poll has nothing to compare with
+    listed = [7, 6, 5, 4, 3];
+    expect((await poll(later(30))).warnings).toBeUndefined(); // overlaps: nothing missed
+    listed = [12, 11, 10, 9, 8];
+    const result = await poll(later(60));
+    const warning = 'all 5 of its items are new since its last poll (2026-12-07 10:30 UTC): it may have published more in between than it lists, and those were missed; poll it more often than every 30 min, or read a listing that holds more';
+    expect(result).toMatchObject({ fetched: 5, queued: 5, warnings: [warning] });
+    expect((await health.get('busy', later(60))).lastWarning).toBe(warning);
+    listed = [13, 12, 11, 10, 9];
+    expect((await poll(later(90))).warnings).toBeUndefined();
+  });
+
+  it('is not said of a listing too short to tell, nor after an empty answer', async () => {
+    const poll = poller('short');
+    listed = [2, 1];
+    await poll(first);
+    listed = [4, 3];
+    expect((await poll(later(30))).warnings).toBeUndefined();
+    listed = [9, 8, 7, 6, 5];
+    await poll(later(60));
+    listed = [];
+    await poll(later(90)); // a feed's bad moment: the listing before it stays the one compared with
+    listed = [10, 9, 8, 7, 6];
+    expect((await poll(later(120))).warnings).toBeUndefined();
+  });
+});
