@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, newestCatchingUp, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -29,7 +29,10 @@ export const html = defineAdapter({
       date: SelectorSchema.optional(),
     }),
     article: ArticleSelectorsSchema,
-    /** Newest items read per poll (the listing's first). @defaultValue 30 */
+    /**
+     * Newest items read per poll (the listing's first); the next as many too while none of them was
+     * listed at the last poll (the site published more since), CATCH_UP_BATCHES times at most. @defaultValue 30
+     */
     maxItems: z.number().int().min(1).max(500).default(30),
   }),
   async fetch(source, options, ctx) {
@@ -52,11 +55,10 @@ export const html = defineAdapter({
       listed.add(article);
       const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });
-      if (targets.length >= options.maxItems) break;
     }
     if (targets.length === 0) {
       throw new FetchError('parse', `no list.item at ${source.url} has a link matching "${options.list.link}"`, { url: source.url });
     }
-    return fetchArticles(targets, options.article, ctx, source.timeZone);
+    return fetchArticles(await newestCatchingUp(targets, options.maxItems, ctx), options.article, ctx, source.timeZone);
   },
 });

@@ -8,7 +8,7 @@ import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
 import { adapterOptionChecks, fetchWithAdapter, getAdapter } from '../registry.js';
 import { extractArticle } from '../article.js';
-import { parseSelector } from '../pages.js';
+import { CATCH_UP_BATCHES, parseSelector } from '../pages.js';
 
 const log = createLogger({ level: 'silent' });
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -138,6 +138,17 @@ describe('html adapter', () => {
     const items = await run({ ...entry, maxItems: 2 }, { '/news': page(twice), '/a/1': article, '/a/2': article, '/a/3': article });
     expect(items.map((i) => new URL(i.url).pathname)).toEqual(['/a/1', '/a/2']);
     expect(pagesRead).toBe(2);
+  });
+
+  it('reads maxItems more while none of the newest was listed at the last poll, and maxItems at a first poll', async () => {
+    const seven = `<ul>${[7, 6, 5, 4, 3, 2, 1].map((n) => `<li class="news"><a href="/a/${n}">خبر ${n}</a></li>`).join('')}</ul>`;
+    const articles = Object.fromEntries([7, 6, 5, 4, 3, 2, 1].map((n) => [`/a/${n}`, page(articlePage('content'))]));
+    const paths = (items: { url: string }[]) => items.map((i) => new URL(i.url).pathname);
+    // The last poll listed /a/3: the first two and the next two share none with it, the two after do.
+    const lastListing = (urls: readonly string[]) => Promise.resolve(urls.some((url) => url.endsWith('/a/3')));
+    expect(paths(await run({ ...entry, maxItems: 2 }, { '/news': page(seven), ...articles }, { sharesLastListing: lastListing }))).toEqual(['/a/7', '/a/6', '/a/5', '/a/4', '/a/3', '/a/2']);
+    await server!.close();
+    expect(paths(await run({ ...entry, maxItems: 2 }, { '/news': page(seven), ...articles }, { sharesLastListing: () => Promise.resolve(undefined) }))).toEqual(['/a/7', '/a/6']);
   });
 
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
@@ -307,6 +318,14 @@ describe('sitemap adapter', () => {
     const items = await run({ adapter: 'sitemap', url: '/index.xml.gz', maxItems: 2 }, routes);
     expect(items.map((i) => [new URL(i.url).pathname, i.title])).toEqual([['/a/4', 'خبر 4'], ['/a/3', 'خبر 3']]);
     expect(items[0]!.text.split('\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('reads further entries, maxItems at a time, while none was listed at the last poll, up to CATCH_UP_BATCHES more', async () => {
+    const routes: Record<string, FixtureRoute> = { '/news.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(`http://${req.headers.host}`, 20)) };
+    for (let i = 0; i < 20; i++) routes[`/a/${i}`] = page(articlePage('article-body'));
+    const items = await run({ adapter: 'sitemap', url: '/news.xml', maxItems: 2 }, routes, { sharesLastListing: () => Promise.resolve(false) });
+    expect(items).toHaveLength(2 * (1 + CATCH_UP_BATCHES));
+    expect(items.map((i) => new URL(i.url).pathname).slice(0, 3)).toEqual(['/a/19', '/a/18', '/a/17']);
   });
 
   it('leaves out the front page a general sitemap lists beside its articles', async () => {

@@ -6,7 +6,7 @@ import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
 import { isFrontPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, newestCatchingUp, type ArticleTarget } from '../pages.js';
 import { sitemapsByLikelyNewest } from '../sitemap-index.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -24,7 +24,10 @@ export const sitemap = defineAdapter({
     example: { id: 'le360-sitemap', adapter: 'sitemap', url: 'https://fr.le360.ma/sitemap-news.xml', interval: '15m' },
   },
   optionsSchema: z.strictObject({
-    /** Newest entries read per poll. @defaultValue 30 */
+    /**
+     * Newest entries read per poll; the next as many too while none of them was listed at the last
+     * poll (the site published more since), CATCH_UP_BATCHES times at most. @defaultValue 30
+     */
     maxItems: z.number().int().min(1).max(1000).default(30),
     /** Sitemaps of an index read per poll (those of an index inside it included), likeliest newest first. @defaultValue 3 */
     maxSitemaps: z.number().int().min(1).max(50).default(3),
@@ -37,7 +40,7 @@ export const sitemap = defineAdapter({
     const entries = root.entries.concat(fromIndex.entries);
     if (entries.length === 0 && fromIndex.failure !== undefined) throw fromIndex.failure;
     if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
-    const targets = entries.sort(byDateDesc).slice(0, options.maxItems);
+    const targets = await newestCatchingUp(entries.sort(byDateDesc), options.maxItems, ctx);
     return fetchArticles(targets, options.article, ctx, source.timeZone);
   },
 });

@@ -4,6 +4,7 @@ import { defineAdapter, type FetchContext, type FetchedItem } from '../adapter.j
 import { htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
+import { CATCH_UP_BATCHES } from '../pages.js';
 
 /** What the WordPress REST API returns per post, the fields we ask for. */
 const PostSchema = z.object({
@@ -50,7 +51,7 @@ export const wordpress = defineAdapter({
      * listing: a site that published more than perPage posts since then loses none of them (a
      * source's first poll reads one page). @defaultValue 5
      */
-    catchUpPages: z.number().int().min(0).max(50).default(5),
+    catchUpPages: z.number().int().min(0).max(50).default(CATCH_UP_BATCHES),
   }),
   async fetch(source, options, ctx) {
     const { http, log } = ctx;
