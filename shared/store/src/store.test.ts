@@ -206,6 +206,8 @@ describe.each([
     expect(await found('أمن')).toEqual(['s1']); // s3's الأمني is another word
     expect(await found('طنجة أو الهجرة')).toEqual(['s1', 's3']); // OR as Arabic writes it
     expect(await found('-طنجة -interpol')).toEqual(['s3']); // NOT as search boxes write it
+    expect(await found('أمن*')).toEqual(['s1', 's3']); // every word that starts with it: الأمني too
+    expect(await found('"التعاون الأمن*"')).toEqual(['s3']); // a start in a phrase
   });
 
   it('gives rows stored before search existed their search document', async () => {

@@ -40,6 +40,35 @@ describe('alert rule queries', () => {
   });
 });
 
+describe('word* for every word that starts with it', () => {
+  const MOROCCAN = 'أكدت السلطات المغربية أن التعاون مع الشركاء الأوروبيين مستمر';
+  it.each([
+    ['a start, the text word with the article and ta marbuta', 'مغرب*', MOROCCAN, true],
+    ['a start written with the article', 'المغرب*', MOROCCAN, true],
+    ['a start with hamza folded', 'الأوروب*', MOROCCAN, true],
+    ['the start of no word', 'جزائر*', MOROCCAN, false],
+    ['the whole word alone does not match a longer one', 'مغرب', MOROCCAN, false],
+    ['in a phrase', '"السلطات المغرب*"', MOROCCAN, true],
+    ['in a phrase, the other word not next to it', '"التعاون المغرب*"', MOROCCAN, false],
+    ['with NOT', 'التعاون -مغرب*', MOROCCAN, false],
+    ['a Latin start, any case', 'Interpol*', 'Les services d\'INTERPOL et de la police', true],
+  ])('%s: %s', (_name, query, text, expected) => {
+    expect(new Query(query).match(text) !== null).toBe(expected);
+  });
+
+  it('says the start as the query wrote it, normalised, when it matched', () => {
+    expect(new Query('المغربي*').match(MOROCCAN)).toEqual(['مغربي*']);
+  });
+
+  it.each([
+    ['a star inside a word', 'مغ*رب', /"\*" goes at the end of a word/],
+    ['a star alone', 'طنجة *', /at least 2 letters/],
+    ['a one-letter start', 'م*', /at least 2 letters/],
+  ])('rejects %s, saying how to write it', (_name, query, message) => {
+    expect(() => parseQuery(query)).toThrow(message);
+  });
+});
+
 describe('operators as people write them in a search box', () => {
   it.each([
     ['OR in Arabic', 'الرباط أو طنجة', true],

@@ -3,7 +3,8 @@ import { canonical } from './forms.js';
 
 /**
  * Keyword queries for alert rules: words, "quoted phrases", AND (or nothing), OR, NOT, parentheses,
- * and `a NEAR/n b` (within n words). Matched on normalised text the way the tagger matches: hamza
+ * `a NEAR/n b` (within n words), and `word*` for every word that starts with it (مغرب* finds
+ * المغربي، المغربية، للمغرب, as media-monitoring tools' queries do). Matched on normalised text the way the tagger matches: hamza
  * and ta marbuta variants, diacritics and tatweel folded, and a text word with a proclitic
  * (و ف ب ك ل ال …) matching the bare query word.
  *
@@ -52,7 +53,7 @@ function lex(query: string): Token[] {
     const quoted = quoted1 ?? quoted2 ?? quoted3;
     if (sign === '-') tokens.push({ type: 'not', written: '-' });
     if (quoted !== undefined) {
-      const words = tokenize(quoted);
+      const words = termsOf(quoted);
       if (words.length === 0) throw new QuerySyntaxError('an empty quoted phrase');
       tokens.push({ type: 'phrase', words });
     } else if (open) tokens.push({ type: '(', written: open });
@@ -61,12 +62,47 @@ function lex(query: string): Token[] {
     else if (!sign && OPERATOR_WORDS.has(bare!.toLowerCase())) tokens.push({ type: OPERATOR_WORDS.get(bare!.toLowerCase())!, written: bare! });
     else if (/^NEAR(\/.*)?$/.test(bare!)) throw new QuerySyntaxError(`"${bare}" needs how many words apart its two sides may be, as in NEAR/5`);
     else {
-      const words = tokenize(bare!);
+      const words = termsOf(bare!);
       if (words.length > 0) tokens.push({ type: 'word', words });
     }
   }
   if (query.slice(position).trim()) throw new QuerySyntaxError(`cannot read the query from "${query.slice(position).trim()}"`);
   return tokens;
+}
+
+/** Marks a query word that stands for every word starting with it; normalised words never hold it. */
+const PREFIX = '*';
+/** A shorter start finds too much to mean anything: `م*` is most of an Arabic text. */
+const MIN_PREFIX = 2;
+
+/** The normalised words of what was written, a word written with a final `*` keeping it (see PREFIX). */
+function termsOf(written: string): string[] {
+  const terms: string[] = [];
+  for (const chunk of written.split(/\s+/)) {
+    const star = /\*+$/.exec(chunk);
+    const body = star ? chunk.slice(0, star.index) : chunk;
+    if (body.includes('*')) throw new QuerySyntaxError(`"*" goes at the end of a word, as in مغرب* for every word that starts with مغرب: "${chunk}"`);
+    const words = tokenize(body);
+    if (star) {
+      const start = canonical(words.pop() ?? '');
+      if (start.length < MIN_PREFIX) throw new QuerySyntaxError(`"${chunk}": a word ending in "*" needs at least ${MIN_PREFIX} letters before it`);
+      words.push(`${start}${PREFIX}`);
+    }
+    terms.push(...words);
+  }
+  return terms;
+}
+
+/** Whether one of a text word's forms is this query word, or starts with it for `word*`. */
+export function formMatches(forms: readonly string[], term: string): boolean {
+  if (!term.endsWith(PREFIX)) return forms.includes(term);
+  const start = term.slice(0, -PREFIX.length);
+  return forms.some((form) => form.startsWith(start));
+}
+
+/** A query word's start, for `word*`; undefined for a whole word. */
+export function prefixOf(term: string): string | undefined {
+  return term.endsWith(PREFIX) ? term.slice(0, -PREFIX.length) : undefined;
 }
 
 export function parseQuery(query: string): QueryNode {
@@ -106,7 +142,7 @@ export function parseQuery(query: string): QueryNode {
   const primary = (): QueryNode => {
     const t = tokens[i++];
     if (!t) throw new QuerySyntaxError('the query ends where a word was expected');
-    if (t.type === 'word' || t.type === 'phrase') return { kind: 'terms', words: t.words.map(canonical) };
+    if (t.type === 'word' || t.type === 'phrase') return { kind: 'terms', words: t.words.map((word) => (prefixOf(word) === undefined ? canonical(word) : word)) };
     if (t.type === '(') {
       const node = or();
       if (tokens[i++]?.type !== ')') throw new QuerySyntaxError('a "(" is not closed');
@@ -124,7 +160,7 @@ export function parseQuery(query: string): QueryNode {
 function positions(words: readonly (readonly string[])[], phrase: readonly string[]): number[] {
   const found: number[] = [];
   for (let start = 0; start + phrase.length <= words.length; start++) {
-    if (phrase.every((word, k) => words[start + k]!.includes(word))) found.push(start);
+    if (phrase.every((word, k) => formMatches(words[start + k]!, word))) found.push(start);
   }
   return found;
 }

@@ -26,6 +26,7 @@ describe('search queries', () => {
     expect(searchQuery('الأمن')).toBe("'امن'");
     expect(searchQuery('"الأمن الوطني" OR interpol')).toBe("(('امن' <-> 'وطني') | 'interpol')");
     expect(searchQuery('طنجة NOT مراكش')).toBe("('طنجه' & !'مراكش')");
+    expect(searchQuery('"السلطات المغرب*"')).toBe("('سلطات' <-> 'مغرب':*)");
     expect(searchQuery('a NEAR/2 b')).toBe("('a' <1> 'b' | 'b' <1> 'a' | 'a' <2> 'b' | 'b' <2> 'a')");
   });
 

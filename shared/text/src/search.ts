@@ -1,4 +1,4 @@
-import { parseQuery, type QueryNode } from './query.js';
+import { parseQuery, prefixOf, type QueryNode } from './query.js';
 import { tokenizeWithOffsets } from './tokens.js';
 
 /**
@@ -40,10 +40,16 @@ export function searchQuery(query: string): string {
   return compile(parseQuery(query));
 }
 
+/** A query word as a tsquery operand: `word*` is PostgreSQL's prefix match, `'word':*`. */
+function lexeme(term: string): string {
+  const start = prefixOf(term);
+  return start === undefined ? quote(term) : `${quote(start)}:*`;
+}
+
 function compile(node: QueryNode): string {
   switch (node.kind) {
     case 'terms':
-      return node.words.length === 1 ? quote(node.words[0]!) : `(${node.words.map(quote).join(' <-> ')})`;
+      return node.words.length === 1 ? lexeme(node.words[0]!) : `(${node.words.map(lexeme).join(' <-> ')})`;
     case 'and':
     case 'or':
       return `(${node.nodes.map(compile).join(node.kind === 'and' ? ' & ' : ' | ')})`;

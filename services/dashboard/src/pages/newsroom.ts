@@ -35,7 +35,7 @@ const option = (value: string, label: string, selected: string) =>
 function filterForm(view: NewsroomView): SafeHtml {
   const { filters: f, choices } = view;
   return html`<form class="filters" method="get" action="/" role="search">
-<input type="search" name="q" value="${f.q}" placeholder="بحث: كلمات، «عبارة»، أو، -كلمة، NEAR/5" aria-label="بحث في النصوص">
+<input type="search" name="q" value="${f.q}" placeholder="بحث: كلمات، «عبارة»، أو، -كلمة، مغرب*، NEAR/5" aria-label="بحث في النصوص">
 <select name="tag" aria-label="الوسم">${option('', 'كل الوسوم', f.tag)}${choices.tags.map((t) => option(t, t, f.tag))}</select>
 <select name="source" aria-label="المصدر">${option('', 'كل المصادر', f.source)}${choices.sources.map((s) => option(s.id, s.name, f.source))}</select>
 <select name="language" aria-label="اللغة">${option('', 'كل اللغات', f.language)}${choices.languages.map((l) => option(l, languageName(l), f.language))}</select>
