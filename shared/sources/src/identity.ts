@@ -61,6 +61,34 @@ export function isFrontPage(link: string): boolean {
   return /^\/?(?:index\.\w+)?$/i.test(pathname) && search === '' && hash === '';
 }
 
+/**
+ * The first segment of a CMS's listing pages' addresses (WordPress's /category/, /tag/, /author/,
+ * Drupal's /taxonomy/term/, French and Arabic sites' own), after an optional language segment.
+ */
+const LISTING_SEGMENT = /^(?:category|categories|categorie|tag|tags|author|authors|auteur|rubrique|mot-cle|taxonomy|تصنيف|وسم|الوسوم)$/i;
+/** A listing's further pages (/page/2) and its feed. */
+const LISTING_END = /\/(?:page\/\d+|feed)\/?$/i;
+/** A date archive: the path is a year, a month or a day and nothing more (/2026/12/). */
+const DATE_ARCHIVE = /^\/\d{4}(?:\/\d{1,2}){0,2}\/?$/;
+
+/**
+ * A CMS's page listing articles rather than one (a category, a tag, an author, a date, a listing's
+ * second page): a general sitemap lists them beside its articles, and read as articles they became
+ * items holding a list of headlines.
+ */
+export function isListingPage(link: string): boolean {
+  const { pathname } = new URL(link);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    path = pathname;
+  }
+  const segments = path.split('/').filter(Boolean);
+  const first = /^[a-z]{2}$/i.test(segments[0] ?? '') ? segments[1] : segments[0];
+  return (first !== undefined && LISTING_SEGMENT.test(first)) || LISTING_END.test(path) || DATE_ARCHIVE.test(path);
+}
+
 /** An item's id: a digest of its canonical URL, short enough to read, long enough never to collide. */
 export function itemIdFor(canonical: string): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 24);

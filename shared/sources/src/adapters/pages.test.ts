@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { SourceSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
@@ -340,6 +341,26 @@ describe('sitemap adapter', () => {
     };
     expect((await run({ adapter: 'sitemap', url: '/sitemap.xml' }, routes)).map((i) => new URL(i.url).pathname)).toEqual(['/a/1']);
     expect(server!.hits.has('/')).toBe(false);
+  });
+
+  it('leaves out the category, tag, author, date and further listing pages a general sitemap lists, but no news entry', async () => {
+    const listings = ['/category/politique/', '/ar/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86/', '/author/redaction', '/2026/12/', '/politique/page/2/', '/taxonomy/term/12', `/${encodeURIComponent('تصنيف')}/${encodeURIComponent('أمن')}/`];
+    const articles = ['/2026/12/07/dgsn-campagne', '/ar/%D8%AA%D9%88%D9%82%D9%8A%D9%81-%D9%85%D8%B4%D8%AA%D8%A8%D9%87', '/tags-and-trends-of-2026.html'];
+    const routes: Record<string, FixtureRoute> = {
+      '/sitemap.xml': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        const url = (path: string) => `<url><loc>${origin}${path}</loc><lastmod>2026-12-07T10:00:00Z</lastmod></url>`;
+        const news = `<url><loc>${origin}/category/une-news</loc><news:news><news:publication_date>2026-12-07T09:00:00Z</news:publication_date><news:title>خبر</news:title></news:news></url>`;
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${[...listings, ...articles].map(url).join('')}${news}</urlset>`);
+      },
+    };
+    const items = await run({ adapter: 'sitemap', url: '/sitemap.xml', maxItems: 20 }, routes);
+    expect(items.map((i) => new URL(i.url).pathname).sort()).toEqual([...articles, '/category/une-news'].sort());
+    await server!.close();
+    const categories = (req: { headers: { host?: string } }, res: ServerResponse) =>
+      void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${listings.map((path) => `<url><loc>http://${req.headers.host}${path}</loc></url>`).join('')}</urlset>`);
+    const error = (await run({ adapter: 'sitemap', url: '/category-sitemap.xml' }, { '/category-sitemap.xml': categories }).catch((e: unknown) => e)) as FetchError;
+    expect([error.kind, error.message]).toEqual(['empty', `sitemap ${server!.url('/category-sitemap.xml')} lists no article, only 7 listing pages (categories, tags, authors, dates), which are not articles`]);
   });
 
   it("reads the index's other sitemaps when one fails, and fails only when every one does", async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAdapter, type FetchContext } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
-import { isFrontPage } from '../identity.js';
+import { isFrontPage, isListingPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, newestCatchingUp, type ArticleTarget } from '../pages.js';
 import { sitemapsByLikelyNewest } from '../sitemap-index.js';
@@ -39,7 +39,10 @@ export const sitemap = defineAdapter({
     const fromIndex = await readIndex(root.children, { left: options.maxSitemaps }, 1, ctx, source.timeZone);
     const entries = root.entries.concat(fromIndex.entries);
     if (entries.length === 0 && fromIndex.failure !== undefined) throw fromIndex.failure;
-    if (entries.length === 0) throw new FetchError('empty', `sitemap ${source.url} lists no article`, { url: source.url });
+    if (entries.length === 0) {
+      const only = root.listings > 0 ? `, only ${root.listings} listing pages (categories, tags, authors, dates), which are not articles` : '';
+      throw new FetchError('empty', `sitemap ${source.url} lists no article${only}`, { url: source.url });
+    }
     const targets = await newestCatchingUp(entries.sort(byDateDesc), options.maxItems, ctx);
     return fetchArticles(targets, options.article, ctx, source.timeZone);
   },
@@ -74,6 +77,8 @@ async function readIndex(children: readonly ArticleTarget[], budget: { left: num
 interface Sitemap {
   entries: ArticleTarget[];
   children: ArticleTarget[];
+  /** Entries left out as a CMS's listing pages (isListingPage). */
+  listings: number;
 }
 
 /** `timeZone` dates what W3C allows without a zone: a day alone (2026-12-06), and what sites write anyway. */
@@ -89,12 +94,18 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
   }
   const $ = cheerio.load(decodeBody(body, response.headers['content-type']), { xml: true });
   if ($('urlset, sitemapindex').length === 0) throw new FetchError('parse', `${url} is not a sitemap (no <urlset> or <sitemapindex>)`, { url });
+  let listings = 0;
   const entries = $('urlset > url').toArray().flatMap((node): ArticleTarget[] => {
     const entry = $(node);
     const loc = absoluteUrl(entry.children('loc').text(), url);
-    // A general sitemap lists the front page beside the articles: read, its text was an item's.
+    // A general sitemap lists the front page, categories, tags and authors beside the articles: read,
+    // their lists of headlines were items. A news sitemap's entry is an article whatever its address.
     if (!loc || isFrontPage(loc)) return [];
     const news = entry.find('news\\:news, news');
+    if (news.length === 0 && isListingPage(loc)) {
+      listings++;
+      return [];
+    }
     return [{
       url: loc,
       title: news.find('news\\:title, title').first().text().trim() || undefined,
@@ -105,7 +116,7 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
     const loc = absoluteUrl($(node).children('loc').text(), url);
     return loc ? [{ url: loc, publishedAt: isoDate($(node).children('lastmod').text(), { timeZone }) }] : [];
   });
-  return { entries, children };
+  return { entries, children, listings };
 }
 
 function byDateDesc(a: ArticleTarget, b: ArticleTarget): number {
