@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, itemIdFor, publishedLink } from './identity.js';
+import { canonicalUrl, isListingPage, itemIdFor, publishedLink } from './identity.js';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -68,5 +68,34 @@ describe('publishedLink', () => {
     expect(publishedLink('//cdn.example.ma/a', 'https://example.ma/')).toBe('https://cdn.example.ma/a');
     expect(publishedLink('https://example.ma/a b.html')).toBe('https://example.ma/a%20b.html');
     expect(() => publishedLink('/a.html')).toThrow();
+  });
+});
+
+describe('isListingPage', () => {
+  it.each([
+    'https://example.ma/category/politique/',
+    'https://example.ma/category/monde/afrique/',
+    'https://example.ma/ar/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86/',
+    'https://example.ma/author/redaction',
+    'https://example.ma/taxonomy/term/12',
+    'https://example.ma/2026/12/',
+    'https://example.ma/2026/12/07',
+    'https://example.ma/politique/page/2/',
+    'https://example.ma/feed/',
+    'https://example.ma/تصنيف/أمن/',
+  ])('reads %s as a listing page', (url) => {
+    expect(isListingPage(url)).toBe(true);
+  });
+
+  it.each([
+    'https://example.ma/2026/12/07/dgsn-campagne/',
+    'https://example.ma/politique/dgsn-campagne-123.html',
+    'https://example.ma/category/politique/dgsn-campagne.html',
+    'https://example.ma/category/politique/2026/12/dgsn-campagne',
+    'https://example.ma/tags-and-trends-of-2026.html',
+    'https://example.ma/ar/توقيف-مشتبه-1234',
+    'https://example.ma/?p=123',
+  ])('reads %s as an article', (url) => {
+    expect(isListingPage(url)).toBe(false);
   });
 });

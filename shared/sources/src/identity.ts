@@ -85,8 +85,10 @@ export function isListingPage(link: string): boolean {
     path = pathname;
   }
   const segments = path.split('/').filter(Boolean);
-  const first = /^[a-z]{2}$/i.test(segments[0] ?? '') ? segments[1] : segments[0];
-  return (first !== undefined && LISTING_SEGMENT.test(first)) || LISTING_END.test(path) || DATE_ARCHIVE.test(path);
+  const at = /^[a-z]{2}$/i.test(segments[0] ?? '') ? 1 : 0;
+  // /category/<slug>/ or a nested /category/<parent>/<child>/; a page file under it is an article.
+  const underListing = LISTING_SEGMENT.test(segments[at] ?? '') && segments.length - at - 1 <= 2 && !/\.\w{2,5}$/.test(path);
+  return underListing || LISTING_END.test(path) || DATE_ARCHIVE.test(path);
 }
 
 /** An item's id: a digest of its canonical URL, short enough to read, long enough never to collide. */

@@ -1,9 +1,11 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
+import type { AnyNode } from 'domhandler';
 import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
+import { isFrontPage, isListingPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, newestCatchingUp, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, newestCatchingUp, parseSelector, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({
@@ -48,12 +50,13 @@ export const html = defineAdapter({
     const listed = new Set<string>();
     for (const element of elements.toArray()) {
       const item = $(element);
-      const url = absoluteUrl(select($, item, options.list.link), base);
-      if (!url) continue;
+      const link = articleLink($, item, options.list.link, base);
+      if (!link) continue;
+      const { url } = link;
       const article = sameArticle(url);
       if (listed.has(article)) continue;
       listed.add(article);
-      const title = options.list.title ? select($, item, options.list.title) : item.find('a').first().text().trim();
+      const title = options.list.title ? select($, item, options.list.title) : link.text;
       targets.push({ url, title, publishedAt: options.list.date ? isoDate(select($, item, options.list.date), { timeZone: source.timeZone }) : null });
     }
     if (targets.length === 0) {
@@ -62,3 +65,24 @@ export const html = defineAdapter({
     return fetchArticles(await newestCatchingUp(targets, options.maxItems, ctx), options.article, ctx, source.timeZone);
   },
 });
+
+/**
+ * The first link the selector finds in a listing's item that addresses an article, with its text: a
+ * card that links its section or tag before its story (`<a href="/category/politique">سياسة</a>`)
+ * made every story of a section one item, titled with the section's name.
+ */
+function articleLink($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, selector: string, base: string): { url: string; text: string } | undefined {
+  const { css, attribute } = parseSelector(selector);
+  for (const node of (css ? item.find(css) : item).toArray()) {
+    const found = $(node);
+    const url = absoluteUrl(attribute ? found.attr(attribute) : found.text(), base);
+    if (url && !isFrontPage(url) && !isListingPage(url)) return { url, text: found.text().trim() || linkText($, item, url, base) };
+  }
+  return undefined;
+}
+
+/** The text of the item's first link to `url` that has some: a card's image link comes before its headline's. */
+function linkText($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, url: string, base: string): string {
+  const titled = item.find('a').toArray().find((a) => absoluteUrl($(a).attr('href'), base) === url && $(a).text().trim());
+  return titled ? $(titled).text().trim() : '';
+}

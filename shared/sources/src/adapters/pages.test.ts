@@ -152,6 +152,16 @@ describe('html adapter', () => {
     expect(paths(await run({ ...entry, maxItems: 2 }, { '/news': page(seven), ...articles }, { sharesLastListing: () => Promise.resolve(undefined) }))).toEqual(['/a/7', '/a/6']);
   });
 
+  it("takes each card's story link, not the section or tag it links first, and the headline of an image link's story", async () => {
+    const cards = `<ul>
+      <li class="news"><a href="/category/politique/">سياسة</a><a href="/a/1">خبر أول</a></li>
+      <li class="news"><a href="/tag/dgsn">الأمن</a><a href="/a/2"><img src="x.jpg"></a><h3><a href="/a/2">خبر ثان</a></h3></li>
+      <li class="news"><a href="/">الرئيسية</a><a href="/category/politique/">سياسة</a></li></ul>`;
+    const items = await run({ ...entry, list: { item: 'li.news' } }, { '/news': page(cards), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) });
+    expect(items.map((i) => [new URL(i.url).pathname, i.title])).toEqual([['/a/1', 'خبر أول'], ['/a/2', 'خبر ثان']]);
+    expect(server!.hits.has('/category/politique/')).toBe(false);
+  });
+
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
     const dated = { ...entry, timeZone: 'Africa/Cairo', list: { ...entry.list, date: 'span.date' } };
     const dates = ['06/12/2026 - 10:30', 'الأحد 7 ديسمبر 2025', '6 كانون الأول 2026 10:30 م'];
