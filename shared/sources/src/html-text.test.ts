@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './html-text.js';
+import { headlineText, htmlToText } from './html-text.js';
 
 describe('htmlToText', () => {
   it.each([
@@ -35,5 +35,17 @@ describe('htmlToText', () => {
   it('keeps a teaser that is all link, and a link inside a sentence', () => {
     expect(htmlToText('<p><a href="/a">أوقفت عناصر الشرطة بطنجة شابا يشتبه في تورطه في السرقة</a></p>')).toBe('أوقفت عناصر الشرطة بطنجة شابا يشتبه في تورطه في السرقة');
     expect(htmlToText('<p>أعلنت <a href="/dgsn">المديرية العامة للأمن الوطني</a> عن توقيف شخصين</p>')).toBe('أعلنت المديرية العامة للأمن الوطني عن توقيف شخصين');
+  });
+});
+
+describe('headlineText', () => {
+  it.each([
+    ['entities encoded twice', 'توقيف &amp;quot;مشتبه&amp;quot; به &amp;amp; شريكه', 'توقيف "مشتبه" به & شريكه'],
+    ['numeric entities encoded twice', 'المغرب &amp;#8211; الأنتربول', 'المغرب – الأنتربول'],
+    ['markup encoded twice', '&lt;b&gt;عاجل:&lt;/b&gt; توقيف مشتبه به', 'عاجل: توقيف مشتبه به'],
+    ['a headline encoded once', 'عاجل &#8211; توقيف &quot;مشتبه&quot;', 'عاجل – توقيف "مشتبه"'],
+    ['a comparison, which is no tag', 'التضخم &lt; 2% في نونبر', 'التضخم < 2% في نونبر'],
+  ])('reads %s', (_name, title, expected) => {
+    expect(headlineText(title)).toBe(expected);
   });
 });

@@ -129,3 +129,13 @@ function collapse(text: string): string {
     .filter(Boolean)
     .join('\n');
 }
+
+/**
+ * A headline's text. Some feeds encode their titles twice (`&amp;quot;`, `&lt;b&gt;عاجل&lt;/b&gt;`):
+ * decoded once, their entities and tags showed as text in the newsroom and in alerts. A headline still
+ * holding one after a decoding is read once more.
+ */
+export function headlineText(fragment: string): string {
+  const once = htmlToText(fragment);
+  return /&(?:#\d+|#x[0-9a-f]+|[a-z]+);|<\/?[a-z][^>]*>/i.test(once) ? htmlToText(once) : once;
+}

@@ -3,7 +3,7 @@ import { Parser } from 'htmlparser2';
 import FeedParser from 'rss-parser';
 import { z } from 'zod';
 import { defineAdapter, type FetchedItem } from '../adapter.js';
-import { htmlToText } from '../html-text.js';
+import { headlineText, htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { type FeedEntry } from '../feed-entry.js';
 import { isFrontPage } from '../identity.js';
@@ -192,7 +192,7 @@ async function readXmlFeed(xml: string, contentType: string | undefined, url: st
       guid: text(entry.guid)?.trim() || text(entry.id)?.trim() || undefined,
       link: entryLink(entry.entryLinks),
       base: bases?.[i] ?? url,
-      title: htmlToText(text(entry.title) ?? ''),
+      title: headlineText(text(entry.title) ?? ''),
       text: body,
       // As written: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
       written: dates.map((date) => text(date)?.trim()).find(Boolean),

@@ -1,7 +1,7 @@
 import type { Logger } from '@marsad/logger';
 import { z } from 'zod';
 import { defineAdapter, type FetchContext, type FetchedItem } from '../adapter.js';
-import { htmlToText } from '../html-text.js';
+import { headlineText, htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
 import { CATCH_UP_BATCHES } from '../pages.js';
@@ -116,7 +116,7 @@ function readPosts({ endpoint, body }: { endpoint: string; body: unknown }, ctx:
 function toItem(post: Post, timeZone: string | undefined): FetchedItem {
   return {
     url: post.link,
-    title: htmlToText(post.title.rendered),
+    title: headlineText(post.title.rendered),
     text: htmlToText(post.content?.rendered || post.excerpt?.rendered || ''),
     // date_gmt has no zone designator: it is UTC; date is the site's local time.
     publishedAt: post.date_gmt ? isoDate(`${post.date_gmt}Z`) : isoDate(post.date, { timeZone }),
