@@ -12,6 +12,7 @@ import {
 import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, itemIdFor, publishedLink, type AddressPolicy, type FetchedItem, type HttpClient, type RobotsRules } from '@marsad/sources';
 import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js';
 import type { HostGate } from '../host-gate.js';
+import { checkListing, sharesLastListing } from '../last-listing.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -120,10 +121,8 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const items = toRawItems(fetched, source.id, now);
   const folded = foldedByTheirLink(fetched);
   if (folded) warnings.push(`${folded.entries} entries not stored: they share their link with entries of other titles (${folded.link}), and a link is one item; does the source give every entry a link of its own?`);
-  if (deps.health && items.length >= MIN_LISTING_COMPARED && (await sharesLastListing(deps.health, source.id, items.map((item) => item.id))) === false) {
-    warnings.push(missedBetweenPolls(source, items.length, health?.lastSuccessAt ?? null));
-  }
-  await deps.health?.recordListing(source.id, items.map((item) => item.id));
+  const missed = deps.health && (await checkListing(deps.health, source, items.map((item) => item.id), health?.lastSuccessAt ?? null));
+  if (missed) warnings.push(missed);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   const holding = job.runId === undefined ? deps.heldItems : undefined;
@@ -206,28 +205,6 @@ async function sendHeld(sourceId: string, heldItems: HeldItems, deps: Pick<Fetch
   await deps.sendToClassify(classifyJobs(send));
   await heldItems.release(sourceId, [...held.keys()]);
   return send.length;
-}
-
-/**
- * Listings shorter than this are not compared with the last one: a feed of its one latest story
- * changes whole at every poll without missing anything.
- */
-const MIN_LISTING_COMPARED = 3;
-
-/** Whether these item ids share any with the source's last listing; undefined when it had none long enough to compare with. */
-async function sharesLastListing(health: SourceHealthStore, sourceId: string, ids: readonly string[]): Promise<boolean | undefined> {
-  const { listed, shared } = await health.lastListing(sourceId, ids);
-  return listed < MIN_LISTING_COMPARED ? undefined : shared > 0;
-}
-
-/** A poll whose every item is new since the last one: what was published between the two beyond what it lists is not seen. */
-function missedBetweenPolls(source: SourceConfig, listed: number, lastPollAt: string | null): string {
-  const since = lastPollAt ? ` (${lastPollAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
-  return `all ${listed} of its items are new since its last poll${since}: it may have published more in between than it lists, and those were missed; poll it more often than every ${duration(pollingInterval(source))}, or read a listing that holds more`;
-}
-
-function duration(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
 }
 
 /** The item ids of article pages' addresses (see identify). */
