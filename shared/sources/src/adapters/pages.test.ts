@@ -339,6 +339,14 @@ describe('sitemap adapter', () => {
     expect(items.map((i) => new URL(i.url).pathname).slice(0, 3)).toEqual(['/a/19', '/a/18', '/a/17']);
   });
 
+  it('reads a news title escaped twice as its readers read it', async () => {
+    const routes: Record<string, FixtureRoute> = {
+      '/news.xml': (req, res) =>
+        void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>http://${req.headers.host}/a/1</loc><news:news><news:title>حموشي &amp;amp; الأنتربول: &amp;quot;شراكة&amp;quot;</news:title></news:news></url></urlset>`),
+    };
+    expect((await run({ adapter: 'sitemap', url: '/news.xml' }, routes)).map((i) => i.title)).toEqual(['حموشي & الأنتربول: "شراكة"']);
+  });
+
   it('leaves out the front page a general sitemap lists beside its articles', async () => {
     const routes: Record<string, FixtureRoute> = {
       '/sitemap.xml': (req, res) => {

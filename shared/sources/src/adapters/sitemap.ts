@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { defineAdapter, type FetchContext } from '../adapter.js';
+import { headlineText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
 import { isFrontPage, isListingPage } from '../identity.js';
@@ -108,7 +109,7 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
     }
     return [{
       url: loc,
-      title: news.find('news\\:title, title').first().text().trim() || undefined,
+      title: headlineText(news.find('news\\:title, title').first().text()) || undefined,
       publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? isoDate(entry.children('lastmod').text(), { timeZone }),
     }];
   });
