@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SourceSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { createRedis } from '@marsad/queues';
@@ -17,8 +18,22 @@ const MINUTE = 60_000;
 let listed: number[] = [];
 let server: FixtureServer;
 
+/** The post numbers the WordPress site has, newest first, served perPage at a time. */
+let posts: number[] = [];
+
+/** The site's answer for one page of three posts, as its REST API pages them. */
+const postsPage = (page: number) => (req: IncomingMessage, res: ServerResponse) => {
+  const slice = posts.slice((page - 1) * 3, page * 3);
+  if (page > 1 && slice.length === 0) return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"code":"rest_post_invalid_page_number"}');
+  const origin = `http://${req.headers.host}`;
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(slice.map((n) => ({ link: `${origin}/p/${n}`, date_gmt: '2026-12-07T09:00:00', title: { rendered: `خبر ${n}` }, content: { rendered: `<p>نص الخبر ${n}</p>` } }))));
+};
+const POSTS = '/wp-json/wp/v2/posts?per_page=3&_fields=link%2Cdate_gmt%2Cdate%2Ctitle%2Ccontent%2Cexcerpt';
+
 beforeAll(async () => {
   server = await serveFixtures({
+    [POSTS]: postsPage(1),
+    ...Object.fromEntries([2, 3, 4, 5, 6].map((page) => [`${POSTS}&page=${page}`, postsPage(page)])),
     '/feed': (req, res) => {
       const origin = `http://${req.headers.host}`;
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, listed.map((n) => ({ title: `خبر ${n}`, link: `${origin}/a/${n}`, description: `نص الخبر ${n}` }))));
@@ -32,8 +47,8 @@ afterAll(async () => {
   await redis.cleanup();
 });
 
-function poller(id: string) {
-  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url('/feed'), interval: '30m' });
+function poller(id: string, entry: Record<string, unknown> = { adapter: 'rss', url: server.url('/feed') }) {
+  const source = SourceSchema.parse({ id, interval: '30m', ...entry });
   const stored = new Set<string>();
   const deps: FetchSourceDeps = {
     sources: new Map([[id, source]]),
@@ -42,7 +57,8 @@ function poller(id: string) {
     sendToClassify: async (jobs) => void jobs.forEach((job) => stored.add(job.payload.item.id)),
     health,
   };
-  return (at: Date) => fetchSource({ sourceId: id }, { ...deps, now: () => at }, ctx);
+  const poll = (at: Date) => fetchSource({ sourceId: id }, { ...deps, now: () => at }, ctx);
+  return Object.assign(poll, { stored });
 }
 
 describe('a poll whose every item is new since the last one', () => {
@@ -76,5 +92,17 @@ describe('a poll whose every item is new since the last one', () => {
     await poll(later(90)); // a feed's bad moment: the listing before it stays the one compared with
     listed = [10, 9, 8, 7, 6];
     expect((await poll(later(120))).warnings).toBeUndefined();
+  });
+
+  it('is not said of a WordPress site whose older pages hold the rest: they are read until one overlaps the last poll', async () => {
+    const poll = poller('wp', { adapter: 'wordpress', url: server.url('/'), perPage: 3 });
+    posts = [5, 4, 3, 2, 1];
+    expect(await poll(first)).toMatchObject({ fetched: 3, queued: 3 }); // a first poll reads one page
+    posts = [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    const result = await poll(later(30));
+    // Pages 1 to 3 (13 to 5) are read: page 3 holds 5, listed at the last poll; 4 is not read again.
+    expect(result).toMatchObject({ fetched: 9, queued: 8 });
+    expect(result.warnings).toBeUndefined();
+    expect(poll.stored.size).toBe(11);
   });
 });
