@@ -331,3 +331,40 @@ describe('looksLikeTeaser', () => {
     expect(looksLikeTeaser(text)).toBe(false);
   });
 });
+
+describe('rss adapter, a WordPress feed', () => {
+  const GENERATOR = '<generator>https://wordpress.org/?v=6.8.3</generator>';
+  /** A WordPress feed's page of the posts numbered `from` down to `to`, as it writes them. */
+  const wordpressPage = (from: number, to: number, generator = GENERATOR) =>
+    rssFeed('موقع', 'https://site.ma', Array.from({ length: from - to + 1 }, (_, i) => ({ title: `خبر ${from - i}`, link: `https://site.ma/p/${from - i}`, description: `نص ${from - i}` }))).replace('<channel>', `<channel>${generator}`);
+  const feed = (body: string) => ({ body, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  const numbers = (items: { url: string }[]) => items.map((item) => Number(item.url.split('/').pop()));
+
+  async function poll(routes: Record<string, ReturnType<typeof feed> | { status: number; body: string }>, sharesLastListing: (urls: readonly string[]) => Promise<boolean | undefined>, warnings?: string[]) {
+    server = await serveFixtures(routes);
+    return rss.fetch(SourceSchema.parse({ id: 'wp', adapter: 'rss', url: server.url('/feed/') }), { fullText: false }, { http, log, filterNew: everythingIsNew, sharesLastListing, warnings });
+  }
+
+  it('reads ?paged=2 and on while none of a page was listed at the last poll, and the first page alone at a first poll', async () => {
+    const routes = { '/feed/': feed(wordpressPage(30, 21)), '/feed/?paged=2': feed(wordpressPage(20, 11)), '/feed/?paged=3': feed(wordpressPage(10, 1)) };
+    // The last poll listed post 15: page 1 shares none with it, page 2 does.
+    const listedBefore = (urls: readonly string[]) => Promise.resolve(urls.some((url) => url.endsWith('/p/15')));
+    expect(numbers(await poll(routes, listedBefore))).toEqual(Array.from({ length: 20 }, (_, i) => 30 - i));
+    await server!.close();
+    expect(numbers(await poll(routes, () => Promise.resolve(undefined)))).toHaveLength(10);
+  });
+
+  it('stops at a page past the last (404) or one that repeats the first, and reads no other feed further', async () => {
+    const warnings: string[] = [];
+    const noneListed = () => Promise.resolve(false);
+    expect(await poll({ '/feed/': feed(wordpressPage(30, 21)), '/feed/?paged=2': feed(wordpressPage(20, 11)), '/feed/?paged=3': { status: 404, body: 'not found' } }, noneListed, warnings)).toHaveLength(20);
+    await server!.close();
+    // A site that ignores ?paged answers its first page again: nothing new, no further page asked.
+    expect(await poll({ '/feed/': feed(wordpressPage(30, 21)), '/feed/?paged=2': feed(wordpressPage(30, 21)) }, noneListed, warnings)).toHaveLength(10);
+    expect(server!.unexpected).toEqual([]);
+    await server!.close();
+    expect(await poll({ '/feed/': feed(wordpressPage(30, 21, '<generator>Joomla! - Open Source Content Management</generator>')) }, noneListed, warnings)).toHaveLength(10);
+    expect(server!.unexpected).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});

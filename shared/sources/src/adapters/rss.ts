@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import FeedParser from 'rss-parser';
 import { z } from 'zod';
-import { defineAdapter, type FetchedItem } from '../adapter.js';
+import type { SourceConfig } from '@marsad/config';
+import { defineAdapter, type FetchContext, type FetchedItem } from '../adapter.js';
 import { headlineText, htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { type FeedEntry } from '../feed-entry.js';
 import { isFrontPage } from '../identity.js';
 import { looksLikeJson, readJsonFeed } from '../json-feed.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, fetchArticles, sameArticle } from '../pages.js';
+import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, CATCH_UP_BATCHES, fetchArticles, sameArticle } from '../pages.js';
 
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
@@ -60,19 +61,14 @@ export const rss = defineAdapter({
     article: ArticleSelectorsSchema.optional(),
   }),
   async fetch(source, options, ctx) {
-    const { http } = ctx;
-    const response = await http.get(source.url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' });
-    const body = response.text();
-    if (!body.trim()) throw new FetchError('empty', `empty feed at ${source.url}`, { url: source.url });
     const inFeed = addressesInFeed(source.url);
-    const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], source.url) : await readXmlFeed(body, response.headers['content-type'], source.url);
-    const feed = sameArticle(source.url);
-    const items = entries.flatMap((entry) => toItem(entry, { inFeed, feed }, source.timeZone));
-    const skipped = entries.length - items.length;
+    const first = await readFeedPage(source.url, source, ctx);
+    const skipped = first.entries - first.items.length;
     if (skipped > 0) {
-      ctx.log.warn({ skipped, entries: entries.length }, 'feed entries with neither a link, an id nor any text skipped');
-      ctx.warnings?.push(`${skipped} of ${entries.length} feed entries skipped: neither a link, an id nor any text`);
+      ctx.log.warn({ skipped, entries: first.entries }, 'feed entries with neither a link, an id nor any text skipped');
+      ctx.warnings?.push(`${skipped} of ${first.entries} feed entries skipped: neither a link, an id nor any text`);
     }
+    const items = first.wordpress ? first.items.concat(await olderWordPressPages(source, first.items, ctx)) : first.items;
     const withoutPage = items.filter((item) => item.url.startsWith(inFeed));
     if (withoutPage.length > 0) ctx.log.info({ entries: withoutPage.length }, 'feed entries without a link of their own, addressed by their id in the feed');
     if (!options.fullText) return items;
@@ -90,6 +86,49 @@ export const rss = defineAdapter({
     });
   },
 });
+
+/** One feed document's items (entries without a link are addressed in the source's own feed), and whether WordPress wrote it. */
+async function readFeedPage(url: string, source: SourceConfig, ctx: FetchContext): Promise<{ items: FetchedItem[]; entries: number; wordpress: boolean }> {
+  const response = await ctx.http.get(url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' });
+  const body = response.text();
+  if (!body.trim()) throw new FetchError('empty', `empty feed at ${url}`, { url });
+  const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], url) : await readXmlFeed(body, response.headers['content-type'], url);
+  const at = { inFeed: addressesInFeed(source.url), feed: sameArticle(source.url) };
+  return { items: entries.flatMap((entry) => toItem(entry, at, source.timeZone)), entries: entries.length, wordpress: WORDPRESS_GENERATOR.test(body) };
+}
+
+/** The <generator> WordPress writes in its feeds (RSS and Atom). */
+const WORDPRESS_GENERATOR = /<generator[^>]*>\s*https?:\/\/wordpress\.org\//i;
+
+/**
+ * A WordPress feed lists its latest 10 posts (the site's setting): while none of a page was listed at
+ * the source's last poll, the next older one (?paged=2, …) is read too, CATCH_UP_BATCHES pages at most,
+ * so that a site publishing more than that between two polls loses none. A site that answers its first
+ * page again, or nothing, ends it.
+ */
+async function olderWordPressPages(source: SourceConfig, newest: readonly FetchedItem[], ctx: FetchContext): Promise<FetchedItem[]> {
+  const older: FetchedItem[] = [];
+  const seen = new Set(newest.map((item) => sameArticle(item.url)));
+  let page: readonly FetchedItem[] = newest;
+  for (let n = 2; n <= CATCH_UP_BATCHES + 1 && page.length > 0 && (await ctx.sharesLastListing?.(page.map((item) => item.url))) === false; n++) {
+    const url = new URL(source.url);
+    url.searchParams.set('paged', String(n));
+    try {
+      page = (await readFeedPage(url.toString(), source, ctx)).items.filter((item) => !seen.has(sameArticle(item.url)));
+    } catch (err) {
+      // Past its last page WordPress answers 404; another failure leaves the pages read so far whole.
+      if (!(err instanceof FetchError && err.kind === 'not-found')) {
+        ctx.log.warn({ page: n, err: (err as Error).message }, 'older page of the WordPress feed not read');
+        ctx.warnings?.push(`older page ${n} of the feed not read, posts published between the two polls may be missed: ${(err as Error).message}`);
+      }
+      break;
+    }
+    for (const item of page) seen.add(sameArticle(item.url));
+    older.push(...page);
+    ctx.log.info({ page: n, entries: page.length }, 'older page of the WordPress feed read: none of the newer ones was listed at the last poll');
+  }
+  return older;
+}
 
 /**
  * What the source answered instead of a feed, when it is plainly something else: a web page (the
