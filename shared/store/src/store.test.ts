@@ -260,6 +260,15 @@ describe('embedded store', () => {
     expect(await store.countItems()).toBe(0);
     await store.close();
   });
+
+  it("keeps a small buffer cache, the embedded store's memory being the process's (a new folder, then the same reopened)", async () => {
+    const dir = temporaryDir('marsad-pglite-');
+    for (let open = 0; open < 2; open++) {
+      const store = await openStore({ dataDir: dir });
+      expect(await store.sql.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
+      await store.close();
+    }
+  });
 });
 
 describe('a PostgreSQL that cannot be used', () => {
