@@ -17,7 +17,7 @@ export class StoreFolderError extends Error {
 const LOCK_FILE = 'marsad.lock';
 /**
  * PostgreSQL's buffer cache inside the embedded store, which lives in this process's memory: PGlite's
- * 128 MB default made `npm start` hold 414 MB at rest, 273 MB with this; its files are read through the
+ * 128 MB default made `npm start` hold 400 MB at rest, 280 MB with this; its files are read through the
  * system's page cache anyway, and the pipeline bench stores as fast (504–581 against 510–528 items/s).
  */
 const SHARED_BUFFERS = '16MB';
