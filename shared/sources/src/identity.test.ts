@@ -95,6 +95,7 @@ describe('isListingPage', () => {
     'https://example.ma/tags-and-trends-of-2026.html',
     'https://example.ma/ar/توقيف-مشتبه-1234',
     'https://example.ma/?p=123',
+    'https://example.ma/5678',
   ])('reads %s as an article', (url) => {
     expect(isListingPage(url)).toBe(false);
   });

@@ -68,8 +68,8 @@ export function isFrontPage(link: string): boolean {
 const LISTING_SEGMENT = /^(?:category|categories|categorie|tag|tags|author|authors|auteur|rubrique|mot-cle|taxonomy|تصنيف|وسم|الوسوم)$/i;
 /** A listing's further pages (/page/2) and its feed. */
 const LISTING_END = /\/(?:page\/\d+|feed)\/?$/i;
-/** A date archive: the path is a year, a month or a day and nothing more (/2026/12/). */
-const DATE_ARCHIVE = /^\/\d{4}(?:\/\d{1,2}){0,2}\/?$/;
+/** A date archive: the path is a year, a month or a day and nothing more (/2026/12/); not /5678, an article's number. */
+const DATE_ARCHIVE = /^\/(?:19|20)\d{2}(?:\/\d{1,2}){0,2}\/?$/;
 
 /**
  * A CMS's page listing articles rather than one (a category, a tag, an author, a date, a listing's
