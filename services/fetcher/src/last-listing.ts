@@ -19,9 +19,8 @@ export async function sharesLastListing(health: SourceHealthStore, sourceId: str
  * its latest 10 to 50): the warning that says so, or undefined.
  */
 export async function checkListing(health: SourceHealthStore, source: SourceConfig, ids: readonly string[], lastPollAt: string | null): Promise<string | undefined> {
-  const missed = ids.length >= MIN_LISTING_COMPARED && (await sharesLastListing(health, source.id, ids)) === false;
-  await health.recordListing(source.id, ids);
-  if (!missed) return undefined;
+  const { listed, shared } = await health.replaceListing(source.id, ids);
+  if (ids.length < MIN_LISTING_COMPARED || listed < MIN_LISTING_COMPARED || shared > 0) return undefined;
   const since = lastPollAt ? ` (${lastPollAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
   return `all ${ids.length} of its items are new since its last poll${since}: it may have published more in between than it lists, and those were missed; poll it more often than every ${duration(pollingInterval(source))}, or read a listing that holds more`;
 }

@@ -108,11 +108,20 @@ export class SourceHealthStore {
     return { listed, shared: members.filter((member) => member === 1).length };
   }
 
-  /** Keeps the item ids a poll listed in place of the last ones, for the next poll to compare (lastListing). */
-  async recordListing(sourceId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return; // an empty answer is a feed's bad moment, not what the source lists
+  /**
+   * Keeps the item ids a poll listed in place of the last ones, in one round trip, and says how they
+   * compare with them (as lastListing). An empty listing is a feed's bad moment, not what the source
+   * lists: the last one stays.
+   */
+  async replaceListing(sourceId: string, ids: readonly string[]): Promise<{ listed: number; shared: number }> {
+    if (ids.length === 0) return this.lastListing(sourceId, ids);
     const key = `${this.key(sourceId)}:listed`;
-    await this.redis.multi().del(key).sadd(key, ...ids).exec();
+    const replies = await this.redis.multi().scard(key).smismember(key, ...ids).del(key).sadd(key, ...ids).exec();
+    const [listed, members] = (replies ?? []).map(([err, reply]) => {
+      if (err) throw err;
+      return reply;
+    }) as [number, number[]];
+    return { listed, shared: members.filter((member) => member === 1).length };
   }
 
   /** Validators of a poll whose items have all been handled since (a run's), for the next conditional GET. */
