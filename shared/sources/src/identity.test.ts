@@ -96,6 +96,7 @@ describe('isListingPage', () => {
     'https://example.ma/ar/توقيف-مشتبه-1234',
     'https://example.ma/?p=123',
     'https://example.ma/5678',
+    'https://example.ma/category/news/12345-dgsn-campagne',
   ])('reads %s as an article', (url) => {
     expect(isListingPage(url)).toBe(false);
   });

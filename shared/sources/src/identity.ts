@@ -65,9 +65,9 @@ export function isFrontPage(link: string): boolean {
  * The first segment of a CMS's listing pages' addresses (WordPress's /category/, /tag/, /author/,
  * Drupal's /taxonomy/term/, French and Arabic sites' own), after an optional language segment.
  */
-const LISTING_SEGMENT = /^(?:category|categories|categorie|tag|tags|author|authors|auteur|rubrique|mot-cle|taxonomy|تصنيف|وسم|الوسوم)$/i;
-/** A listing's further pages (/page/2) and its feed. */
-const LISTING_END = /\/(?:page\/\d+|feed)\/?$/i;
+const LISTING_SEGMENT = /^(?:category|categories|categorie|tag|tags|author|authors|auteur|rubrique|mot-cle|تصنيف|وسم|الوسوم)$/i;
+/** A listing's further pages (/page/2), its feed, and Drupal's taxonomy terms (/taxonomy/term/12). */
+const LISTING_END = /\/(?:page\/\d+|feed|taxonomy\/term\/\d+)\/?$/i;
 /** A date archive: the path is a year, a month or a day and nothing more (/2026/12/); not /5678, an article's number. */
 const DATE_ARCHIVE = /^\/(?:19|20)\d{2}(?:\/\d{1,2}){0,2}\/?$/;
 
@@ -86,8 +86,10 @@ export function isListingPage(link: string): boolean {
   }
   const segments = path.split('/').filter(Boolean);
   const at = /^[a-z]{2}$/i.test(segments[0] ?? '') ? 1 : 0;
-  // /category/<slug>/ or a nested /category/<parent>/<child>/; a page file under it is an article.
-  const underListing = LISTING_SEGMENT.test(segments[at] ?? '') && segments.length - at - 1 <= 2 && !/\.\w{2,5}$/.test(path);
+  // /category/<slug>/ or a nested /category/<parent>/<child>/; under it, a page file or a slug with a
+  // number (an article's id) is an article.
+  const rest = segments.slice(at + 1);
+  const underListing = LISTING_SEGMENT.test(segments[at] ?? '') && rest.length <= 2 && !/\.\w{2,5}$/.test(path) && (rest.length < 2 || !/\d/.test(rest[1]!));
   return underListing || LISTING_END.test(path) || DATE_ARCHIVE.test(path);
 }
 
