@@ -63,7 +63,7 @@ export function isFrontPage(link: string): boolean {
 
 /**
  * The first segment of a CMS's listing pages' addresses (WordPress's /category/, /tag/, /author/,
- * Drupal's /taxonomy/term/, French and Arabic sites' own), after an optional language segment.
+ * French and Arabic sites' own), after an optional language segment.
  */
 const LISTING_SEGMENT = /^(?:category|categories|categorie|tag|tags|author|authors|auteur|rubrique|mot-cle|تصنيف|وسم|الوسوم)$/i;
 /** A listing's further pages (/page/2), its feed, and Drupal's taxonomy terms (/taxonomy/term/12). */
