@@ -134,7 +134,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
         return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }));
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
-        return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.message}` }), 400);
+        return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.arabic}` }), 400);
       }
     });
 

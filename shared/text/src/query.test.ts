@@ -69,6 +69,32 @@ describe('word* for every word that starts with it', () => {
   });
 });
 
+describe('syntax errors in Arabic too, for the newsroom', () => {
+  it.each([
+    ['', 'بحث فارغ'],
+    ['(طنجة', 'قوس «(» غير مغلق'],
+    ['طنجة)', 'قوس «)» في غير موضعه'],
+    ['أو طنجة', '«أو» في غير موضعه'],
+    ['طنجة NEAR/2 (فاس OR الرباط)', 'يربط NEAR بين كلمتين أو عبارتين، لا بين مجموعتين ولا مع NEAR آخر'],
+    ['توقيف NEAR طنجة', '«NEAR» يحتاج إلى عدد الكلمات الممكنة بين طرفيه، مثل NEAR/5'],
+    ['""', 'عبارة فارغة بين علامتي التنصيص'],
+    ['طنجة AND', 'ينتهي البحث حيث كانت كلمة منتظرة'],
+    ['مغ*رب', '«*» يوضع في آخر الكلمة، مثل مغرب* لكل كلمة تبدأ بـ«مغرب»: «مغ*رب»'],
+    ['م*', '«م*»: تحتاج الكلمة المنتهية بـ«*» إلى حرفين على الأقل قبله'],
+    ['طنجة "الأمن', 'تعذرت قراءة البحث ابتداء من «"الأمن»'],
+  ])('%j: %s', (query, arabic) => {
+    const error = (() => {
+      try {
+        parseQuery(query);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(QuerySyntaxError);
+    expect((error as QuerySyntaxError).arabic).toBe(arabic);
+  });
+});
+
 describe('operators as people write them in a search box', () => {
   it.each([
     ['OR in Arabic', 'الرباط أو طنجة', true],

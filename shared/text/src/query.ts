@@ -22,6 +22,13 @@ type TermsNode = { kind: 'terms'; words: string[] };
 
 export class QuerySyntaxError extends Error {
   override name = 'QuerySyntaxError';
+  /** `arabic`: the same, for the newsroom, whose page and readers are Arabic. */
+  constructor(
+    message: string,
+    readonly arabic: string,
+  ) {
+    super(message);
+  }
 }
 
 type Token =
@@ -54,19 +61,20 @@ function lex(query: string): Token[] {
     if (sign === '-') tokens.push({ type: 'not', written: '-' });
     if (quoted !== undefined) {
       const words = termsOf(quoted);
-      if (words.length === 0) throw new QuerySyntaxError('an empty quoted phrase');
+      if (words.length === 0) throw new QuerySyntaxError('an empty quoted phrase', 'عبارة فارغة بين علامتي التنصيص');
       tokens.push({ type: 'phrase', words });
     } else if (open) tokens.push({ type: '(', written: open });
     else if (close) tokens.push({ type: ')', written: close });
     else if (near) tokens.push({ type: 'near', distance: Number(distance), written: near });
     else if (!sign && OPERATOR_WORDS.has(bare!.toLowerCase())) tokens.push({ type: OPERATOR_WORDS.get(bare!.toLowerCase())!, written: bare! });
-    else if (/^NEAR(\/.*)?$/.test(bare!)) throw new QuerySyntaxError(`"${bare}" needs how many words apart its two sides may be, as in NEAR/5`);
+    else if (/^NEAR(\/.*)?$/.test(bare!)) throw new QuerySyntaxError(`"${bare}" needs how many words apart its two sides may be, as in NEAR/5`, `«${bare}» يحتاج إلى عدد الكلمات الممكنة بين طرفيه، مثل NEAR/5`);
     else {
       const words = termsOf(bare!);
       if (words.length > 0) tokens.push({ type: 'word', words });
     }
   }
-  if (query.slice(position).trim()) throw new QuerySyntaxError(`cannot read the query from "${query.slice(position).trim()}"`);
+  const unread = query.slice(position).trim();
+  if (unread) throw new QuerySyntaxError(`cannot read the query from "${unread}"`, `تعذرت قراءة البحث ابتداء من «${unread}»`);
   return tokens;
 }
 
@@ -81,11 +89,11 @@ function termsOf(written: string): string[] {
   for (const chunk of written.split(/\s+/)) {
     const star = /\*+$/.exec(chunk);
     const body = star ? chunk.slice(0, star.index) : chunk;
-    if (body.includes('*')) throw new QuerySyntaxError(`"*" goes at the end of a word, as in مغرب* for every word that starts with مغرب: "${chunk}"`);
+    if (body.includes('*')) throw new QuerySyntaxError(`"*" goes at the end of a word, as in مغرب* for every word that starts with مغرب: "${chunk}"`, `«*» يوضع في آخر الكلمة، مثل مغرب* لكل كلمة تبدأ بـ«مغرب»: «${chunk}»`);
     const words = tokenize(body);
     if (star) {
       const start = canonical(words.pop() ?? '');
-      if (start.length < MIN_PREFIX) throw new QuerySyntaxError(`"${chunk}": a word ending in "*" needs at least ${MIN_PREFIX} letters before it`);
+      if (start.length < MIN_PREFIX) throw new QuerySyntaxError(`"${chunk}": a word ending in "*" needs at least ${MIN_PREFIX} letters before it`, `«${chunk}»: تحتاج الكلمة المنتهية بـ«*» إلى حرفين على الأقل قبله`);
       words.push(`${start}${PREFIX}`);
     }
     terms.push(...words);
@@ -134,25 +142,25 @@ export function parseQuery(query: string): QueryNode {
     for (let t = peek(); t?.type === 'near'; t = peek()) {
       i++;
       const right = primary();
-      if (node.kind !== 'terms' || right.kind !== 'terms') throw new QuerySyntaxError('NEAR joins two words or phrases (not groups, not another NEAR)');
+      if (node.kind !== 'terms' || right.kind !== 'terms') throw new QuerySyntaxError('NEAR joins two words or phrases (not groups, not another NEAR)', 'يربط NEAR بين كلمتين أو عبارتين، لا بين مجموعتين ولا مع NEAR آخر');
       node = { kind: 'near', left: node, right, distance: t.distance };
     }
     return node;
   };
   const primary = (): QueryNode => {
     const t = tokens[i++];
-    if (!t) throw new QuerySyntaxError('the query ends where a word was expected');
+    if (!t) throw new QuerySyntaxError('the query ends where a word was expected', 'ينتهي البحث حيث كانت كلمة منتظرة');
     if (t.type === 'word' || t.type === 'phrase') return { kind: 'terms', words: t.words.map((word) => (prefixOf(word) === undefined ? canonical(word) : word)) };
     if (t.type === '(') {
       const node = or();
-      if (tokens[i++]?.type !== ')') throw new QuerySyntaxError('a "(" is not closed');
+      if (tokens[i++]?.type !== ')') throw new QuerySyntaxError('a "(" is not closed', 'قوس «(» غير مغلق');
       return node;
     }
-    throw new QuerySyntaxError(`unexpected "${t.written}"`);
+    throw new QuerySyntaxError(`unexpected "${t.written}"`, `«${t.written}» في غير موضعه`);
   };
-  if (tokens.length === 0) throw new QuerySyntaxError('an empty query');
+  if (tokens.length === 0) throw new QuerySyntaxError('an empty query', 'بحث فارغ');
   const node = or();
-  if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"');
+  if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"', 'قوس «)» في غير موضعه');
   return node;
 }
 
