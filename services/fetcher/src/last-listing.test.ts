@@ -57,7 +57,7 @@ function poller(id: string, entry: Record<string, unknown> = { adapter: 'rss', u
     sendToClassify: async (jobs) => void jobs.forEach((job) => stored.add(job.payload.item.id)),
     health,
   };
-  const poll = (at: Date) => fetchSource({ sourceId: id }, { ...deps, now: () => at }, ctx);
+  const poll = (at: Date, runId?: string) => fetchSource({ sourceId: id, ...(runId && { runId }) }, { ...deps, now: () => at }, ctx);
   return Object.assign(poll, { stored });
 }
 
@@ -104,5 +104,26 @@ describe('a poll whose every item is new since the last one', () => {
     expect(result).toMatchObject({ fetched: 9, queued: 8 });
     expect(result.warnings).toBeUndefined();
     expect(poll.stored.size).toBe(11);
+  });
+
+  it("in a run, keeps the listing only once the run's items are through: it returns it to keep", async () => {
+    const poll = poller('run');
+    listed = [5, 4, 3, 2, 1];
+    const first = await poll(later(0), 'r1');
+    expect(first.pendingListing).toHaveLength(5);
+    expect(await health.lastListing('run', [])).toEqual({ listed: 0, shared: 0 }); // not kept yet
+    await health.replaceListing('run', first.pendingListing!); // as runOnce does once every item is stored
+    listed = [10, 9, 8, 7, 6];
+    const second = await poll(later(30), 'r2');
+    expect(second.warnings).toEqual([expect.stringMatching(/^all 5 of its items are new since its last poll/)]);
+    // Cut short before it was through: the next run compares with the listing before it again.
+    expect((await poll(later(60), 'r3')).warnings).toEqual([expect.stringMatching(/^all 5 of its items are new/)]);
+    // A run's poll that queues nothing has nothing on its way: its listing is kept at once.
+    const known = poller('run-known');
+    listed = [3, 2, 1];
+    await known(later(0));
+    const again = await known(later(30), 'r4');
+    expect(again).toMatchObject({ queued: 0 });
+    expect(again.pendingListing).toBeUndefined();
   });
 });

@@ -14,12 +14,19 @@ export async function sharesLastListing(health: SourceHealthStore, sourceId: str
 }
 
 /**
- * Compares a poll's listing with the source's last one, then keeps it in its place. A listing whose
+ * Compares a poll's listing with the source's last one, then keeps it in its place (unless `keep` is
+ * false: a run's, kept once its items are through, see FetchSourceResult.pendingListing). A listing whose
  * every item is new since the last poll may not hold all that was published in between (a feed lists
  * its latest 10 to 50): the warning that says so, or undefined.
  */
-export async function checkListing(health: SourceHealthStore, source: SourceConfig, ids: readonly string[], lastPollAt: string | null): Promise<string | undefined> {
-  const { listed, shared } = await health.replaceListing(source.id, ids);
+export async function checkListing(
+  health: SourceHealthStore,
+  source: SourceConfig,
+  ids: readonly string[],
+  lastPollAt: string | null,
+  { keep = true }: { keep?: boolean } = {},
+): Promise<string | undefined> {
+  const { listed, shared } = keep ? await health.replaceListing(source.id, ids) : await health.lastListing(source.id, ids);
   if (ids.length < MIN_LISTING_COMPARED || listed < MIN_LISTING_COMPARED || shared > 0) return undefined;
   const since = lastPollAt ? ` (${lastPollAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
   return `all ${ids.length} of its items are new since its last poll${since}: it may have published more in between than it lists, and those were missed; poll it more often than every ${duration(pollingInterval(source))}, or read a listing that holds more`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, validatorsToSave, type RunSummary } from './run-once.js';
+import { formatSummary, pendingToSave, type RunSummary } from './run-once.js';
 
-describe('validatorsToSave', () => {
+describe('pendingToSave', () => {
   it('keeps the validators of sources whose items are all stored, not of one with an item that failed for good', () => {
     const pending = new Map([
       ['clean', { etag: '"a"' }],
@@ -12,7 +12,7 @@ describe('validatorsToSave', () => {
       { stage: 'store', sourceId: 'item-failed', reason: 'database unreachable' },
       { stage: 'alert', sourceId: 'only-alert-failed', reason: 'webhook down' },
     ];
-    expect([...validatorsToSave(pending, { errors }).keys()]).toEqual(['clean', 'only-alert-failed']);
+    expect([...pendingToSave(pending, { errors }).keys()]).toEqual(['clean', 'only-alert-failed']);
   });
 });
 

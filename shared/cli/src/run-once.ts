@@ -111,7 +111,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const logger = runtime.logger.child({ runId });
   const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
   const summary = emptySummary(runId, sources);
-  const pendingValidators = new Map<string, Validators>();
+  const pending: PendingState = { validators: new Map(), listings: new Map() };
   const deps = { ...runtime, config, logger, queues };
   // A run of its own queues registers, and first removes those of runs killed before they could.
   const registry = options.prefix ? undefined : new RunRegistry(runtime.connection, basePrefix);
@@ -127,7 +127,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
       () => startStoreService(deps),
       () => startAlerter({ ...deps, schedule: false, statePrefix: basePrefix }),
     ]) services.push(await start());
-    services.forEach((service) => track(service.worker, summary, pendingValidators));
+    services.forEach((service) => track(service.worker, summary, pending));
     const queued = Date.now();
     await queues.fetch.addBulk(
       sources.map((source) => ({ name: 'fetch', data: { sourceId: source.id, runId }, opts: { ...RUN_FETCH_OPTIONS, jobId: `fetch-${runId}-${source.id}` } })),
@@ -143,7 +143,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
     await leave?.();
   }
   summary.durationMs = Date.now() - started;
-  if (unfinished === 0) await saveValidators(new SourceHealthStore(runtime.connection, basePrefix), validatorsToSave(pendingValidators, summary));
+  if (unfinished === 0) await savePending(new SourceHealthStore(runtime.connection, basePrefix), pending, summary);
   if (unfinished > 0) throw options.signal?.aborted ? new RunInterruptedError(summary, unfinished) : new RunTimeoutError(summary, unfinished);
   logger.info({ fetched: summary.fetched, new: summary.new, errors: summary.errors.length, ms: summary.durationMs }, 'run finished');
   return summary;
@@ -168,23 +168,33 @@ function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSumma
   };
 }
 
+/** What a run's polls leave to keep once their items are through: conditional GET validators, listings. */
+interface PendingState {
+  validators: Map<string, Validators>;
+  listings: Map<string, string[]>;
+}
+
 /**
- * The validators of the sources whose every item is stored now: not those with an item that failed
- * for good, whose next poll must read the feed again to queue it anew (the run's failed jobs go with
- * its queues). A run that did not finish saves none (runOnce does not call this then).
+ * Of a run's pending state by source, that of the sources whose every item is stored now: not of
+ * those with an item that failed for good, whose next poll must read the feed whole, and as far back,
+ * to queue it anew (the run's failed jobs go with its queues). A run that did not finish saves none
+ * (runOnce does not call this then).
  */
-export function validatorsToSave(pending: ReadonlyMap<string, Validators>, summary: Pick<RunSummary, 'errors'>): Map<string, Validators> {
+export function pendingToSave<T>(pending: ReadonlyMap<string, T>, summary: Pick<RunSummary, 'errors'>): Map<string, T> {
   // An alert that failed is of an item stored already, which reading the feed again would not queue.
   const withItemErrors = new Set(summary.errors.filter((error) => error.stage === 'classify' || error.stage === 'store').map((error) => error.sourceId));
   return new Map([...pending].filter(([sourceId]) => !withItemErrors.has(sourceId)));
 }
 
-async function saveValidators(health: SourceHealthStore, validators: ReadonlyMap<string, Validators>): Promise<void> {
-  await Promise.all([...validators].map(([sourceId, v]) => health.recordValidators(sourceId, v)));
+async function savePending(health: SourceHealthStore, pending: PendingState, summary: Pick<RunSummary, 'errors'>): Promise<void> {
+  await Promise.all([
+    ...[...pendingToSave(pending.validators, summary)].map(([sourceId, v]) => health.recordValidators(sourceId, v)),
+    ...[...pendingToSave(pending.listings, summary)].map(([sourceId, ids]) => health.replaceListing(sourceId, ids)),
+  ]);
 }
 
 /** Folds each stage's results into the summary as the run's own workers finish jobs. */
-function track(worker: Worker, summary: RunSummary, pendingValidators: Map<string, Validators>): void {
+function track(worker: Worker, summary: RunSummary, pending: PendingState): void {
   const forSource = (id: string) => (summary.perSource[id] ??= { fetched: 0, queued: 0, stored: 0, errors: [], warnings: [] });
   worker.on('completed', (job: Job, result: unknown) => {
     switch (worker.name) {
@@ -193,7 +203,8 @@ function track(worker: Worker, summary: RunSummary, pendingValidators: Map<strin
         summary.fetched += r.fetched;
         summary.queued += r.queued;
         Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued, warnings: r.warnings ?? [] });
-        if (r.pendingValidators) pendingValidators.set(r.sourceId, r.pendingValidators);
+        if (r.pendingValidators) pending.validators.set(r.sourceId, r.pendingValidators);
+        if (r.pendingListing) pending.listings.set(r.sourceId, r.pendingListing);
         break;
       }
       case 'classify': {

@@ -63,6 +63,8 @@ export interface FetchSourceResult {
    * only once every item has passed every stage; until then the next poll reads the whole feed.
    */
   pendingValidators?: Validators;
+  /** A run's poll that queued items: the ids it listed, kept as the source's last listing (checkListing) likewise. */
+  pendingListing?: string[];
   /**
    * Problems of a poll that succeeded (article pages not read, entries skipped), one sentence each;
    * absent when there were none.
@@ -121,8 +123,6 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const items = toRawItems(fetched, source.id, now);
   const folded = foldedByTheirLink(fetched);
   if (folded) warnings.push(`${folded.entries} entries not stored: they share their link with entries of other titles (${folded.link}), and a link is one item; does the source give every entry a link of its own?`);
-  const missed = deps.health && (await checkListing(deps.health, source, items.map((item) => item.id), health?.lastSuccessAt ?? null));
-  if (missed) warnings.push(missed);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   const holding = job.runId === undefined ? deps.heldItems : undefined;
@@ -131,11 +131,17 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   await holding?.hold(source.id, hold);
   await deps.sendToClassify(classifyJobs(send, job.runId));
   await holding?.release(source.id, release);
-  if (hold.length > 0) warnings.push(`${hold.length} of their items held for the next poll, which asks their pages again`);
-  if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
   // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes,
   // and a 304 would leave held items unasked.
   const deferred = job.runId !== undefined && send.length > 0;
+  // Kept once its items are on their way (a run's, once they are through, as its validators): a poll
+  // retried after failing here, or a run's after the last was cut short, compares with the listing
+  // before it, and reads as far back again.
+  const listed = items.map((item) => item.id);
+  const missed = deps.health && (await checkListing(deps.health, source, listed, health?.lastSuccessAt ?? null, { keep: !deferred }));
+  if (missed) warnings.push(missed);
+  if (hold.length > 0) warnings.push(`${hold.length} of their items held for the next poll, which asks their pages again`);
+  if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
   const validators = conditional.validators();
   await deps.health?.recordSuccess(source.id, now, send.length, deferred || hold.length > 0 ? NO_VALIDATORS : validators, warnings);
   ctx.log.info({ fetched: items.length, queued: send.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
@@ -146,6 +152,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     queued: send.length,
     ...(hold.length > 0 && { held: hold.length }),
     ...(pending && { pendingValidators: pending }),
+    ...(deferred && deps.health && listed.length > 0 && { pendingListing: listed }),
     ...(warnings.length > 0 && { warnings }),
   };
 }
