@@ -109,10 +109,10 @@ describe('a poll whose every item is new since the last one', () => {
   it("in a run, keeps the listing only once the run's items are through: it returns it to keep", async () => {
     const poll = poller('run');
     listed = [5, 4, 3, 2, 1];
-    const first = await poll(later(0), 'r1');
-    expect(first.pendingListing).toHaveLength(5);
+    const firstRun = await poll(later(0), 'r1');
+    expect(firstRun.pendingListing).toHaveLength(5);
     expect(await health.lastListing('run', [])).toEqual({ listed: 0, shared: 0 }); // not kept yet
-    await health.replaceListing('run', first.pendingListing!); // as runOnce does once every item is stored
+    await health.replaceListing('run', firstRun.pendingListing!); // as runOnce does once every item is stored
     listed = [10, 9, 8, 7, 6];
     const second = await poll(later(30), 'r2');
     expect(second.warnings).toEqual([expect.stringMatching(/^all 5 of its items are new since its last poll/)]);
