@@ -76,13 +76,22 @@ function articleLink($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, sele
   for (const node of (css ? item.find(css) : item).toArray()) {
     const found = $(node);
     const url = absoluteUrl(attribute ? found.attr(attribute) : found.text(), base);
-    if (url && !isFrontPage(url) && !isListingPage(url)) return { url, text: found.text().trim() || linkText($, item, url, base) };
+    // Only a link's own text is a headline: an item's attribute (`@data-url`) would make the card's whole text one.
+    if (url && !isFrontPage(url) && !isListingPage(url)) return { url, text: (found.is('a') ? found.text().trim() : '') || linkText($, item, url, base) };
   }
   return undefined;
 }
 
-/** The text of the item's first link to `url` that has some: a card's image link comes before its headline's. */
+/**
+ * The text of the item's first link to `url` that has some (a card's image link comes before its
+ * headline's), else of its first link with text to no listing or front page.
+ */
 function linkText($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, url: string, base: string): string {
-  const titled = item.find('a').toArray().find((a) => absoluteUrl($(a).attr('href'), base) === url && $(a).text().trim());
+  const links = item.find('a').toArray().filter((a) => $(a).text().trim());
+  const href = (a: AnyNode) => absoluteUrl($(a).attr('href'), base);
+  const titled = links.find((a) => href(a) === url) ?? links.find((a) => {
+    const other = href(a);
+    return !other || (!isFrontPage(other) && !isListingPage(other));
+  });
   return titled ? $(titled).text().trim() : '';
 }

@@ -160,6 +160,11 @@ describe('html adapter', () => {
     const items = await run({ ...entry, list: { item: 'li.news' } }, { '/news': page(cards), '/a/1': page(articlePage('content')), '/a/2': page(articlePage('content')) });
     expect(items.map((i) => [new URL(i.url).pathname, i.title])).toEqual([['/a/1', 'خبر أول'], ['/a/2', 'خبر ثان']]);
     expect(server!.hits.has('/category/politique/')).toBe(false);
+    await server!.close();
+    // A link read from the item's own attribute: the title is its link's text, not the whole card's.
+    const byAttribute = `<ul><li class="news" data-url="/a/1"><span>سياسة</span><a href="/a/1">خبر أول</a><p>مقتطف</p></li></ul>`;
+    const titled = await run({ ...entry, list: { item: 'li.news', link: '@data-url' } }, { '/news': page(byAttribute), '/a/1': page(articlePage('content')) });
+    expect(titled.map((i) => i.title)).toEqual(['خبر أول']);
   });
 
   it("reads the listing's dates as its readers read them, day first, month names, in the source's zone", async () => {
