@@ -102,7 +102,7 @@ function termsOf(written: string): string[] {
 }
 
 /** Whether one of a text word's forms is this query word, or starts with it for `word*`. */
-export function formMatches(forms: readonly string[], term: string): boolean {
+function formMatches(forms: readonly string[], term: string): boolean {
   if (!term.endsWith(PREFIX)) return forms.includes(term);
   const start = term.slice(0, -PREFIX.length);
   return forms.some((form) => form.startsWith(start));
