@@ -106,24 +106,6 @@ export interface ArticleTarget {
   teaser?: string;
 }
 
-/** Batches of maxItems read at most past the first while none of the last was in the source's last listing. */
-export const CATCH_UP_BATCHES = 5;
-
-/**
- * The first `size` of these targets (newest first), and the next `size` after them while none of the
- * last ones was in the source's last listing: the site published more than `size` since the last poll,
- * and what the listing or sitemap still holds beyond them would be missed. A first poll takes `size`.
- */
-export async function newestCatchingUp(targets: readonly ArticleTarget[], size: number, ctx: FetchContext): Promise<ArticleTarget[]> {
-  let end = Math.min(size, targets.length);
-  for (let batch = 0; batch < CATCH_UP_BATCHES && end < targets.length; batch++) {
-    if ((await ctx.sharesLastListing?.(targets.slice(end - size, end).map((target) => target.url))) !== false) break;
-    end = Math.min(end + size, targets.length);
-  }
-  if (end > size) ctx.log.info({ read: end, maxItems: size }, 'more entries read than maxItems: none of the newest was listed at the last poll');
-  return targets.slice(0, end);
-}
-
 /**
  * Fetches the page of each new item (those the store already holds are skipped: their pages were
  * read before) and extracts the article, a few pages at a time. A page that fails or does not match

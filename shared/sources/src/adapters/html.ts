@@ -5,7 +5,8 @@ import { defineAdapter } from '../adapter.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isFrontPage, isListingPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, newestCatchingUp, parseSelector, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
+import { newestCatchingUp } from '../catch-up.js';
+import { absoluteUrl, ArticleSelectorsSchema, documentBase, fetchArticles, parseSelector, sameArticle, select, SelectorSchema, type ArticleTarget } from '../pages.js';
 
 /** A news site without a feed: its listing page, read with CSS selectors, then each new article's page. */
 export const html = defineAdapter({

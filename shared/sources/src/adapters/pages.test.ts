@@ -9,7 +9,8 @@ import { createHttpClient } from '../http/client.js';
 import { FetchError } from '../http/fetch-error.js';
 import { adapterOptionChecks, fetchWithAdapter, getAdapter } from '../registry.js';
 import { extractArticle } from '../article.js';
-import { CATCH_UP_BATCHES, parseSelector } from '../pages.js';
+import { CATCH_UP_BATCHES } from '../catch-up.js';
+import { parseSelector } from '../pages.js';
 
 const log = createLogger({ level: 'silent' });
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -514,7 +515,7 @@ describe('wordpress adapter', () => {
     const warnings: string[] = [];
     const items = await run({ adapter: 'wordpress', url: '/', perPage: 1 }, { [`/wp-json/wp/v2/posts?${PAGE_OF_1}`]: json([post(3)]), [`/wp-json/wp/v2/posts?${PAGE_OF_1}&page=2`]: { status: 503, body: 'busy' } }, { sharesLastListing: () => Promise.resolve(false), warnings });
     expect(items.map((i) => i.url)).toEqual(['https://site.ma/3.html']);
-    expect(warnings).toEqual([`older page 2 not read, posts published between the two polls may be missed: HTTP 503 from ${server!.url(`/wp-json/wp/v2/posts?${PAGE_OF_1}&page=2`)}`]);
+    expect(warnings).toEqual([`older page 2 of posts not read, what was published between the two polls may be missed: HTTP 503 from ${server!.url(`/wp-json/wp/v2/posts?${PAGE_OF_1}&page=2`)}`]);
   });
 
   it('reports a site that answers something else than posts as a parse error', async () => {

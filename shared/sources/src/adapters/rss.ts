@@ -10,7 +10,8 @@ import { type FeedEntry } from '../feed-entry.js';
 import { isFrontPage } from '../identity.js';
 import { looksLikeJson, readJsonFeed } from '../json-feed.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, CATCH_UP_BATCHES, fetchArticles, sameArticle } from '../pages.js';
+import { readOlderPages } from '../catch-up.js';
+import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, fetchArticles, sameArticle } from '../pages.js';
 
 type FeedItem = FeedParser.Item & {
   'content:encoded'?: string;
@@ -102,32 +103,26 @@ const WORDPRESS_GENERATOR = /<generator[^>]*>\s*https?:\/\/wordpress\.org\//i;
 
 /**
  * A WordPress feed lists its latest 10 posts (the site's setting): while none of a page was listed at
- * the source's last poll, the next older one (?paged=2, …) is read too, CATCH_UP_BATCHES pages at most,
- * so that a site publishing more than that between two polls loses none. A site that answers its first
- * page again, or nothing, ends it.
+ * the source's last poll, the next older one (?paged=2, …) is read too (readOlderPages), so that a site
+ * publishing more than that between two polls loses none. A site that answers its first page again
+ * ends it, as does its 404 past the last page.
  */
-async function olderWordPressPages(source: SourceConfig, newest: readonly FetchedItem[], ctx: FetchContext): Promise<FetchedItem[]> {
-  const older: FetchedItem[] = [];
-  const seen = new Set(newest.map((item) => sameArticle(item.url)));
-  let page: readonly FetchedItem[] = newest;
-  for (let n = 2; n <= CATCH_UP_BATCHES + 1 && page.length > 0 && (await ctx.sharesLastListing?.(page.map((item) => item.url))) === false; n++) {
+function olderWordPressPages(source: SourceConfig, newest: readonly FetchedItem[], ctx: FetchContext): Promise<FetchedItem[]> {
+  const paged = (n: number) => {
     const url = new URL(source.url);
     url.searchParams.set('paged', String(n));
-    try {
-      page = (await readFeedPage(url.toString(), source, ctx)).items.filter((item) => !seen.has(sameArticle(item.url)));
-    } catch (err) {
-      // Past its last page WordPress answers 404; another failure leaves the pages read so far whole.
-      if (!(err instanceof FetchError && err.kind === 'not-found')) {
-        ctx.log.warn({ page: n, err: (err as Error).message }, 'older page of the WordPress feed not read');
-        ctx.warnings?.push(`older page ${n} of the feed not read, posts published between the two polls may be missed: ${(err as Error).message}`);
-      }
-      break;
-    }
-    for (const item of page) seen.add(sameArticle(item.url));
-    older.push(...page);
-    ctx.log.info({ page: n, entries: page.length }, 'older page of the WordPress feed read: none of the newer ones was listed at the last poll');
-  }
-  return older;
+    return url.toString();
+  };
+  return readOlderPages(
+    newest,
+    {
+      read: async (n) => (await readFeedPage(paged(n), source, ctx)).items,
+      link: (item) => item.url,
+      isPastLast: (err) => err instanceof FetchError && err.kind === 'not-found',
+      name: (n) => `older page ${n} of the feed`,
+    },
+    ctx,
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
 import { isFrontPage, isListingPage } from '../identity.js';
 import { isoDate } from '../news-date.js';
-import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, newestCatchingUp, type ArticleTarget } from '../pages.js';
+import { newestCatchingUp } from '../catch-up.js';
+import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
 import { sitemapsByLikelyNewest } from '../sitemap-index.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];

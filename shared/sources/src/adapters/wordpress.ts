@@ -4,7 +4,7 @@ import { defineAdapter, type FetchContext, type FetchedItem } from '../adapter.j
 import { headlineText, htmlToText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { isoDate } from '../news-date.js';
-import { CATCH_UP_BATCHES } from '../pages.js';
+import { CATCH_UP_BATCHES, readOlderPages } from '../catch-up.js';
 
 /** What the WordPress REST API returns per post, the fields we ask for. */
 const PostSchema = z.object({
@@ -79,22 +79,20 @@ export const wordpress = defineAdapter({
     }
     const form = queryFormSites.has(base) ? 'query' : 'path';
     const posts = readPosts(answer, ctx);
-    let page = posts;
-    for (let n = 2; n <= options.catchUpPages + 1 && page.length === options.perPage && (await ctx.sharesLastListing?.(page.map((post) => post.link))) === false; n++) {
-      try {
-        page = readPosts(await read(form, n), ctx);
-      } catch (err) {
-        // WordPress answers 400 past its last page; any other failure leaves the pages read so far whole.
-        if (!(err instanceof FetchError && err.details.status === 400)) {
-          log.warn({ page: n, err: (err as Error).message }, 'older WordPress page not read');
-          ctx.warnings?.push(`older page ${n} not read, posts published between the two polls may be missed: ${(err as Error).message}`);
-        }
-        break;
-      }
-      posts.push(...page);
-      log.info({ page: n, posts: page.length }, 'older WordPress page read: none of the newer ones was listed at the last poll');
-    }
-    return posts.map((post) => toItem(post, source.timeZone));
+    const older = await readOlderPages(
+      posts,
+      {
+        read: async (n) => readPosts(await read(form, n), ctx),
+        link: (post) => post.link,
+        // WordPress answers 400 past its last page.
+        isPastLast: (err) => err instanceof FetchError && err.details.status === 400,
+        size: options.perPage,
+        max: options.catchUpPages,
+        name: (n) => `older page ${n} of posts`,
+      },
+      ctx,
+    );
+    return [...posts, ...older].map((post) => toItem(post, source.timeZone));
   },
 });
 
