@@ -7,10 +7,12 @@ import type { SourceHealthStore } from './source-health.js';
  */
 const MIN_LISTING_COMPARED = 3;
 
+/** Whether a listing shares any item with the last one; undefined when that was too short to compare with. */
+const overlaps = ({ listed, shared }: { listed: number; shared: number }) => (listed < MIN_LISTING_COMPARED ? undefined : shared > 0);
+
 /** Whether these item ids share any with the source's last listing; undefined when it had none long enough to compare with. */
 export async function sharesLastListing(health: SourceHealthStore, sourceId: string, ids: readonly string[]): Promise<boolean | undefined> {
-  const { listed, shared } = await health.lastListing(sourceId, ids);
-  return listed < MIN_LISTING_COMPARED ? undefined : shared > 0;
+  return overlaps(await health.lastListing(sourceId, ids));
 }
 
 /**
@@ -26,8 +28,8 @@ export async function checkListing(
   lastPollAt: string | null,
   { keep = true }: { keep?: boolean } = {},
 ): Promise<string | undefined> {
-  const { listed, shared } = keep ? await health.replaceListing(source.id, ids) : await health.lastListing(source.id, ids);
-  if (ids.length < MIN_LISTING_COMPARED || listed < MIN_LISTING_COMPARED || shared > 0) return undefined;
+  const comparison = keep ? await health.replaceListing(source.id, ids) : await health.lastListing(source.id, ids);
+  if (ids.length < MIN_LISTING_COMPARED || overlaps(comparison) !== false) return undefined;
   const since = lastPollAt ? ` (${lastPollAt.slice(0, 16).replace('T', ' ')} UTC)` : '';
   return `all ${ids.length} of its items are new since its last poll${since}: it may have published more in between than it lists, and those were missed; poll it more often than every ${duration(pollingInterval(source))}, or read a listing that holds more`;
 }

@@ -55,6 +55,11 @@ export class SourceHealthStore {
     return `${this.prefix}:source:${sourceId}`;
   }
 
+  /** The item ids the source's last poll listed (see replaceListing). */
+  private listedKey(sourceId: string) {
+    return `${this.key(sourceId)}:listed`;
+  }
+
   async get(sourceId: string, now = new Date()): Promise<SourceHealth> {
     const [fields, days] = await Promise.all([this.redis.hgetall(this.key(sourceId)), this.redis.hgetall(`${this.key(sourceId)}:days`)]);
     const failures = Number(fields.consecutiveFailures ?? 0);
@@ -103,7 +108,7 @@ export class SourceHealthStore {
    * kept, as before its first poll that listed anything).
    */
   async lastListing(sourceId: string, ids: readonly string[]): Promise<{ listed: number; shared: number }> {
-    const key = `${this.key(sourceId)}:listed`;
+    const key = this.listedKey(sourceId);
     const [listed, members] = await Promise.all([this.redis.scard(key), ids.length > 0 ? this.redis.smismember(key, ...ids) : Promise.resolve([])]);
     return { listed, shared: members.filter((member) => member === 1).length };
   }
@@ -115,7 +120,7 @@ export class SourceHealthStore {
    */
   async replaceListing(sourceId: string, ids: readonly string[]): Promise<{ listed: number; shared: number }> {
     if (ids.length === 0) return this.lastListing(sourceId, ids);
-    const key = `${this.key(sourceId)}:listed`;
+    const key = this.listedKey(sourceId);
     const replies = await this.redis.multi().scard(key).smismember(key, ...ids).del(key).sadd(key, ...ids).exec();
     const [listed, members] = (replies ?? []).map(([err, reply]) => {
       if (err) throw err;
@@ -145,7 +150,7 @@ export class SourceHealthStore {
   }
 
   async remove(sourceId: string): Promise<void> {
-    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, `${this.key(sourceId)}:listed`);
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, this.listedKey(sourceId));
   }
 
   /** Failed polls of the source since it was first fetched, by error kind (a counter, for metrics). */
