@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -28,6 +28,8 @@ describe('readReferenceArticles', () => {
     writeFileSync(join(dir, '.DS_Store'), 'x');
     writeFileSync(join(dir, 'README.md'), 'what this folder holds');
     mkdirSync(join(dir, 'archive'));
+    mkdirSync(join(dir, 'old.txt'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
     expect(referenceIds(dir)).toEqual(['BLAGH-2026']);
     expect(readReferenceArticles(dir)).toEqual([{ id: 'BLAGH-2026', file: join(dir, 'BLAGH-2026.TXT'), text: 'بلاغ المديرية' }]);
     expect(filesNotRead(dir)).toEqual([join(dir, 'communique.docx'), join(dir, 'pickup.pdf')]);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,11 @@ export function resolveSeedsDir(dir: string | undefined, cwd = process.cwd()): s
 /** A reference article's file: plain text, `.txt` in any case (COMMUNIQUE.TXT as Windows may name it). */
 const REFERENCE_FILE = /\.txt$/i;
 
-/** Every .txt file of the folder, sorted by name; adding a file adds a reference. */
+/**
+ * Every .txt file of the folder (or link to one), sorted by name; adding a file adds a reference. A
+ * folder named like one (an archive, "old.txt/") or a dangling link is no article: reading it would
+ * stop every classifier.
+ */
 export function readReferenceArticles(dir: string): ReferenceArticle[] {
   return referenceFiles(dir).map(({ id, file }) => ({ id, file, text: decodeReferenceText(readFileSync(file)) }));
 }
@@ -37,7 +41,7 @@ export function referenceIds(dir: string): string[] {
 function referenceFiles(dir: string): { id: string; file: string }[] {
   const ids = new Set<string>();
   return readdirSync(dir)
-    .filter((name) => REFERENCE_FILE.test(name))
+    .filter((name) => REFERENCE_FILE.test(name) && isFile(join(dir, name)))
     .sort()
     .flatMap((name) => {
       const id = name.slice(0, -'.txt'.length);
@@ -46,6 +50,10 @@ function referenceFiles(dir: string): { id: string; file: string }[] {
       ids.add(id);
       return [{ id, file: join(dir, name) }];
     });
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
