@@ -103,6 +103,26 @@ export function sourceNamer(sourceNames: WebSources['sourceNames']): (sourceId: 
 /** What is wrong with a query, one `field: message` per problem. */
 const problemsOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
+/** The newsroom's fields as its form labels them. */
+const FIELD_LABELS: Record<string, string> = { q: 'البحث', tag: 'الوسم', source: 'المصدر', language: 'اللغة', from: 'من', to: 'إلى', page: 'الصفحة' };
+
+/**
+ * The same problems in the newsroom's language, for its readers: the form sends well-formed values,
+ * so these come from an address edited or shared by hand.
+ */
+function arabicProblemsOf(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `«${key}»: ليس من حقول البحث`);
+    const field = String(issue.path[0] ?? '');
+    const label = FIELD_LABELS[field] ?? field;
+    if (field === 'from' || field === 'to') return [`${label}: يوم بصيغة YYYY-MM-DD`];
+    if (field === 'page') return [`${label}: عدد صحيح من 1 إلى 10000`];
+    if (issue.code === 'too_big') return [`${label}: أطول من اللازم`];
+    if (issue.code === 'too_small') return [`${label}: أقصر من اللازم`];
+    return [`${label}: قيمة غير مقبولة`];
+  });
+}
+
 const sendPage = (reply: FastifyReply, page: SafeHtml, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page.html);
 
 /** The pages people read: the newsroom at `/`, story views, source health. No script on any of them. */
@@ -128,7 +148,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       const facets = await from.facets();
       const filters = formFilters(raw, parsed.success ? parsed.data.page : 1);
       const view: NewsroomView = { filters, items: [], more: false, choices: { ...facets, sources: from.sourceNames }, sourceName, referenceTitle: titleOf, timeZone: from.timeZone };
-      if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: problemsOf(parsed.error).join('؛ ') }), 400);
+      if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: arabicProblemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
         return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }));
