@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
@@ -295,16 +295,16 @@ describe('marsad start', () => {
     });
 
     it.each([[['run', '--once']], [['start']]])('%j exits, with the reason, when a service cannot start after another has, leaving no run queues behind', async (command) => {
-      // A folder named like a reference article: the classifier cannot read it, after the fetcher started.
+      // A reference article that links to itself: the classifier cannot read it, after the fetcher started.
       const seeds = temporaryDir('marsad-seeds-');
-      mkdirSync(join(seeds, 'broken.txt'));
+      symlinkSync('broken.txt', join(seeds, 'broken.txt'));
       const dir = temporaryDir('marsad-');
       const config = join(dir, 'marsad.yml');
       writeFileSync(config, 'sources:\n  - { id: a, adapter: rss, url: "http://127.0.0.1:1/feed" }\n');
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', MARSAD_SEEDS_DIR: seeds };
       const result = await collect(startNode(BIN, [...command, '--config', config], { env }), 30_000);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/marsad: unexpected error: Error: EISDIR/);
+      expect(result.stderr).toMatch(/marsad: unexpected error: Error: ELOOP/);
       const connection = createRedis(redis.url);
       try {
         expect(await connection.keys(`${redis.prefix.slice(0, -1)}:run:*`)).toEqual([]);
