@@ -76,6 +76,27 @@ describe('SharedCopyIndex', () => {
     expect((await index.checkAndInsert('late-copy', sketch(`${text}\nوكالات`), false, at(14))).supersedes).toBeUndefined();
   });
 
+  it("files an item's revision apart, judged against every article but the item's earlier texts and their copies", async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('revision', reference);
+    const read = (text: string) => sketchOf(fingerprintOf(text), { quoted });
+    const brief = story(200).split(' ').slice(0, 30).join(' ');
+    expect(await index.checkAndInsert('brief', read(brief))).toMatchObject({ duplicateOf: null, storyId: 'brief' });
+    expect(await index.checkAndInsert('brief-pickup', read(`${brief}\nوكالات`))).toMatchObject({ duplicateOf: 'brief', storyId: 'brief' });
+
+    // Completed into the article it announced: an original, and the story it was.
+    const completed = `${brief}\n${story(201)}`;
+    expect(await index.checkAndInsert('brief', read(completed), false, null, 'aaaa1111')).toMatchObject({ duplicateOf: null, storyId: 'brief', known: false });
+    expect(await index.checkAndInsert('brief', read(completed), false, null, 'aaaa1111')).toMatchObject({ duplicateOf: null, storyId: 'brief', known: true });
+    expect(await index.checkAndInsert('completed-pickup', read(`${story(201)}\nوكالات`))).toMatchObject({ duplicateOf: 'brief', storyId: 'brief' });
+
+    // Completed into the communiqué it announced: a copy of it, whatever else it holds of its own.
+    const communique = `${brief}\n${reference.text}`;
+    expect(await index.checkAndInsert('brief', read(communique), false, null, 'bbbb2222')).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+    // The first text still answers as it was judged (its job re-delivered).
+    expect(await index.checkAndInsert('brief', read(brief))).toMatchObject({ duplicateOf: null, storyId: 'brief', known: true });
+  });
+
   it("files each pickup of a story as a copy of its original, and measures every candidate for one that takes the story over", async () => {
     const index = indexAt('hot-story');
     const text = `${story(111)} ${story(112)}`;
@@ -929,7 +950,7 @@ describe('two classifier workers on one shared index', () => {
       }),
     );
     try {
-      await queues.classify.addBulk(items.map((item) => ({ name: 'classify', data: { item }, opts: { jobId: itemJobId(item.id) } })));
+      await queues.classify.addBulk(items.map((item) => ({ name: 'classify', data: { item }, opts: { jobId: itemJobId(item) } })));
       const deadline = Date.now() + 60_000;
       while (stored.size < items.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     } finally {

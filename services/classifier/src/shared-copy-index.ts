@@ -121,6 +121,10 @@ local valueBytes = ARGV[28] or ''
 -- phrase is boilerplate once quotedBoilerplate originals hold it, counted either way (QUOTED_BOILERPLATE).
 -- News formulas (formulaOffsets, as counterOffsets) are nobody's passage, always counted in :b.
 local quotedBoilerplate, quotedCounter, formulaOffsets = tonumber(ARGV[29]) or boilerplate, ARGV[30] or counter, ARGV[31] or ''
+-- A revision's item (its id as filed before: "<item>%r<digest>" is the revision's): no article of the
+-- item's own, earlier text or revision, nor any copy of them (filed under their story), is a candidate.
+-- The new text holds the old: it would always be taken for a copy of itself.
+local revises = ARGV[32] or ''
 local byte, sub, gmatch = string.byte, string.sub, string.gmatch
 
 local root = p .. ':${VERSION}:'
@@ -291,11 +295,19 @@ local function learnBoilerplate(values)
     boilerValue[unknown[i]] = sums[i] + quoting >= quotedBoilerplate
   end
 end
+local function isRevisedItem(filed)
+  return filed == revises or sub(filed, 1, #revises + 2) == revises .. '%r'
+end
+local function ofRevisedItem(record)
+  if revises == '' then return false end
+  local story, docId = string.match(record, '^%d|([^|]*)|([^|@]*)')
+  return isRevisedItem(story or '') or isRevisedItem(docId or '')
+end
 for phase = 3, 1, -1 do
   for _, n in ipairs(candidates[phase]) do
     present = present or sampleSet(contains)
     local record = redis.call('GET', root .. 'doc:' .. n)
-    if record then
+    if record and not ofRevisedItem(record) then
       local kind, story, docField, docWords, ownWords, formula, slotted, everyWord, rest = string.match(record, '^(%d)|([^|]*)|([^|]*)|(%d+):?(%d*);?([01]*)([%+%*]?)(=?)|()')
       -- "id@published" when its publication time was known as it was filed
       local docId, docPublished = string.match(docField, '^([^@]*)@?(%d*)$')
@@ -737,9 +749,11 @@ export class SharedCopyIndex {
   /**
    * Judges the article against the index and files it (an original, or a copy under its story).
    * With `publishedAt`, an article that copies an original item published later than itself becomes
-   * the story's original (see SharedVerdict.supersedes).
+   * the story's original (see SharedVerdict.supersedes). With `revision` (RawItem's), the article is
+   * the item's new text: filed apart from its earlier ones, and judged against every other article but
+   * them and their copies; what copies it later is a copy of the item.
    */
-  async checkAndInsert(id: string, sketch: Sketch, reference = false, publishedAt?: string | null): Promise<SharedVerdict> {
+  async checkAndInsert(id: string, sketch: Sketch, reference = false, publishedAt?: string | null, revision?: string): Promise<SharedVerdict> {
     const o = this.options;
     const now = Math.floor(o.now() / 1000);
     const counterBits = Math.ceil(Math.log2(o.boilerplateArticles + 1));
@@ -748,7 +762,7 @@ export class SharedCopyIndex {
     const ownValues = sketch.counted ?? sketch.contains;
     const counted = sketch.formulas ? smallestExcept(ownValues, sortedLookup(sketch.formulas), ownValues.length) : ownValues;
     const reply = (await this.redis.checkAndInsertArticle(
-      o.prefix, storedId(id), String(now), String(o.windowSeconds), String(o.generationSeconds),
+      o.prefix, revision ? `${storedId(id)}%r${revision}` : storedId(id), String(now), String(o.windowSeconds), String(o.generationSeconds),
       reference ? '1' : '0', wordsField(sketch, reference), String(COPY_THRESHOLD), String(MIN_COPIED_WORDS),
       bigEndian32(sketch.lookup), bigEndian32(sketch.postings), samplesBytes(sketch.contains),
       Buffer.concat([samplesBytes(sketch.samples), ...(sketch.own ? [samplesBytes(sketch.own.samples)] : []), ...(sketch.facts ? [samplesBytes(sketch.facts)] : [])]),
@@ -758,6 +772,7 @@ export class SharedCopyIndex {
       sketch.pairs ? samplesBytes(sketch.pairs) : '', `u${counterBits}`, reference ? '' : counterOffsets(counted, counterBits),
       sketch.slots ? samplesBytes(sketch.slots) : '', sketch.values ? samplesBytes(sketch.values) : '',
       String(QUOTED_BOILERPLATE), `u${quotedBits}`, reference || !sketch.formulas ? '' : counterOffsets(sketch.formulas, counterBits),
+      revision ? storedId(id) : '',
     )) as string[];
     const [kind, storyId, copied, coverage, similarity, superseded, supersededCoverage] = reply;
     // A copy, new or known (re-delivered), answers what it copied and how much of it.
@@ -775,8 +790,8 @@ export class SharedCopyIndex {
  * every id an index filed before.
  */
 const storedId = (id: string) => id.replace(/[%|@]/g, (c) => (c === '%' ? '%25' : c === '|' ? '%7C' : '%40'));
-/** The id as written, from the index's (see storedId). */
-const writtenId = (id: string) => id.replace(/%(25|7C|40)/g, (_, hex: string) => (hex === '25' ? '%' : hex === '7C' ? '|' : '@'));
+/** The id as written, from the index's (see storedId): a revision's is its item's. */
+const writtenId = (id: string) => id.replace(/%r[0-9a-f]+$/, '').replace(/%(25|7C|40)/g, (_, hex: string) => (hex === '25' ? '%' : hex === '7C' ? '|' : '@'));
 
 /** A publication time as epoch seconds for the index: 0 when unknown, unreadable or in the future. */
 function publishedSeconds(publishedAt: string | null | undefined, now: number): number {
