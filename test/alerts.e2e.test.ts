@@ -123,6 +123,39 @@ describe('alerts through marsad run --once', () => {
     expect(pickups[0]!.similarity).toBeGreaterThan(0.9);
   });
 
+  it("reads again an article its feed completes later (a brief, then the communiqué): its row revised, its new pickup alerted once", async () => {
+    const brief = 'عاجل: الأنتربول يختار المغرب لاحتضان اجتماع إقليمي حول التعاون الأمني في القارة الإفريقية خلال السنة المقبلة.';
+    const routes = { '/brief.rss': { body: '' } };
+    const briefFeeds = await serveFixtures(routes);
+    const feedOf = (description: string) => rssFeed('لكم', 'https://lakome2.com', [{ title: 'الأنتربول والمغرب', link: 'https://lakome2.com/interpol-maroc.html', description }]);
+    const briefConfig = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
+    writeFileSync(briefConfig, readFileSync(config, 'utf8').replace(/^sources:\n( {2}- .*\n)+/, `sources:\n  - { id: lakome, adapter: rss, url: "${briefFeeds.url('/brief.rss')}" }\n`));
+    const item = async () => {
+      const lines = (await marsad(['items', '--json', '--source', 'lakome'])).trim().split('\n');
+      expect(lines).toHaveLength(1);
+      return JSON.parse(lines[0]!) as { title: string; duplicateOf: string | null; tags: string[]; storyId: string };
+    };
+    const hooksBefore = hooks.length;
+    try {
+      routes['/brief.rss'].body = feedOf(brief);
+      expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 1, revised: 0, errors: [] });
+      expect(await item()).toMatchObject({ duplicateOf: null });
+      expect(hooks).toHaveLength(hooksBefore);
+
+      routes['/brief.rss'].body = feedOf(`${brief}\n${REFERENCE}`);
+      expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 0, revised: 1, errors: [] });
+      expect(await item()).toMatchObject({ duplicateOf: REFERENCE_ID, storyId: REFERENCE_ID, tags: expect.arrayContaining(['dgsn']) });
+      // The pickups rule, for this item; the dgsn rule had told of this story already.
+      const added = hooks.slice(hooksBefore).map((h) => JSON.parse(h) as { rule: string; item: { url: string } });
+      expect(added.map((h) => [h.rule, h.item.url])).toEqual([['pickups', 'https://lakome2.com/interpol-maroc.html']]);
+
+      expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 0, revised: 0, errors: [] });
+      expect(hooks).toHaveLength(hooksBefore + 1);
+    } finally {
+      await briefFeeds.close();
+    }
+  });
+
   it("retries an alert no sooner than a webhook's Retry-After asked, within the delivery's attempts", async () => {
     const asked: number[] = [];
     const busyHook = createServer((req, res) => {

@@ -28,7 +28,7 @@ export interface Analyser {
 export async function analyseItem(item: RawItem, { tagger, index, countries, quoted, outlets }: Analyser): Promise<Analysis> {
   const analysis = analyseArticle({ title: item.title, text: item.text, url: item.url, country: countries?.get(item.sourceId) }, tagger);
   const boilerplate = await outlets?.observe(outletOf(item.url), analysis.fingerprint);
-  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted, boilerplate }), false, item.publishedAt);
+  const verdict = await index.checkAndInsert(item.id, sketchOf(analysis.fingerprint, { quoted, boilerplate }), false, item.publishedAt, item.revision);
   return {
     language: analysis.language,
     arabic: analysis.arabic,

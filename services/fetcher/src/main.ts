@@ -13,7 +13,11 @@ export interface FetcherDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: { knownItemIds(ids: readonly string[], options?: { dropped?: boolean }): Promise<Set<string>>; isUnavailable?(err: unknown): boolean };
+  store: {
+    knownItemIds(ids: readonly string[], options?: { dropped?: boolean }): Promise<Set<string>>;
+    storedTextLengths(ids: readonly string[]): Promise<ReadonlyMap<string, number>>;
+    isUnavailable?(err: unknown): boolean;
+  };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
   /**
@@ -43,7 +47,7 @@ export async function startFetcher(deps: FetcherDeps) {
   const knownItemIds = (ids: readonly string[]) => deps.store.knownItemIds(ids, { dropped });
   const worker = createStageWorker({
     queue: 'fetch',
-    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots, heldItems }, ctx),
+    handle: (job, ctx) => fetchSource(job, { sources, http, privateSourceHttp, knownItemIds, storedTextLengths: deps.store.storedTextLengths, storeUnavailable: deps.store.isUnavailable, sendToClassify, health, hostGate, robots, heldItems }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.fetch,

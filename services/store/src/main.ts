@@ -18,7 +18,7 @@ export async function startStoreService(deps: StoreServiceDeps) {
   const sendToAlert = sender(deps.queues, 'alert', deliveryJobOptions(deps.config.alerts.delivery));
   const worker = createStageWorker({
     queue: 'store',
-    handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, recordDropped: deps.store.recordDropped, supersedeItem: deps.store.supersedeItem, sendToAlert }, ctx),
+    handle: (job, ctx) => storeItem(job, { upsertItem: deps.store.upsertItem, reviseItem: deps.store.reviseItem, recordDropped: deps.store.recordDropped, supersedeItem: deps.store.supersedeItem, sendToAlert }, ctx),
     connection: deps.connection,
     prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
     concurrency: deps.config.pipeline.concurrency.store,

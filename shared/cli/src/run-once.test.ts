@@ -20,7 +20,7 @@ describe('formatSummary', () => {
   it("says beside each source whether it failed, or succeeded with problems, and what they were", () => {
     const source = { fetched: 3, queued: 3, stored: 3, errors: [], warnings: [] };
     const summary: RunSummary = {
-      runId: 'r', sources: 3, fetched: 6, queued: 6, new: 6, duplicates: 0, arabic: 6, nonArabic: 0, dropped: 0, tags: {}, durationMs: 1_000, processingMs: 900,
+      runId: 'r', sources: 3, fetched: 6, queued: 6, new: 6, revised: 0, duplicates: 0, arabic: 6, nonArabic: 0, dropped: 0, tags: {}, durationMs: 1_000, processingMs: 900,
       errors: [{ stage: 'fetch', sourceId: 'down', reason: '[server] HTTP 503 from https://down.example/feed' }],
       perSource: {
         clean: source,

@@ -35,6 +35,8 @@ export interface RunSummary {
   queued: number;
   /** Rows this run added. */
   new: number;
+  /** Rows whose text this run replaced with the much longer one their source now gives (revisions). */
+  revised: number;
   /** Items found to copy a reference article or an earlier item. */
   duplicates: number;
   arabic: number;
@@ -162,7 +164,7 @@ async function waitUntilIdle(queues: PipelineQueues, timeoutMs: number, pollMs: 
 
 function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSummary {
   return {
-    runId, sources: sources.length, fetched: 0, queued: 0, new: 0, duplicates: 0, arabic: 0, nonArabic: 0, dropped: 0,
+    runId, sources: sources.length, fetched: 0, queued: 0, new: 0, revised: 0, duplicates: 0, arabic: 0, nonArabic: 0, dropped: 0,
     tags: {}, errors: [], durationMs: 0, processingMs: 0,
     perSource: Object.fromEntries(sources.map((s) => [s.id, { fetched: 0, queued: 0, stored: 0, errors: [], warnings: [] }])),
   };
@@ -223,6 +225,7 @@ function track(worker: Worker, summary: RunSummary, pending: PendingState): void
           summary.new++;
           forSource(r.sourceId).stored++;
         }
+        if (r.revised) summary.revised++;
         break;
       }
     }
@@ -240,7 +243,7 @@ function track(worker: Worker, summary: RunSummary, pending: PendingState): void
 export function formatSummary(summary: RunSummary): string {
   const lines = [
     `run ${summary.runId}: ${summary.sources} source(s) in ${(summary.durationMs / 1000).toFixed(1)}s`,
-    `  fetched ${summary.fetched}, new ${summary.new}, already seen ${summary.fetched - summary.queued}, ` +
+    `  fetched ${summary.fetched}, new ${summary.new}, ${summary.revised ? `revised ${summary.revised}, ` : ''}already seen ${summary.fetched - summary.queued}, ` +
       `duplicates ${summary.duplicates}, arabic ${summary.arabic}, not arabic ${summary.nonArabic}` +
       (summary.dropped ? `, dropped ${summary.dropped}` : ''),
     `  tags: ${Object.entries(summary.tags).map(([tag, n]) => `${tag} ${n}`).join(', ') || 'none'}`,

@@ -13,6 +13,12 @@ export const RawItemSchema = z.object({
   text: z.string(),
   publishedAt: IsoDate.nullable(),
   fetchedAt: IsoDate,
+  /**
+   * Set when the item is stored already and its source now gives a much longer text (a brief
+   * completed into an article, see isRevision): a digest of that text. Classified and stored again
+   * under it, the revision updates the row it was stored as.
+   */
+  revision: z.string().regex(/^[0-9a-f]{8,16}$/).optional(),
 });
 export type RawItem = z.infer<typeof RawItemSchema>;
 

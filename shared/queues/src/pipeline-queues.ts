@@ -50,7 +50,11 @@ export function sender<N extends QueueName>(queues: PipelineQueues, name: N, ext
   };
 }
 
-/** Job ids must not look like integers in BullMQ; a stage letter in front also keeps them readable. */
-export function itemJobId(itemId: string): string {
-  return `item-${itemId}`;
+/**
+ * An item's job id at every stage (its id, and its revision's digest when it is one): the same item
+ * queued twice is one job, while a revision is a job of its own. Job ids must not look like integers
+ * in BullMQ; a word in front also keeps them readable.
+ */
+export function itemJobId(item: { id: string; revision?: string | undefined }): string {
+  return item.revision ? `item-${item.id}-r${item.revision}` : `item-${item.id}`;
 }

@@ -175,6 +175,35 @@ export async function knownItemIds(db: SqlExecutor, ids: readonly string[], { dr
   return new Set(rows.map((row) => row.id));
 }
 
+/** How long each of these stored items' text is, in characters (ids not stored are left out). */
+export async function storedTextLengths(db: SqlExecutor, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; chars: number }>('SELECT id, char_length(body) AS chars FROM items WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((row) => [row.id, Number(row.chars)]));
+}
+
+/**
+ * Stores a revision of an item (RawItem's revision: its source now gives a much longer text) over its
+ * row: text, title and what the classifier read in them. Only a longer text replaces the one stored,
+ * so a re-delivered revision, or one overtaken by a later, changes nothing. A revision that copies
+ * another story takes the items of its own along (copies of its first text, filed under it): a story
+ * is one original and what copies it. A revision whose row is not stored yet is stored as an item.
+ */
+export async function reviseItem(db: SqlExecutor, item: ClassifiedItem): Promise<{ inserted: boolean; revised: boolean }> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE items SET title = $2, body = $3, language = $4, arabic = $5, duplicate_of = $6, similarity = $7,
+       story_id = $8, tags = $9, tag_evidence = $10, search = $11::tsvector
+     WHERE id = $1 AND char_length(body) < char_length($3) RETURNING id`,
+    [
+      item.id, item.title, item.text, item.language, item.arabic, item.duplicateOf, item.similarity,
+      item.storyId, item.tags, JSON.stringify(item.evidence), searchDocument(`${item.title}\n${item.text}`),
+    ],
+  );
+  if (item.storyId !== item.id) await db.query('UPDATE items SET story_id = $2 WHERE story_id = $1 AND id <> $1', [item.id, item.storyId]);
+  if (rows.length > 0) return { inserted: false, revised: true };
+  return { ...(await upsertItem(db, item)), revised: false };
+}
+
 /** Remembers an item the classifier dropped, once (a re-delivered job changes nothing). */
 export async function recordDroppedItem(db: SqlExecutor, { id, sourceId, language }: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void> {
   await db.query('INSERT INTO dropped_items (id, source_id, language) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, sourceId, language]);

@@ -136,6 +136,29 @@ describe.each([
     expect(await store.knownItemIds([])).toEqual(new Set());
   });
 
+  it("stores a revision over its item's row, once, and only a longer text; its story's items follow it into another", async () => {
+    const brief = item('brief', { sourceId: 'revised', title: 'عاجل', text: 'الأنتربول ينتخب المغرب' });
+    await store.upsertItem(brief);
+    await store.upsertItem(item('copies-brief', { sourceId: 'revised', duplicateOf: 'brief', storyId: 'brief' }));
+    expect(await store.storedTextLengths(['brief', 'unseen'])).toEqual(new Map([['brief', brief.text.length]]));
+    const full = {
+      ...brief, revision: 'a1b2c3d4', title: 'الأنتربول ينتخب المغرب نائبا لرئيسه', text: `${brief.text}. ${'نص المقال كاملا '.repeat(30)}`,
+      fetchedAt: '2024-11-07T13:00:00.000Z', duplicateOf: 'ref-x', similarity: 0.8, storyId: 'ref-x', tags: ['interpol'],
+    };
+    expect(await store.reviseItem(full)).toEqual({ inserted: false, revised: true });
+    expect(await store.reviseItem(full)).toEqual({ inserted: false, revised: false });
+    expect(await store.reviseItem({ ...full, text: 'أقصر', title: 'عنوان آخر', tags: [] })).toEqual({ inserted: false, revised: false });
+    const stored = new Map((await store.listItems({ sourceId: 'revised' })).map(({ storedAt: _storedAt, ...rest }) => [rest.id, rest]));
+    const { revision: _revision, ...asRevised } = full;
+    // Where and when it was first fetched stay: its place among the newest does not move.
+    expect(stored.get('brief')).toEqual({ ...asRevised, fetchedAt: brief.fetchedAt });
+    expect(stored.get('copies-brief')).toMatchObject({ duplicateOf: 'brief', storyId: 'ref-x' });
+    expect((await store.listItems({ search: 'كاملا' })).map((i) => i.id)).toEqual(['brief']);
+    expect(await store.storedTextLengths(['brief'])).toEqual(new Map([['brief', full.text.length]]));
+    // A revision whose item is not stored (gone since) is stored as one.
+    expect(await store.reviseItem(item('gone', { sourceId: 'revised', revision: '0badc0de' }))).toEqual({ inserted: true, revised: false });
+  });
+
   it('remembers a dropped item as seen, once, without making it an item', async () => {
     await store.upsertItem(item('kept-ar'));
     await store.recordDropped({ id: 'dropped-fr', sourceId: 'dropped-only', language: 'fra' });

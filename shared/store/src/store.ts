@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
-import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, recordDroppedItem, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
+import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, recordDroppedItem, reviseItem, storedTextLengths, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
 import { storeStats, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
@@ -28,6 +28,10 @@ export interface Store {
   supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
   /** The ids it holds; with `dropped`, also those of items the classifier dropped (see recordDropped). */
   knownItemIds(ids: readonly string[], options?: { dropped?: boolean }): Promise<Set<string>>;
+  /** How long each of these stored items' text is, in characters: the fetcher tells a revision by it (isRevision). */
+  storedTextLengths(ids: readonly string[]): Promise<Map<string, number>>;
+  /** Stores a revision over its item's row (see reviseItem). */
+  reviseItem(item: ClassifiedItem): Promise<{ inserted: boolean; revised: boolean }>;
   /** Remembers an item the classifier dropped (pipeline.dropNonArabic), so the fetcher can skip it too. */
   recordDropped(item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void>;
   listItems(filter?: ItemFilter): Promise<StoredItem[]>;
@@ -78,6 +82,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     upsertItem: guard((item: ClassifiedItem) => batchedUpsert(item)),
     supersedeItem: guard((copyId: string, originalId: string, similarity: number) => supersedeItem(sql, copyId, originalId, similarity)),
     knownItemIds: guard((ids: readonly string[], options?: { dropped?: boolean }) => knownItemIds(sql, ids, options)),
+    storedTextLengths: guard((ids: readonly string[]) => storedTextLengths(sql, ids)),
+    reviseItem: guard((item: ClassifiedItem) => reviseItem(sql, item)),
     recordDropped: guard((item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>) => recordDroppedItem(sql, item)),
     listItems: guard((filter?: ItemFilter) => listItems(sql, filter)),
     itemPage: (filter, after) => itemPage(sql, filter, after),

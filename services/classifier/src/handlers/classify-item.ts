@@ -22,7 +22,7 @@ export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx
   const { item } = job;
   const analysis = await deps.analyse(item);
   const dropped = deps.dropNonArabic && !analysis.arabic;
-  await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId, ...(dropped && { dropped: true as const }) }, jobId: itemJobId(item.id) }]);
+  await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId, ...(dropped && { dropped: true as const }) }, jobId: itemJobId(item) }]);
   ctx.log.debug({ language: analysis.language, tags: analysis.tags, duplicateOf: analysis.duplicateOf, dropped }, 'classified');
   const { evidence: _evidence, ...verdict } = analysis;
   return { ...verdict, itemId: item.id, sourceId: item.sourceId, dropped };

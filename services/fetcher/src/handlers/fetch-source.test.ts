@@ -17,11 +17,23 @@ const FEED = rssFeed('هسبريس', 'https://www.hespress.com', [
   { title: 'خبر أول مكرر', link: 'https://hespress.com/1.html#comments', description: 'نص أول' },
 ]);
 
+/** An article of some 900 characters, as a brief of two lines becomes once completed. */
+const COMPLETED = 'صوتت الجمعية العامة للأنتربول بأغلبية كبيرة لصالح مرشح المملكة المغربية لشغل منصب نائب رئيس المنظمة. '.repeat(9);
+
 beforeAll(async () => {
   server = await serveFixtures({
     '/feed': { body: FEED, headers: { 'content-type': 'application/rss+xml' } },
     '/section': {
       body: rssFeed('x', 'https://a.ma', ['أول', 'ثان', 'ثالث'].map((title, i) => ({ title, link: 'https://a.ma/ar/news', guid: `n${i}`, description: `نص ${title}` }))),
+      headers: { 'content-type': 'application/rss+xml' },
+    },
+    '/completed': {
+      body: rssFeed('هسبريس', 'https://www.hespress.com', [
+        { title: 'الأنتربول ينتخب المغرب نائبا لرئيسه', link: 'https://www.hespress.com/1.html', description: COMPLETED },
+        { title: 'خبر ثان', link: 'https://www.hespress.com/2.html', description: COMPLETED.slice(0, 350) },
+        { title: 'خبر ثالث', link: 'https://www.hespress.com/3.html', description: COMPLETED },
+        { title: 'خبر رابع', link: 'https://www.hespress.com/4.html', description: COMPLETED },
+      ]),
       headers: { 'content-type': 'application/rss+xml' },
     },
     '/missing': { status: 404, body: '' },
@@ -69,6 +81,27 @@ describe('fetchSource', () => {
     const { d, sent } = deps('/feed', [knownId]);
     expect(await fetchSource({ sourceId: 'hespress' }, d, ctx)).toEqual({ sourceId: 'hespress', fetched: 2, queued: 1 });
     expect(sent.map((j) => j.payload.item.id)).not.toContain(knownId);
+  });
+
+  it('sends a stored item again, as a revision, when its feed now gives a text at least twice as long', async () => {
+    const id = (n: number) => itemIdFor(`https://hespress.com/${n}.html`);
+    // Stored: 1 as a brief of two lines; 2 at 100 characters, now 350 (a few words more); 3 at 500,
+    // now 900 (a paragraph more, short of twice as long).
+    const stored = new Map([[id(1), 120], [id(2), 100], [id(3), 500]]);
+    const poll = async () => {
+      const { d, sent } = deps('/completed', [...stored.keys()]);
+      d.storedTextLengths = async (ids) => new Map(ids.flatMap((i) => (stored.has(i) ? [[i, stored.get(i)!] as const] : [])));
+      return { result: await fetchSource({ sourceId: 'hespress' }, d, ctx), sent };
+    };
+    const { result, sent } = await poll();
+    expect(result).toEqual({ sourceId: 'hespress', fetched: 4, queued: 2, revised: 1 });
+    expect(sent.map((j) => j.payload.item.id)).toEqual([id(4), id(1)]);
+    const revision = sent[1]!;
+    expect(revision.payload.item).toMatchObject({ title: 'الأنتربول ينتخب المغرب نائبا لرئيسه', text: COMPLETED.trim(), revision: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(revision.jobId).toBe(`item-${id(1)}-r${revision.payload.item.revision}`);
+    expect(sent[0]!.payload.item.revision).toBeUndefined();
+    // Listed again before it is stored: the same job, which the queue holds once.
+    expect((await poll()).sent[1]!.jobId).toBe(revision.jobId);
   });
 
   it('fails permanently for a source that is not in the sources file', async () => {

@@ -13,6 +13,7 @@ import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, i
 import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js';
 import type { HostGate } from '../host-gate.js';
 import { checkListing, sharesLastListing } from '../last-listing.js';
+import { revisionsOf } from '../revisions.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -28,6 +29,11 @@ export interface FetchSourceDeps {
   isPublicAddress?: AddressPolicy;
   /** The ids among these that the store already holds. */
   knownItemIds(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * How long the stored text of each of these items is (see revisionsOf); without it, a stored item is
+   * never read again.
+   */
+  storedTextLengths?(ids: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Whether an error is the store's database being down: no fault of the source's, not in its health. */
   storeUnavailable?: (err: unknown) => boolean;
   sendToClassify: Send<'classify'>;
@@ -49,8 +55,10 @@ export interface FetchSourceResult {
   sourceId: string;
   /** Items the source listed (after folding duplicate URLs). */
   fetched: number;
-  /** Items not stored before, sent to the classifier. */
+  /** Items sent to the classifier: those not stored before, and `revised`. */
   queued: number;
+  /** Stored items whose text the source now gives much longer, sent again as revisions (see revisionsOf). */
+  revised?: number;
   /** New items held for the next poll to read their article pages again (see PAGE_READ_POLLS). */
   held?: number;
   /** The source answered 304 Not Modified: nothing was parsed. */
@@ -125,15 +133,16 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   if (folded) warnings.push(`${folded.entries} entries not stored: they share their link with entries of other titles (${folded.link}), and a link is one item; does the source give every entry a link of its own?`);
   const known = await deps.knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
+  const revised = deps.storedTextLengths ? await revisionsOf(items.filter((item) => known.has(item.id)), deps.storedTextLengths) : [];
   const holding = job.runId === undefined ? deps.heldItems : undefined;
   const { send, hold, release, gaveUp } = holding ? await holdUnreadPages(source.id, fresh, idsOf(unreadPages), holding, deps.knownItemIds) : { send: fresh, hold: [], release: [], gaveUp: 0 };
   // Held before being sent and released after: a poll cut short in between leaves them to the next.
   await holding?.hold(source.id, hold);
-  await deps.sendToClassify(classifyJobs(send, job.runId));
+  await deps.sendToClassify(classifyJobs([...send, ...revised], job.runId));
   await holding?.release(source.id, release);
   // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes,
   // and a 304 would leave held items unasked.
-  const deferred = job.runId !== undefined && send.length > 0;
+  const deferred = job.runId !== undefined && send.length + revised.length > 0;
   // Kept once its items are on their way (a run's, once they are through, as its validators): a poll
   // retried after failing here, or a run's after the last was cut short, compares with the listing
   // before it, and reads as far back again.
@@ -144,12 +153,13 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
   const validators = conditional.validators();
   await deps.health?.recordSuccess(source.id, now, send.length, deferred || hold.length > 0 ? NO_VALIDATORS : validators, warnings);
-  ctx.log.info({ fetched: items.length, queued: send.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
+  ctx.log.info({ fetched: items.length, queued: send.length + revised.length, revised: revised.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
   const pending = deferred && deps.health && (validators?.etag || validators?.lastModified) ? validators : undefined;
   return {
     sourceId: source.id,
     fetched: items.length,
-    queued: send.length,
+    queued: send.length + revised.length,
+    ...(revised.length > 0 && { revised: revised.length }),
     ...(hold.length > 0 && { held: hold.length }),
     ...(pending && { pendingValidators: pending }),
     ...(deferred && deps.health && listed.length > 0 && { pendingListing: listed }),
@@ -201,7 +211,7 @@ async function notStored(held: ReadonlyMap<string, HeldItem>, knownItemIds: Fetc
 
 /** Classify jobs for new items, each under its item's id, so that an item queued twice is one job. */
 function classifyJobs(items: readonly RawItem[], runId?: string) {
-  return items.map((item) => ({ payload: { item, runId }, jobId: itemJobId(item.id) }));
+  return items.map((item) => ({ payload: { item, runId }, jobId: itemJobId(item) }));
 }
 
 /** Sends the source's held items that are not stored yet, as held, and forgets them all; how many were sent. */

@@ -18,7 +18,7 @@ const ITEM: ClassifiedItem = {
   duplicateOf: null, similarity: null, storyId: 'abc', tags: ['dgsn'], evidence: {},
 };
 
-const deps = () => ({ upsertItem: store.upsertItem, recordDropped: store.recordDropped, supersedeItem: store.supersedeItem, sendToAlert: async () => {} });
+const deps = () => ({ upsertItem: store.upsertItem, reviseItem: store.reviseItem, recordDropped: store.recordDropped, supersedeItem: store.supersedeItem, sendToAlert: async () => {} });
 
 describe('storeItem', () => {
   it('stores a new item and queues its alert without the article text', async () => {
@@ -37,6 +37,17 @@ describe('storeItem', () => {
     expect(result.inserted).toBe(false);
     expect(await store.countItems()).toBe(1);
     expect(alerts.map((a) => a.jobId)).toEqual(['item-abc']);
+  });
+
+  it("stores a revision over the item's row and queues its alert as a job of its own", async () => {
+    const alerts: Outgoing<'alert'>[] = [];
+    const revision = { ...ITEM, revision: '5eed5eed', text: 'نص طويل'.repeat(10), tags: ['dgsn', 'interpol'] };
+    const result = await storeItem({ item: revision }, { ...deps(), sendToAlert: async (jobs) => void alerts.push(...jobs) }, ctx);
+    expect(result).toEqual({ itemId: 'abc', sourceId: 'hespress', inserted: false, revised: true });
+    expect(await store.countItems()).toBe(1);
+    expect((await store.listItems())[0]).toMatchObject({ text: revision.text, tags: ['dgsn', 'interpol'] });
+    expect(alerts.map((a) => a.jobId)).toEqual(['item-abc-r5eed5eed']);
+    expect(alerts[0]!.payload.item.tags).toEqual(['dgsn', 'interpol']);
   });
 
   it('remembers a dropped item as seen, storing no row and sending no alert', async () => {

@@ -2,6 +2,8 @@ import { itemJobId, type ClassifiedItem, type JobContext, type Send, type StoreJ
 
 export interface StoreItemDeps {
   upsertItem(item: ClassifiedItem): Promise<{ inserted: boolean }>;
+  /** Stores a revision over its item's row; `revised` when this call did. */
+  reviseItem(item: ClassifiedItem): Promise<{ inserted: boolean; revised: boolean }>;
   recordDropped(item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>): Promise<void>;
   /** Makes a stored item a copy of another; 'pending' when it is not stored yet, and will be when it is. */
   supersedeItem(copyId: string, originalId: string, similarity: number): Promise<'done' | 'pending'>;
@@ -13,6 +15,8 @@ export interface StoreItemResult {
   sourceId: string;
   /** False when the row already existed (a re-delivered job or a re-fetched article). */
   inserted: boolean;
+  /** A revision (RawItem's) that replaced its row's text; absent for an item's first text. */
+  revised?: boolean;
 }
 
 /**
@@ -28,11 +32,13 @@ export async function storeItem(job: StoreJob, deps: StoreItemDeps, ctx: JobCont
     return { itemId: item.id, sourceId: item.sourceId, inserted: false };
   }
   if (item.supersedes) await supersede(item, item.supersedes, deps, ctx);
-  const { inserted } = await deps.upsertItem(item);
+  const outcome = item.revision ? await deps.reviseItem(item) : await deps.upsertItem(item);
   const { text: _text, ...summary } = item;
-  await deps.sendToAlert([{ payload: { item: summary, runId: job.runId }, jobId: itemJobId(item.id) }]);
-  ctx.log.debug({ inserted }, 'stored');
-  return { itemId: item.id, sourceId: item.sourceId, inserted };
+  // A revision is a job of its own here too: what its text adds may match rules the first did not.
+  await deps.sendToAlert([{ payload: { item: summary, runId: job.runId }, jobId: itemJobId(item) }]);
+  if ('revised' in outcome && outcome.revised) ctx.log.info({ duplicateOf: item.duplicateOf, tags: item.tags }, 'item revised: its source now gives a much longer text');
+  else ctx.log.debug(outcome, 'stored');
+  return { itemId: item.id, sourceId: item.sourceId, ...outcome };
 }
 
 /**
