@@ -1,7 +1,7 @@
 import type { AlertRule, AlertableItem } from './rules.js';
 
 /** An item as the store lists it: with its text. */
-export type ListedItem = AlertableItem & { text: string };
+export type ListedItem = AlertableItem & { text: string; /** When a revision was last stored over it (StoredItem's). */ revisedAt?: string | null };
 
 export interface Pickup {
   itemId: string;

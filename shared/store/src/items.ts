@@ -3,8 +3,8 @@ import { searchDocument, searchQuery } from '@marsad/text';
 import { z } from 'zod';
 import type { SqlExecutor } from './sql-client.js';
 
-/** An item as stored, with the moment it was stored. */
-export type StoredItem = ClassifiedItem & { storedAt: string };
+/** An item as stored, with the moment it was stored, and the last one a revision was stored over it (or null). */
+export type StoredItem = ClassifiedItem & { storedAt: string; revisedAt: string | null };
 
 /** A language as items hold it, for the filters people write: another (ar, Arabic) would list nothing, as if none were found. */
 export const ItemLanguageSchema = z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code, as items hold it: arb for Arabic, ary for Darija, fra for French');
@@ -74,6 +74,7 @@ interface ItemRow {
   tags: string[];
   tag_evidence: ClassifiedItem['evidence'] | string;
   stored_at: Date;
+  revised_at: Date | null;
 }
 
 const COLUMNS = [
@@ -192,7 +193,7 @@ export async function storedTextLengths(db: SqlExecutor, ids: readonly string[])
 export async function reviseItem(db: SqlExecutor, item: ClassifiedItem): Promise<{ inserted: boolean; revised: boolean }> {
   const rows = await db.query<{ id: string }>(
     `UPDATE items SET title = $2, body = $3, language = $4, arabic = $5, duplicate_of = $6, similarity = $7,
-       story_id = $8, tags = $9, tag_evidence = $10, search = $11::tsvector
+       story_id = $8, tags = $9, tag_evidence = $10, search = $11::tsvector, revised_at = now()
      WHERE id = $1 AND char_length(body) < char_length($3) RETURNING id`,
     [
       item.id, item.title, item.text, item.language, item.arabic, item.duplicateOf, item.similarity,
@@ -292,7 +293,7 @@ async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>
 const SORT_AT = 'coalesce(published_at, fetched_at)';
 
 /** Every column but the search document, which only the database reads. */
-const LISTED_COLUMNS = [...COLUMNS.filter((c) => c !== 'search'), 'stored_at'].join(', ');
+const LISTED_COLUMNS = [...COLUMNS.filter((c) => c !== 'search'), 'stored_at', 'revised_at'].join(', ');
 
 const BACKFILL_BATCH = 500;
 
@@ -337,5 +338,6 @@ function toItem(row: ItemRow): StoredItem {
     tags: row.tags,
     evidence: typeof row.tag_evidence === 'string' ? (JSON.parse(row.tag_evidence) as ClassifiedItem['evidence']) : row.tag_evidence,
     storedAt: new Date(row.stored_at).toISOString(),
+    revisedAt: row.revised_at ? new Date(row.revised_at).toISOString() : null,
   };
 }

@@ -110,8 +110,9 @@ describe.each([
     });
     await store.upsertItem(original);
     const [stored] = await store.listItems({ sourceId: 'le360-fr' });
-    const { storedAt, ...rest } = stored!;
+    const { storedAt, revisedAt, ...rest } = stored!;
     expect(rest).toEqual(original);
+    expect(revisedAt).toBeNull();
     expect(Date.parse(storedAt)).not.toBeNaN();
   });
 
@@ -151,7 +152,10 @@ describe.each([
     const stored = new Map((await store.listItems({ sourceId: 'revised' })).map(({ storedAt: _storedAt, ...rest }) => [rest.id, rest]));
     const { revision: _revision, ...asRevised } = full;
     // Where and when it was first fetched stay: its place among the newest does not move.
-    expect(stored.get('brief')).toEqual({ ...asRevised, fetchedAt: brief.fetchedAt });
+    const { revisedAt, ...revisedRow } = stored.get('brief')!;
+    expect(revisedRow).toEqual({ ...asRevised, fetchedAt: brief.fetchedAt });
+    expect(Date.parse(revisedAt!)).not.toBeNaN();
+    expect(stored.get('copies-brief')!.revisedAt).toBeNull();
     expect(stored.get('copies-brief')).toMatchObject({ duplicateOf: 'brief', storyId: 'ref-x' });
     expect((await store.listItems({ search: 'كاملا' })).map((i) => i.id)).toEqual(['brief']);
     expect(await store.storedTextLengths(['brief'])).toEqual(new Map([['brief', full.text.length]]));

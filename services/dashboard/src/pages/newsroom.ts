@@ -52,6 +52,11 @@ function copied(duplicateOf: string, view: NewsroomView): SafeHtml {
   return title === undefined ? html`نسخة من خبر سابق` : html`نسخة من المقال المرجعي «<bdi>${title}</bdi>»`;
 }
 
+/** Said of an item whose source completed its text after it was first stored (a revision). */
+function revised({ revisedAt }: ListedItem, view: NewsroomView): SafeHtml | string {
+  return revisedAt ? html` · <bdi class="revised">نصه محدَّث <time datetime="${revisedAt}">${formatTime(revisedAt, view.timeZone)}</time></bdi>` : '';
+}
+
 function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const text = directionOf(item.language);
   const href = safeHref(item.url);
@@ -59,7 +64,7 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const title = item.title || item.url;
   return html`<li><article class="item" data-id="${item.id}">
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
-<p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi> · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
+<p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi>${revised(item, view)} · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 ${item.duplicateOf
     ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
     : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
