@@ -146,10 +146,11 @@ describe('alerts through marsad run --once', () => {
       expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 0, revised: 1, errors: [] });
       expect(await item()).toMatchObject({ duplicateOf: REFERENCE_ID, storyId: REFERENCE_ID, tags: expect.arrayContaining(['dgsn']), revisedAt: expect.any(String) });
       // The pickups rule, for this item; the dgsn rule, unless it told of this story already (the first test).
-      const told = (from: number, to?: number) => hooks.slice(from, to).map((h) => JSON.parse(h) as { rule: string; storyId: string; item: { url: string } });
+      const told = (from: number, to?: number) => hooks.slice(from, to).map((h) => JSON.parse(h) as { rule: string; storyId: string; item: { url: string; revised: boolean } });
       const dgsnToldBefore = told(0, hooksBefore).some((h) => h.rule === 'dgsn' && h.storyId === REFERENCE_ID);
       const url = 'https://lakome2.com/interpol-maroc.html';
       expect(told(hooksBefore).map((h) => [h.rule, h.item.url]).sort()).toEqual([...(dgsnToldBefore ? [] : [['dgsn', url]]), ['pickups', url]]);
+      expect(told(hooksBefore).every((h) => h.item.revised)).toBe(true);
       const hooksAfter = hooks.length;
 
       expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 0, revised: 0, errors: [] });

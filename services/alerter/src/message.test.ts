@@ -66,6 +66,14 @@ describe('telegram messages', () => {
     ]);
   });
 
+  it('say of a revision that its text was completed since it was first seen, and the webhook body says revised', () => {
+    const inUtc = { ...arabic, timeZone: 'UTC' };
+    const revision = alertMessage('k', 'dgsn', { ...item('https://www.hespress.com/a-1.html'), revision: '0123abcd' }, [], inUtc);
+    expect(revision.item.revised).toBe(true);
+    expect(telegram(revision, inUtc).split('\n')[1]).toBe('هسبريس · 2026-11-20 09:30 (UTC) · dgsn · نصه محدَّث بعد نشره');
+    expect(alertMessage('k', 'dgsn', item('https://www.hespress.com/a-1.html'), [], inUtc).item.revised).toBe(false);
+  });
+
   it("give a feed's javascript: link no link", () => {
     const message = alertMessage('k', 'dgsn', item('javascript:alert(1)'), [], arabic);
     expect(telegram(message, arabic).split('\n')[0]).toBe('<b>توقيف مشتبه فيه بطنجة</b>');

@@ -31,6 +31,8 @@ export const AlertMessageSchema = z.object({
     /** The title of the reference article it copies (null for an item's copy, or no copy). */
     duplicateOfTitle: z.string().nullable(),
     similarity: z.number().nullable(),
+    /** A revision: the item was stored before, and its source has since completed its text (README). */
+    revised: z.boolean(),
   }),
 });
 export type AlertMessage = z.infer<typeof AlertMessageSchema>;
@@ -59,7 +61,7 @@ export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTi
 export const storyPageUrl = ({ publicUrl }: Pick<AlertContext, 'publicUrl'>, storyId: string) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(storyId)}` : undefined);
 
 export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT): AlertMessage {
-  const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId } = item;
+  const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId, revision } = item;
   const duplicateOfTitle = duplicateOf ? (context.referenceTitle(duplicateOf) ?? null) : null;
   return {
     type: 'marsad.alert',
@@ -68,7 +70,7 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
     storyId,
     storyUrl: storyPageUrl(context, storyId) ?? null,
     reasons,
-    item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity },
+    item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity, revised: revision !== undefined },
   };
 }
 
@@ -83,7 +85,8 @@ export function localDateTime(iso: string, timeZone: string): string {
 export const localTime = (iso: string, timeZone: string): string => `${localDateTime(iso, timeZone)} (${timeZone})`;
 
 const when = (m: AlertMessage, timeZone: string) => localTime(m.item.publishedAt ?? m.item.fetchedAt, timeZone);
-const byline = (m: AlertMessage, { timeZone, words }: Reading) => `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || words.noTag}`;
+const byline = (m: AlertMessage, { timeZone, words }: Reading) =>
+  `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || words.noTag}${m.item.revised ? ` · ${words.revised}` : ''}`;
 
 /** A share as people read it: 0.934 is "93%". */
 export const percentOf = (share: number | null) => (share === null ? undefined : `${Math.round(share * 100)}%`);

@@ -6,6 +6,8 @@ export interface Wording {
   /** The language tag of the parts written here; Arabic ones run right to left. */
   lang: 'ar' | 'en' | 'fr';
   noTag: string;
+  /** Said of a revision: an item stored before, whose source has since completed its text. */
+  revised: string;
   /** A reference article copied, by its title and id; `percent` the share reproduced. */
   copyOfReference(title: string, id: string, percent: string | undefined): string;
   copyOfItem(id: string, percent: string | undefined): string;
@@ -43,6 +45,7 @@ const signed = (minutes: number) => `${minutes >= 0 ? '+' : ''}${minutes}`;
 export const ENGLISH: Wording = {
   lang: 'en',
   noTag: 'no tag',
+  revised: 'text completed since first seen',
   copyOfReference: (title, id, percent) => `copy of «${title}» (reference ${id}${percent ? `, ${percent}` : ''})`,
   copyOfItem: (id, percent) => `copy of item ${id}${percent ? ` (${percent})` : ''}`,
   why: 'Why:',
@@ -85,6 +88,7 @@ function newStories(n: number): string {
 export const ARABIC: Wording = {
   lang: 'ar',
   noTag: 'بلا وسم',
+  revised: 'نصه محدَّث بعد نشره',
   copyOfReference: (title, id, percent) => `نسخة من «${title}» (المقال المرجعي ${id}${percent ? `، ${percent}` : ''})`,
   copyOfItem: (id, percent) => `نسخة من الخبر ${id}${percent ? ` (${percent})` : ''}`,
   why: 'السبب:',
@@ -110,6 +114,7 @@ export const ARABIC: Wording = {
 export const FRENCH: Wording = {
   lang: 'fr',
   noTag: 'sans étiquette',
+  revised: 'texte complété depuis sa première lecture',
   copyOfReference: (title, id, percent) => `copie de « ${title} » (article de référence ${id}${percent ? `, ${percent}` : ''})`,
   copyOfItem: (id, percent) => `copie de l'article ${id}${percent ? ` (${percent})` : ''}`,
   why: 'Pourquoi :',
