@@ -145,6 +145,7 @@ describe('alerts through marsad run --once', () => {
       routes['/brief.rss'].body = feedOf(`${brief}\n${REFERENCE}`);
       expect(JSON.parse(await marsad(['run', '--once', '--config', briefConfig, '--json']))).toMatchObject({ new: 0, revised: 1, errors: [] });
       expect(await item()).toMatchObject({ duplicateOf: REFERENCE_ID, storyId: REFERENCE_ID, tags: expect.arrayContaining(['dgsn']), revisedAt: expect.any(String) });
+      expect(await marsad(['items', '--source', 'lakome'])).toMatch(new RegExp(`\\[arb .*copy of ${REFERENCE_ID} revised \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\] الأنتربول والمغرب`));
       // The pickups rule, for this item; the dgsn rule, unless it told of this story already (the first test).
       const told = (from: number, to?: number) => hooks.slice(from, to).map((h) => JSON.parse(h) as { rule: string; storyId: string; item: { url: string; revised: boolean } });
       const dgsnToldBefore = told(0, hooksBefore).some((h) => h.rule === 'dgsn' && h.storyId === REFERENCE_ID);

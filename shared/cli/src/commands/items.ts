@@ -1,5 +1,5 @@
 import { unknownSource, unknownTag, type Config } from '@marsad/config';
-import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant } from '@marsad/store';
+import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type StoredItem } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -104,8 +104,9 @@ function toIso(option: string, value: string): string {
   return instant;
 }
 
-function formatItem(item: { publishedAt: string | null; fetchedAt: string; sourceId: string; language: string; tags: string[]; duplicateOf: string | null; title: string; url: string }): string {
+function formatItem(item: Pick<StoredItem, 'publishedAt' | 'fetchedAt' | 'sourceId' | 'language' | 'tags' | 'duplicateOf' | 'title' | 'url' | 'revisedAt'>): string {
   const when = (item.publishedAt ?? item.fetchedAt).slice(0, 16).replace('T', ' ');
-  const marks = [item.language, ...item.tags, ...(item.duplicateOf ? [`copy of ${item.duplicateOf}`] : [])].join(' ');
+  const revised = item.revisedAt ? [`revised ${item.revisedAt.slice(0, 16).replace('T', ' ')} UTC`] : [];
+  const marks = [item.language, ...item.tags, ...(item.duplicateOf ? [`copy of ${item.duplicateOf}`] : []), ...revised].join(' ');
   return `${when} UTC  ${item.sourceId.padEnd(16)} [${marks}] ${item.title}\n  ${item.url}\n`;
 }
