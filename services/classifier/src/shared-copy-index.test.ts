@@ -95,6 +95,8 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('brief', read(communique), false, null, 'bbbb2222')).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
     // The first text still answers as it was judged (its job re-delivered).
     expect(await index.checkAndInsert('brief', read(brief))).toMatchObject({ duplicateOf: null, storyId: 'brief', known: true });
+    // A later copy of the first text joins the story the item now belongs to, as the store's rows did.
+    expect(await index.checkAndInsert('late-brief-pickup', read(`متابعة\n${brief}`))).toMatchObject({ duplicateOf: 'brief', storyId: reference.id });
   });
 
   it("files each pickup of a story as a copy of its original, and measures every candidate for one that takes the story over", async () => {

@@ -542,6 +542,20 @@ end
 -- the original to copy that.
 local isCopy = best ~= nil
 local storyId = isCopy and bestStory or id
+-- A revision that copies another story takes its item's earlier texts and their copies among its
+-- candidates along, as the store moves their rows: a later copy of the first text joins the story the
+-- item now belongs to. (Items are candidates the judging may not have read: a reference copied ends it.)
+if isCopy and revises ~= '' then
+  for phase = 2, 1, -1 do
+    for _, n in ipairs(candidates[phase]) do
+      local record = redis.call('GET', root .. 'doc:' .. n)
+      if record and ofRevisedItem(record) then
+        local kind, rest = string.match(record, '^(%d)|[^|]*(|.*)$')
+        redis.call('SET', root .. 'doc:' .. n, kind .. '|' .. bestStory .. rest, 'KEEPTTL')
+      end
+    end
+  end
+end
 -- An original item published well after this one, which it copies, was only classified first (feeds
 -- polled in another order): this one is the story's original, filed under the story as it stands,
 -- and that item becomes its copy (its record and its answer to a re-delivered job).
