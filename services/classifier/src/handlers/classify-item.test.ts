@@ -40,6 +40,12 @@ describe('classifyItem', () => {
     expect(sent.map((job) => [job.payload.item.id, job.payload.dropped])).toEqual([['fr', true]]);
   });
 
+  it('never drops a revision: its item is stored already, and its row is revised', async () => {
+    const { result, sent } = await run({ ...FRENCH, revision: 'f00dcafe' }, true);
+    expect(result).toMatchObject({ arabic: false, dropped: false });
+    expect(sent).toEqual([{ jobId: 'item-fr-rf00dcafe', payload: { runId: 'r', item: expect.objectContaining({ id: 'fr', revision: 'f00dcafe', arabic: false }) } }]);
+  });
+
   it('lets an analysis failure propagate so the job is retried', async () => {
     const failing = { analyse: () => Promise.reject(new Error('index unavailable')), dropNonArabic: false, sendToStore: async () => {} };
     await expect(classifyItem({ item: ARABIC }, failing, ctx)).rejects.toThrow('index unavailable');

@@ -21,7 +21,9 @@ export type ClassifyItemResult = Omit<Analysis, 'evidence'> & { itemId: string; 
 export async function classifyItem(job: ClassifyJob, deps: ClassifyItemDeps, ctx: JobContext): Promise<ClassifyItemResult> {
   const { item } = job;
   const analysis = await deps.analyse(item);
-  const dropped = deps.dropNonArabic && !analysis.arabic;
+  // A revision's item is stored already: its row is revised, whatever the language of its new text
+  // (dropped, it would stay as it was, and its source's listing would ask for it again at every poll).
+  const dropped = deps.dropNonArabic && !analysis.arabic && !item.revision;
   await deps.sendToStore([{ payload: { item: { ...item, ...analysis }, runId: job.runId, ...(dropped && { dropped: true as const }) }, jobId: itemJobId(item) }]);
   ctx.log.debug({ language: analysis.language, tags: analysis.tags, duplicateOf: analysis.duplicateOf, dropped }, 'classified');
   const { evidence: _evidence, ...verdict } = analysis;
