@@ -13,6 +13,20 @@ export const REVISION_GROWTH = 2;
  */
 export const REVISION_MIN_ADDED_CHARS = 300;
 
+/**
+ * A feed entry whose text has grown this many times as long since the last poll, and by at least
+ * TEASER_MIN_ADDED_CHARS, has its page read again (FetchContext.teasersGrown): a feed of teasers
+ * gives a brief whole, then, once completed, its first 50 or so words. A counter or an edited
+ * summary leaves the length as it was, and asks for no page.
+ */
+export const TEASER_GROWTH = 1.5;
+export const TEASER_MIN_ADDED_CHARS = 100;
+
+/** Whether a feed entry of `chars` characters, `before` at the last poll (undefined: not listed then), has grown (see TEASER_GROWTH). */
+export function teaserGrown(before: number | undefined, chars: number): boolean {
+  return before !== undefined && chars >= before * TEASER_GROWTH && chars - before >= TEASER_MIN_ADDED_CHARS;
+}
+
 /** Whether a text of `listedChars` characters revises a stored one of `storedChars` (see REVISION_GROWTH). */
 export function isRevision(storedChars: number, listedChars: number): boolean {
   return listedChars >= storedChars * REVISION_GROWTH && listedChars - storedChars >= REVISION_MIN_ADDED_CHARS;

@@ -55,6 +55,11 @@ export class SourceHealthStore {
     return `${this.prefix}:source:${sourceId}`;
   }
 
+  /** The length of each feed entry's text at the source's last poll (see replaceEntryLengths). */
+  private entryLengthsKey(sourceId: string) {
+    return `${this.key(sourceId)}:lengths`;
+  }
+
   /** The item ids the source's last poll listed (see replaceListing). */
   private listedKey(sourceId: string) {
     return `${this.key(sourceId)}:listed`;
@@ -129,6 +134,19 @@ export class SourceHealthStore {
     return { listed, shared: members.filter((member) => member === 1).length };
   }
 
+  /**
+   * Keeps the length of each feed entry's text a poll read (item id -> characters) in place of the
+   * last poll's, in one round trip, and gives the last poll's for these ids (undefined: not listed then).
+   */
+  async replaceEntryLengths(sourceId: string, lengths: ReadonlyMap<string, number>): Promise<(number | undefined)[]> {
+    if (lengths.size === 0) return [];
+    const key = this.entryLengthsKey(sourceId);
+    const replies = await this.redis.multi().hmget(key, ...lengths.keys()).del(key).hset(key, Object.fromEntries(lengths)).exec();
+    const [err, before] = replies?.[0] ?? [];
+    if (err) throw err;
+    return (before as (string | null)[]).map((chars) => (chars === null ? undefined : Number(chars)));
+  }
+
   /** Validators of a poll whose items have all been handled since (a run's), for the next conditional GET. */
   async recordValidators(sourceId: string, validators: Validators): Promise<void> {
     await this.redis.hset(this.key(sourceId), validatorFields(validators));
@@ -150,7 +168,7 @@ export class SourceHealthStore {
   }
 
   async remove(sourceId: string): Promise<void> {
-    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, this.listedKey(sourceId));
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, this.listedKey(sourceId), this.entryLengthsKey(sourceId));
   }
 
   /** Failed polls of the source since it was first fetched, by error kind (a counter, for metrics). */

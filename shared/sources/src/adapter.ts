@@ -42,6 +42,14 @@ export interface FetchContext {
    * page) does so while this says false.
    */
   sharesLastListing?(urls: readonly string[]): Promise<boolean | undefined>;
+  /**
+   * Of these feed entries, those whose text is much longer than when the source's last poll listed
+   * them (a brief completed into the article, its feed's teaser now cut from a longer text): their
+   * pages are read again though they are stored, so the fetcher can store the completed article over
+   * the brief (a revision). Keeps each entry's length for the next poll. Without it (no fetcher),
+   * no stored item's page is read again.
+   */
+  teasersGrown?(entries: readonly { url: string; text: string }[]): Promise<string[]>;
 }
 
 /** For callers without a store: every item is new. */

@@ -108,9 +108,9 @@ export interface ArticleTarget {
 
 /**
  * Fetches the page of each new item (those the store already holds are skipped: their pages were
- * read before) and extracts the article, a few pages at a time. A page that fails or does not match
- * keeps the listing's teaser; when no page of the batch matches the selectors, that is the source's
- * error, naming the selector.
+ * read before, unless `reread` names them) and extracts the article, a few pages at a time. A page that
+ * fails or does not match keeps the listing's teaser; when no page of the batch matches the selectors,
+ * that is the source's error, naming the selector.
  */
 export async function fetchArticles(
   linked: readonly ArticleTarget[],
@@ -118,6 +118,8 @@ export async function fetchArticles(
   ctx: FetchContext,
   /** Of the dates the pages write without a zone (the source's `timeZone`). */
   timeZone?: string,
+  /** Stored items' pages to read again (FetchContext.teasersGrown). */
+  reread: ReadonlySet<string> = new Set(),
 ): Promise<FetchedItem[]> {
   // A page linked twice (a listing's lead story in its list too) is read once, for the first link.
   const seen = new Set<string>();
@@ -126,6 +128,7 @@ export async function fetchArticles(
     return !seen.has(article) && Boolean(seen.add(article));
   });
   const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
+  for (const target of targets) if (reread.has(target.url)) fresh.add(target.url);
   const results: FetchedItem[] = [];
   let unmatched = 0;
   let attempted = 0;

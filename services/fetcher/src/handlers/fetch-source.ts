@@ -13,7 +13,7 @@ import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, i
 import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js';
 import type { HostGate } from '../host-gate.js';
 import { checkListing, sharesLastListing } from '../last-listing.js';
-import { revisionsOf } from '../revisions.js';
+import { revisionsOf, teaserGrown } from '../revisions.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -113,6 +113,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
       warnings,
       unreadPages,
       ...(deps.health && { sharesLastListing: (urls: readonly string[]) => sharesLastListing(deps.health!, source.id, [...idsOf(urls)]) }),
+      ...(deps.health && deps.storedTextLengths && { teasersGrown: (entries: readonly { url: string; text: string }[]) => teasersGrown(deps.health!, source.id, entries) }),
     });
   } catch (err) {
     if (err instanceof NotModified) {
@@ -222,6 +223,17 @@ async function sendHeld(sourceId: string, heldItems: HeldItems, deps: Pick<Fetch
   await deps.sendToClassify(classifyJobs(send));
   await heldItems.release(sourceId, [...held.keys()]);
   return send.length;
+}
+
+/** Of these feed entries, those whose text has grown since the source's last poll (see teaserGrown); keeps their lengths. */
+async function teasersGrown(health: SourceHealthStore, sourceId: string, entries: readonly { url: string; text: string }[]): Promise<string[]> {
+  const byId = new Map<string, { url: string; chars: number }>();
+  for (const { url, text } of entries) {
+    const id = identify(url)?.id;
+    if (id !== undefined && !byId.has(id)) byId.set(id, { url, chars: text.length });
+  }
+  const before = await health.replaceEntryLengths(sourceId, new Map([...byId].map(([id, { chars }]) => [id, chars])));
+  return [...byId.values()].filter(({ chars }, i) => teaserGrown(before[i], chars)).map(({ url }) => url);
 }
 
 /** The item ids of article pages' addresses (see identify). */

@@ -76,8 +76,10 @@ export const rss = defineAdapter({
     // An entry without a link has no page to read: its text is the feed's.
     const always = options.fullText === true;
     const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
+    // Every entry's length is kept, a complete brief's too: completed, its teaser says so.
+    const grown = new Set(ctx.teasersGrown ? await ctx.teasersGrown(items.filter((item) => !item.url.startsWith(inFeed))) : []);
     if (withPage.length === 0) return items;
-    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone);
+    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone, grown);
     // An entry linking a page another entry links too gets the page read for the first.
     const pages = new Map(articles.map((article) => [sameArticle(article.url), article]));
     return items.map((item) => {
