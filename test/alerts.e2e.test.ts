@@ -161,6 +161,33 @@ describe('alerts through marsad run --once', () => {
     }
   });
 
+  it("reads again a sitemap's article once its lastmod moves on, though each run keeps what it saw only at its end", async () => {
+    const brief = 'عاجل: نشرة إنذارية تتوقع تساقطات مطرية قوية بعدد من أقاليم المملكة ابتداء من مساء اليوم.';
+    const article = `${brief} ${'وأوضحت المديرية العامة للأرصاد الجوية أن هذه التساقطات ستكون مصحوبة بهبات رياح قوية ورعد محليا، داعية مستعملي الطرق إلى توخي الحذر. '.repeat(6)}`;
+    const page = (text: string) => `<html><head><title>نشرة إنذارية</title></head><body><article><h1>نشرة إنذارية</h1><p>${text}</p></article></body></html>`;
+    const sitemap = (lastmod: string, origin: string) => `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${origin}/news/weather-alert.html</loc><lastmod>${lastmod}</lastmod></url></urlset>`;
+    const routes = { '/sitemap.xml': { body: '' }, '/news/weather-alert.html': { body: page(brief), headers: { 'content-type': 'text/html; charset=utf-8' } } };
+    const site = await serveFixtures(routes);
+    const siteConfig = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
+    writeFileSync(siteConfig, readFileSync(config, 'utf8').replace(/^sources:\n( {2}- .*\n)+/, `sources:\n  - { id: weather-site, adapter: sitemap, url: "${site.url('/sitemap.xml')}" }\n`));
+    const runOnce = async () => JSON.parse(await marsad(['run', '--once', '--config', siteConfig, '--json'])) as Record<string, unknown>;
+    try {
+      routes['/sitemap.xml'].body = sitemap('2026-12-07T09:00:00Z', site.origin);
+      expect(await runOnce()).toMatchObject({ new: 1, revised: 0, errors: [] });
+      routes['/news/weather-alert.html'].body = page(article);
+      routes['/sitemap.xml'].body = sitemap('2026-12-07T09:40:00Z', site.origin);
+      expect(await runOnce()).toMatchObject({ new: 0, revised: 1, errors: [] });
+      const [stored, ...others] = (await marsad(['items', '--json', '--source', 'weather-site'])).trim().split('\n').map((l) => JSON.parse(l) as { revisedAt: string | null; url: string });
+      expect(others).toHaveLength(0);
+      expect(stored).toMatchObject({ url: site.url('/news/weather-alert.html'), revisedAt: expect.any(String) });
+      const reads = site.hits.get('/news/weather-alert.html');
+      expect(await runOnce()).toMatchObject({ new: 0, revised: 0, errors: [] });
+      expect(site.hits.get('/news/weather-alert.html')).toBe(reads);
+    } finally {
+      await site.close();
+    }
+  });
+
   it("retries an alert no sooner than a webhook's Retry-After asked, within the delivery's attempts", async () => {
     const asked: number[] = [];
     const busyHook = createServer((req, res) => {

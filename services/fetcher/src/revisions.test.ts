@@ -6,6 +6,7 @@ import { canonicalUrl, createHttpClient, itemIdFor } from '@marsad/sources';
 import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
+import { entriesToReread, MAX_REREADS_PER_POLL } from './revisions.js';
 import { SourceHealthStore } from './source-health.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
@@ -20,18 +21,37 @@ const ARTICLE = `${BRIEF} ${'وأوضح بلاغ للمديرية العامة �
 const feedText = new Map<number, string>();
 /** What each article's page holds now. */
 const pageText = new Map<number, string>();
+/** Each article's modification date, as the sitemap and the Atom feed give it (absent: none given). */
+const modified = new Map<number, string>();
+/** Articles whose page answers 503 for now. */
+const pagesDown = new Set<number>();
+/** What the sitemap and the Atom feed list. */
+const sitemapped: number[] = [];
 let server: FixtureServer;
+
+function sitemapXml(origin: string): string {
+  const urls = sitemapped.map((n) => `<url><loc>${origin}/a/${n}</loc>${modified.has(n) ? `<lastmod>${modified.get(n)}</lastmod>` : ''}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`;
+}
+
+function atomXml(origin: string): string {
+  const entries = sitemapped.map((n) => `<entry><id>${origin}/a/${n}</id><title>خبر ${n}</title><link href="${origin}/a/${n}"/><published>2026-12-07T08:00:00Z</published>${modified.has(n) ? `<updated>${modified.get(n)}</updated>` : ''}<summary>${feedText.get(n) ?? ''}</summary></entry>`);
+  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>f</title><id>${origin}/atom</id><updated>2026-12-07T08:00:00Z</updated>${entries.join('')}</feed>`;
+}
 
 beforeAll(async () => {
   const page = (n: number) => (_req: unknown, res: ServerResponse) =>
-    void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article><h1>خبر ${n}</h1><p>${pageText.get(n)}</p></article></body></html>`);
+    pagesDown.has(n)
+      ? void res.writeHead(503).end()
+      : void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article><h1>خبر ${n}</h1><p>${pageText.get(n)}</p></article></body></html>`);
   server = await serveFixtures({
     '/feed': (req, res) => {
       const origin = `http://${req.headers.host}`;
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, [...feedText].map(([n, description]) => ({ title: `خبر ${n}`, link: `${origin}/a/${n}`, description }))));
     },
-    '/a/1': page(1),
-    '/a/2': page(2),
+    '/sitemap.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(sitemapXml(`http://${req.headers.host}`)),
+    '/atom': (req, res) => void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(atomXml(`http://${req.headers.host}`)),
+    ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`/a/${n}`, page(n)])),
   });
 });
 afterAll(async () => {
@@ -42,8 +62,8 @@ afterAll(async () => {
 });
 
 /** A fetcher over a store that keeps each item's text length, as the store service would. */
-function poller(id: string, fullText: boolean | 'auto') {
-  const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url('/feed'), fullText });
+function poller(id: string, fullText: boolean | 'auto', adapter: { adapter: string; url: string } = { adapter: 'rss', url: server.url('/feed') }) {
+  const source = SourceSchema.parse({ id, ...adapter, ...(adapter.adapter === 'rss' && { fullText }) });
   const stored = new Map<string, number>();
   const sent: Outgoing<'classify'>[] = [];
   const deps: FetchSourceDeps = {
@@ -53,11 +73,12 @@ function poller(id: string, fullText: boolean | 'auto') {
     storedTextLengths: async (ids) => new Map(ids.flatMap((itemId) => (stored.has(itemId) ? [[itemId, stored.get(itemId)!] as const] : []))),
     sendToClassify: async (jobs) => {
       sent.push(...jobs);
-      for (const { payload } of jobs) stored.set(payload.item.id, payload.item.text.length);
+      // A run's items are left unstored: the run is cut short before they are through.
+      for (const { payload } of jobs) if (!payload.runId) stored.set(payload.item.id, payload.item.text.length);
     },
     health,
   };
-  const poll = () => fetchSource({ sourceId: id }, deps, ctx);
+  const poll = (runId?: string) => fetchSource({ sourceId: id, ...(runId && { runId }) }, deps, ctx);
   return Object.assign(poll, { sent });
 }
 
@@ -84,5 +105,111 @@ describe("a brief that its site completes, its feed's teaser then cut from the a
     // Listed again as it is: nothing read, nothing sent.
     expect(await poll()).toMatchObject({ fetched: 2, queued: 0 });
     expect([pagesRead(1) - read1, pagesRead(2) - read2]).toEqual([1, 0]);
+  });
+});
+
+describe('which stored entries have their pages read again', () => {
+  const at = (minute: number) => `2026-12-07T10:${String(minute).padStart(2, '0')}:00.000Z`;
+
+  it('those whose text has grown or whose date has moved on, not those listed for the first time or dated as before', () => {
+    const before = [{ chars: 100 }, { chars: 100 }, { modifiedAt: at(1) }, { modifiedAt: at(1) }, undefined];
+    const now = [{ chars: 400 }, { chars: 120 }, { modifiedAt: at(5) }, { modifiedAt: at(1) }, { chars: 900, modifiedAt: at(9) }];
+    expect(entriesToReread(before, now)).toEqual({ reread: [2, 0], deferred: [] });
+  });
+
+  it('none for its date when every dated entry has a new one: the dates are when the listing was made', () => {
+    const before = [{ chars: 100, modifiedAt: at(1) }, { modifiedAt: at(1) }, { modifiedAt: at(2) }];
+    const now = [{ chars: 400, modifiedAt: at(6) }, { modifiedAt: at(6) }, { modifiedAt: at(6) }];
+    expect(entriesToReread(before, now)).toEqual({ reread: [0], deferred: [] });
+  });
+
+  it(`${MAX_REREADS_PER_POLL} a poll at most, the last modified first; the others wait`, () => {
+    const count = MAX_REREADS_PER_POLL + 2;
+    const before = Array.from({ length: count + 1 }, () => ({ modifiedAt: at(0) }));
+    const now = [...Array.from({ length: count }, (_, i) => ({ modifiedAt: at(i + 1) })), { modifiedAt: at(0) }];
+    const { reread, deferred } = entriesToReread(before, now);
+    expect(reread).toEqual(Array.from({ length: MAX_REREADS_PER_POLL }, (_, i) => count - 1 - i));
+    expect(deferred).toEqual([1, 0]);
+  });
+});
+
+describe('a brief completed at its address, which its sitemap dates anew', () => {
+  it('has its page read again and is sent as a revision; the pages of entries dated as before are not read', async () => {
+    sitemapped.splice(0, Infinity, 3, 4);
+    modified.set(3, '2026-12-07T09:00:00Z').set(4, '2026-12-07T08:00:00Z');
+    pageText.set(3, BRIEF).set(4, `تفاصيل الخبر الرابع ${'نص '.repeat(80)}`);
+    const poll = poller('sitemap', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    expect(await poll()).toMatchObject({ fetched: 2, queued: 2 });
+    const [read3, read4] = [pagesRead(3), pagesRead(4)];
+
+    pageText.set(3, ARTICLE);
+    modified.set(3, '2026-12-07T09:40:00Z');
+    expect(await poll()).toMatchObject({ fetched: 2, queued: 1, revised: 1 });
+    expect([pagesRead(3) - read3, pagesRead(4) - read4]).toEqual([1, 0]);
+    expect(poll.sent.at(-1)!.payload.item).toMatchObject({ id: item(3), revision: expect.any(String), text: expect.stringContaining('مذكرة بحث دولية') });
+
+    expect(await poll()).toMatchObject({ fetched: 2, queued: 0 });
+    expect([pagesRead(3) - read3, pagesRead(4) - read4]).toEqual([1, 0]);
+  });
+
+  it('is read again at the next poll when its page cannot be read at the first', async () => {
+    sitemapped.splice(0, Infinity, 5);
+    modified.set(5, '2026-12-07T09:00:00Z');
+    pageText.set(5, BRIEF);
+    const poll = poller('sitemap-down', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    expect(await poll()).toMatchObject({ queued: 1 });
+
+    pageText.set(5, ARTICLE);
+    modified.set(5, '2026-12-07T09:30:00Z');
+    pagesDown.add(5);
+    expect(await poll()).toMatchObject({ queued: 0 });
+    pagesDown.delete(5);
+    expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
+  });
+
+  it("by a run, is read again by the next poll when the run's items were not all stored (what it saw is kept by the run)", async () => {
+    sitemapped.splice(0, Infinity, 6);
+    modified.set(6, '2026-12-07T09:00:00Z');
+    pageText.set(6, BRIEF);
+    const poll = poller('sitemap-run', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    expect(await poll()).toMatchObject({ queued: 1 });
+
+    pageText.set(6, ARTICLE);
+    modified.set(6, '2026-12-07T09:30:00Z');
+    const byRun = await poll('run-1');
+    expect(byRun).toMatchObject({ queued: 1, revised: 1, pendingEntryMarks: { [item(6)]: '|2026-12-07T09:30:00.000Z' } });
+    // The run ended before its items were through: it kept nothing, and the next poll reads the page again.
+    const read = pagesRead(6);
+    expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
+    expect(pagesRead(6) - read).toBe(1);
+  });
+
+  it('a sitemap that dates every entry anew at each poll has none of its stored pages read again', async () => {
+    sitemapped.splice(0, Infinity, 3, 4, 5);
+    const poll = poller('sitemap-generated', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    for (const n of sitemapped) modified.set(n, '2026-12-07T11:00:00Z');
+    await poll();
+    const reads = () => sitemapped.map(pagesRead);
+    const before = reads();
+    for (const n of sitemapped) modified.set(n, '2026-12-07T11:10:00Z');
+    expect(await poll()).toMatchObject({ fetched: 3, queued: 0 });
+    expect(reads()).toEqual(before);
+  });
+});
+
+describe("a teaser whose Atom entry says it was updated, its summary as before", () => {
+  it('has its page read again with fullText, and is sent as a revision', async () => {
+    sitemapped.splice(0, Infinity, 7);
+    feedText.set(7, 'موجز الخبر السابع كما يعرضه الموقع في صفحته الأولى');
+    modified.set(7, '2026-12-07T08:00:00Z');
+    pageText.set(7, BRIEF);
+    const poll = poller('atom', true, { adapter: 'rss', url: server.url('/atom') });
+    expect(await poll()).toMatchObject({ fetched: 1, queued: 1 });
+
+    pageText.set(7, ARTICLE);
+    modified.set(7, '2026-12-07T08:45:00Z');
+    const read = pagesRead(7);
+    expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
+    expect(pagesRead(7) - read).toBe(1);
   });
 });

@@ -55,9 +55,9 @@ export class SourceHealthStore {
     return `${this.prefix}:source:${sourceId}`;
   }
 
-  /** The length of each feed entry's text at the source's last poll (see replaceEntryLengths). */
-  private entryLengthsKey(sourceId: string) {
-    return `${this.key(sourceId)}:lengths`;
+  /** What the source's last poll saw of each entry it listed (see replaceEntryMarks). */
+  private entryMarksKey(sourceId: string) {
+    return `${this.key(sourceId)}:entries`;
   }
 
   /** The item ids the source's last poll listed (see replaceListing). */
@@ -134,17 +134,22 @@ export class SourceHealthStore {
     return { listed, shared: members.filter((member) => member === 1).length };
   }
 
+  /** What the source's last poll saw of these entries (item id -> entryMark; undefined: not listed then). */
+  async entryMarks(sourceId: string, ids: readonly string[]): Promise<(string | undefined)[]> {
+    if (ids.length === 0) return [];
+    return (await this.redis.hmget(this.entryMarksKey(sourceId), ...ids)).map((mark) => mark ?? undefined);
+  }
+
   /**
-   * Keeps the length of each feed entry's text a poll read (item id -> characters) in place of the
-   * last poll's, in one round trip, and gives the last poll's for these ids (undefined: not listed then).
+   * Keeps what a poll saw of each entry (item id -> entryMark) in place of the last poll's, in one
+   * round trip. A poll that listed nothing leaves the last one's.
    */
-  async replaceEntryLengths(sourceId: string, lengths: ReadonlyMap<string, number>): Promise<(number | undefined)[]> {
-    if (lengths.size === 0) return [];
-    const key = this.entryLengthsKey(sourceId);
-    const replies = await this.redis.multi().hmget(key, ...lengths.keys()).del(key).hset(key, Object.fromEntries(lengths)).exec();
-    const [err, before] = replies?.[0] ?? [];
-    if (err) throw err;
-    return (before as (string | null)[]).map((chars) => (chars === null ? undefined : Number(chars)));
+  async replaceEntryMarks(sourceId: string, marks: ReadonlyMap<string, string>): Promise<void> {
+    if (marks.size === 0) return;
+    const key = this.entryMarksKey(sourceId);
+    const replies = await this.redis.multi().del(key).hset(key, Object.fromEntries(marks)).exec();
+    const failed = replies?.find(([err]) => err);
+    if (failed) throw failed[0];
   }
 
   /** Validators of a poll whose items have all been handled since (a run's), for the next conditional GET. */
@@ -168,7 +173,7 @@ export class SourceHealthStore {
   }
 
   async remove(sourceId: string): Promise<void> {
-    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, this.listedKey(sourceId), this.entryLengthsKey(sourceId));
+    await this.redis.del(this.key(sourceId), `${this.key(sourceId)}:days`, `${this.key(sourceId)}:errors`, this.listedKey(sourceId), this.entryMarksKey(sourceId));
   }
 
   /** Failed polls of the source since it was first fetched, by error kind (a counter, for metrics). */

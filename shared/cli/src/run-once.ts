@@ -113,7 +113,7 @@ export async function runOnce(runtime: Runtime, options: RunOnceOptions = {}): P
   const logger = runtime.logger.child({ runId });
   const queues = openQueues({ connection: runtime.connection, prefix, pipeline: config.pipeline });
   const summary = emptySummary(runId, sources);
-  const pending: PendingState = { validators: new Map(), listings: new Map() };
+  const pending: PendingState = { validators: new Map(), listings: new Map(), entryMarks: new Map() };
   const deps = { ...runtime, config, logger, queues };
   // A run of its own queues registers, and first removes those of runs killed before they could.
   const registry = options.prefix ? undefined : new RunRegistry(runtime.connection, basePrefix);
@@ -174,6 +174,7 @@ function emptySummary(runId: string, sources: readonly SourceConfig[]): RunSumma
 interface PendingState {
   validators: Map<string, Validators>;
   listings: Map<string, string[]>;
+  entryMarks: Map<string, Record<string, string>>;
 }
 
 /**
@@ -192,6 +193,7 @@ async function savePending(health: SourceHealthStore, pending: PendingState, sum
   await Promise.all([
     ...[...pendingToSave(pending.validators, summary)].map(([sourceId, v]) => health.recordValidators(sourceId, v)),
     ...[...pendingToSave(pending.listings, summary)].map(([sourceId, ids]) => health.replaceListing(sourceId, ids)),
+    ...[...pendingToSave(pending.entryMarks, summary)].map(([sourceId, marks]) => health.replaceEntryMarks(sourceId, new Map(Object.entries(marks)))),
   ]);
 }
 
@@ -207,6 +209,7 @@ function track(worker: Worker, summary: RunSummary, pending: PendingState): void
         Object.assign(forSource(r.sourceId), { fetched: r.fetched, queued: r.queued, warnings: r.warnings ?? [] });
         if (r.pendingValidators) pending.validators.set(r.sourceId, r.pendingValidators);
         if (r.pendingListing) pending.listings.set(r.sourceId, r.pendingListing);
+        if (r.pendingEntryMarks) pending.entryMarks.set(r.sourceId, r.pendingEntryMarks);
         break;
       }
       case 'classify': {

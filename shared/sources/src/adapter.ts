@@ -43,13 +43,23 @@ export interface FetchContext {
    */
   sharesLastListing?(urls: readonly string[]): Promise<boolean | undefined>;
   /**
-   * Of these feed entries, those whose text is much longer than when the source's last poll listed
-   * them (a brief completed into the article, its feed's teaser now cut from a longer text): their
-   * pages are read again though they are stored, so the fetcher can store the completed article over
-   * the brief (a revision). Keeps each entry's length for the next poll. Without it (no fetcher),
-   * no stored item's page is read again.
+   * Of these listed entries, those whose pages to read again though they are stored: their text is
+   * much longer than when the source's last poll listed them (a brief completed into the article, its
+   * feed's teaser now cut from a longer text), or their modification date has moved on (a sitemap's
+   * lastmod, an Atom entry's updated), so the fetcher can store the completed article over the brief
+   * (a revision). Called once a poll, with every entry that has a page; the fetcher keeps what it saw
+   * for the next poll. Without it (no fetcher), no stored item's page is read again.
    */
-  teasersGrown?(entries: readonly { url: string; text: string }[]): Promise<string[]>;
+  pagesToReread?(entries: readonly ListedEntry[]): Promise<string[]>;
+}
+
+/** What a listing says of an entry, to tell whether it changed since the last poll (FetchContext.pagesToReread). */
+export interface ListedEntry {
+  url: string;
+  /** The length of the text the listing gives of it (a feed's summary or teaser). */
+  chars?: number;
+  /** When the listing says it was last modified (ISO 8601). */
+  modifiedAt?: string;
 }
 
 /** For callers without a store: every item is new. */

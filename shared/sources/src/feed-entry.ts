@@ -9,4 +9,6 @@ export interface FeedEntry {
   text: string;
   /** Its date as the feed wrote it. */
   written: string | undefined;
+  /** When the feed says it was last modified, as written (Atom's <updated>, JSON Feed's date_modified). */
+  modified?: string;
 }

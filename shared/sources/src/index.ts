@@ -1,4 +1,4 @@
-export { defineAdapter, everythingIsNew, FetchedItemSchema, type Adapter, type AdapterMeta, type FetchContext, type FetchedItem } from './adapter.js';
+export { defineAdapter, everythingIsNew, FetchedItemSchema, type Adapter, type AdapterMeta, type FetchContext, type FetchedItem, type ListedEntry } from './adapter.js';
 export { ADAPTERS, adapterOptionChecks, fetchWithAdapter, getAdapter } from './registry.js';
 export { canonicalUrl, itemIdFor, publishedLink } from './identity.js';
 export { htmlToText } from './html-text.js';

@@ -55,6 +55,7 @@ export function readJsonFeed(body: string, contentType: string | undefined, url:
     title: plainText(item.title ?? ''),
     text: item.content_html !== undefined ? htmlToText(item.content_html) : plainText(item.content_text ?? item.summary ?? ''),
     written: item.date_published ?? item.date_modified,
+    modified: item.date_modified,
   }));
 }
 

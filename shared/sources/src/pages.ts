@@ -104,6 +104,8 @@ export interface ArticleTarget {
   publishedAt?: string | null;
   /** What the listing or feed already gave, used when the page cannot be read. */
   teaser?: string;
+  /** When the listing says the page was last modified (a sitemap's lastmod). */
+  modifiedAt?: string;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function fetchArticles(
   ctx: FetchContext,
   /** Of the dates the pages write without a zone (the source's `timeZone`). */
   timeZone?: string,
-  /** Stored items' pages to read again (FetchContext.teasersGrown). */
+  /** Stored items' pages to read again (FetchContext.pagesToReread). */
   reread: ReadonlySet<string> = new Set(),
 ): Promise<FetchedItem[]> {
   // A page linked twice (a listing's lead story in its list too) is read once, for the first link.

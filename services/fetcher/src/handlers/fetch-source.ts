@@ -13,7 +13,8 @@ import { canonicalUrl, FetchError, fetchWithAdapter, getAdapter, isPrivateUrl, i
 import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js';
 import type { HostGate } from '../host-gate.js';
 import { checkListing, sharesLastListing } from '../last-listing.js';
-import { revisionsOf, teaserGrown } from '../revisions.js';
+import { pageRereads } from '../page-rereads.js';
+import { revisionsOf } from '../revisions.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -73,6 +74,8 @@ export interface FetchSourceResult {
   pendingValidators?: Validators;
   /** A run's poll that queued items: the ids it listed, kept as the source's last listing (checkListing) likewise. */
   pendingListing?: string[];
+  /** A run's poll that queued items: what it saw of its entries (SourceHealthStore.replaceEntryMarks), kept likewise. */
+  pendingEntryMarks?: Record<string, string>;
   /**
    * Problems of a poll that succeeded (article pages not read, entries skipped), one sentence each;
    * absent when there were none.
@@ -105,6 +108,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   let fetched: FetchedItem[];
   const warnings: string[] = [];
   const unreadPages: string[] = [];
+  const rereads = deps.health && deps.storedTextLengths ? pageRereads(deps.health, source.id, (url) => identify(url)?.id) : undefined;
   try {
     fetched = await fetchWithAdapter(adapter, source, {
       http: conditional.http,
@@ -113,7 +117,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
       warnings,
       unreadPages,
       ...(deps.health && { sharesLastListing: (urls: readonly string[]) => sharesLastListing(deps.health!, source.id, [...idsOf(urls)]) }),
-      ...(deps.health && deps.storedTextLengths && { teasersGrown: (entries: readonly { url: string; text: string }[]) => teasersGrown(deps.health!, source.id, entries) }),
+      ...(rereads && { pagesToReread: rereads.ask }),
     });
   } catch (err) {
     if (err instanceof NotModified) {
@@ -144,6 +148,8 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   // An interrupted run would otherwise leave its items unstored behind a 304 until the feed changes,
   // and a 304 would leave held items unasked.
   const deferred = job.runId !== undefined && send.length + revised.length > 0;
+  const entryMarks = rereads?.marksToKeep(idsOf(unreadPages));
+  if (entryMarks && !deferred) await deps.health!.replaceEntryMarks(source.id, entryMarks);
   // Kept once its items are on their way (a run's, once they are through, as its validators): a poll
   // retried after failing here, or a run's after the last was cut short, compares with the listing
   // before it, and reads as far back again.
@@ -164,6 +170,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     ...(hold.length > 0 && { held: hold.length }),
     ...(pending && { pendingValidators: pending }),
     ...(deferred && deps.health && listed.length > 0 && { pendingListing: listed }),
+    ...(deferred && entryMarks && entryMarks.size > 0 && { pendingEntryMarks: Object.fromEntries(entryMarks) }),
     ...(warnings.length > 0 && { warnings }),
   };
 }
@@ -223,17 +230,6 @@ async function sendHeld(sourceId: string, heldItems: HeldItems, deps: Pick<Fetch
   await deps.sendToClassify(classifyJobs(send));
   await heldItems.release(sourceId, [...held.keys()]);
   return send.length;
-}
-
-/** Of these feed entries, those whose text has grown since the source's last poll (see teaserGrown); keeps their lengths. */
-async function teasersGrown(health: SourceHealthStore, sourceId: string, entries: readonly { url: string; text: string }[]): Promise<string[]> {
-  const byId = new Map<string, { url: string; chars: number }>();
-  for (const { url, text } of entries) {
-    const id = identify(url)?.id;
-    if (id !== undefined && !byId.has(id)) byId.set(id, { url, chars: text.length });
-  }
-  const before = await health.replaceEntryLengths(sourceId, new Map([...byId].map(([id, { chars }]) => [id, chars])));
-  return [...byId.values()].filter(({ chars }, i) => teaserGrown(before[i], chars)).map(({ url }) => url);
 }
 
 /** The item ids of article pages' addresses (see identify). */

@@ -76,10 +76,11 @@ export const rss = defineAdapter({
     // An entry without a link has no page to read: its text is the feed's.
     const always = options.fullText === true;
     const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
-    // Every entry's length is kept, a complete brief's too: completed, its teaser says so.
-    const grown = new Set(ctx.teasersGrown ? await ctx.teasersGrown(items.filter((item) => !item.url.startsWith(inFeed))) : []);
+    // Every entry is told, a complete brief too: completed, its teaser or its date says so.
+    const listed = items.filter((item) => !item.url.startsWith(inFeed)).map((item) => ({ url: item.url, chars: item.text.length, modifiedAt: first.modifiedAt.get(item.url) }));
+    const reread = new Set(ctx.pagesToReread ? await ctx.pagesToReread(listed) : []);
     if (withPage.length === 0) return items;
-    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone, grown);
+    const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone, reread);
     // An entry linking a page another entry links too gets the page read for the first.
     const pages = new Map(articles.map((article) => [sameArticle(article.url), article]));
     return items.map((item) => {
@@ -91,13 +92,20 @@ export const rss = defineAdapter({
 });
 
 /** One feed document's items (entries without a link are addressed in the source's own feed), and whether WordPress wrote it. */
-async function readFeedPage(url: string, source: SourceConfig, ctx: FetchContext): Promise<{ items: FetchedItem[]; entries: number; wordpress: boolean }> {
+async function readFeedPage(url: string, source: SourceConfig, ctx: FetchContext): Promise<{ items: FetchedItem[]; entries: number; wordpress: boolean; modifiedAt: Map<string, string> }> {
   const response = await ctx.http.get(url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' });
   const body = response.text();
   if (!body.trim()) throw new FetchError('empty', `empty feed at ${url}`, { url });
   const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], url) : await readXmlFeed(body, response.headers['content-type'], url);
   const at = { inFeed: addressesInFeed(source.url), feed: sameArticle(source.url) };
-  return { items: entries.flatMap((entry) => toItem(entry, at, source.timeZone)), entries: entries.length, wordpress: WORDPRESS_GENERATOR.test(body) };
+  const modifiedAt = new Map<string, string>();
+  const items = entries.flatMap((entry) => {
+    const item = toItem(entry, at, source.timeZone);
+    const modified = isoDate(entry.modified, { timeZone: source.timeZone });
+    if (item[0] && modified) modifiedAt.set(item[0].url, modified);
+    return item;
+  });
+  return { items, entries: entries.length, wordpress: WORDPRESS_GENERATOR.test(body), modifiedAt };
 }
 
 /** The <generator> WordPress writes in its feeds (RSS and Atom). */
@@ -232,6 +240,7 @@ async function readXmlFeed(xml: string, contentType: string | undefined, url: st
       text: body,
       // As written: rss-parser's isoDate is Date.parse's reading, which takes 06/12/2026 for June.
       written: dates.map((date) => text(date)?.trim()).find(Boolean),
+      modified: text(entry.atomUpdated)?.trim() || undefined,
     };
   });
 }

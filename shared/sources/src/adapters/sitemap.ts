@@ -46,7 +46,9 @@ export const sitemap = defineAdapter({
       throw new FetchError('empty', `sitemap ${source.url} lists no article${only}`, { url: source.url });
     }
     const targets = await newestCatchingUp(entries.sort(byDateDesc), options.maxItems, ctx);
-    return fetchArticles(targets, options.article, ctx, source.timeZone);
+    // A stored article whose lastmod has moved on may have been completed since: its page is read again.
+    const reread = new Set(ctx.pagesToReread ? await ctx.pagesToReread(targets.map(({ url, modifiedAt }) => ({ url, modifiedAt }))) : []);
+    return fetchArticles(targets, options.article, ctx, source.timeZone, reread);
   },
 });
 
@@ -108,10 +110,12 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
       listings++;
       return [];
     }
+    const modifiedAt = isoDate(entry.children('lastmod').text(), { timeZone }) ?? undefined;
     return [{
       url: loc,
       title: headlineText(news.find('news\\:title, title').first().text()) || undefined,
-      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? isoDate(entry.children('lastmod').text(), { timeZone }),
+      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? modifiedAt,
+      modifiedAt,
     }];
   });
   const children = $('sitemapindex > sitemap').toArray().flatMap((node): ArticleTarget[] => {

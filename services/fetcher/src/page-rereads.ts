@@ -1,0 +1,44 @@
+import type { ListedEntry } from '@marsad/sources';
+import { entriesToReread, entryMark, readEntryMark } from './revisions.js';
+import type { SourceHealthStore } from './source-health.js';
+
+/**
+ * Which stored pages one poll reads again (FetchContext.pagesToReread), and what it keeps of its
+ * entries for the next poll. What it saw is kept only once the poll's items are on their way
+ * (`marksToKeep`, written by the caller): a poll that fails after asking compares with the same
+ * last poll when retried, and an entry whose page could not be read, or that waits its turn
+ * (MAX_REREADS_PER_POLL), keeps what the last poll saw, so a later poll reads it.
+ */
+export function pageRereads(health: SourceHealthStore, sourceId: string, idOf: (url: string) => string | undefined) {
+  const keep = new Map<string, string>();
+  const before = new Map<string, string | undefined>();
+  return {
+    async ask(entries: readonly ListedEntry[]): Promise<string[]> {
+      const byId = new Map<string, ListedEntry>();
+      for (const entry of entries) {
+        const id = idOf(entry.url);
+        if (id !== undefined && !byId.has(id)) byId.set(id, entry);
+      }
+      const ids = [...byId.keys()];
+      const marks = await health.entryMarks(sourceId, ids);
+      const seen = [...byId.values()].map(({ chars, modifiedAt }) => ({ ...(chars !== undefined && { chars }), ...(modifiedAt !== undefined && { modifiedAt }) }));
+      const { reread, deferred } = entriesToReread(marks.map(readEntryMark), seen);
+      ids.forEach((id, i) => {
+        keep.set(id, entryMark(seen[i]!));
+        before.set(id, marks[i]);
+      });
+      for (const i of deferred) keep.set(ids[i]!, marks[i]!);
+      return reread.map((i) => byId.get(ids[i]!)!.url);
+    },
+    /** What to keep of the entries asked about, given the item ids whose pages the poll could not read. */
+    marksToKeep(unread: ReadonlySet<string>): Map<string, string> {
+      for (const id of unread) {
+        if (!keep.has(id)) continue;
+        const last = before.get(id);
+        if (last === undefined) keep.delete(id);
+        else keep.set(id, last);
+      }
+      return keep;
+    },
+  };
+}
