@@ -12,7 +12,10 @@ import type { SourceHealthStore } from './source-health.js';
 export function pageRereads(health: SourceHealthStore, sourceId: string, idOf: (url: string) => string | undefined) {
   const keep = new Map<string, string>();
   const before = new Map<string, string | undefined>();
+  let asked = 0;
   return {
+    /** How many stored pages the poll was told to read again. */
+    asked: () => asked,
     async ask(entries: readonly ListedEntry[]): Promise<string[]> {
       const byId = new Map<string, ListedEntry>();
       for (const entry of entries) {
@@ -28,6 +31,7 @@ export function pageRereads(health: SourceHealthStore, sourceId: string, idOf: (
         before.set(id, marks[i]);
       });
       for (const i of deferred) keep.set(ids[i]!, marks[i]!);
+      asked += reread.length;
       return reread.map((i) => byId.get(ids[i]!)!.url);
     },
     /** What to keep of the entries asked about, given the item ids whose pages the poll could not read. */

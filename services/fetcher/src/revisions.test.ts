@@ -4,7 +4,7 @@ import { createLogger } from '@marsad/logger';
 import { createRedis, type Outgoing } from '@marsad/queues';
 import { canonicalUrl, createHttpClient, itemIdFor } from '@marsad/sources';
 import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
 import { entriesToReread, MAX_REREADS_PER_POLL } from './revisions.js';
 import { SourceHealthStore } from './source-health.js';
@@ -144,12 +144,18 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
 
     pageText.set(3, ARTICLE);
     modified.set(3, '2026-12-07T09:40:00Z');
+    // Operators read in the poll's log line how many stored pages it read again.
+    const info = vi.spyOn(ctx.log, 'info');
+    const logged = () => info.mock.calls.filter(([, msg]) => msg === 'fetched').at(-1)?.[0];
     expect(await poll()).toMatchObject({ fetched: 2, queued: 1, revised: 1 });
     expect([pagesRead(3) - read3, pagesRead(4) - read4]).toEqual([1, 0]);
+    expect(logged()).toMatchObject({ reread: 1, revised: 1 });
     expect(poll.sent.at(-1)!.payload.item).toMatchObject({ id: item(3), revision: expect.any(String), text: expect.stringContaining('مذكرة بحث دولية') });
 
     expect(await poll()).toMatchObject({ fetched: 2, queued: 0 });
     expect([pagesRead(3) - read3, pagesRead(4) - read4]).toEqual([1, 0]);
+    expect(logged()).toMatchObject({ reread: 0, revised: 0 });
+    info.mockRestore();
   });
 
   it('is read again at the next poll when its page cannot be read at the first', async () => {
@@ -182,6 +188,18 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
     const read = pagesRead(6);
     expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
     expect(pagesRead(6) - read).toBe(1);
+  });
+
+  it("a sitemap that dates today's entries by the day alone has none of them read again within the day", async () => {
+    sitemapped.splice(0, Infinity, 8);
+    modified.set(8, new Date().toISOString().slice(0, 10));
+    pageText.set(8, BRIEF);
+    const poll = poller('sitemap-days', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    expect(await poll()).toMatchObject({ queued: 1 });
+    const read = pagesRead(8);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await poll()).toMatchObject({ queued: 0 });
+    expect(pagesRead(8)).toBe(read);
   });
 
   it('a sitemap that dates every entry anew at each poll has none of its stored pages read again', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from './news-date.js';
+import { isoDate, modificationDate } from './news-date.js';
 
 const now = new Date('2026-12-06T12:00:00Z');
 
@@ -79,5 +79,15 @@ describe('isoDate', () => {
     expect(isoDate('Sun, 06 Dec 2026 10:30:00 +0000', { timeZone: 'Asia/Beirut' })).toBe('2026-12-06T10:30:00.000Z');
     // At 20:00 UTC on the 6th it is already the 7th in Tokyo.
     expect(isoDate('اليوم 08:00', { timeZone: 'Asia/Tokyo', now: new Date('2026-12-06T20:00:00Z') })).toBe('2026-12-06T23:00:00.000Z');
+  });
+});
+
+describe('modificationDate', () => {
+  it("reads a day alone at its end even while that is to come, the same at every poll; a time as written", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(modificationDate(today)).toBe(`${today}T23:59:59.000Z`);
+    expect(modificationDate('2026-12-06', 'Asia/Beirut')).toBe('2026-12-06T21:59:59.000Z');
+    expect(modificationDate('2026-12-06T10:30:00+01:00')).toBe('2026-12-06T09:30:00.000Z');
+    expect(modificationDate('')).toBeUndefined();
   });
 });

@@ -7,6 +7,18 @@ export interface NewsDateOptions {
   now?: Date;
 }
 
+/** Later than any date a site writes: the "now" that leaves a day alone at its end (see modificationDate). */
+const END_OF_TIME = new Date(Date.UTC(9999, 11, 31));
+
+/**
+ * A date of modification as a listing writes it (a sitemap's lastmod, an Atom entry's updated), read
+ * the same at every poll, to tell whether it moved on: a day alone is its end even while that is to
+ * come, where isoDate gives the moment it is read, which would move at every poll.
+ */
+export function modificationDate(value: unknown, timeZone?: string): string | undefined {
+  return isoDate(value, { now: END_OF_TIME, ...(timeZone && { timeZone }) }) ?? undefined;
+}
+
 /**
  * Publication dates as news sites write them, read into ISO 8601 (UTC), or null when the text is no
  * date. Feeds mostly write RFC 822 or ISO 8601; listing and article pages write what their readers

@@ -160,7 +160,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   if (gaveUp > 0) warnings.push(`${gaveUp} ${gaveUp === 1 ? 'item' : 'items'} stored with the feed's or listing's text alone, their pages not read at ${PAGE_READ_POLLS} polls`);
   const validators = conditional.validators();
   await deps.health?.recordSuccess(source.id, now, send.length, deferred || hold.length > 0 ? NO_VALIDATORS : validators, warnings);
-  ctx.log.info({ fetched: items.length, queued: send.length + revised.length, revised: revised.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
+  ctx.log.info({ fetched: items.length, queued: send.length + revised.length, reread: rereads?.asked() ?? 0, revised: revised.length, held: hold.length, warnings: warnings.length, ms: Date.now() - started }, 'fetched');
   const pending = deferred && deps.health && (validators?.etag || validators?.lastModified) ? validators : undefined;
   return {
     sourceId: source.id,

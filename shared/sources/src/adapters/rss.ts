@@ -9,7 +9,7 @@ import { FetchError } from '../http/fetch-error.js';
 import { type FeedEntry } from '../feed-entry.js';
 import { isFrontPage } from '../identity.js';
 import { looksLikeJson, readJsonFeed } from '../json-feed.js';
-import { isoDate } from '../news-date.js';
+import { isoDate, modificationDate } from '../news-date.js';
 import { readOlderPages } from '../catch-up.js';
 import { absoluteUrl, announcedFeeds, ArticleSelectorsSchema, fetchArticles, sameArticle } from '../pages.js';
 
@@ -101,7 +101,7 @@ async function readFeedPage(url: string, source: SourceConfig, ctx: FetchContext
   const modifiedAt = new Map<string, string>();
   const items = entries.flatMap((entry) => {
     const item = toItem(entry, at, source.timeZone);
-    const modified = isoDate(entry.modified, { timeZone: source.timeZone });
+    const modified = modificationDate(entry.modified, source.timeZone);
     if (item[0] && modified) modifiedAt.set(item[0].url, modified);
     return item;
   });

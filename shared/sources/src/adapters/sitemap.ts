@@ -6,7 +6,7 @@ import { headlineText } from '../html-text.js';
 import { FetchError } from '../http/fetch-error.js';
 import { decodeBody } from '../http/decode.js';
 import { isFrontPage, isListingPage } from '../identity.js';
-import { isoDate } from '../news-date.js';
+import { isoDate, modificationDate } from '../news-date.js';
 import { newestCatchingUp } from '../catch-up.js';
 import { absoluteUrl, ArticleSelectorsSchema, fetchArticles, type ArticleTarget } from '../pages.js';
 import { sitemapsByLikelyNewest } from '../sitemap-index.js';
@@ -110,12 +110,12 @@ async function readSitemap(url: string, ctx: FetchContext, timeZone: string | un
       listings++;
       return [];
     }
-    const modifiedAt = isoDate(entry.children('lastmod').text(), { timeZone }) ?? undefined;
+    const lastmod = entry.children('lastmod').text();
     return [{
       url: loc,
       title: headlineText(news.find('news\\:title, title').first().text()) || undefined,
-      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? modifiedAt,
-      modifiedAt,
+      publishedAt: isoDate(news.find('news\\:publication_date, publication_date').first().text(), { timeZone }) ?? isoDate(lastmod, { timeZone }),
+      modifiedAt: modificationDate(lastmod, timeZone),
     }];
   });
   const children = $('sitemapindex > sitemap').toArray().flatMap((node): ArticleTarget[] => {
