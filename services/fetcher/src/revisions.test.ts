@@ -25,6 +25,8 @@ const pageText = new Map<number, string>();
 const modified = new Map<number, string>();
 /** Articles whose page answers 503 for now. */
 const pagesDown = new Set<number>();
+/** Articles removed since: their address answers a page that holds no article. */
+const pagesRemoved = new Set<number>();
 /** What the sitemap and the Atom feed list. */
 const sitemapped: number[] = [];
 let server: FixtureServer;
@@ -43,7 +45,9 @@ beforeAll(async () => {
   const page = (n: number) => (_req: unknown, res: ServerResponse) =>
     pagesDown.has(n)
       ? void res.writeHead(503).end()
-      : void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article><h1>خبر ${n}</h1><p>${pageText.get(n)}</p></article></body></html>`);
+      : pagesRemoved.has(n)
+        ? void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><div class="not-found">الصفحة المطلوبة غير موجودة</div></body></html>')
+        : void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><article><h1>خبر ${n}</h1><p>${pageText.get(n)}</p></article></body></html>`);
   server = await serveFixtures({
     '/feed': (req, res) => {
       const origin = `http://${req.headers.host}`;
@@ -62,7 +66,7 @@ afterAll(async () => {
 });
 
 /** A fetcher over a store that keeps each item's text length, as the store service would. */
-function poller(id: string, fullText: boolean | 'auto', adapter: { adapter: string; url: string } = { adapter: 'rss', url: server.url('/feed') }) {
+function poller(id: string, fullText: boolean | 'auto', adapter: { adapter: string; url: string; article?: { body: string } } = { adapter: 'rss', url: server.url('/feed') }) {
   const source = SourceSchema.parse({ id, ...adapter, ...(adapter.adapter === 'rss' && { fullText }) });
   const stored = new Map<string, number>();
   const sent: Outgoing<'classify'>[] = [];
@@ -200,6 +204,25 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await poll()).toMatchObject({ queued: 0 });
     expect(pagesRead(8)).toBe(read);
+  });
+
+  it('does not fail its source when its page, read again, no longer holds an article (removed since): said in a warning, not asked again', async () => {
+    sitemapped.splice(0, Infinity, 1);
+    modified.set(1, '2026-12-07T09:00:00Z');
+    pageText.set(1, BRIEF);
+    const poll = poller('sitemap-removed', false, { adapter: 'sitemap', url: server.url('/sitemap.xml'), article: { body: 'article p' } });
+    expect(await poll()).toMatchObject({ queued: 1 });
+
+    pagesRemoved.add(1);
+    modified.set(1, '2026-12-07T09:30:00Z');
+    try {
+      const read = pagesRead(1);
+      expect(await poll()).toMatchObject({ queued: 0, warnings: [expect.stringContaining('without a match for the article.body selector')] });
+      expect(await poll()).toMatchObject({ queued: 0 });
+      expect(pagesRead(1) - read).toBe(1);
+    } finally {
+      pagesRemoved.delete(1);
+    }
   });
 
   it('a sitemap that dates every entry anew at each poll has none of its stored pages read again', async () => {

@@ -130,6 +130,7 @@ export async function fetchArticles(
     return !seen.has(article) && Boolean(seen.add(article));
   });
   const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
+  const newPages = fresh.size;
   for (const target of targets) if (reread.has(target.url)) fresh.add(target.url);
   const results: FetchedItem[] = [];
   let unmatched = 0;
@@ -179,7 +180,9 @@ export async function fetchArticles(
   };
   await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, targets.length) }, work));
   if (unread > 0) ctx.log.warn({ unread, failuresInARow: hostFailuresInARow }, 'article pages not read: their host stopped answering; keeping the teasers');
-  if (selectors && attempted > 0 && unmatched === attempted) {
+  // Stored pages read again alone say nothing of the selectors: an article since removed, its address
+  // now a "page not found", would fail the source at every poll.
+  if (selectors && attempted > 0 && unmatched === attempted && newPages > 0) {
     throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
   }
   if (unmatched > 0) ctx.log.warn({ unmatched, selector: selectors?.body }, 'article pages without a match for article.body');
