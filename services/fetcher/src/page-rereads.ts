@@ -1,4 +1,5 @@
 import type { ListedEntry } from '@marsad/sources';
+import { PAGE_READ_POLLS } from './held-items.js';
 import { entriesToReread, entryMark, readEntryMark } from './revisions.js';
 import type { SourceHealthStore } from './source-health.js';
 
@@ -34,13 +35,18 @@ export function pageRereads(health: SourceHealthStore, sourceId: string, idOf: (
       asked += reread.length;
       return reread.map((i) => byId.get(ids[i]!)!.url);
     },
-    /** What to keep of the entries asked about, given the item ids whose pages the poll could not read. */
+    /**
+     * What to keep of the entries asked about, given the item ids whose pages the poll could not read:
+     * those keep the last poll's, to be read again, at PAGE_READ_POLLS polls in a row at most, as a new
+     * item's page is asked (a page that answers 503 for good would be asked at every poll).
+     */
     marksToKeep(unread: ReadonlySet<string>): Map<string, string> {
       for (const id of unread) {
         if (!keep.has(id)) continue;
-        const last = before.get(id);
+        const last = readEntryMark(before.get(id));
+        const unreadPolls = (last?.unreadPolls ?? 0) + 1;
         if (last === undefined) keep.delete(id);
-        else keep.set(id, last);
+        else if (unreadPolls < PAGE_READ_POLLS) keep.set(id, entryMark({ ...last, unreadPolls }));
       }
       return keep;
     },

@@ -7,6 +7,7 @@ import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@ma
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
 import { entriesToReread, MAX_REREADS_PER_POLL } from './revisions.js';
+import { PAGE_READ_POLLS } from './held-items.js';
 import { SourceHealthStore } from './source-health.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
@@ -175,6 +176,25 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
     expect(await poll()).toMatchObject({ queued: 0 });
     pagesDown.delete(5);
     expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
+  });
+
+  it(`is asked again at ${PAGE_READ_POLLS} polls in a row at most when its page keeps failing, as a new item's page is`, async () => {
+    sitemapped.splice(0, Infinity, 2);
+    modified.set(2, '2026-12-07T09:00:00Z');
+    pageText.set(2, BRIEF);
+    const poll = poller('sitemap-dead', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+    expect(await poll()).toMatchObject({ queued: 1 });
+
+    pageText.set(2, ARTICLE);
+    modified.set(2, '2026-12-07T09:30:00Z');
+    pagesDown.add(2);
+    const read = pagesRead(2);
+    try {
+      for (let n = 0; n < PAGE_READ_POLLS + 1; n++) expect(await poll()).toMatchObject({ queued: 0 });
+    } finally {
+      pagesDown.delete(2);
+    }
+    expect(pagesRead(2) - read).toBe(PAGE_READ_POLLS);
   });
 
   it("by a run, is read again by the next poll when the run's items were not all stored (what it saw is kept by the run)", async () => {

@@ -44,17 +44,19 @@ export const DATES_OF_GENERATION_AFTER = 3;
 export interface EntrySeen {
   chars?: number;
   modifiedAt?: string;
+  /** Polls in a row that were to read its page again and could not (see PAGE_READ_POLLS). */
+  unreadPolls?: number;
 }
 
-/** An entry as kept between polls: "<chars>|<modifiedAt>", either part empty. */
+/** An entry as kept between polls: "<chars>|<modifiedAt>", either part empty, then "|<unreadPolls>" if any. */
 export function entryMark(seen: EntrySeen): string {
-  return `${seen.chars ?? ''}|${seen.modifiedAt ?? ''}`;
+  return `${seen.chars ?? ''}|${seen.modifiedAt ?? ''}${seen.unreadPolls ? `|${seen.unreadPolls}` : ''}`;
 }
 
 export function readEntryMark(mark: string | undefined): EntrySeen | undefined {
   if (mark === undefined) return undefined;
-  const [chars = '', modifiedAt = ''] = mark.split('|');
-  return { ...(chars && { chars: Number(chars) }), ...(modifiedAt && { modifiedAt }) };
+  const [chars = '', modifiedAt = '', unreadPolls = ''] = mark.split('|');
+  return { ...(chars && { chars: Number(chars) }), ...(modifiedAt && { modifiedAt }), ...(unreadPolls && { unreadPolls: Number(unreadPolls) }) };
 }
 
 const modifiedSince = (before: EntrySeen, now: EntrySeen) => before.modifiedAt !== undefined && now.modifiedAt !== undefined && Date.parse(now.modifiedAt) > Date.parse(before.modifiedAt);
