@@ -6,7 +6,7 @@ import { canonicalUrl, createHttpClient, itemIdFor } from '@marsad/sources';
 import { createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
-import { entriesToReread, MAX_REREADS_PER_POLL } from './revisions.js';
+import { BRIEF_CHECKS_AFTER_MS, briefChecksDue, entriesToReread, MAX_REREADS_PER_POLL } from './page-rereads.js';
 import { PAGE_READ_POLLS } from './held-items.js';
 import { SourceHealthStore } from './source-health.js';
 
@@ -54,6 +54,7 @@ beforeAll(async () => {
       const origin = `http://${req.headers.host}`;
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('f', origin, [...feedText].map(([n, description]) => ({ title: `خبر ${n}`, link: `${origin}/a/${n}`, description }))));
     },
+    '/list': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body>${sitemapped.map((n) => `<div class="card"><a href="/a/${n}">خبر ${n}</a></div>`).join('')}</body></html>`),
     '/sitemap.xml': (req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end(sitemapXml(`http://${req.headers.host}`)),
     '/atom': (req, res) => void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(atomXml(`http://${req.headers.host}`)),
     ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`/a/${n}`, page(n)])),
@@ -67,7 +68,12 @@ afterAll(async () => {
 });
 
 /** A fetcher over a store that keeps each item's text length, as the store service would. */
-function poller(id: string, fullText: boolean | 'auto', adapter: { adapter: string; url: string; article?: { body: string } } = { adapter: 'rss', url: server.url('/feed') }) {
+function poller(
+  id: string,
+  fullText: boolean | 'auto',
+  adapter: { adapter: string; url: string; article?: { body: string }; list?: { item: string } } = { adapter: 'rss', url: server.url('/feed') },
+  clock?: { now: Date },
+) {
   const source = SourceSchema.parse({ id, ...adapter, ...(adapter.adapter === 'rss' && { fullText }) });
   const stored = new Map<string, number>();
   const sent: Outgoing<'classify'>[] = [];
@@ -82,6 +88,7 @@ function poller(id: string, fullText: boolean | 'auto', adapter: { adapter: stri
       for (const { payload } of jobs) if (!payload.runId) stored.set(payload.item.id, payload.item.text.length);
     },
     health,
+    ...(clock && { now: () => clock.now }),
   };
   const poll = (runId?: string) => fetchSource({ sourceId: id, ...(runId && { runId }) }, deps, ctx);
   return Object.assign(poll, { sent });
@@ -207,7 +214,7 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
     pageText.set(6, ARTICLE);
     modified.set(6, '2026-12-07T09:30:00Z');
     const byRun = await poll('run-1');
-    expect(byRun).toMatchObject({ queued: 1, revised: 1, pendingEntryMarks: { [item(6)]: '|2026-12-07T09:30:00.000Z' } });
+    expect(byRun).toMatchObject({ queued: 1, revised: 1, pendingEntryMarks: { [item(6)]: expect.stringContaining('"modifiedAt":"2026-12-07T09:30:00.000Z"') } });
     // The run ended before its items were through: it kept nothing, and the next poll reads the page again.
     const read = pagesRead(6);
     expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
@@ -272,5 +279,67 @@ describe("a teaser whose Atom entry says it was updated, its summary as before",
     const read = pagesRead(7);
     expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
     expect(pagesRead(7) - read).toBe(1);
+  });
+});
+
+describe("a stored brief whose listing says nothing of its completion", () => {
+  it('has its checks due 15 minutes, an hour and 3 hours after it was first listed', () => {
+    expect([14, 15, 59, 60, 179, 180, 600].map((minutes) => briefChecksDue(minutes * 60_000))).toEqual([0, 1, 1, 2, 2, 3, 3]);
+    expect(BRIEF_CHECKS_AFTER_MS).toHaveLength(3);
+  });
+
+  it('has its page read again at each check, and is sent as a revision once completed; a whole article is never read again', async () => {
+    sitemapped.splice(0, Infinity, 4, 5);
+    pageText.set(4, `تفاصيل الخبر الرابع ${'وأضاف المصدر ذاته أن الأبحاث متواصلة. '.repeat(20)}`).set(5, BRIEF);
+    const start = Date.parse('2026-12-07T12:00:00Z');
+    const clock = { now: new Date(start) };
+    const at = (minutes: number) => (clock.now = new Date(start + minutes * 60_000));
+    const poll = poller('listing-briefs', false, { adapter: 'html', url: server.url('/list'), list: { item: '.card' }, article: { body: 'article p' } }, clock);
+    expect(await poll()).toMatchObject({ fetched: 2, queued: 2 });
+    const reads = () => [pagesRead(4), pagesRead(5)];
+    const first = reads();
+    const readSince = () => reads().map((n, i) => n - first[i]!);
+
+    at(5);
+    expect(await poll()).toMatchObject({ queued: 0 });
+    expect(readSince()).toEqual([0, 0]);
+    at(16);
+    expect(await poll()).toMatchObject({ queued: 0 });
+    expect(readSince()).toEqual([0, 1]);
+    at(30);
+    await poll();
+    expect(readSince()).toEqual([0, 1]);
+
+    pageText.set(5, ARTICLE);
+    at(61);
+    expect(await poll()).toMatchObject({ queued: 1, revised: 1 });
+    expect(readSince()).toEqual([0, 2]);
+    expect(poll.sent.at(-1)!.payload.item).toMatchObject({ id: item(5), text: expect.stringContaining('مذكرة بحث دولية') });
+    // Completed, it is no brief any more: its last check reads nothing.
+    at(240);
+    expect(await poll()).toMatchObject({ queued: 0 });
+    expect(readSince()).toEqual([0, 2]);
+  });
+
+  it("is not checked when its feed gives it whole (fullText: auto): the feed's text tells of its completion", async () => {
+    // A hundred words, as no feed cuts a teaser, in fewer characters than a brief's.
+    const whole = 'وقال إنه سيعود. '.repeat(34).trim();
+    feedText.clear();
+    feedText.set(6, whole);
+    pageText.set(6, whole);
+    const start = Date.parse('2026-12-07T12:00:00Z');
+    const clock = { now: new Date(start) };
+    const poll = poller('whole-briefs', 'auto', { adapter: 'rss', url: server.url('/feed') }, clock);
+    expect(await poll()).toMatchObject({ fetched: 1, queued: 1 });
+    const info = vi.spyOn(ctx.log, 'info');
+    try {
+      clock.now = new Date(start + 16 * 60_000);
+      const read = pagesRead(6);
+      expect(await poll()).toMatchObject({ queued: 0 });
+      expect(pagesRead(6)).toBe(read);
+      expect(info.mock.calls.filter(([, msg]) => msg === 'fetched').at(-1)?.[0]).toMatchObject({ reread: 0 });
+    } finally {
+      info.mockRestore();
+    }
   });
 });

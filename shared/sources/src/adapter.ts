@@ -45,10 +45,11 @@ export interface FetchContext {
   /**
    * Of these listed entries, those whose pages to read again though they are stored: their text is
    * much longer than when the source's last poll listed them (a brief completed into the article, its
-   * feed's teaser now cut from a longer text), or their modification date has moved on (a sitemap's
-   * lastmod, an Atom entry's updated), so the fetcher can store the completed article over the brief
-   * (a revision). Called once a poll, with every entry that has a page; the fetcher keeps what it saw
-   * for the next poll. Without it (no fetcher), no stored item's page is read again.
+   * feed's teaser now cut from a longer text), their modification date has moved on (a sitemap's
+   * lastmod, an Atom entry's updated), or they are stored briefs due for a check (a few times in the
+   * hours after they were first listed), so the fetcher can store the completed article over the
+   * brief (a revision). Called once a poll, with every entry that has a page; the fetcher keeps what
+   * it saw for the next poll. Without it (no fetcher), no stored item's page is read again.
    */
   pagesToReread?(entries: readonly ListedEntry[]): Promise<string[]>;
 }
@@ -60,6 +61,11 @@ export interface ListedEntry {
   chars?: number;
   /** When the listing says it was last modified (ISO 8601). */
   modifiedAt?: string;
+  /**
+   * False when the poll would not read its page though told to (a feed entry whose text is given
+   * whole): it is told for its length to be kept, not to be read again. @defaultValue true
+   */
+  pageRead?: boolean;
 }
 
 /** For callers without a store: every item is new. */

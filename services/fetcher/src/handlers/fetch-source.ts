@@ -108,7 +108,7 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   let fetched: FetchedItem[];
   const warnings: string[] = [];
   const unreadPages: string[] = [];
-  const rereads = deps.health && deps.storedTextLengths ? pageRereads(deps.health, source.id, (url) => identify(url)?.id) : undefined;
+  const rereads = deps.health && deps.storedTextLengths ? pageRereads(deps.health, source.id, (url) => identify(url)?.id, { now, storedTextLengths: deps.storedTextLengths }) : undefined;
   try {
     fetched = await fetchWithAdapter(adapter, source, {
       http: conditional.http,

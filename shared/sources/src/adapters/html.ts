@@ -63,7 +63,10 @@ export const html = defineAdapter({
     if (targets.length === 0) {
       throw new FetchError('parse', `no list.item at ${source.url} has a link matching "${options.list.link}"`, { url: source.url });
     }
-    return fetchArticles(await newestCatchingUp(targets, options.maxItems, ctx), options.article, ctx, source.timeZone);
+    const newest = await newestCatchingUp(targets, options.maxItems, ctx);
+    // A listing says nothing of an article completed since: its stored briefs are read again, a few times.
+    const reread = new Set(ctx.pagesToReread ? await ctx.pagesToReread(newest.map(({ url }) => ({ url }))) : []);
+    return fetchArticles(newest, options.article, ctx, source.timeZone, reread);
   },
 });
 

@@ -77,7 +77,8 @@ export const rss = defineAdapter({
     const always = options.fullText === true;
     const withPage = items.filter((item) => !item.url.startsWith(inFeed) && (always || looksLikeTeaser(item.text)));
     // Every entry is told, a complete brief too: completed, its teaser or its date says so.
-    const listed = items.filter((item) => !item.url.startsWith(inFeed)).map((item) => ({ url: item.url, chars: item.text.length, modifiedAt: first.modifiedAt.get(item.url) }));
+    const pageRead = new Set(withPage.map((item) => item.url));
+    const listed = items.filter((item) => !item.url.startsWith(inFeed)).map((item) => ({ url: item.url, chars: item.text.length, modifiedAt: first.modifiedAt.get(item.url), pageRead: pageRead.has(item.url) }));
     const reread = new Set(ctx.pagesToReread ? await ctx.pagesToReread(listed) : []);
     if (withPage.length === 0) return items;
     const articles = await fetchArticles(withPage.map((item) => ({ url: item.url, title: item.title, publishedAt: item.publishedAt, teaser: item.text })), options.article, ctx, source.timeZone, reread);
