@@ -46,7 +46,7 @@ export const sitemap = defineAdapter({
       throw new FetchError('empty', `sitemap ${source.url} lists no article${only}`, { url: source.url });
     }
     const targets = await newestCatchingUp(entries.sort(byDateDesc), options.maxItems, ctx);
-    // A stored article whose lastmod has moved on may have been completed since: its page is read again.
+    // A stored article completed since (its lastmod moved on, or a brief due for a check) is read again.
     const reread = new Set(ctx.pagesToReread ? await ctx.pagesToReread(targets.map(({ url, modifiedAt }) => ({ url, modifiedAt }))) : []);
     return fetchArticles(targets, options.article, ctx, source.timeZone, reread);
   },
