@@ -145,6 +145,18 @@ describe('which stored entries have their pages read again', () => {
   });
 });
 
+/** A sitemap source whose article `n` was stored as a brief, then completed and dated anew: its next poll reads it again. */
+async function briefCompletedInSitemap(n: number, id: string) {
+  sitemapped.splice(0, Infinity, n);
+  modified.set(n, '2026-12-07T09:00:00Z');
+  pageText.set(n, BRIEF);
+  const poll = poller(id, false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
+  expect(await poll()).toMatchObject({ queued: 1 });
+  pageText.set(n, ARTICLE);
+  modified.set(n, '2026-12-07T09:30:00Z');
+  return poll;
+}
+
 describe('a brief completed at its address, which its sitemap dates anew', () => {
   it('has its page read again and is sent as a revision; the pages of entries dated as before are not read', async () => {
     sitemapped.splice(0, Infinity, 3, 4);
@@ -171,14 +183,7 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
   });
 
   it('is read again at the next poll when its page cannot be read at the first', async () => {
-    sitemapped.splice(0, Infinity, 5);
-    modified.set(5, '2026-12-07T09:00:00Z');
-    pageText.set(5, BRIEF);
-    const poll = poller('sitemap-down', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
-    expect(await poll()).toMatchObject({ queued: 1 });
-
-    pageText.set(5, ARTICLE);
-    modified.set(5, '2026-12-07T09:30:00Z');
+    const poll = await briefCompletedInSitemap(5, 'sitemap-down');
     pagesDown.add(5);
     expect(await poll()).toMatchObject({ queued: 0 });
     pagesDown.delete(5);
@@ -186,14 +191,7 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
   });
 
   it(`is asked again at ${PAGE_READ_POLLS} polls in a row at most when its page keeps failing, as a new item's page is`, async () => {
-    sitemapped.splice(0, Infinity, 2);
-    modified.set(2, '2026-12-07T09:00:00Z');
-    pageText.set(2, BRIEF);
-    const poll = poller('sitemap-dead', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
-    expect(await poll()).toMatchObject({ queued: 1 });
-
-    pageText.set(2, ARTICLE);
-    modified.set(2, '2026-12-07T09:30:00Z');
+    const poll = await briefCompletedInSitemap(2, 'sitemap-dead');
     pagesDown.add(2);
     const read = pagesRead(2);
     try {
@@ -205,14 +203,7 @@ describe('a brief completed at its address, which its sitemap dates anew', () =>
   });
 
   it("by a run, is read again by the next poll when the run's items were not all stored (what it saw is kept by the run)", async () => {
-    sitemapped.splice(0, Infinity, 6);
-    modified.set(6, '2026-12-07T09:00:00Z');
-    pageText.set(6, BRIEF);
-    const poll = poller('sitemap-run', false, { adapter: 'sitemap', url: server.url('/sitemap.xml') });
-    expect(await poll()).toMatchObject({ queued: 1 });
-
-    pageText.set(6, ARTICLE);
-    modified.set(6, '2026-12-07T09:30:00Z');
+    const poll = await briefCompletedInSitemap(6, 'sitemap-run');
     const byRun = await poll('run-1');
     expect(byRun).toMatchObject({ queued: 1, revised: 1, pendingEntryMarks: { [item(6)]: expect.stringContaining('"modifiedAt":"2026-12-07T09:30:00.000Z"') } });
     // The run ended before its items were through: it kept nothing, and the next poll reads the page again.
