@@ -28,6 +28,10 @@ beforeAll(async () => {
   await queues.fetch.add('fetch', { sourceId: 'a' });
   await queues.fetch.add('fetch', { sourceId: 'b' });
   await store.upsertItem({ id: 'i1', sourceId: 'hespress', url: 'https://h.ma/1', title: 't', text: 'x', publishedAt: null, fetchedAt: new Date().toISOString(), language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i1', tags: ['dgsn'], evidence: {} });
+  // A brief its source completed since: stored again over its row.
+  const brief = { id: 'i2', sourceId: 'le360', url: 'https://le360.ma/2', title: 't', text: 'عاجل', publishedAt: null, fetchedAt: new Date().toISOString(), language: 'arb', arabic: true, duplicateOf: null, similarity: null, storyId: 'i2', tags: [], evidence: {} };
+  await store.upsertItem(brief);
+  await store.reviseItem({ ...brief, text: 'عاجل: نص الخبر كاملا بعد تحديثه' });
 });
 afterAll(async () => {
   await closeQueues(queues);
@@ -149,6 +153,8 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="store"\} (5\d(\.\d+)?|60)$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="classify"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_items_revised\{source="le360"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_items_revised\{source="hespress"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_by_tag\{tag="dgsn"\} 1$/m);
     expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-tg"\} (89|90)(\.\d+)?$/m);
     expect(response.body).toMatch(/^marsad_alert_channel_hold_seconds\{channel="comms-mail"\} 0$/m);

@@ -79,6 +79,10 @@ export function createMetrics(from: MetricsSources): Registry {
   gauge('marsad_items_stored', 'Items stored, per source', ['source'], async (g) => {
     for (const [source, n] of Object.entries((await storeStats()).itemsBySource)) g.set({ source }, n);
   });
+  // Articles an outlet completed after Marsad first stored them (a brief, then the article): how often each source does.
+  gauge('marsad_items_revised', 'Items stored again since, their source having completed their text (revisions), per source', ['source'], async (g) => {
+    for (const [source, n] of Object.entries((await storeStats()).revisedBySource)) g.set({ source }, n);
+  });
   gauge('marsad_items_by_tag', 'Items stored, per tag', ['tag'], async (g) => {
     for (const [tag, n] of Object.entries((await storeStats()).itemsByTag)) g.set({ tag }, n);
   });

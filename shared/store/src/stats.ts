@@ -3,6 +3,8 @@ import type { SqlExecutor } from './sql-client.js';
 /** What the store holds, counted for metrics. */
 export interface StoreStats {
   itemsBySource: Record<string, number>;
+  /** Of them, those stored again since, their source having completed their text (revisions). */
+  revisedBySource: Record<string, number>;
   itemsByTag: Record<string, number>;
   itemsByLanguage: Record<string, number>;
   copies: number;
@@ -13,7 +15,7 @@ const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows
 
 export async function storeStats(sql: SqlExecutor): Promise<StoreStats> {
   const [bySource, byTag, byLanguage, copies, deliveries] = await Promise.all([
-    sql.query<{ key: string; n: number }>('SELECT source_id AS key, count(*)::int AS n FROM items GROUP BY source_id'),
+    sql.query<{ key: string; n: number; revised: number }>('SELECT source_id AS key, count(*)::int AS n, count(revised_at)::int AS revised FROM items GROUP BY source_id'),
     sql.query<{ key: string; n: number }>('SELECT tag AS key, count(*)::int AS n FROM items, unnest(tags) AS tag GROUP BY tag'),
     sql.query<{ key: string; n: number }>('SELECT language AS key, count(*)::int AS n FROM items GROUP BY language'),
     sql.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE duplicate_of IS NOT NULL'),
@@ -21,6 +23,7 @@ export async function storeStats(sql: SqlExecutor): Promise<StoreStats> {
   ]);
   return {
     itemsBySource: toRecord(bySource),
+    revisedBySource: Object.fromEntries(bySource.map((r) => [r.key, r.revised])),
     itemsByTag: toRecord(byTag),
     itemsByLanguage: toRecord(byLanguage),
     copies: copies[0]?.n ?? 0,
