@@ -129,16 +129,15 @@ export async function fetchArticles(
     const article = sameArticle(target.url);
     return !seen.has(article) && Boolean(seen.add(article));
   });
-  const fresh = new Set(await ctx.filterNew(targets.map((t) => t.url)));
-  const newPages = fresh.size;
-  for (const target of targets) if (reread.has(target.url)) fresh.add(target.url);
+  const newPages = new Set(await ctx.filterNew(targets.map((t) => t.url)));
+  const fresh = new Set([...newPages, ...targets.filter((t) => reread.has(t.url)).map((t) => t.url)]);
   const results: FetchedItem[] = [];
-  let unmatched = 0;
+  // Each page not read, and why: the warning tells of new items' pages, whose items are stored with
+  // less text; a stored page read again that fails leaves its item as it was.
+  const problems = new Map<string, PageProblem>();
   let attempted = 0;
   let next = 0;
   let hostFailuresInARow = 0;
-  let unread = 0;
-  const failures: string[] = [];
   const work = async () => {
     while (next < targets.length) {
       const target = targets[next++]!;
@@ -148,7 +147,7 @@ export async function fetchArticles(
         continue;
       }
       if (hostFailuresInARow >= HOST_FAILURES_TO_STOP) {
-        unread++;
+        problems.set(target.url, { kind: 'unread' });
         ctx.unreadPages?.push(target.url);
         results.push(fallback);
         continue;
@@ -159,7 +158,7 @@ export async function fetchArticles(
         hostFailuresInARow = 0;
         const article = selectors ? readWithSelectors(page.text(), selectors) : extractArticle(page.text());
         if (!article) {
-          unmatched++;
+          problems.set(target.url, { kind: 'unmatched' });
           results.push(fallback);
           continue;
         }
@@ -172,24 +171,31 @@ export async function fetchArticles(
       } catch (err) {
         if (err instanceof FetchError && HOST_FAILURE_KINDS.has(err.kind)) hostFailuresInARow++;
         if (err instanceof FetchError && err.transient) ctx.unreadPages?.push(target.url);
-        failures.push(err instanceof FetchError ? `[${err.kind}] ${err.message}` : (err as Error).message);
+        problems.set(target.url, { kind: 'failed', why: err instanceof FetchError ? `[${err.kind}] ${err.message}` : (err as Error).message });
         ctx.log.warn({ url: target.url, err: (err as Error).message }, 'article page not read; keeping the teaser');
         results.push(fallback);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, targets.length) }, work));
-  if (unread > 0) ctx.log.warn({ unread, failuresInARow: hostFailuresInARow }, 'article pages not read: their host stopped answering; keeping the teasers');
+  const count = (kind: PageProblem['kind']) => [...problems.values()].filter((problem) => problem.kind === kind).length;
+  if (count('unread') > 0) ctx.log.warn({ unread: count('unread'), failuresInARow: hostFailuresInARow }, 'article pages not read: their host stopped answering; keeping the teasers');
   // Stored pages read again alone say nothing of the selectors: an article since removed, its address
   // now a "page not found", would fail the source at every poll.
-  if (selectors && attempted > 0 && unmatched === attempted && newPages > 0) {
+  if (selectors && attempted > 0 && count('unmatched') === attempted && newPages.size > 0) {
     throw new FetchError('parse', `no article page matched the article.body selector "${selectors.body}" (${attempted} pages tried)`);
   }
-  if (unmatched > 0) ctx.log.warn({ unmatched, selector: selectors?.body }, 'article pages without a match for article.body');
-  const warning = pagesWarning(fresh.size, failures, unread, unmatched, selectors);
+  if (count('unmatched') > 0) ctx.log.warn({ unmatched: count('unmatched'), selector: selectors?.body }, 'article pages without a match for article.body');
+  const warning = pagesWarning(newPages.size, [...problems].filter(([url]) => newPages.has(url)).map(([, problem]) => problem), selectors);
   if (warning) ctx.warnings?.push(warning);
   const order = new Map(targets.map((t, i) => [t.url, i]));
   return results.sort((a, b) => order.get(a.url)! - order.get(b.url)!);
+}
+
+/** Why a page was not read: it failed (`why`), was not asked after its host failed too often, or held no article. */
+interface PageProblem {
+  kind: 'failed' | 'unread' | 'unmatched';
+  why?: string;
 }
 
 /**
@@ -197,15 +203,17 @@ export async function fetchArticles(
  * their items carry the feed's or listing's text only (weaker copy detection and tags). What becomes
  * of them is the caller's to say (the fetcher holds those whose pages may answer later: unreadPages).
  */
-function pagesWarning(asked: number, failures: readonly string[], unread: number, unmatched: number, selectors: ArticleSelectors | undefined): string | undefined {
-  const kept = failures.length + unread + unmatched;
-  if (kept === 0) return undefined;
+function pagesWarning(asked: number, problems: readonly PageProblem[], selectors: ArticleSelectors | undefined): string | undefined {
+  if (problems.length === 0) return undefined;
+  const failures = problems.flatMap((problem) => (problem.kind === 'failed' ? [problem.why!] : []));
+  const unread = problems.filter((problem) => problem.kind === 'unread').length;
+  const unmatched = problems.filter((problem) => problem.kind === 'unmatched').length;
   const why = [
     failures.length > 0 && `${failures.length} failed (${failures[0]}${failures.length > 1 ? `, and ${failures.length - 1} more` : ''})`,
     unread > 0 && `${unread} not asked after ${HOST_FAILURES_TO_STOP} failures in a row on their host`,
     unmatched > 0 && `${unmatched} without a match for ${selectors ? `the article.body selector "${selectors.body}"` : 'an article body'}`,
   ].filter(Boolean);
-  return `${kept} of ${asked} article pages not read: ${why.join('; ')}`;
+  return `${problems.length} of ${asked} article pages not read: ${why.join('; ')}`;
 }
 
 function readWithSelectors(html: string, selectors: ArticleSelectors): { title?: string; body: string; date?: string } | undefined {
