@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { filesNotRead, readReferenceArticles } from '@marsad/config';
+import { ConfigError, filesNotRead, readReferenceArticles, type ReferenceArticle } from '@marsad/config';
 import type { Analysis, RawItem } from '@marsad/queues';
 import { analyseArticle, compileTagger, DEFAULT_ALIASES_FILE, fingerprintOf, outletOf, ShingleSet, sketchOf, unusableReference, type OutletBoilerplate, type ShingleLookup, type Sketch, type Tagger } from '@marsad/text';
 import type { SharedOutletText } from './outlet-text.js';
@@ -63,7 +63,7 @@ export interface LoadedReferences {
  * folder holds.
  */
 export async function loadReferences(index: SharedCopyIndex, seedsDir: string): Promise<LoadedReferences> {
-  const articles = readReferenceArticles(seedsDir);
+  const articles = referenceArticlesIn(seedsDir);
   const unusable = articles.flatMap(({ id, file, text }) => {
     const problem = unusableReference(text);
     return problem ? [{ referenceId: id, file, problem }] : [];
@@ -78,6 +78,18 @@ export async function loadReferences(index: SharedCopyIndex, seedsDir: string): 
   // A reference's postings are all its shingles.
   const quoted = new ShingleSet(references.flatMap((r) => [...r.sketch.postings]));
   return { references: references.length, added, refiled, quoted, unusable, notRead: filesNotRead(seedsDir) };
+}
+
+/**
+ * The folder's reference articles; one that cannot be read (a link to itself, a file the service may
+ * not read) is the configuration's problem, said in one line with the file, as `marsad classify` says it.
+ */
+function referenceArticlesIn(seedsDir: string): ReferenceArticle[] {
+  try {
+    return readReferenceArticles(seedsDir);
+  } catch (err) {
+    throw new ConfigError(seedsDir, [`the reference articles cannot be read: ${(err as Error).message}`]);
+  }
 }
 
 /** What the index keeps of an article, as one short string: equal digests, equal filings. */

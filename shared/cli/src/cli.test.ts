@@ -295,7 +295,8 @@ describe('marsad start', () => {
     });
 
     it.each([[['run', '--once']], [['start']]])('%j exits, with the reason, when a service cannot start after another has, leaving no run queues behind', async (command) => {
-      // A reference article that links to itself: the classifier cannot read it, after the fetcher started.
+      // A reference article that links to itself: the classifier cannot read it, after the fetcher started;
+      // said in one line, as a problem of the configuration, without a stack trace.
       const seeds = temporaryDir('marsad-seeds-');
       symlinkSync('broken.txt', join(seeds, 'broken.txt'));
       const dir = temporaryDir('marsad-');
@@ -303,8 +304,9 @@ describe('marsad start', () => {
       writeFileSync(config, 'sources:\n  - { id: a, adapter: rss, url: "http://127.0.0.1:1/feed" }\n');
       const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, MARSAD_DATA_DIR: dir, DATABASE_URL: '', MARSAD_SEEDS_DIR: seeds };
       const result = await collect(startNode(BIN, [...command, '--config', config], { env }), 30_000);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/marsad: unexpected error: Error: ELOOP/);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`marsad: invalid configuration in ${seeds}:\n  - the reference articles cannot be read: ELOOP`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
       const connection = createRedis(redis.url);
       try {
         expect(await connection.keys(`${redis.prefix.slice(0, -1)}:run:*`)).toEqual([]);
