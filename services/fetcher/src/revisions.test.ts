@@ -67,31 +67,44 @@ afterAll(async () => {
   await redis.cleanup();
 });
 
-/** A fetcher over a store that keeps each item's text length, as the store service would. */
+/**
+ * A fetcher over a store that keeps each item's text length, as the store service would, and the ids
+ * of those it dropped (`drop`: as not Arabic), known without a row.
+ */
 function poller(
   id: string,
   fullText: boolean | 'auto',
   adapter: { adapter: string; url: string; article?: { body: string }; list?: { item: string } } = { adapter: 'rss', url: server.url('/feed') },
-  clock?: { now: Date },
+  { clock, drop = () => false }: { clock?: { now: Date }; drop?: (url: string) => boolean } = {},
 ) {
   const source = SourceSchema.parse({ id, ...adapter, ...(adapter.adapter === 'rss' && { fullText }) });
   const stored = new Map<string, number>();
+  const dropped = new Set<string>();
   const sent: Outgoing<'classify'>[] = [];
+  /** The ids each question about stored lengths named. */
+  const lengthsAsked: string[][] = [];
   const deps: FetchSourceDeps = {
     sources: new Map([[id, source]]),
     http,
-    knownItemIds: async (ids) => new Set(ids.filter((itemId) => stored.has(itemId))),
-    storedTextLengths: async (ids) => new Map(ids.flatMap((itemId) => (stored.has(itemId) ? [[itemId, stored.get(itemId)!] as const] : []))),
+    knownItemIds: async (ids) => new Set(ids.filter((itemId) => stored.has(itemId) || dropped.has(itemId))),
+    storedTextLengths: async (ids) => {
+      lengthsAsked.push([...ids]);
+      return new Map(ids.flatMap((itemId) => (stored.has(itemId) ? [[itemId, stored.get(itemId)!] as const] : [])));
+    },
     sendToClassify: async (jobs) => {
       sent.push(...jobs);
       // A run's items are left unstored: the run is cut short before they are through.
-      for (const { payload } of jobs) if (!payload.runId) stored.set(payload.item.id, payload.item.text.length);
+      for (const { payload } of jobs) {
+        if (payload.runId) continue;
+        if (drop(payload.item.url)) dropped.add(payload.item.id);
+        else stored.set(payload.item.id, payload.item.text.length);
+      }
     },
     health,
     ...(clock && { now: () => clock.now }),
   };
   const poll = (runId?: string) => fetchSource({ sourceId: id, ...(runId && { runId }) }, deps, ctx);
-  return Object.assign(poll, { sent });
+  return Object.assign(poll, { sent, lengthsAsked });
 }
 
 const pagesRead = (n: number) => server.hits.get(`/a/${n}`) ?? 0;
@@ -293,7 +306,7 @@ describe("a stored brief whose listing says nothing of its completion", () => {
     const start = Date.parse('2026-12-07T12:00:00Z');
     const clock = { now: new Date(start) };
     const at = (minutes: number) => (clock.now = new Date(start + minutes * 60_000));
-    const poll = poller('listing-briefs', false, { adapter: 'html', url: server.url('/list'), list: { item: '.card' }, article: { body: 'article p' } }, clock);
+    const poll = poller('listing-briefs', false, { adapter: 'html', url: server.url('/list'), list: { item: '.card' }, article: { body: 'article p' } }, { clock });
     expect(await poll()).toMatchObject({ fetched: 2, queued: 2 });
     const reads = () => [pagesRead(4), pagesRead(5)];
     const first = reads();
@@ -320,6 +333,22 @@ describe("a stored brief whose listing says nothing of its completion", () => {
     expect(readSince()).toEqual([0, 2]);
   });
 
+  it('is not asked about again when it was not stored at its check (dropped as not Arabic)', async () => {
+    sitemapped.splice(0, Infinity, 7);
+    pageText.set(7, 'Breaking: a short brief in English.');
+    const start = Date.parse('2026-12-07T12:00:00Z');
+    const clock = { now: new Date(start) };
+    const poll = poller('dropped-briefs', false, { adapter: 'html', url: server.url('/list'), list: { item: '.card' }, article: { body: 'article p' } }, { clock, drop: (url) => url.endsWith('/a/7') });
+    expect(await poll()).toMatchObject({ queued: 1 });
+    const askedAbout = () => poll.lengthsAsked.filter((ids) => ids.includes(item(7))).length;
+    clock.now = new Date(start + 16 * 60_000);
+    await poll();
+    expect(askedAbout()).toBe(1);
+    clock.now = new Date(start + 20 * 60_000);
+    await poll();
+    expect(askedAbout()).toBe(1);
+  });
+
   it("is not checked when its feed gives it whole (fullText: auto): the feed's text tells of its completion", async () => {
     // A hundred words, as no feed cuts a teaser, in fewer characters than a brief's.
     const whole = 'وقال إنه سيعود. '.repeat(34).trim();
@@ -328,7 +357,7 @@ describe("a stored brief whose listing says nothing of its completion", () => {
     pageText.set(6, whole);
     const start = Date.parse('2026-12-07T12:00:00Z');
     const clock = { now: new Date(start) };
-    const poll = poller('whole-briefs', 'auto', { adapter: 'rss', url: server.url('/feed') }, clock);
+    const poll = poller('whole-briefs', 'auto', { adapter: 'rss', url: server.url('/feed') }, { clock });
     expect(await poll()).toMatchObject({ fetched: 1, queued: 1 });
     const info = vi.spyOn(ctx.log, 'info');
     try {
