@@ -258,6 +258,31 @@ describe('rss adapter', () => {
     expect(items.map((i) => i.text)).toEqual(['نص الخبر العاجل كما في الخلاصة']);
   });
 
+  it("tells which pages to read again each linked entry's length, its modification date (Atom updated, JSON Feed date_modified) and whether its page is read", async () => {
+    const whole = 'وقال إنه سيعود. '.repeat(34).trim();
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><updated>2026-12-07T08:00:00Z</updated>
+      <entry><title>عاجل</title><id>urn:1</id><link href="/a/1"/><published>2026-12-07T08:00:00Z</published><updated>2026-12-07T09:15:00+01:00</updated><summary>موجز قصير</summary></entry>
+      <entry><title>كامل</title><id>urn:2</id><link href="/a/2"/><published>2026-12-07T08:00:00Z</published><summary>${whole}</summary></entry>
+      <entry><title>بلا رابط</title><id>urn:3</id><summary>موجز</summary></entry></feed>`;
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [{ id: 'j1', url: '/j/1', title: 'عاجل', content_text: 'موجز', date_published: '2026-12-07T08:00:00Z', date_modified: '2026-12-07' }] };
+    const asked = async (path: string, body: string, type: string) => {
+      server = await serveFixtures({ [path]: { body, headers: { 'content-type': type } }, '/a/1': { body: '<article><p>نص</p></article>' }, '/j/1': { body: '<article><p>نص</p></article>' } });
+      const told: unknown[] = [];
+      const source = SourceSchema.parse({ id: 'test', adapter: 'rss', url: server.url(path) });
+      await rss.fetch(source, { fullText: 'auto' }, { http, log, filterNew: everythingIsNew, pagesToReread: async (entries) => (told.push(...entries), []) });
+      await server.close();
+      server = undefined;
+      return told;
+    };
+    const atomTold = await asked('/atom', atom, 'application/atom+xml');
+    expect(atomTold).toEqual([
+      { url: expect.stringMatching(/\/a\/1$/), chars: 'موجز قصير'.length, modifiedAt: '2026-12-07T08:15:00.000Z', pageRead: true },
+      { url: expect.stringMatching(/\/a\/2$/), chars: whole.length, modifiedAt: undefined, pageRead: false },
+    ]);
+    // A day alone is its end, however early in it the feed is read.
+    expect(await asked('/feed.json', JSON.stringify(json), 'application/feed+json')).toEqual([{ url: expect.stringMatching(/\/j\/1$/), chars: 'موجز'.length, modifiedAt: '2026-12-07T23:59:59.000Z', pageRead: true }]);
+  });
+
   it('reads JSON Feed: its HTML or plain text, its dates, its links, and an id for an item without one', async () => {
     const feed = {
       version: 'https://jsonfeed.org/version/1.1',
