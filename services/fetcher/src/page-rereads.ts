@@ -1,6 +1,6 @@
 import type { ListedEntry } from '@marsad/sources';
 import { PAGE_READ_POLLS } from './held-items.js';
-import { teaserGrown } from './revisions.js';
+import { teaserGrown, type StoredTextLengths } from './revisions.js';
 import type { SourceHealthStore } from './source-health.js';
 
 /**
@@ -86,8 +86,7 @@ export function entriesToReread(
 export interface PageRereadsOptions {
   /** The poll's time, from which a brief's age counts. */
   now: Date;
-  /** How long each stored item's text is (ids not stored are left out). */
-  storedTextLengths(ids: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  storedTextLengths: StoredTextLengths;
 }
 
 /**
@@ -158,7 +157,7 @@ async function briefsDue(
   last: readonly (EntrySeen | undefined)[],
   seen: EntrySeen[],
   now: Date,
-  storedTextLengths: PageRereadsOptions['storedTextLengths'],
+  storedTextLengths: StoredTextLengths,
   withoutPage: ReadonlySet<number>,
 ): Promise<number[]> {
   const due = (i: number) => briefChecksDue(now.getTime() - seen[i]!.firstListedAt!);

@@ -27,6 +27,9 @@ export function teaserGrown(before: number | undefined, chars: number): boolean 
   return before !== undefined && chars >= before * TEASER_GROWTH && chars - before >= TEASER_MIN_ADDED_CHARS;
 }
 
+/** How long each of these stored items' text is, in characters (ids the store does not hold are left out). */
+export type StoredTextLengths = (ids: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+
 /** Whether a text of `listedChars` characters revises a stored one of `storedChars` (see REVISION_GROWTH). */
 export function isRevision(storedChars: number, listedChars: number): boolean {
   return listedChars >= storedChars * REVISION_GROWTH && listedChars - storedChars >= REVISION_MIN_ADDED_CHARS;
@@ -40,7 +43,7 @@ export function isRevision(storedChars: number, listedChars: number): boolean {
  */
 export async function revisionsOf(
   stored: readonly RawItem[],
-  storedTextLengths: (ids: readonly string[]) => Promise<ReadonlyMap<string, number>>,
+  storedTextLengths: StoredTextLengths,
 ): Promise<RawItem[]> {
   const long = stored.filter((item) => item.text.length >= REVISION_MIN_ADDED_CHARS);
   if (long.length === 0) return [];

@@ -14,7 +14,7 @@ import { PAGE_READ_POLLS, type HeldItem, type HeldItems } from '../held-items.js
 import type { HostGate } from '../host-gate.js';
 import { checkListing, sharesLastListing } from '../last-listing.js';
 import { pageRereads } from '../page-rereads.js';
-import { revisionsOf } from '../revisions.js';
+import { revisionsOf, type StoredTextLengths } from '../revisions.js';
 import type { SourceHealthStore, Validators } from '../source-health.js';
 
 export interface FetchSourceDeps {
@@ -34,7 +34,7 @@ export interface FetchSourceDeps {
    * How long the stored text of each of these items is (see revisionsOf); without it, a stored item is
    * never read again.
    */
-  storedTextLengths?(ids: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  storedTextLengths?: StoredTextLengths;
   /** Whether an error is the store's database being down: no fault of the source's, not in its health. */
   storeUnavailable?: (err: unknown) => boolean;
   sendToClassify: Send<'classify'>;
