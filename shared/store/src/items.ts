@@ -200,8 +200,10 @@ export async function reviseItem(db: SqlExecutor, item: ClassifiedItem): Promise
       item.storyId, item.tags, JSON.stringify(item.evidence), searchDocument(`${item.title}\n${item.text}`),
     ],
   );
-  if (item.storyId !== item.id) await db.query('UPDATE items SET story_id = $2 WHERE story_id = $1 AND id <> $1', [item.id, item.storyId]);
-  if (rows.length > 0) return { inserted: false, revised: true };
+  if (rows.length > 0) {
+    if (item.storyId !== item.id) await db.query('UPDATE items SET story_id = $2 WHERE story_id = $1 AND id <> $1', [item.id, item.storyId]);
+    return { inserted: false, revised: true };
+  }
   return { ...(await upsertItem(db, item)), revised: false };
 }
 

@@ -163,6 +163,20 @@ describe.each([
     expect(await store.reviseItem(item('gone', { sourceId: 'revised', revision: '0badc0de' }))).toEqual({ inserted: true, revised: false });
   });
 
+  it('leaves a row and its copies as they are when a revision is overtaken by a longer one stored first', async () => {
+    const brief = item('overtaken', { sourceId: 'overtaken', text: 'عاجل: الأنتربول ينتخب المغرب' });
+    await store.upsertItem(brief);
+    await store.upsertItem(item('copies-overtaken', { sourceId: 'overtaken', duplicateOf: 'overtaken', storyId: 'overtaken' }));
+    const longest = { ...brief, revision: 'ffff0002', text: `${brief.text}. ${'نص المقال كاملا '.repeat(40)}` };
+    expect(await store.reviseItem(longest)).toEqual({ inserted: false, revised: true });
+    // An earlier, shorter revision delivered late, classified as a copy of another story.
+    const earlier = { ...brief, revision: 'ffff0001', text: `${brief.text}. ${'نص المقال '.repeat(30)}`, duplicateOf: 'ref-y', storyId: 'ref-y' };
+    expect(await store.reviseItem(earlier)).toEqual({ inserted: false, revised: false });
+    const stored = new Map((await store.listItems({ sourceId: 'overtaken' })).map((i) => [i.id, i]));
+    expect(stored.get('overtaken')).toMatchObject({ storyId: 'overtaken', text: longest.text });
+    expect(stored.get('copies-overtaken')).toMatchObject({ storyId: 'overtaken' });
+  });
+
   it('remembers a dropped item as seen, once, without making it an item', async () => {
     await store.upsertItem(item('kept-ar'));
     await store.recordDropped({ id: 'dropped-fr', sourceId: 'dropped-only', language: 'fra' });
