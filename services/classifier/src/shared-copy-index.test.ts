@@ -99,6 +99,22 @@ describe('SharedCopyIndex', () => {
     expect(await index.checkAndInsert('late-brief-pickup', read(`متابعة\n${brief}`))).toMatchObject({ duplicateOf: 'brief', storyId: reference.id });
   });
 
+  it("moves no text of an item into the story of a revision overtaken by a longer one classified before it, as the store keeps the longer", async () => {
+    const reference = references[0]!;
+    const { index, quoted } = await indexWithReference('overtaken', reference);
+    const read = (text: string) => sketchOf(fingerprintOf(text), { quoted });
+    const brief = story(210).split(' ').slice(0, 30).join(' ');
+    expect(await index.checkAndInsert('brief', read(brief))).toMatchObject({ duplicateOf: null, storyId: 'brief' });
+    expect(await index.checkAndInsert('other', read(story(211)))).toMatchObject({ duplicateOf: null, storyId: 'other' });
+
+    // Two revisions in flight: the communiqué the brief announced, classified first...
+    expect(await index.checkAndInsert('brief', read(`${brief}\n${reference.text}`), false, null, 'aaaa1111')).toMatchObject({ duplicateOf: reference.id, storyId: reference.id });
+    // ...then a shorter text, which the store does not write over the longer one.
+    expect(await index.checkAndInsert('brief', read(`${brief}\n${story(211)}`), false, null, 'bbbb2222')).toMatchObject({ duplicateOf: 'other', storyId: 'other' });
+    // A later copy of the first text joins the story the store holds the item in.
+    expect(await index.checkAndInsert('late-brief-pickup', read(`متابعة\n${brief}`))).toMatchObject({ duplicateOf: 'brief', storyId: reference.id });
+  });
+
   it("files each pickup of a story as a copy of its original, and measures every candidate for one that takes the story over", async () => {
     const index = indexAt('hot-story');
     const text = `${story(111)} ${story(112)}`;

@@ -20,6 +20,8 @@ import { BOILERPLATE_ARTICLES, BRIDGED_GAP, PAIRED_GAP, COPIES_POSTED, POSTING_S
  *                                 after the words (Sketch.formula); "id@published" (epoch seconds) for
  *                                 an item whose publication time was known; an item's expires exactly
  *                                 one window after it was filed
+ *   <p>:v3:longest:<item>         the words of an item's longest revision filed (expires with the window):
+ *                                 a shorter one filed after it is overtaken, as in the store
  *   <p>:v3:pairs:<n>              a reference's word pairs (Sketch.pairs), 3 bytes each, in text order
  *   <p>:v3:ref:p, <p>:v3:ref:i    the reference articles' postings and ids (one hash each: references are
  *                                 few, and one HMGET asks about every lookup shingle at once); ref:p
@@ -545,7 +547,17 @@ local storyId = isCopy and bestStory or id
 -- A revision that copies another story takes its item's earlier texts and their copies among its
 -- candidates along, as the store moves their rows: a later copy of the first text joins the story the
 -- item now belongs to. (Items are candidates the judging may not have read: a reference copied ends it.)
-if isCopy and revises ~= '' then
+-- Not one overtaken by a longer revision of its item filed before it (two in flight, the longer
+-- classified first): the store keeps the longer text and its story, and so does the index. (A
+-- revision is longer than the first text by definition; the longest revision's words are kept per item.)
+local function overtaken()
+  local key, count = root .. 'longest:' .. revises, tonumber(newWordCount)
+  local longest = tonumber(redis.call('GET', key) or '0')
+  if longest > count then return true end
+  redis.call('SET', key, tostring(count), 'EXAT', now + window)
+  return false
+end
+if revises ~= '' and not overtaken() and isCopy then
   for phase = 2, 1, -1 do
     for _, n in ipairs(candidates[phase]) do
       local record = redis.call('GET', root .. 'doc:' .. n)
