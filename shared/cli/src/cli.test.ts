@@ -229,6 +229,25 @@ describe('marsad items', () => {
     const removed = await runNode(BIN, ['items', '--config', config, '--source', 'a', '--json'], { env });
     expect(removed.stdout.trim().split('\n')).toHaveLength(2);
   });
+
+  it('says, of a reference or story that lists nothing, when it is neither a reference article nor a stored item, and which it likely meant', async () => {
+    const seeds = temporaryDir('marsad-seeds-');
+    writeFileSync(join(seeds, 'dgsn-communique.txt'), 'بلاغ المديرية العامة للأمن الوطني');
+    const env = { ...NO_SERVICES, DATABASE_URL: database.url, MARSAD_SEEDS_DIR: seeds };
+    const misspelt = await runNode(BIN, ['items', '--duplicates-of', 'dgsn-comunique', '--json'], { env });
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stdout).toBe('');
+    expect(misspelt.stderr).toContain('marsad: --duplicates-of: no item stored, and "dgsn-comunique" is neither a reference article (did you mean "dgsn-communique"?) nor a stored item');
+    const story = await runNode(BIN, ['items', '--story', 'erly'], { env });
+    expect(story.code).toBe(2);
+    expect(story.stderr).toContain('marsad: --story: no item stored, and "erly" is neither a reference article (seeds: dgsn-communique) nor a stored item');
+    // A reference, or a stored item, that nothing copies: an empty answer.
+    for (const args of [['--duplicates-of', 'dgsn-communique'], ['--duplicates-of', 'early'], ['--story', 'dgsn-communique']]) {
+      const answer = await runNode(BIN, ['items', ...args, '--json'], { env });
+      expect(answer.code, args.join(' ')).toBe(0);
+      expect(answer.stdout).toBe('');
+    }
+  });
 });
 
 describe('marsad start', () => {

@@ -1,5 +1,5 @@
 export { ConfigError } from './config-error.js';
-export { explainConfigSlips } from './key-hints.js';
+export { explainConfigSlips, likelyMeant } from './key-hints.js';
 export { EnvSchema, ignoredVariables, redactUrl, type Env, type IgnoredVariable } from './env.js';
 export {
   ConfigFileSchema,

@@ -1,5 +1,5 @@
-import { unknownSource, unknownTag, type Config } from '@marsad/config';
-import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type StoredItem } from '@marsad/store';
+import { likelyMeant, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
+import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
 import { QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -52,7 +52,12 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
       listed += page.length;
     }
     if (!options.json) process.stderr.write(`${listed} item(s)\n`);
-    return listed === 0 && options.source !== undefined ? unlistedSource(options.source, config) : 0;
+    if (listed > 0) return 0;
+    if (options.source !== undefined && unlistedSource(options.source, config)) return 2;
+    for (const [flag, id] of [['--duplicates-of', options.duplicatesOf], ['--story', options.story]] as const) {
+      if (id !== undefined && (await unknownArticle(flag, id, config, store))) return 2;
+    }
+    return 0;
   } finally {
     await store.close();
   }
@@ -78,11 +83,25 @@ function write(text: string): Promise<void> {
  * said with the id it likely misspells rather than as "0 item(s)"; a source removed from the config
  * still lists the items it stored.
  */
-function unlistedSource(sourceId: string, config: Config): number {
+function unlistedSource(sourceId: string, config: Config): boolean {
   const ids = config.sources.map((source) => source.id);
-  if (ids.includes(sourceId)) return 0;
+  if (ids.includes(sourceId)) return false;
   process.stderr.write(`marsad: --source: no item stored, and ${config.file}: ${unknownSource(sourceId, ids)}\n`);
-  return 2;
+  return true;
+}
+
+/**
+ * Nothing found for an article that is neither a reference (seeds/) nor a stored item is a slip too (a
+ * seed's name mistyped, an item id cut short), said with the reference it likely misspells; a
+ * reference or item that nothing copies yet answers empty.
+ */
+async function unknownArticle(flag: string, id: string, config: Config, store: Store): Promise<boolean> {
+  const references = referenceIds(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR));
+  if (references.includes(id) || (await store.knownItemIds([id])).has(id)) return false;
+  const meant = likelyMeant(id, references);
+  const hint = meant ? ` (did you mean "${meant}"?)` : references.length <= 12 ? ` (seeds: ${references.join(', ') || 'none'})` : '';
+  process.stderr.write(`marsad: ${flag}: no item stored, and "${id}" is neither a reference article${hint} nor a stored item\n`);
+  return true;
 }
 
 /** The option a filter's field comes from. */
