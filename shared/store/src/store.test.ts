@@ -249,6 +249,10 @@ describe.each([
     expect(await found('-طنجة -interpol')).toEqual(['s3']); // NOT as search boxes write it
     expect(await found('أمن*')).toEqual(['s1', 's3']); // every word that starts with it: الأمني too
     expect(await found('"التعاون الأمن*"')).toEqual(['s3']); // a start in a phrase
+    // A name finds its spellings in the other scripts.
+    expect(await found('Tanger')).toEqual(['s1']);
+    expect(await found('"الدار البيضاء"')).toEqual(['s2']);
+    expect(await found('الإنتربول OR DGSN')).toEqual(['s1', 's2']);
   });
 
   it('gives rows stored before search existed their search document', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NAME_SPELLINGS } from './name-spellings.js';
 import { parseQuery, Query, QuerySyntaxError } from './query.js';
 
 const TEXT = 'وأعلنت المديرية العامة للأمن الوطني، في بلاغ لها، عن توقيف شخصين بمدينة طنجة للاشتباه في تورطهما في الاتجار بالمخدرات.';
@@ -37,6 +38,38 @@ describe('alert rule queries', () => {
 
   it.each(['', '(طنجة', 'طنجة)', 'OR طنجة', 'طنجة NEAR/2 (فاس OR الرباط)', '""'])('rejects %j with a syntax error', (query) => {
     expect(() => parseQuery(query)).toThrow(QuerySyntaxError);
+  });
+});
+
+describe("a name's other spellings", () => {
+  it.each([
+    ['a Latin name in an Arabic text', 'Hammouchi', 'استقبل المدير العام عبد اللطيف حموشي وفدا أمنيا', ['hammouchi', 'حموشي']],
+    ['an Arabic name in a French text', 'حموشي', 'M. Abdellatif Hammouchi a reçu une délégation', ['حموشي', 'hammouchi']],
+    ['a name with a proclitic in the text', 'Interpol', 'في إطار التعاون مع وللأنتربول', ['interpol', 'انتربول']],
+    ['a quoted phrase in another script', '"الدار البيضاء"', 'Arrestation à Casablanca', ['دار بيضاء', 'casablanca']],
+    ['an acronym written out', 'DGSN', 'أعلنت المديرية العامة للأمن الوطني', ['dgsn', 'مديريه عامه للامن وطني']],
+  ])('%s: %s', (_name, query, text, said) => {
+    expect(new Query(query).match(text)).toEqual([said[1]]);
+    expect(parseQuery(query)).toEqual({ kind: 'or', nodes: expect.arrayContaining(said.map((spelling) => ({ kind: 'terms', words: spelling.split(' ') }))) });
+  });
+
+  it('leaves out a name in every spelling after NOT, and reads the sides of NEAR as written', () => {
+    expect(new Query('توقيف -Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
+    expect(new Query('توقيف NEAR/3 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
+    expect(new Query('توقيف NEAR/3 طنجة').match('توقيف شخصين بمدينة طنجة')).toEqual(['توقيف NEAR/3 طنجه']);
+  });
+
+  it('gives each spelling one name, every spelling a query can write', () => {
+    const names = new Map<string, number>();
+    NAME_SPELLINGS.forEach((spellings, n) => {
+      for (const spelling of spellings) {
+        const words = parseQuery(`"${spelling}"`);
+        expect(words.kind, spelling).toBe('or');
+        const key = JSON.stringify((words as { nodes: { words: string[] }[] }).nodes[0]!.words);
+        expect(names.get(key) ?? n, spelling).toBe(n);
+        names.set(key, n);
+      }
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { tokenize, tokenizeWithOffsets } from './tokens.js';
 import { canonical } from './forms.js';
+import { NAME_SPELLINGS } from './name-spellings.js';
 
 /**
  * Keyword queries for alert rules: words, "quoted phrases", AND (or nothing), OR, NOT, parentheses,
@@ -11,7 +12,9 @@ import { canonical } from './forms.js';
  * The operators are read as people write them in a search box, since a query that takes an operator
  * for a word finds nothing, or the opposite of what was asked, without saying so: in any case, in
  * Arabic (أو / او for OR, a lone و for AND) and `-word` for NOT (`+word` is a word every match holds).
- * A bare NEAR, without its distance, is a syntax error rather than a word.
+ * A bare NEAR, without its distance, is a syntax error rather than a word. A word or quoted phrase
+ * that is a name of NAME_SPELLINGS finds its other spellings too (`Hammouchi`, حموشي), as a team
+ * watching Arabic news through a search box in French or English expects.
  */
 export type QueryNode =
   | { kind: 'terms'; words: string[] }
@@ -161,7 +164,40 @@ export function parseQuery(query: string): QueryNode {
   if (tokens.length === 0) throw new QuerySyntaxError('an empty query', 'بحث فارغ');
   const node = or();
   if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"', 'قوس «)» في غير موضعه');
-  return node;
+  return withOtherSpellings(node);
+}
+
+/** Each spelling of NAME_SPELLINGS as query words, by those words joined: the name's spellings. */
+let spellingsByName: Map<string, string[][]> | undefined;
+
+/** The spellings of the name these query words write (itself first), or undefined when they write none. */
+function spellingsOf(words: readonly string[]): string[][] | undefined {
+  if (!spellingsByName) {
+    spellingsByName = new Map();
+    for (const name of NAME_SPELLINGS) {
+      const spellings = name.map((spelling) => termsOf(spelling).map(canonical));
+      for (const spelling of spellings) spellingsByName.set(spelling.join(' '), spellings);
+    }
+  }
+  const spellings = spellingsByName.get(words.join(' '));
+  return spellings && [[...words], ...spellings.filter((spelling) => spelling.join(' ') !== words.join(' '))];
+}
+
+/** The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings; NEAR's sides as written. */
+function withOtherSpellings(node: QueryNode): QueryNode {
+  switch (node.kind) {
+    case 'terms': {
+      const spellings = spellingsOf(node.words);
+      return spellings ? { kind: 'or', nodes: spellings.map((words) => ({ kind: 'terms', words })) } : node;
+    }
+    case 'and':
+    case 'or':
+      return { kind: node.kind, nodes: node.nodes.map(withOtherSpellings) };
+    case 'not':
+      return { kind: 'not', node: withOtherSpellings(node.node) };
+    case 'near':
+      return node;
+  }
 }
 
 /** Where each phrase of `node` occurs in `words` (start indexes), for NEAR. */

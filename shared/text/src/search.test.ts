@@ -24,10 +24,15 @@ describe('search documents', () => {
 describe('search queries', () => {
   it('compiles the alert query language to tsquery', () => {
     expect(searchQuery('الأمن')).toBe("'امن'");
-    expect(searchQuery('"الأمن الوطني" OR interpol')).toBe("(('امن' <-> 'وطني') | 'interpol')");
-    expect(searchQuery('طنجة NOT مراكش')).toBe("('طنجه' & !'مراكش')");
+    expect(searchQuery('"الأمن الوطني" OR gendarmerie')).toBe("(('امن' <-> 'وطني') | 'gendarmerie')");
+    expect(searchQuery('توقيف NOT شغب')).toBe("('توقيف' & !'شغب')");
     expect(searchQuery('"السلطات المغرب*"')).toBe("('سلطات' <-> 'مغرب':*)");
     expect(searchQuery('a NEAR/2 b')).toBe("('a' <1> 'b' | 'b' <1> 'a' | 'a' <2> 'b' | 'b' <2> 'a')");
+  });
+
+  it("looks for a name's other spellings too, each a word or a phrase", () => {
+    expect(searchQuery('Hammouchi')).toBe("('hammouchi' | 'hammouchy' | 'حموشي')");
+    expect(searchQuery('"الدار البيضاء" -rabat')).toBe("((('دار' <-> 'بيضاء') | 'casablanca') & !('rabat' | 'رباط'))");
   });
 
   it('refuses what it cannot read, with the reason', () => {
