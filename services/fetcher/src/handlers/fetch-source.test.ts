@@ -142,11 +142,11 @@ describe('fetchSource', () => {
 });
 
 describe('fetchSource, a feed giving many entries one link', () => {
-  it('stores that link once and says how many entries it folded, in the poll\'s warnings', async () => {
+  it('queues each entry as an item of its own, addressed in the feed by its id, without a warning', async () => {
     const { d, sent } = deps('/section');
     const result = await fetchSource({ sourceId: 'hespress', runId: 'r1' }, d, ctx);
-    expect(sent.map((j) => j.payload.item.title)).toEqual(['أول']);
-    expect(result.warnings).toEqual(['2 entries not stored: they share their link with entries of other titles (https://a.ma/ar/news), and a link is one item; does the source give every entry a link of its own?']);
+    expect(sent.map((j) => [j.payload.item.title, j.payload.item.url])).toEqual(['أول', 'ثان', 'ثالث'].map((title, i) => [title, `${server.url('/section')}#entry=n${i}`]));
+    expect(result.warnings).toBeUndefined();
   });
 });
 

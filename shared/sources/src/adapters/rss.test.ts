@@ -239,6 +239,36 @@ describe('rss adapter', () => {
     ]);
   });
 
+  it('addresses entries that all give one link, each by its id or its words, and leaves one article listed twice at its link', async () => {
+    const entry = (title: string, link: string, guid?: string) => `<item>${guid ? `<guid isPermaLink="false">${guid}</guid>` : ''}<title>${title}</title><link>${link}</link><description>نص ${title}</description></item>`;
+    const xml = rssFeed('x', 'https://example.ma', []).replace(
+      '</channel>',
+      [
+        // A section page every entry of the CMS links to, entries of their own ids...
+        entry('خبر أول', 'https://example.ma/ar/news', 'n1'),
+        entry('خبر ثان', 'https://example.ma/ar/news?utm_source=rss', 'n2'),
+        // ...or none: three titles at one link.
+        entry('بلاغ أول', 'https://example.ma/bulletin.php'),
+        entry('بلاغ ثان', 'https://example.ma/bulletin.php'),
+        entry('بلاغ ثالث', 'https://example.ma/bulletin.php'),
+        // One article listed twice, retitled: one id, or two titles without ids.
+        entry('عنوان', 'https://example.ma/1.html', 'p1'),
+        entry('عنوان محين', 'https://example.ma/1.html', 'p1'),
+        entry('مقال', 'https://example.ma/2.html'),
+        entry('مقال محين', 'https://example.ma/2.html'),
+        // ...or two ids that are its address, one with a tracking parameter.
+        entry('تقرير', 'https://example.ma/3.html', 'https://example.ma/3.html?utm_source=rss'),
+        entry('تقرير محين', 'https://example.ma/3.html', 'https://example.ma/3.html'),
+      ].join('') + '</channel>',
+    );
+    const urls = (await fetchFeed(xml)).map((i) => i.url);
+    const inFeed = `${server!.url('/feed')}#entry=`;
+    expect(urls.slice(0, 2)).toEqual([`${inFeed}n1`, `${inFeed}n2`]);
+    expect(urls.slice(2, 5).every((url) => url.startsWith(inFeed))).toBe(true);
+    expect(new Set(urls.slice(2, 5)).size).toBe(3);
+    expect(urls.slice(5)).toEqual(['https://example.ma/1.html', 'https://example.ma/1.html', 'https://example.ma/2.html', 'https://example.ma/2.html', 'https://example.ma/3.html', 'https://example.ma/3.html']);
+  });
+
   it("addresses an Atom entry without a link by its id", async () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:feed</id><updated>2024-11-05T08:20:00Z</updated>
       <entry><title>موجز</title><id>urn:uuid:1225c695</id><updated>2024-11-05T08:20:00Z</updated><summary>نص الموجز</summary></entry></feed>`;

@@ -98,7 +98,7 @@ async function readFeedPage(url: string, source: SourceConfig, ctx: FetchContext
   const body = response.text();
   if (!body.trim()) throw new FetchError('empty', `empty feed at ${url}`, { url });
   const entries = looksLikeJson(body) ? readJsonFeed(body, response.headers['content-type'], url) : await readXmlFeed(body, response.headers['content-type'], url);
-  const at = { inFeed: addressesInFeed(source.url), feed: sameArticle(source.url) };
+  const at = { inFeed: addressesInFeed(source.url), feed: sameArticle(source.url), shared: linksOfSeveralEntries(entries) };
   const modifiedAt = new Map<string, string>();
   const items = entries.flatMap((entry) => {
     const item = toItem(entry, at, source.timeZone);
@@ -266,14 +266,39 @@ function entryLink(links: unknown): string | undefined {
   return undefined;
 }
 
-/** `inFeed`: the addresses of entries without a link of their own (addressesInFeed); `feed`: the feed's own, canonical. */
-function toItem(entry: FeedEntry, { inFeed, feed }: { inFeed: string; feed: string }, timeZone: string | undefined): FetchedItem[] {
+/**
+ * The links (canonical) that several entries of the feed give, other entries by their titles and ids (or
+ * three titles or more, without ids): a section page, or the one script some CMSs link every entry to.
+ * A link is one item, so such entries are addressed in the feed by their ids, each an item of its own,
+ * as entries without a link are. Two entries of one id, or one title, are one article listed twice.
+ */
+function linksOfSeveralEntries(entries: readonly FeedEntry[]): Set<string> {
+  const byLink = new Map<string, { titles: Set<string>; ids: Set<string> }>();
+  for (const entry of entries) {
+    const link = absoluteUrl(entry.link, entry.base);
+    if (!link || !entry.title.trim()) continue;
+    const key = sameArticle(link);
+    let seen = byLink.get(key);
+    if (!seen) byLink.set(key, (seen = { titles: new Set(), ids: new Set() }));
+    seen.titles.add(entry.title.trim());
+    // A permalink id is the article's address: two that differ by a tracking parameter are one.
+    if (entry.guid) seen.ids.add(/^https?:\/\//i.test(entry.guid) ? sameArticle(entry.guid) : entry.guid);
+  }
+  const shared = [...byLink].filter(([, { titles, ids }]) => titles.size >= 3 || (titles.size >= 2 && ids.size >= 2));
+  return new Set(shared.map(([link]) => link));
+}
+
+/**
+ * `inFeed`: the addresses of entries without a link of their own (addressesInFeed); `feed`: the feed's
+ * own, canonical; `shared`: links that are no entry's own (linksOfSeveralEntries).
+ */
+function toItem(entry: FeedEntry, { inFeed, feed, shared }: { inFeed: string; feed: string; shared: ReadonlySet<string> }, timeZone: string | undefined): FetchedItem[] {
   const { guid } = entry;
   const item = { title: entry.title, text: entry.text, publishedAt: isoDate(entry.written, { timeZone }) };
   // The link, else an id that is a web address (a permalink guid, WordPress's ?p=123), unless either
   // is only the site's front page or the feed itself.
   const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
-  const url = candidates.find((link) => link && !isFrontPage(link) && sameArticle(link) !== feed) ?? addressInFeed(inFeed, guid, item);
+  const url = candidates.find((link) => link && !isFrontPage(link) && sameArticle(link) !== feed && !shared.has(sameArticle(link))) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
