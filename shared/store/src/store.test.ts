@@ -253,6 +253,7 @@ describe.each([
     expect(await found('Tanger')).toEqual(['s1']);
     expect(await found('"الدار البيضاء"')).toEqual(['s2']);
     expect(await found('الإنتربول OR DGSN')).toEqual(['s1', 's2']);
+    expect(await found('Sûreté nationale')).toEqual(['s1']); // a name's words written apart
   });
 
   it('gives rows stored before search existed their search document', async () => {

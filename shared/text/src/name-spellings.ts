@@ -17,6 +17,7 @@ export const NAME_SPELLINGS: readonly (readonly string[])[] = [
   ['BNPJ', 'الفرقة الوطنية للشرطة القضائية', 'Brigade nationale de la police judiciaire'],
   // People.
   ['Hammouchi', 'Hammouchy', 'حموشي'],
+  ['Abdellatif Hammouchi', 'Abdelatif Hammouchi', 'عبد اللطيف حموشي'],
   // Moroccan towns.
   ['Casablanca', 'الدار البيضاء'],
   ['Rabat', 'الرباط'],

@@ -53,6 +53,15 @@ describe("a name's other spellings", () => {
     expect(parseQuery(query)).toEqual({ kind: 'or', nodes: expect.arrayContaining(said.map((spelling) => ({ kind: 'terms', words: spelling.split(' ') }))) });
   });
 
+  it("reads a name's words written apart as the name too, and a full name as no part of it", () => {
+    expect(new Query('Abdellatif Hammouchi').match('استقبل عبد اللطيف حموشي وفدا أمنيا')).toEqual(['عبد لطيف حموشي']);
+    expect(new Query('Abdellatif Hammouchi').match('قال محمد حموشي إن الفريق جاهز')).toBeNull();
+    expect(new Query('Sûreté nationale').match('أعلنت المديرية العامة للأمن الوطني')).toEqual(['مديريه عامه للامن وطني']);
+    expect(new Query('Sûreté nationale').match('La Sûreté nationale a annoncé')).toEqual(['surete', 'nationale']);
+    expect(new Query('توقيف الدار البيضاء').match('توقيف شخص قادم من Casablanca')).toEqual(['توقيف', 'casablanca']);
+    expect(new Query('توقيف الدار البيضاء').match('Arrestation à Casablanca')).toBeNull();
+  });
+
   it('leaves out a name in every spelling after NOT, and reads the sides of NEAR as written', () => {
     expect(new Query('توقيف -Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
     expect(new Query('توقيف NEAR/3 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();

@@ -183,14 +183,31 @@ function spellingsOf(words: readonly string[]): string[][] | undefined {
   return spellings && [[...words], ...spellings.filter((spelling) => spelling.join(' ') !== words.join(' '))];
 }
 
-/** The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings; NEAR's sides as written. */
+/** The longest name of NAME_SPELLINGS, in words: how far a run of words written apart is read as one. */
+const MAX_NAME_WORDS = Math.max(...NAME_SPELLINGS.flat().map((spelling) => termsOf(spelling).length));
+
+/**
+ * The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings,
+ * a name's words written apart too (`Sûreté nationale`, `Abdellatif Hammouchi`: both words, or the
+ * name in another script); NEAR's sides as written.
+ */
 function withOtherSpellings(node: QueryNode): QueryNode {
   switch (node.kind) {
     case 'terms': {
       const spellings = spellingsOf(node.words);
       return spellings ? { kind: 'or', nodes: spellings.map((words) => ({ kind: 'terms', words })) } : node;
     }
-    case 'and':
+    case 'and': {
+      const nodes: QueryNode[] = [];
+      for (let i = 0; i < node.nodes.length; ) {
+        const name = nameAt(node.nodes, i);
+        if (name) {
+          nodes.push({ kind: 'or', nodes: [{ kind: 'and', nodes: node.nodes.slice(i, i + name.length) }, ...name.others.map((words): QueryNode => ({ kind: 'terms', words }))] });
+          i += name.length;
+        } else nodes.push(withOtherSpellings(node.nodes[i++]!));
+      }
+      return nodes.length === 1 ? nodes[0]! : { kind: 'and', nodes };
+    }
     case 'or':
       return { kind: node.kind, nodes: node.nodes.map(withOtherSpellings) };
     case 'not':
@@ -198,6 +215,17 @@ function withOtherSpellings(node: QueryNode): QueryNode {
     case 'near':
       return node;
   }
+}
+
+/** The longest name whose words the words written apart from nodes[at] on spell (two at least), with its other spellings. */
+function nameAt(nodes: readonly QueryNode[], at: number): { length: number; others: string[][] } | undefined {
+  for (let length = Math.min(MAX_NAME_WORDS, nodes.length - at); length >= 2; length--) {
+    const run = nodes.slice(at, at + length);
+    if (!run.every((n) => n.kind === 'terms' && n.words.length === 1)) continue;
+    const spellings = spellingsOf(run.map((n) => (n as TermsNode).words[0]!));
+    if (spellings) return { length, others: spellings.slice(1) };
+  }
+  return undefined;
 }
 
 /** Where each phrase of `node` occurs in `words` (start indexes), for NEAR. */
