@@ -94,6 +94,12 @@ describe.each([
     expect(listed((await page(`/?q=${encodeURIComponent('أنتربول')}`)).$)).toEqual(['ref-pickup-2', 'ref-pickup-1']);
     expect(listed((await page(`/?q=${encodeURIComponent('"الشرطة القضائية" NOT احتيال')}`)).$)).toEqual([]);
     expect(listed((await page('/?q=sûreté')).$)).toEqual(['fr-dgsn']);
+    expect((await page('/?q=sûreté')).$('.also').length).toBe(0);
+    // A name finds its spellings in the other scripts, and the page says which it looked for.
+    const tangier = await page('/?q=Tanger');
+    expect(listed(tangier.$)).toEqual(['police-tanger-copy', 'police-tanger']);
+    expect(tangier.$('.also').text()).toBe('يشمل البحث أيضا: Tangier، Tangiers، طنجة');
+    expect(listed((await page(`/?q=${encodeURIComponent('DGSN -طنجة')}`)).$)).toEqual(['fr-dgsn', 'ref-pickup-2', 'ref-pickup-1']);
     const bad = await page(`/?q=${encodeURIComponent('(الأمن')}`);
     expect(bad.status).toBe(400);
     expect(bad.$('.error').text()).toBe('لا يمكن قراءة البحث: قوس «(» غير مغلق');

@@ -5,7 +5,7 @@ import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
 import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
-import { QuerySyntaxError } from '@marsad/text';
+import { otherSpellingsSearched, QuerySyntaxError } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -151,7 +151,8 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: arabicProblemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
-        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }));
+        const alsoSearched = parsed.data.q ? otherSpellingsSearched(parsed.data.q) : [];
+        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, alsoSearched }));
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
         return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.arabic}` }), 400);

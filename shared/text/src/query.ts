@@ -117,6 +117,20 @@ export function prefixOf(term: string): string | undefined {
 }
 
 export function parseQuery(query: string): QueryNode {
+  return parse(query);
+}
+
+/**
+ * The spellings, as NAME_SPELLINGS writes them, that a query also looks for besides those it writes
+ * (`Tanger`: طنجة، Tangier, Tangiers), for a search page to say why it finds what it finds.
+ */
+export function otherSpellingsSearched(query: string): string[] {
+  const added: string[] = [];
+  parse(query, added);
+  return [...new Set(added)];
+}
+
+function parse(query: string, added: string[] = []): QueryNode {
   const tokens = lex(query);
   let i = 0;
   const peek = () => tokens[i];
@@ -164,23 +178,32 @@ export function parseQuery(query: string): QueryNode {
   if (tokens.length === 0) throw new QuerySyntaxError('an empty query', 'بحث فارغ');
   const node = or();
   if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"', 'قوس «)» في غير موضعه');
-  return withOtherSpellings(node);
+  return withOtherSpellings(node, added);
 }
 
-/** Each spelling of NAME_SPELLINGS as query words, by those words joined: the name's spellings. */
-let spellingsByName: Map<string, string[][]> | undefined;
+/** A name's spellings: as query words, and as NAME_SPELLINGS writes them. */
+interface Spellings {
+  words: string[][];
+  written: readonly string[];
+}
 
-/** The spellings of the name these query words write (itself first), or undefined when they write none. */
-function spellingsOf(words: readonly string[]): string[][] | undefined {
+/** Each name of NAME_SPELLINGS by the query words of each of its spellings, joined. */
+let spellingsByName: Map<string, Spellings> | undefined;
+
+/** The other spellings of the name these query words write, or undefined when they write none. */
+function otherSpellingsOf(words: readonly string[]): Spellings | undefined {
   if (!spellingsByName) {
     spellingsByName = new Map();
     for (const name of NAME_SPELLINGS) {
-      const spellings = name.map((spelling) => termsOf(spelling).map(canonical));
-      for (const spelling of spellings) spellingsByName.set(spelling.join(' '), spellings);
+      const spellings = { words: name.map((spelling) => termsOf(spelling).map(canonical)), written: name };
+      for (const spelling of spellings.words) spellingsByName.set(spelling.join(' '), spellings);
     }
   }
-  const spellings = spellingsByName.get(words.join(' '));
-  return spellings && [[...words], ...spellings.filter((spelling) => spelling.join(' ') !== words.join(' '))];
+  const key = words.join(' ');
+  const name = spellingsByName.get(key);
+  if (!name) return undefined;
+  const others = name.words.flatMap((spelling, i) => (spelling.join(' ') === key ? [] : [i]));
+  return { words: others.map((i) => name.words[i]!), written: others.map((i) => name.written[i]!) };
 }
 
 /** The longest name of NAME_SPELLINGS, in words: how far a run of words written apart is read as one. */
@@ -189,41 +212,45 @@ const MAX_NAME_WORDS = Math.max(...NAME_SPELLINGS.flat().map((spelling) => terms
 /**
  * The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings,
  * a name's words written apart too (`Sûreté nationale`, `Abdellatif Hammouchi`: both words, or the
- * name in another script); NEAR's sides as written.
+ * name in another script), which are added to `added` as written; NEAR's sides as written.
  */
-function withOtherSpellings(node: QueryNode): QueryNode {
+function withOtherSpellings(node: QueryNode, added: string[]): QueryNode {
+  const or = (written: QueryNode, others: Spellings): QueryNode => {
+    added.push(...others.written);
+    return { kind: 'or', nodes: [written, ...others.words.map((words): QueryNode => ({ kind: 'terms', words }))] };
+  };
   switch (node.kind) {
     case 'terms': {
-      const spellings = spellingsOf(node.words);
-      return spellings ? { kind: 'or', nodes: spellings.map((words) => ({ kind: 'terms', words })) } : node;
+      const others = otherSpellingsOf(node.words);
+      return others ? or(node, others) : node;
     }
     case 'and': {
       const nodes: QueryNode[] = [];
       for (let i = 0; i < node.nodes.length; ) {
         const name = nameAt(node.nodes, i);
         if (name) {
-          nodes.push({ kind: 'or', nodes: [{ kind: 'and', nodes: node.nodes.slice(i, i + name.length) }, ...name.others.map((words): QueryNode => ({ kind: 'terms', words }))] });
+          nodes.push(or({ kind: 'and', nodes: node.nodes.slice(i, i + name.length) }, name.others));
           i += name.length;
-        } else nodes.push(withOtherSpellings(node.nodes[i++]!));
+        } else nodes.push(withOtherSpellings(node.nodes[i++]!, added));
       }
       return nodes.length === 1 ? nodes[0]! : { kind: 'and', nodes };
     }
     case 'or':
-      return { kind: node.kind, nodes: node.nodes.map(withOtherSpellings) };
+      return { kind: node.kind, nodes: node.nodes.map((n) => withOtherSpellings(n, added)) };
     case 'not':
-      return { kind: 'not', node: withOtherSpellings(node.node) };
+      return { kind: 'not', node: withOtherSpellings(node.node, added) };
     case 'near':
       return node;
   }
 }
 
 /** The longest name whose words the words written apart from nodes[at] on spell (two at least), with its other spellings. */
-function nameAt(nodes: readonly QueryNode[], at: number): { length: number; others: string[][] } | undefined {
+function nameAt(nodes: readonly QueryNode[], at: number): { length: number; others: Spellings } | undefined {
   for (let length = Math.min(MAX_NAME_WORDS, nodes.length - at); length >= 2; length--) {
     const run = nodes.slice(at, at + length);
     if (!run.every((n) => n.kind === 'terms' && n.words.length === 1)) continue;
-    const spellings = spellingsOf(run.map((n) => (n as TermsNode).words[0]!));
-    if (spellings) return { length, others: spellings.slice(1) };
+    const others = otherSpellingsOf(run.map((n) => (n as TermsNode).words[0]!));
+    if (others) return { length, others };
   }
   return undefined;
 }
