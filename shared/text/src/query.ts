@@ -12,9 +12,9 @@ import { NAME_SPELLINGS } from './name-spellings.js';
  * The operators are read as people write them in a search box, since a query that takes an operator
  * for a word finds nothing, or the opposite of what was asked, without saying so: in any case, in
  * Arabic (أو / او for OR, a lone و for AND) and `-word` for NOT (`+word` is a word every match holds).
- * A bare NEAR, without its distance, is a syntax error rather than a word. A word or quoted phrase
- * that is a name of NAME_SPELLINGS finds its other spellings too (`Hammouchi`, حموشي), as a team
- * watching Arabic news through a search box in French or English expects.
+ * A bare NEAR, without its distance, is a syntax error rather than a word. A word, quoted phrase or
+ * words written one after the other that are a name of NAME_SPELLINGS find its other spellings too
+ * (`Hammouchi`, حموشي), as a team watching Arabic news through a search box in French or English expects.
  */
 export type QueryNode =
   | { kind: 'terms'; words: string[] }
