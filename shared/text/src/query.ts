@@ -187,27 +187,36 @@ interface Spellings {
   written: readonly string[];
 }
 
-/** Each name of NAME_SPELLINGS by the query words of each of its spellings, joined. */
-let spellingsByName: Map<string, Spellings> | undefined;
+/**
+ * Each name of NAME_SPELLINGS by the query words of each of its spellings, joined, and the most words
+ * a spelling has (how far a run of words written apart is read as one name). Made at the first query:
+ * tokenizing at start-up would cost every process that never reads one (marsad classify) its speed,
+ * its tokenizer first run on Latin words.
+ */
+let names: { byWords: Map<string, Spellings>; maxWords: number } | undefined;
+
+function nameSpellings(): NonNullable<typeof names> {
+  if (names) return names;
+  const byWords = new Map<string, Spellings>();
+  let maxWords = 0;
+  for (const name of NAME_SPELLINGS) {
+    const spellings = { words: name.map((spelling) => termsOf(spelling).map(canonical)), written: name };
+    for (const spelling of spellings.words) {
+      byWords.set(spelling.join(' '), spellings);
+      maxWords = Math.max(maxWords, spelling.length);
+    }
+  }
+  return (names = { byWords, maxWords });
+}
 
 /** The other spellings of the name these query words write, or undefined when they write none. */
 function otherSpellingsOf(words: readonly string[]): Spellings | undefined {
-  if (!spellingsByName) {
-    spellingsByName = new Map();
-    for (const name of NAME_SPELLINGS) {
-      const spellings = { words: name.map((spelling) => termsOf(spelling).map(canonical)), written: name };
-      for (const spelling of spellings.words) spellingsByName.set(spelling.join(' '), spellings);
-    }
-  }
   const key = words.join(' ');
-  const name = spellingsByName.get(key);
+  const name = nameSpellings().byWords.get(key);
   if (!name) return undefined;
   const others = name.words.flatMap((spelling, i) => (spelling.join(' ') === key ? [] : [i]));
   return { words: others.map((i) => name.words[i]!), written: others.map((i) => name.written[i]!) };
 }
-
-/** The longest name of NAME_SPELLINGS, in words: how far a run of words written apart is read as one. */
-const MAX_NAME_WORDS = Math.max(...NAME_SPELLINGS.flat().map((spelling) => termsOf(spelling).length));
 
 /**
  * The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings,
@@ -246,7 +255,7 @@ function withOtherSpellings(node: QueryNode, added: string[]): QueryNode {
 
 /** The longest name whose words the words written apart from nodes[at] on spell (two at least), with its other spellings. */
 function nameAt(nodes: readonly QueryNode[], at: number): { length: number; others: Spellings } | undefined {
-  for (let length = Math.min(MAX_NAME_WORDS, nodes.length - at); length >= 2; length--) {
+  for (let length = Math.min(nameSpellings().maxWords, nodes.length - at); length >= 2; length--) {
     const run = nodes.slice(at, at + length);
     if (!run.every((n) => n.kind === 'terms' && n.words.length === 1)) continue;
     const others = otherSpellingsOf(run.map((n) => (n as TermsNode).words[0]!));
