@@ -273,8 +273,17 @@ function entryLink(links: unknown): string | undefined {
  * as entries without a link are. Two entries of one id, or one title, are one article listed twice.
  */
 function linksOfSeveralEntries(entries: readonly FeedEntry[]): Set<string> {
+  // Most feeds give every entry a link of its own: only links that may be one (the same but for their
+  // query, fragment or www.) are canonicalised, which costs a feed of 20 entries a tenth of its reading.
+  const roughly = (link: string) => link.replace(/[?#].*$/s, '').replace(/^(https?:\/\/)www\./i, '$1').toLowerCase();
+  const rough = new Map<string, number>();
+  for (const { link } of entries) {
+    const key = link && roughly(link);
+    if (key) rough.set(key, (rough.get(key) ?? 0) + 1);
+  }
   const byLink = new Map<string, { titles: Set<string>; ids: Set<string> }>();
   for (const entry of entries) {
+    if (!entry.link || rough.get(roughly(entry.link))! < 2) continue;
     const link = absoluteUrl(entry.link, entry.base);
     if (!link || !entry.title.trim()) continue;
     const key = sameArticle(link);
@@ -298,7 +307,12 @@ function toItem(entry: FeedEntry, { inFeed, feed, shared }: { inFeed: string; fe
   // The link, else an id that is a web address (a permalink guid, WordPress's ?p=123), unless either
   // is only the site's front page or the feed itself.
   const candidates = [entry.link, guid && /^https?:\/\//i.test(guid) ? guid : undefined].map((written) => absoluteUrl(written, entry.base));
-  const url = candidates.find((link) => link && !isFrontPage(link) && sameArticle(link) !== feed && !shared.has(sameArticle(link))) ?? addressInFeed(inFeed, guid, item);
+  const isOwn = (link: string | null): link is string => {
+    if (!link || isFrontPage(link)) return false;
+    const article = sameArticle(link);
+    return article !== feed && !shared.has(article);
+  };
+  const url = candidates.find(isOwn) ?? addressInFeed(inFeed, guid, item);
   return url ? [{ url, ...item }] : [];
 }
 
