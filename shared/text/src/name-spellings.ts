@@ -5,19 +5,24 @@
  * finds "Casablanca" (query.ts).
  * Spellings are matched as query words are (hamza, ta marbuta, the article, accents and case folded):
  * write each once. Only names whose every spelling means that name: not العيون (Laâyoune, also "the
- * eyes") nor الجديدة (El Jadida, also "the new").
+ * eyes"), الجديدة (El Jadida, "the new"), بركان (Berkane, "volcano"), مالي (Mali, "financial"), nor
+ * UN (French's "un").
  */
 export const NAME_SPELLINGS: readonly (readonly string[])[] = [
   // Organisations and the DGSN's own services, by name and acronym.
-  ['interpol', 'الإنتربول', 'الأنتروبول', 'الإنتربل', 'الإنتيربول', 'المنظمة الدولية للشرطة الجنائية', 'منظمة الشرطة الجنائية الدولية', 'OIPC', 'ICPO'],
+  ['interpol', 'الإنتربول', 'الأنتروبول', 'الإنتربل', 'الإنتيربول', 'المنظمة الدولية للشرطة الجنائية', 'منظمة الشرطة الجنائية الدولية', 'OIPC', 'ICPO', 'Organisation internationale de police criminelle', 'International Criminal Police Organization'],
   ['europol', 'يوروبول', 'أوروبول'],
   ['afripol', 'أفريبول'],
   ['DGSN', 'المديرية العامة للأمن الوطني', 'Direction générale de la sûreté nationale', 'Sûreté nationale'],
   ['DGST', 'المديرية العامة لمراقبة التراب الوطني', 'Direction générale de la surveillance du territoire'],
   ['BCIJ', 'المكتب المركزي للأبحاث القضائية', "Bureau central d'investigations judiciaires"],
   ['BNPJ', 'الفرقة الوطنية للشرطة القضائية', 'Brigade nationale de la police judiciaire'],
+  ['DGED', 'المديرية العامة للدراسات والمستندات', 'Direction générale des études et de la documentation'],
+  ['Gendarmerie royale', 'الدرك الملكي'],
+  ['ONU', 'Nations unies', 'United Nations', 'الأمم المتحدة'],
+  ['FBI', 'مكتب التحقيقات الفيدرالي'],
   // People.
-  ['Hammouchi', 'Hammouchy', 'حموشي'],
+  ['Hammouchi', 'Hammouchy', 'Hamouchi', 'حموشي'],
   ['Abdellatif Hammouchi', 'Abdelatif Hammouchi', 'عبد اللطيف حموشي'],
   // Moroccan towns.
   ['Casablanca', 'الدار البيضاء'],
@@ -33,9 +38,39 @@ export const NAME_SPELLINGS: readonly (readonly string[])[] = [
   ['Kénitra', 'القنيطرة'],
   ['Sebta', 'Ceuta', 'سبتة'],
   ['Melilla', 'مليلية'],
+  ['Mohammedia', 'المحمدية'],
+  ['Témara', 'تمارة'],
+  ['Skhirat', 'الصخيرات'],
+  ['Salé', 'سلا'],
+  ['Settat', 'سطات'],
+  ['Berrechid', 'برشيد'],
+  ['Khouribga', 'خريبكة'],
+  ['Béni Mellal', 'بني ملال'],
+  ['Khémisset', 'الخميسات'],
+  ['Taza', 'تازة'],
+  ['Larache', 'العرائش'],
+  ['Fnideq', 'الفنيدق'],
+  ['Al Hoceima', 'Al Hoceïma', 'الحسيمة'],
+  ['Essaouira', 'الصويرة'],
+  ['Safi', 'آسفي'],
+  ['Inezgane', 'إنزكان'],
+  ['Taroudant', 'تارودانت'],
+  ['Tiznit', 'تيزنيت'],
+  ['Guelmim', 'كلميم'],
+  ['Ouarzazate', 'ورزازات'],
+  ['Errachidia', 'الرشيدية'],
   // Countries.
   ['Maroc', 'Morocco', 'Marruecos', 'المغرب'],
   ['Algérie', 'Algeria', 'الجزائر'],
   ['Espagne', 'Spain', 'España', 'إسبانيا'],
   ['France', 'فرنسا'],
+  ['Belgique', 'Belgium', 'بلجيكا'],
+  ['Pays-Bas', 'Netherlands', 'هولندا'],
+  ['Italie', 'Italy', 'إيطاليا'],
+  ['Allemagne', 'Germany', 'ألمانيا'],
+  ['Mauritanie', 'Mauritania', 'موريتانيا'],
+  ['Tunisie', 'Tunisia', 'تونس'],
+  ['Libye', 'Libya', 'ليبيا'],
+  ['Égypte', 'Egypt', 'مصر'],
+  ['Sénégal', 'Senegal', 'السنغال'],
 ];
