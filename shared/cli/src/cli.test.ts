@@ -215,6 +215,10 @@ describe('marsad items', () => {
     expect(await since('2026-12-07T10:00+01:00')).toEqual(['late', 'early']);
     const listed = await runNode(BIN, ['items', '--until', '2026-12-07T10:00'], { env });
     expect(listed.stdout).toMatch(/^2026-12-07 09:30 UTC {2}a /);
+    expect(listed.stderr).toContain('1 item(s)\n');
+    // A search naming a name says the spellings it also looked for.
+    const searched = await runNode(BIN, ['items', '--search', 'Rabat'], { env });
+    expect(searched.stderr).toContain('0 item(s); the search also looked for الرباط\n');
   });
 
   it('says, of a source that lists nothing, when the config has no such source and which it likely meant', async () => {

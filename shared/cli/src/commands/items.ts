@@ -1,6 +1,6 @@
 import { likelyMeant, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
 import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
-import { QuerySyntaxError, searchQuery } from '@marsad/text';
+import { otherSpellingsSearched, QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
 
@@ -51,7 +51,7 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
       await write(lines.join(''));
       listed += page.length;
     }
-    if (!options.json) process.stderr.write(`${listed} item(s)\n`);
+    if (!options.json) process.stderr.write(`${listed} item(s)${alsoSearched(options.search)}\n`);
     if (listed > 0) return 0;
     if (options.source !== undefined && unlistedSource(options.source, config)) return 2;
     for (const [flag, id] of [['--duplicates-of', options.duplicatesOf], ['--story', options.story]] as const) {
@@ -106,6 +106,12 @@ async function unknownArticle(flag: string, id: string, config: Config, store: S
 
 /** The option a filter's field comes from. */
 const flagOf = (field: string) => ({ sourceId: '--source', storyId: '--story', duplicatesOf: '--duplicates-of' })[field] ?? `--${field}`;
+
+/** What a search also looked for (a name's other spellings), for the count line: why an item in another script is listed. */
+function alsoSearched(search: string | undefined): string {
+  const also = search ? otherSpellingsSearched(search) : [];
+  return also.length > 0 ? `; the search also looked for ${also.join(', ')}` : '';
+}
 
 /** Refuses a search the store could not run, before opening it. */
 function readableSearch(query: string): void {
