@@ -27,7 +27,7 @@ export async function startAlerter(deps: AlerterDeps) {
   const { alerts, pipeline, env } = deps.config;
   const words = WORDINGS[alerts.language];
   const references = new Set(referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR)));
-  const rules = alerts.rules.map((rule) => compileRule(rule, words, references));
+  const rules = alerts.rules.map((rule) => compileRule(rule, words, references, deps.config.search.spellings));
   const ruleConfigs = new Map(alerts.rules.map((rule) => [rule.id, rule]));
   const statePrefix = deps.statePrefix ?? env.MARSAD_QUEUE_PREFIX;
   const memory = redisMemory(deps.connection, statePrefix);

@@ -1,6 +1,6 @@
 import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
-import { Query } from '@marsad/text';
+import { NameSpellings, Query } from '@marsad/text';
 import { percentOf } from './message.js';
 import { ENGLISH, type Wording } from './wording.js';
 
@@ -26,9 +26,12 @@ export function ageWhenFound(item: Pick<AlertableItem, 'publishedAt' | 'fetchedA
   return item.publishedAt === null ? 0 : Math.max(0, Date.parse(item.fetchedAt) - Date.parse(item.publishedAt));
 }
 
-/** A rule ready to match items, its reasons worded in `words`; `references`: the reference articles' ids (seeds/). */
-export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, references: ReadonlySet<string> = new Set()): AlertRule {
-  const query = rule.query ? new Query(rule.query) : undefined;
+/**
+ * A rule ready to match items, its reasons worded in `words`; `references`: the reference articles'
+ * ids (seeds/); `names`: the names its query finds under their other spellings too (the config's).
+ */
+export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, references: ReadonlySet<string> = new Set(), names = NameSpellings.bundled): AlertRule {
+  const query = rule.query ? new Query(rule.query, names) : undefined;
   const copies = rule.references === true ? references : rule.references && new Set(rule.references);
   return {
     id: rule.id,

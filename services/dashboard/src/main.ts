@@ -43,11 +43,12 @@ export async function startDashboard(deps: DashboardDeps) {
     fetchQueue: deps.queues.fetch.name,
     deliveries: (limit) => deps.store.listDeliveries(limit),
     channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
+    names: deps.config.search.spellings,
   };
   const words = WORDINGS[deps.config.alerts.language];
   const app = await buildDashboardApp({
     web,
-    rules: deps.config.alerts.rules.map((rule) => compileRule(rule, words, new Set(web.references.keys()))),
+    rules: deps.config.alerts.rules.map((rule) => compileRule(rule, words, new Set(web.references.keys()), deps.config.search.spellings)),
     words,
     recentItems: (limit) => deps.store.listItems({ limit }),
     queues,

@@ -1,4 +1,5 @@
 import { openStore, type Store } from '@marsad/store';
+import { NameSpellings } from '@marsad/text';
 import { createTestDatabase, type TestDatabase } from '@marsad/testing';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { startOfDay } from './pages/format.js';
 import { newsroomSources, REFERENCE_ID, REFERENCE_TEXT } from './test-newsroom.js';
+
+/** A team's names for searches (the config's search.names). */
+const TEAM_NAMES = new NameSpellings([['Tingis', 'طنجة']]);
 
 describe.each([
   ['PostgreSQL', 'postgres'],
@@ -17,8 +21,8 @@ describe.each([
 
   beforeAll(async () => {
     database = kind === 'postgres' ? await createTestDatabase() : undefined;
-    store = await openStore(database ? { databaseUrl: database.url } : { dataDir: 'memory://' });
-    const web = await newsroomSources(store);
+    store = await openStore({ ...(database ? { databaseUrl: database.url } : { dataDir: 'memory://' }), names: TEAM_NAMES });
+    const web = { ...(await newsroomSources(store)), names: TEAM_NAMES };
     app = await buildDashboardApp({ web, api: { listItems: web.listItems, itemPage: (filter, after) => store.itemPage(filter, after), sources: web.sourceHealth } });
   });
   afterAll(async () => {
@@ -98,8 +102,12 @@ describe.each([
     // A name finds its spellings in the other scripts, and the page says which it looked for.
     const tangier = await page('/?q=Tanger');
     expect(listed(tangier.$)).toEqual(['police-tanger-copy', 'police-tanger']);
-    expect(tangier.$('.also').text()).toBe('يشمل البحث أيضا: Tangier، Tangiers، طنجة');
+    expect(tangier.$('.also').text()).toBe('يشمل البحث أيضا: Tangier، Tangiers، طنجة، Tingis');
     expect(listed((await page(`/?q=${encodeURIComponent('DGSN -طنجة')}`)).$)).toEqual(['fr-dgsn', 'ref-pickup-2', 'ref-pickup-1']);
+    // A name of the team's (the config's search.names).
+    const team = await page('/?q=Tingis');
+    expect(listed(team.$)).toEqual(['police-tanger-copy', 'police-tanger']);
+    expect(team.$('.also').text()).toBe('يشمل البحث أيضا: Tanger، Tangier، Tangiers، طنجة');
     const bad = await page(`/?q=${encodeURIComponent('(الأمن')}`);
     expect(bad.status).toBe(400);
     expect(bad.$('.error').text()).toBe('لا يمكن قراءة البحث: قوس «(» غير مغلق');

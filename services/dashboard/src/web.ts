@@ -5,7 +5,7 @@ import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
 import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
-import { otherSpellingsSearched, QuerySyntaxError } from '@marsad/text';
+import { otherSpellingsSearched, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -36,6 +36,8 @@ export interface WebSources {
   deliveries?(limit: number): Promise<Delivery[]>;
   /** Channels a receiver asked to wait, and how much longer. */
   channelHolds?(): Promise<ChannelHold[]>;
+  /** The names a search finds under their other spellings too, as the store reads them (the config's). @defaultValue NameSpellings.bundled */
+  names?: NameSpellings;
 }
 
 /** Deliveries the alerts page shows. */
@@ -151,7 +153,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: arabicProblemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
-        const alsoSearched = parsed.data.q ? otherSpellingsSearched(parsed.data.q) : [];
+        const alsoSearched = parsed.data.q ? otherSpellingsSearched(parsed.data.q, from.names) : [];
         return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, alsoSearched }));
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;

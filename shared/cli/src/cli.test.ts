@@ -216,9 +216,18 @@ describe('marsad items', () => {
     const listed = await runNode(BIN, ['items', '--until', '2026-12-07T10:00'], { env });
     expect(listed.stdout).toMatch(/^2026-12-07 09:30 UTC {2}a /);
     expect(listed.stderr).toContain('1 item(s)\n');
-    // A search naming a name says the spellings it also looked for.
+  });
+
+  it("says the spellings of a name a search also looked for, the config's names too", async () => {
+    const env = { ...NO_SERVICES, DATABASE_URL: database.url };
     const searched = await runNode(BIN, ['items', '--search', 'Rabat'], { env });
     expect(searched.stderr).toContain('0 item(s); the search also looked for الرباط\n');
+    // And the names the config adds (search.names).
+    const config = join(temporaryDir('marsad-'), 'marsad.yml');
+    writeFileSync(config, 'sources:\n  - { id: a, url: "https://a.ma/feed" }\nsearch:\n  names:\n    - [Akhbar, خبر]\n');
+    const named = await runNode(BIN, ['items', '--config', config, '--search', 'Akhbar', '--json'], { env });
+    expect(named.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['late', 'early']);
+    expect((await runNode(BIN, ['items', '--config', config, '--search', 'Akhbar'], { env })).stderr).toContain('2 item(s); the search also looked for خبر\n');
   });
 
   it('says, of a source that lists nothing, when the config has no such source and which it likely meant', async () => {

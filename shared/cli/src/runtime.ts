@@ -42,6 +42,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const store = await openStore({
     databaseUrl: config.env.DATABASE_URL,
     dataDir: config.env.MARSAD_DATA_DIR,
+    names: config.search.spellings,
     onError: (err) => logger.error({ err }, 'database connection error'),
   });
   const connection = createRedis(config.env.REDIS_URL);

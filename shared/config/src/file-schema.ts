@@ -1,3 +1,4 @@
+import { NameSpellings } from '@marsad/text';
 import { z } from 'zod';
 import { AlertsSchema, TimeZone } from './alerts.js';
 import { IntervalSchema } from './interval.js';
@@ -106,6 +107,32 @@ export const FetchingSchema = z.strictObject({
 });
 export type FetchingConfig = z.infer<typeof FetchingSchema>;
 
+/** How searches and alert queries read what people write; `spellings`: its names, ready for queries. */
+export const SearchSchema = z
+  .strictObject({
+    /**
+     * Names a query finds under each of their spellings (`[Laftit, لفتيت]`), beside the bundled ones
+     * (shared/text/src/name-spellings.ts); one that shares a spelling with a bundled name adds to it.
+     */
+    names: z
+      .array(
+        z
+          .array(
+            z
+              .string()
+              .trim()
+              .superRefine((spelling, ctx) => {
+                const problem = NameSpellings.problemWith(spelling);
+                if (problem) ctx.addIssue({ code: 'custom', message: problem });
+              }),
+          )
+          .min(2, 'a name needs two spellings or more, such as [Laftit, لفتيت]'),
+      )
+      .default([]),
+  })
+  .transform((search) => ({ ...search, spellings: new NameSpellings(search.names) }));
+export type SearchConfig = z.infer<typeof SearchSchema>;
+
 export const ConfigFileSchema = z.strictObject({
   sources: z
     .array(SourceSchema, { error: (issue) => (issue.input === null || issue.input === undefined ? 'no source listed: add entries such as - { id: hespress, url: "https://www.hespress.com/feed" }' : undefined) })
@@ -114,6 +141,7 @@ export const ConfigFileSchema = z.strictObject({
   fetching: FetchingSchema.prefault({}),
   /** Who is told what, and how (README, "Alerts"). */
   alerts: AlertsSchema.prefault({}),
+  search: SearchSchema.prefault({}),
 });
 
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -4,6 +4,8 @@ export { EnvSchema, ignoredVariables, redactUrl, type Env, type IgnoredVariable 
 export {
   ConfigFileSchema,
   FetchingSchema,
+  SearchSchema,
+  type SearchConfig,
   type FetchingConfig,
   PipelineSchema,
   SourceSchema,

@@ -80,6 +80,17 @@ describe('parseConfigText', () => {
     expect(config.pipeline.retention.completedCount).toBe(1_000);
   });
 
+  it("reads a team's names for searches, and says what keeps one from being a name", () => {
+    expect(parseConfigText(VALID, 'marsad.yml').search.names).toEqual([]);
+    const names = parseConfigText(`${VALID}search:\n  names:\n    - [Laftit, " لفتيت "]\n`, 'marsad.yml');
+    expect(names.search.names).toEqual([['Laftit', 'لفتيت']]);
+    const text = `${VALID}search:\n  names:\n    - [Laftit]\n    - [Bourita, "بوريطة*"]\n`;
+    expect(problemsOf(() => parseConfigText(text, 'marsad.yml'))).toEqual([
+      expect.stringMatching(/^marsad\.yml:\d+:\d+: search\.names\[0\]: a name needs two spellings or more/),
+      expect.stringMatching(/^marsad\.yml:\d+:\d+: search\.names\[1\]\[1\]: "بوريطة\*": a spelling is words alone, without quotes, brackets or \*/),
+    ]);
+  });
+
   it('lists every problem at once, each with file, line, column and field', () => {
     const text = `sources:
   - id: hespress

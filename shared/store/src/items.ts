@@ -1,5 +1,5 @@
 import type { ClassifiedItem } from '@marsad/queues';
-import { searchDocument, searchQuery } from '@marsad/text';
+import { searchDocument, searchQuery, type NameSpellings } from '@marsad/text';
 import { z } from 'zod';
 import type { SqlExecutor } from './sql-client.js';
 
@@ -212,8 +212,9 @@ export async function recordDroppedItem(db: SqlExecutor, { id, sourceId, languag
   await db.query('INSERT INTO dropped_items (id, source_id, language) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, sourceId, language]);
 }
 
-export async function listItems(db: SqlExecutor, filter: ItemFilter = {}): Promise<StoredItem[]> {
-  return (await itemPage(db, filter)).items;
+/** `names`: the names a search finds under their other spellings too (NameSpellings.bundled unless given). */
+export async function listItems(db: SqlExecutor, filter: ItemFilter = {}, names?: NameSpellings): Promise<StoredItem[]> {
+  return (await itemPage(db, filter, undefined, names)).items;
 }
 
 /** An ItemFilter for `eachItemPage`: pages instead of an offset, and no limit unless one is given. */
@@ -240,9 +241,9 @@ export interface ItemPage {
 }
 
 /** One page of the items a filter selects (its `limit`, past its `offset`), starting after `after` when given. */
-export async function itemPage(db: SqlExecutor, filter: ItemFilter = {}, after?: ItemCursor): Promise<ItemPage> {
+export async function itemPage(db: SqlExecutor, filter: ItemFilter = {}, after?: ItemCursor, names?: NameSpellings): Promise<ItemPage> {
   const f = ItemFilterSchema.parse(filter);
-  const rows = await selectItems(db, f, after);
+  const rows = await selectItems(db, f, after, names);
   const last = rows.at(-1);
   return { items: rows.map(toItem), next: last && rows.length === f.limit ? { at: last.sort_at, id: last.id } : null };
 }
@@ -252,11 +253,11 @@ export async function itemPage(db: SqlExecutor, filter: ItemFilter = {}, after?:
  * a store of any size is listed without holding it in memory. Pages follow on from the last item of
  * the one before (not an offset), so items stored meanwhile neither repeat nor push others out.
  */
-export async function* eachItemPage(db: SqlExecutor, filter: ItemPagesFilter = {}, pageSize = 1_000): AsyncGenerator<StoredItem[]> {
+export async function* eachItemPage(db: SqlExecutor, filter: ItemPagesFilter = {}, pageSize = 1_000, names?: NameSpellings): AsyncGenerator<StoredItem[]> {
   let left = filter.limit ?? Number.POSITIVE_INFINITY;
   let after: ItemCursor | undefined;
   while (left > 0) {
-    const page = await itemPage(db, { ...filter, limit: Math.min(pageSize, left), offset: 0 }, after);
+    const page = await itemPage(db, { ...filter, limit: Math.min(pageSize, left), offset: 0 }, after, names);
     if (page.items.length > 0) yield page.items;
     if (!page.next) return;
     left -= page.items.length;
@@ -264,7 +265,7 @@ export async function* eachItemPage(db: SqlExecutor, filter: ItemPagesFilter = {
   }
 }
 
-async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>, after?: ItemCursor): Promise<(ItemRow & { sort_at: string })[]> {
+async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>, after?: ItemCursor, names?: NameSpellings): Promise<(ItemRow & { sort_at: string })[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
@@ -274,7 +275,7 @@ async function selectItems(db: SqlExecutor, f: z.output<typeof ItemFilterSchema>
   if (f.tag) add((p) => `${p} = ANY(tags)`, f.tag);
   if (f.since) add((p) => `${SORT_AT} >= ${p}::timestamptz`, f.since);
   if (f.until) add((p) => `${SORT_AT} < ${p}::timestamptz`, f.until);
-  if (f.search) add((p) => `search @@ ${p}::tsquery`, searchQuery(f.search));
+  if (f.search) add((p) => `search @@ ${p}::tsquery`, searchQuery(f.search, names));
   if (f.duplicatesOf) add((p) => `duplicate_of = ${p}`, f.duplicatesOf);
   if (f.sourceId) add((p) => `source_id = ${p}`, f.sourceId);
   if (f.storyId) add((p) => `story_id = ${p}`, f.storyId);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
+import { NameSpellings } from '@marsad/text';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillSearch, supersedeItem, upsertItems } from './items.js';
@@ -33,6 +34,9 @@ function item(id: string, overrides: Partial<ClassifiedItem> = {}): ClassifiedIt
   };
 }
 
+/** A team's names for searches (the config's search.names), beside the bundled ones. */
+const TEAM_NAMES = new NameSpellings([['Tingis', 'طنجة']]);
+
 /** The same behaviour is required of both back-ends, so one suite runs on each. */
 describe.each([
   ['PostgreSQL', 'postgres'],
@@ -44,9 +48,9 @@ describe.each([
   beforeAll(async () => {
     if (kind === 'postgres') {
       database = await createTestDatabase();
-      store = await openStore({ databaseUrl: database.url });
+      store = await openStore({ databaseUrl: database.url, names: TEAM_NAMES });
     } else {
-      store = await openStore({ dataDir: 'memory://' });
+      store = await openStore({ dataDir: 'memory://', names: TEAM_NAMES });
     }
     expect(store.kind).toBe(kind);
   });
@@ -254,6 +258,7 @@ describe.each([
     expect(await found('"الدار البيضاء"')).toEqual(['s2']);
     expect(await found('الإنتربول OR DGSN')).toEqual(['s1', 's2']);
     expect(await found('Sûreté nationale')).toEqual(['s1']); // a name's words written apart
+    expect(await found('Tingis')).toEqual(['s1']); // a name of the team's (the store's `names`)
   });
 
   it('gives rows stored before search existed their search document', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ClassifiedItem } from '@marsad/queues';
+import type { NameSpellings } from '@marsad/text';
 import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
 import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, recordDroppedItem, reviseItem, storedTextLengths, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
@@ -17,6 +18,8 @@ export interface StoreOptions {
   onError?: (err: Error) => void;
   /** How concurrent upserts are gathered into one statement. */
   batching?: BatcherOptions;
+  /** The names a search finds under their other spellings too (the config's `search.names` and the bundled ones). @defaultValue NameSpellings.bundled */
+  names?: NameSpellings;
 }
 
 /** Marsad's store: items in PostgreSQL or PGlite, same migrations and queries for both. */
@@ -85,9 +88,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     storedTextLengths: guard((ids: readonly string[]) => storedTextLengths(sql, ids)),
     reviseItem: guard((item: ClassifiedItem) => reviseItem(sql, item)),
     recordDropped: guard((item: Pick<ClassifiedItem, 'id' | 'sourceId' | 'language'>) => recordDroppedItem(sql, item)),
-    listItems: guard((filter?: ItemFilter) => listItems(sql, filter)),
-    itemPage: (filter, after) => itemPage(sql, filter, after),
-    eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize),
+    listItems: guard((filter?: ItemFilter) => listItems(sql, filter, options.names)),
+    itemPage: (filter, after) => itemPage(sql, filter, after, options.names),
+    eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize, options.names),
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
     ping: async () => void (await sql.query('SELECT 1')),

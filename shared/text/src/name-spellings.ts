@@ -2,7 +2,8 @@
  * Names a communications team searches for, each with its spellings in the scripts and languages the
  * sources write it in: a search or an alert rule's query naming one (a word, a quoted phrase, or words
  * written one after the other) finds the others too, so `Hammouchi` finds "حموشي" and `الدار البيضاء`
- * finds "Casablanca" (query.ts).
+ * finds "Casablanca" (query.ts). A team adds its own names under `search.names` in the sources file
+ * (NameSpellings).
  * Spellings are matched as query words are (hamza, ta marbuta, the article, accents and case folded):
  * write each once. Only names whose every spelling means that name: not العيون (Laâyoune, also "the
  * eyes"), الجديدة (El Jadida, "the new"), بركان (Berkane, "volcano"), مالي (Mali, "financial"), nor

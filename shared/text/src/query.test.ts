@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NAME_SPELLINGS } from './name-spellings.js';
-import { parseQuery, Query, QuerySyntaxError } from './query.js';
+import { NameSpellings, otherSpellingsSearched, parseQuery, Query, QuerySyntaxError } from './query.js';
 
 const TEXT = 'وأعلنت المديرية العامة للأمن الوطني، في بلاغ لها، عن توقيف شخصين بمدينة طنجة للاشتباه في تورطهما في الاتجار بالمخدرات.';
 
@@ -66,6 +66,23 @@ describe("a name's other spellings", () => {
     expect(new Query('توقيف -Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
     expect(new Query('توقيف NEAR/3 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
     expect(new Query('توقيف NEAR/3 طنجة').match('توقيف شخصين بمدينة طنجة')).toEqual(['توقيف NEAR/3 طنجه']);
+  });
+
+  it("takes a team's names, a spelling of a known name adding to it", () => {
+    const names = new NameSpellings([['Laftit', 'لفتيت'], ['حموشي', 'Hammushi']]);
+    expect(new Query('Laftit', names).match('صرح عبد الوافي لفتيت وزير الداخلية')).toEqual(['لفتيت']);
+    expect(new Query('Laftit').match('صرح عبد الوافي لفتيت وزير الداخلية')).toBeNull();
+    expect(otherSpellingsSearched('Hammouchi', names)).toEqual(['Hammouchy', 'Hamouchi', 'حموشي', 'Hammushi']);
+    expect(new Query('Hammushi', names).match('M. Hammouchi a reçu')).toEqual(['hammouchi']);
+  });
+
+  it.each([
+    ['Laftit', undefined],
+    ['!!', '"!!" holds no word'],
+    ['لفتيت*', '"لفتيت*": a spelling is words alone, without quotes, brackets or *'],
+    ['"لفتيت"', '""لفتيت"": a spelling is words alone, without quotes, brackets or *'],
+  ])('says what keeps %j from being a spelling', (spelling, problem) => {
+    expect(NameSpellings.problemWith(spelling)).toBe(problem);
   });
 
   it('gives each spelling one name, every spelling a query can write', () => {

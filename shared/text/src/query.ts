@@ -116,21 +116,22 @@ export function prefixOf(term: string): string | undefined {
   return term.endsWith(PREFIX) ? term.slice(0, -PREFIX.length) : undefined;
 }
 
-export function parseQuery(query: string): QueryNode {
-  return parse(query);
+/** `names`: the names a query finds under their other spellings too. */
+export function parseQuery(query: string, names = NameSpellings.bundled): QueryNode {
+  return parse(query, names);
 }
 
 /**
  * The spellings, as NAME_SPELLINGS writes them, that a query also looks for besides those it writes
  * (`Tanger`: طنجة، Tangier, Tangiers), for a search page to say why it finds what it finds.
  */
-export function otherSpellingsSearched(query: string): string[] {
+export function otherSpellingsSearched(query: string, names = NameSpellings.bundled): string[] {
   const added: string[] = [];
-  parse(query, added);
+  parse(query, names, added);
   return [...new Set(added)];
 }
 
-function parse(query: string, added: string[] = []): QueryNode {
+function parse(query: string, names: NameSpellings, added: string[] = []): QueryNode {
   const tokens = lex(query);
   let i = 0;
   const peek = () => tokens[i];
@@ -178,44 +179,77 @@ function parse(query: string, added: string[] = []): QueryNode {
   if (tokens.length === 0) throw new QuerySyntaxError('an empty query', 'بحث فارغ');
   const node = or();
   if (i < tokens.length) throw new QuerySyntaxError('unexpected ")"', 'قوس «)» في غير موضعه');
-  return withOtherSpellings(node, added);
+  return withOtherSpellings(node, names, added);
 }
 
-/** A name's spellings: as query words, and as NAME_SPELLINGS writes them. */
+/** A name's spellings: as query words, and as written. */
 interface Spellings {
   words: string[][];
-  written: readonly string[];
+  written: string[];
 }
 
 /**
- * Each name of NAME_SPELLINGS by the query words of each of its spellings, joined, and the most words
- * a spelling has (how far a run of words written apart is read as one name). Made at the first query:
- * tokenizing at start-up would cost every process that never reads one (marsad classify) its speed,
- * its tokenizer first run on Latin words.
+ * Names, each with its spellings, under which a query finds a name however it writes it: those of
+ * NAME_SPELLINGS, and those a team adds (the sources file's `search.names`). A spelling two names give
+ * makes them one, so a team's name can add spellings to one of NAME_SPELLINGS.
  */
-let names: { byWords: Map<string, Spellings>; maxWords: number } | undefined;
+export class NameSpellings {
+  /** NAME_SPELLINGS alone. */
+  static readonly bundled = new NameSpellings();
 
-function nameSpellings(): NonNullable<typeof names> {
-  if (names) return names;
-  const byWords = new Map<string, Spellings>();
-  let maxWords = 0;
-  for (const name of NAME_SPELLINGS) {
-    const spellings = { words: name.map((spelling) => termsOf(spelling).map(canonical)), written: name };
-    for (const spelling of spellings.words) {
-      byWords.set(spelling.join(' '), spellings);
-      maxWords = Math.max(maxWords, spelling.length);
-    }
+  /**
+   * By the query words of each spelling, joined; and the most words a spelling has (how far a run of
+   * words written apart is read as one name). Made at the first query: tokenizing at start-up would cost
+   * every process that never reads one (marsad classify) its speed, its tokenizer first run on Latin words.
+   */
+  private compiled: { byWords: Map<string, Spellings>; maxWords: number } | undefined;
+
+  constructor(private readonly added: readonly (readonly string[])[] = []) {}
+
+  /** Why a spelling cannot be one (no word in it, or the query language's marks), or undefined. */
+  static problemWith(spelling: string): string | undefined {
+    if (/[*"“”«»()]/.test(spelling)) return `"${spelling}": a spelling is words alone, without quotes, brackets or *`;
+    return termsOf(spelling).length === 0 ? `"${spelling}" holds no word` : undefined;
   }
-  return (names = { byWords, maxWords });
-}
 
-/** The other spellings of the name these query words write, or undefined when they write none. */
-function otherSpellingsOf(words: readonly string[]): Spellings | undefined {
-  const key = words.join(' ');
-  const name = nameSpellings().byWords.get(key);
-  if (!name) return undefined;
-  const others = name.words.flatMap((spelling, i) => (spelling.join(' ') === key ? [] : [i]));
-  return { words: others.map((i) => name.words[i]!), written: others.map((i) => name.written[i]!) };
+  /** The most words a spelling has. */
+  get maxWords(): number {
+    return this.compile().maxWords;
+  }
+
+  /** The other spellings of the name these query words write, or undefined when they write none. */
+  othersOf(words: readonly string[]): Spellings | undefined {
+    const key = words.join(' ');
+    const name = this.compile().byWords.get(key);
+    if (!name) return undefined;
+    const others = name.words.flatMap((spelling, i) => (spelling.join(' ') === key ? [] : [i]));
+    return { words: others.map((i) => name.words[i]!), written: others.map((i) => name.written[i]!) };
+  }
+
+  private compile(): NonNullable<NameSpellings['compiled']> {
+    if (this.compiled) return this.compiled;
+    const byWords = new Map<string, Spellings>();
+    let maxWords = 0;
+    for (const written of [...NAME_SPELLINGS, ...this.added]) {
+      const spellings = written.map((spelling) => ({ words: termsOf(spelling).map(canonical), spelling })).filter(({ words }) => words.length > 0);
+      const name: Spellings = { words: [], written: [] };
+      // The names that already give one of these spellings become this one.
+      for (const known of new Set(spellings.flatMap(({ words }) => byWords.get(words.join(' ')) ?? []))) {
+        name.words.push(...known.words);
+        name.written.push(...known.written);
+      }
+      for (const { words, spelling } of spellings) {
+        if (name.words.some((other) => other.join(' ') === words.join(' '))) continue;
+        name.words.push(words);
+        name.written.push(spelling);
+      }
+      for (const words of name.words) {
+        byWords.set(words.join(' '), name);
+        maxWords = Math.max(maxWords, words.length);
+      }
+    }
+    return (this.compiled = { byWords, maxWords });
+  }
 }
 
 /**
@@ -223,42 +257,42 @@ function otherSpellingsOf(words: readonly string[]): Spellings | undefined {
  * a name's words written apart too (`Sûreté nationale`, `Abdellatif Hammouchi`: both words, or the
  * name in another script), which are added to `added` as written; NEAR's sides as written.
  */
-function withOtherSpellings(node: QueryNode, added: string[]): QueryNode {
+function withOtherSpellings(node: QueryNode, names: NameSpellings, added: string[]): QueryNode {
   const or = (written: QueryNode, others: Spellings): QueryNode => {
     added.push(...others.written);
     return { kind: 'or', nodes: [written, ...others.words.map((words): QueryNode => ({ kind: 'terms', words }))] };
   };
   switch (node.kind) {
     case 'terms': {
-      const others = otherSpellingsOf(node.words);
+      const others = names.othersOf(node.words);
       return others ? or(node, others) : node;
     }
     case 'and': {
       const nodes: QueryNode[] = [];
       for (let i = 0; i < node.nodes.length; ) {
-        const name = nameAt(node.nodes, i);
+        const name = nameAt(node.nodes, i, names);
         if (name) {
           nodes.push(or({ kind: 'and', nodes: node.nodes.slice(i, i + name.length) }, name.others));
           i += name.length;
-        } else nodes.push(withOtherSpellings(node.nodes[i++]!, added));
+        } else nodes.push(withOtherSpellings(node.nodes[i++]!, names, added));
       }
       return nodes.length === 1 ? nodes[0]! : { kind: 'and', nodes };
     }
     case 'or':
-      return { kind: node.kind, nodes: node.nodes.map((n) => withOtherSpellings(n, added)) };
+      return { kind: node.kind, nodes: node.nodes.map((n) => withOtherSpellings(n, names, added)) };
     case 'not':
-      return { kind: 'not', node: withOtherSpellings(node.node, added) };
+      return { kind: 'not', node: withOtherSpellings(node.node, names, added) };
     case 'near':
       return node;
   }
 }
 
 /** The longest name whose words the words written apart from nodes[at] on spell (two at least), with its other spellings. */
-function nameAt(nodes: readonly QueryNode[], at: number): { length: number; others: Spellings } | undefined {
-  for (let length = Math.min(nameSpellings().maxWords, nodes.length - at); length >= 2; length--) {
+function nameAt(nodes: readonly QueryNode[], at: number, names: NameSpellings): { length: number; others: Spellings } | undefined {
+  for (let length = Math.min(names.maxWords, nodes.length - at); length >= 2; length--) {
     const run = nodes.slice(at, at + length);
     if (!run.every((n) => n.kind === 'terms' && n.words.length === 1)) continue;
-    const others = otherSpellingsOf(run.map((n) => (n as TermsNode).words[0]!));
+    const others = names.othersOf(run.map((n) => (n as TermsNode).words[0]!));
     if (others) return { length, others };
   }
   return undefined;
@@ -276,8 +310,12 @@ function positions(words: readonly (readonly string[])[], phrase: readonly strin
 /** A compiled query: `matches(text)` and the words that made it match. */
 export class Query {
   readonly root: QueryNode;
-  constructor(readonly source: string) {
-    this.root = parseQuery(source);
+  /** `names`: the names it finds under their other spellings too. */
+  constructor(
+    readonly source: string,
+    names = NameSpellings.bundled,
+  ) {
+    this.root = parseQuery(source, names);
   }
 
   /** The phrases that matched (as the query writes them normalised), or null when the text does not match. */

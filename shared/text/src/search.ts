@@ -1,4 +1,4 @@
-import { parseQuery, prefixOf, type QueryNode } from './query.js';
+import { NameSpellings, parseQuery, prefixOf, type QueryNode } from './query.js';
 import { tokenizeWithOffsets } from './tokens.js';
 
 /**
@@ -35,9 +35,12 @@ export function searchDocument(text: string): string {
   return document;
 }
 
-/** The `tsquery` literal of a search written like an alert rule's `query` (throws QuerySyntaxError). */
-export function searchQuery(query: string): string {
-  return compile(parseQuery(query));
+/**
+ * The `tsquery` literal of a search written like an alert rule's `query` (throws QuerySyntaxError);
+ * `names`: the names it finds under their other spellings too.
+ */
+export function searchQuery(query: string, names = NameSpellings.bundled): string {
+  return compile(parseQuery(query, names));
 }
 
 /** A query word as a tsquery operand: `word*` is PostgreSQL's prefix match, `'word':*`. */

@@ -39,7 +39,7 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
   if (tagProblem) throw new UsageError(`--tag: ${tagProblem}`);
   if (!filter.success) throw new UsageError(`invalid filter: ${filter.error.issues.map((i) => `${flagOf(String(i.path[0]))}: ${i.message}`).join('; ')}`);
   if (options.search) readableSearch(options.search);
-  const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR });
+  const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR, names: config.search.spellings });
   try {
     // Page by page: a store of any size is listed whole, without holding it in memory.
     let listed = 0;
@@ -51,7 +51,7 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
       await write(lines.join(''));
       listed += page.length;
     }
-    if (!options.json) process.stderr.write(`${listed} item(s)${alsoSearched(options.search)}\n`);
+    if (!options.json) process.stderr.write(`${listed} item(s)${alsoSearched(options.search, config)}\n`);
     if (listed > 0) return 0;
     if (options.source !== undefined && unlistedSource(options.source, config)) return 2;
     for (const [flag, id] of [['--duplicates-of', options.duplicatesOf], ['--story', options.story]] as const) {
@@ -108,8 +108,8 @@ async function unknownArticle(flag: string, id: string, config: Config, store: S
 const flagOf = (field: string) => ({ sourceId: '--source', storyId: '--story', duplicatesOf: '--duplicates-of' })[field] ?? `--${field}`;
 
 /** What a search also looked for (a name's other spellings), for the count line: why an item in another script is listed. */
-function alsoSearched(search: string | undefined): string {
-  const also = search ? otherSpellingsSearched(search) : [];
+function alsoSearched(search: string | undefined, config: Config): string {
+  const also = search ? otherSpellingsSearched(search, config.search.spellings) : [];
   return also.length > 0 ? `; the search also looked for ${also.join(', ')}` : '';
 }
 
