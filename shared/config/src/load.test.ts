@@ -209,9 +209,9 @@ pipeline:
 fetching: { perhost: 2, zzz: 1 }
 `;
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
-      'x.yml:2:5: sources[0]: unknown key(s) "adaptr" (did you mean "adapter"?) (no "adapter" is given: it is read as rss)',
+      'x.yml:3:5: sources[0]: unknown key(s) "adaptr" (did you mean "adapter"?) (no "adapter" is given: it is read as rss)',
       'x.yml:6:3: pipeline: unknown key(s) "dropNonArabik" (did you mean "dropNonArabic"?), "concurency" (did you mean "concurrency"?)',
-      'x.yml:8:11: fetching: unknown key(s) "perhost" (did you mean "perHost"?), "zzz"',
+      'x.yml:8:13: fetching: unknown key(s) "perhost" (did you mean "perHost"?), "zzz"',
     ]);
   });
 
@@ -347,7 +347,7 @@ alerts:
     const config = parseConfigText('sources:\n  - { id: a, url: "https://a.example/feed" }\n', 'x.yml', adapterChecks);
     expect(config.sources[0]).toMatchObject({ id: 'a', adapter: 'rss', url: 'https://a.example/feed' });
     const html = 'sources:\n  - { id: a, url: "https://a.example/", list: { item: article } }\n';
-    expect(problemsOf(() => parseConfigText(html, 'x.yml', adapterChecks))).toEqual(['x.yml:2:5: sources[0]: unknown key(s) "list" (no "adapter" is given: it is read as rss)']);
+    expect(problemsOf(() => parseConfigText(html, 'x.yml', adapterChecks))).toEqual(['x.yml:2:41: sources[0]: unknown key(s) "list" (no "adapter" is given: it is read as rss)']);
   });
 
   it("checks a source's adapter options and its id also when another of its keys is invalid", () => {

@@ -325,7 +325,17 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineCounte
   let message = issue.message;
   if (issue.code === 'unrecognized_keys' && !message.startsWith('unknown key')) message = unknownKeysMessage(issue.keys, []);
   if (issue.code === 'invalid_type' && path.length > 0 && !doc.hasIn(path)) message = missingKeyMessage(doc, path);
-  return describe(file, doc, lines, path, message);
+  // An unknown key is pointed at itself, not at the first key of the mapping it is in.
+  const offset = issue.code === 'unrecognized_keys' ? keyOffset(doc, path, issue.keys[0]) : undefined;
+  return describe(file, doc, lines, path, message, offset);
+}
+
+/** Where the mapping at `path` writes `key`, or undefined. */
+function keyOffset(doc: Document, path: (string | number)[], key: string | undefined): number | undefined {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (key === undefined || !isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return isNode(pair?.key) && pair.key.range ? pair.key.range[0] : undefined;
 }
 
 /** A required key the file does not have, and the key beside it that may be it misspelt. */
@@ -338,9 +348,9 @@ function missingKeyMessage(doc: Document, path: (string | number)[]): string {
   return misspelt ? `missing ("${misspelt}" is written: did you mean "${key}"?)` : 'missing';
 }
 
-function describe(file: string, doc: Document, lines: LineCounter, path: (string | number)[], message: string): string {
+function describe(file: string, doc: Document, lines: LineCounter, path: (string | number)[], message: string, offset = offsetOf(doc, path)): string {
   const field = formatPath(path);
-  return `${at(file, lines, offsetOf(doc, path))}: ${field ? `${field}: ` : ''}${message}`;
+  return `${at(file, lines, offset)}: ${field ? `${field}: ` : ''}${message}`;
 }
 
 /** The offset of the deepest node that exists along `path`, so a missing key points at its parent. */
