@@ -13,7 +13,7 @@ import { NAME_SPELLINGS } from './name-spellings.js';
  * for a word finds nothing, or the opposite of what was asked, without saying so: in any case, in
  * Arabic (أو / او for OR, a lone و for AND) and `-word` for NOT (`+word` is a word every match holds).
  * A bare NEAR, without its distance, is a syntax error rather than a word. A word, quoted phrase or
- * words written one after the other that are a name of NAME_SPELLINGS find its other spellings too
+ * words written one after the other that are a name (NameSpellings) find its other spellings too
  * (`Hammouchi`, حموشي), as a team watching Arabic news through a search box in French or English expects.
  */
 export type QueryNode =
@@ -122,7 +122,7 @@ export function parseQuery(query: string, names = NameSpellings.bundled): QueryN
 }
 
 /**
- * The spellings, as NAME_SPELLINGS writes them, that a query also looks for besides those it writes
+ * The spellings of names, as written, that a query also looks for besides those it writes
  * (`Tanger`: طنجة، Tangier, Tangiers), for a search page to say why it finds what it finds.
  */
 export function otherSpellingsSearched(query: string, names = NameSpellings.bundled): string[] {
@@ -253,7 +253,7 @@ export class NameSpellings {
 }
 
 /**
- * The query with each name (a word or phrase of NAME_SPELLINGS) also found under its other spellings,
+ * The query with each name of `names` (a word or phrase) also found under its other spellings,
  * a name's words written apart too (`Sûreté nationale`, `Abdellatif Hammouchi`: both words, or the
  * name in another script), which are added to `added` as written; NEAR's sides as written.
  */
