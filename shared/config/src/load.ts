@@ -273,8 +273,16 @@ function idsOf(entries: unknown): string[] {
 
 /** A source the file does not list: a rule naming it would wait for items that never come. */
 export function unknownSource(id: string, ids: readonly string[]): string {
-  const meant = likelyMeant(id, ids);
-  return `unknown source "${id}"${meant ? ` (did you mean "${meant}"?)` : ids.length <= 12 ? ` (sources: ${ids.join(', ')})` : ''}`;
+  return `unknown source "${id}"${meantAmong(id, ids, 'sources')}`;
+}
+
+/**
+ * Of a name written that `known` does not hold, what to say after it: the one it likely misspells, else
+ * the list when it is short enough to read (` (sources: a, b)`), else nothing.
+ */
+export function meantAmong(written: string, known: readonly string[], listName: string): string {
+  const meant = likelyMeant(written, known);
+  return meant ? ` (did you mean "${meant}"?)` : known.length <= 12 ? ` (${listName}: ${known.join(', ') || 'none'})` : '';
 }
 
 /** Where a problem is: the file's name, its document and its lines, to say the line and column. */

@@ -1,4 +1,4 @@
-import { likelyMeant, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
+import { meantAmong, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
 import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
 import { otherSpellingsSearched, QuerySyntaxError, searchQuery } from '@marsad/text';
 import { readConfig } from '../runtime.js';
@@ -98,9 +98,7 @@ function unlistedSource(sourceId: string, config: Config): boolean {
 async function unknownArticle(flag: string, id: string, config: Config, store: Store): Promise<boolean> {
   const references = referenceIds(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR));
   if (references.includes(id) || (await store.knownItemIds([id])).has(id)) return false;
-  const meant = likelyMeant(id, references);
-  const hint = meant ? ` (did you mean "${meant}"?)` : references.length <= 12 ? ` (seeds: ${references.join(', ') || 'none'})` : '';
-  process.stderr.write(`marsad: ${flag}: no item stored, and "${id}" is neither a reference article${hint} nor a stored item\n`);
+  process.stderr.write(`marsad: ${flag}: no item stored, and "${id}" is neither a reference article${meantAmong(id, references, 'seeds')} nor a stored item\n`);
   return true;
 }
 
