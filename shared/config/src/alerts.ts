@@ -1,6 +1,7 @@
 import { parseQuery } from '@marsad/text';
 import { z } from 'zod';
 import { IntervalSchema } from './interval.js';
+import { meantAmong } from './key-hints.js';
 import { addressOf } from './urls.js';
 
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _');
@@ -113,7 +114,7 @@ export const DeliverySchema = z.strictObject({
 });
 
 /** A rule's channel the file does not define: its alerts would go nowhere. */
-export const unknownChannel = (id: string, ids: readonly string[]) => `unknown channel "${id}" (channels: ${ids.join(', ') || 'none'})`;
+export const unknownChannel = (id: string, ids: readonly string[]) => `unknown channel "${id}"${meantAmong(id, ids, 'channels')}`;
 
 export const AlertsSchema = z
   .strictObject({

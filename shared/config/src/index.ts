@@ -1,5 +1,5 @@
 export { ConfigError } from './config-error.js';
-export { explainConfigSlips } from './key-hints.js';
+export { explainConfigSlips, meantAmong } from './key-hints.js';
 export { EnvSchema, ignoredVariables, redactUrl, type Env, type IgnoredVariable } from './env.js';
 export {
   ConfigFileSchema,
@@ -16,7 +16,6 @@ export {
 export { IntervalSchema, parseInterval, pollingInterval, MIN_INTERVAL_MS } from './interval.js';
 export {
   bundledTagNames,
-  meantAmong,
   unknownSource,
   unknownTag,
   DEFAULT_SOURCES_FILE,

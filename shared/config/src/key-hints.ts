@@ -17,6 +17,15 @@ export function likelyMeant(written: string, known: Iterable<string>): string | 
   return best?.key;
 }
 
+/**
+ * Of a name written that `known` does not hold, what to say after it: the one it likely misspells, else
+ * the list when it is short enough to read (` (sources: a, b)`), else nothing.
+ */
+export function meantAmong(written: string, known: readonly string[], listName: string): string {
+  const meant = likelyMeant(written, known);
+  return meant ? ` (did you mean "${meant}"?)` : known.length <= 12 ? ` (${listName}: ${known.join(', ') || 'none'})` : '';
+}
+
 /** `unknown key(s) "intervl" (did you mean "interval"?)`, the keys the message is about. */
 export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
   return `unknown key(s) ${keys

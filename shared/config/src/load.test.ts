@@ -153,13 +153,13 @@ alerts:
 `;
     expect(problemsOf(() => parseConfigText(text, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual([
       'x.yml:8:27: alerts.rules[0].sources[0]: unknown source "hespres" (did you mean "hespress"?)',
-      'x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)',
+      'x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (did you mean "hook"?)',
       'x.yml:10:39: alerts.rules[2].arabic: write true or false, without quotes ("yes" is text here)',
       'x.yml:11:27: alerts.rules[3].sources[0]: unknown source "le360" (sources: hespress, 7)',
     ]);
     // Alone, the unknown channel is said once, though the schema finds it too.
     const channelOnly = text.replace(/ {4}- \{ id: r3.*\n/, '').replace(/ {4}- \{ id: r4.*\n/, '').replace('hespres, "7"', 'hespress');
-    expect(problemsOf(() => parseConfigText(channelOnly, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual(['x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (channels: hook)']);
+    expect(problemsOf(() => parseConfigText(channelOnly, 'x.yml', undefined, ['interpol', 'dgsn']))).toEqual(['x.yml:9:42: alerts.rules[1].channels[0]: unknown channel "hooks" (did you mean "hook"?)']);
   });
 
   it("refuses two channels or two rules of one id, and an e-mail channel's sender that is no address", () => {

@@ -8,7 +8,7 @@ import { unknownChannel } from './alerts.js';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, ignoredVariables, type Env, type IgnoredVariable } from './env.js';
 import { ConfigFileSchema, DEFAULT_ADAPTER, type ConfigFile } from './file-schema.js';
-import { explainConfigSlips, likelyMeant, unknownKeysMessage } from './key-hints.js';
+import { explainConfigSlips, likelyMeant, meantAmong, unknownKeysMessage } from './key-hints.js';
 import { referenceIds, resolveSeedsDir } from './references.js';
 
 /** The bundled sources file, used when no --config is given and no marsad.yml is at the root. */
@@ -112,7 +112,7 @@ export function parseConfigText(
   // The alias file is read only when a rule names tags: most commands' start-up does without it.
   problems.push(...checkRuleNames(raw, 'tags', () => tags ?? bundledTagNames(), (tag, names) => unknownTag(tag, names)!, where));
   const references = () => referenceIds(resolveSeedsDir(env.MARSAD_SEEDS_DIR));
-  problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}" (seeds: ${ids.join(', ') || 'none'})`, where));
+  problems.push(...checkRuleNames(raw, 'references', references, (id, ids) => `unknown reference article "${id}"${meantAmong(id, ids, 'seeds')}`, where));
   // Read off the file as written, so that they are said beside its other problems (the schema's own
   // check of channels runs only once the rest of alerts: is valid, and says the same: one line each).
   problems.push(...checkRuleNames(raw, 'channels', () => idsOf((raw as { alerts?: { channels?: unknown } }).alerts?.channels), unknownChannel, where));
@@ -276,14 +276,6 @@ export function unknownSource(id: string, ids: readonly string[]): string {
   return `unknown source "${id}"${meantAmong(id, ids, 'sources')}`;
 }
 
-/**
- * Of a name written that `known` does not hold, what to say after it: the one it likely misspells, else
- * the list when it is short enough to read (` (sources: a, b)`), else nothing.
- */
-export function meantAmong(written: string, known: readonly string[], listName: string): string {
-  const meant = likelyMeant(written, known);
-  return meant ? ` (did you mean "${meant}"?)` : known.length <= 12 ? ` (${listName}: ${known.join(', ') || 'none'})` : '';
-}
 
 /** Where a problem is: the file's name, its document and its lines, to say the line and column. */
 interface Where {
