@@ -259,6 +259,11 @@ describe.each([
     expect(await found('الإنتربول OR DGSN')).toEqual(['s1', 's2']);
     expect(await found('Sûreté nationale')).toEqual(['s1']); // a name's words written apart
     expect(await found('Tingis')).toEqual(['s1']); // a name of the team's (the store's `names`)
+    expect(await found('Tanger NEAR/3 توقيف')).toEqual(['s1']); // on a NEAR's side too
+    expect(await found('Tanger NEAR/1 توقيف')).toEqual([]);
+    // A NEAR counts from the end of a phrase, as the alert rules' Query does.
+    expect(await found('"الشرطة القضائية" NEAR/2 طنجة')).toEqual(['s1']);
+    expect(await found('"الشرطة القضائية" NEAR/1 طنجة')).toEqual([]);
   });
 
   it('gives rows stored before search existed their search document', async () => {

@@ -62,10 +62,23 @@ describe("a name's other spellings", () => {
     expect(new Query('توقيف الدار البيضاء').match('Arrestation à Casablanca')).toBeNull();
   });
 
-  it('leaves out a name in every spelling after NOT, and reads the sides of NEAR as written', () => {
+  it('leaves out a name in every spelling after NOT', () => {
     expect(new Query('توقيف -Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
-    expect(new Query('توقيف NEAR/3 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
-    expect(new Query('توقيف NEAR/3 طنجة').match('توقيف شخصين بمدينة طنجة')).toEqual(['توقيف NEAR/3 طنجه']);
+  });
+
+  it("finds a name's spellings on either side of a NEAR, within its distance", () => {
+    expect(new Query('توقيف NEAR/3 Tanger').match('توقيف شخصين بمدينة طنجة')).toEqual(['توقيف NEAR/3 طنجه']);
+    expect(new Query('توقيف NEAR/2 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
+    expect(new Query('Hammouchi NEAR/4 Interpol').match('استقبل السيد حموشي وفدا من الأنتربول')).toEqual(['حموشي NEAR/4 انتربول']);
+    expect(otherSpellingsSearched('Hammouchi NEAR/4 Interpol')).toEqual(expect.arrayContaining(['حموشي', 'الإنتربول']));
+  });
+
+  it('counts a NEAR from the end of the first phrase to the start of the second, as PostgreSQL does', () => {
+    const text = 'قال بلاغ المديرية العامة للأمن الوطني إن عناصرها أوقفت المشتبه به';
+    expect(new Query('"الأمن الوطني" NEAR/3 أوقفت').match(text)).toEqual(['امن وطني NEAR/3 اوقفت']);
+    expect(new Query('أوقفت NEAR/3 "الأمن الوطني"').match(text)).toEqual(['اوقفت NEAR/3 امن وطني']);
+    expect(new Query('"الأمن الوطني" NEAR/2 أوقفت').match(text)).toBeNull();
+    expect(new Query('DGSN NEAR/3 أوقفت').match(text)).toEqual(['مديريه عامه للامن وطني NEAR/3 اوقفت']);
   });
 
   it("takes a team's names, a spelling of a known name adding to it", () => {

@@ -14,13 +14,15 @@ import { NAME_SPELLINGS } from './name-spellings.js';
  * Arabic (أو / او for OR, a lone و for AND) and `-word` for NOT (`+word` is a word every match holds).
  * A bare NEAR, without its distance, is a syntax error rather than a word. A word, quoted phrase or
  * words written one after the other that are a name (NameSpellings) find its other spellings too
- * (`Hammouchi`, حموشي), as a team watching Arabic news through a search box in French or English expects.
+ * (`Hammouchi`, حموشي), on either side of a NEAR too, as a team watching Arabic news through a search
+ * box in French or English expects.
  */
 export type QueryNode =
   | { kind: 'terms'; words: string[] }
   | { kind: 'and' | 'or'; nodes: QueryNode[] }
   | { kind: 'not'; node: QueryNode }
-  | { kind: 'near'; left: TermsNode; right: TermsNode; distance: number };
+  /** Each side: one phrase, or a name's spellings, any of which may stand there. */
+  | { kind: 'near'; left: TermsNode[]; right: TermsNode[]; distance: number };
 type TermsNode = { kind: 'terms'; words: string[] };
 
 export class QuerySyntaxError extends Error {
@@ -161,7 +163,7 @@ function parse(query: string, names: NameSpellings, added: string[] = []): Query
       i++;
       const right = primary();
       if (node.kind !== 'terms' || right.kind !== 'terms') throw new QuerySyntaxError('NEAR joins two words or phrases (not groups, not another NEAR)', 'يربط NEAR بين كلمتين أو عبارتين، لا بين مجموعتين ولا مع NEAR آخر');
-      node = { kind: 'near', left: node, right, distance: t.distance };
+      node = { kind: 'near', left: [node], right: [right], distance: t.distance };
     }
     return node;
   };
@@ -255,7 +257,7 @@ export class NameSpellings {
 /**
  * The query with each name of `names` (a word or phrase) also found under its other spellings,
  * a name's words written apart too (`Sûreté nationale`, `Abdellatif Hammouchi`: both words, or the
- * name in another script), which are added to `added` as written; NEAR's sides as written.
+ * name in another script), which are added to `added` as written; a NEAR's side as one word or phrase.
  */
 function withOtherSpellings(node: QueryNode, names: NameSpellings, added: string[]): QueryNode {
   const or = (written: QueryNode, others: Spellings): QueryNode => {
@@ -283,8 +285,16 @@ function withOtherSpellings(node: QueryNode, names: NameSpellings, added: string
     case 'not':
       return { kind: 'not', node: withOtherSpellings(node.node, names, added) };
     case 'near':
-      return node;
+      return { ...node, left: node.left.flatMap((side) => spellingsOf(side, names, added)), right: node.right.flatMap((side) => spellingsOf(side, names, added)) };
   }
+}
+
+/** A NEAR side with the name it writes under every spelling: a NEAR joins words, not groups. */
+function spellingsOf(side: TermsNode, names: NameSpellings, added: string[]): TermsNode[] {
+  const others = names.othersOf(side.words);
+  if (!others) return [side];
+  added.push(...others.written);
+  return [side, ...others.words.map((words): TermsNode => ({ kind: 'terms', words }))];
 }
 
 /** The longest name whose words the words written apart from nodes[at] on spell (two at least), with its other spellings. */
@@ -305,6 +315,22 @@ function positions(words: readonly (readonly string[])[], phrase: readonly strin
     if (phrase.every((word, k) => formMatches(words[start + k]!, word))) found.push(start);
   }
   return found;
+}
+
+/**
+ * The spellings of a NEAR's sides found within its distance of each other, as `a NEAR/n b`, or
+ * undefined. The distance runs from the end of the first phrase to the start of the second, as
+ * PostgreSQL's `<n>` does, so that a search and an alert rule agree.
+ */
+function nearHit(words: readonly (readonly string[])[], node: Extract<QueryNode, { kind: 'near' }>): string | undefined {
+  const right = node.right.map((side) => ({ side, at: positions(words, side.words) }));
+  const near = (a: number, aLength: number, b: number, bLength: number) => (a < b ? b - (a + aLength - 1) : a - (b + bLength - 1)) <= node.distance;
+  for (const left of node.left) {
+    const starts = positions(words, left.words);
+    const found = right.find(({ side, at }) => starts.some((a) => at.some((b) => near(a, left.words.length, b, side.words.length))));
+    if (found) return `${left.words.join(' ')} NEAR/${node.distance} ${found.side.words.join(' ')}`;
+  }
+  return undefined;
 }
 
 /** A compiled query: `matches(text)` and the words that made it match. */
@@ -340,11 +366,9 @@ export class Query {
           return ok;
         }
         case 'near': {
-          const left = positions(words, node.left.words);
-          const right = positions(words, node.right.words);
-          const ok = left.some((a) => right.some((b) => Math.abs(a - b) <= node.distance));
-          if (ok) hits.push(`${node.left.words.join(' ')} NEAR/${node.distance} ${node.right.words.join(' ')}`);
-          return ok;
+          const hit = nearHit(words, node);
+          if (hit) hits.push(hit);
+          return hit !== undefined;
         }
       }
     };

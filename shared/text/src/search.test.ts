@@ -33,6 +33,9 @@ describe('search queries', () => {
   it("looks for a name's other spellings too, each a word or a phrase", () => {
     expect(searchQuery('Hammouchi')).toBe("('hammouchi' | 'hammouchy' | 'hamouchi' | 'حموشي')");
     expect(searchQuery('"الدار البيضاء" -rabat')).toBe("((('دار' <-> 'بيضاء') | 'casablanca') & !('rabat' | 'رباط'))");
+    expect(searchQuery('Hammouchi NEAR/1 Tanger')).toBe(
+      "(('hammouchi' | 'hammouchy' | 'hamouchi' | 'حموشي') <1> ('tanger' | 'tangier' | 'tangiers' | 'طنجه') | ('tanger' | 'tangier' | 'tangiers' | 'طنجه') <1> ('hammouchi' | 'hammouchy' | 'hamouchi' | 'حموشي'))",
+    );
   });
 
   it('refuses what it cannot read, with the reason', () => {

@@ -49,6 +49,11 @@ function lexeme(term: string): string {
   return start === undefined ? quote(term) : `${quote(start)}:*`;
 }
 
+/** A NEAR's side: PostgreSQL's phrase operators take an OR of phrases on either side. */
+function anyOf(sides: QueryNode[]): string {
+  return sides.length === 1 ? compile(sides[0]!) : `(${sides.map(compile).join(' | ')})`;
+}
+
 function compile(node: QueryNode): string {
   switch (node.kind) {
     case 'terms':
@@ -59,7 +64,7 @@ function compile(node: QueryNode): string {
     case 'not':
       return `!${compile(node.node)}`;
     case 'near': {
-      const [left, right] = [compile(node.left), compile(node.right)];
+      const [left, right] = [node.left, node.right].map(anyOf);
       if (node.distance > MAX_NEAR_EXPANSION) return `(${left} & ${right})`;
       const gaps = Array.from({ length: Math.max(1, node.distance) }, (_, k) => k + 1);
       return `(${gaps.flatMap((gap) => [`${left} <${gap}> ${right}`, `${right} <${gap}> ${left}`]).join(' | ')})`;
