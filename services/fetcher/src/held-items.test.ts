@@ -59,11 +59,16 @@ afterAll(async () => {
 function pipeline(id: string, path: string) {
   const source = SourceSchema.parse({ id, adapter: 'rss', url: server.url(path), interval: '10m', fullText: true, article: { body: '.content' } });
   const stored = new Map<string, RawItem>();
+  /** How many ids each question to the store asked about. */
+  const asked: number[] = [];
   const poll = async (at: Date, runId?: string) => {
     const deps: FetchSourceDeps = {
       sources: new Map([[id, source]]),
       http,
-      knownItemIds: async (ids) => new Set(ids.filter((itemId) => stored.has(itemId))),
+      knownItemIds: async (ids) => {
+        asked.push(ids.length);
+        return new Set(ids.filter((itemId) => stored.has(itemId)));
+      },
       sendToClassify: async (jobs) => {
         for (const job of jobs) stored.set(job.payload.item.id, job.payload.item);
       },
@@ -74,7 +79,7 @@ function pipeline(id: string, path: string) {
     return fetchSource({ sourceId: id, ...(runId ? { runId } : {}) }, deps, ctx);
   };
   const textOf = (n: number) => [...stored.values()].find((item) => item.url === server.url(`/a/${n}`))?.text;
-  return { poll, stored, textOf };
+  return { poll, stored, textOf, asked };
 }
 
 describe('items whose article page a poll could not read', () => {
@@ -119,6 +124,18 @@ describe('items whose article page a poll could not read', () => {
     expect(result.held).toBeUndefined();
     expect(run.textOf(3)).toBe(teaser(3));
     expect((await heldItems.list('run')).size).toBe(0);
+  });
+
+  it('are asked about once a poll when the store holds them, before their pages would be read', async () => {
+    const { poll, stored, asked } = pipeline('asked', '/feed');
+    const first = new Date('2026-12-07T13:00:00Z');
+    await poll(first, 'run-1');
+    expect(stored.size).toBe(4);
+    // Not stored when the pages were chosen: asked again after they were read.
+    expect(asked).toEqual([4, 4]);
+    asked.length = 0;
+    expect(await poll(new Date(first.getTime() + 10 * MINUTE), 'run-2')).toMatchObject({ fetched: 4, queued: 0 });
+    expect(asked).toEqual([4]);
   });
 
   it('are sent as held when the source fails, which may not poll again for hours', async () => {

@@ -108,12 +108,13 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   let fetched: FetchedItem[];
   const warnings: string[] = [];
   const unreadPages: string[] = [];
+  const knownItemIds = rememberingKnown(deps.knownItemIds);
   const rereads = deps.health && deps.storedTextLengths ? pageRereads(deps.health, source.id, (url) => identify(url)?.id, { now, storedTextLengths: deps.storedTextLengths }) : undefined;
   try {
     fetched = await fetchWithAdapter(adapter, source, {
       http: conditional.http,
       log: ctx.log,
-      filterNew: (urls) => filterNew(urls, deps.knownItemIds),
+      filterNew: (urls) => filterNew(urls, knownItemIds),
       warnings,
       unreadPages,
       ...(deps.health && { sharesLastListing: (urls: readonly string[]) => sharesLastListing(deps.health!, source.id, [...idsOf(urls)]) }),
@@ -136,11 +137,11 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
   const items = toRawItems(fetched, source.id, now);
   const folded = foldedByTheirLink(fetched);
   if (folded) warnings.push(`${folded.entries} entries not stored: they share their link with entries of other titles (${folded.link}), and a link is one item; does the source give every entry a link of its own?`);
-  const known = await deps.knownItemIds(items.map((item) => item.id));
+  const known = await knownItemIds(items.map((item) => item.id));
   const fresh = items.filter((item) => !known.has(item.id));
   const revised = deps.storedTextLengths ? await revisionsOf(items.filter((item) => known.has(item.id)), deps.storedTextLengths) : [];
   const holding = job.runId === undefined ? deps.heldItems : undefined;
-  const { send, hold, release, gaveUp } = holding ? await holdUnreadPages(source.id, fresh, idsOf(unreadPages), holding, deps.knownItemIds) : { send: fresh, hold: [], release: [], gaveUp: 0 };
+  const { send, hold, release, gaveUp } = holding ? await holdUnreadPages(source.id, fresh, idsOf(unreadPages), holding, knownItemIds) : { send: fresh, hold: [], release: [], gaveUp: 0 };
   // Held before being sent and released after: a poll cut short in between leaves them to the next.
   await holding?.hold(source.id, hold);
   await deps.sendToClassify(classifyJobs([...send, ...revised], job.runId));
@@ -298,6 +299,20 @@ function identify(link: string): { url: string; id: string } | undefined {
     return undefined;
   }
   return /^https?:/.test(canonical) ? { url: publishedLink(link), id: itemIdFor(canonical) } : undefined;
+}
+
+/**
+ * `knownItemIds` asking the store only of ids it has not answered as stored this poll: a page-reading
+ * poll asks before reading pages and again after, and an item stored stays stored. One not stored is
+ * asked again, since another source may store it while pages are read.
+ */
+function rememberingKnown(knownItemIds: FetchSourceDeps['knownItemIds']): FetchSourceDeps['knownItemIds'] {
+  const stored = new Set<string>();
+  return async (ids) => {
+    const ask = ids.filter((id) => !stored.has(id));
+    if (ask.length > 0) for (const id of await knownItemIds(ask)) stored.add(id);
+    return new Set(ids.filter((id) => stored.has(id)));
+  };
 }
 
 async function filterNew(urls: readonly string[], knownItemIds: FetchSourceDeps['knownItemIds']): Promise<string[]> {
