@@ -31,9 +31,10 @@ describe('alert rule queries', () => {
     expect(new Query(query).match(text)).not.toBeNull();
   });
 
-  it('says which words matched, and not what a NOT excluded', () => {
+  it('says which words matched, and not what a NOT excluded or a branch that failed held', () => {
     expect(new Query('توقيف NOT الرباط').match(TEXT)).toEqual(['توقيف']);
     expect(new Query('"الأمن الوطني" OR الدرك').match(TEXT)).toEqual(['امن وطني']);
+    expect(new Query('(توقيف AND الرباط) OR طنجة').match(TEXT)).toEqual(['طنجه']);
   });
 
   it.each(['', '(طنجة', 'طنجة)', 'OR طنجة', 'طنجة NEAR/2 (فاس OR الرباط)', '""'])('rejects %j with a syntax error', (query) => {
@@ -71,6 +72,18 @@ describe("a name's other spellings", () => {
     expect(new Query('توقيف NEAR/2 Tanger').match('توقيف شخصين بمدينة طنجة')).toBeNull();
     expect(new Query('Hammouchi NEAR/4 Interpol').match('استقبل السيد حموشي وفدا من الأنتربول')).toEqual(['حموشي NEAR/4 انتربول']);
     expect(otherSpellingsSearched('Hammouchi NEAR/4 Interpol')).toEqual(expect.arrayContaining(['حموشي', 'الإنتربول']));
+  });
+
+  it('says where the words that made the fields match stand, not what a NOT or a failed branch holds', () => {
+    const marked = (query: string, ...fields: string[]) => new Query(query).marks(fields)?.map(({ text, ranges }) => ranges.map(([from, to]) => text.slice(from, to)));
+    expect(marked('الأمن', 'توقيف', 'أعلنت المديرية العامة للأمن الوطني أن الأمن أوقف')).toEqual([[], ['للأمن', 'الأمن']]);
+    expect(marked('"الأمن الوطني" توقيف', 'توقيف مشتبه فيه', 'قالت مصالح الأمن الوطني')).toEqual([['توقيف'], ['الأمن', 'الوطني']]);
+    expect(marked('(توقيف AND طنجة) OR فاس', 'توقيف شخص بفاس')).toEqual([['بفاس']]);
+    expect(marked('توقيف -طنجة', 'توقيف شخص بفاس')).toEqual([['توقيف']]);
+    expect(marked('مغرب*', 'Le Maroc', 'قال المغربي إن المغرب')).toEqual([[], ['المغربي', 'المغرب']]);
+    expect(marked('Tanger NEAR/2 توقيف', 'توقيف شخص في طنجة ثم توقيف آخر بعيدا عن طنجة بكثير')).toEqual([['طنجة', 'توقيف']]); // the first توقيف and the last طنجة are too far
+    expect(marked('Tanger', 'Arrestation à Tanger &amp; Tétouan')).toEqual([['Tanger']]);
+    expect(new Query('طنجة').marks(['توقيف شخص بفاس'])).toBeNull();
   });
 
   it('counts a NEAR from the end of the first phrase to the start of the second, as PostgreSQL does', () => {

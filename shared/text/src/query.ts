@@ -1,4 +1,4 @@
-import { tokenize, tokenizeWithOffsets } from './tokens.js';
+import { tokenize, tokenizeWithOffsets, wordEnd } from './tokens.js';
 import { canonical } from './forms.js';
 import { NAME_SPELLINGS } from './name-spellings.js';
 
@@ -317,23 +317,40 @@ function positions(words: readonly (readonly string[])[], phrase: readonly strin
   return found;
 }
 
-/**
- * The spellings of a NEAR's sides found within its distance of each other, as `a NEAR/n b`, or
- * undefined. The distance runs from the end of the first phrase to the start of the second, as
- * PostgreSQL's `<n>` does, so that a search and an alert rule agree.
- */
-function nearHit(words: readonly (readonly string[])[], node: Extract<QueryNode, { kind: 'near' }>): string | undefined {
-  const right = node.right.map((side) => ({ side, at: positions(words, side.words) }));
-  const near = (a: number, aLength: number, b: number, bLength: number) => (a < b ? b - (a + aLength - 1) : a - (b + bLength - 1)) <= node.distance;
-  for (const left of node.left) {
-    const starts = positions(words, left.words);
-    const found = right.find(({ side, at }) => starts.some((a) => at.some((b) => near(a, left.words.length, b, side.words.length))));
-    if (found) return `${left.words.join(' ')} NEAR/${node.distance} ${found.side.words.join(' ')}`;
-  }
-  return undefined;
+/** What made a query match: a phrase (as the query writes it normalised, or `a NEAR/n b`) and the indexes of the text words it stands on. */
+interface Found {
+  label: string;
+  at: number[];
 }
 
-/** A compiled query: `matches(text)` and the words that made it match. */
+/** The indexes of a phrase of `length` words at each of `starts`. */
+const wordsAt = (starts: readonly number[], length: number) => starts.flatMap((start) => Array.from({ length }, (_, k) => start + k));
+
+/**
+ * The spellings of a NEAR's sides found within its distance of each other, or undefined: labelled by
+ * the first pair (`a NEAR/n b`), standing on every pair's words. The distance runs from the end of
+ * the first phrase to the start of the second, as PostgreSQL's `<n>` does, so that a search and an
+ * alert rule agree.
+ */
+function nearFound(words: readonly (readonly string[])[], node: Extract<QueryNode, { kind: 'near' }>): Found | undefined {
+  const right = node.right.map((side) => ({ side, at: positions(words, side.words) }));
+  const near = (a: number, aLength: number, b: number, bLength: number) => (a < b ? b - (a + aLength - 1) : a - (b + bLength - 1)) <= node.distance;
+  let label: string | undefined;
+  const at: number[] = [];
+  for (const left of node.left) {
+    for (const a of positions(words, left.words)) {
+      for (const { side, at: starts } of right) {
+        const close = starts.filter((b) => near(a, left.words.length, b, side.words.length));
+        if (close.length === 0) continue;
+        label ??= `${left.words.join(' ')} NEAR/${node.distance} ${side.words.join(' ')}`;
+        at.push(...wordsAt([a], left.words.length), ...wordsAt(close, side.words.length));
+      }
+    }
+  }
+  return label === undefined ? undefined : { label, at };
+}
+
+/** A compiled query: `match(text)`, the words that made it match, and where they stand (`marks`). */
 export class Query {
   readonly root: QueryNode;
   /** `names`: the names it finds under their other spellings too. */
@@ -346,32 +363,61 @@ export class Query {
 
   /** The phrases that matched (as the query writes them normalised), or null when the text does not match. */
   match(text: string): string[] | null {
-    const words = tokenizeWithOffsets(text).forms;
-    const hits: string[] = [];
+    const found = this.found(tokenizeWithOffsets(text).forms);
+    return found && [...new Set(found.map(({ label }) => label))];
+  }
+
+  /**
+   * Where the words that make these fields match stand in each, as [start, end) ranges of its text
+   * (HTML entities decoded, as `text` gives it), or null when they do not match. The fields are read
+   * one after the other, as the store's search reads an item's title and text: a search page marks
+   * in each what made the item found.
+   */
+  marks(fields: readonly string[]): { text: string; ranges: [number, number][] }[] | null {
+    const tokens = fields.map((field) => tokenizeWithOffsets(field));
+    const found = this.found(tokens.flatMap((t) => t.forms));
+    if (!found) return null;
+    const marked = new Set(found.flatMap(({ at }) => at));
+    let first = 0;
+    return tokens.map(({ text, offsets }) => {
+      const ranges: [number, number][] = [];
+      offsets.forEach((offset, i) => marked.has(first + i) && ranges.push([offset, wordEnd(text, offset)]));
+      first += offsets.length;
+      return { text, ranges };
+    });
+  }
+
+  /** What made these words match, or null; what a NOT excludes, or a branch that failed, is none of it. */
+  private found(words: readonly (readonly string[])[]): Found[] | null {
+    const found: Found[] = [];
     const evaluate = (node: QueryNode): boolean => {
       switch (node.kind) {
         case 'terms': {
-          const ok = positions(words, node.words).length > 0;
-          if (ok) hits.push(node.words.join(' '));
+          const starts = positions(words, node.words);
+          if (starts.length > 0) found.push({ label: node.words.join(' '), at: wordsAt(starts, node.words.length) });
+          return starts.length > 0;
+        }
+        case 'and': {
+          const kept = found.length;
+          const ok = node.nodes.every(evaluate);
+          if (!ok) found.length = kept; // (a AND b) OR c matching on c: a is no reason for it
           return ok;
         }
-        case 'and':
-          return node.nodes.every(evaluate);
         case 'or':
           return node.nodes.map(evaluate).some(Boolean);
         case 'not': {
-          const kept = hits.length;
+          const kept = found.length;
           const ok = !evaluate(node.node);
-          hits.length = kept; // what a NOT excludes is no reason for a match
+          found.length = kept;
           return ok;
         }
         case 'near': {
-          const hit = nearHit(words, node);
-          if (hit) hits.push(hit);
-          return hit !== undefined;
+          const near = nearFound(words, node);
+          if (near) found.push(near);
+          return near !== undefined;
         }
       }
     };
-    return evaluate(this.root) ? [...new Set(hits)] : null;
+    return evaluate(this.root) ? found : null;
   }
 }

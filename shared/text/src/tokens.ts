@@ -96,6 +96,14 @@ export function tokenizeWithOffsets(input: string): Tokens {
   return tokens;
 }
 
+/** Where the word that starts at `start` of `text` ends (see tokenizeWithOffsets), for marking it in the text. */
+export function wordEnd(text: string, start: number): number {
+  if (isUnspaced(text.charCodeAt(start))) return start + 1;
+  let end = start;
+  while (end < text.length && !isUnspaced(text.charCodeAt(end)) && isWordUnit(text, end)) end++;
+  return end;
+}
+
 /**
  * The words met last, one per slot by a hash of their characters: most words of an article are found
  * here without being cut out of the text (an allocation) and hashed again for the memo's lookup.
