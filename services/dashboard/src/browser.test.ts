@@ -110,6 +110,13 @@ describe('newsroom in Chromium', () => {
     await Promise.all([page.waitForURL(/q=/), page.press('input[name="q"]', 'Enter')]);
     expect(await listed(page)).toEqual(['police-tanger-copy', 'police-tanger']);
     expect(await page.inputValue('input[name="q"]')).toBe('الامن الوطني NOT أنتربول');
+    // What made an item found is marked where the reader sees it.
+    const marks = page.locator('article[data-id="police-tanger"] .snippet mark');
+    expect(await marks.allTextContents()).toEqual(['للأمن', 'الوطني']);
+    expect(await marks.first().evaluate((mark) => getComputedStyle(mark).backgroundColor)).toBe('rgb(255, 241, 184)');
+    await page.goto(`${origin}/?q=Tanger`);
+    expect(await page.locator('article[data-id="police-tanger"] h2 mark').allTextContents()).toEqual(['بطنجة']);
+    await shoot(page, 'newsroom-search');
     await close();
   });
 

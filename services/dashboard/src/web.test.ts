@@ -103,6 +103,12 @@ describe.each([
     const tangier = await page('/?q=Tanger');
     expect(listed(tangier.$)).toEqual(['police-tanger-copy', 'police-tanger']);
     expect(tangier.$('.also').text()).toBe('يشمل البحث أيضا: Tangier، Tangiers، طنجة، Tingis');
+    // What made each item found is marked, in its title and its text.
+    const marks = (id: string, part: string) => tangier.$(`article[data-id="${id}"] ${part} mark`).map((_, m) => tangier.$(m).text()).get();
+    expect([marks('police-tanger', 'h2'), marks('police-tanger', '.snippet')]).toEqual([['بطنجة'], ['طنجة']]);
+    const hostile = await page('/?q=window');
+    expect(hostile.$('article[data-id="hostile"] h2').html()).toBe('عنوان &lt;script&gt;<mark>window</mark>.__pwned=1&lt;/script&gt;');
+    expect(hostile.$('script, img')).toHaveLength(0);
     expect(listed((await page(`/?q=${encodeURIComponent('DGSN -طنجة')}`)).$)).toEqual(['fr-dgsn', 'ref-pickup-2', 'ref-pickup-1']);
     // A name of the team's (the config's search.names).
     const team = await page('/?q=Tingis');

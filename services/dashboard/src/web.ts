@@ -5,7 +5,7 @@ import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
 import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
-import { otherSpellingsSearched, QuerySyntaxError, type NameSpellings } from '@marsad/text';
+import { otherSpellingsSearched, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -154,7 +154,8 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
         const alsoSearched = parsed.data.q ? otherSpellingsSearched(parsed.data.q, from.names) : [];
-        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, alsoSearched }));
+        const search = parsed.data.q ? new Query(parsed.data.q, from.names) : undefined;
+        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, alsoSearched, ...(search && { search }) }));
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
         return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.arabic}` }), 400);

@@ -1,5 +1,6 @@
 import { localDateTime, safeHref, type ListedItem } from '@marsad/service-alerter';
-import { directionOf, excerpt, formatTime, languageName } from './format.js';
+import type { Query } from '@marsad/text';
+import { directionOf, excerpt, formatTime, languageName, markedExcerpt, markedText } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { spreadsheetChunks } from './spreadsheet.js';
@@ -29,6 +30,8 @@ export interface NewsroomView {
   error?: string;
   /** The spellings of names the search also looked for (otherSpellingsSearched): said, so a reader knows why an item in another script is found. */
   alsoSearched?: readonly string[];
+  /** The search, compiled: what made each item found is marked in its title and text. */
+  search?: Query;
 }
 
 const option = (value: string, label: string, selected: string) =>
@@ -63,14 +66,16 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const text = directionOf(item.language);
   const href = safeHref(item.url);
   const when = item.publishedAt ?? item.fetchedAt;
-  const title = item.title || item.url;
+  const marks = view.search?.marks([item.title, item.text]);
+  const title = !item.title ? item.url : marks ? markedText(marks[0]!.text, marks[0]!.ranges) : item.title;
+  const snippet = marks ? markedExcerpt(marks[1]!.text, marks[1]!.ranges) : excerpt(item.text);
   return html`<li><article class="item" data-id="${item.id}">
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
 <p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi>${revised(item, view)} · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 ${item.duplicateOf
     ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
     : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
-<p class="snippet" lang="${text.lang}" dir="${text.dir}">${excerpt(item.text)}</p>
+<p class="snippet" lang="${text.lang}" dir="${text.dir}">${snippet}</p>
 </article></li>`;
 }
 
