@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 import { canonical } from './forms.js';
-import { isUnspaced, tokenizeWithOffsets, type Tokens } from './tokens.js';
+import { tokenizeWithOffsets, wordEnd, type Tokens } from './tokens.js';
 
 const PhraseSchema = z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), when: z.string().min(1).optional() })]);
 /**
@@ -523,7 +523,6 @@ const PLACE_NOUNS = new Set(['مدينة', 'ميناء', 'مطار'].map((word) 
 const IN = canonical(tokenizeWithOffsets('في').words[0]!);
 /** Whether a word is written with the preposition ب joined to it (بطنجة، وبمدينة); a name of its own that starts with ب is told apart by the caller. */
 const startsWithIn = (word: string) => /^[\u0648\u0641]?\u0628/.test(word);
-const WORD_AT = /[\p{L}\p{N}\p{M}]+/uy;
 /** Nothing but spaces and quotes or brackets before a text's first word. */
 const TEXT_START = /^[^\p{L}\p{N}]*$/u;
 /** A colon right after a word (Arabic text may put a space, a joiner or a closing quote before it). */
@@ -550,11 +549,7 @@ function opensTextBeforeColon(tokens: Tokens, { start, end }: Span): boolean {
   return COLON_NEXT.test(tokens.text.slice(after, tokens.offsets[end + 1] ?? tokens.text.length));
 }
 
-function wordLength(text: string, offset: number): number {
-  if (isUnspaced(text.charCodeAt(offset))) return 1;
-  WORD_AT.lastIndex = offset;
-  return WORD_AT.exec(text)?.[0].length ?? 0;
-}
+const wordLength = (text: string, offset: number) => wordEnd(text, offset) - offset;
 
 /**
  * Parses and compiles an alias file's YAML text; errors name the key at fault. js-yaml, not the
