@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, formatDelay, languageName, markedExcerpt, markedText } from './format.js';
+import { directionOf, formatDelay, languageName, markedHtml } from './format.js';
 
 describe('formatDelay', () => {
   it.each([
@@ -49,19 +49,9 @@ describe('languageName', () => {
   });
 });
 
-describe('markedExcerpt', () => {
-  const rangesOf = (text: string, ...words: string[]) => words.map((word): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length]);
-
-  it('shows the text around its first mark, cut at words, every mark in it marked and the rest escaped', () => {
-    const text = `${'كلمة '.repeat(100)}أوقفت الشرطة   القضائية بطنجة <b>مشتبها</b> به\nفي قضية ${'نص '.repeat(100)}`;
-    const excerpt = String(markedExcerpt(text, rangesOf(text, 'الشرطة', 'بطنجة'), 120));
-    expect(excerpt).toMatch(/^…(كلمة ){3,6}أوقفت <mark>الشرطة<\/mark> القضائية <mark>بطنجة<\/mark> &lt;b&gt;مشتبها&lt;\/b&gt; به في قضية (نص )*نص…$/);
-    expect(excerpt.replace(/<\/?mark>/g, '').replace(/&lt;|&gt;/g, '-').length).toBeLessThanOrEqual(122);
-  });
-
-  it('shows a short text whole, and a text without marks from its start', () => {
-    expect(String(markedExcerpt('توقيف شخص بفاس', [[6, 9]]))).toBe('توقيف <mark>شخص</mark> بفاس');
-    expect(String(markedExcerpt(`${'نص '.repeat(200)}`, []))).toMatch(/^(نص )+نص…$/);
-    expect(String(markedText('Tanger & Tétouan', [[0, 6]]))).toBe('<mark>Tanger</mark> &amp; Tétouan');
+describe('markedHtml', () => {
+  it('marks a passage in <mark> and escapes the rest', () => {
+    expect(String(markedHtml({ text: '<b>Tanger</b> & Tétouan', marks: [[3, 9], [16, 23]] }))).toBe('&lt;b&gt;<mark>Tanger</mark>&lt;/b&gt; &amp; <mark>Tétouan</mark>');
+    expect(String(markedHtml({ text: 'نص', marks: [] }))).toBe('نص');
   });
 });

@@ -1,4 +1,5 @@
-import { html, SafeHtml } from './html.js';
+import { passage, type Passage } from '@marsad/text';
+import { html, type SafeHtml } from './html.js';
 
 /** How the pages show languages, directions and times. */
 
@@ -89,49 +90,18 @@ function offsetMs(at: Date, timeZone: string): number {
 
 /** The first `length` characters of a text, cut at a word. */
 export function excerpt(text: string, length = 280): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
-  const cut = flat.slice(0, length);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
+  return passage(text, [], length).text;
 }
 
-/** Ranges of a text to mark, [start, end), in order (Query.marks). */
-export type MarkedRanges = readonly (readonly [number, number])[];
-
-/** A text with its marked ranges in `<mark>`, white space collapsed. */
-export function markedText(text: string, ranges: MarkedRanges): SafeHtml {
-  return marked(text, 0, text.length, ranges);
-}
-
-/**
- * The part of a text around its first marked range (from about a quarter of `length` before it), cut
- * at words, the ranges in it in `<mark>`: a search result shows where it found what was asked, not the
- * article's first lines, which may not hold it. A text without marks is its excerpt.
- */
-export function markedExcerpt(text: string, ranges: MarkedRanges, length = 280): SafeHtml | string {
-  const first = ranges[0];
-  if (!first) return excerpt(text, length);
-  if (text.length <= length) return markedText(text, ranges);
-  let from = Math.max(0, first[0] - Math.floor(length / 4));
-  const space = from === 0 ? -1 : text.slice(from, first[0]).search(/\s/);
-  if (space >= 0) from += space + 1;
-  let to = Math.min(text.length, from + length);
-  const lastSpace = to === text.length ? -1 : text.slice(first[1], to).search(/\s\S*$/);
-  if (lastSpace >= 0) to = first[1] + lastSpace;
-  return html`${from > 0 ? '…' : ''}${marked(text, from, to, ranges)}${to < text.length ? '…' : ''}`;
-}
-
-function marked(text: string, from: number, to: number, ranges: MarkedRanges): SafeHtml {
-  const flat = (part: string) => part.replace(/\s+/g, ' ');
-  const parts: SafeHtml[] = [];
-  let at = from;
-  for (const [start, end] of ranges) {
-    if (end <= at || start >= to) continue;
-    parts.push(html`${flat(text.slice(at, start))}<mark>${flat(text.slice(Math.max(start, at), Math.min(end, to)))}</mark>`);
-    at = Math.min(end, to);
-  }
-  parts.push(html`${flat(text.slice(at, to))}`);
-  return new SafeHtml(html`${parts}`.html.trim());
+/** A passage (shared/text's `passage`) with its marks in `<mark>`, everything else escaped. */
+export function markedHtml({ text, marks }: Passage): SafeHtml {
+  let at = 0;
+  const parts = marks.map(([start, end]) => {
+    const part = html`${text.slice(at, start)}<mark>${text.slice(start, end)}</mark>`;
+    at = end;
+    return part;
+  });
+  return html`${parts}${text.slice(at)}`;
 }
 
 /** A time for operators' pages, in UTC as the logs write it: "2026-11-21 10:00 UTC", or a dash for none. */

@@ -1,6 +1,6 @@
 import { localDateTime, safeHref, type ListedItem } from '@marsad/service-alerter';
-import type { Query } from '@marsad/text';
-import { directionOf, excerpt, formatTime, languageName, markedExcerpt, markedText } from './format.js';
+import { passage, type Query } from '@marsad/text';
+import { directionOf, excerpt, formatTime, languageName, markedHtml } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { spreadsheetChunks } from './spreadsheet.js';
@@ -67,8 +67,8 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
   const href = safeHref(item.url);
   const when = item.publishedAt ?? item.fetchedAt;
   const marks = view.search?.marks([item.title, item.text]);
-  const title = !item.title ? item.url : marks ? markedText(marks[0]!.text, marks[0]!.ranges) : item.title;
-  const snippet = marks ? markedExcerpt(marks[1]!.text, marks[1]!.ranges) : excerpt(item.text);
+  const title = !item.title ? item.url : marks ? markedHtml(passage(marks[0]!.text, marks[0]!.ranges, Infinity)) : item.title;
+  const snippet = marks ? markedHtml(passage(marks[1]!.text, marks[1]!.ranges)) : excerpt(item.text);
   return html`<li><article class="item" data-id="${item.id}">
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
 <p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi>${revised(item, view)} · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
