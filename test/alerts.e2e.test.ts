@@ -99,12 +99,17 @@ describe('alerts through marsad run --once', () => {
     // One per DGSN story, and one for the pickup of the communiqué (the pickups rule).
     expect(hooks).toHaveLength(4);
     const stories = new Set(stored.map((i) => i.storyId));
-    const hookBodies = hooks.map((h) => JSON.parse(h) as { storyId: string; rule: string; item: { url: string } });
+    const hookBodies = hooks.map((h) => JSON.parse(h) as { storyId: string; rule: string; item: { url: string; excerpt: { text: string; marks: [number, number][] } } });
+    // Each alert carries the passage where its article names the DGSN, those words marked (the tag's evidence, stored by the classifier).
+    const marked = hookBodies.filter((h) => h.rule === 'dgsn').map(({ item }) => item.excerpt.marks.map(([start, end]) => item.excerpt.text.slice(start, end)));
+    expect(marked.every((words) => words.length > 0)).toBe(true);
+    expect(marked.flat()).toContain('للمديرية العامة للأمن الوطني');
     expect(new Set(hookBodies.filter((h) => h.rule === 'dgsn').map((h) => h.storyId))).toEqual(stories);
     expect(hookBodies.filter((h) => h.rule === 'pickups').map((h) => [h.storyId, h.item.url])).toEqual([[REFERENCE_ID, 'https://alyaoum24.com/communique.html']]);
     for (const mail of smtp.received) {
       expect(mail.parsed.subject).toMatch(/^\[Marsad dgsn\] (توقيف شبكة|الأمن يفكك شبكة|حموشي يشرف|بلاغ المديرية)/);
       expect(mail.parsed.html).toContain('dir="rtl"');
+      expect(mail.parsed.html).toMatch(/<b>[^<]+<\/b>/);
     }
 
     const second = JSON.parse(await marsad(['run', '--once', '--config', config, '--json'])) as { new: number };

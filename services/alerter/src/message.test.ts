@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage, packLines, slack, teams, teamsText, telegram, telegramParts, TELEGRAM_MAX_PARTS, type AlertContext } from './message.js';
+import { alertMessage, AlertMessageSchema, html, packLines, plainText, slack, teams, teamsText, telegram, telegramParts, TELEGRAM_MAX_PARTS, type AlertContext } from './message.js';
 import type { AlertableItem } from './rules.js';
 import { ARABIC } from './wording.js';
 
@@ -109,5 +109,26 @@ describe('packLines', () => {
 
   it('ends the last piece it keeps with the line saying where the rest is', () => {
     expect(packLines('aa\nbb\ncc\ndd\nee', 5, 2, '…')).toEqual(['aa\nbb', 'cc\n…']);
+  });
+});
+
+describe("an alert's excerpt", () => {
+  const excerpt = { text: '…أوقفت عناصر الأمن <b>بطنجة</b> شخصا & شريكه…', marks: [[13, 18], [22, 27]] as [number, number][] };
+  const message = alertMessage('k', 'tangier', item('https://www.hespress.com/a-1.html'), ['البحث Tanger: «بطنجة»'], arabic, excerpt);
+
+  it('is in the webhook body with its marks, and in every channel, marked in bold where HTML is read', () => {
+    expect(AlertMessageSchema.parse(JSON.parse(JSON.stringify(message))).item.excerpt).toEqual(excerpt);
+    expect(html(message, arabic)).toContain('<p dir="rtl" lang="ar">…أوقفت عناصر <b>الأمن</b> &lt;b&gt;<b>بطنجة</b>&lt;/b&gt; شخصا &amp; شريكه…</p>');
+    expect(telegram(message, arabic).split('\n')[2]).toBe('<blockquote>…أوقفت عناصر <b>الأمن</b> &lt;b&gt;<b>بطنجة</b>&lt;/b&gt; شخصا &amp; شريكه…</blockquote>');
+    expect(plainText(message, arabic).split('\n')).toContain(excerpt.text);
+    expect((slack(message, arabic) as { blocks: unknown[] }).blocks[2]).toEqual({ type: 'section', text: { type: 'plain_text', text: excerpt.text } });
+    expect((teams(message, arabic) as { attachments: { content: { body: { text: string }[] } }[] }).attachments[0]!.content.body[2]!.text).toBe(excerpt.text);
+  });
+
+  it('is left out of every channel for an item without text', () => {
+    const bare = alertMessage('k', 'dgsn', item('https://www.hespress.com/a-1.html'), [], arabic);
+    expect(bare.item.excerpt).toEqual({ text: '', marks: [] });
+    expect(telegram(bare, arabic)).not.toContain('blockquote');
+    expect((slack(bare, arabic) as { blocks: unknown[] }).blocks).toHaveLength(3);
   });
 });

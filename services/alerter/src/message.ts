@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TELEGRAM_MAX_TEXT, type Envelope } from './channels/index.js';
+import type { Passage } from '@marsad/text';
 import type { AlertableItem } from './rules.js';
 import { ENGLISH, type Wording } from './wording.js';
 
@@ -33,6 +34,12 @@ export const AlertMessageSchema = z.object({
     similarity: z.number().nullable(),
     /** A revision: the item was stored before, and its source has since completed its text (README). */
     revised: z.boolean(),
+    /**
+     * The passage of the article around what made the rule fire (its first lines otherwise), white space
+     * collapsed, "…" where it is cut; `marks`: the [start, end) ranges of `text` (UTF-16 code units, as
+     * JavaScript counts) of the words that did. Empty when the item has no text beside its title.
+     */
+    excerpt: z.object({ text: z.string(), marks: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])) }),
   }),
 });
 export type AlertMessage = z.infer<typeof AlertMessageSchema>;
@@ -60,7 +67,8 @@ export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTi
 /** A story's page on the dashboard, when it has a public address (MARSAD_PUBLIC_URL). */
 export const storyPageUrl = ({ publicUrl }: Pick<AlertContext, 'publicUrl'>, storyId: string) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(storyId)}` : undefined);
 
-export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT): AlertMessage {
+/** `excerpt`: what the rule found in the article (AlertRule.excerpt). */
+export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT, excerpt: Passage = NO_EXCERPT): AlertMessage {
   const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId, revision } = item;
   const duplicateOfTitle = duplicateOf ? (context.referenceTitle(duplicateOf) ?? null) : null;
   return {
@@ -70,7 +78,7 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
     storyId,
     storyUrl: storyPageUrl(context, storyId) ?? null,
     reasons,
-    item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity, revised: revision !== undefined },
+    item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity, revised: revision !== undefined, excerpt },
   };
 }
 
@@ -87,6 +95,19 @@ export const localTime = (iso: string, timeZone: string): string => `${localDate
 const when = (m: AlertMessage, timeZone: string) => localTime(m.item.publishedAt ?? m.item.fetchedAt, timeZone);
 const byline = (m: AlertMessage, { timeZone, words }: Reading) =>
   `${m.item.sourceName} · ${when(m, timeZone)} · ${m.item.tags.join(', ') || words.noTag}${m.item.revised ? ` · ${words.revised}` : ''}`;
+
+const NO_EXCERPT: Passage = { text: '', marks: [] };
+
+/** The excerpt's text with its marks in `tag` (<b>, which every mail client and Telegram show), the rest escaped. */
+function markedExcerpt({ text, marks }: AlertMessage['item']['excerpt'], tag: string): string {
+  let at = 0;
+  let out = '';
+  for (const [start, end] of marks) {
+    out += `${escapeHtml(text.slice(at, start))}<${tag}>${escapeHtml(text.slice(start, end))}</${tag}>`;
+    at = end;
+  }
+  return out + escapeHtml(text.slice(at));
+}
 
 /** A share as people read it: 0.934 is "93%". */
 export const percentOf = (share: number | null) => (share === null ? undefined : `${Math.round(share * 100)}%`);
@@ -113,6 +134,8 @@ export function plainText(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): st
     byline(m, reading),
     copyLine(m, reading),
     '',
+    m.item.excerpt.text,
+    '',
     whyLine(m, reading),
     '',
     m.item.url,
@@ -137,6 +160,7 @@ export function html(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string 
 <div${dir}>
 <h2><a href="${href}">${escapeHtml(m.item.title || m.item.url)}</a></h2>
 </div>
+${m.item.excerpt.text ? `<p${dir}>${markedExcerpt(m.item.excerpt, 'b')}</p>` : ''}
 <div${dirOf(reading)}>
 <p>${escapeHtml(byline(m, reading))}</p>
 ${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m, reading))}</p>` : ''}
@@ -167,6 +191,7 @@ export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${slackLink(m.item.url, escapeSlack(m.item.title || m.item.url))}*` } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
+      ...(m.item.excerpt.text ? [{ type: 'section', text: { type: 'plain_text', text: m.item.excerpt.text } }] : []),
       { type: 'section', text: { type: 'mrkdwn', text: escapeSlack(whyLine(m, reading)) } },
       ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackLink(m.storyUrl, escapeSlack(reading.words.storyPage)) }] }] : []),
     ],
@@ -195,6 +220,7 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
           body: [
             { type: 'TextBlock', text: teamsText(m.item.title || m.item.url), weight: 'Bolder', size: 'Medium', wrap: true },
             { type: 'TextBlock', text: teamsText([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')), isSubtle: true, wrap: true },
+            ...(m.item.excerpt.text ? [{ type: 'TextBlock', text: teamsText(m.item.excerpt.text), wrap: true }] : []),
             { type: 'TextBlock', text: teamsText(whyLine(m, reading)), wrap: true },
           ],
           // A card with an action Teams cannot open is refused whole: the article's only when it is a web address.
@@ -224,6 +250,7 @@ export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): str
     `<b>${telegramLink(m.item.url, m.item.title || m.item.url)}</b>`,
     escapeHtml(byline(m, reading)),
     m.item.duplicateOf ? escapeHtml(copyLine(m, reading)) : '',
+    m.item.excerpt.text ? `<blockquote>${markedExcerpt(m.item.excerpt, 'b')}</blockquote>` : '',
     escapeHtml(whyLine(m, reading)),
     m.storyUrl ? telegramLink(m.storyUrl, reading.words.storyPage) : '',
   ]

@@ -1,6 +1,6 @@
 import type { RuleConfig } from '@marsad/config';
 import type { AlertJob } from '@marsad/queues';
-import { NameSpellings, Query } from '@marsad/text';
+import { NameSpellings, passage, Query, type Passage } from '@marsad/text';
 import { percentOf } from './message.js';
 import { ENGLISH, type Wording } from './wording.js';
 
@@ -19,6 +19,8 @@ export interface AlertRule {
   maxAgeMs: number | undefined;
   /** Why the item matches, one line per condition; null when it does not. `text`: title and article, for a query. */
   explain(item: AlertableItem, text?: string): string[] | null;
+  /** The passage of the article (`body`, its text without the title) around what this rule found in it, marked: its query's words, its tags' evidence. */
+  excerpt(item: AlertableItem, body: string): Passage;
 }
 
 /** How long before it was found an item was published: 0 when it gives no date. */
@@ -69,5 +71,30 @@ export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, referenc
       }
       return reasons;
     },
+    excerpt(item, body) {
+      // The query reads the body as the tokenizer gives it (HTML entities decoded): its ranges are of that text.
+      const found = query?.marks([item.title, body])?.[1];
+      const text = found?.text ?? body;
+      const evidence = (rule.tags ?? []).flatMap((tag) => (item.evidence[tag] ?? []).map((e) => e.matched));
+      return passage(text, [...(found?.ranges ?? []), ...occurrences(text, evidence)]);
+    },
   };
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Where each of these phrases, as written (a tag's evidence: whole words), stands in `text` as whole
+ * words, every place, as [start, end): not الأمن inside الأمنية.
+ */
+function occurrences(text: string, phrases: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  const wordAt = (i: number) => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]!);
+  for (const phrase of new Set(phrases)) {
+    if (!phrase) continue;
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      if (!wordAt(at - 1) && !wordAt(at + phrase.length)) ranges.push([at, at + phrase.length]);
+    }
+  }
+  return ranges;
 }

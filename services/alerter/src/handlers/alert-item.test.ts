@@ -246,5 +246,9 @@ describe('alertItem', () => {
     expect(result.matched).toEqual(['tangier']);
     const hook = hooks.find((h) => h.headers['idempotency-key'] === 'tangier|g1|comms-hook')!;
     expect((JSON.parse(hook.body) as { reasons: string[] }).reasons[0]).toMatch(/^query .*«اتجار بالمخدرات NEAR\/8 طنجه»/);
+    // The article's words that made the query match, marked in the excerpt the alert carries.
+    const { excerpt } = AlertMessageSchema.parse(JSON.parse(hook.body)).item;
+    expect(excerpt.text).toBe(body);
+    expect(excerpt.marks.map(([start, end]) => body.slice(start, end))).toEqual(['طنجة', 'الاتجار', 'بالمخدرات']);
   });
 });

@@ -1,4 +1,5 @@
 import { RetryLaterError, RetryNotBeforeError, RUN_MAX_RETRY_AFTER_MS, type AlertJob, type JobContext } from '@marsad/queues';
+import type { Passage } from '@marsad/text';
 import type { Channel } from '../channels/index.js';
 import { alertEnvelope, alertMessage, PLAIN_CONTEXT, type AlertContext } from '../message.js';
 import { ageWhenFound, type AlertRule } from '../rules.js';
@@ -16,7 +17,7 @@ export interface AlertItemDeps {
   deliveries: DeliveryLog;
   /** Tries per job (the pipeline's): the last failed one marks the delivery failed. */
   attempts: number;
-  /** The stored article text of an item, for rules with a keyword query (alert jobs do not carry it). */
+  /** The stored article text of an item, for rules with a keyword query and alerts' excerpts (alert jobs do not carry it). */
   itemText(id: string): Promise<string>;
   /** Source names, reference titles, the time zone and the words people read alerts in. @defaultValue ids, UTC, English */
   context?: AlertContext;
@@ -73,12 +74,12 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
   const sent: string[] = [];
   const failures: ChannelFailure[] = [];
   let busy = false;
-  let text: string | undefined;
+  let stored: Promise<string> | undefined;
+  const body = () => (stored ??= deps.itemText(item.id));
   const age = ageWhenFound(item);
   for (const rule of deps.rules) {
     if (rule.mode !== 'immediate') continue;
-    if (rule.needsText && text === undefined) text = `${item.title}\n${await deps.itemText(item.id)}`;
-    const reasons = rule.explain(item, text);
+    const reasons = rule.explain(item, rule.needsText ? `${item.title}\n${await body()}` : undefined);
     if (!reasons) continue;
     // A new source's backlog is not news: its old items would each alert at its first poll.
     if (rule.maxAgeMs !== undefined && age > rule.maxAgeMs) {
@@ -86,6 +87,7 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
       continue;
     }
     matched.push(rule.id);
+    let excerpt: Passage | undefined;
     for (const channelId of rule.channels) {
       const key = deliveryKey(rule.id, rule.each === 'item' ? item.id : item.storyId, channelId);
       const state = await deps.deliveries.claimDelivery({ key, ruleId: rule.id, storyId: item.storyId, channelId, itemId: item.id, claimant: ctx.jobId });
@@ -94,9 +96,11 @@ export async function alertItem(job: AlertJob, deps: AlertItemDeps, ctx: JobCont
         busy = true;
         continue;
       }
+      // Read once a delivery is to be sent (not for a story's copies, already told); a store outage fails the job, not the delivery.
+      excerpt ??= rule.excerpt(item, await body());
       try {
         const context = deps.context ?? PLAIN_CONTEXT;
-        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons, context), context));
+        await deps.channels.get(channelId)!.send(alertEnvelope(alertMessage(key, rule.id, item, reasons, context, excerpt), context));
         await deps.deliveries.markDelivered(key);
         sent.push(key);
         ctx.log.info({ rule: rule.id, channel: channelId, storyId: item.storyId }, 'alert sent');
