@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { escapeHtml, PLAIN_CONTEXT, type AlertContext } from './message.js';
+import { escapeHtml, markedExcerpt, PLAIN_CONTEXT, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import type { Story } from './stories.js';
 
@@ -28,12 +28,14 @@ export function atomFeed(rule: AlertRule, stories: readonly Story[], feedUrl: st
       published: new Date(story.firstSeenAt),
       author: [{ name: sourceName(first.sourceId) }],
       description: [
-        `${sourceName(first.sourceId)} · ${first.tags.join(', ')}`,
-        story.reasons.length ? `${words.why} ${story.reasons.join(words.semicolon)}` : '',
-        pickups.length ? `${words.alsoPublishedBy}: ${pickups.join(', ')}` : '',
+        markedExcerpt(rule.excerpt(first, first.text)),
+        ...[
+          `${sourceName(first.sourceId)} · ${first.tags.join(', ')}`,
+          story.reasons.length ? `${words.why} ${story.reasons.join(words.semicolon)}` : '',
+          pickups.length ? `${words.alsoPublishedBy}: ${pickups.join(', ')}` : '',
+        ].map(escapeHtml),
       ]
         .filter(Boolean)
-        .map(escapeHtml)
         .join('<br/>'),
     });
   }

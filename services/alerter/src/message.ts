@@ -98,8 +98,8 @@ const byline = (m: AlertMessage, { timeZone, words }: Reading) =>
 
 const NO_EXCERPT: Passage = { text: '', marks: [] };
 
-/** The excerpt's text with its marks in `tag` (<b>, which every mail client and Telegram show), the rest escaped. */
-function markedExcerpt({ text, marks }: AlertMessage['item']['excerpt'], tag: string): string {
+/** The excerpt's text with its marks in `tag` (<b>, which every mail client, feed reader and Telegram show), the rest escaped. */
+export function markedExcerpt({ text, marks }: Passage, tag = 'b'): string {
   let at = 0;
   let out = '';
   for (const [start, end] of marks) {

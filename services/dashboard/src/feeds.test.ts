@@ -19,7 +19,7 @@ beforeAll(async () => {
     item('s1', { title: 'المديرية العامة للأمن الوطني <script>alert(1)</script>', tags: ['dgsn'], publishedAt: '2026-11-20T08:00:00.000Z' }),
     item('s1-copy', { sourceId: 'alyaoum24', storyId: 's1', duplicateOf: 's1', similarity: 0.91, tags: ['dgsn'], publishedAt: '2026-11-20T08:45:00.000Z' }),
     item('s2', { tags: ['interpol'], publishedAt: '2026-11-20T09:00:00.000Z' }),
-    item('s3', { tags: ['dgsn'], publishedAt: '2026-11-21T09:00:00.000Z' }),
+    item('s3', { tags: ['dgsn'], text: 'أعلنت المديرية العامة للأمن الوطني <عن> حملة', evidence: { dgsn: [{ alias: 'المديرية العامة للأمن الوطني', offset: 9, matched: 'المديرية العامة للأمن الوطني' }] }, publishedAt: '2026-11-21T09:00:00.000Z' }),
   ]) await store.upsertItem(i);
 });
 afterAll(() => store.close());
@@ -52,6 +52,8 @@ describe('Atom feed per alert rule', () => {
     expect(entries[1]!.children('title').text()).toBe('المديرية العامة للأمن الوطني &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(response.body).not.toContain('<script>');
     expect(entries[1]!.children('summary, content').text()).toContain('also published by: alyaoum24 (+45 min)');
+    // The passage where the article says what made the rule fire, those words in bold, the rest escaped.
+    expect(entries[0]!.children('summary, content').text()).toMatch(/^أعلنت <b>المديرية العامة للأمن الوطني<\/b> &lt;عن&gt; حملة<br\/>/);
     await server.close();
   });
 
