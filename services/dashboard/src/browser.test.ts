@@ -128,6 +128,13 @@ describe('newsroom in Chromium', () => {
     expect(await rows.count()).toBe(1);
     expect(await rows.first().locator('.similarity').textContent()).toBe('93%');
     await shoot(page, 'story');
+    // The copy beside its original: the two side by side, what changed marked on each.
+    await Promise.all([page.waitForURL(/\/compare\/police-tanger-copy$/), page.click('tr[data-item="police-tanger-copy"] td.compare a')]);
+    const [original, copy] = await Promise.all(['.sides section:nth-child(1)', '.sides section:nth-child(2)'].map((s) => page.locator(s).boundingBox()));
+    expect(Math.abs(original!.y - copy!.y)).toBeLessThan(2);
+    expect(original!.x).toBeGreaterThan(copy!.x); // right to left: the original first, on the right
+    expect(await page.locator('.sides ins').first().evaluate((ins) => getComputedStyle(ins).backgroundColor)).toBe('rgb(227, 244, 225)');
+    await shoot(page, 'compare');
     await close();
   });
 

@@ -140,6 +140,26 @@ describe.each([
     expect((await page('/stories/nothing-here')).status).toBe(404);
   });
 
+  it('shows a copy beside what it copies, word by word, linked from its row of the story', async () => {
+    const story = await page('/stories/police-tanger');
+    expect(story.$('tr[data-item="police-tanger-copy"] td.compare a').attr('href')).toBe('/stories/police-tanger/compare/police-tanger-copy');
+    const { status, $ } = await page('/stories/police-tanger/compare/police-tanger-copy');
+    expect(status).toBe(200);
+    const marked = (side: number, tag: string) => $('.sides section').eq(side).find(tag).map((_, e) => $(e).text()).get();
+    // The original's words the copy changed or left out struck through; the copy's own marked: its intro,
+    // the word it wrote instead, the sentence it added (titles are compared too: the copy wrote its own).
+    expect(marked(0, 'del')).toEqual(['بطنجة توقف مشتبها به', 'مشتبها']);
+    expect(marked(1, 'ins')).toEqual(['توقيف مشتبه', 'طنجة', 'طنجة - متابعة', 'شخصا', 'وأضاف المصدر أن البحث متواصل لتوقيف باقي المتورطين']);
+    expect($('.summary').text()).toMatch(/^نقلت النسخة 78% من كلمات الأصل \(18 من 23\)، وكتبت 14 كلمة من عندها\./);
+    expect((await page('/stories/police-tanger/compare/police-tanger')).status).toBe(404); // the original itself
+    expect((await page('/stories/police-tanger/compare/fr-dgsn')).status).toBe(404); // another story's item
+    // A reference's pickup beside the reference article: its whole text kept, its own headline added.
+    const reference = await page(`/stories/${REFERENCE_ID}/compare/ref-pickup-2`);
+    expect(reference.$('.sides section').eq(0).find('del')).toHaveLength(0);
+    expect(reference.$('.sides section').eq(1).find('ins').map((_, e) => reference.$(e).text()).get()).toEqual(['الأنتربول في المغرب']);
+    expect(reference.$('.summary').text()).toMatch(/^نقلت النسخة 100% من كلمات المقال المرجعي \(18 من 18\)، وكتبت 3 كلمات من عندها\./);
+  });
+
   it("downloads a story's table as a spreadsheet Excel reads as Arabic, linked from its page", async () => {
     const { $ } = await page(`/stories/${REFERENCE_ID}`);
     expect($('p.export a').attr('href')).toBe(`/stories/${REFERENCE_ID}/pickups.csv`);

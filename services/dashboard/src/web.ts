@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
-import { storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
+import { pickupOf, storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
-import { otherSpellingsSearched, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
+import { compareTexts, otherSpellingsSearched, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { itemsCsv, newsroomPage, type NewsroomFilters, type NewsroomView } from 
 import { alertsPage } from './pages/alerts.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
+import { comparePage, type CompareView } from './pages/compare.js';
 
 /** What the newsroom and source pages read. */
 export interface WebSources {
@@ -194,6 +195,29 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
     pages.get<{ Params: { id: string } }>('/stories/:id', async (request, reply) => {
       const view = await storyView(request.params.id);
       return view ? sendPage(reply, storyPage(view)) : noStory(reply, request.params.id);
+    });
+
+    /** A story's item beside what it copies (the reference article, or the story's original); undefined for the original itself or an item of another story. */
+    const compareView = async (storyId: string, itemId: string): Promise<CompareView | undefined> => {
+      const items = await from.listItems({ storyId, limit: 10_000 });
+      const [story] = storiesOf(items);
+      const copy = items.find((item) => item.id === itemId);
+      const reference = from.references.get(storyId);
+      if (!story || !copy || (reference === undefined && copy.id === story.first.id)) return undefined;
+      const original = reference ?? `${story.first.title}\n${story.first.text}`;
+      return {
+        storyId,
+        original: reference === undefined ? { label: 'الأصل', language: story.first.language } : { label: 'المقال المرجعي', language: 'arb' },
+        copy: { ...pickupOf(copy, Date.parse(story.firstSeenAt)), language: copy.language },
+        compared: compareTexts(original, `${copy.title}\n${copy.text}`),
+        sourceName,
+        timeZone: from.timeZone,
+      };
+    };
+
+    pages.get<{ Params: { id: string; item: string } }>('/stories/:id/compare/:item', async (request, reply) => {
+      const view = await compareView(request.params.id, request.params.item);
+      return view ? sendPage(reply, comparePage(view)) : reply.code(404).type('text/plain; charset=utf-8').send(`no copy "${request.params.item}" in story "${request.params.id}"`);
     });
 
     pages.get<{ Params: { id: string } }>('/stories/:id/pickups.csv', async (request, reply) => {

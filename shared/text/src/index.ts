@@ -55,6 +55,7 @@ export { ESTABLISHED_ENDINGS, OUTLET_MEMORY, OUTLET_REPEATS, OutletBoilerplate, 
 export const DEFAULT_ALIASES_FILE = fileURLToPath(new URL('../aliases.yml', import.meta.url));
 export { COVERAGE_SAMPLES, FACT_CONTEXT_SAMPLES, FACT_SAMPLES, FACT_SLOTTED_SAMPLES, LOOKUP_SHINGLES, MAX_REFERENCE_SAMPLES, POSTING_SHINGLES, SAMPLE_BITS, SHORT_ITEM_WORDS, sketchOf, valueSample, type CoverageSamples, type Sketch, type SketchOptions } from './sketch.js';
 export { NameSpellings, otherSpellingsSearched, parseQuery, Query, QuerySyntaxError, type QueryNode } from './query.js';
+export { compareTexts, type ComparedText } from './compare.js';
 export { passage, type Passage, type TextRanges } from './passage.js';
 export { searchDocument, searchQuery } from './search.js';
 export { unusableReference } from './reference-check.js';

@@ -93,11 +93,11 @@ export function excerpt(text: string, length = 280): string {
   return passage(text, [], length).text;
 }
 
-/** A passage (shared/text's `passage`) with its marks in `<mark>`, everything else escaped. */
-export function markedHtml({ text, marks }: Passage): SafeHtml {
+/** A passage (shared/text's `passage`) with each of its marks wrapped (in `<mark>` unless said), everything else escaped. */
+export function markedHtml({ text, marks }: Passage, wrap: (marked: string) => SafeHtml = (marked) => html`<mark>${marked}</mark>`): SafeHtml {
   let at = 0;
   const parts = marks.map(([start, end]) => {
-    const part = html`${text.slice(at, start)}<mark>${text.slice(start, end)}</mark>`;
+    const part = html`${text.slice(at, start)}${wrap(text.slice(start, end))}`;
     at = end;
     return part;
   });

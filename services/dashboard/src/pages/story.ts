@@ -24,6 +24,7 @@ function timelineRow(pickup: Pickup, language: string, view: StoryView): SafeHtm
 <td class="after"><bdi>${formatDelay(pickup.afterSeconds)}</bdi></td>
 <td class="similarity">${pickup.similarity === null ? '—' : html`<bdi>${Math.round(pickup.similarity * 100)}%</bdi>`}</td>
 <td lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${pickup.title || pickup.url}</a>` : pickup.title || pickup.url}</td>
+<td class="compare"><a href="/stories/${encodeURIComponent(view.story.storyId)}/compare/${encodeURIComponent(pickup.itemId)}">قارن</a></td>
 </tr>`;
 }
 
@@ -71,7 +72,7 @@ ${timeline.length > 0 ? html`<p class="export"><a href="/stories/${encodeURIComp
 ${timeline.length === 0
     ? html`<p class="empty">لم تُرصد أي نسخة بعد.</p>`
     : html`<table class="pickups">
-<thead><tr><th>المنبر</th><th>الوقت</th><th>بعد أول التقاط</th><th>التشابه</th><th>العنوان</th></tr></thead>
+<thead><tr><th>المنبر</th><th>الوقت</th><th>بعد أول التقاط</th><th>التشابه</th><th>العنوان</th><th>بالأصل</th></tr></thead>
 <tbody>${timeline.map((p) => timelineRow(p, languageOf.get(p.itemId) ?? 'arb', view))}</tbody>
 </table>`}
 </article>`,
