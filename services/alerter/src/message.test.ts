@@ -74,6 +74,18 @@ describe('telegram messages', () => {
     expect(alertMessage('k', 'dgsn', item('https://www.hespress.com/a-1.html'), [], inUtc).item.revised).toBe(false);
   });
 
+  it('link a copy to the page showing it beside what it copies, and an original to its story alone', () => {
+    const withPages = { ...arabic, publicUrl: 'https://marsad.example.ma' };
+    const copy = alertMessage('k', 'dgsn', { ...item('https://www.hespress.com/a-1.html'), id: 'c/1', duplicateOf: 'i1', similarity: 0.9 }, [], withPages);
+    expect(copy.compareUrl).toBe('https://marsad.example.ma/stories/i1/compare/c%2F1');
+    expect(telegram(copy, withPages).split('\n').at(-1)).toBe('<a href="https://marsad.example.ma/stories/i1">القصة وكل نسخها</a> · <a href="https://marsad.example.ma/stories/i1/compare/c%2F1">ما غيّرته النسخة</a>');
+    expect(actionsOf(teams(copy, withPages)).map((a) => a.title)).toEqual(['فتح المقال', 'القصة وكل نسخها', 'ما غيّرته النسخة']);
+    const original = alertMessage('k', 'dgsn', item('https://www.hespress.com/a-1.html'), [], withPages);
+    expect(original.compareUrl).toBeNull();
+    expect(telegram(original, withPages)).not.toContain('/compare/');
+    expect(alertMessage('k', 'dgsn', { ...item('https://www.hespress.com/a-1.html'), duplicateOf: 'i0' }, [], arabic).compareUrl).toBeNull(); // no public address
+  });
+
   it("give a feed's javascript: link no link", () => {
     const message = alertMessage('k', 'dgsn', item('javascript:alert(1)'), [], arabic);
     expect(telegram(message, arabic).split('\n')[0]).toBe('<b>توقيف مشتبه فيه بطنجة</b>');

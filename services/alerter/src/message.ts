@@ -15,6 +15,8 @@ export const AlertMessageSchema = z.object({
   storyId: z.string(),
   /** The story's page on the dashboard (MARSAD_PUBLIC_URL), or null when it has no public address. */
   storyUrl: z.string().nullable(),
+  /** For a copy: the page showing it beside what it copies, word by word; null otherwise or without a public address. */
+  compareUrl: z.string().nullable(),
   reasons: z.array(z.string()),
   item: z.object({
     id: z.string(),
@@ -67,6 +69,12 @@ export const PLAIN_CONTEXT: AlertContext = { sourceName: (id) => id, referenceTi
 /** A story's page on the dashboard, when it has a public address (MARSAD_PUBLIC_URL). */
 export const storyPageUrl = ({ publicUrl }: Pick<AlertContext, 'publicUrl'>, storyId: string) => (publicUrl ? `${publicUrl}/stories/${encodeURIComponent(storyId)}` : undefined);
 
+/** A copy's page beside what it copies, when the dashboard has a public address (MARSAD_PUBLIC_URL). */
+const comparePageUrl = (context: Pick<AlertContext, 'publicUrl'>, storyId: string, itemId: string) => {
+  const story = storyPageUrl(context, storyId);
+  return story ? `${story}/compare/${encodeURIComponent(itemId)}` : undefined;
+};
+
 /** `excerpt`: what the rule found in the article (AlertRule.excerpt). */
 export function alertMessage(deliveryKey: string, rule: string, item: AlertableItem, reasons: string[], context: AlertContext = PLAIN_CONTEXT, excerpt: Passage = NO_EXCERPT): AlertMessage {
   const { id, title, url, sourceId, publishedAt, fetchedAt, language, arabic, tags, duplicateOf, similarity, storyId, revision } = item;
@@ -77,6 +85,7 @@ export function alertMessage(deliveryKey: string, rule: string, item: AlertableI
     rule,
     storyId,
     storyUrl: storyPageUrl(context, storyId) ?? null,
+    compareUrl: (duplicateOf && comparePageUrl(context, storyId, id)) ?? null,
     reasons,
     item: { id, title, url, sourceId, sourceName: context.sourceName(sourceId), publishedAt, fetchedAt, language, arabic, tags, duplicateOf, duplicateOfTitle, similarity, revised: revision !== undefined, excerpt },
   };
@@ -119,6 +128,12 @@ function copyLine(m: AlertMessage, { words }: Reading): string {
   return duplicateOfTitle ? words.copyOfReference(duplicateOfTitle, duplicateOf, percentOf(similarity)) : words.copyOfItem(duplicateOf, percentOf(similarity));
 }
 
+/** The dashboard's pages an alert links to: the story's, and for a copy, the copy beside what it copies. */
+const pageLinks = (m: AlertMessage, { words }: Reading) => [
+  ...(m.storyUrl ? [{ url: m.storyUrl, label: words.storyPage }] : []),
+  ...(m.compareUrl ? [{ url: m.compareUrl, label: words.comparePage }] : []),
+];
+
 const whyLine = (m: AlertMessage, { words }: Reading) => `${words.why} ${m.reasons.join(words.semicolon) || m.rule}`;
 /** The direction of the parts worded here. */
 const dirOf = ({ words }: Reading) => ` dir="${words.lang === 'ar' ? 'rtl' : 'ltr'}" lang="${words.lang}"`;
@@ -139,7 +154,7 @@ export function plainText(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): st
     whyLine(m, reading),
     '',
     m.item.url,
-    m.storyUrl ? `${reading.words.storyPage}: ${m.storyUrl}` : '',
+    ...pageLinks(m, reading).map(({ url, label }) => `${label}: ${url}`),
     '',
     reading.words.signature(m.rule),
   ]
@@ -156,6 +171,7 @@ export const safeHref = (url: string): string | null => (/^https?:\/\//i.test(ur
 export function html(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): string {
   const dir = m.item.arabic ? ' dir="rtl" lang="ar"' : '';
   const href = escapeHtml(safeHref(m.item.url) ?? '#');
+  const links = pageLinks(m, reading);
   return `<!doctype html><html><body>
 <div${dir}>
 <h2><a href="${href}">${escapeHtml(m.item.title || m.item.url)}</a></h2>
@@ -166,7 +182,7 @@ ${m.item.excerpt.text ? `<p${dir}>${markedExcerpt(m.item.excerpt, 'b')}</p>` : '
 ${m.item.duplicateOf ? `<p>${escapeHtml(copyLine(m, reading))}</p>` : ''}
 <p>${escapeHtml(reading.words.why)}</p>
 <ul>${m.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
-${m.storyUrl ? `<p><a href="${escapeHtml(m.storyUrl)}">${escapeHtml(reading.words.storyPage)}</a></p>` : ''}
+${links.length ? `<p>${links.map(({ url, label }) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`).join(' · ')}</p>` : ''}
 <p style="color:#666">${escapeHtml(reading.words.signature(m.rule))}</p>
 </div>
 </body></html>`;
@@ -193,7 +209,7 @@ export function slack(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack([byline(m, reading), copyLine(m, reading)].filter(Boolean).join(' · ')) }] },
       ...(m.item.excerpt.text ? [{ type: 'section', text: { type: 'plain_text', text: m.item.excerpt.text } }] : []),
       { type: 'section', text: { type: 'mrkdwn', text: escapeSlack(whyLine(m, reading)) } },
-      ...(m.storyUrl ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackLink(m.storyUrl, escapeSlack(reading.words.storyPage)) }] }] : []),
+      ...(m.storyUrl === null ? [] : [{ type: 'context', elements: pageLinks(m, reading).map(({ url, label }) => ({ type: 'mrkdwn', text: slackLink(url, escapeSlack(label)) })) }]),
     ],
   };
 }
@@ -226,7 +242,7 @@ export function teams(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): unknow
           // A card with an action Teams cannot open is refused whole: the article's only when it is a web address.
           actions: [
             ...(safeHref(m.item.url) ? [{ type: 'Action.OpenUrl', title: reading.words.openArticle, url: m.item.url }] : []),
-            ...(m.storyUrl ? [{ type: 'Action.OpenUrl', title: reading.words.storyPage, url: m.storyUrl }] : []),
+            ...pageLinks(m, reading).map(({ url, label }) => ({ type: 'Action.OpenUrl', title: label, url })),
           ],
         },
       },
@@ -252,7 +268,7 @@ export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): str
     m.item.duplicateOf ? escapeHtml(copyLine(m, reading)) : '',
     m.item.excerpt.text ? `<blockquote>${markedExcerpt(m.item.excerpt, 'b')}</blockquote>` : '',
     escapeHtml(whyLine(m, reading)),
-    m.storyUrl ? telegramLink(m.storyUrl, reading.words.storyPage) : '',
+    pageLinks(m, reading).map(({ url, label }) => telegramLink(url, label)).join(' · '),
   ]
     .filter(Boolean)
     .join('\n');

@@ -18,6 +18,8 @@ export interface Wording {
   signature(rule: string): string;
   /** Before the link to the story's page: the article and every copy found. */
   storyPage: string;
+  /** The link to a copy beside what it copies. */
+  comparePage: string;
   /** A chat card's button to the article itself. */
   openArticle: string;
   tagReason(tag: string, words: readonly string[]): string;
@@ -52,6 +54,7 @@ export const ENGLISH: Wording = {
   semicolon: '; ',
   signature: (rule) => `-- Marsad, rule "${rule}"`,
   storyPage: 'The story and its copies',
+  comparePage: 'What the copy changed',
   openArticle: 'Open the article',
   tagReason: (tag, words) => (words.length ? `tag ${tag}: ${quoted(words, ', ')}` : `tag ${tag}`),
   sourceReason: (sourceId) => `source ${sourceId}`,
@@ -95,6 +98,7 @@ export const ARABIC: Wording = {
   semicolon: '؛ ',
   signature: (rule) => `-- مرصد، القاعدة «${rule}»`,
   storyPage: 'القصة وكل نسخها',
+  comparePage: 'ما غيّرته النسخة',
   openArticle: 'فتح المقال',
   tagReason: (tag, words) => (words.length ? `الوسم ${tag}: ${quoted(words, '، ')}` : `الوسم ${tag}`),
   sourceReason: (sourceId) => `المصدر ${sourceId}`,
@@ -121,6 +125,7 @@ export const FRENCH: Wording = {
   semicolon: ' ; ',
   signature: (rule) => `-- Marsad, règle « ${rule} »`,
   storyPage: "L'histoire et toutes ses copies",
+  comparePage: 'Ce que la copie a changé',
   openArticle: "Lire l'article",
   tagReason: (tag, words) => (words.length ? `étiquette ${tag} : ${quoted(words, ', ')}` : `étiquette ${tag}`),
   sourceReason: (sourceId) => `source ${sourceId}`,

@@ -176,9 +176,12 @@ describe('alertItem', () => {
     expect(mail.text).toContain('-- مرصد، القاعدة «dgsn»');
     expect(mail.text).toContain('القصة وكل نسخها: https://marsad.example.org/stories/000_ref');
     expect(mail.html).toContain('<a href="https://marsad.example.org/stories/000_ref">القصة وكل نسخها</a>');
+    // A copy links to the page showing it beside what it copies.
+    expect(mail.text).toContain('ما غيّرته النسخة: https://marsad.example.org/stories/000_ref/compare/h1');
+    expect(mail.html).toContain(' · <a href="https://marsad.example.org/stories/000_ref/compare/h1">ما غيّرته النسخة</a>');
     expect(mail.html).toContain('<div dir="rtl" lang="ar">\n<p>هسبريس · 2026-11-20 13:30 (Asia/Dubai)');
     const hook = hooks.find((h) => h.headers['idempotency-key'] === 'dgsn|000_ref|comms-hook')!;
-    expect(AlertMessageSchema.parse(JSON.parse(hook.body)).storyUrl).toBe('https://marsad.example.org/stories/000_ref');
+    expect(AlertMessageSchema.parse(JSON.parse(hook.body))).toMatchObject({ storyUrl: 'https://marsad.example.org/stories/000_ref', compareUrl: 'https://marsad.example.org/stories/000_ref/compare/h1' });
     expect(AlertMessageSchema.parse(JSON.parse(hook.body)).item).toMatchObject({ sourceId: 'hespress', sourceName: 'هسبريس', duplicateOf: '000_ref', duplicateOfTitle: 'المغرب يظفر بمنصب نائب رئيس الأنتربول', publishedAt: '2026-11-20T09:30:00.000Z' });
   });
 
