@@ -452,6 +452,22 @@ describe('marsad run --once with a source that asks to be left alone for an hour
   });
 });
 
+describe('marsad demo', () => {
+  const redis = createTestRedis('e2e-demo');
+  afterAll(() => redis.cleanup());
+
+  it('runs the pipeline on its recorded feeds, says what each copy kept of its reference, and leaves nothing in Redis', async () => {
+    const output = await marsad(['demo'], { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: '' });
+    expect(output).toMatch(/fetched 9, new 9, already seen 0, duplicates 2/);
+    const copies = output.split('\n').filter((line) => line.includes('copy of 00'));
+    expect(copies).toHaveLength(2);
+    const kept = [...output.matchAll(/kept (\d+) of the original's (\d+) words \((\d+)%\), wrote (\d+) of its own/g)].map((m) => m.slice(1).map(Number));
+    expect(kept).toHaveLength(2);
+    for (const [words, of, percent] of kept) expect([words! <= of!, percent! >= 90]).toEqual([true, true]);
+    expect(await redis.keys()).toEqual([]);
+  });
+});
+
 describe('marsad run', () => {
   it('exits non-zero only when the run cannot happen: no Redis', async () => {
     const result = await runNode(BIN, ['run', '--once', '--config', writeConfig()], { env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });
