@@ -126,6 +126,8 @@ describe('alerts through marsad run --once', () => {
       expect.objectContaining({ reference: REFERENCE_ID, sourceId: 'alyaoum24', url: 'https://alyaoum24.com/communique.html', afterSeconds: 0, seenAt: COMMUNIQUE_AT.toISOString() }),
     ]);
     expect(pickups[0]!.similarity).toBeGreaterThan(0.9);
+    // Its whole text kept; its own words, the outlet's headline and "متابعة".
+    expect(pickups[0]!.kept).toMatchObject({ share: 1, own: 3 });
   });
 
   it("reads again an article its feed completes later (a brief, then the communiqué): its row revised, its new pickup alerted once", async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseConfigText, parseEnv, readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import { deleteKeysWithPrefix } from '@marsad/queues';
 import { adapterOptionChecks } from '@marsad/sources';
-import { compareTexts } from '@marsad/text';
+import { describeKept, keptOf } from '../kept.js';
 import { formatSummary, runOnce, RunInterruptedError } from '../run-once.js';
 import { loggerFor, openRuntime } from '../runtime.js';
 import { interruptOnSignal } from '../shutdown.js';
@@ -41,13 +41,6 @@ export function demoConfig(origin: string, env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** What a copy made of its original, as the dashboard's comparison page says it. */
-function whatItKept(original: string, copy: string): string {
-  const compared = compareTexts(original, copy);
-  const kept = compared.original.words - compared.original.unmatched;
-  return `kept ${kept} of the original's ${compared.original.words} words (${Math.round((kept / Math.max(1, compared.original.words)) * 100)}%), wrote ${compared.copy.unmatched} of its own`;
-}
-
 /** `marsad demo`: the whole pipeline on recorded feeds, offline, then what it found. */
 export async function demoCommand(): Promise<number> {
   const { origin, server } = await serveDirectory(DEMO_FEEDS_DIR);
@@ -64,7 +57,7 @@ export async function demoCommand(): Promise<number> {
         const marks = [item.language, item.arabic ? 'arabic' : 'not arabic', ...item.tags, ...(item.duplicateOf ? [`copy of ${item.duplicateOf}`] : [])];
         out.push(`  ${item.sourceId.padEnd(10)} ${item.title}`, `  ${''.padEnd(10)} [${marks.join(', ')}] ${item.url}`);
         const original = item.duplicateOf ? originals.get(item.duplicateOf) : undefined;
-        if (original !== undefined) out.push(`  ${''.padEnd(10)} ${whatItKept(original, `${item.title}\n${item.text}`)}`);
+        if (original !== undefined) out.push(`  ${''.padEnd(10)} ${describeKept(keptOf(original, `${item.title}\n${item.text}`))}`);
       }
       process.stdout.write(`${out.join('\n')}\n`);
       return 0;
