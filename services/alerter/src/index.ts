@@ -3,7 +3,7 @@ export { alertItem, deliveryKey, type AlertItemDeps, type AlertItemResult, type 
 export { compileRule, type AlertRule, type AlertableItem } from './rules.js';
 export { createChannel, type Channel, type Envelope } from './channels/index.js';
 export { channelHolds, processMemory, redisMemory, type ChannelHold, type ChannelMemory } from './channels/memory.js';
-export { AlertMessageSchema, alertMessage, escapeHtml, localDateTime, safeHref, type AlertMessage } from './message.js';
+export { AlertMessageSchema, alertMessage, escapeHtml, localDateTime, markedExcerpt, safeHref, type AlertMessage } from './message.js';
 export { pickupOf, storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 export { atomFeed } from './atom.js';
 export { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';

@@ -14,8 +14,8 @@ export interface CompareView {
   timeZone: string;
 }
 
-/** A compared text's lines as paragraphs, each run of words the other text lacks wrapped by `wrap`. */
-function markedParagraphs({ text, ranges }: ComparedText, wrap: (marked: string) => SafeHtml): SafeHtml[] {
+/** A compared text's lines as paragraphs, each run of words the other text lacks in `tag`. */
+function markedParagraphs({ text, ranges }: ComparedText, tag: 'del' | 'ins'): SafeHtml[] {
   const paragraphs: SafeHtml[] = [];
   let start = 0;
   let next = 0;
@@ -23,7 +23,7 @@ function markedParagraphs({ text, ranges }: ComparedText, wrap: (marked: string)
     const end = start + line.length;
     const marks: [number, number][] = [];
     for (; next < ranges.length && ranges[next]![0] < end; next++) marks.push([ranges[next]![0] - start, ranges[next]![1] - start]);
-    if (line.trim()) paragraphs.push(html`<p>${markedHtml({ text: line, marks }, wrap)}</p>`);
+    if (line.trim()) paragraphs.push(html`<p>${markedHtml({ text: line, marks }, tag)}</p>`);
     start = end + 1;
   }
   return paragraphs;
@@ -58,8 +58,8 @@ export function comparePage(view: CompareView): SafeHtml {
 <a href="/stories/${encodeURIComponent(view.storyId)}">القصة وكل نسخها</a></p>
 <p class="legend"><del>مشطوب</del>: ما لم تنقله النسخة من الأصل أو غيّرته · <ins>مظلَّل</ins>: ما أضافته النسخة أو غيّرته</p>
 <div class="sides">
-<section><h2>الأصل</h2><div class="text" lang="${directionOf(view.original.language).lang}" dir="${directionOf(view.original.language).dir}">${markedParagraphs(compared.original, (words) => html`<del>${words}</del>`)}</div></section>
-<section><h2>النسخة</h2><div class="text" lang="${text.lang}" dir="${text.dir}">${markedParagraphs(compared.copy, (words) => html`<ins>${words}</ins>`)}</div></section>
+<section><h2>الأصل</h2><div class="text" lang="${directionOf(view.original.language).lang}" dir="${directionOf(view.original.language).dir}">${markedParagraphs(compared.original, 'del')}</div></section>
+<section><h2>النسخة</h2><div class="text" lang="${text.lang}" dir="${text.dir}">${markedParagraphs(compared.copy, 'ins')}</div></section>
 </div>
 </article>`,
   );

@@ -1,5 +1,6 @@
 import { passage, type Passage } from '@marsad/text';
-import { html, type SafeHtml } from './html.js';
+import { markedExcerpt } from '@marsad/service-alerter';
+import { html, SafeHtml } from './html.js';
 
 /** How the pages show languages, directions and times. */
 
@@ -93,16 +94,8 @@ export function excerpt(text: string, length = 280): string {
   return passage(text, [], length).text;
 }
 
-/** A passage (shared/text's `passage`) with each of its marks wrapped (in `<mark>` unless said), everything else escaped. */
-export function markedHtml({ text, marks }: Passage, wrap: (marked: string) => SafeHtml = (marked) => html`<mark>${marked}</mark>`): SafeHtml {
-  let at = 0;
-  const parts = marks.map(([start, end]) => {
-    const part = html`${text.slice(at, start)}${wrap(text.slice(start, end))}`;
-    at = end;
-    return part;
-  });
-  return html`${parts}${text.slice(at)}`;
-}
+/** A passage (shared/text's `passage`) with its marks in `tag`, everything else escaped (the alerts' markedExcerpt). */
+export const markedHtml = (passage: Passage, tag: 'mark' | 'del' | 'ins' = 'mark'): SafeHtml => new SafeHtml(markedExcerpt(passage, tag));
 
 /** A time for operators' pages, in UTC as the logs write it: "2026-11-21 10:00 UTC", or a dash for none. */
 export const utcTime = (iso: string | null): SafeHtml | string => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : '—');
