@@ -27,7 +27,12 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   store = await openStore({ dataDir: 'memory://' });
   for (const i of [
-    item('new-story', { title: 'حموشي يترأس اجتماعا أمنيا', publishedAt: hoursAgo(5) }),
+    item('new-story', {
+      title: 'حموشي يترأس اجتماعا أمنيا',
+      text: 'ترأس المدير العام للأمن الوطني عبد اللطيف حموشي اجتماعا أمنيا بالرباط خصص لتتبع الاستعدادات.',
+      evidence: { dgsn: [{ alias: 'حموشي', offset: 0, matched: 'حموشي' }] },
+      publishedAt: hoursAgo(5),
+    }),
     item('new-copy', { sourceId: 'alyaoum24', storyId: 'new-story', duplicateOf: 'new-story', similarity: 0.88, publishedAt: hoursAgo(4) }),
     item('old-story', { publishedAt: hoursAgo(72) }),
     item('old-copy', { sourceId: 'goud', storyId: 'old-story', duplicateOf: 'old-story', similarity: 0.95, publishedAt: hoursAgo(2) }),
@@ -66,7 +71,9 @@ describe('digests', () => {
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!.parsed;
     expect(mail.subject).toBe('[Marsad daily] 1 new story, 2026-11-22');
-    expect(mail.text).toContain('* حموشي يترأس اجتماعا أمنيا');
+    expect(mail.text).toContain('* حموشي يترأس اجتماعا أمنيا\n  ترأس المدير العام للأمن الوطني عبد اللطيف حموشي اجتماعا أمنيا بالرباط');
+    // The story's passage, what made the rule fire in bold.
+    expect(mail.html).toContain('<br>ترأس المدير العام للأمن الوطني عبد اللطيف <b>حموشي</b> اجتماعا');
     expect(mail.text).toContain('also published by اليوم 24 (+60 min, 88%)');
     expect(mail.text).toContain('New pickups of earlier stories:');
     expect(mail.text).toContain('goud https://www.hespress.com/old-copy.html');

@@ -2,7 +2,7 @@ import type { AlertsConfig, RuleConfig } from '@marsad/config';
 import { deliveryJobOptions, type DigestJob, type JobContext, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryFailed, deliveryKey, type ChannelFailure, type DeliveryLog } from './handlers/alert-item.js';
-import { escapeHtml, escapeSlack, localTime, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, teamsText, telegramParts, type AlertContext } from './message.js';
+import { escapeHtml, escapeSlack, localTime, markedExcerpt, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, teamsText, telegramParts, type AlertContext } from './message.js';
 import type { AlertRule } from './rules.js';
 import { storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 
@@ -64,7 +64,7 @@ export async function sendDigest(job: DigestJob, deps: DigestDeps, ctx: JobConte
     try {
       const { sourceName, words, publicUrl } = deps.context ?? PLAIN_CONTEXT;
       const reading = { sourceName, words, publicUrl, timeZone: deps.config.tz };
-      await deps.channels.get(channelId)!.send(digestEnvelope(key, deps.rule.id, since, result.until, fresh, earlier, reading));
+      await deps.channels.get(channelId)!.send(digestEnvelope(key, deps.rule, since, result.until, fresh, earlier, reading));
       await deps.deliveries.markDelivered(key);
       result.sent.push(key);
     } catch (err) {
@@ -123,8 +123,14 @@ function pickupLine(p: Pickup, { sourceName, words }: Reading): string {
   return `${sourceName(p.sourceId)} ${words.pickup(Math.round(p.afterSeconds / 60), percentOf(p.similarity))} ${p.url}`;
 }
 
-function digestEnvelope(deliveryKey: string, rule: string, since: string, until: string, fresh: Story[], earlier: Story[], reading: Reading): Envelope {
+/** A digest's passage of each new story: shorter than an alert's, as a digest lists many. */
+const DIGEST_EXCERPT_CHARS = 200;
+
+function digestEnvelope(deliveryKey: string, compiled: AlertRule, since: string, until: string, fresh: Story[], earlier: Story[], reading: Reading): Envelope {
   const { words } = reading;
+  const rule = compiled.id;
+  const excerpts = new Map(fresh.map((s) => [s.storyId, compiled.excerpt(s.first, s.first.text, DIGEST_EXCERPT_CHARS)]));
+  const excerptOf = (s: Story) => excerpts.get(s.storyId) ?? { text: '', marks: [] };
   const subject = words.digestSubject(rule, fresh.length, until.slice(0, 10));
   const at = (iso: string) => localTime(iso, reading.timeZone);
   const name = (s: Story) => reading.sourceName(s.first.sourceId);
@@ -135,6 +141,7 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
       const page = storyPageUrl(reading, s.storyId);
       return [
         `* ${s.first.title}`,
+        ...(excerptOf(s).text ? [`  ${excerptOf(s).text}`] : []),
         `  ${name(s)} · ${at(s.firstSeenAt)} · ${s.first.url}`,
         ...s.pickups.map((p) => `  ${words.alsoPublishedBy} ${pickupLine(p, reading)}`),
         ...(page ? [`  ${words.storyPage}: ${page}`] : []),
@@ -150,11 +157,11 @@ function digestEnvelope(deliveryKey: string, rule: string, since: string, until:
     return page ? ` · <a href="${escapeHtml(page)}">${escapeHtml(words.storyPage)}</a>` : '';
   };
   const item = (s: Story) => `<li${s.first.arabic ? ' dir="rtl" lang="ar"' : ''}><a href="${escapeHtml(safeHref(s.first.url) ?? '#')}">${escapeHtml(s.first.title || s.first.url)}</a>
-    <br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}${pageLink(s)}</small>
+    ${excerptOf(s).text ? `<br>${markedExcerpt(excerptOf(s))}` : ''}<br><small>${escapeHtml(name(s))} · ${escapeHtml(at(s.firstSeenAt))}${pageLink(s)}</small>
     ${s.pickups.length ? `<ul dir="${dir}">${s.pickups.map((p) => `<li>${escapeHtml(`${words.alsoPublishedBy} ${pickupLine(p, reading)}`)}</li>`).join('')}</ul>` : ''}</li>`;
   const html = `<!doctype html><html><body dir="${dir}" lang="${words.lang}"><p>${escapeHtml(words.storiesSince(at(since), rule))}</p>
 <ul>${fresh.map(item).join('\n')}</ul>${earlier.length ? `<p>${escapeHtml(words.newPickups)}</p><ul>${earlier.map(item).join('\n')}</ul>` : ''}</body></html>`;
-  const summary = (s: Story) => ({ storyId: s.storyId, title: s.first.title, url: s.first.url, sourceId: s.first.sourceId, firstSeenAt: s.firstSeenAt, reasons: s.reasons, pickups: s.pickups });
+  const summary = (s: Story) => ({ storyId: s.storyId, title: s.first.title, url: s.first.url, sourceId: s.first.sourceId, firstSeenAt: s.firstSeenAt, reasons: s.reasons, ...(excerpts.has(s.storyId) && { excerpt: excerptOf(s) }), pickups: s.pickups });
   const json = { type: 'marsad.digest', deliveryKey, rule, since, until, stories: fresh.map(summary), earlierStories: earlier.map(summary) };
   return {
     deliveryKey,

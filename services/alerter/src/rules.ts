@@ -19,8 +19,11 @@ export interface AlertRule {
   maxAgeMs: number | undefined;
   /** Why the item matches, one line per condition; null when it does not. `text`: title and article, for a query. */
   explain(item: AlertableItem, text?: string): string[] | null;
-  /** The passage of the article (`body`, its text without the title) around what this rule found in it, marked: its query's words, its tags' evidence. */
-  excerpt(item: AlertableItem, body: string): Passage;
+  /**
+   * The passage of the article (`body`, its text without the title) around what this rule found in it,
+   * marked: its query's words, its tags' evidence; `length` characters at most (passage's 280 unless said).
+   */
+  excerpt(item: AlertableItem, body: string, length?: number): Passage;
 }
 
 /** How long before it was found an item was published: 0 when it gives no date. */
@@ -71,12 +74,12 @@ export function compileRule(rule: RuleConfig, words: Wording = ENGLISH, referenc
       }
       return reasons;
     },
-    excerpt(item, body) {
+    excerpt(item, body, length) {
       // The query reads the body as the tokenizer gives it (HTML entities decoded): its ranges are of that text.
       const found = query?.marks([item.title, body])?.[1];
       const text = found?.text ?? body;
       const evidence = (rule.tags ?? []).flatMap((tag) => (item.evidence[tag] ?? []).map((e) => e.matched));
-      return passage(text, [...(found?.ranges ?? []), ...occurrences(text, evidence)]);
+      return passage(text, [...(found?.ranges ?? []), ...occurrences(text, evidence)], length);
     },
   };
 }
