@@ -14,7 +14,7 @@ beforeAll(async () => {
   for (const i of [
     item('a', { tags: ['dgsn'] }),
     item('a-copy', { sourceId: 'alyaoum24', storyId: 'a', duplicateOf: 'a', similarity: 0.9, tags: ['dgsn'], publishedAt: '2026-11-20T09:30:00.000Z' }),
-    item('fr', { language: 'fra', arabic: false, title: 'La DGSN recrute', publishedAt: '2026-11-21T08:00:00.000Z' }),
+    item('fr', { language: 'fra', arabic: false, title: 'La DGSN recrute', text: 'La Sûreté nationale ouvre un concours à Tanger pour 500 gardiens de la paix.', publishedAt: '2026-11-21T08:00:00.000Z' }),
   ]) await store.upsertItem(i);
 });
 afterAll(() => store.close());
@@ -36,6 +36,17 @@ describe('JSON API', () => {
     expect(sinceDay.items.map((i) => i.id)).toEqual(['fr']);
     const noDay = await server.inject({ method: 'GET', url: '/api/items?until=2026-02-30' });
     expect(noDay.statusCode).toBe(400);
+    await server.close();
+  });
+
+  it("gives a search's items the passage where each says what was asked, its words marked", async () => {
+    const server = await app();
+    const found = (await server.inject({ method: 'GET', url: `/api/items?q=${encodeURIComponent('طنجة concours')}` })).json() as { items: { id: string; excerpt: { text: string; marks: [number, number][] } }[] };
+    expect(found.items.map((i) => i.id)).toEqual(['fr']);
+    const { text, marks } = found.items[0]!.excerpt;
+    expect(text).toBe('La Sûreté nationale ouvre un concours à Tanger pour 500 gardiens de la paix.');
+    expect(marks.map(([start, end]) => text.slice(start, end))).toEqual(['concours', 'Tanger']);
+    expect((await server.inject({ method: 'GET', url: '/api/items' })).json().items[0]).not.toHaveProperty('excerpt');
     await server.close();
   });
 

@@ -54,7 +54,7 @@ export async function startDashboard(deps: DashboardDeps) {
     queues,
     admin: { user: env.MARSAD_ADMIN_USER, password: env.MARSAD_ADMIN_PASSWORD, token: env.MARSAD_ADMIN_TOKEN },
     readiness,
-    api: { listItems: (filter) => deps.store.listItems(filter), itemPage: (filter, after) => deps.store.itemPage(filter, after), sources: sourceHealth },
+    api: { listItems: (filter) => deps.store.listItems(filter), itemPage: (filter, after) => deps.store.itemPage(filter, after), sources: sourceHealth, names: deps.config.search.spellings },
     metrics: createMetrics({
       queues,
       stats: () => deps.store.stats(),
