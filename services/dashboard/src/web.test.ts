@@ -143,6 +143,10 @@ describe.each([
   it('shows a copy beside what it copies, word by word, linked from its row of the story', async () => {
     const story = await page('/stories/police-tanger');
     expect(story.$('tr[data-item="police-tanger-copy"] td.compare a').attr('href')).toBe('/stories/police-tanger/compare/police-tanger-copy');
+    // And from the copy's card in the newsroom; an original has none.
+    const newsroom = (await page('/')).$;
+    expect(newsroom('article[data-id="police-tanger-copy"] a.compare').attr('href')).toBe('/stories/police-tanger/compare/police-tanger-copy');
+    expect(newsroom('article[data-id="police-tanger"] a.compare')).toHaveLength(0);
     const { status, $ } = await page('/stories/police-tanger/compare/police-tanger-copy');
     expect(status).toBe(200);
     const marked = (side: number, tag: string) => $('.sides section').eq(side).find(tag).map((_, e) => $(e).text()).get();

@@ -73,7 +73,7 @@ function itemCard(item: ListedItem, view: NewsroomView): SafeHtml {
 <h2 lang="${text.lang}" dir="${text.dir}">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${title}</a>` : title}</h2>
 <p class="meta"><bdi class="source">${view.sourceName(item.sourceId)}</bdi> · <bdi><time datetime="${when}">${formatTime(when, view.timeZone)}</time></bdi>${revised(item, view)} · <bdi class="language" title="${item.language}">${languageName(item.language)}</bdi>${item.tags.map((t) => html` <span class="tag">${t}</span>`)}</p>
 ${item.duplicateOf
-    ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a></p>`
+    ? html`<p class="copy">${copied(item.duplicateOf, view)}${item.similarity !== null ? html` (تشابه <bdi>${Math.round(item.similarity * 100)}%</bdi>)` : ''} — <a href="/stories/${encodeURIComponent(item.storyId)}">القصة وكل نسخها</a> · <a class="compare" href="/stories/${encodeURIComponent(item.storyId)}/compare/${encodeURIComponent(item.id)}">ما غيّرته النسخة</a></p>`
     : html`<p class="copy"><a href="/stories/${encodeURIComponent(item.storyId)}">القصة</a></p>`}
 <p class="snippet" lang="${text.lang}" dir="${text.dir}">${snippet}</p>
 </article></li>`;
