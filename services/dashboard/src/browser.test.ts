@@ -138,6 +138,16 @@ describe('newsroom in Chromium', () => {
     await close();
   });
 
+  it('lists the reference articles with how far each travelled, and opens a timeline from it', async () => {
+    const { page, incidents, close } = await open('/references');
+    expect(await page.locator('table.references tbody tr').count()).toBe(2);
+    await shoot(page, 'references');
+    await Promise.all([page.waitForURL(new RegExp(`/stories/${REFERENCE_ID}$`)), page.click(`tr[data-reference="${REFERENCE_ID}"] a`)]);
+    expect(await page.locator('table.pickups tbody tr').count()).toBe(2);
+    expect(incidents).toEqual([]);
+    await close();
+  });
+
   it("shows a reference article's pickup timeline", async () => {
     const { page, close } = await open(`/stories/${REFERENCE_ID}`);
     expect(await page.locator('table.pickups tbody tr').count()).toBe(2);

@@ -13,7 +13,7 @@ export interface DashboardDeps {
   logger: Logger;
   connection: Redis;
   queues: PipelineQueues;
-  store: Pick<Store, 'listItems' | 'itemPage' | 'eachItemPage' | 'stats' | 'ping' | 'listDeliveries'>;
+  store: Pick<Store, 'listItems' | 'itemPage' | 'eachItemPage' | 'stats' | 'referencePickups' | 'ping' | 'listDeliveries'>;
 }
 
 /**
@@ -39,6 +39,7 @@ export async function startDashboard(deps: DashboardDeps) {
     sourceHealth,
     failedFetches: (sourceId) => failedFetchesOf(deps.queues.fetch, sourceId),
     references: new Map(readReferenceArticles(resolveSeedsDir(env.MARSAD_SEEDS_DIR)).map((r) => [r.id, r.text])),
+    referencePickups: (ids) => deps.store.referencePickups(ids),
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,
     deliveries: (limit) => deps.store.listDeliveries(limit),

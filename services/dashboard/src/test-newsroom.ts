@@ -5,6 +5,8 @@ import { storeFacets, type WebSources } from './web.js';
 
 /** A small newsroom for the page and browser tests: an Arabic story with copies, a reference's pickups, a French item, a hostile one. */
 export const REFERENCE_ID = '000_reference';
+/** A reference article no item copies. */
+export const UNPICKED_ID = '001_unpicked';
 export const REFERENCE_TEXT = 'أفادت المديرية العامة للأمن الوطني بأن المغرب سيحتضن الدورة المقبلة للجمعية العامة للأنتربول.\nوأضاف البلاغ أن التحضيرات جارية.';
 
 const base = (id: string, over: Partial<ClassifiedItem>): ClassifiedItem => ({
@@ -67,7 +69,8 @@ export async function newsroomSources(store: Store): Promise<WebSources> {
     sourceNames: SOURCE_NAMES,
     sourceHealth: async () => SOURCE_ROWS,
     failedFetches: async (sourceId) => (sourceId === 'alyaoum24' ? [{ jobId: 'repeat:alyaoum24:1', reason: 'HTTP 503 from https://alyaoum24.example/feed', attempts: 3, failedAt: '2026-11-21T10:00:00.000Z' }] : []),
-    references: new Map([[REFERENCE_ID, REFERENCE_TEXT]]),
+    references: new Map([[REFERENCE_ID, REFERENCE_TEXT], [UNPICKED_ID, 'بلاغ لم ينقله أحد بعد.']]),
+    referencePickups: (ids) => store.referencePickups(ids),
     timeZone: 'Africa/Casablanca',
     fetchQueue: 'fetch',
     deliveries: (limit) => store.listDeliveries(limit),

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { startOfDay } from './pages/format.js';
-import { newsroomSources, REFERENCE_ID, REFERENCE_TEXT } from './test-newsroom.js';
+import { newsroomSources, REFERENCE_ID, REFERENCE_TEXT, UNPICKED_ID } from './test-newsroom.js';
 
 /** A team's names for searches (the config's search.names). */
 const TEAM_NAMES = new NameSpellings([['Tingis', 'طنجة']]);
@@ -138,6 +138,18 @@ describe.each([
     expect(rows.find('.similarity').text()).toBe('93%');
     expect(rows.find('.after').text()).toBe('ساعة و30 دقيقة');
     expect((await page('/stories/nothing-here')).status).toBe(404);
+  });
+
+  it('lists the reference articles, each with its pickups, outlets and first and last pickup, linked to its timeline', async () => {
+    const { status, $ } = await page('/references');
+    expect(status).toBe(200);
+    expect($('nav a[aria-current="page"]').text()).toBe('المقالات المرجعية');
+    const row = (id: string) => $(`tr[data-reference="${id}"]`);
+    expect(row(REFERENCE_ID).find('a').attr('href')).toBe(`/stories/${REFERENCE_ID}`);
+    expect(row(REFERENCE_ID).find('a').text()).toBe(REFERENCE_TEXT.split('\n')[0]);
+    expect([row(REFERENCE_ID).find('.pickups').text(), row(REFERENCE_ID).find('.outlets').text()]).toEqual(['2', '2']);
+    expect(row(REFERENCE_ID).find('time').map((_, t) => $(t).attr('datetime')).get()).toEqual(['2026-11-19T12:00:00.000Z', '2026-11-19T15:10:00.000Z']);
+    expect([row(UNPICKED_ID).find('.pickups').text(), row(UNPICKED_ID).find('time')]).toEqual(['0', expect.objectContaining({ length: 0 })]);
   });
 
   it('shows a copy beside what it copies, word by word, linked from its row of the story', async () => {

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
 import { pickupOf, storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
-import type { Delivery, ItemFilter, ItemPagesFilter, Store } from '@marsad/store';
+import type { Delivery, ItemFilter, ItemPagesFilter, ReferencePickups, Store } from '@marsad/store';
 import { compareTexts, otherSpellingsSearched, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -16,6 +16,7 @@ import { alertsPage } from './pages/alerts.js';
 import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 import { comparePage, type CompareView } from './pages/compare.js';
+import { referencesPage } from './pages/references.js';
 
 /** What the newsroom and source pages read. */
 export interface WebSources {
@@ -30,6 +31,8 @@ export interface WebSources {
   failedFetches(sourceId: string): Promise<FailedFetch[]>;
   /** Reference articles by id, for their stories' pages. */
   references: ReadonlyMap<string, string>;
+  /** How each reference article was picked up (Store.referencePickups). */
+  referencePickups(ids: readonly string[]): Promise<Map<string, ReferencePickups>>;
   timeZone: string;
   /** Name of the fetch queue, for links into the queue board. */
   fetchQueue: string;
@@ -228,6 +231,10 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
         .header('content-disposition', `attachment; filename="pickups-${view.story.storyId.replace(/[^\w.-]/g, '_')}.csv"`)
         .send(pickupsCsv(view));
     });
+
+    pages.get('/references', async (_request, reply) =>
+      sendPage(reply, referencesPage({ references: from.references, pickups: await from.referencePickups([...from.references.keys()]), timeZone: from.timeZone })),
+    );
 
     pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth())));
 

@@ -5,4 +5,4 @@ export { StoreBusyError, StoreFolderError } from './pglite-client.js';
 export { DatabaseUnavailableError, isDatabaseUnavailable } from './postgres-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';
 export { DeliverySchema, type Delivery, type DeliveryClaim } from './deliveries.js';
-export type { StoreStats } from './stats.js';
+export type { ReferencePickups, StoreStats } from './stats.js';

@@ -30,3 +30,22 @@ export async function storeStats(sql: SqlExecutor): Promise<StoreStats> {
     deliveries: deliveries.map((d) => ({ channelId: d.channel_id, status: d.status, count: d.n })),
   };
 }
+
+/** How one reference article was picked up: copies, outlets, and when the first and the last were published (or found). */
+export interface ReferencePickups {
+  pickups: number;
+  outlets: number;
+  first: string;
+  last: string;
+}
+
+/** Of these reference articles, those with copies stored, each with how it was picked up. */
+export async function referencePickups(sql: SqlExecutor, ids: readonly string[]): Promise<Map<string, ReferencePickups>> {
+  const rows = await sql.query<{ id: string; pickups: number; outlets: number; first: Date; last: Date }>(
+    `SELECT duplicate_of AS id, count(*)::int AS pickups, count(DISTINCT source_id)::int AS outlets,
+            min(coalesce(published_at, fetched_at)) AS first, max(coalesce(published_at, fetched_at)) AS last
+       FROM items WHERE duplicate_of = ANY($1::text[]) GROUP BY duplicate_of`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { pickups: r.pickups, outlets: r.outlets, first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() }]));
+}

@@ -205,6 +205,15 @@ describe.each([
     expect(await ids({ limit: 2, offset: 1 })).toEqual(['f2', 'f1']);
   });
 
+  it("counts each reference article's pickups, outlets, and first and last pickup", async () => {
+    await store.upsertItem(item('r1-a', { sourceId: 'refs-a', duplicateOf: 'ref-counted', publishedAt: '2024-12-01T08:00:00.000Z' }));
+    await store.upsertItem(item('r1-b', { sourceId: 'refs-b', duplicateOf: 'ref-counted', publishedAt: null, fetchedAt: '2024-12-01T10:30:00.000Z' }));
+    await store.upsertItem(item('r1-c', { sourceId: 'refs-a', duplicateOf: 'ref-counted', publishedAt: '2024-12-02T09:00:00.000Z' }));
+    await store.upsertItem(item('r1-copy-of-item', { sourceId: 'refs-a', duplicateOf: 'r1-a', publishedAt: '2024-12-03T09:00:00.000Z' }));
+    const counted = await store.referencePickups(['ref-counted', 'ref-never-picked-up']);
+    expect([...counted]).toEqual([['ref-counted', { pickups: 3, outlets: 2, first: '2024-12-01T08:00:00.000Z', last: '2024-12-02T09:00:00.000Z' }]]);
+  });
+
   it('lists every item a page at a time, newest first, ties by id, each once, up to a limit when given, or one page after another', async () => {
     const times = ['2024-10-03T00:00:00.000Z', '2024-10-01T00:00:00.123Z', '2024-10-02T00:00:00.000Z'];
     // Seven items on three instants: pages of two end inside runs of equal times.

@@ -5,7 +5,7 @@ import { createBatcher, type BatcherOptions } from './batcher.js';
 import { claimDelivery, listDeliveries, markDelivered, markDeliveryFailed, type Delivery, type DeliveryClaim } from './deliveries.js';
 import { backfillSearch, countItems, eachItemPage, itemPage, itemText, knownItemIds, listItems, recordDroppedItem, reviseItem, storedTextLengths, supersedeItem, upsertItem, upsertItems, type ItemCursor, type ItemFilter, type ItemPage, type ItemPagesFilter, type StoredItem } from './items.js';
 import { migrate } from './migrate.js';
-import { storeStats, type StoreStats } from './stats.js';
+import { referencePickups, storeStats, type ReferencePickups, type StoreStats } from './stats.js';
 import { createPgliteClient } from './pglite-client.js';
 import { connectionFailure, createPostgresClient, DatabaseUnavailableError, isDatabaseUnavailable } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
@@ -45,6 +45,8 @@ export interface Store {
   countItems(): Promise<number>;
   /** Counts for metrics. */
   stats(): Promise<StoreStats>;
+  /** Of these reference articles, those picked up, each with its copies, outlets and first and last pickup. */
+  referencePickups(ids: readonly string[]): Promise<Map<string, ReferencePickups>>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   /**
@@ -93,6 +95,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     eachItemPage: (filter, pageSize) => eachItemPage(sql, filter, pageSize, options.names),
     countItems: () => countItems(sql),
     stats: () => storeStats(sql),
+    referencePickups: (ids) => referencePickups(sql, ids),
     ping: async () => void (await sql.query('SELECT 1')),
     isUnavailable: (err) => err instanceof DatabaseUnavailableError,
     itemText: guard((id: string) => itemText(sql, id)),

@@ -5,7 +5,7 @@ export interface PageOptions {
   /** The page's own language and direction (each item carries its own). */
   lang?: string;
   dir?: 'rtl' | 'ltr';
-  current: 'newsroom' | 'sources' | 'story' | 'alerts';
+  current: 'newsroom' | 'references' | 'sources' | 'story' | 'alerts';
 }
 
 /** The frame of every page: no script anywhere, one stylesheet. */
@@ -25,7 +25,7 @@ export function layout(options: PageOptions, body: SafeHtml): SafeHtml {
 <body>
 <header class="top" lang="ar" dir="rtl">
 <a class="brand" href="/">مرصد <span lang="en" dir="ltr">Marsad</span></a>
-<nav>${link('/', 'الأخبار', 'newsroom')}${link('/sources', 'المصادر', 'sources')}${link('/alerts', 'التنبيهات', 'alerts')}<a href="/admin/queues">الطوابير</a></nav>
+<nav>${link('/', 'الأخبار', 'newsroom')}${link('/references', 'المقالات المرجعية', 'references')}${link('/sources', 'المصادر', 'sources')}${link('/alerts', 'التنبيهات', 'alerts')}<a href="/admin/queues">الطوابير</a></nav>
 </header>
 <main>
 ${body}
