@@ -2,7 +2,7 @@ import { unknownTag } from '@marsad/config';
 import type { ListedItem } from '@marsad/service-alerter';
 import { storiesOf } from '@marsad/service-alerter';
 import { InstantSchema, ItemCursorSchema, ItemLanguageSchema, type ItemCursor, type ItemFilter, type ItemPage } from '@marsad/store';
-import { passage, Query, QuerySyntaxError, type NameSpellings, type Passage } from '@marsad/text';
+import { Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -57,12 +57,6 @@ function invalid(issues: z.core.$ZodIssue[]) {
   return { error: 'invalid query', issues: issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`) };
 }
 
-/** The passage of an item's text around what the search found in it, marked (the newsroom's excerpt). */
-function excerptFound(search: Query, title: string, text: string): Passage {
-  const body = search.marks([title, text])?.[1];
-  return body ? passage(body.text, body.ranges) : passage(text);
-}
-
 export function registerApi(app: FastifyInstance, from: ApiSources): void {
   app.get('/api/items', async (request, reply) => {
     const query = ItemsQuerySchema.safeParse(request.query);
@@ -71,7 +65,7 @@ export function registerApi(app: FastifyInstance, from: ApiSources): void {
     try {
       const page = await from.itemPage({ ...filter, search: q, sourceId: source }, after);
       const search = q === undefined ? undefined : new Query(q, from.names);
-      return { items: page.items.map(({ text, ...item }) => (search ? { ...item, excerpt: excerptFound(search, item.title, text) } : item)), next: page.next && encodeCursor(page.next) };
+      return { items: page.items.map(({ text, ...item }) => (search ? { ...item, excerpt: search.passageOf(item.title, text) } : item)), next: page.next && encodeCursor(page.next) };
     } catch (err) {
       if (err instanceof QuerySyntaxError) return reply.code(400).send({ error: 'invalid query', issues: [`q: ${err.message}`] });
       throw err;

@@ -230,6 +230,18 @@ describe('marsad items', () => {
     expect((await runNode(BIN, ['items', '--config', config, '--search', 'Akhbar'], { env })).stderr).toContain('2 item(s); the search also looked for خبر\n');
   });
 
+  it("gives a search's items the passage where each says what was asked, its words marked in JSON", async () => {
+    const env = { ...NO_SERVICES, DATABASE_URL: database.url };
+    const found = await runNode(BIN, ['items', '--search', 'الخبر', '--json'], { env });
+    expect(found.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { excerpt: unknown }).excerpt)).toEqual([
+      { text: 'نص الخبر', marks: [[3, 8]] },
+      { text: 'نص الخبر', marks: [[3, 8]] },
+    ]);
+    // In a pipe, the passage under each item, as text.
+    expect((await runNode(BIN, ['items', '--search', 'الخبر'], { env })).stdout).toMatch(/^.*خبر late\n {2}https:\/\/a\.ma\/late\n {2}نص الخبر\n/);
+    expect((JSON.parse((await runNode(BIN, ['items', '--json'], { env })).stdout.split('\n')[0]!) as object)).not.toHaveProperty('excerpt');
+  });
+
   it('says, of a source that lists nothing, when the config has no such source and which it likely meant', async () => {
     const config = join(temporaryDir('marsad-'), 'marsad.yml');
     writeFileSync(config, 'sources:\n  - { id: b, url: "https://b.ma/feed" }\n  - { id: hespress, url: "https://www.hespress.com/feed" }\n');

@@ -1,6 +1,7 @@
 import { tokenize, tokenizeWithOffsets, wordEnd } from './tokens.js';
 import { canonical } from './forms.js';
 import { NAME_SPELLINGS } from './name-spellings.js';
+import { passage, type Passage } from './passage.js';
 
 /**
  * Keyword queries for alert rules: words, "quoted phrases", AND (or nothing), OR, NOT, parentheses,
@@ -385,6 +386,15 @@ export class Query {
       first += offsets.length;
       return { text, ranges };
     });
+  }
+
+  /**
+   * The passage of an item's `text` (below its `title`, as the store's search reads them) around what
+   * the query found in it, marked (see `passage`); its first lines when it found nothing there.
+   */
+  passageOf(title: string, text: string, length?: number): Passage {
+    const body = this.marks([title, text])?.[1];
+    return body ? passage(body.text, body.ranges, length) : passage(text, [], length);
   }
 
   /** What made these words match, or null; what a NOT excludes, or a branch that failed, is none of it. */

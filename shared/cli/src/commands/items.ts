@@ -1,6 +1,6 @@
 import { meantAmong, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
 import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
-import { otherSpellingsSearched, QuerySyntaxError, searchQuery } from '@marsad/text';
+import { otherSpellingsSearched, Query, QuerySyntaxError, searchQuery, type Passage } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
 
@@ -43,10 +43,13 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
   try {
     // Page by page: a store of any size is listed whole, without holding it in memory.
     let listed = 0;
+    const search = options.search ? new Query(options.search, config.search.spellings) : undefined;
     for await (const page of store.eachItemPage({ ...filter.data, limit })) {
       const lines = page.map(({ text, ...item }) => {
-        const row = options.text ? { ...item, text } : item;
-        return options.json ? `${JSON.stringify(row)}\n` : formatItem(row);
+        // A search's items say where they say what was asked, as the newsroom and the API show it.
+        const excerpt = search?.passageOf(item.title, text);
+        const row = { ...item, ...(options.text && { text }), ...(excerpt && { excerpt }) };
+        return options.json ? `${JSON.stringify(row)}\n` : formatItem(row) + (excerpt?.text ? `  ${shown(excerpt)}\n` : '');
       });
       await write(lines.join(''));
       listed += page.length;
@@ -125,6 +128,12 @@ function toIso(option: string, value: string): string {
   const instant = parseInstant(value);
   if (instant === undefined) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z; UTC unless it gives an offset)`);
   return instant;
+}
+
+/** A passage for a terminal: its marks in bold where stdout is one, as they are; plain text in a pipe. */
+function shown({ text, marks }: Passage): string {
+  if (!process.stdout.isTTY) return text;
+  return marks.reduceRight((out, [start, end]) => `${out.slice(0, start)}\x1b[1m${out.slice(start, end)}\x1b[22m${out.slice(end)}`, text);
 }
 
 function formatItem(item: Pick<StoredItem, 'publishedAt' | 'fetchedAt' | 'sourceId' | 'language' | 'tags' | 'duplicateOf' | 'title' | 'url' | 'revisedAt'>): string {
