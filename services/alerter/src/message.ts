@@ -266,7 +266,8 @@ export function telegram(m: AlertMessage, reading: Reading = PLAIN_CONTEXT): str
     `<b>${telegramLink(m.item.url, m.item.title || m.item.url)}</b>`,
     escapeHtml(byline(m, reading)),
     m.item.duplicateOf ? escapeHtml(copyLine(m, reading)) : '',
-    m.item.excerpt.text ? `<blockquote>${markedExcerpt(m.item.excerpt, 'b')}</blockquote>` : '',
+    // In italics, not a <blockquote>: a self-hosted Bot API server older than 7.0 refuses that tag, and the alert with it.
+    m.item.excerpt.text ? `<i>${markedExcerpt(m.item.excerpt, 'b')}</i>` : '',
     escapeHtml(whyLine(m, reading)),
     pageLinks(m, reading).map(({ url, label }) => telegramLink(url, label)).join(' · '),
   ]
