@@ -1,4 +1,4 @@
-import { bridgeGaps, distinctSorted, PAIRED_GAP, SHINGLE_SIZE, shingleSequence, sortedLookup } from './fingerprint.js';
+import { bridgeGaps, distinctSorted, PAIRED_GAP, pairedWith, SHINGLE_SIZE, shingleSequence, sortedLookup } from './fingerprint.js';
 import { tokenizeWithOffsets, wordEnd, type Tokens } from './tokens.js';
 
 /** One side of a comparison: its text (HTML entities decoded), and the ranges of it the other side does not have. */
@@ -35,8 +35,8 @@ function reproducedWords(hashesA: readonly number[], hashesB: readonly number[])
   // As coverage reads a copy: between kept words, a short run's words B has beside each other are kept
   // too; so are an end's, where no run of four reaches ("… اوقفت شخصا في قضية احتيال": في قضية احتيال).
   const pairsA = shingleSequence(hashesA, 2);
-  const pairsB = sortedLookup(distinctSorted(shingleSequence(hashesB, 2)));
-  const paired = (w: number) => (w > 0 && pairsB.has(pairsA[w - 1]!)) || (w < pairsA.length && pairsB.has(pairsA[w]!));
+  const pairsB = distinctSorted(shingleSequence(hashesB, 2));
+  const paired = (w: number) => pairedWith(w, pairsA, pairsB);
   bridgeGaps(reproduced, paired);
   const first = reproduced.indexOf(1);
   if (first < 0) return reproduced;

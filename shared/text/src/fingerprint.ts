@@ -337,7 +337,7 @@ export function bridgeGaps(reproduced: Uint8Array, kept?: (word: number) => bool
 }
 
 /** Whether word `w` of A is part of a pair of A's words (pairsOfA: the one starting at each word) that B has. */
-function pairedWith(w: number, pairsOfA: Uint32Array, sortedPairsOfB: Uint32Array): boolean {
+export function pairedWith(w: number, pairsOfA: Uint32Array, sortedPairsOfB: Uint32Array): boolean {
   return (w > 0 && has(sortedPairsOfB, pairsOfA[w - 1]!)) || (w < pairsOfA.length && has(sortedPairsOfB, pairsOfA[w]!));
 }
 
