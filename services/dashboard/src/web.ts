@@ -5,7 +5,7 @@ import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
 import { pickupOf, storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
 import type { Delivery, ItemFilter, ItemPagesFilter, ReferencePickups, Store } from '@marsad/store';
-import { compareTexts, otherSpellingsSearched, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
+import { compareTexts, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -157,9 +157,8 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       if (!parsed.success) return sendPage(reply, newsroomPage({ ...view, error: arabicProblemsOf(parsed.error).join('؛ ') }), 400);
       try {
         const items = await from.listItems(newsroomFilter(parsed.data, from.timeZone));
-        const alsoSearched = parsed.data.q ? otherSpellingsSearched(parsed.data.q, from.names) : [];
         const search = parsed.data.q ? new Query(parsed.data.q, from.names) : undefined;
-        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, alsoSearched, ...(search && { search }) }));
+        return sendPage(reply, newsroomPage({ ...view, items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE, ...(search && { search }) }));
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
         return sendPage(reply, newsroomPage({ ...view, error: `لا يمكن قراءة البحث: ${err.arabic}` }), 400);

@@ -129,9 +129,7 @@ export function parseQuery(query: string, names = NameSpellings.bundled): QueryN
  * (`Tanger`: طنجة، Tangier, Tangiers), for a search page to say why it finds what it finds.
  */
 export function otherSpellingsSearched(query: string, names = NameSpellings.bundled): string[] {
-  const added: string[] = [];
-  parse(query, names, added);
-  return [...new Set(added)];
+  return new Query(query, names).alsoSearched;
 }
 
 function parse(query: string, names: NameSpellings, added: string[] = []): QueryNode {
@@ -354,12 +352,16 @@ function nearFound(words: readonly (readonly string[])[], node: Extract<QueryNod
 /** A compiled query: `match(text)`, the words that made it match, and where they stand (`marks`). */
 export class Query {
   readonly root: QueryNode;
+  /** The spellings of names it looks for besides those it writes (see otherSpellingsSearched). */
+  readonly alsoSearched: string[];
   /** `names`: the names it finds under their other spellings too. */
   constructor(
     readonly source: string,
     names = NameSpellings.bundled,
   ) {
-    this.root = parseQuery(source, names);
+    const added: string[] = [];
+    this.root = parse(source, names, added);
+    this.alsoSearched = [...new Set(added)];
   }
 
   /** The phrases that matched (as the query writes them normalised), or null when the text does not match. */

@@ -28,9 +28,10 @@ export interface NewsroomView {
   timeZone: string;
   /** Why the filters could not be applied (a search the query language cannot read). */
   error?: string;
-  /** The spellings of names the search also looked for (otherSpellingsSearched): said, so a reader knows why an item in another script is found. */
-  alsoSearched?: readonly string[];
-  /** The search, compiled: what made each item found is marked in its title and text. */
+  /**
+   * The search, compiled: what made each item found is marked in its title and text, and the spellings
+   * of names it also looked for are said, so a reader knows why an item in another script is found.
+   */
   search?: Query;
 }
 
@@ -95,7 +96,7 @@ export function newsroomPage(view: NewsroomView): SafeHtml {
     : view.items.length === 0
       ? html`<p class="empty">لا أخبار تطابق هذه المعايير.</p>`
       : html`<p class="summary">الصفحة ${view.filters.page} · الأحدث أولاً · <a class="export" href="/items.csv?${queryOf({ ...view.filters, page: 1 })}" download>تنزيل النتائج (CSV)</a></p>`;
-  const also = view.alsoSearched?.length ? html`<p class="also">يشمل البحث أيضا: ${view.alsoSearched.map((spelling, i) => html`${i > 0 ? '، ' : ''}<bdi>${spelling}</bdi>`)}</p>` : '';
+  const also = view.search?.alsoSearched.length ? html`<p class="also">يشمل البحث أيضا: ${view.search.alsoSearched.map((spelling, i) => html`${i > 0 ? '، ' : ''}<bdi>${spelling}</bdi>`)}</p>` : '';
   return layout(
     { title: 'الأخبار', current: 'newsroom' },
     html`<h1>الأخبار</h1>

@@ -1,6 +1,6 @@
 import { meantAmong, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
 import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
-import { otherSpellingsSearched, Query, QuerySyntaxError, searchQuery, type Passage } from '@marsad/text';
+import { Query, QuerySyntaxError, searchQuery, type Passage } from '@marsad/text';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
 
@@ -54,7 +54,7 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
       await write(lines.join(''));
       listed += page.length;
     }
-    if (!options.json) process.stderr.write(`${listed} item(s)${alsoSearched(options.search, config)}\n`);
+    if (!options.json) process.stderr.write(`${listed} item(s)${alsoSearched(search)}\n`);
     if (listed > 0) return 0;
     if (options.source !== undefined && unlistedSource(options.source, config)) return 2;
     for (const [flag, id] of [['--duplicates-of', options.duplicatesOf], ['--story', options.story]] as const) {
@@ -109,9 +109,8 @@ async function unknownArticle(flag: string, id: string, config: Config, store: S
 const flagOf = (field: string) => ({ sourceId: '--source', storyId: '--story', duplicatesOf: '--duplicates-of' })[field] ?? `--${field}`;
 
 /** What a search also looked for (a name's other spellings), for the count line: why an item in another script is listed. */
-function alsoSearched(search: string | undefined, config: Config): string {
-  const also = search ? otherSpellingsSearched(search, config.search.spellings) : [];
-  return also.length > 0 ? `; the search also looked for ${also.join(', ')}` : '';
+function alsoSearched(search: Query | undefined): string {
+  return search?.alsoSearched.length ? `; the search also looked for ${search.alsoSearched.join(', ')}` : '';
 }
 
 /** Refuses a search the store could not run, before opening it. */
