@@ -128,6 +128,20 @@ describe('queue board', () => {
     await queues.fetch.remove('later');
     await server.close();
   });
+
+  it("empties a queue for an authenticated operator, keeping the job a schedule waits on", async () => {
+    const server = await app(ADMIN);
+    // The schedule's job waits behind two others, as when it comes due while they wait.
+    for (const id of ['one', 'two']) await queues.digest.add('digest', { ruleId: id }, { jobId: `extra-${id}` });
+    await queues.digest.upsertJobScheduler('daily-brief', { every: 86_400_000 }, { name: 'digest', data: { ruleId: 'daily-brief' } });
+    expect((await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/digest/empty' })).statusCode).toBe(401);
+    expect(await queues.digest.getWaitingCount()).toBe(3);
+    const emptied = await server.inject({ method: 'PUT', url: '/admin/queues/api/queues/digest/empty', headers: { authorization: basic(ADMIN.user, ADMIN.password) } });
+    expect(emptied.statusCode).toBe(200);
+    expect((await queues.digest.getWaiting()).map((job) => job.data.ruleId)).toEqual(['daily-brief']);
+    await queues.digest.removeJobScheduler('daily-brief');
+    await server.close();
+  });
 });
 
 describe('readiness and metrics', () => {

@@ -3,6 +3,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import fastifyBasicAuth from '@fastify/basic-auth';
+import { drainQueue } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -27,7 +28,7 @@ export async function registerQueueBoard(app: FastifyInstance, queues: readonly 
   const protectedBoard = Boolean((credentials.user && credentials.password) || credentials.token);
   const serverAdapter = new FastifyAdapter();
   createBullBoard({
-    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: !protectedBoard })),
+    queues: queues.map((queue) => new BoardQueue(queue, { readOnlyMode: !protectedBoard })),
     serverAdapter,
     options: {
       uiConfig: {
@@ -54,6 +55,24 @@ export async function registerQueueBoard(app: FastifyInstance, queues: readonly 
     }
     await scope.register(serverAdapter.registerPlugin());
   }, { prefix: '/admin/queues' });
+}
+
+/**
+ * A queue on the board whose "Empty" removes the jobs no worker has taken with drainQueue, which
+ * keeps each schedule's next job (a source's poll, a digest): BullMQ's drain, which the board would
+ * call, loses it when it waits among others, and that source would not be polled again.
+ */
+class BoardQueue extends BullMQAdapter {
+  constructor(
+    private readonly drained: Queue,
+    options: ConstructorParameters<typeof BullMQAdapter>[1],
+  ) {
+    super(drained, options);
+  }
+
+  override async empty(): Promise<void> {
+    await drainQueue(this.drained);
+  }
 }
 
 /** Methods that only read: a page elsewhere may send them (a link, an image) without harm. */

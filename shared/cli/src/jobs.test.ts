@@ -73,6 +73,24 @@ describe('marsad jobs', () => {
     expect(await queues.classify.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: 2 });
   });
 
+  it("removes a queue's backlog, keeping the jobs of a schedule, and says what becomes of their work", async () => {
+    await queues.fetch.add('fetch', { sourceId: 'alyaoum24' }, { jobId: 'fetch-once' });
+    await queues.fetch.upsertJobScheduler('hespress', { every: 60_000 }, { name: 'fetch', data: { sourceId: 'hespress' } });
+    await queues.classify.add('classify', { item: item(3), runId: 'r1' }, { jobId: 'item-i3', delay: 60_000 });
+    expect(await queues.classify.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 2, delayed: 1 });
+
+    const classify = await marsad('jobs', 'drain', 'classify');
+    expect(classify.code, classify.stderr).toBe(0);
+    expect(classify.stdout).toContain('2 classify job(s) removed (waiting 2, prioritized 0)');
+    expect(classify.stdout).toContain('an item not stored yet is queued again when its source next lists it');
+    expect(await queues.classify.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 1 });
+
+    const fetch = await marsad('jobs', 'drain', 'fetch', '--delayed', '--json');
+    expect(fetch.code, fetch.stderr).toBe(0);
+    expect(jsonLines(fetch.stdout)).toEqual([{ queue: 'fetch', waiting: { removed: 1, left: 1 }, prioritized: { removed: 0, left: 0 }, delayed: { removed: 0, left: 0 } }]);
+    expect((await queues.fetch.getWaiting()).map((job) => job.data.sourceId)).toEqual(['hespress']);
+  });
+
   it('names the queues when given another', async () => {
     const result = await marsad('jobs', 'retry', 'clasify');
     expect(result.code).toBe(2);

@@ -96,7 +96,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(run(async () => (await import('./commands/sources.js')).sourcesDiscoverCommand));
   // The queues of `marsad start`; --config and --json belong to `jobs`, wherever they are written on the line.
   const jobs = withConfig(program.command('jobs'))
-    .description("the queues of marsad start: each one's jobs by state (jobs failed, jobs retry: the jobs that failed for good)")
+    .description("the queues of marsad start: each one's jobs by state (jobs failed, jobs retry: the jobs that failed for good; jobs drain: a backlog)")
     .option('--json', 'one JSON object per line')
     .action(run(async () => (await import('./commands/jobs.js')).jobsCommand));
   jobs
@@ -119,6 +119,17 @@ function buildProgram(setExit: (code: number) => void): Command {
       run(async () => {
         const { jobsRetryCommand } = await import('./commands/jobs.js');
         return (queue: string, ids: string[], _options: unknown, command: Command) => jobsRetryCommand(queue, ids, command.optsWithGlobals());
+      }),
+    );
+  jobs
+    .command('drain')
+    .description("remove the jobs no worker has taken yet (waiting, prioritized; --delayed: also those waiting out a backoff); active ones finish, schedules' jobs stay")
+    .argument('<queue>', 'fetch, classify, store, alert or digest')
+    .option('--delayed', 'also the jobs waiting out a delay or a retry\'s backoff')
+    .action(
+      run(async () => {
+        const { jobsDrainCommand } = await import('./commands/jobs.js');
+        return (queue: string, _options: unknown, command: Command) => jobsDrainCommand(queue, command.optsWithGlobals());
       }),
     );
   const fixtures = program.command('fixtures').description("a source's recorded responses, for its offline contract test (fixtures record <id>)");

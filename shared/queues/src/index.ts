@@ -36,4 +36,4 @@ export {
 } from './worker.js';
 export { deleteKeysWithPrefix, UNFINISHED_STATES } from './keys.js';
 export { DURATION_BUCKETS, JobTimings, readJobTimings, type DurationHistogram, type JobOutcome } from './job-timings.js';
-export { failedJobs, JOB_STATES, retryFailedJobs, type FailedJob, type JobState } from './job-admin.js';
+export { drainQueue, failedJobs, JOB_STATES, retryFailedJobs, type DrainedState, type FailedJob, type JobState } from './job-admin.js';

@@ -65,7 +65,7 @@ function subjectOf(data: unknown): Pick<FailedJob, 'sourceId' | 'itemId' | 'url'
  * failed job of the queue. Resolves with the ids sent back; an id that is not a failed job is skipped.
  */
 export async function retryFailedJobs(queue: Queue, jobIds?: readonly string[]): Promise<{ retried: string[]; skipped: string[] }> {
-  const ids = jobIds ?? (await allFailedIds(queue));
+  const ids = jobIds ?? (await allIds(queue, 'failed'));
   const retried: string[] = [];
   const skipped: string[] = [];
   for (const id of ids) {
@@ -87,11 +87,45 @@ async function sendBack(job: Job): Promise<boolean> {
   }
 }
 
-async function allFailedIds(queue: Queue): Promise<string[]> {
+async function allIds(queue: Queue, state: JobState): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; ; start += PAGE) {
-    const page = await queue.getRanges(['failed'], start, start + PAGE - 1, true);
+    const page = await queue.getRanges([state], start, start + PAGE - 1, true);
     ids.push(...page);
     if (page.length < PAGE) return ids;
   }
+}
+
+/** What a drain did to one state: the jobs it removed, and those left (a schedule's, or added meanwhile). */
+export interface DrainedState {
+  state: JobState;
+  removed: number;
+  left: number;
+}
+
+/** Jobs removed at once: one removal script each, sent together. */
+const REMOVALS_AT_ONCE = 100;
+
+/**
+ * Removes the jobs of a queue that no worker has taken: waiting and prioritized ones, and with
+ * `delayed` those waiting out a delay or a retry's backoff too. Active jobs finish, and every job a
+ * schedule made (a source's next poll, a rule's next digest) stays. Not BullMQ's own drain, which
+ * keeps a schedule's job in the wait list but then trims the list by the count of the others, from
+ * its head: the schedule's job is lost (its source never polled again) and a removed job's id stays.
+ */
+export async function drainQueue(queue: Queue, delayed = false): Promise<DrainedState[]> {
+  const states: JobState[] = delayed ? ['waiting', 'prioritized', 'delayed'] : ['waiting', 'prioritized'];
+  const drained: DrainedState[] = [];
+  for (const state of states) {
+    // BullMQ names a schedule's jobs repeat:<scheduler>:<time>; Marsad's own ids never start so.
+    const ids = (await allIds(queue, state)).filter((id) => !id.startsWith('repeat:'));
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += REMOVALS_AT_ONCE) {
+      // 0 for a job a worker took meanwhile: it is active, and finishes.
+      const results = await Promise.all(ids.slice(i, i + REMOVALS_AT_ONCE).map((id) => queue.remove(id)));
+      removed += results.reduce((sum, n) => sum + n, 0);
+    }
+    drained.push({ state, removed, left: (await queue.getJobCounts(state))[state] ?? 0 });
+  }
+  return drained;
 }

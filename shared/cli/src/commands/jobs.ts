@@ -1,4 +1,4 @@
-import { checkRedis, closeQueues, createRedis, failedJobs, JOB_STATES, openQueues, QUEUE_NAMES, retryFailedJobs, type FailedJob, type PipelineQueues, type QueueName } from '@marsad/queues';
+import { checkRedis, closeQueues, createRedis, drainQueue, failedJobs, JOB_STATES, openQueues, QUEUE_NAMES, retryFailedJobs, type FailedJob, type PipelineQueues, type QueueName } from '@marsad/queues';
 import type { Config } from '@marsad/config';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -45,6 +45,35 @@ export async function jobsRetryCommand(queue: string, ids: string[], options: Jo
     for (const id of skipped) process.stderr.write(`marsad: ${name} job ${id} is not a failed job: left as it is\n`);
     process.stdout.write(`${retried.length} ${name} job(s) sent back to their queue${retried.length > 0 ? ' (a running marsad start takes them up)' : ''}\n`);
     return skipped.length > 0 ? 1 : 0;
+  });
+}
+
+/** What becomes of the work a drained job carried, said to the operator who drained it. */
+const AFTER_DRAIN: Record<QueueName, string> = {
+  fetch: "each source's next poll comes on its schedule",
+  classify: 'an item not stored yet is queued again when its source next lists it',
+  store: 'an item not stored yet is queued again when its source next lists it',
+  alert: 'the alerts those jobs would have sent are not sent',
+  digest: "those digests are not sent; each rule's next one comes on its schedule",
+};
+
+/** `marsad jobs drain QUEUE [--delayed]`: a queue's backlog removed, active jobs and schedules left alone. */
+export async function jobsDrainCommand(queue: string, options: JobsOptions & { delayed?: boolean }): Promise<number> {
+  const name = queueName(queue);
+  return withQueues(readConfig(options.config), async (queues) => {
+    const drained = await drainQueue(queues[name], options.delayed === true);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ queue: name, ...Object.fromEntries(drained.map(({ state, removed, left }) => [state, { removed, left }])) })}\n`);
+      return 0;
+    }
+    const removed = drained.reduce((sum, state) => sum + state.removed, 0);
+    const left = drained.filter((state) => state.left > 0).map((state) => `${state.left} ${state.state}`);
+    process.stdout.write(
+      `${removed} ${name} job(s) removed (${drained.map((state) => `${state.state} ${state.removed}`).join(', ')})` +
+        `${left.length > 0 ? `; left: ${left.join(', ')} (a schedule's, or added meanwhile)` : ''}\n` +
+        (removed > 0 ? `active jobs finish; ${AFTER_DRAIN[name]}\n` : ''),
+    );
+    return 0;
   });
 }
 
