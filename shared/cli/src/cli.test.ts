@@ -453,6 +453,31 @@ describe('marsad start', () => {
       expect(JSON.parse(warning!)).toMatchObject({ level: 40, sources: 1, config, msg: 'no enabled source: nothing will be fetched' });
     }, STARTING_ON_A_BUSY_MACHINE_MS);
 
+    it('says at start-up which of its queues an operator left paused', async () => {
+      const config = join(temporaryDir('marsad-'), 'marsad.yml');
+      writeFileSync(config, 'sources:\n  - { id: a, url: "https://a.ma/feed", enabled: false }\n');
+      const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix, DATABASE_URL: database.url };
+      const connection = createRedis(redis.url);
+      const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+      await queues.fetch.pause();
+      await queues.classify.pause();
+      try {
+        const child = startNode(BIN, ['start', 'fetcher', '--config', config], { env });
+        const exited = collect(child, STARTING_ON_A_BUSY_MACHINE_MS);
+        await waitForOutput(child, (out) => out.includes('"msg":"marsad started"'), STARTING_ON_A_BUSY_MACHINE_MS);
+        child.kill('SIGTERM');
+        expect((await exited).code).toBe(0);
+        // The fetcher's queue only: the classify queue is another service's.
+        const warnings = child.output().split('\n').filter((line) => line.includes('paused by an operator')).map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(warnings).toEqual([expect.objectContaining({ level: 40, queue: 'fetch', resume: 'marsad jobs resume fetch', msg: 'queue paused by an operator: its jobs wait until it is resumed' })]);
+      } finally {
+        await queues.fetch.resume();
+        await queues.classify.resume();
+        await closeQueues(queues);
+        connection.disconnect();
+      }
+    }, STARTING_ON_A_BUSY_MACHINE_MS);
+
     it('runs every service, schedules each source once across restarts, and stops cleanly on SIGTERM', async () => {
       const feed = { body: rssFeed('x', 'https://a.ma', [{ title: 'خبر', link: 'https://a.ma/1', description: 'نص الخبر' }]) };
       const server = await serveFixtures({ '/feed': feed, '/other': feed });

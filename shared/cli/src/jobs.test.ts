@@ -91,6 +91,20 @@ describe('marsad jobs', () => {
     expect((await queues.fetch.getWaiting()).map((job) => job.data.sourceId)).toEqual(['hespress']);
   });
 
+  it('pauses a queue for every worker, says so in the counts, and resumes it', async () => {
+    const paused = await marsad('jobs', 'pause', 'store');
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(paused.stdout).toContain('store paused: its jobs wait (the active ones finish) until marsad jobs resume store');
+    expect(await queues.store.isPaused()).toBe(true);
+    const counts = await marsad('jobs', '--json');
+    expect(jsonLines(counts.stdout).map((row) => [row.queue, row.paused])).toEqual([['fetch', false], ['classify', false], ['store', true], ['alert', false], ['digest', false]]);
+    expect((await marsad('jobs')).stdout).toMatch(/^store {5}PAUSED {2}waiting 0/m);
+
+    const resumed = await marsad('jobs', 'resume', 'store');
+    expect(resumed.stdout).toContain('store resumed');
+    expect(await queues.store.isPaused()).toBe(false);
+  });
+
   it('names the queues when given another', async () => {
     const result = await marsad('jobs', 'retry', 'clasify');
     expect(result.code).toBe(2);

@@ -96,7 +96,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(run(async () => (await import('./commands/sources.js')).sourcesDiscoverCommand));
   // The queues of `marsad start`; --config and --json belong to `jobs`, wherever they are written on the line.
   const jobs = withConfig(program.command('jobs'))
-    .description("the queues of marsad start: each one's jobs by state (jobs failed, jobs retry: the jobs that failed for good; jobs drain: a backlog)")
+    .description("the queues of marsad start: each one's jobs by state (jobs failed, jobs retry: the jobs that failed for good; jobs drain: a backlog; jobs pause, jobs resume)")
     .option('--json', 'one JSON object per line')
     .action(run(async () => (await import('./commands/jobs.js')).jobsCommand));
   jobs
@@ -132,6 +132,18 @@ function buildProgram(setExit: (code: number) => void): Command {
         return (queue: string, _options: unknown, command: Command) => jobsDrainCommand(queue, command.optsWithGlobals());
       }),
     );
+  for (const pause of [true, false]) {
+    jobs
+      .command(pause ? 'pause' : 'resume')
+      .description(pause ? 'stop every worker of the queue taking its jobs (active ones finish) until it is resumed, across restarts' : 'let the workers take the jobs of a paused queue again')
+      .argument('<queue>', 'fetch, classify, store, alert or digest')
+      .action(
+        run(async () => {
+          const { jobsPauseCommand } = await import('./commands/jobs.js');
+          return (queue: string, _options: unknown, command: Command) => jobsPauseCommand(queue, pause, command.optsWithGlobals());
+        }),
+      );
+  }
   const fixtures = program.command('fixtures').description("a source's recorded responses, for its offline contract test (fixtures record <id>)");
   withConfig(fixtures.command('record'))
     .description("fetch a source live and save its responses (<id>.fixture.json) for its offline contract test")

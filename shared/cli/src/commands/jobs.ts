@@ -14,7 +14,12 @@ export async function jobsCommand(options: JobsOptions): Promise<number> {
     for (const name of QUEUE_NAMES) {
       const counts = await queues[name].getJobCounts(...JOB_STATES);
       const row = Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0]));
-      process.stdout.write(options.json ? `${JSON.stringify({ queue: name, ...row })}\n` : `${name.padEnd(9)} ${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`);
+      const paused = await queues[name].isPaused();
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify({ queue: name, paused, ...row })}\n`
+          : `${name.padEnd(9)} ${paused ? 'PAUSED  ' : ''}${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`,
+      );
     }
     return 0;
   });
@@ -45,6 +50,19 @@ export async function jobsRetryCommand(queue: string, ids: string[], options: Jo
     for (const id of skipped) process.stderr.write(`marsad: ${name} job ${id} is not a failed job: left as it is\n`);
     process.stdout.write(`${retried.length} ${name} job(s) sent back to their queue${retried.length > 0 ? ' (a running marsad start takes them up)' : ''}\n`);
     return skipped.length > 0 ? 1 : 0;
+  });
+}
+
+/**
+ * `marsad jobs pause|resume QUEUE`: no worker of any replica takes a job of a paused queue until it is
+ * resumed (the active ones finish); the pause is kept in Redis, so it outlives restarts.
+ */
+export async function jobsPauseCommand(queue: string, pause: boolean, options: JobsOptions): Promise<number> {
+  const name = queueName(queue);
+  return withQueues(readConfig(options.config), async (queues) => {
+    await (pause ? queues[name].pause() : queues[name].resume());
+    process.stdout.write(pause ? `${name} paused: its jobs wait (the active ones finish) until marsad jobs resume ${name}, also across restarts\n` : `${name} resumed\n`);
+    return 0;
   });
 }
 

@@ -1,4 +1,5 @@
-import { openRuntime, readConfig, loggerFor, warnOfStaleTimeZones } from '../runtime.js';
+import { openRuntime, readConfig, loggerFor, warnOfStaleTimeZones, type Runtime } from '../runtime.js';
+import type { QueueName } from '@marsad/queues';
 import { checkQueueConsumers, parseServiceNames, SERVICES, type RunningService } from '../services.js';
 import { RunRegistry } from '../run-registry.js';
 import { closeWithin, shutdownSignal } from '../shutdown.js';
@@ -26,6 +27,7 @@ export async function startCommand(serviceNames: string[], options: { config?: s
     throw err;
   }
   logger.info({ services: names, sources: config.sources.length, config: config.file, store: runtime.store.kind }, 'marsad started');
+  await warnOfPausedQueues(runtime, names.flatMap((name) => SERVICES[name].consumes));
   // Page times (dashboard), digest times (alerter) and the times sources write (fetcher) are local
   // times: say when they will read wrong.
   const uses = { pages: names.includes('dashboard') || names.includes('alerter'), sources: names.includes('fetcher') };
@@ -34,4 +36,11 @@ export async function startCommand(serviceNames: string[], options: { config?: s
   await closeWithin(logger, config.env.MARSAD_SHUTDOWN_GRACE_MS, closeAll);
   logger.info('stopped');
   return 0;
+}
+
+/** A pause an operator left on a queue outlives restarts: said at start-up, or its jobs would wait unseen. */
+async function warnOfPausedQueues({ queues, logger }: Runtime, consumed: readonly QueueName[]): Promise<void> {
+  for (const queue of consumed) {
+    if (await queues[queue].isPaused()) logger.warn({ queue, resume: `marsad jobs resume ${queue}` }, 'queue paused by an operator: its jobs wait until it is resumed');
+  }
 }
