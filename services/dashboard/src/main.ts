@@ -1,4 +1,4 @@
-import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
+import { pollingInterval, readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
 import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
@@ -30,7 +30,7 @@ export async function startDashboard(deps: DashboardDeps) {
     database: () => deps.store.ping(),
   };
   const sourceHealth = () =>
-    Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
+    Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id, new Date(), s.enabled ? pollingInterval(s) : undefined)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const web: WebSources = {
     listItems: (filter) => deps.store.listItems(filter),
     eachItemPage: (filter) => deps.store.eachItemPage(filter),

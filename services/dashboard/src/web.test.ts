@@ -215,6 +215,10 @@ describe.each([
     expect(row('alyaoum24').text()).toContain('http 9, timeout 2');
     expect(row('le360').find('.badge').text()).toBe('backing off');
     expect([row('le360').find('small').eq(1).text(), row('alyaoum24').find('small').eq(1).text()]).toEqual(['1 failure in a row', '6 failures in a row']);
+    // A poll that never came: when it was due, and why that may be.
+    expect(row('barlamane').find('.badge').text()).toBe('overdue');
+    expect(row('barlamane').find('small').eq(1).text()).toBe('poll due 2026-11-21 10:30 UTC');
+    expect(row('barlamane').find('small').eq(1).attr('title')).toContain('restarting the fetcher schedules every source again');
     const failed = await page(row('alyaoum24').find('a').attr('href')!);
     expect(failed.$('table.failed td').text()).toContain('HTTP 503');
     expect(failed.$('a[href="/admin/queues/queue/fetch?status=failed"]')).toHaveLength(1);

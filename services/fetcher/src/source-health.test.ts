@@ -5,7 +5,7 @@ import { createHttpClient } from '@marsad/sources';
 import { conditionalFeed, createTestRedis, rssFeed, serveFixtures, type FixtureServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource, type FetchSourceDeps } from './handlers/fetch-source.js';
-import { BACKOFF_CEILING_MS, SourceHealthStore } from './source-health.js';
+import { BACKOFF_CEILING_MS, OVERDUE_GRACE_MS, SourceHealthStore } from './source-health.js';
 
 const ctx = { log: createLogger({ level: 'silent' }), jobId: 'j1', attempt: 1 };
 const http = createHttpClient({ totalTimeoutMs: 2_000 });
@@ -156,5 +156,32 @@ describe('source health and backoff', () => {
     await health.recordFailure('flaky', now, 10 * MINUTE, { kind: 'timeout', message: 'timeout' });
     await health.recordSuccess('flaky', now, 3);
     expect(await health.get('flaky', now)).toMatchObject({ state: 'ok', consecutiveFailures: 0, nextAttemptAt: null, lastError: 'timeout', lastSuccessAt: now.toISOString() });
+  });
+});
+
+describe('a poll that does not come when due', () => {
+  const at = new Date('2026-12-08T10:00:00Z');
+  const later = (ms: number) => new Date(at.getTime() + ms);
+
+  it('makes an enabled source overdue once it is late by its interval, ten minutes at least', async () => {
+    await health.recordSuccess('late', at, 3);
+    expect(await health.get('late', later(30 * MINUTE), 30 * MINUTE)).toMatchObject({ state: 'ok', pollDueAt: '2026-12-08T10:30:00.000Z' });
+    expect((await health.get('late', later(60 * MINUTE), 30 * MINUTE)).state).toBe('ok');
+    expect((await health.get('late', later(61 * MINUTE), 30 * MINUTE)).state).toBe('overdue');
+    // A short interval still allows the grace: a fetcher restarting, a busy host.
+    expect((await health.get('late', later(2 * MINUTE + OVERDUE_GRACE_MS), 2 * MINUTE)).state).toBe('ok');
+    expect((await health.get('late', later(3 * MINUTE + OVERDUE_GRACE_MS), 2 * MINUTE)).state).toBe('overdue');
+    // Without its interval (a disabled source), nothing is due.
+    expect(await health.get('late', later(24 * 60 * MINUTE))).toMatchObject({ state: 'ok', pollDueAt: null });
+    expect(await health.get('never-polled', later(24 * 60 * MINUTE), 30 * MINUTE)).toMatchObject({ state: 'never-fetched', pollDueAt: null });
+  });
+
+  it("counts a failing source's poll due after the time its failure set, not after its last attempt", async () => {
+    await health.recordFailure('refusing', at, 10 * MINUTE, { kind: 'http', message: 'HTTP 503' });
+    const failed = await health.recordFailure('refusing', later(10 * MINUTE), 10 * MINUTE, { kind: 'http', message: 'HTTP 503' });
+    // Twice the interval after the second failure: the poll of 10:40 is the first taken.
+    expect(failed).toMatchObject({ nextAttemptAt: '2026-12-08T10:30:00.000Z', pollDueAt: '2026-12-08T10:40:00.000Z', state: 'backing-off' });
+    expect((await health.get('refusing', later(50 * MINUTE), 10 * MINUTE)).state).toBe('backing-off');
+    expect(await health.get('refusing', later(51 * MINUTE), 10 * MINUTE)).toMatchObject({ state: 'overdue', consecutiveFailures: 2 });
   });
 });

@@ -6,6 +6,11 @@ export const FAILING_AFTER = 5;
 /** The longest wait between two attempts at a failing source: it keeps being tried at this pace. */
 export const BACKOFF_CEILING_MS = 6 * 3_600_000;
 const DAYS_KEPT = 8;
+/**
+ * How late a poll may be, past its due time, before its source counts as overdue: its interval, and at
+ * least this (a host's politeness, a busy fetch queue, a fetcher restarting delay polls a little).
+ */
+export const OVERDUE_GRACE_MS = 10 * 60_000;
 
 const IsoOrNull = z.string().nullable();
 const TextOrNull = z.string().nullable();
@@ -13,7 +18,11 @@ const TextOrNull = z.string().nullable();
 /** What operators see per source (`marsad sources --json`, the dashboard). */
 export const SourceHealthSchema = z.object({
   sourceId: z.string(),
-  state: z.enum(['never-fetched', 'ok', 'backing-off', 'failing']),
+  /**
+   * `overdue`: its poll is late by its interval or more (10 min at least) — the fetcher is down, the
+   * fetch queue paused or backed up, or the source's schedule lost; the failures, if any, still count.
+   */
+  state: z.enum(['never-fetched', 'ok', 'backing-off', 'failing', 'overdue']),
   lastAttemptAt: IsoOrNull,
   lastSuccessAt: IsoOrNull,
   consecutiveFailures: z.number().int().min(0),
@@ -27,6 +36,12 @@ export const SourceHealthSchema = z.object({
   lastWarningAt: IsoOrNull,
   /** When the scheduler may try a failing source again; null when it is healthy. */
   nextAttemptAt: IsoOrNull,
+  /**
+   * When its next poll is due at the latest: an interval after its last attempt, or after the time a
+   * failure set for the next; null before its first attempt, or when its interval was not given (a
+   * disabled source).
+   */
+  pollDueAt: IsoOrNull,
   /** New items per day over the last seven days. */
   itemsPerDay: z.number(),
   /** Conditional GET validators of the source's own URL, from its last full response. */
@@ -65,12 +80,18 @@ export class SourceHealthStore {
     return `${this.key(sourceId)}:listed`;
   }
 
-  async get(sourceId: string, now = new Date()): Promise<SourceHealth> {
+  /** The source's health; with its polling interval (an enabled source's), whether its poll is overdue. */
+  async get(sourceId: string, now = new Date(), interval?: number): Promise<SourceHealth> {
     const [fields, days] = await Promise.all([this.redis.hgetall(this.key(sourceId)), this.redis.hgetall(`${this.key(sourceId)}:days`)]);
     const failures = Number(fields.consecutiveFailures ?? 0);
-    const nextAttemptAt = fields.nextAttemptAt || null;
+    const nextAttemptAt = (failures > 0 && fields.nextAttemptAt) || null;
+    // Its schedule comes every interval, so a poll is due an interval after the last (or, backing off,
+    // after the time the failure set: the polls before it are skipped).
+    const pollDueAt = interval && fields.lastAttemptAt ? new Date(Date.parse(nextAttemptAt ?? fields.lastAttemptAt) + interval).toISOString() : null;
+    const overdue = pollDueAt !== null && now.getTime() - Date.parse(pollDueAt) > Math.max(interval ?? 0, OVERDUE_GRACE_MS);
     const state =
       !fields.lastAttemptAt ? 'never-fetched'
+      : overdue ? 'overdue'
       : failures === 0 ? 'ok'
       : failures >= FAILING_AFTER ? 'failing'
       : 'backing-off';
@@ -84,7 +105,8 @@ export class SourceHealthStore {
       lastErrorKind: fields.lastErrorKind || null,
       lastWarning: fields.lastWarning || null,
       lastWarningAt: fields.lastWarningAt || null,
-      nextAttemptAt: failures > 0 ? nextAttemptAt : null,
+      nextAttemptAt,
+      pollDueAt,
       itemsPerDay: itemsPerDay(days, now),
       etag: fields.etag || null,
       lastModified: fields.lastModified || null,
@@ -169,7 +191,7 @@ export class SourceHealthStore {
       lastErrorKind: error.kind,
       nextAttemptAt: new Date(at.getTime() + waitMs).toISOString(),
     });
-    return this.get(sourceId, at);
+    return this.get(sourceId, at, intervalMs);
   }
 
   async remove(sourceId: string): Promise<void> {

@@ -145,4 +145,23 @@ describe('marsad sources', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ sourceId: 'site', state: 'backing-off', consecutiveFailures: 1, lastErrorKind: 'timeout', adapter: 'rss' });
   });
+
+  it('says when a poll did not come when due, and why that may be', async () => {
+    const connection = createRedis(redis.url);
+    // Polled three hours ago, every hour: two polls missed.
+    const polledAt = new Date(Date.now() - 3 * 3_600_000);
+    await new SourceHealthStore(connection, redis.prefix).recordSuccess('hourly', polledAt, 2);
+    connection.disconnect();
+    const config = join(dir, 'hourly.yml');
+    writeFileSync(config, 'sources:\n  - { id: hourly, url: "https://a.ma/feed", interval: 1h }\n  - { id: paused, url: "https://b.ma/feed", enabled: false }\n');
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix };
+    const json = await runNode(BIN, ['sources', '--json', '--config', config], { env });
+    const rows = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows.map((row) => [row.sourceId, row.state, row.pollDueAt])).toEqual([
+      ['hourly', 'overdue', new Date(polledAt.getTime() + 3_600_000).toISOString()],
+      ['paused', 'never-fetched', null],
+    ]);
+    const text = await runNode(BIN, ['sources', '--config', config], { env });
+    expect(text.stdout).toMatch(/^hourly +overdue .*, poll due \d{4}-\d\d-\d\d \d\d:\d\d not made \(fetcher down, fetch queue paused or backed up, or its schedule lost/m);
+  });
 });

@@ -9,7 +9,7 @@ export type SourceRow = SourceHealth & { name: string; adapter: string; url: str
 
 export type FailedFetch = Pick<FailedJob, 'jobId' | 'reason' | 'attempts' | 'failedAt'>;
 
-const STATE_LABEL: Record<SourceHealth['state'], string> = { 'never-fetched': 'never fetched', ok: 'ok', 'backing-off': 'backing off', failing: 'failing' };
+const STATE_LABEL: Record<SourceHealth['state'], string> = { 'never-fetched': 'never fetched', ok: 'ok', 'backing-off': 'backing off', failing: 'failing', overdue: 'overdue' };
 const errorSummary = (errors: Record<string, number>) => Object.entries(errors).map(([kind, n]) => `${kind} ${n}`).join(', ') || '—';
 
 /** Failed jobs in the queue board, for operators with credentials. */
@@ -32,7 +32,7 @@ export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
 <thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
-<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
+<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's schedule lost: restarting the fetcher schedules every source again">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
 <td>${utcTime(s.lastSuccessAt)}</td>
 <td>${lastProblem(s)}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>

@@ -13,7 +13,7 @@ import {
   type DiscoveredSource,
   type FetchedItem,
 } from '@marsad/sources';
-import { parseEnv, type Config, type SourceConfig } from '@marsad/config';
+import { parseEnv, pollingInterval, type Config, type SourceConfig } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { detectLanguage } from '@marsad/text';
 import { loggerFor, readConfig } from '../runtime.js';
@@ -27,7 +27,7 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   try {
     const store = new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX);
     for (const source of config.sources) {
-      const health = await store.get(source.id);
+      const health = await store.get(source.id, new Date(), source.enabled ? pollingInterval(source) : undefined);
       const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled };
       process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(health, source));
     }
@@ -151,5 +151,6 @@ function formatHealth(health: SourceHealth, source: SourceConfig): string {
   const last = health.lastSuccessAt ? `last success ${health.lastSuccessAt.slice(0, 16).replace('T', ' ')}` : 'never succeeded';
   const failing = health.consecutiveFailures > 0 ? `, ${health.consecutiveFailures} failure(s), last: [${health.lastErrorKind}] ${health.lastError}, next try ${health.nextAttemptAt}` : '';
   const warning = health.lastWarning ? `, last warning ${health.lastWarningAt?.slice(0, 16).replace('T', ' ')}: ${health.lastWarning}` : '';
-  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${failing}${warning}\n`;
+  const overdue = health.state === 'overdue' ? `, poll due ${health.pollDueAt?.slice(0, 16).replace('T', ' ')} not made (fetcher down, fetch queue paused or backed up, or its schedule lost: restarting the fetcher schedules every source again)` : '';
+  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${overdue}${failing}${warning}\n`;
 }
