@@ -159,17 +159,23 @@ describe('readiness and metrics', () => {
     await queues.store.rateLimit(60_000);
     // As an operator pauses a queue on the board.
     await queues.alert.pause();
+    // A classifier running somewhere: the queue's one worker.
+    const classifier = createStageWorker({ queue: 'classify', handle: async () => 'ok', connection: connection.duplicate(), prefix: redis.prefix, concurrency: 2, logger: createLogger({ level: 'silent' }) });
+    await classifier.waitUntilReady();
     // As a Telegram channel is held after a flood limit's retry_after of 90 s.
     await redisMemory(connection, redis.prefix).holdUntil('comms-tg', Date.now() + 90_000);
     const response = await server.inject({ method: 'GET', url: '/metrics' });
     await queues.store.removeRateLimitKey();
     await queues.alert.resume();
+    await classifier.close();
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toMatch(/^marsad_queue_jobs\{queue="fetch",state="waiting"\} 3$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="store"\} (5\d(\.\d+)?|60)$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="classify"\} 0$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_by_operator\{queue="alert"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_queue_workers\{queue="classify"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_queue_workers\{queue="alert"\} 0$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_by_operator\{queue="store"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);
     expect(response.body).toMatch(/^marsad_items_revised\{source="le360"\} 1$/m);

@@ -73,6 +73,10 @@ export function createMetrics(from: MetricsSources): Registry {
   gauge('marsad_queue_paused_seconds', 'Seconds left of a pause a queue took because a service its jobs need is down', ['queue'], async (g) => {
     for (const queue of from.queues) g.set({ queue: queue.name }, Math.max(0, await queue.getRateLimitTtl()) / 1000);
   });
+  // Processes taking a queue's jobs, in every replica (Redis's client list): none, and its jobs wait unseen.
+  gauge('marsad_queue_workers', "Workers taking the queue's jobs, across every process (0: the service that consumes it is down)", ['queue'], async (g) => {
+    for (const queue of from.queues) g.set({ queue: queue.name }, await queue.getWorkersCount());
+  });
   // A pause an operator left (the queue board's Pause, marsad jobs pause): it outlives restarts.
   gauge('marsad_queue_paused_by_operator', '1 while an operator has paused the queue (queue board, marsad jobs pause): its jobs wait until it is resumed', ['queue'], async (g) => {
     for (const queue of from.queues) g.set({ queue: queue.name }, (await queue.isPaused()) ? 1 : 0);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { PipelineSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
 import { createTestRedis, failWaitingJobs, runNode } from '@marsad/testing';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
@@ -31,13 +32,18 @@ afterAll(async () => {
 });
 
 describe('marsad jobs', () => {
-  it("counts each queue's jobs by state", async () => {
+  it("counts each queue's workers and jobs by state", async () => {
+    // A store service running somewhere, with its queue's worker.
+    const store = new Worker(queues.store.name, async () => 'ok', { connection: connection.duplicate(), prefix: redis.prefix });
+    await store.waitUntilReady();
     const result = await marsad('jobs', '--json');
+    await store.close();
     expect(result.code, result.stderr).toBe(0);
     const byQueue = Object.fromEntries(jsonLines(result.stdout).map((row) => [row.queue, row]));
     expect(Object.keys(byQueue)).toEqual(['fetch', 'classify', 'store', 'alert', 'digest']);
-    expect(byQueue.classify).toMatchObject({ failed: 2, waiting: 0 });
+    expect(byQueue.classify).toMatchObject({ failed: 2, waiting: 0, workers: 0 });
     expect(byQueue.fetch).toMatchObject({ failed: 1 });
+    expect(byQueue.store).toMatchObject({ workers: 1 });
   });
 
   it('lists the jobs that failed for good with what they were about and why', async () => {
@@ -98,7 +104,7 @@ describe('marsad jobs', () => {
     expect(await queues.store.isPaused()).toBe(true);
     const counts = await marsad('jobs', '--json');
     expect(jsonLines(counts.stdout).map((row) => [row.queue, row.paused])).toEqual([['fetch', false], ['classify', false], ['store', true], ['alert', false], ['digest', false]]);
-    expect((await marsad('jobs')).stdout).toMatch(/^store {5}PAUSED {2}waiting 0/m);
+    expect((await marsad('jobs')).stdout).toMatch(/^store {5}PAUSED {2}workers 0 {2}waiting 0/m);
 
     const resumed = await marsad('jobs', 'resume', 'store');
     expect(resumed.stdout).toContain('store resumed');

@@ -8,17 +8,17 @@ interface JobsOptions {
   json?: boolean;
 }
 
-/** `marsad jobs [--json]`: each queue of `marsad start` with its jobs by state. */
+/** `marsad jobs [--json]`: each queue of `marsad start` with its workers (in every process) and its jobs by state. */
 export async function jobsCommand(options: JobsOptions): Promise<number> {
   return withQueues(readConfig(options.config), async (queues) => {
     for (const name of QUEUE_NAMES) {
       const counts = await queues[name].getJobCounts(...JOB_STATES);
       const row = Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0]));
-      const paused = await queues[name].isPaused();
+      const [paused, workers] = await Promise.all([queues[name].isPaused(), queues[name].getWorkersCount()]);
       process.stdout.write(
         options.json
-          ? `${JSON.stringify({ queue: name, paused, ...row })}\n`
-          : `${name.padEnd(9)} ${paused ? 'PAUSED  ' : ''}${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`,
+          ? `${JSON.stringify({ queue: name, paused, workers, ...row })}\n`
+          : `${name.padEnd(9)} ${paused ? 'PAUSED  ' : ''}workers ${workers}  ${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`,
       );
     }
     return 0;
