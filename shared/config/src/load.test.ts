@@ -129,7 +129,7 @@ alerts:
 `;
     const adapters: Record<string, SourceOptionsCheck> = { rss: () => [] };
     expect(problemsOf(() => parseConfigText(text, 'x.yml', adapters, ['interpol', 'dgsn']))).toEqual([
-      'x.yml:3:23: sources[1].adapter: unknown adapter "rsss" (known: rss)',
+      'x.yml:3:23: sources[1].adapter: unknown adapter "rsss" (did you mean "rss"? known: rss)',
       'x.yml:4:33: sources[2].url: "not a url" is not a valid https:// or http:// address',
       expect.stringMatching(/^x\.yml:4:56: sources\[2\]\.interval: invalid interval "5 parsecs"/),
       'x.yml:5:11: sources[3].id: duplicate source id "a"',

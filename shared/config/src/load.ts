@@ -307,8 +307,9 @@ function checkSources(
     // Adapters are named without regard to case (RSS, Atom): their checks are keyed in lower case.
     const check = adapters[adapter.toLowerCase()];
     if (!check) {
-      const known = Object.keys(adapters).join(', ');
-      problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${adapter}" (known: ${known})`));
+      const known = Object.keys(adapters);
+      const meant = likelyMeant(adapter, known);
+      problems.push(describe(file, doc, lines, [...base, 'adapter'], `unknown adapter "${adapter}" (${meant ? `did you mean "${meant}"? ` : ''}known: ${known.join(', ')})`));
       return;
     }
     for (const issue of check(entry)) {
