@@ -5,7 +5,7 @@ import { createHttpClient, DEFAULT_USER_AGENT, RobotsRules } from '@marsad/sourc
 import { HeldItems } from './held-items.js';
 import { HostGate } from './host-gate.js';
 import { fetchSource } from './handlers/fetch-source.js';
-import { syncSourceSchedulers } from './schedulers.js';
+import { keepSchedules, syncSourceSchedulers } from './schedulers.js';
 import { SourceHealthStore } from './source-health.js';
 
 export interface FetcherDeps {
@@ -20,6 +20,8 @@ export interface FetcherDeps {
   };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
+  /** How often to look for lost schedules (tests). @defaultValue SCHEDULE_CHECK_MS */
+  scheduleCheckMs?: number;
   /**
    * Key prefix of the sources' health (a source's state outlives one run's own queues).
    * @defaultValue the queue prefix
@@ -63,10 +65,20 @@ export async function startFetcher(deps: FetcherDeps) {
     // Else the service runs, healthy to every probe, and nothing ever comes in.
     if (synced.upserted === 0) log.warn({ sources: deps.config.sources.length, config: deps.config.file }, 'no enabled source: nothing will be fetched');
   }
+  const stopKeeping = (deps.schedule ?? true)
+    ? keepSchedules(deps.queues, deps.config.sources, {
+        connection: deps.connection,
+        prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
+        onRestored: (sourceId) => log.warn({ sourceId }, "source's schedule lost (removed on the queue board, or its job): scheduled again; stop a source with enabled: false"),
+        onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'schedule check failed: tried again at the next round'),
+        ...(deps.scheduleCheckMs === undefined ? {} : { everyMs: deps.scheduleCheckMs }),
+      })
+    : () => {};
   return {
     name: 'fetcher',
     worker,
     async close() {
+      stopKeeping();
       await worker.close();
       await Promise.all([http.close(), privateSourceHttp.close()]);
     },
