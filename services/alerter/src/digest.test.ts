@@ -1,12 +1,12 @@
 import { AlertsSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import { closeQueues, createRedis, openQueues, type ClassifiedItem } from '@marsad/queues';
+import { closeQueues, createRedis, openQueues, restoreLostSchedules, type ClassifiedItem } from '@marsad/queues';
 import { PipelineSchema } from '@marsad/config';
 import { openStore, type Store } from '@marsad/store';
 import { createTestRedis, startSmtpServer, type TestSmtpServer } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel, type Envelope } from './channels/index.js';
-import { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps } from './digest.js';
+import { digestSchedules, redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps } from './digest.js';
 import { compileRule } from './rules.js';
 import { ARABIC, ENGLISH, type Wording } from './wording.js';
 
@@ -139,6 +139,10 @@ describe('digests', () => {
       expect(scheduler).toMatchObject({ key: 'digest:daily', pattern: '0 8 * * *', tz: 'Africa/Casablanca' });
       const next = new Date(scheduler!.next!);
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Casablanca', hour: '2-digit', minute: '2-digit' }).format(next)).toBe('08:00');
+      // Removed on the queue board: set again as it was.
+      await queues.digest.removeJobScheduler('digest:daily');
+      expect(await restoreLostSchedules(queues.digest, digestSchedules(queues, rule))).toEqual(['daily']);
+      expect(await queues.digest.getJobScheduler('digest:daily')).toMatchObject({ pattern: '0 8 * * *', tz: 'Africa/Casablanca', next: scheduler!.next });
       expect(await syncDigestSchedulers(queues, [])).toEqual({ upserted: 0, removed: 1 });
     } finally {
       await closeQueues(queues);

@@ -1,5 +1,5 @@
 import type { AlertsConfig, RuleConfig } from '@marsad/config';
-import { deliveryJobOptions, type DigestJob, type JobContext, type PipelineQueues, type Redis } from '@marsad/queues';
+import { deliveryJobOptions, type DigestJob, type JobContext, type KeptSchedule, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { Channel, Envelope } from './channels/index.js';
 import { deliveryFailed, deliveryKey, type ChannelFailure, type DeliveryLog } from './handlers/alert-item.js';
 import { escapeHtml, escapeSlack, localTime, markedExcerpt, packLines, percentOf, PLAIN_CONTEXT, safeHref, storyPageUrl, teamsText, telegramParts, type AlertContext } from './message.js';
@@ -93,22 +93,27 @@ export function redisLastDigest(redis: Redis, prefix: string): LastDigest {
 
 const SCHEDULER_PREFIX = 'digest:';
 
+/** The schedule of each digest rule, at its time in its time zone (syncDigestSchedulers, keepSchedules). */
+export function digestSchedules(queues: Pick<PipelineQueues, 'digest'>, rules: readonly RuleConfig[], delivery: AlertsConfig['delivery'] = { attempts: 12, backoffMs: 10_000 }): KeptSchedule[] {
+  return rules
+    .filter((rule) => rule.mode === 'digest' && rule.at)
+    .map((rule) => {
+      const [hour, minute] = rule.at!.split(':').map(Number);
+      const key = `${SCHEDULER_PREFIX}${rule.id}`;
+      const set = () => queues.digest.upsertJobScheduler(key, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, { name: 'digest', data: { ruleId: rule.id }, opts: deliveryJobOptions(delivery) });
+      return { key, id: rule.id, set };
+    });
+}
+
 /** One BullMQ job scheduler per digest rule, at its time in its time zone; stale ones removed. */
 export async function syncDigestSchedulers(
   queues: Pick<PipelineQueues, 'digest'>,
   rules: readonly RuleConfig[],
   delivery: AlertsConfig['delivery'] = { attempts: 12, backoffMs: 10_000 },
 ): Promise<{ upserted: number; removed: number }> {
-  const digests = rules.filter((rule) => rule.mode === 'digest' && rule.at);
-  for (const rule of digests) {
-    const [hour, minute] = rule.at!.split(':').map(Number);
-    await queues.digest.upsertJobScheduler(`${SCHEDULER_PREFIX}${rule.id}`, { pattern: `${minute} ${hour} * * *`, tz: rule.tz }, {
-      name: 'digest',
-      data: { ruleId: rule.id },
-      opts: deliveryJobOptions(delivery),
-    });
-  }
-  const wanted = new Set(digests.map((rule) => `${SCHEDULER_PREFIX}${rule.id}`));
+  const digests = digestSchedules(queues, rules, delivery);
+  for (const digest of digests) await digest.set();
+  const wanted = new Set(digests.map((digest) => digest.key));
   const stale = (await queues.digest.getJobSchedulers()).filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(s.key));
   for (const scheduler of stale) await queues.digest.removeJobScheduler(scheduler.key);
   return { upserted: digests.length, removed: stale.length };

@@ -1,10 +1,10 @@
 import { readReferenceArticles, referenceIds, referenceTitle, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { createStageWorker, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
+import { createStageWorker, keepSchedules, PermanentError, type PipelineQueues, type Redis } from '@marsad/queues';
 import type { ItemFilter, StoredItem } from '@marsad/store';
 import { createChannel } from './channels/index.js';
 import { redisMemory } from './channels/memory.js';
-import { redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
+import { digestSchedules, redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
 import type { AlertContext } from './message.js';
 import { compileRule } from './rules.js';
@@ -59,11 +59,20 @@ export async function startAlerter(deps: AlerterDeps) {
     },
   });
   if (deps.schedule ?? true) log.info(await syncDigestSchedulers(deps.queues, alerts.rules, alerts.delivery), 'digest schedulers synced');
+  const stopKeeping = (deps.schedule ?? true)
+    ? keepSchedules(deps.queues.digest, digestSchedules(deps.queues, alerts.rules, alerts.delivery), {
+        connection: deps.connection,
+        prefix: env.MARSAD_QUEUE_PREFIX,
+        onRestored: (ruleId) => log.warn({ ruleId }, "digest's schedule lost (removed on the queue board, or its job): scheduled again; a digest is stopped by taking its rule out of the configuration"),
+        onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'schedule check failed: tried again at the next round'),
+      })
+    : () => {};
   log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   return {
     name: 'alerter',
     worker: alertWorker,
     async close() {
+      stopKeeping();
       await Promise.all([alertWorker.close(), digestWorker.close()]);
       await Promise.all([...channels.values()].map((c) => c.close()));
     },

@@ -1,11 +1,11 @@
 import { MIN_INTERVAL_MS, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { createStageWorker, sender, type PipelineQueues, type Redis } from '@marsad/queues';
+import { createStageWorker, keepSchedules, sender, type PipelineQueues, type Redis } from '@marsad/queues';
 import { createHttpClient, DEFAULT_USER_AGENT, RobotsRules } from '@marsad/sources';
 import { HeldItems } from './held-items.js';
 import { HostGate } from './host-gate.js';
 import { fetchSource } from './handlers/fetch-source.js';
-import { keepSchedules, syncSourceSchedulers } from './schedulers.js';
+import { sourceSchedules, syncSourceSchedulers } from './schedulers.js';
 import { SourceHealthStore } from './source-health.js';
 
 export interface FetcherDeps {
@@ -20,7 +20,7 @@ export interface FetcherDeps {
   };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
-  /** How often to look for lost schedules (tests). @defaultValue SCHEDULE_CHECK_MS */
+  /** How often to look for lost schedules (tests). @defaultValue SCHEDULE_CHECK_MS (@marsad/queues) */
   scheduleCheckMs?: number;
   /**
    * Key prefix of the sources' health (a source's state outlives one run's own queues).
@@ -66,7 +66,7 @@ export async function startFetcher(deps: FetcherDeps) {
     if (synced.upserted === 0) log.warn({ sources: deps.config.sources.length, config: deps.config.file }, 'no enabled source: nothing will be fetched');
   }
   const stopKeeping = (deps.schedule ?? true)
-    ? keepSchedules(deps.queues, deps.config.sources, {
+    ? keepSchedules(deps.queues.fetch, sourceSchedules(deps.queues, deps.config.sources), {
         connection: deps.connection,
         prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
         onRestored: (sourceId) => log.warn({ sourceId }, "source's schedule lost (removed on the queue board, or its job): scheduled again; stop a source with enabled: false"),

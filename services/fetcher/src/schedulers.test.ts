@@ -1,9 +1,8 @@
 import { MIN_INTERVAL_MS, PipelineSchema, SourceSchema } from '@marsad/config';
-import { closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { closeQueues, createRedis, openQueues, restoreLostSchedules } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
-import { setTimeout } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keepSchedules, restoreLostSchedules, syncSourceSchedulers } from './schedulers.js';
+import { sourceSchedules, syncSourceSchedulers } from './schedulers.js';
 
 const redis = createTestRedis('schedulers');
 const connection = createRedis(redis.url);
@@ -45,42 +44,13 @@ describe('syncSourceSchedulers', () => {
   });
 });
 
-describe('restoreLostSchedules', () => {
-  it('schedules again a source whose scheduler was removed or whose next job was lost, and leaves the others be', async () => {
-    const sources = [source('kept'), source('removed'), source('drained'), source('off', '15m', false)];
-    await syncSourceSchedulers(queues, sources.filter((s) => s.id !== 'drained'));
-    const next = async (key: string) => (await queues.fetch.getJobScheduler(key))?.next;
-    const keptNext = await next('source:kept');
-    expect(await restoreLostSchedules(queues, sources.filter((s) => s.id !== 'drained'))).toEqual([]);
-
-    await queues.fetch.removeJobScheduler('source:removed');
-    // As BullMQ's drain loses a schedule's job waiting ahead of others (see drainQueue): out of the
-    // wait list, its data left behind.
-    await queues.fetch.upsertJobScheduler('source:drained', { every: 60_000 }, { name: 'fetch', data: { sourceId: 'drained' } });
-    const drainedNext = await next('source:drained');
-    await connection.lrem(queues.fetch.toKey('wait'), 0, `repeat:source:drained:${drainedNext}`);
-    expect(await queues.fetch.getJobState(`repeat:source:drained:${drainedNext}`)).toBe('unknown');
-
-    expect(await restoreLostSchedules(queues, sources)).toEqual(['removed', 'drained']);
-    expect(await next('source:kept')).toBe(keptNext);
-    for (const key of ['source:removed', 'source:drained']) expect(['waiting', 'delayed'], key).toContain(await queues.fetch.getJobState(`repeat:${key}:${await next(key)}`));
-    expect(await queues.fetch.getJobScheduler('source:off')).toBeUndefined();
-    expect(await restoreLostSchedules(queues, sources)).toEqual([]);
-  });
-
-  it('checks in one fetcher replica a round', async () => {
-    const sources = [source('watched')];
+describe('sourceSchedules', () => {
+  it("keeps the enabled sources' schedules: one removed on the board is set again at its interval", async () => {
+    const sources = [source('kept'), source('removed', '1h'), source('off', '15m', false)];
     await syncSourceSchedulers(queues, sources);
-    const restored: string[] = [];
-    const errors: unknown[] = [];
-    const replica = () => keepSchedules(queues, sources, { connection, prefix: redis.prefix, onRestored: (id) => restored.push(id), onError: (err) => errors.push(err), everyMs: 400 });
-    const stops = [replica(), replica()];
-    await queues.fetch.removeJobScheduler('source:watched');
-    for (let waited = 0; restored.length === 0 && waited < 5_000; waited += 50) await setTimeout(50);
-    await setTimeout(500);
-    stops.forEach((stop) => stop());
-    expect(restored).toEqual(['watched']);
-    expect(errors).toEqual([]);
-    expect(await queues.fetch.getJobScheduler('source:watched')).toMatchObject({ every: 900_000 });
+    await queues.fetch.removeJobScheduler('source:removed');
+    expect(await restoreLostSchedules(queues.fetch, sourceSchedules(queues, sources))).toEqual(['removed']);
+    expect(await queues.fetch.getJobScheduler('source:removed')).toMatchObject({ every: 3_600_000, template: { data: { sourceId: 'removed' } } });
+    expect(await queues.fetch.getJobScheduler('source:off')).toBeUndefined();
   });
 });
