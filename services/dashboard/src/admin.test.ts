@@ -1,6 +1,6 @@
 import { PipelineSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, type PipelineQueues } from '@marsad/queues';
+import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues } from '@marsad/queues';
 import { openStore, type Store } from '@marsad/store';
 import { channelHolds, redisMemory } from '@marsad/service-alerter';
 import { createTestRedis, failWaitingJobs } from '@marsad/testing';
@@ -53,6 +53,7 @@ const app = (admin = {}) =>
       pingDatabase: () => store.ping(),
       jobDurations: () => readJobTimings(connection, redis.prefix, QUEUE_NAMES.map((n) => queues[n].name)),
       channelHolds: () => channelHolds(redisMemory(connection, redis.prefix), ['comms-tg', 'comms-mail']),
+      redisMemory: () => redisMemoryUse(connection),
     }),
   });
 
@@ -175,6 +176,10 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_queue_paused_seconds\{queue="classify"\} 0$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_by_operator\{queue="alert"\} 1$/m);
     expect(response.body).toMatch(/^marsad_queue_workers\{queue="classify"\} 1$/m);
+    // Redis's own figures, as INFO gives them.
+    const [, maxmemory] = (await connection.config('GET', 'maxmemory')) as [string, string];
+    expect(response.body).toMatch(new RegExp(`^marsad_redis_memory_max_bytes ${maxmemory}$`, 'm'));
+    expect(Number(/^marsad_redis_memory_used_bytes (\d+)$/m.exec(response.body)?.[1])).toBeGreaterThan(100_000);
     expect(response.body).toMatch(/^marsad_queue_workers\{queue="alert"\} 0$/m);
     expect(response.body).toMatch(/^marsad_queue_paused_by_operator\{queue="store"\} 0$/m);
     expect(response.body).toMatch(/^marsad_items_stored\{source="hespress"\} 1$/m);

@@ -1,6 +1,6 @@
 import { pollingInterval, readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
-import { QUEUE_NAMES, readJobTimings, type PipelineQueues, type Redis } from '@marsad/queues';
+import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
 import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
 import { SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
@@ -64,6 +64,7 @@ export async function startDashboard(deps: DashboardDeps) {
       pingDatabase: readiness.database,
       jobDurations: () => readJobTimings(deps.connection, env.MARSAD_QUEUE_PREFIX, queues.map((q) => q.name)),
       channelHolds: web.channelHolds,
+      redisMemory: () => redisMemoryUse(deps.connection),
     }),
   });
   const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });

@@ -1,4 +1,4 @@
-import { DURATION_BUCKETS, JOB_STATES, type DurationHistogram } from '@marsad/queues';
+import { DURATION_BUCKETS, JOB_STATES, type DurationHistogram, type RedisMemoryUse } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChannelHold } from '@marsad/service-alerter';
@@ -16,6 +16,7 @@ export interface MetricsSources {
   jobDurations(): Promise<DurationHistogram[]>;
   /** Per alert channel, the seconds left of a wait its receiver asked for (a rate limit), 0 for none. */
   channelHolds?(): Promise<ChannelHold[]>;
+  redisMemory?(): Promise<RedisMemoryUse>;
 }
 
 type DurationLabel = 'queue' | 'outcome';
@@ -132,6 +133,17 @@ export function createMetrics(from: MetricsSources): Registry {
   });
   new StoredDurationHistogram(registry, from.jobDurations);
   gauge('marsad_redis_up', 'Redis answers', [], async (g) => g.set(await up(from.pingRedis)));
+  // Marsad's Redis evicts nothing: at its maxmemory every write is refused and every queue stops.
+  let memory: Promise<RedisMemoryUse | undefined> | undefined;
+  const redisMemory = () => (memory ??= Promise.resolve(from.redisMemory?.()).finally(() => setImmediate(() => (memory = undefined))));
+  gauge('marsad_redis_memory_used_bytes', 'Memory Redis uses (INFO memory used_memory)', [], async (g) => {
+    const use = await redisMemory();
+    if (use) g.set(use.usedBytes);
+  });
+  gauge('marsad_redis_memory_max_bytes', "Redis's maxmemory, 0 when none is set", [], async (g) => {
+    const use = await redisMemory();
+    if (use) g.set(use.maxBytes);
+  });
   gauge('marsad_database_up', 'The database answers', [], async (g) => g.set(await up(from.pingDatabase)));
   return registry;
 }

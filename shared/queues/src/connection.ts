@@ -33,3 +33,19 @@ export async function checkRedis(url: string, timeoutMs = 3_000): Promise<void> 
     probe.disconnect();
   }
 }
+
+/** Redis's memory: what it uses, and its `maxmemory` (0: no limit set). */
+export interface RedisMemoryUse {
+  usedBytes: number;
+  maxBytes: number;
+}
+
+/**
+ * Read from `INFO memory`. Marsad's Redis evicts nothing (jobs are data): at its maxmemory it refuses
+ * every write, and every queue stops.
+ */
+export async function redisMemoryUse(redis: Redis): Promise<RedisMemoryUse> {
+  const info = await redis.info('memory');
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+  return { usedBytes: field('used_memory'), maxBytes: field('maxmemory') };
+}

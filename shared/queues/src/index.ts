@@ -1,4 +1,4 @@
-export { checkRedis, createRedis, type Redis } from './connection.js';
+export { checkRedis, createRedis, redisMemoryUse, type Redis, type RedisMemoryUse } from './connection.js';
 export { PermanentError, RedisUnavailableError, RetryLaterError, RetryNotBeforeError } from './errors.js';
 export { defaultJobOptions, deliveryJobOptions, RUN_MAX_RETRY_AFTER_MS } from './job-options.js';
 export {
