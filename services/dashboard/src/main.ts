@@ -42,6 +42,7 @@ export async function startDashboard(deps: DashboardDeps) {
     referencePickups: (ids) => deps.store.referencePickups(ids),
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,
+    fetching: async () => ({ paused: await deps.queues.fetch.isPaused(), workers: await deps.queues.fetch.getWorkersCount() }),
     deliveries: (limit) => deps.store.listDeliveries(limit),
     channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
     names: deps.config.search.spellings,

@@ -18,11 +18,12 @@ describe.each([
   let database: TestDatabase | undefined;
   let store: Store;
   let app: FastifyInstance;
+  let fetching = { paused: false, workers: 1 };
 
   beforeAll(async () => {
     database = kind === 'postgres' ? await createTestDatabase() : undefined;
     store = await openStore({ ...(database ? { databaseUrl: database.url } : { dataDir: 'memory://' }), names: TEAM_NAMES });
-    const web = { ...(await newsroomSources(store)), names: TEAM_NAMES };
+    const web = { ...(await newsroomSources(store)), names: TEAM_NAMES, fetching: async () => fetching };
     app = await buildDashboardApp({ web, api: { listItems: web.listItems, itemPage: (filter, after) => store.itemPage(filter, after), sources: web.sourceHealth } });
   });
   afterAll(async () => {
@@ -218,7 +219,14 @@ describe.each([
     // A poll that never came: when it was due, and why that may be.
     expect(row('barlamane').find('.badge').text()).toBe('overdue');
     expect(row('barlamane').find('small').eq(1).text()).toBe('poll due 2026-11-21 10:30 UTC');
-    expect(row('barlamane').find('small').eq(1).attr('title')).toContain('restarting the fetcher schedules every source again');
+    expect(row('barlamane').find('small').eq(1).attr('title')).toContain("the source's schedule lost (set again within five minutes while a fetcher runs)");
+    expect($('p[role="alert"]')).toHaveLength(0);
+    // What stops every poll at once is said above them all.
+    fetching = { paused: true, workers: 1 };
+    expect((await page('/sources')).$('p[role="alert"]').text()).toBe('The fetch queue is paused: no source is polled until it is resumed (marsad jobs resume fetch, or the queue board).');
+    fetching = { paused: false, workers: 0 };
+    expect((await page('/sources')).$('p[role="alert"]').text()).toBe('No fetcher is running: no source is polled (marsad start fetcher, or marsad start).');
+    fetching = { paused: false, workers: 1 };
     const failed = await page(row('alyaoum24').find('a').attr('href')!);
     expect(failed.$('table.failed td').text()).toContain('HTTP 503');
     expect(failed.$('a[href="/admin/queues/queue/fetch?status=failed"]')).toHaveLength(1);

@@ -13,7 +13,7 @@ import { startOfDay } from './pages/format.js';
 import type { SafeHtml } from './pages/html.js';
 import { itemsCsv, newsroomPage, type NewsroomFilters, type NewsroomView } from './pages/newsroom.js';
 import { alertsPage } from './pages/alerts.js';
-import { sourceFailuresPage, sourcesPage, type FailedFetch, type SourceRow } from './pages/sources.js';
+import { sourceFailuresPage, sourcesPage, type FailedFetch, type Fetching, type SourceRow } from './pages/sources.js';
 import { pickupsCsv, storyPage, type StoryView } from './pages/story.js';
 import { comparePage, type CompareView } from './pages/compare.js';
 import { referencesPage } from './pages/references.js';
@@ -36,6 +36,8 @@ export interface WebSources {
   timeZone: string;
   /** Name of the fetch queue, for links into the queue board. */
   fetchQueue: string;
+  /** Whether an operator paused the fetch queue, and how many fetchers take its jobs: no poll comes otherwise. */
+  fetching?(): Promise<Fetching>;
   /** The delivery log, newest first (Store.listDeliveries). */
   deliveries?(limit: number): Promise<Delivery[]>;
   /** Channels a receiver asked to wait, and how much longer. */
@@ -235,7 +237,7 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       sendPage(reply, referencesPage({ references: from.references, pickups: await from.referencePickups([...from.references.keys()]), timeZone: from.timeZone })),
     );
 
-    pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth())));
+    pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth(), await from.fetching?.())));
 
     pages.get('/alerts', async (_request, reply) => {
       const [deliveries, holds] = await Promise.all([from.deliveries?.(DELIVERIES_SHOWN) ?? [], from.channelHolds?.() ?? []]);

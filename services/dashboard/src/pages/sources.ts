@@ -23,16 +23,30 @@ function lastProblem(s: SourceRow): SafeHtml | string {
   return error ?? warning ?? '—';
 }
 
+/** The fetch queue as the sources depend on it: paused by an operator, and the fetchers taking its jobs. */
+export interface Fetching {
+  paused: boolean;
+  workers: number;
+}
+
+/** What stops every poll, said above the table: each source would only read overdue an interval later. */
+function fetchingStopped(fetching: Fetching | undefined): SafeHtml | string {
+  if (fetching?.paused) return html`<p class="error" role="alert">The fetch queue is paused: no source is polled until it is resumed (<code>marsad jobs resume fetch</code>, or the queue board).</p>`;
+  if (fetching?.workers === 0) return html`<p class="error" role="alert">No fetcher is running: no source is polled (<code>marsad start fetcher</code>, or <code>marsad start</code>).</p>`;
+  return '';
+}
+
 /** Every source's health, for operators (in English, as the logs and the queue board are). */
-export function sourcesPage(sources: readonly SourceRow[]): SafeHtml {
+export function sourcesPage(sources: readonly SourceRow[], fetching?: Fetching): SafeHtml {
   return layout(
     { title: 'Sources', lang: 'en', dir: 'ltr', current: 'sources' },
     html`<h1>Sources</h1>
+${fetchingStopped(fetching)}
 <table class="sources">
 <thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
-<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's schedule lost: restarting the fetcher schedules every source again">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
+<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's schedule lost (set again within five minutes while a fetcher runs)">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}</td>
 <td>${utcTime(s.lastSuccessAt)}</td>
 <td>${lastProblem(s)}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
