@@ -20,8 +20,6 @@ export interface FetcherDeps {
   };
   /** Create the per-source job schedulers (off for `run --once`, which queues each source once). @defaultValue true */
   schedule?: boolean;
-  /** How often to look for lost schedules (tests). @defaultValue SCHEDULE_CHECK_MS (@marsad/queues) */
-  scheduleCheckMs?: number;
   /**
    * Key prefix of the sources' health (a source's state outlives one run's own queues).
    * @defaultValue the queue prefix
@@ -71,7 +69,6 @@ export async function startFetcher(deps: FetcherDeps) {
         prefix: deps.config.env.MARSAD_QUEUE_PREFIX,
         onRestored: (sourceId) => log.warn({ sourceId }, "source's schedule lost (removed on the queue board, or its job): scheduled again; stop a source with enabled: false"),
         onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'schedule check failed: tried again at the next round'),
-        ...(deps.scheduleCheckMs === undefined ? {} : { everyMs: deps.scheduleCheckMs }),
       })
     : () => {};
   return {
