@@ -3,9 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedis, rssFeed, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { createTestDatabase, createTestRedis, rssFeed, runNode, serveFixtures, startSmtpServer, type FixtureServer, type TestDatabase, type TestSmtpServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marsad as run } from './marsad-cli.js';
+import { BIN, marsad as run } from './marsad-cli.js';
 
 afterAll(removeTemporaryDirs);
 
@@ -128,6 +128,21 @@ describe('alerts through marsad run --once', () => {
     expect(pickups[0]!.similarity).toBeGreaterThan(0.9);
     // Its whole text kept; its own words, the outlet's headline and "متابعة".
     expect(pickups[0]!.kept).toMatchObject({ share: 1, own: 3 });
+
+    // A rule tried on what is stored names the stories it alerted on, and sends nothing.
+    const tried = async (rule: string, file = config) =>
+      (await marsad(['alerts', 'try', rule, '--json', '--config', file])).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { storyId: string; url: string; reasons: string[]; pickups: number });
+    expect(new Set((await tried('dgsn')).map((story) => story.storyId))).toEqual(stories);
+    // One being written: a query the running configuration does not hold yet.
+    const draft = join(temporaryDir('marsad-alerts-'), 'marsad.yml');
+    writeFileSync(draft, readFileSync(config, 'utf8').replace('  rules:\n', '  rules:\n    - { id: casablanca, query: "الدار البيضاء", channels: [comms-hook] }\n'));
+    const casablanca = await tried('casablanca', draft);
+    expect(casablanca).toEqual([expect.objectContaining({ url: 'https://www.hespress.com/arrest.html', pickups: 1 })]);
+    expect(casablanca[0]!.reasons).toEqual([expect.stringMatching(/^البحث الدار البيضاء: /)]);
+    expect([smtp.received.length, hooks.length]).toEqual([3, 4]);
+    const misspelt = await runNode(BIN, ['alerts', 'try', 'dgs', '--config', config], { env });
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('no alert rule "dgs" (did you mean "dgsn"?)');
   });
 
   it("reads again an article its feed completes later (a brief, then the communiqué): its row revised, its new pickup alerted once", async () => {

@@ -1,6 +1,6 @@
 export { alertContext, startAlerter, type AlerterDeps } from './main.js';
 export { alertItem, deliveryKey, type AlertItemDeps, type AlertItemResult, type DeliveryLog } from './handlers/alert-item.js';
-export { compileRule, type AlertRule, type AlertableItem } from './rules.js';
+export { ageWhenFound, compileRule, type AlertRule, type AlertableItem } from './rules.js';
 export { createChannel, type Channel, type Envelope } from './channels/index.js';
 export { channelHolds, processMemory, redisMemory, type ChannelHold, type ChannelMemory } from './channels/memory.js';
 export { AlertMessageSchema, alertMessage, escapeHtml, localDateTime, markedExcerpt, safeHref, type AlertMessage } from './message.js';

@@ -53,11 +53,22 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--text', 'include the article text')
     .option('--json', 'one JSON object per line')
     .action(run(async () => (await import('./commands/items.js')).itemsCommand));
-  withConfig(program.command('alerts'))
+  const alerts = withConfig(program.command('alerts'))
     .description('the alert delivery log, newest first: one row per rule, story and channel (pending, sent, failed with the reason)')
     .option('--limit <n>', 'at most this many rows')
     .option('--json', 'one JSON object per line')
     .action(run(async () => (await import('./commands/alerts.js')).alertsCommand));
+  alerts
+    .command('try')
+    .description('the stories stored since --since (a week ago by default) that a rule, as the configuration writes it, would alert on, and why; nothing is sent')
+    .argument('<rule>', "the rule's id")
+    .option('--since <date>', 'look from this ISO 8601 date or time (UTC unless it gives an offset)')
+    .action(
+      run(async () => {
+        const { alertsTryCommand } = await import('./commands/alerts.js');
+        return (rule: string, _options: unknown, command: Command) => alertsTryCommand(rule, command.optsWithGlobals());
+      }),
+    );
   withConfig(program.command('pickups'))
     .description('who published each reference article, when (after its first sighting) and how faithfully')
     .option('--reference <id>', 'only this reference article (seed file stem)')

@@ -1,3 +1,5 @@
+import { parseInstant } from '@marsad/store';
+
 /** The command line was wrong: message for the person, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -10,4 +12,11 @@ export function positiveNumber(option: string, value: string, { fractions = fals
     throw new UsageError(`${option} "${value}" is not a positive ${fractions ? 'number' : 'whole number'}`);
   }
   return number;
+}
+
+/** An option's date or time as the store reads it (parseInstant: UTC unless it gives an offset), else a UsageError that names the option. */
+export function instantOption(option: string, value: string): string {
+  const instant = parseInstant(value);
+  if (instant === undefined) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z; UTC unless it gives an offset)`);
+  return instant;
 }

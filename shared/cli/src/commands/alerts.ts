@@ -1,6 +1,8 @@
+import { meantAmong, referenceIds, resolveSeedsDir } from '@marsad/config';
+import { ageWhenFound, compileRule, storiesOf, WORDINGS, type Story } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
-import { positiveNumber } from '../usage-error.js';
+import { instantOption, positiveNumber, UsageError } from '../usage-error.js';
 
 /** `marsad alerts [--json]`: the delivery log, newest first: pending, sent, or failed with the reason. */
 export async function alertsCommand(options: { config?: string; json?: boolean; limit?: string }): Promise<number> {
@@ -21,4 +23,50 @@ export async function alertsCommand(options: { config?: string; json?: boolean; 
   } finally {
     await store.close();
   }
+}
+
+/** How far back `marsad alerts try` looks unless --since says. */
+const TRIED_OVER_MS = 7 * 86_400_000;
+
+/**
+ * `marsad alerts try RULE [--since DATE]`: the stories among those stored since DATE (a week ago by
+ * default) that the rule, as the configuration writes it, would alert on, and why; nothing is sent.
+ * A rule is tried on what came in before it is put to work: how often it would fire, and on what.
+ */
+export async function alertsTryCommand(ruleId: string, options: { config?: string; since?: string; json?: boolean }): Promise<number> {
+  const config = readConfig(options.config);
+  const rule = config.alerts.rules.find((r) => r.id === ruleId);
+  if (!rule) throw new UsageError(`no alert rule "${ruleId}"${meantAmong(ruleId, config.alerts.rules.map((r) => r.id), 'rules')}`);
+  const since = options.since === undefined ? new Date(Date.now() - TRIED_OVER_MS).toISOString() : instantOption('--since', options.since);
+  const compiled = compileRule(rule, WORDINGS[config.alerts.language], new Set(referenceIds(resolveSeedsDir(config.env.MARSAD_SEEDS_DIR))), config.search.spellings);
+  const store = await openStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.MARSAD_DATA_DIR, names: config.search.spellings });
+  try {
+    const items = await store.listItems({ since, limit: 100_000 });
+    // As the alerter reads them: an item published long before it was found alerts no immediate rule.
+    const { maxAgeMs } = compiled;
+    const alertable = compiled.mode === 'immediate' && maxAgeMs !== undefined ? items.filter((item) => ageWhenFound(item) <= maxAgeMs) : items;
+    const stories = storiesOf(alertable, compiled);
+    for (const story of stories) process.stdout.write(options.json ? `${JSON.stringify(triedStory(story))}\n` : formatTried(story));
+    process.stderr.write(`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'} since ${since.slice(0, 16).replace('T', ' ')} UTC that rule "${rule.id}" (${rule.mode}) would alert on; nothing sent\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+const triedStory = ({ storyId, first, firstSeenAt, reasons, pickups }: Story) => ({
+  storyId,
+  firstSeenAt,
+  itemId: first.id,
+  sourceId: first.sourceId,
+  title: first.title,
+  url: first.url,
+  reasons,
+  pickups: pickups.length,
+});
+
+function formatTried(story: Story): string {
+  const { firstSeenAt, sourceId, title, url, reasons, pickups } = triedStory(story);
+  const indent = ' '.repeat(18);
+  return `${firstSeenAt.slice(0, 16).replace('T', ' ')}  ${sourceId}  ${title}\n${indent}${url}\n${indent}${reasons.join('; ')}${pickups > 0 ? ` (${pickups} pickup(s))` : ''}\n`;
 }

@@ -1,8 +1,8 @@
 import { meantAmong, referenceIds, resolveSeedsDir, unknownSource, unknownTag, type Config } from '@marsad/config';
-import { ItemFilterSchema, ItemLanguageSchema, openStore, parseInstant, type Store, type StoredItem } from '@marsad/store';
+import { ItemFilterSchema, ItemLanguageSchema, openStore, type Store, type StoredItem } from '@marsad/store';
 import { Query, QuerySyntaxError, searchQuery, type Passage } from '@marsad/text';
 import { readConfig } from '../runtime.js';
-import { positiveNumber, UsageError } from '../usage-error.js';
+import { instantOption, positiveNumber, UsageError } from '../usage-error.js';
 
 export interface ItemsOptions {
   config?: string;
@@ -24,8 +24,8 @@ export async function itemsCommand(options: ItemsOptions): Promise<number> {
   const config = readConfig(options.config);
   const filter = ItemFilterSchema.omit({ limit: true, offset: true }).safeParse({
     tag: options.tag,
-    since: options.since ? toIso('--since', options.since) : undefined,
-    until: options.until ? toIso('--until', options.until) : undefined,
+    since: options.since ? instantOption('--since', options.since) : undefined,
+    until: options.until ? instantOption('--until', options.until) : undefined,
     duplicatesOf: options.duplicatesOf,
     storyId: options.story,
     sourceId: options.source,
@@ -121,12 +121,6 @@ function readableSearch(query: string): void {
     if (err instanceof QuerySyntaxError) throw new UsageError(`--search: ${err.message}`);
     throw err;
   }
-}
-
-function toIso(option: string, value: string): string {
-  const instant = parseInstant(value);
-  if (instant === undefined) throw new UsageError(`${option} "${value}" is not a date (use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z; UTC unless it gives an offset)`);
-  return instant;
 }
 
 /** A passage for a terminal: its marks in bold where stdout is one, as they are; plain text in a pipe. */
