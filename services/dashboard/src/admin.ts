@@ -60,7 +60,8 @@ export async function registerQueueBoard(app: FastifyInstance, queues: readonly 
 /**
  * A queue on the board whose "Empty" removes the jobs no worker has taken with drainQueue, which
  * keeps each schedule's next job (a source's poll, a digest): BullMQ's drain, which the board would
- * call, loses it when it waits among others, and that source would not be polled again.
+ * call, loses it when it waits among others, and that source would go unpolled until its schedule is
+ * set again.
  */
 class BoardQueue extends BullMQAdapter {
   constructor(

@@ -111,7 +111,8 @@ const REMOVALS_AT_ONCE = 100;
  * `delayed` those waiting out a delay or a retry's backoff too. Active jobs finish, and every job a
  * schedule made (a source's next poll, a rule's next digest) stays. Not BullMQ's own drain, which
  * keeps a schedule's job in the wait list but then trims the list by the count of the others, from
- * its head: the schedule's job is lost (its source never polled again) and a removed job's id stays.
+ * its head: the schedule's job is lost (its source not polled until keepSchedules sets it again) and
+ * a removed job's id stays.
  */
 export async function drainQueue(queue: Queue, delayed = false): Promise<DrainedState[]> {
   const states: JobState[] = delayed ? ['waiting', 'prioritized', 'delayed'] : ['waiting', 'prioritized'];
