@@ -2,7 +2,7 @@ import { pollingInterval, readReferenceArticles, resolveSeedsDir, type Config } 
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
 import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
-import { SourceHealthStore } from '@marsad/service-fetcher';
+import { fetchingOf, SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -42,7 +42,7 @@ export async function startDashboard(deps: DashboardDeps) {
     referencePickups: (ids) => deps.store.referencePickups(ids),
     timeZone: env.MARSAD_TIMEZONE,
     fetchQueue: deps.queues.fetch.name,
-    fetching: async () => ({ paused: await deps.queues.fetch.isPaused(), workers: await deps.queues.fetch.getWorkersCount() }),
+    fetching: () => fetchingOf(deps.queues.fetch),
     deliveries: (limit) => deps.store.listDeliveries(limit),
     channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
     names: deps.config.search.spellings,

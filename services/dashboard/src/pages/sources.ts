@@ -1,6 +1,6 @@
 import type { FailedJob } from '@marsad/queues';
 import { safeHref } from '@marsad/service-alerter';
-import type { SourceHealth } from '@marsad/service-fetcher';
+import { pollsStopped, type Fetching, type SourceHealth } from '@marsad/service-fetcher';
 import { utcTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
@@ -23,17 +23,10 @@ function lastProblem(s: SourceRow): SafeHtml | string {
   return error ?? warning ?? '—';
 }
 
-/** The fetch queue as the sources depend on it: paused by an operator, and the fetchers taking its jobs. */
-export interface Fetching {
-  paused: boolean;
-  workers: number;
-}
-
-/** What stops every poll, said above the table: each source would only read overdue an interval later. */
+/** What stops every poll at once, above the table: each source would read overdue only an interval later. */
 function fetchingStopped(fetching: Fetching | undefined): SafeHtml | string {
-  if (fetching?.paused) return html`<p class="error" role="alert">The fetch queue is paused: no source is polled until it is resumed (<code>marsad jobs resume fetch</code>, or the queue board).</p>`;
-  if (fetching?.workers === 0) return html`<p class="error" role="alert">No fetcher is running: no source is polled (<code>marsad start fetcher</code>, or <code>marsad start</code>).</p>`;
-  return '';
+  const stopped = fetching && pollsStopped(fetching);
+  return stopped ? html`<p class="error" role="alert">${stopped}</p>` : '';
 }
 
 /** Every source's health, for operators (in English, as the logs and the queue board are). */

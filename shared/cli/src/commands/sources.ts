@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { checkRedis, createRedis } from '@marsad/queues';
-import { SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
+import { checkRedis, closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { fetchingOf, pollsStopped, SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
 import {
   createHttpClient,
   discoverSources,
@@ -26,6 +26,14 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   const redis = createRedis(config.env.REDIS_URL);
   try {
     const store = new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX);
+    const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline });
+    try {
+      // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
+      const stopped = pollsStopped(await fetchingOf(queues.fetch));
+      if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
+    } finally {
+      await closeQueues(queues);
+    }
     for (const source of config.sources) {
       const health = await store.get(source.id, new Date(), source.enabled ? pollingInterval(source) : undefined);
       const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled };

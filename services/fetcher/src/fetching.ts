@@ -1,0 +1,19 @@
+import type { Queue } from 'bullmq';
+
+/** The fetch queue as every poll depends on it: paused by an operator, and the fetchers taking its jobs in every process. */
+export interface Fetching {
+  paused: boolean;
+  workers: number;
+}
+
+export async function fetchingOf(fetchQueue: Queue): Promise<Fetching> {
+  const [paused, workers] = await Promise.all([fetchQueue.isPaused(), fetchQueue.getWorkersCount()]);
+  return { paused, workers };
+}
+
+/** What stops every poll at once, said before each source's health (which would read overdue only an interval later); else undefined. */
+export function pollsStopped({ paused, workers }: Fetching): string | undefined {
+  if (paused) return 'The fetch queue is paused: no source is polled until it is resumed (marsad jobs resume fetch, or the queue board).';
+  if (workers === 0) return 'No fetcher is running: no source is polled (marsad start fetcher, or marsad start).';
+  return undefined;
+}
