@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await serveFixtures({
     '/etag': FEED,
     '/down': { status: 500, body: 'oops' },
+    '/busy-for-hours': { status: 429, body: 'slow down', headers: { 'retry-after': '7200' } },
     '/gone': { status: 410, body: '' },
     '/dead-page-feed': (req, res) => {
       const origin = `http://${req.headers.host}`;
@@ -127,6 +128,14 @@ describe('source health and backoff', () => {
     const failing = await health.get('down', now);
     expect(failing).toMatchObject({ state: 'failing', consecutiveFailures: 12 });
     expect(Date.parse(failing.nextAttemptAt!) - now.getTime()).toBe(BACKOFF_CEILING_MS);
+  });
+
+  it('waits as long as a source asked (Retry-After) before its next poll, and does not call it overdue meanwhile', async () => {
+    const start = new Date('2026-11-20T10:00:00Z');
+    await expect(fetchSource({ sourceId: 'busy' }, deps('busy', '/busy-for-hours', start).d, ctx)).rejects.toThrow(/rate-limited/);
+    expect(await health.get('busy', start)).toMatchObject({ state: 'backing-off', nextAttemptAt: '2026-11-20T12:00:00.000Z' });
+    expect(await fetchSource({ sourceId: 'busy' }, deps('busy', '/busy-for-hours', new Date(start.getTime() + 90 * MINUTE)).d, ctx)).toMatchObject({ backingOff: true });
+    expect((await health.get('busy', new Date(start.getTime() + 130 * MINUTE), 10 * MINUTE)).state).toBe('backing-off');
   });
 
   it("keeps the warnings of a poll that succeeded (pages not read) as the source's last warning, with when", async () => {

@@ -179,12 +179,16 @@ export class SourceHealthStore {
     await this.redis.hset(this.key(sourceId), validatorFields(validators));
   }
 
-  /** A failed poll: the next one waits twice as long as the last (from the interval up to the ceiling). */
-  async recordFailure(sourceId: string, at: Date, intervalMs: number, error: { kind: string; message: string }): Promise<SourceHealth> {
+  /**
+   * A failed poll: the next one waits twice as long as the last (from the interval up to the ceiling),
+   * and at least `notBeforeMs` when the source asked for that (Retry-After).
+   */
+  async recordFailure(sourceId: string, at: Date, intervalMs: number, error: { kind: string; message: string; notBeforeMs?: number | undefined }): Promise<SourceHealth> {
     const key = this.key(sourceId);
     const failures = await this.redis.hincrby(key, 'consecutiveFailures', 1);
     await this.redis.hincrby(`${key}:errors`, error.kind, 1);
-    const waitMs = Math.min(intervalMs * 2 ** (failures - 1), Math.max(intervalMs, BACKOFF_CEILING_MS));
+    const ceiling = Math.max(intervalMs, BACKOFF_CEILING_MS);
+    const waitMs = Math.min(Math.max(intervalMs * 2 ** (failures - 1), error.notBeforeMs ?? 0), ceiling);
     await this.redis.hset(key, {
       lastAttemptAt: at.toISOString(),
       lastError: error.message,

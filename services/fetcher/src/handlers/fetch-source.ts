@@ -128,7 +128,9 @@ export async function fetchSource(job: FetchJob, deps: FetchSourceDeps, ctx: Job
     }
     if (deps.storeUnavailable?.(err)) throw err;
     const kind = err instanceof FetchError ? err.kind : 'internal';
-    const after = await deps.health?.recordFailure(source.id, now, pollingInterval(source), { kind, message: (err as Error).message });
+    // A host that asked to be left alone (429, Retry-After) is not polled before it said.
+    const notBeforeMs = err instanceof FetchError && err.kind === 'rate-limited' ? err.details.retryAfterMs : undefined;
+    const after = await deps.health?.recordFailure(source.id, now, pollingInterval(source), { kind, message: (err as Error).message, notBeforeMs });
     // A failing source may not poll again for hours: what it held goes on now, with the feed's text.
     const sentHeld = job.runId === undefined && deps.heldItems ? await sendHeld(source.id, deps.heldItems, deps) : 0;
     ctx.log.warn({ kind, err: (err as Error).message, consecutiveFailures: after?.consecutiveFailures, nextAttemptAt: after?.nextAttemptAt, sentHeld }, 'source failed');
