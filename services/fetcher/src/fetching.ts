@@ -3,11 +3,12 @@ import type { Queue } from 'bullmq';
 /** The fetch queue as every poll depends on it: paused by an operator, and the fetchers taking its jobs in every process. */
 export interface Fetching {
   paused: boolean;
-  workers: number;
+  /** undefined where Redis does not list its clients (CLIENT LIST refused, as some hosted ones do). */
+  workers: number | undefined;
 }
 
 export async function fetchingOf(fetchQueue: Queue): Promise<Fetching> {
-  const [paused, workers] = await Promise.all([fetchQueue.isPaused(), fetchQueue.getWorkersCount()]);
+  const [paused, workers] = await Promise.all([fetchQueue.isPaused(), fetchQueue.getWorkersCount().catch(() => undefined)]);
   return { paused, workers };
 }
 

@@ -14,11 +14,12 @@ export async function jobsCommand(options: JobsOptions): Promise<number> {
     for (const name of QUEUE_NAMES) {
       const counts = await queues[name].getJobCounts(...JOB_STATES);
       const row = Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0]));
-      const [paused, workers] = await Promise.all([queues[name].isPaused(), queues[name].getWorkersCount()]);
+      // null where Redis does not list its clients (CLIENT LIST refused, as some hosted ones do).
+      const [paused, workers] = await Promise.all([queues[name].isPaused(), queues[name].getWorkersCount().catch(() => null)]);
       process.stdout.write(
         options.json
           ? `${JSON.stringify({ queue: name, paused, workers, ...row })}\n`
-          : `${name.padEnd(9)} ${paused ? 'PAUSED  ' : ''}workers ${workers}  ${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`,
+          : `${name.padEnd(9)} ${paused ? 'PAUSED  ' : ''}workers ${workers ?? '?'}  ${JOB_STATES.map((state) => `${state} ${row[state]}`).join('  ')}\n`,
       );
     }
     return 0;
