@@ -1,4 +1,4 @@
-import { DURATION_BUCKETS, JOB_STATES, type DurationHistogram, type RedisMemoryUse } from '@marsad/queues';
+import { DURATION_BUCKETS, JOB_STATES, workersOf, type DurationHistogram, type RedisMemoryUse } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChannelHold } from '@marsad/service-alerter';
@@ -76,7 +76,10 @@ export function createMetrics(from: MetricsSources): Registry {
   });
   // Processes taking a queue's jobs, in every replica (Redis's client list): none, and its jobs wait unseen.
   gauge('marsad_queue_workers', "Workers taking the queue's jobs, across every process (0: the service that consumes it is down)", ['queue'], async (g) => {
-    for (const queue of from.queues) g.set({ queue: queue.name }, await queue.getWorkersCount());
+    for (const queue of from.queues) {
+      const workers = await workersOf(queue);
+      if (workers !== undefined) g.set({ queue: queue.name }, workers);
+    }
   });
   // A pause an operator left (the queue board's Pause, marsad jobs pause): it outlives restarts.
   gauge('marsad_queue_paused_by_operator', '1 while an operator has paused the queue (queue board, marsad jobs pause): its jobs wait until it is resumed', ['queue'], async (g) => {

@@ -1,14 +1,15 @@
+import { workersOf } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 
 /** The fetch queue as every poll depends on it: paused by an operator, and the fetchers taking its jobs in every process. */
 export interface Fetching {
   paused: boolean;
-  /** undefined where Redis does not list its clients (CLIENT LIST refused, as some hosted ones do). */
+  /** undefined where Redis does not list its clients (workersOf). */
   workers: number | undefined;
 }
 
 export async function fetchingOf(fetchQueue: Queue): Promise<Fetching> {
-  const [paused, workers] = await Promise.all([fetchQueue.isPaused(), fetchQueue.getWorkersCount().catch(() => undefined)]);
+  const [paused, workers] = await Promise.all([fetchQueue.isPaused(), workersOf(fetchQueue)]);
   return { paused, workers };
 }
 

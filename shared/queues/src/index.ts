@@ -36,5 +36,5 @@ export {
 } from './worker.js';
 export { deleteKeysWithPrefix, UNFINISHED_STATES } from './keys.js';
 export { DURATION_BUCKETS, JobTimings, readJobTimings, type DurationHistogram, type JobOutcome } from './job-timings.js';
-export { drainQueue, failedJobs, JOB_STATES, retryFailedJobs, type DrainedState, type FailedJob, type JobState } from './job-admin.js';
+export { drainQueue, failedJobs, JOB_STATES, retryFailedJobs, workersOf, type DrainedState, type FailedJob, type JobState } from './job-admin.js';
 export { keepSchedules, restoreLostSchedules, SCHEDULE_CHECK_MS, type KeptSchedule, type ScheduleKeeping } from './schedules.js';

@@ -20,6 +20,12 @@ export interface FailedJob {
   ruleId?: string;
 }
 
+/**
+ * The workers taking the queue's jobs, in every process on this Redis (its client list); undefined
+ * where Redis refuses to list its clients, as some hosted ones' ACLs do.
+ */
+export const workersOf = (queue: Queue): Promise<number | undefined> => queue.getWorkersCount().catch(() => undefined);
+
 /** Failed jobs looked at in one round trip. */
 const PAGE = 500;
 

@@ -1,4 +1,4 @@
-import { checkRedis, closeQueues, createRedis, drainQueue, failedJobs, JOB_STATES, openQueues, QUEUE_NAMES, retryFailedJobs, type FailedJob, type PipelineQueues, type QueueName } from '@marsad/queues';
+import { checkRedis, closeQueues, createRedis, drainQueue, failedJobs, JOB_STATES, openQueues, QUEUE_NAMES, retryFailedJobs, workersOf, type FailedJob, type PipelineQueues, type QueueName } from '@marsad/queues';
 import type { Config } from '@marsad/config';
 import { readConfig } from '../runtime.js';
 import { positiveNumber, UsageError } from '../usage-error.js';
@@ -14,8 +14,7 @@ export async function jobsCommand(options: JobsOptions): Promise<number> {
     for (const name of QUEUE_NAMES) {
       const counts = await queues[name].getJobCounts(...JOB_STATES);
       const row = Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0]));
-      // null where Redis does not list its clients (CLIENT LIST refused, as some hosted ones do).
-      const [paused, workers] = await Promise.all([queues[name].isPaused(), queues[name].getWorkersCount().catch(() => null)]);
+      const [paused, workers = null] = await Promise.all([queues[name].isPaused(), workersOf(queues[name])]);
       process.stdout.write(
         options.json
           ? `${JSON.stringify({ queue: name, paused, workers, ...row })}\n`
