@@ -117,3 +117,19 @@ describe('marsad jobs', () => {
     expect(result.stderr).toContain('no queue "clasify": the queues are fetch, classify, store, alert, digest');
   });
 });
+
+describe('marsad jobs and marsad sources on a Redis that holds no queues', () => {
+  const empty = createTestRedis('jobs-cli-empty');
+  afterAll(() => empty.cleanup());
+
+  it('read it without writing a key (a wrong prefix or a read-only user leaves nothing behind)', async () => {
+    const emptyEnv = { REDIS_URL: empty.url, MARSAD_QUEUE_PREFIX: empty.prefix };
+    const jobs = await runNode(BIN, ['jobs', '--json'], { env: emptyEnv });
+    expect(jobs.code, jobs.stderr).toBe(0);
+    expect(jsonLines(jobs.stdout).map((row) => [row.queue, row.waiting, row.workers])).toEqual([['fetch', 0, 0], ['classify', 0, 0], ['store', 0, 0], ['alert', 0, 0], ['digest', 0, 0]]);
+    const sources = await runNode(BIN, ['sources', '--json'], { env: emptyEnv });
+    expect(sources.code, sources.stderr).toBe(0);
+    expect(sources.stdout).toContain('"state":"never-fetched"');
+    expect(await empty.keys()).toEqual([]);
+  });
+});

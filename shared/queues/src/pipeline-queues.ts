@@ -10,6 +10,11 @@ export interface QueueContext {
   /** BullMQ key prefix, a Redis Cluster hash tag such as `{marsad}`. */
   prefix: string;
   pipeline: PipelineConfig;
+  /**
+   * Only to look at or act on queues that services run (`marsad jobs`, `marsad sources`): BullMQ then
+   * writes no meta key, so a command reading an empty Redis, or another prefix, leaves nothing behind.
+   */
+  inspectOnly?: boolean;
 }
 
 export type PipelineQueues = { [N in QueueName]: Queue<PayloadOf<N>> };
@@ -18,7 +23,7 @@ export type PipelineQueues = { [N in QueueName]: Queue<PayloadOf<N>> };
 export function openQueues(ctx: QueueContext): PipelineQueues {
   const defaults = defaultJobOptions(ctx.pipeline);
   const open = <N extends QueueName>(name: N) =>
-    new Queue<PayloadOf<N>>(QUEUES[name].name, { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions: defaults });
+    new Queue<PayloadOf<N>>(QUEUES[name].name, { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions: defaults, skipMetasUpdate: ctx.inspectOnly });
   return { fetch: open('fetch'), classify: open('classify'), store: open('store'), alert: open('alert'), digest: open('digest') };
 }
 

@@ -110,7 +110,7 @@ function formatFailed(job: FailedJob): string {
 async function withQueues(config: Config, use: (queues: PipelineQueues) => Promise<number>): Promise<number> {
   await checkRedis(config.env.REDIS_URL);
   const connection = createRedis(config.env.REDIS_URL);
-  const queues = openQueues({ connection, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline });
+  const queues = openQueues({ connection, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline , inspectOnly: true });
   try {
     return await use(queues);
   } finally {

@@ -26,7 +26,7 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   const redis = createRedis(config.env.REDIS_URL);
   try {
     const store = new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX);
-    const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline });
+    const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline , inspectOnly: true });
     try {
       // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
       const stopped = pollsStopped(await fetchingOf(queues.fetch));
