@@ -1,8 +1,8 @@
-import { pollingInterval, readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
+import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
 import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
-import { fetchingOf, SourceHealthStore } from '@marsad/service-fetcher';
+import { fetchingOf, healthOfSources, SourceHealthStore } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -29,8 +29,8 @@ export async function startDashboard(deps: DashboardDeps) {
     redis: async () => void (await deps.connection.ping()),
     database: () => deps.store.ping(),
   };
-  const sourceHealth = () =>
-    Promise.all(deps.config.sources.map(async (s) => ({ ...(await health.get(s.id, new Date(), s.enabled ? pollingInterval(s) : undefined)), errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
+  const sourceHealth = async () =>
+    Promise.all((await healthOfSources(health, deps.queues.fetch, deps.config.sources)).map(async ({ source: s, health: h }) => ({ ...h, errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const web: WebSources = {
     listItems: (filter) => deps.store.listItems(filter),
     eachItemPage: (filter) => deps.store.eachItemPage(filter),

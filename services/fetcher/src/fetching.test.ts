@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { PipelineSchema } from '@marsad/config';
+import { PipelineSchema, SourceSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
 import { Worker } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchingOf, pollsStopped } from './fetching.js';
+import { fetchingOf, healthOfSources, pollsStopped } from './fetching.js';
+import { syncSourceSchedulers } from './schedulers.js';
+import { SourceHealthStore } from './source-health.js';
 
 const redis = createTestRedis('fetching');
 const connection = createRedis(redis.url);
@@ -48,5 +50,26 @@ describe('fetchingOf and pollsStopped', () => {
       restricted.disconnect();
       await connection.call('ACL', 'DELUSER', user);
     }
+  });
+});
+
+describe('healthOfSources', () => {
+  const source = (id: string, interval: string) => SourceSchema.parse({ id, adapter: 'rss', url: `https://${id}.example/feed`, interval });
+
+  it('calls a late poll overdue only for a source a schedule polls, at the interval the schedule has', async () => {
+    const store = new SourceHealthStore(connection, redis.prefix);
+    const now = new Date('2026-12-08T12:00:00Z');
+    const threeHoursAgo = new Date(now.getTime() - 3 * 3_600_000);
+    for (const id of ['scheduled', 'cron', 'slower']) await store.recordSuccess(id, threeHoursAgo, 1);
+    // The fetchers scheduled "scheduled" hourly and "slower" every two hours; the file since asks
+    // every 30 min of "slower", and "cron" is polled only by marsad run --once.
+    await syncSourceSchedulers(queues, [source('scheduled', '1h'), source('slower', '2h')]);
+    const sources = [source('scheduled', '1h'), source('cron', '1h'), source('slower', '30m')];
+    const rows = await healthOfSources(store, queues.fetch, sources, now);
+    expect(rows.map(({ source, health }) => [source.id, health.state, health.pollDueAt])).toEqual([
+      ['scheduled', 'overdue', '2026-12-08T10:00:00.000Z'],
+      ['cron', 'ok', null],
+      ['slower', 'ok', '2026-12-08T11:00:00.000Z'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { pollingInterval, type SourceConfig } from '@marsad/config';
 import type { KeptSchedule, PipelineQueues } from '@marsad/queues';
+import type { Queue } from 'bullmq';
 
 const SCHEDULER_PREFIX = 'source:';
 const schedulerKey = (source: SourceConfig) => `${SCHEDULER_PREFIX}${source.id}`;
@@ -28,4 +29,14 @@ export async function syncSourceSchedulers(queues: PipelineQueues, sources: read
   for (const scheduler of stale) await queues.fetch.removeJobScheduler(scheduler.key);
   const atMinimum = enabled.filter((source) => pollingInterval(source) !== source.interval).map((source) => source.id);
   return { upserted: enabled.length, removed: stale.length, atMinimum };
+}
+
+/**
+ * Each source's polling interval as the fetchers' schedules in Redis have it (a fetcher not restarted
+ * since an edit of the file keeps the old one). A source with none — polled only by `marsad run --once`,
+ * from cron say, or disabled — is missing: no poll of it is ever due, so it is never overdue.
+ */
+export async function scheduledIntervals(fetchQueue: Queue): Promise<Map<string, number>> {
+  const schedulers = await fetchQueue.getJobSchedulers();
+  return new Map(schedulers.filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && s.every).map((s) => [s.key.slice(SCHEDULER_PREFIX.length), s.every as number]));
 }

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRedis } from '@marsad/queues';
-import { SourceHealthStore } from '@marsad/service-fetcher';
+import { PipelineSchema, SourceSchema } from '@marsad/config';
+import { closeQueues, createRedis, openQueues } from '@marsad/queues';
+import { SourceHealthStore, syncSourceSchedulers } from '@marsad/service-fetcher';
 import { RecordingSchema } from '@marsad/sources';
 import { createTestRedis, rssFeed, runNode, serveFixtures, type FixtureServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,18 +148,25 @@ describe('marsad sources', () => {
   });
 
   it('says when a poll did not come when due, and why that may be', async () => {
-    const connection = createRedis(redis.url);
-    // Polled three hours ago, every hour: two polls missed.
-    const polledAt = new Date(Date.now() - 3 * 3_600_000);
-    await new SourceHealthStore(connection, redis.prefix).recordSuccess('hourly', polledAt, 2);
-    connection.disconnect();
     const config = join(dir, 'hourly.yml');
-    writeFileSync(config, 'sources:\n  - { id: hourly, url: "https://a.ma/feed", interval: 1h }\n  - { id: paused, url: "https://b.ma/feed", enabled: false }\n');
+    writeFileSync(config, 'sources:\n  - { id: hourly, url: "https://a.ma/feed", interval: 1h }\n  - { id: cron, url: "https://c.ma/feed", interval: 1h }\n  - { id: paused, url: "https://b.ma/feed", enabled: false }\n');
+    const connection = createRedis(redis.url);
+    // Polled three hours ago, every hour: two polls missed. "cron" has no schedule (marsad run --once
+    // polls it, from cron): its polls are never due.
+    const polledAt = new Date(Date.now() - 3 * 3_600_000);
+    const health = new SourceHealthStore(connection, redis.prefix);
+    await health.recordSuccess('hourly', polledAt, 2);
+    await health.recordSuccess('cron', polledAt, 2);
+    const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+    await syncSourceSchedulers(queues, [SourceSchema.parse({ id: 'hourly', url: 'https://a.ma/feed', interval: '1h' })]);
+    await closeQueues(queues);
+    connection.disconnect();
     const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix };
     const json = await runNode(BIN, ['sources', '--json', '--config', config], { env });
     const rows = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.map((row) => [row.sourceId, row.state, row.pollDueAt])).toEqual([
       ['hourly', 'overdue', new Date(polledAt.getTime() + 3_600_000).toISOString()],
+      ['cron', 'ok', null],
       ['paused', 'never-fetched', null],
     ]);
     // No fetcher runs against this Redis: said first, on stderr, so that the JSON lines stay JSON.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { checkRedis, closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { fetchingOf, pollsStopped, SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
+import { fetchingOf, healthOfSources, pollsStopped, SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
 import {
   createHttpClient,
   discoverSources,
@@ -13,7 +13,7 @@ import {
   type DiscoveredSource,
   type FetchedItem,
 } from '@marsad/sources';
-import { parseEnv, pollingInterval, type Config, type SourceConfig } from '@marsad/config';
+import { parseEnv, type Config, type SourceConfig } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
 import { detectLanguage } from '@marsad/text';
 import { loggerFor, readConfig } from '../runtime.js';
@@ -24,23 +24,18 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   const config = readConfig(options.config);
   await checkRedis(config.env.REDIS_URL);
   const redis = createRedis(config.env.REDIS_URL);
+  const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline, inspectOnly: true });
   try {
-    const store = new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX);
-    const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline , inspectOnly: true });
-    try {
-      // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
-      const stopped = pollsStopped(await fetchingOf(queues.fetch));
-      if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
-    } finally {
-      await closeQueues(queues);
-    }
-    for (const source of config.sources) {
-      const health = await store.get(source.id, new Date(), source.enabled ? pollingInterval(source) : undefined);
+    // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
+    const stopped = pollsStopped(await fetchingOf(queues.fetch));
+    if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
+    for (const { source, health } of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources)) {
       const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled };
       process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(health, source));
     }
     return 0;
   } finally {
+    await closeQueues(queues);
     redis.disconnect();
   }
 }
