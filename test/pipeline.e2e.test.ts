@@ -372,6 +372,11 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     try {
       await waitForOutput(child, (out) => out.includes('"held":1'), 60_000);
       expect(await flaky()).toEqual([]);
+      // The dashboard judges the source by its schedule: its next poll due ten seconds after the first.
+      const address = /"address":"(http:[^"]+)","queueBoard"/.exec(child.output())?.[1];
+      const [source] = ((await (await fetch(`${address}/api/sources`)).json()) as { sources: { sourceId: string; lastAttemptAt: string; pollDueAt: string }[] }).sources;
+      expect(source?.sourceId).toBe('flaky');
+      expect(Date.parse(source?.pollDueAt ?? '') - Date.parse(source?.lastAttemptAt ?? '')).toBe(10_000);
       // The next poll, ten seconds on, reads the page.
       await vi.waitFor(async () => expect(await flaky()).toHaveLength(1), { timeout: 60_000, interval: 1_000 });
     } finally {
