@@ -1,24 +1,21 @@
-import { PipelineSchema } from '@marsad/config';
 import { createLogger } from '@marsad/logger';
-import { closeQueues, createRedis, createStageWorker, openQueues, QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues } from '@marsad/queues';
+import { createStageWorker, QUEUE_NAMES, readJobTimings, redisMemoryUse } from '@marsad/queues';
+import { openTestQueues } from '@marsad/queues/testing';
 import { openStore, type Store } from '@marsad/store';
 import { channelHolds, redisMemory } from '@marsad/service-alerter';
-import { createTestRedis, failWaitingJobs } from '@marsad/testing';
+import { failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
 import { SOURCE_ROWS } from './test-newsroom.js';
 import { failedFetchesOf } from './web.js';
 
-const redis = createTestRedis('dashboard');
-const connection = createRedis(redis.url);
-let queues: PipelineQueues;
+const { redis, connection, queues, close } = openTestQueues('dashboard', { attempts: 1 });
 let store: Store;
 const ADMIN = { user: 'operator', password: 'correct horse battery', token: 'a-token-of-at-least-16-chars' };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 beforeAll(async () => {
-  queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({ attempts: 1 }) });
   store = await openStore({ dataDir: 'memory://' });
   // One failed job to retry, and two waiting.
   await queues.fetch.add('fetch', { sourceId: 'broken' }, { jobId: 'failing' });
@@ -34,10 +31,8 @@ beforeAll(async () => {
   await store.reviseItem({ ...brief, text: 'عاجل: نص الخبر كاملا بعد تحديثه' });
 });
 afterAll(async () => {
-  await closeQueues(queues);
   await store.close();
-  connection.disconnect();
-  await redis.cleanup();
+  await close();
 });
 
 const app = (admin = {}) =>

@@ -1,22 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { PipelineSchema, SourceSchema } from '@marsad/config';
 import { closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { createTestRedis } from '@marsad/testing';
+import { openTestQueues } from '@marsad/queues/testing';
 import { Worker } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fetchingOf, healthOfSources, pollsStopped } from './fetching.js';
 import { syncSourceSchedulers } from './schedulers.js';
 import { SourceHealthStore } from './source-health.js';
 
-const redis = createTestRedis('fetching');
-const connection = createRedis(redis.url);
-const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
-
-afterAll(async () => {
-  await closeQueues(queues);
-  connection.disconnect();
-  await redis.cleanup();
-});
+const { redis, connection, queues, close } = openTestQueues('fetching');
+afterAll(close);
 
 describe('fetchingOf and pollsStopped', () => {
   it('say when no fetcher runs, or the fetch queue is paused, and nothing when polls go on', async () => {

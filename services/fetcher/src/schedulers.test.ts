@@ -1,18 +1,11 @@
-import { MIN_INTERVAL_MS, PipelineSchema, SourceSchema } from '@marsad/config';
-import { closeQueues, createRedis, openQueues, restoreLostSchedules } from '@marsad/queues';
-import { createTestRedis } from '@marsad/testing';
+import { MIN_INTERVAL_MS, SourceSchema } from '@marsad/config';
+import { restoreLostSchedules } from '@marsad/queues';
+import { openTestQueues } from '@marsad/queues/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sourceSchedules, syncSourceSchedulers } from './schedulers.js';
 
-const redis = createTestRedis('schedulers');
-const connection = createRedis(redis.url);
-const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
-
-afterAll(async () => {
-  await closeQueues(queues);
-  connection.disconnect();
-  await redis.cleanup();
-});
+const { queues, close } = openTestQueues('schedulers');
+afterAll(close);
 
 const source = (id: string, interval = '15m', enabled = true) =>
   SourceSchema.parse({ id, adapter: 'rss', url: `https://${id}.example/feed`, interval, enabled });

@@ -1,23 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { PipelineSchema } from '@marsad/config';
-import { closeQueues, createRedis, openQueues, type PipelineQueues, type Redis } from '@marsad/queues';
+import { openTestQueues } from '@marsad/queues/testing';
 import { createTestRedis, failWaitingJobs, runNode } from '@marsad/testing';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
-const redis = createTestRedis('jobs-cli');
+const { redis, connection, queues, close } = openTestQueues('jobs-cli');
 const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix };
-let connection: Redis;
-let queues: PipelineQueues;
 
 const item = (n: number) => ({ id: `i${n}`, sourceId: 'hespress', url: `https://www.hespress.com/a/${n}`, title: `خبر ${n}`, text: 'نص', publishedAt: null, fetchedAt: '2026-12-06T10:00:00.000Z' });
 const marsad = (...args: string[]) => runNode(BIN, args, { env });
 const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
 
 beforeAll(async () => {
-  connection = createRedis(redis.url);
-  queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
   const options = { attempts: 2, backoff: { type: 'fixed', delay: 10 } };
   await queues.classify.add('classify', { item: item(1), runId: 'r1' }, { ...options, jobId: 'item-i1' });
   await queues.classify.add('classify', { item: item(2), runId: 'r1' }, { ...options, jobId: 'item-i2' });
@@ -25,11 +20,7 @@ beforeAll(async () => {
   await queues.fetch.add('fetch', { nonsense: true } as never, { attempts: 1, jobId: 'fetch-bad' });
   await Promise.all([failWaitingJobs(queues.classify, 2, 'tokenizer crashed on a malformed text'), failWaitingJobs(queues.fetch, 1, 'tokenizer crashed on a malformed text')]);
 });
-afterAll(async () => {
-  await closeQueues(queues);
-  connection.disconnect();
-  await redis.cleanup();
-});
+afterAll(close);
 
 describe('marsad jobs', () => {
   it("counts each queue's workers and jobs by state", async () => {

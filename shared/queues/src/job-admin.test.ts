@@ -1,24 +1,15 @@
-import { PipelineSchema } from '@marsad/config';
-import { createTestRedis, failWaitingJobs } from '@marsad/testing';
+import { failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis } from './connection.js';
 import { drainQueue, failedJobs, retryFailedJobs } from './job-admin.js';
-import { closeQueues, openQueues, type PipelineQueues } from './pipeline-queues.js';
+import { openTestQueues } from './testing.js';
 
-const redis = createTestRedis('job-admin');
-const connection = createRedis(redis.url);
-let queues: PipelineQueues;
+const { queues, close } = openTestQueues('job-admin', { attempts: 1 });
 
 beforeAll(async () => {
-  queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({ attempts: 1 }) });
   for (const id of ['a', 'b', 'c']) await queues.fetch.add('fetch', { sourceId: `source-${id}`, runId: 'r' }, { jobId: `fetch-${id}` });
   await failWaitingJobs(queues.fetch, 3, 'HTTP 503 from the feed');
 });
-afterAll(async () => {
-  await closeQueues(queues);
-  connection.disconnect();
-  await redis.cleanup();
-});
+afterAll(close);
 
 describe('failedJobs and retryFailedJobs', () => {
   it('lists failed jobs newest first, up to the limit asked', async () => {

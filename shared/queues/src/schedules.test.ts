@@ -1,20 +1,10 @@
 import { setTimeout } from 'node:timers/promises';
-import { PipelineSchema } from '@marsad/config';
-import { createTestRedis } from '@marsad/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedis } from './connection.js';
-import { closeQueues, openQueues } from './pipeline-queues.js';
 import { keepSchedules, restoreLostSchedules, type KeptSchedule } from './schedules.js';
+import { openTestQueues } from './testing.js';
 
-const redis = createTestRedis('schedules');
-const connection = createRedis(redis.url);
-const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
-
-afterAll(async () => {
-  await closeQueues(queues);
-  connection.disconnect();
-  await redis.cleanup();
-});
+const { redis, connection, queues, close } = openTestQueues('schedules');
+afterAll(close);
 
 /** A source's poll every quarter of an hour, as the fetcher schedules it. */
 const poll = (id: string): KeptSchedule => ({
