@@ -36,13 +36,14 @@ const health = (sourceId: string, over: Partial<SourceRow>): SourceRow => ({
   sourceId, name: SOURCE_NAMES.find((s) => s.id === sourceId)?.name ?? sourceId, adapter: 'rss', url: `https://${sourceId}.example/feed`, enabled: true,
   state: 'ok', lastAttemptAt: '2026-11-21T10:00:00.000Z', lastSuccessAt: '2026-11-21T10:00:00.000Z', consecutiveFailures: 0, lastError: null, lastErrorKind: null,
   lastWarning: null, lastWarningAt: null,
-  nextAttemptAt: null, pollDueAt: '2026-11-21T10:30:00.000Z', itemsPerDay: 12.5, etag: null, lastModified: null, errors: {}, ...over,
+  nextAttemptAt: null, pollDueAt: '2026-11-21T10:30:00.000Z', itemsPerDay: 12.5, etag: null, lastModified: null, errors: {}, scheduledEvery: 1_800_000, scheduleNote: null, ...over,
 });
 
 export const SOURCE_ROWS: SourceRow[] = [
   health('hespress', { lastWarning: '2 of 9 article pages not read: 2 failed ([timeout] <i>slow</i>)', lastWarningAt: '2026-11-21T09:45:00.000Z' }),
   health('alyaoum24', { state: 'failing', consecutiveFailures: 6, lastError: 'HTTP 503 from https://alyaoum24.example/feed <b>', lastErrorKind: 'http', nextAttemptAt: '2026-11-21T16:00:00.000Z', errors: { http: 9, timeout: 2 } }),
-  health('le360', { state: 'backing-off', consecutiveFailures: 1, lastError: 'malformed XML: unclosed tag', lastErrorKind: 'parse' }),
+  // Its interval edited in the file since the fetchers started.
+  health('le360', { state: 'backing-off', consecutiveFailures: 1, lastError: 'malformed XML: unclosed tag', lastErrorKind: 'parse', scheduleNote: 'polled every 30 min, where the file says 10 min: the fetchers read the sources file when they start: restart them to apply it' }),
   // Its poll of 10:30 never came (the fetcher was down, or the source's schedule lost).
   health('barlamane', { state: 'overdue', adapter: 'sitemap', itemsPerDay: 8 }),
 ];

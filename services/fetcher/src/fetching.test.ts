@@ -4,7 +4,7 @@ import { closeQueues, createRedis, openQueues } from '@marsad/queues';
 import { openTestQueues } from '@marsad/queues/testing';
 import { Worker } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchingOf, healthOfSources, pollsStopped } from './fetching.js';
+import { fetchingOf, healthOfSources, pollsStopped, scheduleDrift } from './fetching.js';
 import { syncSourceSchedulers } from './schedulers.js';
 import { SourceHealthStore } from './source-health.js';
 
@@ -59,10 +59,34 @@ describe('healthOfSources', () => {
     await syncSourceSchedulers(queues, [source('scheduled', '1h'), source('slower', '2h')]);
     const sources = [source('scheduled', '1h'), source('cron', '1h'), source('slower', '30m')];
     const rows = await healthOfSources(store, queues.fetch, sources, now);
-    expect(rows.map(({ source, health }) => [source.id, health.state, health.pollDueAt])).toEqual([
-      ['scheduled', 'overdue', '2026-12-08T10:00:00.000Z'],
-      ['cron', 'ok', null],
-      ['slower', 'ok', '2026-12-08T11:00:00.000Z'],
+    expect(rows.map(({ source, health, scheduledEvery }) => [source.id, health.state, health.pollDueAt, scheduledEvery])).toEqual([
+      ['scheduled', 'overdue', '2026-12-08T10:00:00.000Z', 3_600_000],
+      ['cron', 'ok', null, null],
+      ['slower', 'ok', '2026-12-08T11:00:00.000Z', 7_200_000],
     ]);
+    // No fetcher runs (a cron's run --once polls them): nothing to say of their schedules.
+    expect(rows.map((row) => row.scheduleNote)).toEqual([null, null, null]);
+    const fetcher = new Worker(queues.fetch.name, async () => 'ok', { connection: connection.duplicate(), prefix: redis.prefix, autorun: false });
+    await fetcher.waitUntilReady();
+    try {
+      const running = await healthOfSources(store, queues.fetch, sources, now);
+      expect(running.map((row) => row.scheduleNote)).toEqual([null, expect.stringMatching(/^not polled: no schedule for it/), expect.stringMatching(/^polled every 2 h, where the file says 30 min/)]);
+    } finally {
+      await fetcher.close();
+    }
+  });
+});
+
+describe('scheduleDrift', () => {
+  const source = (interval: string, enabled = true) => SourceSchema.parse({ id: 's', adapter: 'rss', url: 'https://s.example/feed', interval, enabled });
+  const restart = 'the fetchers read the sources file when they start: restart them to apply it';
+  it.each([
+    ['polled as the file says', source('15m'), 900_000, undefined],
+    ['added to the file since the fetchers started', source('15m'), undefined, `not polled: no schedule for it (${restart}; marsad run --once polls it now)`],
+    ['its interval edited since', source('30m'), 7_200_000, `polled every 2 h, where the file says 30 min: ${restart}`],
+    ['disabled, and no longer scheduled', source('15m', false), undefined, undefined],
+    ['disabled since the fetchers started', source('15m', false), 3_600_000, `disabled in the file, still polled every 1 h: ${restart}`],
+  ])('%s', (_case, configured, scheduledEvery, said) => {
+    expect(scheduleDrift(configured, scheduledEvery)).toBe(said);
   });
 });

@@ -1,6 +1,7 @@
-import type { SourceConfig } from '@marsad/config';
+import { pollingInterval, type SourceConfig } from '@marsad/config';
 import { workersOf } from '@marsad/queues';
 import type { Queue } from 'bullmq';
+import { duration } from './last-listing.js';
 import { scheduledIntervals } from './schedulers.js';
 import type { SourceHealth, SourceHealthStore } from './source-health.js';
 
@@ -23,8 +24,39 @@ export function pollsStopped({ paused, workers }: Fetching): string | undefined 
   return undefined;
 }
 
-/** Every source's health, in the file's order; overdue only where a schedule polls it (scheduledIntervals). */
-export async function healthOfSources(store: SourceHealthStore, fetchQueue: Queue, sources: readonly SourceConfig[], now = new Date()): Promise<{ source: SourceConfig; health: SourceHealth }[]> {
-  const intervals = await scheduledIntervals(fetchQueue);
-  return Promise.all(sources.map(async (source) => ({ source, health: await store.get(source.id, now, intervals.get(source.id)) })));
+/** A configured source as operators see it: its health, and the schedule the running fetchers poll it on. */
+export interface SourceState {
+  source: SourceConfig;
+  health: SourceHealth;
+  /** The interval of its schedule in Redis; null when none polls it. */
+  scheduledEvery: number | null;
+  /** Where the running fetchers poll it otherwise than the file says (they read it when they start); else null. */
+  scheduleNote: string | null;
+}
+
+/** Every source's state, in the file's order; overdue only where a schedule polls it (scheduledIntervals). */
+export async function healthOfSources(store: SourceHealthStore, fetchQueue: Queue, sources: readonly SourceConfig[], now = new Date()): Promise<SourceState[]> {
+  const [intervals, workers] = await Promise.all([scheduledIntervals(fetchQueue), workersOf(fetchQueue)]);
+  return Promise.all(
+    sources.map(async (source) => {
+      const every = intervals.get(source.id);
+      return {
+        source,
+        health: await store.get(source.id, now, every),
+        scheduledEvery: every ?? null,
+        // No fetcher running polls nothing: said once, before every source (pollsStopped).
+        scheduleNote: workers === 0 ? null : scheduleDrift(source, every) ?? null,
+      };
+    }),
+  );
+}
+
+const RESTART = 'the fetchers read the sources file when they start: restart them to apply it';
+
+/** How the fetchers' schedule of a source differs from what the file says of it, if it does. */
+export function scheduleDrift(source: SourceConfig, scheduledEvery: number | undefined): string | undefined {
+  if (!source.enabled) return scheduledEvery === undefined ? undefined : `disabled in the file, still polled every ${duration(scheduledEvery)}: ${RESTART}`;
+  if (scheduledEvery === undefined) return `not polled: no schedule for it (${RESTART}; marsad run --once polls it now)`;
+  const wanted = pollingInterval(source);
+  return scheduledEvery === wanted ? undefined : `polled every ${duration(scheduledEvery)}, where the file says ${duration(wanted)}: ${RESTART}`;
 }

@@ -4,4 +4,4 @@ export { syncSourceSchedulers } from './schedulers.js';
 export { BACKOFF_CEILING_MS, FAILING_AFTER, SourceHealthSchema, SourceHealthStore, type SourceHealth, type Validators } from './source-health.js';
 export { HostGate } from './host-gate.js';
 export { HeldItems, HeldItemSchema, PAGE_READ_POLLS, type HeldItem } from './held-items.js';
-export { fetchingOf, healthOfSources, pollsStopped, type Fetching } from './fetching.js';
+export { fetchingOf, healthOfSources, pollsStopped, type Fetching, type SourceState } from './fetching.js';

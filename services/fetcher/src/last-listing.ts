@@ -34,6 +34,7 @@ export async function checkListing(
   return `all ${ids.length} of its items are new since its last poll${since}: it may have published more in between than it lists, and those were missed; poll it more often than every ${duration(pollingInterval(source))}, or read a listing that holds more`;
 }
 
-function duration(ms: number): string {
+/** An interval as people write it: `15 min`, `2 h`, `90 s`. */
+export function duration(ms: number): string {
   return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
 }

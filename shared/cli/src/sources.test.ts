@@ -6,6 +6,7 @@ import { closeQueues, createRedis, openQueues } from '@marsad/queues';
 import { SourceHealthStore, syncSourceSchedulers } from '@marsad/service-fetcher';
 import { RecordingSchema } from '@marsad/sources';
 import { createTestRedis, rssFeed, runNode, serveFixtures, type FixtureServer, removeTemporaryDirs, temporaryDir } from '@marsad/testing';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 afterAll(removeTemporaryDirs);
@@ -173,5 +174,19 @@ describe('marsad sources', () => {
     expect(json.stderr).toBe('marsad: No fetcher is running: no source is polled (marsad start fetcher, or marsad start).\n');
     const text = await runNode(BIN, ['sources', '--config', config], { env });
     expect(text.stdout).toMatch(/^hourly +overdue .*, poll due \d{4}-\d\d-\d\d \d\d:\d\d not made \(fetcher down, fetch queue paused or backed up, or its schedule lost/m);
+
+    // A fetcher running, started before "cron" was in the file: said of it.
+    const fetcherConnection = createRedis(redis.url);
+    const fetcher = new Worker('fetch', async () => 'ok', { connection: fetcherConnection, prefix: redis.prefix, autorun: false });
+    await fetcher.waitUntilReady();
+    try {
+      const withFetcher = await runNode(BIN, ['sources', '--config', config], { env });
+      expect(withFetcher.stderr).toBe('');
+      expect(withFetcher.stdout).toMatch(/^cron +ok +last success .*, not polled: no schedule for it \(the fetchers read the sources file when they start: restart them to apply it; marsad run --once polls it now\)$/m);
+      expect(withFetcher.stdout).not.toMatch(/^hourly .*not polled/m);
+    } finally {
+      await fetcher.close();
+      fetcherConnection.disconnect();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { checkRedis, closeQueues, createRedis, openQueues } from '@marsad/queues';
-import { fetchingOf, healthOfSources, pollsStopped, SourceHealthStore, type SourceHealth } from '@marsad/service-fetcher';
+import { fetchingOf, healthOfSources, pollsStopped, SourceHealthStore, type SourceState } from '@marsad/service-fetcher';
 import {
   createHttpClient,
   discoverSources,
@@ -29,9 +29,10 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
     // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
     const stopped = pollsStopped(await fetchingOf(queues.fetch));
     if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
-    for (const { source, health } of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources)) {
-      const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled };
-      process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(health, source));
+    for (const state of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources)) {
+      const { source, health, scheduledEvery, scheduleNote } = state;
+      const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled, scheduledEvery, scheduleNote };
+      process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(state));
     }
     return 0;
   } finally {
@@ -150,10 +151,11 @@ async function fetchOnce(config: Config, source: SourceConfig, http = createHttp
   }
 }
 
-function formatHealth(health: SourceHealth, source: SourceConfig): string {
+function formatHealth({ source, health, scheduleNote }: SourceState): string {
   const last = health.lastSuccessAt ? `last success ${health.lastSuccessAt.slice(0, 16).replace('T', ' ')}` : 'never succeeded';
   const failing = health.consecutiveFailures > 0 ? `, ${health.consecutiveFailures} failure(s), last: [${health.lastErrorKind}] ${health.lastError}, next try ${health.nextAttemptAt}` : '';
   const warning = health.lastWarning ? `, last warning ${health.lastWarningAt?.slice(0, 16).replace('T', ' ')}: ${health.lastWarning}` : '';
   const overdue = health.state === 'overdue' ? `, poll due ${health.pollDueAt?.slice(0, 16).replace('T', ' ')} not made (fetcher down, fetch queue paused or backed up, or its schedule lost: set again within five minutes while a fetcher runs)` : '';
-  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${overdue}${failing}${warning}\n`;
+  const schedule = scheduleNote ? `, ${scheduleNote}` : '';
+  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${schedule}${overdue}${failing}${warning}\n`;
 }
