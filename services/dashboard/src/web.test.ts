@@ -221,7 +221,7 @@ describe.each([
     expect(row('barlamane').find('small').eq(1).text()).toBe('poll due 2026-11-21 10:30 UTC');
     expect(row('barlamane').find('small').eq(1).attr('title')).toContain("the source's schedule lost (set again within five minutes while a fetcher runs)");
     // A source the running fetchers poll otherwise than the file says.
-    expect(row('le360').find('small.schedule-note').text()).toBe('polled every 30 min, where the file says 10 min: the fetchers read the sources file when they start: restart them to apply it');
+    expect(row('le360').find('small.schedule-note').text()).toBe('polled every 30 min, the file says 10 min (restart the fetchers to apply it)');
     expect(row('hespress').find('small.schedule-note')).toHaveLength(0);
     expect($('p[role="alert"]')).toHaveLength(0);
     // What stops every poll at once is said above them all.

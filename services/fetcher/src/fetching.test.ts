@@ -70,7 +70,7 @@ describe('healthOfSources', () => {
     await fetcher.waitUntilReady();
     try {
       const running = await healthOfSources(store, queues.fetch, sources, now);
-      expect(running.map((row) => row.scheduleNote)).toEqual([null, expect.stringMatching(/^not polled: no schedule for it/), expect.stringMatching(/^polled every 2 h, where the file says 30 min/)]);
+      expect(running.map((row) => row.scheduleNote)).toEqual([null, expect.stringMatching(/^not polled: no schedule \(/), expect.stringMatching(/^polled every 2 h, the file says 30 min/)]);
     } finally {
       await fetcher.close();
     }
@@ -79,13 +79,12 @@ describe('healthOfSources', () => {
 
 describe('scheduleDrift', () => {
   const source = (interval: string, enabled = true) => SourceSchema.parse({ id: 's', adapter: 'rss', url: 'https://s.example/feed', interval, enabled });
-  const restart = 'the fetchers read the sources file when they start: restart them to apply it';
   it.each([
     ['polled as the file says', source('15m'), 900_000, undefined],
-    ['added to the file since the fetchers started', source('15m'), undefined, `not polled: no schedule for it (${restart}; marsad run --once polls it now)`],
-    ['its interval edited since', source('30m'), 7_200_000, `polled every 2 h, where the file says 30 min: ${restart}`],
+    ['added to the file since the fetchers started', source('15m'), undefined, 'not polled: no schedule (added since the fetchers started: restart them, or marsad run --once)'],
+    ['its interval edited since', source('30m'), 7_200_000, 'polled every 2 h, the file says 30 min (restart the fetchers to apply it)'],
     ['disabled, and no longer scheduled', source('15m', false), undefined, undefined],
-    ['disabled since the fetchers started', source('15m', false), 3_600_000, `disabled in the file, still polled every 1 h: ${restart}`],
+    ['disabled since the fetchers started', source('15m', false), 3_600_000, 'disabled in the file, still polled every 1 h (restart the fetchers to apply it)'],
   ])('%s', (_case, configured, scheduledEvery, said) => {
     expect(scheduleDrift(configured, scheduledEvery)).toBe(said);
   });

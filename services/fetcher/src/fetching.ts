@@ -51,12 +51,13 @@ export async function healthOfSources(store: SourceHealthStore, fetchQueue: Queu
   );
 }
 
-const RESTART = 'the fetchers read the sources file when they start: restart them to apply it';
-
-/** How the fetchers' schedule of a source differs from what the file says of it, if it does. */
+/**
+ * How the fetchers' schedule of a source differs from what the file says of it, if it does: they read
+ * the file when they start, so an edit waits for their restart.
+ */
 export function scheduleDrift(source: SourceConfig, scheduledEvery: number | undefined): string | undefined {
-  if (!source.enabled) return scheduledEvery === undefined ? undefined : `disabled in the file, still polled every ${duration(scheduledEvery)}: ${RESTART}`;
-  if (scheduledEvery === undefined) return `not polled: no schedule for it (${RESTART}; marsad run --once polls it now)`;
+  if (!source.enabled) return scheduledEvery === undefined ? undefined : `disabled in the file, still polled every ${duration(scheduledEvery)} (restart the fetchers to apply it)`;
+  if (scheduledEvery === undefined) return 'not polled: no schedule (added since the fetchers started: restart them, or marsad run --once)';
   const wanted = pollingInterval(source);
-  return scheduledEvery === wanted ? undefined : `polled every ${duration(scheduledEvery)}, where the file says ${duration(wanted)}: ${RESTART}`;
+  return scheduledEvery === wanted ? undefined : `polled every ${duration(scheduledEvery)}, the file says ${duration(wanted)} (restart the fetchers to apply it)`;
 }

@@ -182,7 +182,7 @@ describe('marsad sources', () => {
     try {
       const withFetcher = await runNode(BIN, ['sources', '--config', config], { env });
       expect(withFetcher.stderr).toBe('');
-      expect(withFetcher.stdout).toMatch(/^cron +ok +last success .*, not polled: no schedule for it \(the fetchers read the sources file when they start: restart them to apply it; marsad run --once polls it now\)$/m);
+      expect(withFetcher.stdout).toMatch(/^cron +ok +last success .*, not polled: no schedule \(added since the fetchers started: restart them, or marsad run --once\)$/m);
       expect(withFetcher.stdout).not.toMatch(/^hourly .*not polled/m);
     } finally {
       await fetcher.close();
