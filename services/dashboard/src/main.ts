@@ -30,7 +30,7 @@ export async function startDashboard(deps: DashboardDeps) {
     database: () => deps.store.ping(),
   };
   const sourceHealth = async () =>
-    Promise.all((await healthOfSources(health, deps.queues.fetch, deps.config.sources)).map(async ({ source: s, health: h, scheduledEvery, scheduleNote }) => ({ ...h, scheduledEvery, scheduleNote, errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
+    Promise.all((await healthOfSources(health, deps.queues.fetch, deps.config.sources)).map(async ({ source: s, health: h, scheduledEvery, nextPollAt, scheduleNote }) => ({ ...h, scheduledEvery, nextPollAt, scheduleNote, errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const web: WebSources = {
     listItems: (filter) => deps.store.listItems(filter),
     eachItemPage: (filter) => deps.store.eachItemPage(filter),

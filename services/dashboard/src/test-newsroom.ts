@@ -36,7 +36,7 @@ const health = (sourceId: string, over: Partial<SourceRow>): SourceRow => ({
   sourceId, name: SOURCE_NAMES.find((s) => s.id === sourceId)?.name ?? sourceId, adapter: 'rss', url: `https://${sourceId}.example/feed`, enabled: true,
   state: 'ok', lastAttemptAt: '2026-11-21T10:00:00.000Z', lastSuccessAt: '2026-11-21T10:00:00.000Z', consecutiveFailures: 0, lastError: null, lastErrorKind: null,
   lastWarning: null, lastWarningAt: null,
-  nextAttemptAt: null, pollDueAt: '2026-11-21T10:30:00.000Z', itemsPerDay: 12.5, etag: null, lastModified: null, errors: {}, scheduledEvery: 1_800_000, scheduleNote: null, ...over,
+  nextAttemptAt: null, pollDueAt: '2026-11-21T10:30:00.000Z', itemsPerDay: 12.5, etag: null, lastModified: null, errors: {}, scheduledEvery: 1_800_000, nextPollAt: '2026-11-21T10:30:00.000Z', scheduleNote: null, ...over,
 });
 
 export const SOURCE_ROWS: SourceRow[] = [

@@ -223,6 +223,8 @@ describe.each([
     // A source the running fetchers poll otherwise than the file says.
     expect(row('le360').find('small.schedule-note').text()).toBe('polled every 30 min, the file says 10 min (restart the fetchers to apply it)');
     expect(row('hespress').find('small.schedule-note')).toHaveLength(0);
+    // The next poll its schedule has queued; a failing source's next attempt instead.
+    expect([row('hespress').find('td').eq(6).text(), row('alyaoum24').find('td').eq(6).text()]).toEqual(['2026-11-21 10:30 UTC', '2026-11-21 16:00 UTC']);
     expect($('p[role="alert"]')).toHaveLength(0);
     // What stops every poll at once is said above them all.
     fetching = { paused: true, workers: 1 };

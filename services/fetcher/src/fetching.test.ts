@@ -64,6 +64,10 @@ describe('healthOfSources', () => {
       ['cron', 'ok', null, null],
       ['slower', 'ok', '2026-12-08T11:00:00.000Z', 7_200_000],
     ]);
+    // Each scheduled source's next poll, as queued: the first comes as its schedule is set, at once.
+    const [scheduledNext, cronNext, slowerNext] = rows.map((row) => Date.parse(row.nextPollAt ?? '') - Date.now());
+    expect(cronNext).toBeNaN();
+    for (const next of [scheduledNext, slowerNext]) expect(Math.abs(next ?? Infinity)).toBeLessThan(60_000);
     // No fetcher runs (a cron's run --once polls them): nothing to say of their schedules.
     expect(rows.map((row) => row.scheduleNote)).toEqual([null, null, null]);
     const fetcher = new Worker(queues.fetch.name, async () => 'ok', { connection: connection.duplicate(), prefix: redis.prefix, autorun: false });

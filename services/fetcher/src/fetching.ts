@@ -2,7 +2,7 @@ import { pollingInterval, type SourceConfig } from '@marsad/config';
 import { workersOf } from '@marsad/queues';
 import type { Queue } from 'bullmq';
 import { duration } from './last-listing.js';
-import { scheduledIntervals } from './schedulers.js';
+import { scheduledPolls } from './schedulers.js';
 import type { SourceHealth, SourceHealthStore } from './source-health.js';
 
 /** The fetch queue as every poll depends on it: paused by an operator, and the fetchers taking its jobs in every process. */
@@ -30,22 +30,25 @@ export interface SourceState {
   health: SourceHealth;
   /** The interval of its schedule in Redis; null when none polls it. */
   scheduledEvery: number | null;
+  /** When its schedule next polls it (one that comes before a failing source's next attempt is skipped); null when none does. */
+  nextPollAt: string | null;
   /** Where the running fetchers poll it otherwise than the file says (they read it when they start); else null. */
   scheduleNote: string | null;
 }
 
-/** Every source's state, in the file's order; overdue only where a schedule polls it (scheduledIntervals). */
+/** Every source's state, in the file's order; overdue only where a schedule polls it (scheduledPolls). */
 export async function healthOfSources(store: SourceHealthStore, fetchQueue: Queue, sources: readonly SourceConfig[], now = new Date()): Promise<SourceState[]> {
-  const [intervals, workers] = await Promise.all([scheduledIntervals(fetchQueue), workersOf(fetchQueue)]);
+  const [schedules, workers] = await Promise.all([scheduledPolls(fetchQueue), workersOf(fetchQueue)]);
   return Promise.all(
     sources.map(async (source) => {
-      const every = intervals.get(source.id);
+      const schedule = schedules.get(source.id);
       return {
         source,
-        health: await store.get(source.id, now, every),
-        scheduledEvery: every ?? null,
+        health: await store.get(source.id, now, schedule?.every),
+        scheduledEvery: schedule?.every ?? null,
+        nextPollAt: schedule?.next === undefined ? null : new Date(schedule.next).toISOString(),
         // No fetcher running polls nothing: said once, before every source (pollsStopped).
-        scheduleNote: workers === 0 ? null : scheduleDrift(source, every) ?? null,
+        scheduleNote: workers === 0 ? null : scheduleDrift(source, schedule?.every) ?? null,
       };
     }),
   );

@@ -31,12 +31,19 @@ export async function syncSourceSchedulers(queues: PipelineQueues, sources: read
   return { upserted: enabled.length, removed: stale.length, atMinimum };
 }
 
+/** A source's schedule as the fetchers keep it in Redis. */
+export interface ScheduledPoll {
+  /** Its interval (a fetcher not restarted since an edit of the file keeps the old one). */
+  every: number;
+  /** When its next poll is queued for, in ms since the epoch. */
+  next: number | undefined;
+}
+
 /**
- * Each source's polling interval as the fetchers' schedules in Redis have it (a fetcher not restarted
- * since an edit of the file keeps the old one). A source with none — polled only by `marsad run --once`,
- * from cron say, or disabled — is missing: no poll of it is ever due, so it is never overdue.
+ * Each source's schedule, by source id. A source with none — polled only by `marsad run --once`, from
+ * cron say, or disabled — is missing: no poll of it is ever due, so it is never overdue.
  */
-export async function scheduledIntervals(fetchQueue: Queue): Promise<Map<string, number>> {
+export async function scheduledPolls(fetchQueue: Queue): Promise<Map<string, ScheduledPoll>> {
   const schedulers = await fetchQueue.getJobSchedulers();
-  return new Map(schedulers.filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && s.every).map((s) => [s.key.slice(SCHEDULER_PREFIX.length), s.every as number]));
+  return new Map(schedulers.filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && s.every).map((s) => [s.key.slice(SCHEDULER_PREFIX.length), { every: s.every as number, next: s.next }]));
 }

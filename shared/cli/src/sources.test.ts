@@ -184,9 +184,28 @@ describe('marsad sources', () => {
       expect(withFetcher.stderr).toBe('');
       expect(withFetcher.stdout).toMatch(/^cron +ok +last success .*, not polled: no schedule \(added since the fetchers started: restart them, or marsad run --once\)$/m);
       expect(withFetcher.stdout).not.toMatch(/^hourly .*not polled/m);
+      expect(withFetcher.stdout).not.toMatch(/next poll/);
     } finally {
       await fetcher.close();
       fetcherConnection.disconnect();
     }
+  });
+
+  it("says when a healthy source's schedule next polls it", async () => {
+    const config = join(dir, 'fresh.yml');
+    writeFileSync(config, 'sources:\n  - { id: fresh, url: "https://f.ma/feed", interval: 1h }\n');
+    const connection = createRedis(redis.url);
+    await new SourceHealthStore(connection, redis.prefix).recordSuccess('fresh', new Date(), 3);
+    const queues = openQueues({ connection, prefix: redis.prefix, pipeline: PipelineSchema.parse({}) });
+    await syncSourceSchedulers(queues, [SourceSchema.parse({ id: 'fresh', url: 'https://f.ma/feed', interval: '1h' })]);
+    const [scheduler] = await queues.fetch.getJobSchedulers();
+    await closeQueues(queues);
+    connection.disconnect();
+    const env = { REDIS_URL: redis.url, MARSAD_QUEUE_PREFIX: redis.prefix };
+    const json = await runNode(BIN, ['sources', '--json', '--config', config], { env });
+    const nextPollAt = new Date(scheduler?.next ?? NaN).toISOString();
+    expect(JSON.parse(json.stdout)).toMatchObject({ sourceId: 'fresh', state: 'ok', scheduledEvery: 3_600_000, nextPollAt });
+    const text = await runNode(BIN, ['sources', '--config', config], { env });
+    expect(text.stdout).toContain(`, next poll ${nextPollAt.slice(0, 16).replace('T', ' ')}`);
   });
 });

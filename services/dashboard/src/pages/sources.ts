@@ -5,7 +5,7 @@ import { utcTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
-export type SourceRow = SourceHealth & Pick<SourceState, 'scheduledEvery' | 'scheduleNote'> & { name: string; adapter: string; url: string; enabled: boolean; errors: Record<string, number> };
+export type SourceRow = SourceHealth & Pick<SourceState, 'scheduledEvery' | 'nextPollAt' | 'scheduleNote'> & { name: string; adapter: string; url: string; enabled: boolean; errors: Record<string, number> };
 
 export type FailedFetch = Pick<FailedJob, 'jobId' | 'reason' | 'attempts' | 'failedAt'>;
 
@@ -36,7 +36,7 @@ export function sourcesPage(sources: readonly SourceRow[], fetching?: Fetching):
     html`<h1>Sources</h1>
 ${fetchingStopped(fetching)}
 <table class="sources">
-<thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next attempt</th><th></th></tr></thead>
+<thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next poll</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
 <td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's schedule lost (set again within five minutes while a fetcher runs)">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}${s.scheduleNote ? html`<br><small class="schedule-note">${s.scheduleNote}</small>` : ''}</td>
@@ -44,7 +44,7 @@ ${fetchingStopped(fetching)}
 <td>${lastProblem(s)}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>
 <td>${errorSummary(s.errors)}</td>
-<td>${utcTime(s.nextAttemptAt)}</td>
+<td>${utcTime(s.nextAttemptAt ?? s.nextPollAt)}</td>
 <td><a href="/sources/${encodeURIComponent(s.sourceId)}">failed jobs</a></td>
 </tr>`)}</tbody>
 </table>`,

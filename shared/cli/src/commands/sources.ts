@@ -30,8 +30,8 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
     const stopped = pollsStopped(await fetchingOf(queues.fetch));
     if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
     for (const state of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources)) {
-      const { source, health, scheduledEvery, scheduleNote } = state;
-      const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled, scheduledEvery, scheduleNote };
+      const { source, health, scheduledEvery, nextPollAt, scheduleNote } = state;
+      const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled, scheduledEvery, nextPollAt, scheduleNote };
       process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(state));
     }
     return 0;
@@ -151,11 +151,13 @@ async function fetchOnce(config: Config, source: SourceConfig, http = createHttp
   }
 }
 
-function formatHealth({ source, health, scheduleNote }: SourceState): string {
+function formatHealth({ source, health, nextPollAt, scheduleNote }: SourceState): string {
   const last = health.lastSuccessAt ? `last success ${health.lastSuccessAt.slice(0, 16).replace('T', ' ')}` : 'never succeeded';
   const failing = health.consecutiveFailures > 0 ? `, ${health.consecutiveFailures} failure(s), last: [${health.lastErrorKind}] ${health.lastError}, next try ${health.nextAttemptAt}` : '';
   const warning = health.lastWarning ? `, last warning ${health.lastWarningAt?.slice(0, 16).replace('T', ' ')}: ${health.lastWarning}` : '';
   const overdue = health.state === 'overdue' ? `, poll due ${health.pollDueAt?.slice(0, 16).replace('T', ' ')} not made (fetcher down, fetch queue paused or backed up, or its schedule lost: set again within five minutes while a fetcher runs)` : '';
+  // A failing source says its next try instead (the polls before it are skipped), an overdue one when its poll was due.
+  const next = nextPollAt && health.consecutiveFailures === 0 && health.state !== 'overdue' ? `, next poll ${nextPollAt.slice(0, 16).replace('T', ' ')}` : '';
   const schedule = scheduleNote ? `, ${scheduleNote}` : '';
-  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${schedule}${overdue}${failing}${warning}\n`;
+  return `${source.id.padEnd(20)} ${health.state.padEnd(14)} ${last}, ${health.itemsPerDay} items/day${next}${schedule}${overdue}${failing}${warning}\n`;
 }
