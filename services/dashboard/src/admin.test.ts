@@ -186,6 +186,9 @@ describe('readiness and metrics', () => {
     expect(response.body).toMatch(/^marsad_source_consecutive_failures\{source="alyaoum24"\} 6$/m);
     expect(response.body).toMatch(/^marsad_source_poll_overdue_seconds\{source="barlamane"\} [1-9]\d{5,}$/m);
     expect(response.body).toMatch(/^marsad_source_poll_overdue_seconds\{source="hespress"\} 0$/m);
+    // Le360's interval was edited since the fetchers started.
+    expect(response.body).toMatch(/^marsad_source_schedule_stale\{source="le360"\} 1$/m);
+    expect(response.body).toMatch(/^marsad_source_schedule_stale\{source="hespress"\} 0$/m);
     // The time of a source's last poll that succeeded with problems; none for a source without one.
     expect(response.body).toMatch(new RegExp(`^marsad_source_last_warning_seconds\\{source="hespress"\\} ${Date.parse('2026-11-21T09:45:00Z') / 1000}$`, 'm'));
     expect(response.body).not.toMatch(/^marsad_source_last_warning_seconds\{source="le360"\}/m);

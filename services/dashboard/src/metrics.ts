@@ -2,14 +2,14 @@ import { DURATION_BUCKETS, JOB_STATES, workersOf, type DurationHistogram, type R
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChannelHold } from '@marsad/service-alerter';
-import type { SourceHealth } from '@marsad/service-fetcher';
+import type { SourceHealth, SourceState } from '@marsad/service-fetcher';
 import type { StoreStats } from '@marsad/store';
 
 /** Where the figures come from: every one is read at scrape time, so all replicas' work is counted. */
 export interface MetricsSources {
   queues: readonly Queue[];
   stats(): Promise<StoreStats>;
-  sources(): Promise<(SourceHealth & { errors: Record<string, number> })[]>;
+  sources(): Promise<(SourceHealth & Pick<SourceState, 'scheduleNote'> & { errors: Record<string, number> })[]>;
   pingRedis(): Promise<void>;
   pingDatabase(): Promise<void>;
   /** Job durations as the workers report them (JobTimings). */
@@ -133,6 +133,11 @@ export function createMetrics(from: MetricsSources): Registry {
   gauge('marsad_source_poll_overdue_seconds', "Seconds a source's poll is late past its interval and grace (fetcher down, fetch queue paused or backed up, schedule lost), 0 when on time", ['source'], async (g) => {
     const now = Date.now();
     for (const s of await sourceHealth()) g.set({ source: s.sourceId }, s.state === 'overdue' && s.pollDueAt ? Math.round((now - Date.parse(s.pollDueAt)) / 1000) : 0);
+  });
+  // The fetchers read the sources file when they start: an edit since waits for their restart, and a
+  // source added meanwhile is not polled at all, which no failure says either.
+  gauge('marsad_source_schedule_stale', 'Whether the running fetchers poll a source otherwise than the sources file says (added since and not polled, interval edited, disabled but still polled): 1, else 0', ['source'], async (g) => {
+    for (const s of await sourceHealth()) g.set({ source: s.sourceId }, s.scheduleNote ? 1 : 0);
   });
   new StoredDurationHistogram(registry, from.jobDurations);
   gauge('marsad_redis_up', 'Redis answers', [], async (g) => g.set(await up(from.pingRedis)));
