@@ -130,7 +130,7 @@ export function createMetrics(from: MetricsSources): Registry {
     for (const s of await sourceHealth()) if (s.lastWarningAt) g.set({ source: s.sourceId }, Date.parse(s.lastWarningAt) / 1000);
   });
   // A poll that did not come when due: nothing fails, so no other figure says it.
-  gauge('marsad_source_poll_overdue_seconds', "Seconds a source's poll is late past its interval and grace (fetcher down, fetch queue paused or backed up, schedule lost), 0 when on time", ['source'], async (g) => {
+  gauge('marsad_source_poll_overdue_seconds', "Seconds a source's poll is late past its interval and grace (fetcher down, fetch queue paused or backed up, next poll lost), 0 when on time", ['source'], async (g) => {
     const now = Date.now();
     for (const s of await sourceHealth()) g.set({ source: s.sourceId }, s.state === 'overdue' && s.pollDueAt ? Math.round((now - Date.parse(s.pollDueAt)) / 1000) : 0);
   });

@@ -44,7 +44,7 @@ export const SOURCE_ROWS: SourceRow[] = [
   health('alyaoum24', { state: 'failing', consecutiveFailures: 6, lastError: 'HTTP 503 from https://alyaoum24.example/feed <b>', lastErrorKind: 'http', nextAttemptAt: '2026-11-21T16:00:00.000Z', errors: { http: 9, timeout: 2 } }),
   // Its interval edited in the file since the fetchers started.
   health('le360', { state: 'backing-off', consecutiveFailures: 1, lastError: 'malformed XML: unclosed tag', lastErrorKind: 'parse', scheduleNote: 'polled every 30 min, the file says 10 min (restart the fetchers to apply it)' }),
-  // Its poll of 10:30 never came (the fetcher was down, or the source's schedule lost).
+  // Its poll of 10:30 never came (the fetcher was down, or the source's next poll lost).
   health('barlamane', { state: 'overdue', adapter: 'sitemap', itemsPerDay: 8 }),
 ];
 

@@ -219,7 +219,7 @@ describe.each([
     // A poll that never came: when it was due, and why that may be.
     expect(row('barlamane').find('.badge').text()).toBe('overdue');
     expect(row('barlamane').find('small').eq(1).text()).toBe('poll due 2026-11-21 10:30 UTC');
-    expect(row('barlamane').find('small').eq(1).attr('title')).toContain("the source's schedule lost (set again within five minutes while a fetcher runs)");
+    expect(row('barlamane').find('small').eq(1).attr('title')).toContain("the source's next poll lost (set again within five minutes while a fetcher runs)");
     // A source the running fetchers poll otherwise than the file says.
     expect(row('le360').find('small.schedule-note').text()).toBe('polled every 30 min, the file says 10 min (restart the fetchers to apply it)');
     expect(row('hespress').find('small.schedule-note')).toHaveLength(0);

@@ -20,7 +20,7 @@ export const SourceHealthSchema = z.object({
   sourceId: z.string(),
   /**
    * `overdue`: its poll is late by its interval or more (10 min at least) — the fetcher is down, the
-   * fetch queue paused or backed up, or the source's schedule lost; the failures, if any, still count.
+   * fetch queue paused or backed up, or the source's next poll lost; the failures, if any, still count.
    */
   state: z.enum(['never-fetched', 'ok', 'backing-off', 'failing', 'overdue']),
   lastAttemptAt: IsoOrNull,

@@ -173,7 +173,7 @@ describe('marsad sources', () => {
     // No fetcher runs against this Redis: said first, on stderr, so that the JSON lines stay JSON.
     expect(json.stderr).toBe('marsad: No fetcher is running: no source is polled (marsad start fetcher, or marsad start).\n');
     const text = await runNode(BIN, ['sources', '--config', config], { env });
-    expect(text.stdout).toMatch(/^hourly +overdue .*, poll due \d{4}-\d\d-\d\d \d\d:\d\d not made \(fetcher down, fetch queue paused or backed up, or its schedule lost/m);
+    expect(text.stdout).toMatch(/^hourly +overdue .*, poll due \d{4}-\d\d-\d\d \d\d:\d\d not made \(fetcher down, fetch queue paused or backed up, or its next poll lost/m);
 
     // A fetcher running, started before "cron" was in the file: said of it.
     const fetcherConnection = createRedis(redis.url);

@@ -39,7 +39,7 @@ ${fetchingStopped(fetching)}
 <thead><tr><th>Source</th><th>State</th><th>Last success</th><th>Last error or warning</th><th>Items per day</th><th>Errors (all time)</th><th>Next poll</th><th></th></tr></thead>
 <tbody>${sources.map((s) => html`<tr data-source="${s.sourceId}" class="state-${s.state}">
 <td><strong>${s.name}</strong><br><small>${s.adapter} · ${s.enabled ? 'enabled' : 'disabled'}</small></td>
-<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's schedule lost (set again within five minutes while a fetcher runs)">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}${s.scheduleNote ? html`<br><small class="schedule-note">${s.scheduleNote}</small>` : ''}</td>
+<td><span class="badge ${s.state}">${STATE_LABEL[s.state]}</span>${s.state === 'overdue' ? html`<br><small title="the fetcher is down, the fetch queue paused or backed up, or the source's next poll lost (set again within five minutes while a fetcher runs)">poll due ${utcTime(s.pollDueAt)}</small>` : ''}${s.consecutiveFailures ? html`<br><small>${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</small>` : ''}${s.scheduleNote ? html`<br><small class="schedule-note">${s.scheduleNote}</small>` : ''}</td>
 <td>${utcTime(s.lastSuccessAt)}</td>
 <td>${lastProblem(s)}</td>
 <td class="number">${s.itemsPerDay.toFixed(1)}</td>

@@ -155,7 +155,7 @@ function formatHealth({ source, health, nextPollAt, scheduleNote }: SourceState)
   const last = health.lastSuccessAt ? `last success ${health.lastSuccessAt.slice(0, 16).replace('T', ' ')}` : 'never succeeded';
   const failing = health.consecutiveFailures > 0 ? `, ${health.consecutiveFailures} failure(s), last: [${health.lastErrorKind}] ${health.lastError}, next try ${health.nextAttemptAt}` : '';
   const warning = health.lastWarning ? `, last warning ${health.lastWarningAt?.slice(0, 16).replace('T', ' ')}: ${health.lastWarning}` : '';
-  const overdue = health.state === 'overdue' ? `, poll due ${health.pollDueAt?.slice(0, 16).replace('T', ' ')} not made (fetcher down, fetch queue paused or backed up, or its schedule lost: set again within five minutes while a fetcher runs)` : '';
+  const overdue = health.state === 'overdue' ? `, poll due ${health.pollDueAt?.slice(0, 16).replace('T', ' ')} not made (fetcher down, fetch queue paused or backed up, or its next poll lost: set again within five minutes while a fetcher runs)` : '';
   // A failing source says its next try instead (the polls before it are skipped), an overdue one when its poll was due.
   const next = nextPollAt && health.consecutiveFailures === 0 && health.state !== 'overdue' ? `, next poll ${nextPollAt.slice(0, 16).replace('T', ' ')}` : '';
   const schedule = scheduleNote ? `, ${scheduleNote}` : '';
