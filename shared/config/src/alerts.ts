@@ -81,7 +81,7 @@ export const RuleSchema = z
       .optional(),
     /** Only copies of reference articles (seeds/): true for any of them, or these ones (their file names without .txt). */
     references: z.union([z.literal(true), z.array(z.string().min(1)).min(1)]).optional(),
-    channels: z.array(ChannelId).min(1),
+    channels: z.array(ChannelId).min(1, 'list at least one channel the alerts go to'),
     /** Immediate rules: one alert per story (the default), or one per item, every pickup of a story too. */
     each: z.enum(['story', 'item']).default('story'),
     /** immediate: one alert per story as it is found; digest: a summary at `at` in `tz`. @defaultValue immediate */

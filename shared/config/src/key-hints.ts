@@ -41,7 +41,9 @@ export function unknownKeysMessage(keys: readonly string[], known: readonly stri
  * known one it likely misspells: the object's own keys, and `alsoKnown` (a source's adapter options sit
  * beside the keys every source has, so a slip in either is the other's unknown key). And of a switch
  * written `yes`, `no`, `on` or `off`, that it takes true or false: YAML 1.2 reads those as words
- * (docker-compose's YAML 1.1 took them for booleans), where zod only said it expected a boolean.
+ * (docker-compose's YAML 1.1 took them for booleans), where zod only said it expected a boolean. And
+ * of a list, text or number out of bounds, what it takes, in words (zod says "Too small: expected array
+ * to have >=1 items").
  */
 export function explainConfigSlips(alsoKnown: Iterable<string> = []): z.core.$ZodErrorMap {
   const extra = [...alsoKnown];
@@ -49,8 +51,20 @@ export function explainConfigSlips(alsoKnown: Iterable<string> = []): z.core.$Zo
     if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof issue.input === 'string') {
       return `write true or false, without quotes ("${issue.input}" is text here)`;
     }
+    if (issue.code === 'too_small' || issue.code === 'too_big') return outOfBounds(issue);
     if (issue.code !== 'unrecognized_keys') return undefined;
     const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
     return unknownKeysMessage(issue.keys, [...Object.keys(shape ?? {}), ...extra]);
   };
+}
+
+/** What a list, a text or a number out of bounds should be; undefined for the rest (zod's message stands). */
+function outOfBounds(issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig>): string | undefined {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const strict = issue.inclusive === false;
+  if (issue.origin === 'array') return small ? (bound <= 1 ? 'list at least one (the list is empty)' : `list at least ${bound}`) : `list at most ${bound}`;
+  if (issue.origin === 'string') return small ? (bound <= 1 ? 'must not be empty' : `at least ${bound} characters`) : `at most ${bound} characters`;
+  if (issue.origin === 'number') return `must be ${small ? (strict ? 'more than' : 'at least') : strict ? 'less than' : 'at most'} ${bound}${typeof issue.input === 'number' ? ` (${issue.input} was written)` : ''}`;
+  return undefined;
 }

@@ -256,6 +256,23 @@ pipeline: { dropNonArabic: yes }
     ]);
   });
 
+  it('says in words what a list, a text or a number out of bounds takes', () => {
+    const text = `sources:
+  - { id: a, url: "https://a.example/feed", name: "" }
+pipeline: { attempts: 99, concurrency: { classify: 0 } }
+alerts:
+  channels: [{ id: hook, type: webhook, url: "https://h.example/x" }]
+  rules:
+    - { id: r, tags: [interpol], channels: [] }
+`;
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:51: sources[0].name: must not be empty',
+      'x.yml:3:23: pipeline.attempts: must be at most 50 (99 was written)',
+      'x.yml:3:52: pipeline.concurrency.classify: must be more than 0 (0 was written)',
+      'x.yml:7:44: alerts.rules[0].channels: list at least one channel the alerts go to',
+    ]);
+  });
+
   it('reads merge keys, and leaves top-level x- keys (a place for anchors) unread', () => {
     const text = `x-defaults: &defaults
   interval: 10m
