@@ -26,11 +26,14 @@ describe('formatSummary', () => {
         clean: source,
         pages: { ...source, warnings: ['1 of 3 article pages not read: 1 failed ([timeout] …)'] },
         down: { ...source, fetched: 0, stored: 0, errors: ['fetch: [server] HTTP 503 from https://down.example/feed'] },
+        hooked: { ...source, errors: ['alert: alert delivery failed: hook: connect ECONNREFUSED', 'store: database unreachable', 'alert: alert delivery failed: hook: connect ECONNREFUSED', 'alert: alert delivery failed: hook: connect ECONNREFUSED'] },
       },
     };
     const lines = formatSummary(summary).split('\n');
     expect(lines.find((line) => line.trimStart().startsWith('clean'))).toMatch(/ ok$/);
     expect(lines.find((line) => line.trimStart().startsWith('pages'))).toMatch(/ ok, WARNING 1 of 3 article pages not read: .* \(\[timeout\] …\)$/);
     expect(lines.find((line) => line.trimStart().startsWith('down'))).toMatch(/ ERROR fetch: \[server\] HTTP 503/);
+    // The same failure of several items is said once, with how many.
+    expect(lines.find((line) => line.trimStart().startsWith('hooked'))).toMatch(/ ERROR alert: alert delivery failed: hook: connect ECONNREFUSED \(3 times\); store: database unreachable$/);
   });
 });

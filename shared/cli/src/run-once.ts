@@ -242,6 +242,13 @@ function track(worker: Worker, summary: RunSummary, pending: PendingState): void
   });
 }
 
+/** Messages in the order first met, each once, with how many times where more: a receiver down fails every item's alert alike. */
+function counted(messages: readonly string[]): string {
+  const times = new Map<string, number>();
+  for (const message of messages) times.set(message, (times.get(message) ?? 0) + 1);
+  return [...times].map(([message, n]) => (n > 1 ? `${message} (${n} times)` : message)).join('; ');
+}
+
 /** The summary as people read it. */
 export function formatSummary(summary: RunSummary): string {
   const lines = [
@@ -252,7 +259,7 @@ export function formatSummary(summary: RunSummary): string {
     `  tags: ${Object.entries(summary.tags).map(([tag, n]) => `${tag} ${n}`).join(', ') || 'none'}`,
   ];
   for (const [id, s] of Object.entries(summary.perSource)) {
-    const status = s.errors.length ? `ERROR ${s.errors.join('; ')}` : s.warnings.length ? `ok, WARNING ${s.warnings.join('; ')}` : 'ok';
+    const status = s.errors.length ? `ERROR ${counted(s.errors)}` : s.warnings.length ? `ok, WARNING ${counted(s.warnings)}` : 'ok';
     lines.push(`  ${id.padEnd(24)} fetched ${String(s.fetched).padStart(4)}  new ${String(s.stored).padStart(4)}  ${status}`);
   }
   const itemErrors = summary.errors.filter((e) => e.stage !== 'fetch');
