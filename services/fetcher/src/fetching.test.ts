@@ -58,7 +58,7 @@ describe('healthOfSources', () => {
     // every 30 min of "slower", and "cron" is polled only by marsad run --once.
     await syncSourceSchedulers(queues, [source('scheduled', '1h'), source('slower', '2h')]);
     const sources = [source('scheduled', '1h'), source('cron', '1h'), source('slower', '30m')];
-    const rows = await healthOfSources(store, queues.fetch, sources, now);
+    const rows = await healthOfSources(store, queues.fetch, sources, { now });
     expect(rows.map(({ source, health, scheduledEvery }) => [source.id, health.state, health.pollDueAt, scheduledEvery])).toEqual([
       ['scheduled', 'overdue', '2026-12-08T10:00:00.000Z', 3_600_000],
       ['cron', 'ok', null, null],
@@ -73,7 +73,7 @@ describe('healthOfSources', () => {
     const fetcher = new Worker(queues.fetch.name, async () => 'ok', { connection: connection.duplicate(), prefix: redis.prefix, autorun: false });
     await fetcher.waitUntilReady();
     try {
-      const running = await healthOfSources(store, queues.fetch, sources, now);
+      const running = await healthOfSources(store, queues.fetch, sources, { now });
       expect(running.map((row) => row.scheduleNote)).toEqual([null, expect.stringMatching(/^not polled: no schedule \(/), expect.stringMatching(/^polled every 2 h, the file says 30 min/)]);
     } finally {
       await fetcher.close();

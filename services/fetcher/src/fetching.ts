@@ -36,9 +36,17 @@ export interface SourceState {
   scheduleNote: string | null;
 }
 
-/** Every source's state, in the file's order; overdue only where a schedule polls it (scheduledPolls). */
-export async function healthOfSources(store: SourceHealthStore, fetchQueue: Queue, sources: readonly SourceConfig[], now = new Date()): Promise<SourceState[]> {
-  const [schedules, workers] = await Promise.all([scheduledPolls(fetchQueue), workersOf(fetchQueue)]);
+/**
+ * Every source's state, in the file's order; overdue only where a schedule polls it (scheduledPolls).
+ * `fetching`, where the caller has read it already, spares counting the fetchers again.
+ */
+export async function healthOfSources(
+  store: SourceHealthStore,
+  fetchQueue: Queue,
+  sources: readonly SourceConfig[],
+  { now = new Date(), fetching }: { now?: Date; fetching?: Fetching } = {},
+): Promise<SourceState[]> {
+  const [schedules, workers] = await Promise.all([scheduledPolls(fetchQueue), fetching ? fetching.workers : workersOf(fetchQueue)]);
   return Promise.all(
     sources.map(async (source) => {
       const schedule = schedules.get(source.id);

@@ -27,9 +27,10 @@ export async function sourcesCommand(options: { config?: string; json?: boolean 
   const queues = openQueues({ connection: redis, prefix: config.env.MARSAD_QUEUE_PREFIX, pipeline: config.pipeline, inspectOnly: true });
   try {
     // Said first, on stderr (JSON lines stay JSON): no source is polled, whatever each one's health says.
-    const stopped = pollsStopped(await fetchingOf(queues.fetch));
+    const fetching = await fetchingOf(queues.fetch);
+    const stopped = pollsStopped(fetching);
     if (stopped) process.stderr.write(`marsad: ${stopped}\n`);
-    for (const state of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources)) {
+    for (const state of await healthOfSources(new SourceHealthStore(redis, config.env.MARSAD_QUEUE_PREFIX), queues.fetch, config.sources, { fetching })) {
       const { source, health, scheduledEvery, nextPollAt, scheduleNote } = state;
       const row = { ...health, adapter: source.adapter, url: source.url, enabled: source.enabled, scheduledEvery, nextPollAt, scheduleNote };
       process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatHealth(state));
