@@ -374,9 +374,11 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
       expect(await flaky()).toEqual([]);
       // The dashboard judges the source by its schedule: its next poll due ten seconds after the first.
       const address = /"address":"(http:[^"]+)","queueBoard"/.exec(child.output())?.[1];
-      const [source] = ((await (await fetch(`${address}/api/sources`)).json()) as { sources: { sourceId: string; lastAttemptAt: string; pollDueAt: string }[] }).sources;
-      expect(source?.sourceId).toBe('flaky');
+      const [source] = ((await (await fetch(`${address}/api/sources`)).json()) as { sources: { sourceId: string; lastAttemptAt: string; pollDueAt: string; nextPollAt: string | null; scheduleNote: string | null }[] }).sources;
+      expect(source).toMatchObject({ sourceId: 'flaky', scheduledEvery: 10_000, scheduleNote: null });
       expect(Date.parse(source?.pollDueAt ?? '') - Date.parse(source?.lastAttemptAt ?? '')).toBe(10_000);
+      // Its schedule's next poll, queued as the first was taken: about ten seconds after it.
+      expect(Math.abs(Date.parse(source?.nextPollAt ?? '') - Date.parse(source?.lastAttemptAt ?? ''))).toBeLessThan(60_000);
       // The next poll, ten seconds on, reads the page.
       await vi.waitFor(async () => expect(await flaky()).toHaveLength(1), { timeout: 60_000, interval: 1_000 });
     } finally {
