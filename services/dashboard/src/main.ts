@@ -2,7 +2,7 @@ import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/con
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
 import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
-import { fetchingOf, healthOfSources, SourceHealthStore } from '@marsad/service-fetcher';
+import { fetchingOf, healthOfSources, SourceHealthStore, type Fetching } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
 import { createMetrics } from './metrics.js';
@@ -29,8 +29,8 @@ export async function startDashboard(deps: DashboardDeps) {
     redis: async () => void (await deps.connection.ping()),
     database: () => deps.store.ping(),
   };
-  const sourceHealth = async () =>
-    Promise.all((await healthOfSources(health, deps.queues.fetch, deps.config.sources)).map(async ({ source: s, health: h, scheduledEvery, nextPollAt, scheduleNote }) => ({ ...h, scheduledEvery, nextPollAt, scheduleNote, errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
+  const sourceHealth = async (fetching?: Fetching) =>
+    Promise.all((await healthOfSources(health, deps.queues.fetch, deps.config.sources, { fetching })).map(async ({ source: s, health: h, scheduledEvery, nextPollAt, scheduleNote }) => ({ ...h, scheduledEvery, nextPollAt, scheduleNote, errors: await health.errorCounts(s.id), name: s.name ?? s.id, adapter: s.adapter, url: s.url, enabled: s.enabled })));
   const web: WebSources = {
     listItems: (filter) => deps.store.listItems(filter),
     eachItemPage: (filter) => deps.store.eachItemPage(filter),

@@ -28,7 +28,8 @@ export interface WebSources {
   facets(): Promise<{ tags: string[]; languages: string[] }>;
   /** Configured sources (id and display name), in the order of the sources file. */
   sourceNames: readonly { id: string; name: string }[];
-  sourceHealth(): Promise<SourceRow[]>;
+  /** Every source's health; `fetching`, where it was read already, spares counting the fetchers again. */
+  sourceHealth(fetching?: Fetching): Promise<SourceRow[]>;
   failedFetches(sourceId: string): Promise<FailedFetch[]>;
   /** Reference articles by id, for their stories' pages. */
   references: ReadonlyMap<string, string>;
@@ -238,7 +239,10 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
       sendPage(reply, referencesPage({ references: from.references, pickups: await from.referencePickups([...from.references.keys()]), timeZone: from.timeZone })),
     );
 
-    pages.get('/sources', async (_request, reply) => sendPage(reply, sourcesPage(await from.sourceHealth(), await from.fetching?.())));
+    pages.get('/sources', async (_request, reply) => {
+      const fetching = await from.fetching?.();
+      return sendPage(reply, sourcesPage(await from.sourceHealth(fetching), fetching));
+    });
 
     pages.get('/alerts', async (_request, reply) => {
       const [deliveries, holds] = await Promise.all([from.deliveries?.(DELIVERIES_SHOWN) ?? [], from.channelHolds?.() ?? []]);
