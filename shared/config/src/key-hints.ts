@@ -41,9 +41,10 @@ export function unknownKeysMessage(keys: readonly string[], known: readonly stri
  * known one it likely misspells: the object's own keys, and `alsoKnown` (a source's adapter options sit
  * beside the keys every source has, so a slip in either is the other's unknown key). And of a switch
  * written `yes`, `no`, `on` or `off`, that it takes true or false: YAML 1.2 reads those as words
- * (docker-compose's YAML 1.1 took them for booleans), where zod only said it expected a boolean. And
- * of a list, text or number out of bounds, what it takes, in words (zod says "Too small: expected array
- * to have >=1 items").
+ * (docker-compose's YAML 1.1 took them for booleans), where zod only said it expected a boolean. And,
+ * in words, what a value of the wrong kind, a choice none of the allowed ones, or a list, text or number
+ * out of bounds should be, with what was written (zod says "Invalid input: expected array, received
+ * string", "Too small: expected array to have >=1 items").
  */
 export function explainConfigSlips(alsoKnown: Iterable<string> = []): z.core.$ZodErrorMap {
   const extra = [...alsoKnown];
@@ -51,7 +52,11 @@ export function explainConfigSlips(alsoKnown: Iterable<string> = []): z.core.$Zo
     if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof issue.input === 'string') {
       return `write true or false, without quotes ("${issue.input}" is text here)`;
     }
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof issue.input === 'number') return `write true or false (${issue.input} is a number here)`;
     if (issue.code === 'too_small' || issue.code === 'too_big') return outOfBounds(issue);
+    if (issue.code === 'invalid_type' && issue.input !== undefined) return wrongKind(issue.expected, issue.input);
+    if (issue.code === 'invalid_value' && issue.input !== undefined && issue.values.length > 1) return `${JSON.stringify(issue.input)} is none of ${issue.values.map(String).join(', ')}`;
+    if (issue.code === 'invalid_union' && issue.note === 'No matching discriminator') return noSuchKind(issue);
     if (issue.code !== 'unrecognized_keys') return undefined;
     const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
     return unknownKeysMessage(issue.keys, [...Object.keys(shape ?? {}), ...extra]);
@@ -67,4 +72,24 @@ function outOfBounds(issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooSmall | z.cor
   if (issue.origin === 'string') return small ? (bound <= 1 ? 'must not be empty' : `at least ${bound} characters`) : `at most ${bound} characters`;
   if (issue.origin === 'number') return `must be ${small ? (strict ? 'more than' : 'at least') : strict ? 'less than' : 'at most'} ${bound}${typeof issue.input === 'number' ? ` (${issue.input} was written)` : ''}`;
   return undefined;
+}
+
+/** A YAML value of the wrong kind, and how to write the kind expected; undefined where zod's message says enough. */
+function wrongKind(expected: string, input: unknown): string | undefined {
+  const written = Array.isArray(input) ? 'a list' : input !== null && typeof input === 'object' ? 'keys and values' : `${typeof input === 'string' ? 'the text' : 'the value'} ${JSON.stringify(input)}`;
+  if (expected === 'array') return `a list, such as [${typeof input === 'object' ? 'a, b' : String(input)}] (one is a list of one), not ${written}`;
+  if (expected === 'object') return `keys and values ({ key: value }), not ${written}`;
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return `write it as text, in quotes ("${String(input)}")`;
+  if (expected === 'string') return `text, not ${written}`;
+  if (expected === 'number' && typeof input === 'string') return `a number, without quotes (${JSON.stringify(input)} is text here)`;
+  return undefined;
+}
+
+/** A tagged kind (a channel's `type`) that is none of those there are. */
+function noSuchKind(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): string {
+  const key = String(issue.discriminator ?? 'type');
+  const options = ((issue as { options?: unknown[] }).options ?? []).map(String).join(', ');
+  const input = issue.input as Record<string, unknown> | undefined;
+  const written = input && typeof input === 'object' ? input[key] : undefined;
+  return written === undefined ? `missing: one of ${options}` : `${JSON.stringify(written)} is none of ${options}`;
 }

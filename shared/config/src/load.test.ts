@@ -273,6 +273,33 @@ alerts:
     ]);
   });
 
+  it('says in words what kind of value a key takes, and the choices there are, with what was written', () => {
+    const text = `sources:
+  - { id: a, url: 42 }
+  - { id: b, url: "https://b.example/feed", enabled: 1 }
+  - "just a source"
+pipeline: []
+alerts:
+  channels:
+    - { id: x, type: sms }
+    - { id: y, to: [a@b.ma] }
+  rules:
+    - { id: r, tags: interpol, channels: [x], each: all }
+  delivery: { attempts: "5" }
+`;
+    expect(problemsOf(() => parseConfigText(text, 'x.yml', adapterChecks))).toEqual([
+      'x.yml:2:19: sources[0].url: write it as text, in quotes ("42")',
+      'x.yml:3:54: sources[1].enabled: write true or false (1 is a number here)',
+      'x.yml:4:5: sources[2]: keys and values ({ key: value }), not the text "just a source"',
+      'x.yml:5:11: pipeline: keys and values ({ key: value }), not a list',
+      'x.yml:8:22: alerts.channels[0].type: "sms" is none of email, webhook, telegram',
+      'x.yml:9:7: alerts.channels[1].type: missing: one of email, webhook, telegram',
+      'x.yml:11:22: alerts.rules[0].tags: a list, such as [interpol] (one is a list of one), not the text "interpol"',
+      'x.yml:11:53: alerts.rules[0].each: "all" is none of story, item',
+      'x.yml:12:25: alerts.delivery.attempts: a number, without quotes ("5" is text here)',
+    ]);
+  });
+
   it('reads merge keys, and leaves top-level x- keys (a place for anchors) unread', () => {
     const text = `x-defaults: &defaults
   interval: 10m
