@@ -82,6 +82,8 @@ function wrongKind(expected: string, input: unknown): string | undefined {
   if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return `write it as text, in quotes ("${String(input)}")`;
   if (expected === 'string') return `text, not ${written}`;
   if (expected === 'number' && typeof input === 'string') return `a number, without quotes (${JSON.stringify(input)} is text here)`;
+  // A variable of the environment that does not read as one (coerced: NaN).
+  if (expected === 'number' && Number.isNaN(input)) return 'a number';
   return undefined;
 }
 

@@ -519,6 +519,14 @@ describe('parseEnv', () => {
     expect(problems.join('\n')).toMatch(/DATABASE_URL/);
     expect(problems.join('\n')).toMatch(/MARSAD_HTTP_PORT/);
   });
+
+  it('says in words what a variable takes, with what it is set to', () => {
+    expect(problemsOf(() => parseEnv({ MARSAD_HTTP_PORT: 'eighty', LOG_LEVEL: 'loud' }))).toEqual([
+      'LOG_LEVEL: "loud" is none of fatal, error, warn, info, debug, trace, silent',
+      'MARSAD_HTTP_PORT: a number (set to "eighty")',
+    ]);
+    expect(problemsOf(() => parseEnv({ MARSAD_HTTP_PORT: '99999' }))).toEqual(['MARSAD_HTTP_PORT: must be at most 65535 (99999 was written)']);
+  });
 });
 
 describe('loadConfig', () => {

@@ -65,9 +65,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 /** Parses the environment; a variable set to the empty string counts as unset (`DATABASE_URL=`). */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = EnvSchema.safeParse(present);
+  const parsed = EnvSchema.safeParse(present, { error: explainConfigSlips() });
   if (parsed.success) return parsed.data;
-  throw new ConfigError('the environment', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  throw new ConfigError('the environment', parsed.error.issues.map((i) => `${i.path.join('.')}: ${withValueSet(i.message, present[String(i.path[0])])}`));
+}
+
+/** A variable's problem, and what it is set to where the message does not say. */
+function withValueSet(message: string, value: string | undefined): string {
+  return value === undefined || message.includes(value) ? message : `${message} (set to ${JSON.stringify(value)})`;
 }
 
 let bundledTags: string[] | undefined;
