@@ -119,6 +119,12 @@ export async function syncDigestSchedulers(
   return { upserted: digests.length, removed: stale.length };
 }
 
+/** When each digest rule's schedule next sends it, in ms since the epoch, by rule id. */
+export async function nextDigests(digestQueue: Pick<PipelineQueues, 'digest'>['digest']): Promise<Map<string, number>> {
+  const schedulers = await digestQueue.getJobSchedulers();
+  return new Map(schedulers.filter((s) => s.key.startsWith(SCHEDULER_PREFIX) && s.next !== undefined).map((s) => [s.key.slice(SCHEDULER_PREFIX.length), s.next as number]));
+}
+
 /** How a digest is read: outlets by name, times in the rule's zone, in the configured words. */
 interface Reading extends Pick<AlertContext, 'sourceName' | 'words' | 'publicUrl'> {
   timeZone: string;

@@ -6,5 +6,6 @@ export { channelHolds, processMemory, redisMemory, type ChannelHold, type Channe
 export { AlertMessageSchema, alertMessage, escapeHtml, localDateTime, markedExcerpt, safeHref, type AlertMessage } from './message.js';
 export { pickupOf, storiesOf, type ListedItem, type Pickup, type Story } from './stories.js';
 export { atomFeed } from './atom.js';
-export { redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';
+export { nextDigests, redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';
 export { ARABIC, ENGLISH, FRENCH, WORDINGS, type Wording } from './wording.js';
+export { loadedRules, publishLoadedRules, ruleDrift, ruleFingerprint, rulesTakenOut, type LoadedRules } from './loaded-rules.js';

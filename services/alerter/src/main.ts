@@ -6,6 +6,7 @@ import { createChannel } from './channels/index.js';
 import { redisMemory } from './channels/memory.js';
 import { digestSchedules, redisLastDigest, sendDigest, syncDigestSchedulers } from './digest.js';
 import { alertItem, type DeliveryLog } from './handlers/alert-item.js';
+import { publishLoadedRules } from './loaded-rules.js';
 import type { AlertContext } from './message.js';
 import { compileRule } from './rules.js';
 import { WORDINGS } from './wording.js';
@@ -67,6 +68,8 @@ export async function startAlerter(deps: AlerterDeps) {
         onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'schedule check failed: tried again at the next round'),
       })
     : () => {};
+  // What this alerter applies, for `marsad alerts rules` to set against the file (not for a run --once).
+  const unpublish = (deps.schedule ?? true) ? await publishLoadedRules(deps.connection, env.MARSAD_QUEUE_PREFIX, alerts.rules) : async () => {};
   log.info({ rules: rules.length, channels: channels.size }, 'alert rules loaded');
   return {
     name: 'alerter',
@@ -74,6 +77,7 @@ export async function startAlerter(deps: AlerterDeps) {
     async close() {
       stopKeeping();
       await Promise.all([alertWorker.close(), digestWorker.close()]);
+      await unpublish();
       await Promise.all([...channels.values()].map((c) => c.close()));
     },
   };

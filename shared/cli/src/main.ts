@@ -69,6 +69,15 @@ function buildProgram(setExit: (code: number) => void): Command {
         return (rule: string, _options: unknown, command: Command) => alertsTryCommand(rule, command.optsWithGlobals());
       }),
     );
+  alerts
+    .command('rules')
+    .description("every alert rule: what it matches, where it goes, a digest's next and last sending, and where the running alerters apply it otherwise than the file says")
+    .action(
+      run(async () => {
+        const { alertsRulesCommand } = await import('./commands/alerts.js');
+        return (_options: unknown, command: Command) => alertsRulesCommand(command.optsWithGlobals());
+      }),
+    );
   withConfig(program.command('pickups'))
     .description('who published each reference article, when (after its first sighting) and how faithfully')
     .option('--reference <id>', 'only this reference article (seed file stem)')

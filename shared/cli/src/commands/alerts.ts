@@ -1,5 +1,6 @@
-import { meantAmong, referenceIds, resolveSeedsDir } from '@marsad/config';
-import { ageWhenFound, compileRule, storiesOf, WORDINGS, type Story } from '@marsad/service-alerter';
+import { meantAmong, referenceIds, resolveSeedsDir, type RuleConfig } from '@marsad/config';
+import { checkRedis, closeQueues, createRedis, openQueues, workersOf } from '@marsad/queues';
+import { ageWhenFound, compileRule, loadedRules, nextDigests, redisLastDigest, ruleDrift, rulesTakenOut, storiesOf, WORDINGS, type Story } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
 import { instantOption, positiveNumber, UsageError } from '../usage-error.js';
@@ -69,4 +70,56 @@ function formatTried(story: Story): string {
   const { firstSeenAt, sourceId, title, url, reasons, pickups } = triedStory(story);
   const indent = ' '.repeat(18);
   return `${firstSeenAt.slice(0, 16).replace('T', ' ')}  ${sourceId}  ${title}\n${indent}${url}\n${indent}${reasons.join('; ')}${pickups > 0 ? ` (${pickups} pickup(s))` : ''}\n`;
+}
+
+/**
+ * `marsad alerts rules [--json]`: every rule of the file, what it matches and where it goes, a digest's
+ * next and last sending, and where the running alerters apply it otherwise than the file says (they
+ * read it when they start: a rule added or edited since waits for their restart). Reads Redis only.
+ */
+export async function alertsRulesCommand(options: { config?: string; json?: boolean }): Promise<number> {
+  const config = readConfig(options.config);
+  const prefix = config.env.MARSAD_QUEUE_PREFIX;
+  await checkRedis(config.env.REDIS_URL);
+  const redis = createRedis(config.env.REDIS_URL);
+  const queues = openQueues({ connection: redis, prefix, pipeline: config.pipeline, inspectOnly: true });
+  try {
+    const [running, alerters, digests] = await Promise.all([loadedRules(redis, prefix), workersOf(queues.alert), nextDigests(queues.digest)]);
+    // Said first, on stderr (JSON lines stay JSON).
+    if (alerters === 0) process.stderr.write('marsad: No alerter is running: no alert or digest is sent (marsad start alerter, or marsad start).\n');
+    for (const id of rulesTakenOut(config.alerts.rules, running)) process.stderr.write(`marsad: rule "${id}" is no longer in the file, but the running alerters still apply it (restart them to apply the file)\n`);
+    const lastDigest = redisLastDigest(redis, prefix);
+    for (const rule of config.alerts.rules) {
+      const next = digests.get(rule.id);
+      const row = {
+        ...rule,
+        nextDigestAt: rule.mode === 'digest' && next !== undefined ? new Date(next).toISOString() : null,
+        lastDigestAt: rule.mode === 'digest' ? await lastDigest.get(rule.id) : null,
+        note: ruleDrift(rule, running) ?? null,
+      };
+      process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatRule(row));
+    }
+    if (!options.json) process.stderr.write(`${config.alerts.rules.length} rule(s)\n`);
+    return 0;
+  } finally {
+    await closeQueues(queues);
+    redis.disconnect();
+  }
+}
+
+const utcMinute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+function formatRule(rule: RuleConfig & { nextDigestAt: string | null; lastDigestAt: string | null; note: string | null }): string {
+  const when =
+    rule.mode === 'digest'
+      ? `digest at ${rule.at} ${rule.tz}${rule.nextDigestAt ? `, next ${utcMinute(rule.nextDigestAt)}` : ''}${rule.lastDigestAt ? `, last ${utcMinute(rule.lastDigestAt)}` : ''}`
+      : `immediate, one per ${rule.each}`;
+  const matches = [
+    rule.tags && `tags ${rule.tags.join(', ')}`,
+    rule.sources && `sources ${rule.sources.join(', ')}`,
+    rule.query && `query ${rule.query}`,
+    rule.references && (rule.references === true ? 'copies of the reference articles' : `copies of ${rule.references.join(', ')}`),
+    rule.arabic !== undefined && (rule.arabic ? 'Arabic items' : 'items not in Arabic'),
+  ].filter(Boolean);
+  return `${rule.id.padEnd(20)} ${when}: ${matches.join(' · ') || 'every item'} -> ${rule.channels.join(', ')}${rule.note ? `; ${rule.note}` : ''}\n`;
 }

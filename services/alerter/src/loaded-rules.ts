@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
+import type { RuleConfig } from '@marsad/config';
+import type { Redis } from '@marsad/queues';
+import { z } from 'zod';
+
+/** How long an alerter's record counts after its last renewal; it renews three times as often. */
+const LEASE_MS = 60_000;
+/** How long closing waits for the record to be taken away. */
+const UNPUBLISH_WAIT_MS = 2_000;
+
+/** What one running alerter applies: each rule's fingerprint by id, since when. */
+export const LoadedRulesSchema = z.object({ startedAt: z.string(), rules: z.record(z.string(), z.string()) });
+export type LoadedRules = z.infer<typeof LoadedRulesSchema>;
+
+/** A rule as the alerter compiled it, in a few characters: two versions of it in the file differ here. */
+export function ruleFingerprint(rule: RuleConfig): string {
+  return createHash('sha256').update(JSON.stringify(rule)).digest('hex').slice(0, 12);
+}
+
+const membersKey = (prefix: string) => `${prefix}:alerters`;
+const recordKey = (prefix: string, token: string) => `${prefix}:alerters:${token}`;
+
+/**
+ * Records, for as long as the alerter runs, the rules it applies: it reads the configuration when it
+ * starts, so a rule added, edited or taken out since waits for its restart, and `marsad alerts rules`
+ * says which. Each alerter keeps a lease of its own (a replica killed outright lapses within a minute);
+ * the returned function takes its record away.
+ */
+export async function publishLoadedRules(redis: Redis, prefix: string, rules: readonly RuleConfig[]): Promise<() => Promise<void>> {
+  const token = randomUUID();
+  const record = JSON.stringify({ startedAt: new Date().toISOString(), rules: Object.fromEntries(rules.map((rule) => [rule.id, ruleFingerprint(rule)])) } satisfies LoadedRules);
+  const renew = () => redis.set(recordKey(prefix, token), record, 'PX', LEASE_MS);
+  // The records of alerters that ended without taking theirs away are forgotten here, by the next one.
+  const lapsed = (await lapsedTokens(redis, prefix)).map((gone) => ['srem', membersKey(prefix), gone] as [string, ...string[]]);
+  await redis.multi([...lapsed, ['sadd', membersKey(prefix), token]]).exec();
+  await renew();
+  const renewal = setInterval(() => void renew().catch(() => {}), LEASE_MS / 3).unref();
+  return async () => {
+    clearInterval(renewal);
+    // Not waited for longer, nor failing: with Redis down, shutting down must not hang on it (the lease lapses).
+    const removed = redis.multi().srem(membersKey(prefix), token).del(recordKey(prefix, token)).exec().catch(() => undefined);
+    await Promise.race([removed, setTimeout(UNPUBLISH_WAIT_MS, undefined, { ref: false })]);
+  };
+}
+
+async function lapsedTokens(redis: Redis, prefix: string): Promise<string[]> {
+  const tokens = await redis.smembers(membersKey(prefix));
+  if (tokens.length === 0) return [];
+  const records = await redis.mget(...tokens.map((token) => recordKey(prefix, token)));
+  return tokens.filter((_, i) => records[i] === null);
+}
+
+/** What every running alerter applies (none when no alerter runs); reads only. */
+export async function loadedRules(redis: Redis, prefix: string): Promise<LoadedRules[]> {
+  const tokens = await redis.smembers(membersKey(prefix));
+  if (tokens.length === 0) return [];
+  const records = await redis.mget(...tokens.map((token) => recordKey(prefix, token)));
+  return records.flatMap((record) => {
+    const parsed = record === null ? undefined : LoadedRulesSchema.safeParse(JSON.parse(record));
+    return parsed?.success ? [parsed.data] : [];
+  });
+}
+
+const RESTART = 'restart the alerters to apply the file';
+
+/** How the running alerters apply a rule of the file otherwise than the file says, if they do. */
+export function ruleDrift(rule: RuleConfig, running: readonly LoadedRules[]): string | undefined {
+  if (running.length === 0) return undefined;
+  const applied = running.map((alerter) => alerter.rules[rule.id]);
+  if (applied.every((fingerprint) => fingerprint === undefined)) return `not applied: added since the alerters started (${RESTART})`;
+  const wanted = ruleFingerprint(rule);
+  if (applied.every((fingerprint) => fingerprint === wanted)) return undefined;
+  return applied.some((fingerprint) => fingerprint === wanted)
+    ? `applied as the file says by some alerters only (${RESTART} in every replica)`
+    : `the alerters apply another version of it (${RESTART})`;
+}
+
+/** The rules the running alerters apply that the file no longer has. */
+export function rulesTakenOut(rules: readonly RuleConfig[], running: readonly LoadedRules[]): string[] {
+  const inFile = new Set(rules.map((rule) => rule.id));
+  return [...new Set(running.flatMap((alerter) => Object.keys(alerter.rules)))].filter((id) => !inFile.has(id));
+}
