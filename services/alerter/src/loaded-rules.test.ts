@@ -1,7 +1,7 @@
 import { RuleSchema, type RuleConfig } from '@marsad/config';
 import { createRedis } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadedRules, publishLoadedRules, ruleDrift, ruleFingerprint, rulesTakenOut, type LoadedRules } from './loaded-rules.js';
 
 const redis = createTestRedis('loaded-rules');
@@ -34,6 +34,17 @@ describe('publishLoadedRules and loadedRules', () => {
     expect(await connection.smembers(`${redis.prefix}:alerters`)).toHaveLength(1);
     await stopNext();
     expect(await redis.keys()).toEqual([]);
+  });
+
+  it('puts the record back at its next renewal when Redis lost its data (restarted without persistence)', async () => {
+    const stop = await publishLoadedRules(connection, redis.prefix, [rule('dgsn')], 300);
+    try {
+      await connection.del(`${redis.prefix}:alerters`, ...(await redis.keys()));
+      expect(await loadedRules(connection, redis.prefix)).toEqual([]);
+      await vi.waitFor(async () => expect(await loadedRules(connection, redis.prefix)).toHaveLength(1), { timeout: 2_000, interval: 50 });
+    } finally {
+      await stop();
+    }
   });
 });
 

@@ -27,15 +27,16 @@ const recordKey = (prefix: string, token: string) => `${prefix}:alerters:${token
  * says which. Each alerter keeps a lease of its own (a replica killed outright lapses within a minute);
  * the returned function takes its record away.
  */
-export async function publishLoadedRules(redis: Redis, prefix: string, rules: readonly RuleConfig[]): Promise<() => Promise<void>> {
+export async function publishLoadedRules(redis: Redis, prefix: string, rules: readonly RuleConfig[], leaseMs = LEASE_MS): Promise<() => Promise<void>> {
   const token = randomUUID();
   const record = JSON.stringify({ startedAt: new Date().toISOString(), rules: Object.fromEntries(rules.map((rule) => [rule.id, ruleFingerprint(rule)])) } satisfies LoadedRules);
-  const renew = () => redis.set(recordKey(prefix, token), record, 'PX', LEASE_MS);
+  // Both, each time: a Redis restarted without its data gets the record back at the next renewal.
+  const renew = () => redis.multi().sadd(membersKey(prefix), token).set(recordKey(prefix, token), record, 'PX', leaseMs).exec();
   // The records of alerters that ended without taking theirs away are forgotten here, by the next one.
-  const lapsed = (await lapsedTokens(redis, prefix)).map((gone) => ['srem', membersKey(prefix), gone] as [string, ...string[]]);
-  await redis.multi([...lapsed, ['sadd', membersKey(prefix), token]]).exec();
+  const lapsed = await lapsedTokens(redis, prefix);
+  if (lapsed.length > 0) await redis.srem(membersKey(prefix), ...lapsed);
   await renew();
-  const renewal = setInterval(() => void renew().catch(() => {}), LEASE_MS / 3).unref();
+  const renewal = setInterval(() => void renew().catch(() => {}), leaseMs / 3).unref();
   return async () => {
     clearInterval(renewal);
     // Not waited for longer, nor failing: with Redis down, shutting down must not hang on it (the lease lapses).
