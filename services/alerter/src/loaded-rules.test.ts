@@ -2,7 +2,7 @@ import { RuleSchema, type RuleConfig } from '@marsad/config';
 import { createRedis } from '@marsad/queues';
 import { createTestRedis } from '@marsad/testing';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadedRules, publishLoadedRules, ruleDrift, ruleFingerprint, rulesTakenOut, type LoadedRules } from './loaded-rules.js';
+import { loadedRules, publishLoadedRules, ruleDrift, ruleFingerprint, rulesTakenOut, staleRules, type LoadedRules } from './loaded-rules.js';
 
 const redis = createTestRedis('loaded-rules');
 const connection = createRedis(redis.url);
@@ -64,5 +64,14 @@ describe('ruleDrift and rulesTakenOut', () => {
   it('names the rules the alerters apply that the file no longer has', () => {
     expect(rulesTakenOut([rule('dgsn')], [alerter(rule('dgsn'), rule('old')), alerter(rule('older'))])).toEqual(['old', 'older']);
     expect(rulesTakenOut([rule('dgsn')], [alerter(rule('dgsn'))])).toEqual([]);
+  });
+
+  it('marks, for the metric, every rule the alerters apply otherwise, those taken out of the file too', () => {
+    expect(staleRules([rule('dgsn'), rule('new')], [alerter(rule('dgsn'), rule('old'))])).toEqual([
+      { ruleId: 'dgsn', stale: false },
+      { ruleId: 'new', stale: true },
+      { ruleId: 'old', stale: true },
+    ]);
+    expect(staleRules([rule('dgsn')], [])).toEqual([{ ruleId: 'dgsn', stale: false }]);
   });
 });

@@ -82,3 +82,8 @@ export function rulesTakenOut(rules: readonly RuleConfig[], running: readonly Lo
   const inFile = new Set(rules.map((rule) => rule.id));
   return [...new Set(running.flatMap((alerter) => Object.keys(alerter.rules)))].filter((id) => !inFile.has(id));
 }
+
+/** Every rule of the file or of the running alerters, and whether they apply it otherwise than the file says (for the metric). */
+export function staleRules(rules: readonly RuleConfig[], running: readonly LoadedRules[]): { ruleId: string; stale: boolean }[] {
+  return [...rules.map((rule) => ({ ruleId: rule.id, stale: ruleDrift(rule, running) !== undefined })), ...rulesTakenOut(rules, running).map((ruleId) => ({ ruleId, stale: true }))];
+}

@@ -1,8 +1,9 @@
 import { createLogger } from '@marsad/logger';
+import { RuleSchema } from '@marsad/config';
 import { createStageWorker, QUEUE_NAMES, readJobTimings, redisMemoryUse } from '@marsad/queues';
 import { openTestQueues } from '@marsad/queues/testing';
 import { openStore, type Store } from '@marsad/store';
-import { channelHolds, redisMemory } from '@marsad/service-alerter';
+import { channelHolds, loadedRules, publishLoadedRules, redisMemory, staleRules } from '@marsad/service-alerter';
 import { failWaitingJobs } from '@marsad/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboardApp } from './app.js';
@@ -12,6 +13,7 @@ import { failedFetchesOf } from './web.js';
 
 const { redis, connection, queues, close } = openTestQueues('dashboard', { attempts: 1 });
 let store: Store;
+const CONFIGURED_RULES = [RuleSchema.parse({ id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail'] }), RuleSchema.parse({ id: 'pickups', references: true, channels: ['comms-tg'] })];
 const ADMIN = { user: 'operator', password: 'correct horse battery', token: 'a-token-of-at-least-16-chars' };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -49,6 +51,7 @@ const app = (admin = {}) =>
       jobDurations: () => readJobTimings(connection, redis.prefix, QUEUE_NAMES.map((n) => queues[n].name)),
       channelHolds: () => channelHolds(redisMemory(connection, redis.prefix), ['comms-tg', 'comms-mail']),
       redisMemory: () => redisMemoryUse(connection),
+      staleRules: async () => staleRules(CONFIGURED_RULES, await loadedRules(connection, redis.prefix)),
     }),
   });
 
@@ -160,7 +163,10 @@ describe('readiness and metrics', () => {
     await classifier.waitUntilReady();
     // As a Telegram channel is held after a flood limit's retry_after of 90 s.
     await redisMemory(connection, redis.prefix).holdUntil('comms-tg', Date.now() + 90_000);
+    // An alerter started before the file gained the pickups rule.
+    const unpublish = await publishLoadedRules(connection, redis.prefix, CONFIGURED_RULES.slice(0, 1));
     const response = await server.inject({ method: 'GET', url: '/metrics' });
+    await unpublish();
     await queues.store.removeRateLimitKey();
     await queues.alert.resume();
     await classifier.close();
@@ -189,6 +195,8 @@ describe('readiness and metrics', () => {
     // Le360's interval was edited since the fetchers started.
     expect(response.body).toMatch(/^marsad_source_schedule_stale\{source="le360"\} 1$/m);
     expect(response.body).toMatch(/^marsad_source_schedule_stale\{source="hespress"\} 0$/m);
+    expect(response.body).toMatch(/^marsad_alert_rule_stale\{rule="dgsn"\} 0$/m);
+    expect(response.body).toMatch(/^marsad_alert_rule_stale\{rule="pickups"\} 1$/m);
     // The time of a source's last poll that succeeded with problems; none for a source without one.
     expect(response.body).toMatch(new RegExp(`^marsad_source_last_warning_seconds\\{source="hespress"\\} ${Date.parse('2026-11-21T09:45:00Z') / 1000}$`, 'm'));
     expect(response.body).not.toMatch(/^marsad_source_last_warning_seconds\{source="le360"\}/m);

@@ -1,7 +1,7 @@
 import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
-import { channelHolds, compileRule, redisMemory, WORDINGS } from '@marsad/service-alerter';
+import { channelHolds, compileRule, loadedRules, redisMemory, staleRules, WORDINGS } from '@marsad/service-alerter';
 import { fetchingOf, healthOfSources, SourceHealthStore, type Fetching } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
@@ -66,6 +66,7 @@ export async function startDashboard(deps: DashboardDeps) {
       jobDurations: () => readJobTimings(deps.connection, env.MARSAD_QUEUE_PREFIX, queues.map((q) => q.name)),
       channelHolds: web.channelHolds,
       redisMemory: () => redisMemoryUse(deps.connection),
+      staleRules: async () => staleRules(deps.config.alerts.rules, await loadedRules(deps.connection, env.MARSAD_QUEUE_PREFIX)),
     }),
   });
   const address = await app.listen({ host: env.MARSAD_HTTP_HOST, port: env.MARSAD_HTTP_PORT });

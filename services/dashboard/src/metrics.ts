@@ -17,6 +17,8 @@ export interface MetricsSources {
   /** Per alert channel, the seconds left of a wait its receiver asked for (a rate limit), 0 for none. */
   channelHolds?(): Promise<ChannelHold[]>;
   redisMemory?(): Promise<RedisMemoryUse>;
+  /** Per alert rule, whether the running alerters apply it otherwise than the config file says (staleRules). */
+  staleRules?(): Promise<{ ruleId: string; stale: boolean }[]>;
 }
 
 type DurationLabel = 'queue' | 'outcome';
@@ -106,6 +108,10 @@ export function createMetrics(from: MetricsSources): Registry {
   });
   gauge('marsad_alert_deliveries', 'Alert deliveries per channel and outcome', ['channel', 'status'], async (g) => {
     for (const d of (await storeStats()).deliveries) g.set({ channel: d.channelId, status: d.status }, d.count);
+  });
+  // The alerters read the rules when they start: a rule added or edited since waits for their restart.
+  gauge('marsad_alert_rule_stale', 'Whether the running alerters apply an alert rule otherwise than the config file says (added since and not applied, edited, taken out but still applied): 1, else 0', ['rule'], async (g) => {
+    for (const { ruleId, stale } of (await from.staleRules?.()) ?? []) g.set({ rule: ruleId }, stale ? 1 : 0);
   });
   gauge('marsad_alert_channel_hold_seconds', "Seconds left of the wait an alert channel's receiver asked for (429, retry_after), 0 when none", ['channel'], async (g) => {
     for (const hold of (await from.channelHolds?.()) ?? []) g.set({ channel: hold.channelId }, hold.seconds);
