@@ -8,4 +8,5 @@ export { pickupOf, storiesOf, type ListedItem, type Pickup, type Story } from '.
 export { atomFeed } from './atom.js';
 export { nextDigests, redisLastDigest, sendDigest, syncDigestSchedulers, type DigestDeps, type DigestResult, type LastDigest } from './digest.js';
 export { ARABIC, ENGLISH, FRENCH, WORDINGS, type Wording } from './wording.js';
+export { describeRule, ruleStatuses, type RuleStatus } from './rule-status.js';
 export { loadedRules, publishLoadedRules, ruleDrift, ruleFingerprint, rulesTakenOut, staleRules, type LoadedRules } from './loaded-rules.js';

@@ -1,7 +1,7 @@
 import { readReferenceArticles, resolveSeedsDir, type Config } from '@marsad/config';
 import type { Logger } from '@marsad/logger';
 import { QUEUE_NAMES, readJobTimings, redisMemoryUse, type PipelineQueues, type Redis } from '@marsad/queues';
-import { channelHolds, compileRule, loadedRules, redisMemory, staleRules, WORDINGS } from '@marsad/service-alerter';
+import { channelHolds, compileRule, loadedRules, redisMemory, ruleStatuses, staleRules, WORDINGS } from '@marsad/service-alerter';
 import { fetchingOf, healthOfSources, SourceHealthStore, type Fetching } from '@marsad/service-fetcher';
 import type { Store } from '@marsad/store';
 import { buildDashboardApp } from './app.js';
@@ -44,6 +44,7 @@ export async function startDashboard(deps: DashboardDeps) {
     fetchQueue: deps.queues.fetch.name,
     fetching: () => fetchingOf(deps.queues.fetch),
     deliveries: (limit) => deps.store.listDeliveries(limit),
+    alertRules: () => ruleStatuses(deps.connection, env.MARSAD_QUEUE_PREFIX, deps.queues.digest, deps.config.alerts.rules),
     channelHolds: () => channelHolds(redisMemory(deps.connection, env.MARSAD_QUEUE_PREFIX), deps.config.alerts.channels.map((c) => c.id)),
     names: deps.config.search.spellings,
   };

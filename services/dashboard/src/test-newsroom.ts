@@ -1,3 +1,4 @@
+import { RuleSchema } from '@marsad/config';
 import type { ClassifiedItem } from '@marsad/queues';
 import type { Store } from '@marsad/store';
 import type { SourceRow } from './pages/sources.js';
@@ -78,5 +79,14 @@ export async function newsroomSources(store: Store): Promise<WebSources> {
     fetchQueue: 'fetch',
     deliveries: (limit) => store.listDeliveries(limit),
     channelHolds: async () => [{ channelId: 'comms-tg', seconds: 41.2 }, { channelId: 'comms-mail', seconds: 0 }],
+    // The alerters started before the pickups rule was added, and still apply one taken out since.
+    alertRules: async () => ({
+      rules: [
+        { rule: RuleSchema.parse({ id: 'dgsn', tags: ['dgsn'], channels: ['comms-mail', 'comms-tg'] }), nextDigestAt: null, lastDigestAt: null, note: null },
+        { rule: RuleSchema.parse({ id: 'daily', tags: ['dgsn', 'interpol'], channels: ['comms-mail'], mode: 'digest', at: '08:00', tz: 'Africa/Casablanca' }), nextDigestAt: '2026-11-22T08:00:00.000Z', lastDigestAt: '2026-11-21T08:00:00.000Z', note: null },
+        { rule: RuleSchema.parse({ id: 'pickups', references: true, each: 'item', channels: ['comms-tg'] }), nextDigestAt: null, lastDigestAt: null, note: 'not applied: added since the alerters started (restart the alerters to apply the file)' },
+      ],
+      takenOut: ['old-rule'],
+    }),
   };
 }

@@ -253,6 +253,14 @@ describe.each([
     expect($('ul.holds li').map((_, li) => $(li).attr('data-channel')).get()).toEqual(['comms-tg']);
     expect($('ul.holds li').text()).toContain('42 s more');
     expect($('nav a[aria-current="page"]').attr('href')).toBe('/alerts');
+    // Above the log, the rules: when each sends and on what, and how the running alerters apply them.
+    const rule = (id: string) => $(`table.rules tr[data-rule="${id}"]`);
+    expect(rule('daily').find('td').eq(1).text()).toBe('digest at 08:00 Africa/Casablanca, next 2026-11-22 08:00 UTC, last 2026-11-21 08:00 UTC');
+    expect(rule('daily').find('td').eq(2).text()).toBe('tags dgsn, interpol');
+    expect(rule('dgsn').find('small.rule-note')).toHaveLength(0);
+    expect(rule('pickups').find('small.rule-note').text()).toBe('not applied: added since the alerters started (restart the alerters to apply the file)');
+    expect(rule('pickups').find('td').eq(2).text()).toBe('copies of the reference articles');
+    expect(rule('old-rule').find('small.rule-note').text()).toMatch(/^no longer in the config file, still applied by the running alerters/);
   });
 
   it('searches and pages through the JSON API too', async () => {

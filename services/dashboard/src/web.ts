@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import { referenceTitle } from '@marsad/config';
 import { failedJobs } from '@marsad/queues';
-import { pickupOf, storiesOf, type ChannelHold, type ListedItem } from '@marsad/service-alerter';
+import { pickupOf, storiesOf, type ChannelHold, type ListedItem, type RuleStatus } from '@marsad/service-alerter';
 import type { Fetching } from '@marsad/service-fetcher';
 import type { Delivery, ItemFilter, ItemPagesFilter, ReferencePickups, Store } from '@marsad/store';
 import { compareTexts, Query, QuerySyntaxError, type NameSpellings } from '@marsad/text';
@@ -44,6 +44,8 @@ export interface WebSources {
   deliveries?(limit: number): Promise<Delivery[]>;
   /** Channels a receiver asked to wait, and how much longer. */
   channelHolds?(): Promise<ChannelHold[]>;
+  /** The config file's alert rules as they are put to work (ruleStatuses), for the alerts page. */
+  alertRules?(): Promise<{ rules: RuleStatus[]; takenOut: string[] }>;
   /** The names a search finds under their other spellings too, as the store reads them (the config's). @defaultValue NameSpellings.bundled */
   names?: NameSpellings;
 }
@@ -245,8 +247,8 @@ export async function registerWebPages(app: FastifyInstance, from: WebSources): 
     });
 
     pages.get('/alerts', async (_request, reply) => {
-      const [deliveries, holds] = await Promise.all([from.deliveries?.(DELIVERIES_SHOWN) ?? [], from.channelHolds?.() ?? []]);
-      return sendPage(reply, alertsPage(deliveries, holds));
+      const [deliveries, holds, rules] = await Promise.all([from.deliveries?.(DELIVERIES_SHOWN) ?? [], from.channelHolds?.() ?? [], from.alertRules?.()]);
+      return sendPage(reply, alertsPage(deliveries, holds, rules));
     });
 
     pages.get<{ Params: { id: string } }>('/sources/:id', async (request, reply) => {

@@ -1,6 +1,6 @@
-import { meantAmong, referenceIds, resolveSeedsDir, type RuleConfig } from '@marsad/config';
+import { meantAmong, referenceIds, resolveSeedsDir } from '@marsad/config';
 import { checkRedis, closeQueues, createRedis, openQueues, workersOf } from '@marsad/queues';
-import { ageWhenFound, compileRule, loadedRules, nextDigests, redisLastDigest, ruleDrift, rulesTakenOut, storiesOf, WORDINGS, type Story } from '@marsad/service-alerter';
+import { ageWhenFound, compileRule, describeRule, ruleStatuses, storiesOf, WORDINGS, type RuleStatus, type Story } from '@marsad/service-alerter';
 import { openStore } from '@marsad/store';
 import { readConfig } from '../runtime.js';
 import { instantOption, positiveNumber, UsageError } from '../usage-error.js';
@@ -84,20 +84,13 @@ export async function alertsRulesCommand(options: { config?: string; json?: bool
   const redis = createRedis(config.env.REDIS_URL);
   const queues = openQueues({ connection: redis, prefix, pipeline: config.pipeline, inspectOnly: true });
   try {
-    const [running, alerters, digests] = await Promise.all([loadedRules(redis, prefix), workersOf(queues.alert), nextDigests(queues.digest)]);
+    const [alerters, { rules, takenOut }] = await Promise.all([workersOf(queues.alert), ruleStatuses(redis, prefix, queues.digest, config.alerts.rules)]);
     // Said first, on stderr (JSON lines stay JSON).
     if (alerters === 0) process.stderr.write('marsad: No alerter is running: no alert or digest is sent (marsad start alerter, or marsad start).\n');
-    for (const id of rulesTakenOut(config.alerts.rules, running)) process.stderr.write(`marsad: rule "${id}" is no longer in the file, but the running alerters still apply it (restart them to apply the file)\n`);
-    const lastDigest = redisLastDigest(redis, prefix);
-    for (const rule of config.alerts.rules) {
-      const next = digests.get(rule.id);
-      const row = {
-        ...rule,
-        nextDigestAt: rule.mode === 'digest' && next !== undefined ? new Date(next).toISOString() : null,
-        lastDigestAt: rule.mode === 'digest' ? await lastDigest.get(rule.id) : null,
-        note: ruleDrift(rule, running) ?? null,
-      };
-      process.stdout.write(options.json ? `${JSON.stringify(row)}\n` : formatRule(row));
+    for (const id of takenOut) process.stderr.write(`marsad: rule "${id}" is no longer in the file, but the running alerters still apply it (restart them to apply the file)\n`);
+    for (const status of rules) {
+      const { rule, ...put } = status;
+      process.stdout.write(options.json ? `${JSON.stringify({ ...rule, ...put })}\n` : formatRule(status));
     }
     if (!options.json) process.stderr.write(`${config.alerts.rules.length} rule(s)\n`);
     return 0;
@@ -107,19 +100,7 @@ export async function alertsRulesCommand(options: { config?: string; json?: bool
   }
 }
 
-const utcMinute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
-function formatRule(rule: RuleConfig & { nextDigestAt: string | null; lastDigestAt: string | null; note: string | null }): string {
-  const when =
-    rule.mode === 'digest'
-      ? `digest at ${rule.at} ${rule.tz}${rule.nextDigestAt ? `, next ${utcMinute(rule.nextDigestAt)}` : ''}${rule.lastDigestAt ? `, last ${utcMinute(rule.lastDigestAt)}` : ''}`
-      : `immediate, one per ${rule.each}`;
-  const matches = [
-    rule.tags && `tags ${rule.tags.join(', ')}`,
-    rule.sources && `sources ${rule.sources.join(', ')}`,
-    rule.query && `query ${rule.query}`,
-    rule.references && (rule.references === true ? 'copies of the reference articles' : `copies of ${rule.references.join(', ')}`),
-    rule.arabic !== undefined && (rule.arabic ? 'Arabic items' : 'items not in Arabic'),
-  ].filter(Boolean);
-  return `${rule.id.padEnd(20)} ${when}: ${matches.join(' · ') || 'every item'} -> ${rule.channels.join(', ')}${rule.note ? `; ${rule.note}` : ''}\n`;
+function formatRule(status: RuleStatus): string {
+  const { sends, matches } = describeRule(status);
+  return `${status.rule.id.padEnd(20)} ${sends}: ${matches} -> ${status.rule.channels.join(', ')}${status.note ? `; ${status.note}` : ''}\n`;
 }
