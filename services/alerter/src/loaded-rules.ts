@@ -45,22 +45,32 @@ export async function publishLoadedRules(redis: Redis, prefix: string, rules: re
   };
 }
 
-async function lapsedTokens(redis: Redis, prefix: string): Promise<string[]> {
+/** Each alerter's token with its record, null where its lease lapsed. */
+async function records(redis: Redis, prefix: string): Promise<[string, string | null][]> {
   const tokens = await redis.smembers(membersKey(prefix));
   if (tokens.length === 0) return [];
-  const records = await redis.mget(...tokens.map((token) => recordKey(prefix, token)));
-  return tokens.filter((_, i) => records[i] === null);
+  const values = await redis.mget(...tokens.map((token) => recordKey(prefix, token)));
+  return tokens.map((token, i) => [token, values[i] ?? null]);
+}
+
+async function lapsedTokens(redis: Redis, prefix: string): Promise<string[]> {
+  return (await records(redis, prefix)).filter(([, record]) => record === null).map(([token]) => token);
 }
 
 /** What every running alerter applies (none when no alerter runs); reads only. */
 export async function loadedRules(redis: Redis, prefix: string): Promise<LoadedRules[]> {
-  const tokens = await redis.smembers(membersKey(prefix));
-  if (tokens.length === 0) return [];
-  const records = await redis.mget(...tokens.map((token) => recordKey(prefix, token)));
-  return records.flatMap((record) => {
-    const parsed = record === null ? undefined : LoadedRulesSchema.safeParse(JSON.parse(record));
+  return (await records(redis, prefix)).flatMap(([, record]) => {
+    const parsed = record === null ? undefined : LoadedRulesSchema.safeParse(parseJson(record));
     return parsed?.success ? [parsed.data] : [];
   });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const RESTART = 'restart the alerters to apply the file';
