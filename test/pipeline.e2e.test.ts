@@ -369,6 +369,8 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
     const flaky = async () => (await items(env)).filter((item) => new URL(item.url as string).pathname === '/news/flaky');
     const child = startNode(BIN, ['start', '--config', config], { env });
     const exited = collect(child, 120_000);
+    const edited = join(temporaryDir('marsad-e2e-'), 'edited.yml');
+    writeFileSync(edited, `${readFileSync(config, 'utf8')}alerts:\n  channels: [{ id: hook, type: webhook, url: "http://127.0.0.1:9/hook" }]\n  rules: [{ id: late, tags: [dgsn], channels: [hook] }]\n`);
     try {
       await waitForOutput(child, (out) => out.includes('"held":1'), 60_000);
       expect(await flaky()).toEqual([]);
@@ -379,12 +381,18 @@ describe('marsad run --once with a feed that cuts some articles short (fullText:
       expect(Date.parse(source?.pollDueAt ?? '') - Date.parse(source?.lastAttemptAt ?? '')).toBe(10_000);
       // Its schedule's next poll, queued as the first was taken: about ten seconds after it.
       expect(Math.abs(Date.parse(source?.nextPollAt ?? '') - Date.parse(source?.lastAttemptAt ?? ''))).toBeLessThan(60_000);
+      // The alerter records the rules it applies: none, so a rule the file gained since is not applied.
+      expect(JSON.parse(await marsad(['alerts', 'rules', '--json', '--config', edited], env))).toMatchObject({ id: 'late', note: 'not applied: added since the alerters started (restart the alerters to apply the file)' });
       // The next poll, ten seconds on, reads the page.
       await vi.waitFor(async () => expect(await flaky()).toHaveLength(1), { timeout: 60_000, interval: 1_000 });
     } finally {
       child.kill('SIGTERM');
     }
     expect((await exited).code).toBe(0);
+    // Stopped, the alerter took its record away: nothing to set the file against.
+    const afterwards = await runNode(BIN, ['alerts', 'rules', '--json', '--config', edited], { env });
+    expect(afterwards.stderr).toContain('No alerter is running');
+    expect(JSON.parse(afterwards.stdout)).toMatchObject({ id: 'late', note: null });
     const stored = await flaky();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ duplicateOf: '000_7f10525f81fda1b7' });
