@@ -27,6 +27,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
     async (...args: A) =>
       setExit(await (await load())(...args));
+  // A subcommand's action: its arguments, then its options merged with its parents' (--config, --json
+  // belong to `jobs`, `sources`, `alerts`, wherever they are written on the line).
+  const runWithParents =
+    <A extends unknown[]>(load: () => Promise<(...args: [...A, options: Record<string, never>]) => Promise<number>>) =>
+    async (...args: [...A, unknown, Command]) => {
+      const command = args.at(-1) as Command;
+      setExit(await (await load())(...(args.slice(0, -2) as A), command.optsWithGlobals()));
+    };
 
   withConfig(program.command('start'))
     .description(`run services until SIGINT/SIGTERM (default all: ${SERVICE_NAMES.join(', ')})`)
@@ -63,21 +71,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('the stories stored since --since (a week ago by default) that a rule, as the configuration writes it, would alert on, and why; nothing is sent')
     .argument('<rule>', "the rule's id")
     .option('--since <date>', 'look from this ISO 8601 date or time (UTC unless it gives an offset)')
-    .action(
-      run(async () => {
-        const { alertsTryCommand } = await import('./commands/alerts.js');
-        return (rule: string, _options: unknown, command: Command) => alertsTryCommand(rule, command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/alerts.js')).alertsTryCommand));
   alerts
     .command('rules')
     .description("every alert rule: what it matches, where it goes, a digest's next and last sending, and where the running alerters apply it otherwise than the file says")
-    .action(
-      run(async () => {
-        const { alertsRulesCommand } = await import('./commands/alerts.js');
-        return (_options: unknown, command: Command) => alertsRulesCommand(command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/alerts.js')).alertsRulesCommand));
   withConfig(program.command('pickups'))
     .description('who published each reference article, when (after its first sighting) and how faithfully')
     .option('--reference <id>', 'only this reference article (seed file stem)')
@@ -101,13 +99,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .command('test')
     .description('fetch one source once and print the items it would produce (JSON lines); nothing is stored')
     .argument('<id>')
-    // --config belongs to `sources`, wherever it is written on the line
-    .action(
-      run(async () => {
-        const { sourcesTestCommand } = await import('./commands/sources.js');
-        return (id: string, _options: unknown, command: Command) => sourcesTestCommand(id, command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/sources.js')).sourcesTestCommand));
   sources
     .command('discover')
     .description('the feeds, WordPress API and news sitemaps a site offers, each tried once, as entries to paste into the sources file')
@@ -124,43 +116,28 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('jobs that failed for good, newest first: what each was about and why it failed')
     .argument('[queue]', 'one queue (fetch, classify, store, alert, digest); default all')
     .option('--limit <n>', 'at most this many per queue', '100')
-    .action(
-      run(async () => {
-        const { jobsFailedCommand } = await import('./commands/jobs.js');
-        return (queue: string | undefined, _options: unknown, command: Command) => jobsFailedCommand(queue, command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/jobs.js')).jobsFailedCommand));
   jobs
     .command('retry')
     .description('send failed jobs back to their queue with their whole retry budget: the ids given, else all of the queue')
     .argument('<queue>', 'fetch, classify, store, alert or digest')
     .argument('[ids...]', 'job ids (marsad jobs failed lists them)')
-    .action(
-      run(async () => {
-        const { jobsRetryCommand } = await import('./commands/jobs.js');
-        return (queue: string, ids: string[], _options: unknown, command: Command) => jobsRetryCommand(queue, ids, command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/jobs.js')).jobsRetryCommand));
   jobs
     .command('drain')
     .description("remove the jobs no worker has taken yet (waiting, prioritized; --delayed: also those waiting out a backoff); active ones finish, schedules' jobs stay")
     .argument('<queue>', 'fetch, classify, store, alert or digest')
     .option('--delayed', 'also the jobs waiting out a delay or a retry\'s backoff')
-    .action(
-      run(async () => {
-        const { jobsDrainCommand } = await import('./commands/jobs.js');
-        return (queue: string, _options: unknown, command: Command) => jobsDrainCommand(queue, command.optsWithGlobals());
-      }),
-    );
+    .action(runWithParents(async () => (await import('./commands/jobs.js')).jobsDrainCommand));
   for (const pause of [true, false]) {
     jobs
       .command(pause ? 'pause' : 'resume')
       .description(pause ? 'stop every worker of the queue taking its jobs (active ones finish) until it is resumed, across restarts' : 'let the workers take the jobs of a paused queue again')
       .argument('<queue>', 'fetch, classify, store, alert or digest')
       .action(
-        run(async () => {
+        runWithParents(async () => {
           const { jobsPauseCommand } = await import('./commands/jobs.js');
-          return (queue: string, _options: unknown, command: Command) => jobsPauseCommand(queue, pause, command.optsWithGlobals());
+          return (queue: string, options: Record<string, never>) => jobsPauseCommand(queue, pause, options);
         }),
       );
   }
